@@ -1,0 +1,13 @@
+/**
+ * `@nimbus/apiclient`: the OpenStack client core (`HTTPClient`,
+ * `BaseClient`), the oVirt engine client core (`Connection`), their errors
+ * and the sealed token caches.
+ *
+ * @module
+ */
+export * from "./src/errors/mod.ts";
+export * from "./src/types.ts";
+export * from "./src/http/mod.ts";
+export * from "./src/token_cache/mod.ts";
+export * from "./src/connection/mod.ts";
+export { Fault, List, Struct } from "./src/services/ovirt/struct.ts";

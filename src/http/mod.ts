@@ -1,0 +1,8 @@
+/**
+ * The OpenStack client core.
+ *
+ * @module
+ */
+export * from "./options.ts";
+export * from "./http_client.ts";
+export * from "./base_client.ts";
