@@ -1,0 +1,161 @@
+/**
+ * One HTTP exchange as both clients need it: redirects followed by hand
+ * (credentials never cross origins), the whole body read inside the timeout,
+ * and failures mapped to typed errors.
+ *
+ * @module
+ */
+import { ConnectionError, TimeoutError } from "../errors/mod.ts";
+import type { Transport } from "./transport.ts";
+import { toConnectionError } from "./transport_error.ts";
+
+/** The headers that must never follow a redirect to another origin. */
+export const DEFAULT_SENSITIVE_HEADERS: readonly string[] = [
+  "authorization",
+  "x-auth-token",
+  "cookie",
+  "proxy-authorization",
+];
+
+/** What to send. */
+export interface ExchangeRequest {
+  /** The method, upper case. */
+  method: string;
+  /** The absolute URL. */
+  url: string;
+  /** The headers. */
+  headers: Headers;
+  /** The body, if any. */
+  body?: BodyInit | null;
+  /** Timeout in ms covering headers and body; 0/undefined = none. */
+  timeoutMs?: number;
+  /** The caller's abort signal. */
+  signal?: AbortSignal;
+  /** How many redirects to follow (default 10). */
+  maxRedirects?: number;
+  /** Headers dropped when a redirect leaves the origin. */
+  sensitiveHeaders?: readonly string[];
+}
+
+/** What came back. */
+export interface ExchangeResult {
+  /** The final response; its body is already consumed into `body`. */
+  response: Response;
+  /** The body bytes. */
+  body: Uint8Array;
+  /** The final URL, after redirects. */
+  url: string;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Aborts on the caller's signal or the timeout, whichever comes first. */
+class Deadline {
+  readonly controller: AbortController = new AbortController();
+  timedOut = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #signal: AbortSignal | undefined;
+  #onAbort = () => this.controller.abort(this.#signal?.reason);
+
+  constructor(timeoutMs: number | undefined, signal: AbortSignal | undefined) {
+    this.#signal = signal;
+    if (signal?.aborted) this.controller.abort(signal.reason);
+    signal?.addEventListener("abort", this.#onAbort, { once: true });
+    if (timeoutMs && timeoutMs > 0) {
+      this.#timer = setTimeout(() => {
+        this.timedOut = true;
+        this.controller.abort(new DOMException("timed out", "TimeoutError"));
+      }, timeoutMs);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#signal?.removeEventListener("abort", this.#onAbort);
+  }
+}
+
+/** One hop of a possibly redirected request. */
+interface Hop {
+  method: string;
+  url: string;
+  headers: Headers;
+  body?: BodyInit | null;
+}
+
+function nextRequest(
+  request: ExchangeRequest,
+  current: Hop,
+  response: Response,
+  location: string,
+): Hop {
+  const url = new URL(location, current.url).href;
+  const headers = new Headers(current.headers);
+  if (new URL(url).origin !== new URL(current.url).origin) {
+    for (const name of request.sensitiveHeaders ?? DEFAULT_SENSITIVE_HEADERS) headers.delete(name);
+  }
+  if (response.status === 303 && current.method !== "HEAD") {
+    headers.delete("content-type");
+    headers.delete("content-length");
+    return { method: "GET", url, headers, body: null };
+  }
+  return { method: current.method, url, headers, body: current.body };
+}
+
+/**
+ * Sends a request and reads its response completely.
+ *
+ * @throws {TimeoutError} when the timeout passes before the body is read.
+ * @throws {ConnectionError} on DNS, refused, reset or TLS failures, and on redirect loops.
+ */
+export async function exchange(
+  transport: Transport,
+  request: ExchangeRequest,
+): Promise<ExchangeResult> {
+  const deadline = new Deadline(request.timeoutMs, request.signal);
+  const maxRedirects = request.maxRedirects ?? 10;
+  let current: Hop = {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    body: request.body,
+  };
+  try {
+    for (let redirects = 0;; redirects++) {
+      const response = await transport.fetch(current.url, {
+        method: current.method,
+        headers: current.headers,
+        body: current.body,
+        redirect: "manual",
+        signal: deadline.controller.signal,
+      });
+      const location = response.headers.get("location");
+      const replayable = current.body == null || typeof current.body === "string" ||
+        current.body instanceof Uint8Array || current.body instanceof URLSearchParams;
+      if (REDIRECTS.has(response.status) && location && replayable) {
+        await response.body?.cancel();
+        if (redirects >= maxRedirects) {
+          throw new ConnectionError(
+            `Too many redirects (more than ${maxRedirects}) for ${request.method} ${request.url}`,
+          );
+        }
+        current = nextRequest(request, current, response, location);
+        continue;
+      }
+      const body = new Uint8Array(await response.arrayBuffer());
+      return { response, body, url: current.url };
+    }
+  } catch (error) {
+    if (error instanceof ConnectionError) throw error;
+    if (deadline.timedOut) {
+      throw new TimeoutError(
+        `${current.method} ${current.url} timed out after ${request.timeoutMs} ms`,
+        { cause: error },
+      );
+    }
+    if (request.signal?.aborted) throw request.signal.reason;
+    throw toConnectionError(error, current.method, current.url);
+  } finally {
+    deadline.dispose();
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The network layer shared by `HTTPClient` and `Connection`.
+ *
+ * @module
+ */
+export * from "./transport.ts";
+export * from "./exchange.ts";
+export * from "./transport_error.ts";
+export * from "./headers_check.ts";
