@@ -1,63 +1,385 @@
 /**
- * Placeholder with the final public surface; the implementation follows.
+ * `HTTPClient`: the OpenStack client core. It composes a transport, an auth
+ * session (plugin, token cache, keyring saver), a retry policy, a logger and
+ * timings.
  *
  * @module
  */
 import type { AuthPlugin } from "../auth/auth_plugin.ts";
-import type { HTTPClientOptions, RequestOptions, Timing } from "./options.ts";
+import {
+  AuthorizationFailure,
+  fromResponse,
+  requestIdOf,
+  Unauthorized,
+  ValidationError,
+} from "../errors/mod.ts";
+import { exchange, findCrlfHeader, headerEntries, Transport } from "../transport/mod.ts";
+import type { Logger } from "../types.ts";
+import { AuthSession, type EndpointFilter } from "./auth_session.ts";
 import type { BaseClient } from "./base_client.ts";
+import { curlRequestLine, requestBodyLine, responseBodyLine, responseLine } from "./curl_log.ts";
+import type { HTTPClientOptions, RequestOptions, Timing } from "./options.ts";
+import { RetryPolicy, sleep } from "./retry_policy.ts";
+import { TimingLog } from "./timings.ts";
 
-/** The OpenStack client core. */
-export class HTTPClient {
-  /** The default User-Agent. */
-  static userAgent: string = "nimbus-apiclient/0.1.0";
-  /** The auth plugin. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+const VERSION = "0.1.0";
+
+/** A request ready to send: headers in order (for the log) and the body. */
+interface Prepared {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body: BodyInit | null;
+}
+
+/**
+ * The OpenStack client core (troveclient's `HTTPClient`, keystoneauth's
+ * session): one per cloud, shared by every service client. `request()` sends
+ * and maps failures to typed errors; `clientRequest()` adds the token and the
+ * service endpoint, logging in and re-authenticating as needed.
+ *
+ * @example Call a service through a plugin
+ * ```ts ignore
+ * import { BaseClient, HTTPClient } from "@nimbus/apiclient";
+ * import { KeystonePasswordAuth } from "@nimbus/apiclient/auth";
+ *
+ * class Compute extends BaseClient {
+ *   static override serviceType = "compute";
+ * }
+ * const http = new HTTPClient(
+ *   new KeystonePasswordAuth({ authUrl: "http://127.0.0.1:5000/v3", username: "admin", password: "secret",
+ *     userDomainName: "Default", projectName: "admin", projectDomainName: "Default" }),
+ *   { timeout: 30_000, timings: true },
+ * );
+ * const compute = new Compute(http);
+ * const servers = await (await compute.get("/servers")).json();
+ * await http.close();
+ * ```
+ */
+export class HTTPClient implements AsyncDisposable {
+  /** The default User-Agent: `nimbus-apiclient/<version>`. */
+  static userAgent: string = `nimbus-apiclient/${VERSION}`;
+
+  /** The auth plugin, or `null` for unauthenticated use. */
   readonly authPlugin: AuthPlugin | null;
-  /** Creates the client. */
-  constructor(authPlugin: AuthPlugin | null, _options: HTTPClientOptions = {}) {
+  /** The region handed to the plugin. */
+  readonly regionName: string | undefined;
+  /** The default interface for endpoint lookups. */
+  readonly endpointType: string;
+  /** The client address for `Forwarded`. */
+  readonly originalIp: string | undefined;
+  /** Default timeout per request, ms (0 = none). */
+  readonly timeout: number;
+  /** Whether curl-style lines go to the logger. */
+  readonly debug: boolean;
+  /** The User-Agent sent. */
+  readonly userAgent: string;
+
+  readonly #transport: Transport;
+  readonly #session: AuthSession | undefined;
+  readonly #retry: RetryPolicy;
+  readonly #logger: Logger;
+  readonly #timings: TimingLog | undefined;
+  readonly #redact: boolean;
+  readonly #clients = new Map<string, BaseClient>();
+  #token: string | undefined;
+  #lastRequestId: string | undefined;
+
+  /** Creates the client; nothing is sent until the first request. */
+  constructor(authPlugin: AuthPlugin | null, options: HTTPClientOptions = {}) {
     this.authPlugin = authPlugin;
+    this.regionName = options.regionName;
+    this.endpointType = options.endpointType ?? "publicURL";
+    this.originalIp = options.originalIp;
+    this.timeout = options.timeout ?? 0;
+    this.debug = options.debug ?? false;
+    this.userAgent = options.userAgent ?? HTTPClient.userAgent;
+    this.#transport = new Transport(options);
+    this.#retry = new RetryPolicy(options.retry);
+    this.#logger = options.logger ?? console;
+    this.#timings = options.timings ? new TimingLog() : undefined;
+    this.#redact = options.redact ?? true;
+    this.#session = authPlugin
+      ? new AuthSession(authPlugin, {
+        tokenCache: options.tokenCache,
+        keyringSaver: options.keyringSaver,
+        expiryMarginMs: options.expiryMarginMs ?? 120_000,
+        logger: options.logger,
+      })
+      : undefined;
   }
-  /** Sends one request. */
-  request(_method: string, _url: string, _options?: RequestOptions): Promise<Response> {
-    throw new Error("not implemented");
+
+  /** The token last used by `clientRequest` (kept private: never shown by inspect or JSON). */
+  get cachedToken(): string | undefined {
+    return this.#token;
   }
-  /** Sends an authenticated request for a service client. */
-  clientRequest(
-    _client: BaseClient,
-    _method: string,
-    _url: string,
-    _options?: RequestOptions,
-  ): Promise<Response> {
-    throw new Error("not implemented");
+  set cachedToken(value: string | undefined) {
+    this.#token = value;
   }
-  /** Logs in through the plugin. */
-  authenticate(): Promise<void> {
-    throw new Error("not implemented");
+
+  /** The request id of the last response (`x-openstack-request-id`, else `x-compute-request-id`). */
+  get lastRequestId(): string | undefined {
+    return this.#lastRequestId;
   }
-  /** Joins an endpoint and a path. */
+
+  /**
+   * Joins an endpoint and a path with exactly one slash, dropping the path's
+   * trailing slash: `("http://h/v2.0/", "/tokens")` → `http://h/v2.0/tokens`.
+   */
   static concatUrl(endpoint: string, url: string): string {
     return `${endpoint.replace(/\/+$/, "")}/${url.replace(/^\/+|\/+$/g, "")}`;
   }
-  /** The timings. */
+
+  /**
+   * Sends one request. Status ≥ 400 throws the matching `HttpError`;
+   * network failures throw `ConnectionError`/`ConnectionRefused`, timeouts
+   * `TimeoutError`. The returned response's body is already read, so
+   * `await response.json()` cannot stall.
+   */
+  async request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
+    const prepared = this.#prepare(method.toUpperCase(), url, options);
+    for (let attempt = 0;; attempt++) {
+      try {
+        return await this.#sendOnce(prepared, options);
+      } catch (error) {
+        if (!this.#retry.shouldRetry(error, prepared.method, options.idempotent, attempt)) throw error;
+        const wait = this.#retry.delayMs(error, attempt);
+        this.#logger.warn?.(
+          `${prepared.method} ${prepared.url} failed (${(error as Error).message}); retry ${
+            attempt + 1
+          }/${this.#retry.retries} in ${Math.round(wait)} ms`,
+        );
+        await sleep(wait, options.signal);
+      }
+    }
+  }
+
+  /**
+   * Sends a request for a service client: token and endpoint from the cache,
+   * the plugin, or a fresh login; on a 401 one re-login and one resend.
+   */
+  async clientRequest(
+    client: BaseClient,
+    method: string,
+    url: string,
+    options: RequestOptions = {},
+  ): Promise<Response> {
+    const session = this.#requireSession();
+    const filter: EndpointFilter = {
+      endpointType: client.endpointType ?? this.endpointType,
+      serviceType: client.serviceType ?? "",
+      regionName: this.regionName,
+    };
+    let justAuthenticated = false;
+    if (this.#token && session.expiresSoon()) {
+      await session.reauthenticate(this, session.generation);
+      this.#token = undefined;
+      justAuthenticated = true;
+    }
+    let token = this.#token;
+    let endpoint = client.cachedEndpoint;
+    if (!token || !endpoint) {
+      if (!token) await session.restoreFromCache(this);
+      ({ token, endpoint } = session.lookup(filter, true));
+      if (!token || !endpoint || session.expiresSoon()) {
+        await session.authenticateShared(this);
+        justAuthenticated = true;
+        ({ token, endpoint } = session.lookup(filter, false));
+      }
+      if (!token || !endpoint) {
+        throw new AuthorizationFailure("Cannot find endpoint or token for request");
+      }
+    }
+    const generation = session.generation;
+    this.#token = token;
+    client.cachedEndpoint = endpoint;
+    try {
+      return await this.request(method, HTTPClient.concatUrl(endpoint, url), withToken(options, token));
+    } catch (error) {
+      if (!(error instanceof Unauthorized) || justAuthenticated) throw error;
+      return await this.#retryAfter401(client, session, filter, { token, endpoint, generation }, {
+        method,
+        url,
+        options,
+        error,
+      });
+    }
+  }
+
+  /** Logs in through the plugin now, then runs the keyring saver and fills the token cache. */
+  async authenticate(): Promise<void> {
+    await this.#requireSession().authenticate(this);
+  }
+
+  /** The recorded timings, oldest first (empty unless `timings: true`). */
   getTimings(): readonly Timing[] {
-    return [];
+    return this.#timings?.list() ?? [];
   }
-  /** Clears the timings. */
-  resetTimings(): void {}
-  /** Registers a service client. */
-  addClient(_client: BaseClient): void {}
-  /** A registered service client. */
-  getClient<T extends BaseClient>(_serviceType: string): T | undefined {
-    return undefined;
+
+  /** Forgets the recorded timings. */
+  resetTimings(): void {
+    this.#timings?.reset();
   }
-  /** The last request id. */
-  get lastRequestId(): string | undefined {
-    return undefined;
+
+  /**
+   * Registers a service client under its service type, reachable with
+   * `getClient()` and as `http.<serviceType>`. The first registration wins.
+   */
+  addClient(client: BaseClient): void {
+    const type = client.serviceType;
+    if (!type || this.#clients.has(type)) return;
+    this.#clients.set(type, client);
+    if (!(type in this)) {
+      Object.defineProperty(this, type, { value: client, enumerable: false, configurable: true });
+    }
   }
-  /** The cached token. */
-  cachedToken: string | undefined;
-  /** Releases resources. */
+
+  /** The client registered for a service type. */
+  getClient<T extends BaseClient>(serviceType: string): T | undefined {
+    return this.#clients.get(serviceType) as T | undefined;
+  }
+
+  /** Releases TLS clients and pooled sockets. */
   close(): Promise<void> {
+    this.#transport.close();
     return Promise.resolve();
   }
+
+  /** Same as `close()`, for `await using`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  /** No token or secret in `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return {
+      authSystem: this.authPlugin?.authSystem,
+      regionName: this.regionName,
+      endpointType: this.endpointType,
+      userAgent: this.userAgent,
+    };
+  }
+
+  /** No token or secret in `Deno.inspect` / `console.log`. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `HTTPClient ${JSON.stringify(this.toJSON())}`;
+  }
+
+  async #retryAfter401(
+    client: BaseClient,
+    session: AuthSession,
+    filter: EndpointFilter,
+    old: { token: string; endpoint: string; generation: number },
+    call: { method: string; url: string; options: RequestOptions; error: Unauthorized },
+  ): Promise<Response> {
+    if (this.#token === old.token) this.#token = undefined;
+    client.cachedEndpoint = undefined;
+    await session.reauthenticate(this, old.generation);
+    let fresh;
+    try {
+      fresh = session.lookup(filter, false);
+    } catch {
+      throw call.error;
+    }
+    if (!fresh.token || !fresh.endpoint) throw call.error;
+    if (fresh.token === old.token && fresh.endpoint === old.endpoint) throw call.error;
+    this.#token = fresh.token;
+    client.cachedEndpoint = fresh.endpoint;
+    const url = HTTPClient.concatUrl(fresh.endpoint, call.url);
+    return await this.request(call.method, url, withToken(call.options, fresh.token));
+  }
+
+  #requireSession(): AuthSession {
+    if (!this.#session) throw new AuthorizationFailure("HTTPClient has no auth plugin");
+    return this.#session;
+  }
+
+  #prepare(method: string, url: string, options: RequestOptions): Prepared {
+    const headers = headerEntries(options.headers);
+    const set = (name: string, value: string) => {
+      const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+      if (at >= 0) headers.splice(at, 1);
+      headers.push([name, value]);
+    };
+    set("User-Agent", this.userAgent);
+    if (this.originalIp) set("Forwarded", `for=${this.originalIp};by=${this.userAgent}`);
+    let body: BodyInit | null = options.body ?? null;
+    if (options.json !== undefined) {
+      set("Content-Type", "application/json");
+      body = JSON.stringify(options.json);
+    }
+    const bad = findCrlfHeader(headers);
+    if (bad) {
+      throw new ValidationError(`Header '${bad.name.replace(/[\r\n]/g, "\\n")}' contains CR or LF`);
+    }
+    return { method, url: withQuery(url, options.query), headers, body };
+  }
+
+  async #sendOnce(prepared: Prepared, options: RequestOptions): Promise<Response> {
+    const { method, url } = prepared;
+    if (this.debug) this.#logRequest(prepared);
+    const start = Date.now();
+    let status: number | undefined;
+    try {
+      const result = await exchange(this.#transport, {
+        method,
+        url,
+        headers: new Headers(prepared.headers),
+        body: prepared.body,
+        timeoutMs: options.timeout ?? this.timeout,
+        signal: options.signal,
+      });
+      const { response, body } = result;
+      status = response.status;
+      this.#lastRequestId = requestIdOf(response.headers);
+      if (this.debug) this.#logResponse(response, body);
+      if (status >= 400) throw fromResponse(response, method, url, body);
+      const out = new Response(NULL_BODY.has(status) || method === "HEAD" ? null : body, {
+        status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      Object.defineProperty(out, "url", { value: result.url });
+      return out;
+    } finally {
+      this.#timings?.add({ method, url, status, start, end: Date.now() });
+    }
+  }
+
+  #logRequest(prepared: Prepared): void {
+    this.#logger.debug(curlRequestLine(prepared.method, prepared.url, prepared.headers, {
+      insecure: this.#transport.insecure,
+      redact: this.#redact,
+    }));
+    if (typeof prepared.body === "string") {
+      const type = prepared.headers.find(([n]) => n.toLowerCase() === "content-type")?.[1] ?? "";
+      this.#logger.debug(requestBodyLine(prepared.body, type, this.#redact));
+    }
+  }
+
+  #logResponse(response: Response, body: Uint8Array): void {
+    this.#logger.debug(responseLine(response.status, response.headers, this.#redact));
+    if (body.length) {
+      const type = response.headers.get("content-type") ?? "";
+      this.#logger.debug(responseBodyLine(new TextDecoder().decode(body), type, this.#redact));
+    }
+  }
+}
+
+function withToken(options: RequestOptions, token: string): RequestOptions {
+  const headers = headerEntries(options.headers).filter(([n]) => n.toLowerCase() !== "x-auth-token");
+  headers.push(["X-Auth-Token", token]);
+  return { ...options, headers };
+}
+
+function withQuery(url: string, query: RequestOptions["query"]): string {
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, String(value));
+  }
+  const text = params.toString();
+  if (!text) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}${text}`;
 }

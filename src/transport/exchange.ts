@@ -42,7 +42,7 @@ export interface ExchangeResult {
   /** The final response; its body is already consumed into `body`. */
   response: Response;
   /** The body bytes. */
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   /** The final URL, after redirects. */
   url: string;
 }
