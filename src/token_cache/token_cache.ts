@@ -1,22 +1,317 @@
 /**
- * Placeholder: the sealed token cache lands with its issue.
+ * {@linkcode TokenCache}: tokens sealed with Web Crypto over any
+ * {@linkcode TokenStore}.
  *
  * @module
  */
+import { ValidationError } from "../errors/mod.ts";
+import type { Logger } from "../types.ts";
 import type { CachedToken } from "./cached_token.ts";
+import { MemoryTokenStore } from "./memory_token_store.ts";
+import type { TokenStore } from "./token_store.ts";
 
-/** A token cache (placeholder until its issue lands). */
+/** Format of the sealed bytes: version, 96-bit IV, AES-GCM ciphertext + 128-bit tag. */
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const DEFAULT_REFRESH_MARGIN_MS = 120_000;
+
+const utf8 = new TextEncoder();
+// Fixed salt and distinct labels: the two keys are independent, and a secret
+// reused elsewhere derives different keys here.
+const HKDF_SALT = utf8.encode("nimbus-apiclient/token-cache/v1");
+const HMAC_INFO = utf8.encode("scope key: HMAC-SHA-256");
+const AES_INFO = utf8.encode("sealing key: AES-256-GCM");
+
+interface Keys {
+  hmac: CryptoKey;
+  aes: CryptoKey;
+}
+
+/** Options of {@linkcode TokenCache}. */
+export interface TokenCacheOptions {
+  /** Where sealed entries live; default a new {@linkcode MemoryTokenStore}. */
+  store?: TokenStore;
+  /**
+   * HKDF key material: a string (its UTF-8 bytes) or an HKDF `CryptoKey`
+   * usable for `deriveKey`. Without it, a random key made once per process is
+   * used, so entries do not outlive the process.
+   */
+  secret?: string | CryptoKey;
+  /**
+   * A token expiring within this many ms counts as a miss, so it is not
+   * reused just before it dies. Default 120 000 (keystoneauth's minimum
+   * token life).
+   */
+  refreshMarginMs?: number;
+  /** Gets one debug line per miss with its reason; never the token. */
+  logger?: Logger;
+}
+
+let processMaterial: Promise<CryptoKey> | undefined;
+
+/** One random HKDF key per process, made on first use. */
+function randomProcessMaterial(): Promise<CryptoKey> {
+  processMaterial ??= crypto.subtle.importKey(
+    "raw",
+    crypto.getRandomValues(new Uint8Array(32)),
+    "HKDF",
+    false,
+    ["deriveKey", "deriveBits"],
+  );
+  return processMaterial;
+}
+
+async function deriveKeys(material: CryptoKey): Promise<Keys> {
+  const hkdf = (info: Uint8Array<ArrayBuffer>): HkdfParams => ({
+    name: "HKDF",
+    hash: "SHA-256",
+    salt: HKDF_SALT,
+    info,
+  });
+  const [hmac, aes] = await Promise.all([
+    crypto.subtle.deriveKey(
+      hkdf(HMAC_INFO),
+      material,
+      { name: "HMAC", hash: "SHA-256", length: 256 },
+      false,
+      ["sign"],
+    ),
+    crypto.subtle.deriveKey(
+      hkdf(AES_INFO),
+      material,
+      { name: "AES-GCM", length: 256 },
+      false,
+      ["encrypt", "decrypt"],
+    ),
+  ]);
+  return { hmac, aes };
+}
+
+/** JSON of the `[key, value]` pairs sorted by key, undefined values dropped. */
+function canonicalScope(scope: Record<string, string>): string {
+  const pairs = Object.entries(scope)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(pairs);
+}
+
+function additionalData(key: string): Uint8Array<ArrayBuffer> {
+  const keyBytes = utf8.encode(key);
+  const ad = new Uint8Array(1 + keyBytes.length);
+  ad[0] = VERSION;
+  ad.set(keyBytes, 1);
+  return ad;
+}
+
+function isCachedToken(v: unknown): v is CachedToken {
+  if (typeof v !== "object" || v === null) return false;
+  const t = v as Record<string, unknown>;
+  return typeof t.token === "string" &&
+    (t.expiresAt === undefined ||
+      (typeof t.expiresAt === "number" && Number.isFinite(t.expiresAt)));
+}
+
+function errorName(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/**
+ * Caches tokens under their scope, sealed so the store never holds them in
+ * clear.
+ *
+ * A scope (auth URL, user, domain, project, plugin kind: never a password)
+ * becomes a store key with HMAC-SHA-256 over its canonical JSON, base64url.
+ * The value is the JSON of the {@linkcode CachedToken} sealed with AES-256-GCM:
+ * a version byte, a fresh 96-bit IV and the ciphertext, with the version and
+ * key as additional data, so bytes copied under another key do not open. Both
+ * keys are derived from `secret` with HKDF-SHA-256.
+ *
+ * `get` never throws on what it reads: a missing, expired, soon-expiring,
+ * unknown-version, tampered or foreign entry, or a failing store, is a miss,
+ * logged at debug through `logger`. `set` and `delete` report store errors.
+ *
+ * @example Reuse tokens across runs with a file and a secret
+ * ```ts
+ * import { FileTokenStore, TokenCache } from "@nimbus/apiclient";
+ * const path = await Deno.makeTempFile();
+ * const cache = new TokenCache({
+ *   store: new FileTokenStore(path),
+ *   secret: "from a secret manager, not the source",
+ * });
+ * const scope = { authUrl: "http://127.0.0.1:5000/v3", username: "alice", project: "demo" };
+ * await cache.set(scope, { token: "gAAAA…", expiresAt: Date.now() + 3_600_000 });
+ * console.log((await cache.get(scope))?.token); // gAAAA…
+ * await cache.delete(scope);
+ * await Deno.remove(path);
+ * ```
+ */
 export class TokenCache {
-  /** Looks a scope up. */
-  get(_scope: Record<string, string>): Promise<CachedToken | undefined> {
-    return Promise.resolve(undefined);
+  #store: TokenStore;
+  #marginMs: number;
+  #logger: Logger | undefined;
+  #material: Uint8Array<ArrayBuffer> | CryptoKey | undefined;
+  #keys: Promise<Keys> | undefined;
+
+  /** Checks the options; keys are derived on first use. */
+  constructor(options: TokenCacheOptions = {}) {
+    const { store, secret, refreshMarginMs, logger } = options;
+    if (
+      refreshMarginMs !== undefined && !(Number.isFinite(refreshMarginMs) && refreshMarginMs >= 0)
+    ) {
+      throw new ValidationError(
+        `refreshMarginMs must be a finite number >= 0, got ${String(refreshMarginMs)}`,
+      );
+    }
+    if (typeof secret === "string") {
+      if (secret.length === 0) throw new ValidationError("TokenCache secret must not be empty");
+      this.#material = utf8.encode(secret);
+    } else if (secret !== undefined) {
+      if (
+        !(secret instanceof CryptoKey) || secret.algorithm.name !== "HKDF" ||
+        !secret.usages.includes("deriveKey")
+      ) {
+        throw new ValidationError(
+          'TokenCache secret must be a string or an HKDF CryptoKey with the "deriveKey" usage',
+        );
+      }
+      this.#material = secret;
+    }
+    this.#store = store ?? new MemoryTokenStore();
+    this.#marginMs = refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+    this.#logger = logger;
   }
-  /** Stores a token for a scope. */
-  set(_scope: Record<string, string>, _token: CachedToken): Promise<void> {
-    return Promise.resolve();
+
+  /** The token for `scope`, or `undefined` on any kind of miss (see the class). */
+  async get(scope: Record<string, string>): Promise<CachedToken | undefined> {
+    let key: string;
+    try {
+      key = await this.#keyFor(scope);
+    } catch (e) {
+      this.#miss("(no key)", `key derivation failed (${errorName(e)})`);
+      return undefined;
+    }
+    let sealed: Uint8Array | undefined;
+    try {
+      sealed = await this.#store.get(key);
+    } catch (e) {
+      this.#miss(key, `the store failed (${errorName(e)})`);
+      return undefined;
+    }
+    if (sealed === undefined) return this.#miss(key, "no entry");
+    if (sealed.length < 1 + IV_BYTES + TAG_BYTES) return this.#miss(key, "entry too short");
+    if (sealed[0] !== VERSION) return this.#miss(key, `unknown entry version ${sealed[0]}`);
+    let plain: ArrayBuffer;
+    try {
+      const { aes } = await this.#keysReady();
+      plain = await crypto.subtle.decrypt(
+        {
+          name: "AES-GCM",
+          iv: sealed.slice(1, 1 + IV_BYTES),
+          additionalData: additionalData(key),
+          tagLength: TAG_BYTES * 8,
+        },
+        aes,
+        sealed.slice(1 + IV_BYTES),
+      );
+    } catch {
+      return this.#miss(key, "entry does not open (tampered, moved, or another secret)");
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder().decode(plain));
+    } catch {
+      return this.#miss(key, "entry is not JSON");
+    }
+    if (!isCachedToken(value)) return this.#miss(key, "entry is not a CachedToken");
+    if (value.expiresAt !== undefined) {
+      const left = value.expiresAt - Date.now();
+      if (left <= 0) return this.#miss(key, "token expired");
+      if (left <= this.#marginMs) {
+        return this.#miss(key, `token expires within the refresh margin (${this.#marginMs} ms)`);
+      }
+    }
+    const out: CachedToken = { token: value.token };
+    if (value.expiresAt !== undefined) out.expiresAt = value.expiresAt;
+    if (value.data !== undefined) out.data = value.data;
+    return out;
   }
-  /** Deletes a scope's entry. */
-  delete(_scope: Record<string, string>): Promise<void> {
-    return Promise.resolve();
+
+  /** Seals `token` and stores it for `scope`, replacing any entry. */
+  async set(scope: Record<string, string>, token: CachedToken): Promise<void> {
+    if (typeof token?.token !== "string" || token.token.length === 0) {
+      throw new ValidationError("CachedToken.token must be a non-empty string");
+    }
+    if (
+      token.expiresAt !== undefined &&
+      !(typeof token.expiresAt === "number" && Number.isFinite(token.expiresAt))
+    ) {
+      throw new ValidationError("CachedToken.expiresAt must be a finite number of epoch ms");
+    }
+    let json: string;
+    try {
+      json = JSON.stringify({ token: token.token, expiresAt: token.expiresAt, data: token.data });
+    } catch (e) {
+      throw new ValidationError("CachedToken.data cannot be serialised as JSON", { cause: e });
+    }
+    const key = await this.#keyFor(scope);
+    const { aes } = await this.#keysReady();
+    const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+    const ciphertext = await crypto.subtle.encrypt(
+      { name: "AES-GCM", iv, additionalData: additionalData(key), tagLength: TAG_BYTES * 8 },
+      aes,
+      utf8.encode(json),
+    );
+    const sealed = new Uint8Array(1 + IV_BYTES + ciphertext.byteLength);
+    sealed[0] = VERSION;
+    sealed.set(iv, 1);
+    sealed.set(new Uint8Array(ciphertext), 1 + IV_BYTES);
+    await this.#store.set(key, sealed, token.expiresAt);
+  }
+
+  /** Removes the entry for `scope`, if any. */
+  async delete(scope: Record<string, string>): Promise<void> {
+    await this.#store.delete(await this.#keyFor(scope));
+  }
+
+  /** Shows the store and margin; key material is never shown. */
+  [Symbol.for("Deno.customInspect")](
+    inspect: (value: unknown, options?: unknown) => string,
+    options: unknown,
+  ): string {
+    return `TokenCache { store: ${
+      inspect(this.#store, options)
+    }, refreshMarginMs: ${this.#marginMs} }`;
+  }
+
+  #miss(key: string, reason: string): undefined {
+    this.#logger?.debug(`Token cache miss for key ${key.slice(0, 12)}: ${reason}`);
+    return undefined;
+  }
+
+  async #keyFor(scope: Record<string, string>): Promise<string> {
+    const { hmac } = await this.#keysReady();
+    const mac = await crypto.subtle.sign("HMAC", hmac, utf8.encode(canonicalScope(scope)));
+    return new Uint8Array(mac).toBase64({ alphabet: "base64url", omitPadding: true });
+  }
+
+  #keysReady(): Promise<Keys> {
+    if (this.#keys === undefined) {
+      const material = this.#material;
+      this.#material = undefined; // the key object holds it from now on
+      this.#keys = (async () => {
+        let key: CryptoKey;
+        if (material === undefined) key = await randomProcessMaterial();
+        else if (material instanceof Uint8Array) {
+          key = await crypto.subtle.importKey("raw", material, "HKDF", false, [
+            "deriveKey",
+            "deriveBits",
+          ]);
+          material.fill(0);
+        } else key = material;
+        return await deriveKeys(key);
+      })();
+    }
+    return this.#keys;
   }
 }

@@ -1,0 +1,100 @@
+/**
+ * A cross-process lock made of a lock file created with `createNew`.
+ *
+ * Deno has no portable `flock` with a timeout, so the lock is the existence
+ * of `<path>.lock`: creating it is atomic on every platform. A holder that
+ * crashed leaves the file behind; once it is older than the stale timeout it
+ * is broken. Internal to the file store.
+ *
+ * @module
+ */
+import { ClientException } from "../errors/mod.ts";
+
+/** Give up waiting after this long. */
+export const LOCK_TIMEOUT_MS = 15_000;
+/** A lock file older than this is from a crashed holder: a write takes milliseconds. */
+export const STALE_LOCK_MS = 5_000;
+/** Upper bound on attempts, whatever the clock does. */
+const MAX_ATTEMPTS = 3_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Writes all of `bytes`; each `write` call makes progress, so the loop ends. */
+export async function writeAll(file: Deno.FsFile, bytes: Uint8Array): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) done += await file.write(bytes.subarray(done));
+}
+
+/** Renames a stale lock away; a fresh lock grabbed by mistake is put back. */
+async function breakIfStale(lockPath: string): Promise<void> {
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(lockPath);
+  } catch {
+    return; // released meanwhile
+  }
+  const age = Date.now() - (info.mtime?.getTime() ?? Date.now());
+  if (age < STALE_LOCK_MS) return;
+  // Renaming is atomic, so of several waiters only one takes a given file.
+  const aside = `${lockPath}.${crypto.randomUUID()}.stale`;
+  try {
+    await Deno.rename(lockPath, aside);
+  } catch {
+    return;
+  }
+  try {
+    const moved = await Deno.stat(aside);
+    const movedAge = Date.now() - (moved.mtime?.getTime() ?? 0);
+    if (movedAge < STALE_LOCK_MS) {
+      // Another waiter broke the stale lock first and this is its live one:
+      // link it back (fails if a third process already holds a new lock).
+      await Deno.link(aside, lockPath).catch(() => {});
+    }
+  } finally {
+    await Deno.remove(aside).catch(() => {});
+  }
+}
+
+/**
+ * Runs `fn` while holding `<path>.lock`; throws a {@linkcode ClientException}
+ * if the lock cannot be had within {@linkcode LOCK_TIMEOUT_MS}.
+ */
+export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  const lockPath = `${path}.lock`;
+  const owner = `${Deno.pid} ${crypto.randomUUID()}`;
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  for (let attempt = 1;; attempt++) {
+    try {
+      const file = await Deno.open(lockPath, { createNew: true, write: true, mode: 0o600 });
+      try {
+        await writeAll(file, new TextEncoder().encode(owner));
+      } finally {
+        file.close();
+      }
+      break;
+    } catch (e) {
+      if (!(e instanceof Deno.errors.AlreadyExists)) {
+        throw new ClientException(
+          `Cannot create the token cache lock file ${lockPath}: ${(e as Error).message}`,
+          { cause: e },
+        );
+      }
+    }
+    await breakIfStale(lockPath);
+    if (attempt >= MAX_ATTEMPTS || Date.now() >= deadline) {
+      throw new ClientException(
+        `Timed out after ${LOCK_TIMEOUT_MS} ms waiting for the token cache lock file ${lockPath}`,
+      );
+    }
+    await sleep(Math.min(2 + attempt, 25) * (0.5 + Math.random()));
+  }
+  try {
+    return await fn();
+  } finally {
+    // Only remove the lock if it is still ours: it may have been broken as stale.
+    const current = await Deno.readTextFile(lockPath).catch(() => undefined);
+    if (current === owner) await Deno.remove(lockPath).catch(() => {});
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * A {@linkcode TokenStore} in one file, shared by processes on one machine.
+ *
+ * @module
+ */
+import { ClientException } from "../errors/mod.ts";
+import { withFileLock, writeAll } from "./file_lock.ts";
+import type { TokenStore } from "./token_store.ts";
+
+const FORMAT = "nimbus-token-cache";
+const FORMAT_VERSION = 1;
+
+interface FileEntry {
+  /** Sealed bytes, base64url. */
+  v: string;
+  /** Expiry, epoch ms. */
+  e?: number;
+}
+
+type Entries = Map<string, FileEntry>;
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function parentDir(path: string): string | undefined {
+  const i = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return i > 0 ? path.slice(0, i) : undefined;
+}
+
+/** Reads the entries; a missing, foreign or corrupt file counts as empty. */
+function parse(text: string): Entries {
+  const entries: Entries = new Map();
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return entries;
+  }
+  if (typeof doc !== "object" || doc === null) return entries;
+  const { format, version, entries: raw } = doc as Record<string, unknown>;
+  if (format !== FORMAT || version !== FORMAT_VERSION) return entries;
+  if (typeof raw !== "object" || raw === null) return entries;
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value !== "object" || value === null) continue;
+    const { v, e } = value as Record<string, unknown>;
+    if (typeof v !== "string") continue;
+    entries.set(key, typeof e === "number" ? { v, e } : { v });
+  }
+  return entries;
+}
+
+function isLive(entry: FileEntry, now: number): boolean {
+  return entry.e === undefined || entry.e > now;
+}
+
+/**
+ * Keeps every sealed entry in one JSON file, created with mode 0600.
+ *
+ * Writes go to a temporary file in the same directory (mode 0600), are
+ * flushed, then renamed over the file, so a reader always sees a whole file.
+ * Writers serialise on `<path>.lock` (created with `createNew`, waited for
+ * at most 15 s, broken when older than 5 s because its holder crashed) and
+ * re-read the file under the lock, so two processes writing at once lose no
+ * entry. Expired entries are dropped on each write. A corrupt file reads as
+ * empty and is replaced by the next write.
+ *
+ * @example
+ * ```ts
+ * import { FileTokenStore, TokenCache } from "@nimbus/apiclient";
+ * const path = await Deno.makeTempFile();
+ * const cache = new TokenCache({ store: new FileTokenStore(path), secret: "a long random secret" });
+ * await cache.set({ user: "alice" }, { token: "t", expiresAt: Date.now() + 3_600_000 });
+ * console.log((await cache.get({ user: "alice" }))?.token === "t"); // true
+ * await Deno.remove(path);
+ * ```
+ */
+export class FileTokenStore implements TokenStore {
+  #path: string;
+
+  /** Uses the file at `path`; it and its directory are created on first write. */
+  constructor(path: string) {
+    this.#path = path;
+  }
+
+  /** The sealed bytes under `key`, unless missing or past their expiry. */
+  async get(key: string): Promise<Uint8Array | undefined> {
+    const entry = (await this.#read()).get(key);
+    if (entry === undefined || !isLive(entry, Date.now())) return undefined;
+    try {
+      return Uint8Array.fromBase64(entry.v, { alphabet: "base64url" });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores `value` under `key`: a locked read-modify-write of the file. */
+  async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
+    const v = value.toBase64({ alphabet: "base64url", omitPadding: true });
+    await this.#update((entries) => {
+      entries.set(key, expiresAt === undefined ? { v } : { v, e: expiresAt });
+      return true;
+    });
+  }
+
+  /** Removes `key`; the file is only rewritten if it held the key. */
+  async delete(key: string): Promise<void> {
+    await this.#update((entries) => entries.delete(key));
+  }
+
+  /** Shows the path only. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `FileTokenStore { path: ${JSON.stringify(this.#path)} }`;
+  }
+
+  async #read(): Promise<Entries> {
+    let text: string;
+    try {
+      text = await Deno.readTextFile(this.#path);
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) return new Map();
+      throw new ClientException(
+        `Cannot read the token cache file ${this.#path}: ${errorMessage(e)}`,
+        { cause: e },
+      );
+    }
+    return parse(text);
+  }
+
+  async #update(change: (entries: Entries) => boolean): Promise<void> {
+    const dir = parentDir(this.#path);
+    if (dir !== undefined) {
+      try {
+        await Deno.mkdir(dir, { recursive: true, mode: 0o700 });
+      } catch (e) {
+        throw new ClientException(
+          `Cannot create the token cache directory ${dir}: ${errorMessage(e)}`,
+          { cause: e },
+        );
+      }
+    }
+    await withFileLock(this.#path, async () => {
+      const entries = await this.#read();
+      const changed = change(entries);
+      const now = Date.now();
+      let pruned = false;
+      for (const [k, entry] of entries) {
+        if (!isLive(entry, now)) pruned = entries.delete(k) || pruned;
+      }
+      if (changed || pruned) await this.#write(entries);
+    });
+  }
+
+  async #write(entries: Entries): Promise<void> {
+    const doc = { format: FORMAT, version: FORMAT_VERSION, entries: Object.fromEntries(entries) };
+    const bytes = new TextEncoder().encode(JSON.stringify(doc));
+    const tmp = `${this.#path}.${crypto.randomUUID()}.tmp`;
+    try {
+      const file = await Deno.open(tmp, { createNew: true, write: true, mode: 0o600 });
+      try {
+        await writeAll(file, bytes);
+        await file.syncData();
+      } finally {
+        file.close();
+      }
+      // `mode` on open is filtered by the umask; set it exactly.
+      if (Deno.build.os !== "windows") await Deno.chmod(tmp, 0o600);
+      await Deno.rename(tmp, this.#path);
+    } catch (e) {
+      await Deno.remove(tmp).catch(() => {});
+      throw new ClientException(
+        `Cannot write the token cache file ${this.#path}: ${errorMessage(e)}`,
+        { cause: e },
+      );
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * A {@linkcode TokenStore} over Deno KV, for Deno Deploy and local scripts.
+ *
+ * @module
+ */
+import type { TokenStore } from "./token_store.ts";
+
+interface KvEntry {
+  value: Uint8Array;
+  expiresAt: number | null;
+}
+
+function isKvEntry(v: unknown): v is KvEntry {
+  if (typeof v !== "object" || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return e.value instanceof Uint8Array &&
+    (e.expiresAt === null || typeof e.expiresAt === "number");
+}
+
+/**
+ * Keeps sealed entries in a `Deno.Kv` under `[...prefix, key]`.
+ *
+ * Each value records its own `expiresAt`, checked on every read: KV's
+ * `expireIn` deletes lazily (an expired key can stay readable for a while),
+ * so it is only passed along as a hint to reclaim space.
+ *
+ * @example On Deno Deploy, or locally with `--unstable-kv`
+ * ```ts ignore
+ * import { KvTokenStore, TokenCache } from "@nimbus/apiclient";
+ * const kv = await Deno.openKv();
+ * const cache = new TokenCache({
+ *   store: new KvTokenStore(kv),
+ *   secret: Deno.env.get("TOKEN_CACHE_SECRET"),
+ * });
+ * await cache.delete({ user: "alice" });
+ * kv.close();
+ * ```
+ */
+export class KvTokenStore implements TokenStore {
+  #kv: Deno.Kv;
+  #prefix: Deno.KvKeyPart[];
+
+  /** Uses `kv` (the caller closes it) and keys under `prefix`. */
+  constructor(kv: Deno.Kv, prefix: string[] = ["nimbus", "tokens"]) {
+    this.#kv = kv;
+    this.#prefix = [...prefix];
+  }
+
+  /** The sealed bytes under `key`, unless missing or past their expiry. */
+  async get(key: string): Promise<Uint8Array | undefined> {
+    const res = await this.#kv.get<unknown>([...this.#prefix, key]);
+    if (!isKvEntry(res.value)) return undefined;
+    const { value, expiresAt } = res.value;
+    if (expiresAt !== null && expiresAt <= Date.now()) return undefined;
+    return value;
+  }
+
+  /** Stores `value` with its expiry; KV's `expireIn` is set as a hint. */
+  async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
+    const entry: KvEntry = { value, expiresAt: expiresAt ?? null };
+    const options = expiresAt === undefined
+      ? undefined
+      : { expireIn: Math.max(1, Math.ceil(expiresAt - Date.now())) };
+    await this.#kv.set([...this.#prefix, key], entry, options);
+  }
+
+  /** Removes `key`. */
+  async delete(key: string): Promise<void> {
+    await this.#kv.delete([...this.#prefix, key]);
+  }
+
+  /** Shows the prefix only. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `KvTokenStore { prefix: ${JSON.stringify(this.#prefix)} }`;
+  }
+}
