@@ -11,3 +11,4 @@ export * from "./src/http/mod.ts";
 export * from "./src/token_cache/mod.ts";
 export * from "./src/connection/mod.ts";
 export { Fault, List, Struct } from "./src/services/ovirt/struct.ts";
+export type { AuthPlugin, TokenAndEndpoint } from "./src/auth/auth_plugin.ts";

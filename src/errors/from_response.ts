@@ -3,12 +3,7 @@
  *
  * @module
  */
-import {
-  HTTP_ERROR_CLASSES,
-  HTTPClientError,
-  HttpError,
-  HttpServerError,
-} from "./http_error.ts";
+import { HTTP_ERROR_CLASSES, HTTPClientError, HttpError, HttpServerError } from "./http_error.ts";
 
 /** Response headers that must never be kept on an error. */
 const SECRET_RESPONSE_HEADERS = ["set-cookie", "x-subject-token", "x-auth-token", "authorization"];
@@ -25,7 +20,10 @@ const MAX_DETAILS = 16 * 1024;
  * console.log(parseRetryAfter("3")); // 3
  * ```
  */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text);

@@ -52,7 +52,11 @@ export class AuthSession {
   /** The plugin's answer, or nothing when its catalog has no such endpoint yet. */
   lookup(filter: EndpointFilter, tolerateMissing: boolean): TokenAndEndpoint {
     try {
-      return this.plugin.tokenAndEndpoint(filter.endpointType, filter.serviceType, filter.regionName);
+      return this.plugin.tokenAndEndpoint(
+        filter.endpointType,
+        filter.serviceType,
+        filter.regionName,
+      );
     } catch (error) {
       if (tolerateMissing && error instanceof EndpointException) return {};
       throw error;

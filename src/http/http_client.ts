@@ -143,7 +143,9 @@ export class HTTPClient implements AsyncDisposable {
       try {
         return await this.#sendOnce(prepared, options);
       } catch (error) {
-        if (!this.#retry.shouldRetry(error, prepared.method, options.idempotent, attempt)) throw error;
+        if (!this.#retry.shouldRetry(error, prepared.method, options.idempotent, attempt)) {
+          throw error;
+        }
         const wait = this.#retry.delayMs(error, attempt);
         this.#logger.warn?.(
           `${prepared.method} ${prepared.url} failed (${(error as Error).message}); retry ${
@@ -182,7 +184,7 @@ export class HTTPClient implements AsyncDisposable {
     if (!token || !endpoint) {
       if (!token) await session.restoreFromCache(this);
       ({ token, endpoint } = session.lookup(filter, true));
-      if (!token || !endpoint || session.expiresSoon()) {
+      if (!token || !endpoint || (!justAuthenticated && session.expiresSoon())) {
         await session.authenticateShared(this);
         justAuthenticated = true;
         ({ token, endpoint } = session.lookup(filter, false));
@@ -195,7 +197,11 @@ export class HTTPClient implements AsyncDisposable {
     this.#token = token;
     client.cachedEndpoint = endpoint;
     try {
-      return await this.request(method, HTTPClient.concatUrl(endpoint, url), withToken(options, token));
+      return await this.request(
+        method,
+        HTTPClient.concatUrl(endpoint, url),
+        withToken(options, token),
+      );
     } catch (error) {
       if (!(error instanceof Unauthorized) || justAuthenticated) throw error;
       return await this.#retryAfter401(client, session, filter, { token, endpoint, generation }, {
@@ -368,7 +374,9 @@ export class HTTPClient implements AsyncDisposable {
 }
 
 function withToken(options: RequestOptions, token: string): RequestOptions {
-  const headers = headerEntries(options.headers).filter(([n]) => n.toLowerCase() !== "x-auth-token");
+  const headers = headerEntries(options.headers).filter(([n]) =>
+    n.toLowerCase() !== "x-auth-token"
+  );
   headers.push(["X-Auth-Token", token]);
   return { ...options, headers };
 }

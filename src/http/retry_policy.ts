@@ -32,7 +32,12 @@ export class RetryPolicy {
    * another. A non-idempotent request is never sent twice unless the caller
    * marked it `idempotent`.
    */
-  shouldRetry(error: unknown, method: string, idempotent: boolean | undefined, attempt: number): boolean {
+  shouldRetry(
+    error: unknown,
+    method: string,
+    idempotent: boolean | undefined,
+    attempt: number,
+  ): boolean {
     if (attempt >= this.retries) return false;
     if (!(idempotent ?? IDEMPOTENT.has(method))) return false;
     if (error instanceof HttpError) return this.statusCodes.has(error.status);

@@ -18,7 +18,9 @@ export class TimingLog {
   /** Records one request. */
   add(timing: Timing): void {
     this.#entries.push(timing);
-    if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
+    if (this.#entries.length > this.#limit) {
+      this.#entries.splice(0, this.#entries.length - this.#limit);
+    }
   }
 
   /** The recorded timings, oldest first. */
@@ -33,7 +35,9 @@ export class TimingLog {
 
   /** A table a person can read: method, URL, status, milliseconds. */
   static format(timings: readonly Timing[]): string {
-    const rows = timings.map((t) => [t.method, t.url, String(t.status ?? "-"), `${t.end - t.start} ms`]);
+    const rows = timings.map((
+      t,
+    ) => [t.method, t.url, String(t.status ?? "-"), `${t.end - t.start} ms`]);
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 0));
     return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
   }
