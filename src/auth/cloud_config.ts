@@ -1,0 +1,316 @@
+/**
+ * Cloud configuration the way openstacksdk reads it: `clouds.yaml` merged
+ * with `secure.yaml` for `OS_CLOUD`, or the `OS_*` environment variables.
+ *
+ * @module
+ */
+import { parse } from "yaml";
+import { AuthorizationFailure } from "../errors/mod.ts";
+
+/** Options of {@linkcode loadCloudConfig}. */
+export interface LoadCloudConfigOptions {
+  /** The cloud in `clouds.yaml`; default `OS_CLOUD`; neither → the `OS_*` variables. */
+  cloud?: string;
+  /** The environment (default `Deno.env.toObject()`); `HOME` is read from it. */
+  env?: Record<string, string | undefined>;
+  /** The directory searched first (default `Deno.cwd()`). */
+  cwd?: string;
+}
+
+/** `OS_*` variables (lower-cased, without `OS_`) that are auth options. */
+const AUTH_KEYS: readonly string[] = [
+  "auth_url",
+  "username",
+  "user_id",
+  "password",
+  "user_domain_name",
+  "user_domain_id",
+  "project_name",
+  "project_id",
+  "project_domain_name",
+  "project_domain_id",
+  "domain_name",
+  "domain_id",
+  "default_domain_id",
+  "default_domain_name",
+  "system_scope",
+  "token",
+  "application_credential_id",
+  "application_credential_name",
+  "application_credential_secret",
+  "tenant_name",
+  "tenant_id",
+  "endpoint",
+  "url",
+];
+
+const SECRET_KEY = /password|secret|token|key/i;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asString(value: unknown): string | undefined {
+  if (typeof value === "string") return value === "" ? undefined : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/** `b` over `a`, recursing into objects (openstacksdk's secure.yaml merge). */
+function deepMerge(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const prev = out[key];
+    out[key] = isRecord(prev) && isRecord(value) ? deepMerge(prev, value) : value;
+  }
+  return out;
+}
+
+/** What {@linkcode CloudConfig} is built from. */
+export interface CloudConfigInit {
+  /** The cloud name; undefined for the environment. */
+  name?: string;
+  /** Where it came from: file paths, or "environment". */
+  source: string;
+  /** The auth plugin name (`auth_type`, default "password"). */
+  authType: string;
+  /** The auth options, snake_case as in clouds.yaml (secrets included). */
+  auth: Record<string, string>;
+  /** `region_name`. */
+  regionName?: string;
+  /** `interface`: "public", "internal" or "admin". */
+  interface?: string;
+  /** `identity_api_version`. */
+  identityApiVersion?: string;
+  /** Every other key of the cloud entry (no secrets: `auth` is left out). */
+  settings?: Record<string, unknown>;
+}
+
+/**
+ * One cloud's configuration. The auth options (with the password or
+ * secret) sit in a private field: `Deno.inspect` and `JSON.stringify` show
+ * them redacted; {@linkcode CloudConfig.authOptions} hands them out.
+ *
+ * @example
+ * ```ts
+ * import { CloudConfig } from "@nimbus/apiclient/auth";
+ * const config = new CloudConfig({
+ *   name: "lab",
+ *   source: "clouds.yaml",
+ *   authType: "password",
+ *   auth: { auth_url: "http://127.0.0.1:5000/v3", username: "demo", password: "s3cret" },
+ *   regionName: "RegionOne",
+ * });
+ * console.log(JSON.stringify(config)); // … "password":"***" …
+ * ```
+ */
+export class CloudConfig {
+  /** The cloud name; undefined when the config came from the environment. */
+  readonly name: string | undefined;
+  /** The file(s) it was read from, or "environment". */
+  readonly source: string;
+  /** The auth plugin name for `loadPlugin`. */
+  readonly authType: string;
+  /** The region (`region_name`, else the first of `regions`, else `OS_REGION_NAME`). */
+  readonly regionName: string | undefined;
+  /** The endpoint interface (`interface`, else `OS_INTERFACE`). */
+  readonly interface: string | undefined;
+  /** `identity_api_version` / `OS_IDENTITY_API_VERSION`. */
+  readonly identityApiVersion: string | undefined;
+  /** The other settings of the cloud entry (`verify`, `cacert`…), never `auth`. */
+  readonly settings: Readonly<Record<string, unknown>>;
+  #auth: Record<string, string>;
+
+  /** Keeps the values. */
+  constructor(init: CloudConfigInit) {
+    this.name = init.name;
+    this.source = init.source;
+    this.authType = init.authType;
+    this.regionName = init.regionName;
+    this.interface = init.interface;
+    this.identityApiVersion = init.identityApiVersion;
+    this.settings = { ...init.settings };
+    this.#auth = { ...init.auth };
+  }
+
+  /** The auth options, snake_case, secrets included: pass them to `loadPlugin`. */
+  authOptions(): Record<string, string> {
+    return { ...this.#auth };
+  }
+
+  /** The config with every secret auth value shown as `***`. */
+  toJSON(): Record<string, unknown> {
+    const auth: Record<string, string> = {};
+    for (const [key, value] of Object.entries(this.#auth)) {
+      auth[key] = SECRET_KEY.test(key) && key !== "auth_url" ? "***" : value;
+    }
+    return {
+      name: this.name,
+      source: this.source,
+      authType: this.authType,
+      regionName: this.regionName,
+      interface: this.interface,
+      identityApiVersion: this.identityApiVersion,
+      settings: this.settings,
+      auth,
+    };
+  }
+
+  /** Inspect shows the redacted JSON form. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `CloudConfig ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+/** The search path of one file name, in openstacksdk's order. */
+function candidates(
+  fileName: "clouds" | "secure",
+  env: Record<string, string | undefined>,
+  cwd: string,
+): string[] {
+  const override = fileName === "clouds" ? env.OS_CLIENT_CONFIG_FILE : env.OS_CLIENT_SECURE_FILE;
+  const dirs = [cwd];
+  const home = env.HOME;
+  if (env.XDG_CONFIG_HOME) dirs.push(`${env.XDG_CONFIG_HOME}/openstack`);
+  else if (home) dirs.push(`${home}/.config/openstack`);
+  dirs.push("/etc/openstack");
+  const paths = override ? [override] : [];
+  for (const dir of dirs) {
+    for (const ext of ["yaml", "yml", "json"]) paths.push(`${dir}/${fileName}.${ext}`);
+  }
+  return paths;
+}
+
+/** The first file of the list that exists, parsed; undefined when none does. */
+function readFirst(paths: string[]): { path: string; data: Record<string, unknown> } | undefined {
+  for (const path of paths) {
+    let text: string;
+    try {
+      text = Deno.readTextFileSync(path);
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.IsADirectory) continue;
+      throw new AuthorizationFailure(`Cannot read ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    let data: unknown;
+    try {
+      data = parse(text);
+    } catch (e) {
+      // The parser's message quotes the offending line: it may hold a password.
+      const err = e as { code?: string; linePos?: Array<{ line: number; col: number }> };
+      const where = err.linePos?.[0];
+      throw new AuthorizationFailure(
+        `${path} is not valid YAML (${err.code ?? "parse error"}` +
+          (where ? ` at line ${where.line}, column ${where.col})` : ")"),
+      );
+    }
+    return { path, data: isRecord(data) ? data : {} };
+  }
+  return undefined;
+}
+
+function regionOf(entry: Record<string, unknown>): string | undefined {
+  const own = asString(entry.region_name);
+  if (own) return own;
+  const regions = entry.regions;
+  if (!Array.isArray(regions) || regions.length === 0) return undefined;
+  const first = regions[0];
+  return asString(first) ?? (isRecord(first) ? asString(first.name) : undefined);
+}
+
+function fromEnvironment(env: Record<string, string | undefined>): CloudConfig {
+  const auth: Record<string, string> = {};
+  for (const key of AUTH_KEYS) {
+    const value = env[`OS_${key.toUpperCase()}`];
+    if (value) auth[key] = value;
+  }
+  return new CloudConfig({
+    source: "environment",
+    authType: env.OS_AUTH_TYPE || env.OS_AUTH_SYSTEM || "password",
+    auth,
+    regionName: env.OS_REGION_NAME || undefined,
+    interface: env.OS_INTERFACE || env.OS_ENDPOINT_TYPE || undefined,
+    identityApiVersion: env.OS_IDENTITY_API_VERSION || undefined,
+  });
+}
+
+function fromFiles(
+  cloud: string,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): CloudConfig {
+  const searched = candidates("clouds", env, cwd);
+  const clouds = readFirst(searched);
+  if (!clouds) {
+    throw new AuthorizationFailure(
+      `Cloud '${cloud}' was asked for but no clouds.yaml was found (searched ${
+        searched.filter((p) => p.endsWith(".yaml")).join(", ")
+      })`,
+    );
+  }
+  const secure = readFirst(candidates("secure", env, cwd));
+  const all = isRecord(clouds.data.clouds) ? clouds.data.clouds : {};
+  const base = all[cloud];
+  if (!isRecord(base)) {
+    const names = Object.keys(all);
+    throw new AuthorizationFailure(
+      `Cloud '${cloud}' not found in ${clouds.path} (clouds there: ${
+        names.length ? names.join(", ") : "none"
+      })`,
+    );
+  }
+  const secureClouds = secure && isRecord(secure.data.clouds) ? secure.data.clouds : {};
+  const extra = secureClouds[cloud];
+  const entry = isRecord(extra) ? deepMerge(base, extra) : base;
+  const auth: Record<string, string> = {};
+  if (isRecord(entry.auth)) {
+    for (const [key, value] of Object.entries(entry.auth)) {
+      const text = asString(value);
+      if (text !== undefined) auth[key] = text;
+    }
+  }
+  const settings: Record<string, unknown> = { ...entry };
+  delete settings.auth;
+  return new CloudConfig({
+    name: cloud,
+    source: isRecord(extra) ? `${clouds.path} + ${secure?.path}` : clouds.path,
+    authType: asString(entry.auth_type) ?? "password",
+    auth,
+    regionName: regionOf(entry),
+    interface: asString(entry.interface) ?? asString(entry.endpoint_type),
+    identityApiVersion: asString(entry.identity_api_version),
+    settings,
+  });
+}
+
+/**
+ * One cloud's configuration: from `clouds.yaml` (merged with `secure.yaml`)
+ * when `cloud` or `OS_CLOUD` names one, else from the `OS_*` variables.
+ * Files are searched as openstacksdk does: `OS_CLIENT_CONFIG_FILE`, then
+ * `./`, `$XDG_CONFIG_HOME/openstack/` (default `~/.config/openstack/`),
+ * `/etc/openstack/`; the first `clouds.yaml` (or `.yml`, `.json`) found is
+ * used, and the first `secure.yaml` (or `OS_CLIENT_SECURE_FILE`) found is
+ * merged over it. `openCloud` uses `regionName` and `interface` from here.
+ *
+ * @throws {AuthorizationFailure} no clouds.yaml, no such cloud, a file that
+ *   cannot be read or is not YAML (the message never quotes the file).
+ *
+ * @example From a clouds.yaml entry
+ * ```ts
+ * import { loadCloudConfig } from "@nimbus/apiclient/auth";
+ * try {
+ *   const config = loadCloudConfig({ cloud: "lab" });
+ *   console.log(config.regionName, config.interface);
+ * } catch (e) {
+ *   console.log((e as Error).message); // no clouds.yaml here
+ * }
+ * ```
+ */
+export function loadCloudConfig(options: LoadCloudConfigOptions = {}): CloudConfig {
+  const env = options.env ?? Deno.env.toObject();
+  const cloud = options.cloud ?? (env.OS_CLOUD || undefined);
+  if (cloud === undefined) return fromEnvironment(env);
+  return fromFiles(cloud, env, options.cwd ?? Deno.cwd());
+}
