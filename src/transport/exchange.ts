@@ -52,6 +52,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Aborts on the caller's signal or the timeout, whichever comes first. */
 class Deadline {
   readonly controller: AbortController = new AbortController();
+  /** The signal to hand to fetch; none when nothing can abort (saves work per request). */
+  readonly signal: AbortSignal | undefined;
   timedOut = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #signal: AbortSignal | undefined;
@@ -59,6 +61,8 @@ class Deadline {
 
   constructor(timeoutMs: number | undefined, signal: AbortSignal | undefined) {
     this.#signal = signal;
+    const armed = signal !== undefined || (timeoutMs !== undefined && timeoutMs > 0);
+    this.signal = armed ? this.controller.signal : undefined;
     if (signal?.aborted) this.controller.abort(signal.reason);
     signal?.addEventListener("abort", this.#onAbort, { once: true });
     if (timeoutMs && timeoutMs > 0) {
@@ -127,7 +131,7 @@ export async function exchange(
         headers: current.headers,
         body: current.body,
         redirect: "manual",
-        signal: deadline.controller.signal,
+        signal: deadline.signal,
       });
       const location = response.headers.get("location");
       const replayable = current.body == null || typeof current.body === "string" ||
