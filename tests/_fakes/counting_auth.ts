@@ -24,6 +24,9 @@ export class CountingAuth implements AuthPlugin {
   /** When set, every login returns this same token. */
   fixedToken: string | undefined;
   lookups = 0;
+  restored = 0;
+  /** Part of the cache scope, so tests can tell users apart. */
+  user = "alice";
   readonly #server: TestServer;
 
   constructor(server: TestServer) {
@@ -58,6 +61,23 @@ export class CountingAuth implements AuthPlugin {
 
   expiresAt(): number | undefined {
     return this.expiry;
+  }
+
+  cacheScope(): Record<string, string> {
+    return { plugin: this.authSystem, server: this.#server.url, user: this.user };
+  }
+
+  saveState(): { token: string; expiresAt?: number; data: unknown } | undefined {
+    return this.token
+      ? { token: this.token, expiresAt: this.expiry, data: { logins: this.logins } }
+      : undefined;
+  }
+
+  restoreState(state: { token: string; expiresAt?: number; data?: unknown }): void {
+    this.token = state.token;
+    this.expiry = state.expiresAt;
+    this.logins = (state.data as { logins: number }).logins;
+    this.restored++;
   }
 }
 
