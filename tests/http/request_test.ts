@@ -226,3 +226,16 @@ Deno.test("HTTPClient hides its token from inspect and JSON", () => {
   assert.ok(!Deno.inspect(http).includes("very-secret"));
   assert.ok(!JSON.stringify(http).includes("very-secret"));
 });
+
+Deno.test("HTTPClient uses the given fetch as its transport", async () => {
+  await using server = await TestServer.start();
+  const seen: string[] = [];
+  const countingFetch: typeof fetch = (input, init) => {
+    seen.push(`${init?.method} ${String(input)}`);
+    return fetch(input, init);
+  };
+  await using http = new HTTPClient(null, { fetch: countingFetch });
+  await http.request("GET", `${server.url}/via-custom`);
+  assert.deepEqual(seen, [`GET ${server.url}/via-custom`]);
+  assert.equal(server.requests.length, 1);
+});
