@@ -1,6 +1,269 @@
 /**
- * Placeholder until its issue lands.
+ * The oVirt engine's SSO (OAuth) login and revoke, used by `Connection`.
  *
  * @module
  */
-export {};
+import { AuthError } from "../errors/mod.ts";
+
+/** What an SSO endpoint answered, body fully read. */
+export interface SsoReply {
+  /** The HTTP status. */
+  status: number;
+  /** The `Content-Type` header ("" when absent). */
+  contentType: string;
+  /** The body. */
+  body: Uint8Array;
+}
+
+/**
+ * Posts a form to an SSO endpoint. `Connection` supplies one that uses its
+ * transport, timeout and debug log.
+ */
+export type SsoPost = (url: string, form: URLSearchParams, headers: Headers) => Promise<SsoReply>;
+
+/** Options of {@linkcode OvirtSsoAuth}. */
+export interface OvirtSsoAuthOptions {
+  /** The API URL, e.g. `https://engine.example.com/ovirt-engine/api`. */
+  url: string;
+  /** The user for the password grant, e.g. `admin@internal`. */
+  username?: string;
+  /** The password for the password grant. */
+  password?: string;
+  /** A token obtained elsewhere: no login happens while it works. */
+  token?: string;
+  /** Log in with Kerberos (HTTP Negotiate) instead of a password. */
+  kerberos?: boolean;
+  /** Kerberos: returns the base64 SPNEGO token for a service such as `HTTP@engine.example.com`. */
+  negotiate?: (service: string) => Promise<string>;
+  /** The SSO token URL; default `<origin>/ovirt-engine/sso/oauth/token` (or `token-http-auth`). */
+  ssoUrl?: string;
+  /** The SSO revoke URL; default `<origin>/ovirt-engine/services/sso-logout`. */
+  ssoRevokeUrl?: string;
+  /** The key of the token in the SSO reply; default `access_token`. */
+  ssoTokenName?: string;
+  /** The User-Agent of SSO requests. */
+  userAgent?: string;
+}
+
+const JSON_TYPE = /^\s*(application|text)\/json\s*(;.*)?$/;
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Logs in to the engine's SSO with a password or Kerberos, or holds a token
+ * given by the caller, and revokes it. Secrets live in private fields and
+ * never show in `Deno.inspect`, `JSON.stringify` or error messages.
+ *
+ * @example Log in through a FakeEngine
+ * ```ts
+ * import { OvirtSsoAuth } from "@nimbus/apiclient/auth";
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start({ users: { "admin@internal": "s3cret" } });
+ * const auth = new OvirtSsoAuth({ url: engine.url, username: "admin@internal", password: "s3cret" });
+ * const post = async (url: string, form: URLSearchParams, headers: Headers) => {
+ *   const r = await fetch(url, { method: "POST", body: form, headers });
+ *   return {
+ *     status: r.status,
+ *     contentType: r.headers.get("content-type") ?? "",
+ *     body: new Uint8Array(await r.arrayBuffer()),
+ *   };
+ * };
+ * const token = await auth.login(post);
+ * await auth.revoke(post);
+ * console.log(token.length > 0); // true
+ * ```
+ */
+export class OvirtSsoAuth {
+  /** Always "ovirt-sso". */
+  readonly authSystem: string = "ovirt-sso";
+  /** The SSO token endpoint. */
+  readonly ssoUrl: string;
+  /** The SSO revoke endpoint. */
+  readonly ssoRevokeUrl: string;
+  /** The user name, "kerberos" for a Kerberos login, undefined for a token-only auth. */
+  readonly user: string | undefined;
+  /** Whether this auth can log in (a password or Kerberos is configured). */
+  readonly canLogin: boolean;
+  readonly #username: string | undefined;
+  readonly #password: string | undefined;
+  readonly #kerberos: boolean;
+  readonly #negotiate: ((service: string) => Promise<string>) | undefined;
+  readonly #tokenName: string;
+  readonly #userAgent: string;
+  #token: string | undefined;
+  #expiresAt: number | undefined;
+
+  /** Creates the auth; nothing is sent until {@linkcode OvirtSsoAuth.login}. */
+  constructor(options: OvirtSsoAuthOptions) {
+    const origin = new URL(options.url).origin;
+    this.#kerberos = options.kerberos === true;
+    const entry = this.#kerberos ? "token-http-auth" : "token";
+    this.ssoUrl = options.ssoUrl ?? `${origin}/ovirt-engine/sso/oauth/${entry}`;
+    this.ssoRevokeUrl = options.ssoRevokeUrl ?? `${origin}/ovirt-engine/services/sso-logout`;
+    this.#username = options.username;
+    this.#password = options.password;
+    this.#negotiate = options.negotiate;
+    this.#tokenName = options.ssoTokenName ?? "access_token";
+    this.#userAgent = options.userAgent ?? "nimbus-apiclient";
+    this.#token = options.token;
+    this.canLogin = this.#kerberos || options.username !== undefined;
+    this.user = this.#kerberos ? "kerberos" : options.username;
+  }
+
+  /** The current token, if there is one. */
+  token(): string | undefined {
+    return this.#token;
+  }
+
+  /** When the current token expires (epoch ms), when the SSO said so. */
+  expiresAt(): number | undefined {
+    return this.#expiresAt;
+  }
+
+  /** Uses a token obtained elsewhere (e.g. from a token cache). */
+  setToken(token: string, expiresAt?: number): void {
+    this.#token = token;
+    this.#expiresAt = expiresAt;
+  }
+
+  /** Forgets the current token, so the next request logs in. */
+  invalidate(): void {
+    this.#token = undefined;
+    this.#expiresAt = undefined;
+  }
+
+  /** What identifies this login in a token cache; undefined for a token-only auth. */
+  cacheScope(): Record<string, string> | undefined {
+    return this.user === undefined
+      ? undefined
+      : { kind: "ovirt-sso", url: this.ssoUrl, user: this.user };
+  }
+
+  /** The secrets this auth knows, so logs can scrub them. */
+  secrets(): string[] {
+    return [this.#password, this.#token].filter((s): s is string => !!s && s.length >= 4);
+  }
+
+  /**
+   * Logs in and keeps the new token.
+   *
+   * @throws {AuthError} for an SSO error, a non-JSON reply, a missing token, or a
+   * token-only or Kerberos auth that cannot log in.
+   */
+  async login(post: SsoPost): Promise<string> {
+    const headers = this.#headers();
+    let form: URLSearchParams;
+    if (this.#kerberos) {
+      if (!this.#negotiate) {
+        throw new AuthError(
+          "Kerberos login needs GSSAPI negotiation: pass the 'negotiate' option, a function " +
+            "that returns the base64 SPNEGO token for the given service (e.g. HTTP@engine.example.com)",
+        );
+      }
+      const service = `HTTP@${new URL(this.ssoUrl).hostname}`;
+      headers.set("Authorization", `Negotiate ${await this.#negotiate(service)}`);
+      form = new URLSearchParams({
+        grant_type: "urn:ovirt:params:oauth:grant-type:http",
+        scope: "ovirt-app-api",
+      });
+    } else {
+      if (this.#username === undefined) {
+        throw new AuthError(
+          "The SSO token was rejected or is missing, and the connection has no username and " +
+            "password or Kerberos to log in again",
+        );
+      }
+      form = new URLSearchParams({
+        grant_type: "password",
+        scope: "ovirt-app-api",
+        username: this.#username,
+        password: this.#password ?? "",
+      });
+    }
+    const reply = this.#read(await post(this.ssoUrl, form, headers), "authentication");
+    const error = this.#error(reply);
+    if (error) {
+      throw new AuthError(`Error during SSO authentication ${error}`, { code: reply.status });
+    }
+    const token = reply.json[this.#tokenName];
+    if (typeof token !== "string" || token === "") {
+      throw new AuthError(
+        `The SSO reply from '${this.ssoUrl}' has no '${this.#tokenName}' value`,
+        { code: reply.status },
+      );
+    }
+    const exp = Number(reply.json.exp);
+    this.setToken(token, Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined);
+    return token;
+  }
+
+  /**
+   * Revokes the current token (if any) and forgets it.
+   *
+   * @throws {AuthError} when the SSO answers with an error or not in JSON.
+   */
+  async revoke(post: SsoPost): Promise<void> {
+    const token = this.#token;
+    if (token === undefined) return;
+    this.invalidate();
+    const form = new URLSearchParams({ scope: "ovirt-app-api", token });
+    const reply = this.#read(await post(this.ssoRevokeUrl, form, this.#headers()), "revoke");
+    const error = this.#error(reply);
+    if (error) throw new AuthError(`Error during SSO revoke ${error}`, { code: reply.status });
+  }
+
+  #headers(): Headers {
+    return new Headers({
+      "User-Agent": this.#userAgent,
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Accept": "application/json",
+    });
+  }
+
+  /** The JSON object of a reply (a list gives its first item). */
+  #read(reply: SsoReply, what: string): { status: number; json: Record<string, unknown> } {
+    const clear = (why: string) =>
+      new AuthError(
+        `Error during SSO ${what}: the server answered HTTP ${reply.status} with ${why}; ` +
+          `check the 'url' and 'ssoUrl' options and that the engine's SSO is reachable`,
+        { code: reply.status },
+      );
+    if (!JSON_TYPE.test(reply.contentType)) {
+      throw clear(`content type '${reply.contentType}' instead of JSON`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder().decode(reply.body));
+    } catch {
+      throw clear("a body that isn't valid JSON");
+    }
+    if (Array.isArray(parsed)) parsed = parsed[0];
+    if (typeof parsed !== "object" || parsed === null) {
+      throw clear("a JSON value that isn't an object");
+    }
+    return { status: reply.status, json: parsed as Record<string, unknown> };
+  }
+
+  /** `<code> : <text>` when the reply carries an `error`. */
+  #error(reply: { json: Record<string, unknown> }): string | undefined {
+    const json = reply.json;
+    if (!("error" in json)) return undefined;
+    return "error_description" in json
+      ? `${text(json.error)} : ${text(json.error_description)}`
+      : `${text(json.error_code)} : ${text(json.error)}`;
+  }
+
+  /** No secrets in `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return { authSystem: this.authSystem, ssoUrl: this.ssoUrl, user: this.user };
+  }
+
+  /** No secrets in `Deno.inspect`. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `OvirtSsoAuth { ssoUrl: ${JSON.stringify(this.ssoUrl)}, user: ${
+      JSON.stringify(this.user ?? null)
+    }, hasToken: ${this.#token !== undefined} }`;
+  }
+}

@@ -1,0 +1,419 @@
+/**
+ * `Connection`: the oVirt engine client core (`ovirtsdk4.Connection`).
+ *
+ * @module
+ */
+import { OvirtSsoAuth, type SsoReply } from "../auth/ovirt_sso_auth.ts";
+import { AuthError, SdkError } from "../errors/mod.ts";
+import { List, type Struct } from "../services/ovirt/struct.ts";
+import type { TokenCache } from "../token_cache/token_cache.ts";
+import { exchange, Transport } from "../transport/mod.ts";
+import { checkContentType } from "./content_type.ts";
+import { checkFault } from "./errors.ts";
+import type { HttpRequest, HttpResponse } from "./http_request.ts";
+import type { ConnectionOptions } from "./options.ts";
+import { apiHeaders, checkHeader, queryString } from "./request_parts.ts";
+import { Semaphore } from "./semaphore.ts";
+import { type Service, SystemService } from "./system_service.ts";
+import { WireLog } from "./wire_log.ts";
+
+const USER_AGENT = "nimbus-apiclient/0.1.0";
+
+function count(name: string, value: number | undefined): number {
+  const n = value ?? 0;
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`The '${name}' option must be an integer, minimum is 0, got ${n}`);
+  }
+  return n;
+}
+
+function readCaFile(path: string): string {
+  try {
+    return Deno.readTextFileSync(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new SdkError(`The CA file '${path}' doesn't exist`, { cause: error });
+    }
+    throw new SdkError(`The CA file '${path}' can't be read: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * A connection to an oVirt engine: SSO login (lazy), bearer tokens, one
+ * re-login on 401, revoke on close, and the service tree. Secrets are kept
+ * in private fields: `Deno.inspect`, `JSON.stringify`, error messages and
+ * the debug log never show the password or a token.
+ *
+ * @example List the VMs of a FakeEngine
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start({ users: { "admin@internal": "s3cret" } });
+ * await using connection = new Connection({
+ *   url: engine.url,
+ *   username: "admin@internal",
+ *   password: "s3cret",
+ * });
+ * const response = await connection.send({ method: "GET", path: "/vms" });
+ * console.log(response.code); // 200
+ * ```
+ */
+export class Connection implements AsyncDisposable {
+  /** The API URL, as given. */
+  readonly url: string;
+  /** The body format of API requests. */
+  readonly format: "xml" | "json";
+  /** Whether wire lines go to the log. */
+  readonly debug: boolean;
+  /** Default timeout per request in ms (0 = none). */
+  readonly timeout: number;
+  /** The most requests in flight at once (0 = unlimited). */
+  readonly maxInFlight: number;
+  readonly #base: string;
+  readonly #auth: OvirtSsoAuth;
+  readonly #transport: Transport;
+  readonly #headers: Record<string, string>;
+  readonly #compress: boolean;
+  readonly #cache: TokenCache | undefined;
+  readonly #wire: WireLog | undefined;
+  readonly #slots: Semaphore;
+  #login: Promise<string> | undefined;
+  #system: SystemService | undefined;
+  #closed = false;
+
+  /**
+   * Creates the connection; nothing is sent until the first request.
+   *
+   * @throws {SdkError} without `url`, or when `caFile` doesn't exist.
+   * @throws {RangeError} for a negative `pipeline`, `connections` or `timeout`.
+   */
+  constructor(options: ConnectionOptions) {
+    if (!options?.url) throw new SdkError("The 'url' parameter is mandatory");
+    let parsed: URL;
+    try {
+      parsed = new URL(options.url);
+    } catch (error) {
+      throw new SdkError(`The 'url' parameter '${options.url}' isn't a valid URL`, {
+        cause: error,
+      });
+    }
+    const pipeline = count("pipeline", options.pipeline);
+    const connections = count("connections", options.connections);
+    const timeout = options.timeout ?? 0;
+    if (!(timeout >= 0)) throw new RangeError(`The 'timeout' option must be ≥ 0, got ${timeout}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) checkHeader(name, value);
+
+    this.url = options.url;
+    this.#base = `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
+    this.format = options.format ?? "xml";
+    this.timeout = timeout;
+    this.maxInFlight = connections * Math.max(1, pipeline);
+    this.#headers = { ...options.headers };
+    this.#compress = options.compress ?? true;
+    this.#cache = options.tokenCache;
+    this.#slots = new Semaphore(this.maxInFlight);
+    this.#auth = new OvirtSsoAuth({
+      url: options.url,
+      username: options.username,
+      password: options.password,
+      token: options.token,
+      kerberos: options.kerberos,
+      negotiate: options.negotiate,
+      ssoUrl: options.ssoUrl,
+      ssoRevokeUrl: options.ssoRevokeUrl,
+      ssoTokenName: options.ssoTokenName,
+      userAgent: USER_AGENT,
+    });
+    this.debug = options.debug === true;
+    const password = options.password;
+    this.#wire = this.debug
+      ? new WireLog(options.log ?? console, () => {
+        const secrets = this.#auth.secrets();
+        if (password && !secrets.includes(password)) secrets.push(password);
+        if (options.token && !secrets.includes(options.token)) secrets.push(options.token);
+        return secrets;
+      })
+      : undefined;
+    const caCerts = [...(options.caCerts ?? [])];
+    if (options.caFile !== undefined && !options.insecure) caCerts.push(readCaFile(options.caFile));
+    this.#transport = new Transport({
+      caCerts: caCerts.length > 0 ? caCerts : undefined,
+      cert: options.cert,
+      insecure: options.insecure,
+      fetch: options.fetch,
+    });
+  }
+
+  /**
+   * The SSO token, logging in first when there is none (lazy login). With a
+   * `tokenCache`, a cached token is used instead of a login.
+   *
+   * @throws {AuthError} when the SSO refuses the login.
+   */
+  authenticate(): Promise<string> {
+    this.#assertOpen();
+    const token = this.#auth.token();
+    if (token !== undefined) return Promise.resolve(token);
+    // Concurrent first requests share one login.
+    this.#login ??= this.#loginOrCache().finally(() => {
+      this.#login = undefined;
+    });
+    return this.#login;
+  }
+
+  /**
+   * Sends one API request and reads the whole response. On a 401 it logs in
+   * again once and resends; a connection given only a `token` throws
+   * `AuthError` instead.
+   *
+   * @throws {SdkError} for a header with non-ASCII characters, CR or LF.
+   * @throws {ConnectionError} when the engine can't be reached.
+   * @throws {TimeoutError} when the request runs past its timeout.
+   */
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    this.#assertOpen();
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (value != null) checkHeader(name, String(value));
+    }
+    const release = await this.#slots.acquire();
+    try {
+      const token = await this.authenticate();
+      const response = await this.#sendOnce(request, token);
+      if (response.code !== 401) return response;
+      if (!this.#auth.canLogin) {
+        throw new AuthError(
+          "The engine rejected the SSO token (HTTP response code is 401) and the connection " +
+            "has no username and password or Kerberos to log in again",
+          { code: 401 },
+        );
+      }
+      this.#wire?.info("The engine answered 401: requesting a new SSO token and resending");
+      return await this.#sendOnce(request, await this.#relogin(token));
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Checks that the engine answers: a GET of the API root.
+   *
+   * @returns true when it does; false on any error unless `raiseException`.
+   */
+  async test(options: { raiseException?: boolean } = {}): Promise<boolean> {
+    try {
+      const response = await this.send({ method: "GET", path: "" });
+      if (response.code !== 200) checkFault(response);
+      if (this.format === "json") this.checkJsonContentType(response);
+      else this.checkXmlContentType(response);
+      return true;
+    } catch (error) {
+      if (!options.raiseException) return false;
+      if (error instanceof SdkError) throw error;
+      throw new SdkError(error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  /**
+   * Throws `SdkError` unless the response is JSON:
+   * `The response content type '<ct>' isn't the expected JSON`.
+   */
+  checkJsonContentType(response: { headers: Headers }): void {
+    checkContentType(response.headers, "JSON", this.url);
+  }
+
+  /**
+   * Throws `SdkError` unless the response is XML:
+   * `The response content type '<ct>' isn't the expected XML`.
+   */
+  checkXmlContentType(response: { headers: Headers }): void {
+    checkContentType(response.headers, "XML", this.url);
+  }
+
+  /** True when the object is a link: it has an `href`. */
+  isLink(obj: unknown): boolean {
+    return typeof obj === "object" && obj !== null &&
+      typeof (obj as { href?: unknown }).href === "string";
+  }
+
+  /**
+   * Fetches what a link points to: `list()` for a `List`, else `get()`. The
+   * href must be on the connection's origin, under its URL path; anything
+   * else is refused before a request (or a token) is sent.
+   *
+   * @throws {SdkError} for a missing or foreign href.
+   */
+  async followLink<T>(obj: Struct | List<unknown>): Promise<T> {
+    const href = obj?.href;
+    if (!href) {
+      throw new SdkError("Can't follow link because the 'href' attribute does't have a value");
+    }
+    const base = new URL(this.#base);
+    const prefix = `${base.pathname}/`;
+    let target: URL | undefined;
+    try {
+      target = new URL(href, base);
+    } catch {
+      target = undefined;
+    }
+    if (!target || target.origin !== base.origin || !target.pathname.startsWith(prefix)) {
+      throw new SdkError(`The URL '${href}' isn't compatible with the base URL of the connection`);
+    }
+    const service = this.service(target.pathname.slice(prefix.length)) as unknown as Record<
+      string,
+      unknown
+    >;
+    const method = obj instanceof List || Array.isArray(obj) ? "list" : "get";
+    const call = service[method];
+    if (typeof call !== "function") {
+      throw new SdkError(`The service of '${href}' has no ${method}() method`);
+    }
+    return await (call as () => Promise<T>).call(service);
+  }
+
+  /** The root of the service tree. */
+  systemService(): SystemService {
+    return this.#system ??= new SystemService(this, "");
+  }
+
+  /**
+   * The service at a path, e.g. `vms/123/diskattachments`.
+   *
+   * @throws {SdkError} `The path "<rest>" doesn't correspond to any service`.
+   */
+  service(path: string): Service {
+    return this.systemService().service(path);
+  }
+
+  /**
+   * Closes the connection. With `logout` (the default) the SSO token is
+   * revoked first, even one given as `token`; pass `{ logout: false }` to
+   * keep it. Calling it again does nothing.
+   */
+  async close(options: { logout?: boolean } = {}): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      if ((options.logout ?? true) && this.#auth.token() !== undefined) {
+        const scope = this.#auth.cacheScope();
+        try {
+          await this.#auth.revoke(this.#ssoPost);
+        } finally {
+          if (this.#cache && scope) await this.#cache.delete(scope);
+        }
+      }
+    } finally {
+      this.#transport.close();
+    }
+  }
+
+  /** Same as `close()` (with logout). */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  /** What `JSON.stringify` shows: no credentials. */
+  toJSON(): Record<string, unknown> {
+    return {
+      url: this.url,
+      format: this.format,
+      authenticated: this.#auth.token() !== undefined,
+      closed: this.#closed,
+    };
+  }
+
+  /** What `Deno.inspect` and `console.log` show: no credentials. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `Connection ${JSON.stringify(this.toJSON())}`;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new SdkError(`The connection to '${this.url}' is closed`);
+  }
+
+  async #loginOrCache(): Promise<string> {
+    const scope = this.#auth.cacheScope();
+    if (this.#cache && scope) {
+      const cached = await this.#cache.get(scope);
+      if (cached) {
+        this.#wire?.info("Using a cached SSO token");
+        this.#auth.setToken(cached.token, cached.expiresAt);
+        return cached.token;
+      }
+    }
+    this.#wire?.info(`Requesting an SSO token from ${this.#auth.ssoUrl}`);
+    const token = await this.#auth.login(this.#ssoPost);
+    if (this.#cache && scope) {
+      await this.#cache.set(scope, { token, expiresAt: this.#auth.expiresAt() });
+    }
+    return token;
+  }
+
+  async #relogin(rejected: string): Promise<string> {
+    // Another request may already have replaced the rejected token.
+    if (this.#auth.token() === rejected) {
+      this.#auth.invalidate();
+      const scope = this.#auth.cacheScope();
+      if (this.#cache && scope) await this.#cache.delete(scope);
+    }
+    return await this.authenticate();
+  }
+
+  #ssoPost = async (url: string, form: URLSearchParams, headers: Headers): Promise<SsoReply> => {
+    const result = await this.#exchange("POST", url, [...headers], form.toString(), this.timeout);
+    return {
+      status: result.code,
+      contentType: result.headers.get("content-type") ?? "",
+      body: result.body,
+    };
+  };
+
+  #sendOnce(request: HttpRequest, token: string): Promise<HttpResponse> {
+    const method = request.method.toUpperCase();
+    let path = request.path ?? "";
+    if (path && !path.startsWith("/")) path = `/${path}`;
+    const url = `${this.#base}${path}${queryString(request.query)}`;
+    const headers = apiHeaders({
+      global: this.#headers,
+      local: request.headers,
+      query: request.query,
+      userAgent: USER_AGENT,
+      format: this.format,
+      compress: this.#compress,
+      token,
+    });
+    const body = method === "POST" || method === "PUT" ? request.body ?? "" : undefined;
+    return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout);
+  }
+
+  async #exchange(
+    method: string,
+    url: string,
+    headers: [string, string][],
+    body: string | undefined,
+    timeoutMs: number,
+  ): Promise<HttpResponse> {
+    this.#wire?.sent(method, url, headers, body);
+    try {
+      const result = await exchange(this.#transport, {
+        method,
+        url,
+        headers: new Headers(headers),
+        body,
+        timeoutMs,
+      });
+      const response = result.response;
+      this.#wire?.received(response.status, response.statusText, response.headers, result.body);
+      return {
+        code: response.status,
+        body: result.body,
+        headers: response.headers,
+        message: response.statusText,
+      };
+    } catch (error) {
+      this.#wire?.info(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * `ConnectionBuilder`: keeps options and builds fresh connections.
+ *
+ * @module
+ */
+import { Connection } from "./connection.ts";
+import type { ConnectionOptions } from "./options.ts";
+
+/**
+ * Holds connection options; each `build()` returns a new {@linkcode Connection}
+ * (`ovirtsdk4.ConnectionBuilder`).
+ *
+ * @example One builder, one connection per task
+ * ```ts
+ * import { ConnectionBuilder } from "@nimbus/apiclient";
+ * const builder = new ConnectionBuilder({
+ *   url: "https://engine.example.com/ovirt-engine/api",
+ *   username: "admin@internal",
+ *   password: "s3cret",
+ * });
+ * const connection = builder.build();
+ * await connection.close(); // nothing was sent: no login, no revoke
+ * ```
+ */
+export class ConnectionBuilder {
+  readonly #options: ConnectionOptions;
+
+  /** Keeps a copy of the options. */
+  constructor(options: ConnectionOptions) {
+    this.#options = { ...options, headers: options.headers && { ...options.headers } };
+  }
+
+  /** A new connection with the kept options. */
+  build(): Connection {
+    const options = { ...this.#options };
+    if (options.headers) options.headers = { ...options.headers };
+    return new Connection(options);
+  }
+
+  /** No credentials in `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return { url: this.#options.url };
+  }
+
+  /** No credentials in `Deno.inspect`. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `ConnectionBuilder ${JSON.stringify(this.toJSON())}`;
+  }
+}
