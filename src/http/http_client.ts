@@ -17,6 +17,7 @@ import { exchange, findCrlfHeader, headerEntries, Transport } from "../transport
 import type { Logger } from "../types.ts";
 import { AuthSession, type EndpointFilter } from "./auth_session.ts";
 import type { BaseClient } from "./base_client.ts";
+import { BufferedResponse } from "./buffered_response.ts";
 import { curlRequestLine, requestBodyLine, responseBodyLine, responseLine } from "./curl_log.ts";
 import type { HTTPClientOptions, RequestOptions, Timing } from "./options.ts";
 import { RetryPolicy, sleep } from "./retry_policy.ts";
@@ -341,13 +342,11 @@ export class HTTPClient implements AsyncDisposable {
       this.#lastRequestId = requestIdOf(response.headers);
       if (this.debug) this.#logResponse(response, body);
       if (status >= 400) throw fromResponse(response, method, url, body);
-      const out = new Response(NULL_BODY.has(status) || method === "HEAD" ? null : body, {
-        status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-      Object.defineProperty(out, "url", { value: result.url });
-      return out;
+      return new BufferedResponse(
+        NULL_BODY.has(status) || method === "HEAD" ? null : body,
+        { status, statusText: response.statusText, headers: response.headers },
+        result.url,
+      );
     } finally {
       this.#timings?.add({ method, url, status, start, end: Date.now() });
     }
