@@ -1,6 +1,19 @@
 /**
- * Placeholder until its issue lands.
+ * `FakeCloud`, an OpenStack cloud imitation for tests: a real HTTP server
+ * on loopback with Keystone, Nova, Glance, Placement and Trove in memory,
+ * fault injection and a token-safe request log.
+ *
+ * @example
+ * ```ts
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using cloud = await FakeCloud.start({ regions: ["RegionOne", "RegionTwo"] });
+ * cloud.inject({ path: "/compute/v2.1/servers/detail", status: 503, headers: { "retry-after": "1" } });
+ * console.log(cloud.authUrl);
+ * ```
  *
  * @module
  */
-export {};
+export { FakeCloud, type FakeCloudOptions } from "./fake_cloud.ts";
+export type { FakeCloudInjection, InjectionHandle } from "./server.ts";
+export type { FakeCloudRequest } from "./request_log.ts";
+export type { SeededUser } from "./seed.ts";

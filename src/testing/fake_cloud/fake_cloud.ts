@@ -1,0 +1,248 @@
+/**
+ * `FakeCloud`: a real HTTP server on loopback that imitates an OpenStack
+ * cloud (Keystone, Nova, Glance, Placement, Trove) for tests and demos.
+ *
+ * @module
+ */
+import { CloudState, hexId } from "./state.ts";
+import { prefixOf, seed, type SeededUser, SERVICE_PATHS } from "./seed.ts";
+import {
+  ActiveInjection,
+  CloudServer,
+  type FakeCloudInjection,
+  type InjectionHandle,
+} from "./server.ts";
+import type { FakeCloudRequest } from "./request_log.ts";
+
+/** Options of {@linkcode FakeCloud.start}. */
+export interface FakeCloudOptions {
+  /** Region names; the first is the default (default `["RegionOne"]`). */
+  regions?: string[];
+  /** Token lifetime in ms (default one hour). */
+  tokenTtlMs?: number;
+  /** How long new servers, instances and backups stay in BUILD/NEW (default 0). */
+  buildTimeMs?: number;
+  /** The admin user's password (default {@linkcode FakeCloud.ADMIN_PASSWORD}). */
+  adminPassword?: string;
+  /** The demo user's password (default {@linkcode FakeCloud.DEMO_PASSWORD}). */
+  demoPassword?: string;
+}
+
+/**
+ * An imitation OpenStack cloud on `http://127.0.0.1:<random port>`.
+ *
+ * It serves Keystone v3 (`/identity/v3`) and v2.0 (`/identity/v2.0`), Nova
+ * v2.1 (`/compute/v2.1`), Glance v2 (`/image`), Placement (`/placement`)
+ * and Trove v1.0 (`/database/v1.0/<project id>`), all in memory. Seeded:
+ * domain `Default`; user `admin` (password {@linkcode FakeCloud.ADMIN_PASSWORD},
+ * role admin on projects `admin` and `demo`, on the domain and on the
+ * system); user `demo` (password {@linkcode FakeCloud.DEMO_PASSWORD}, role
+ * member on project `demo`); flavors m1.tiny … m1.xlarge (ids "1"…"5"); a
+ * public cirros image; a resource provider `compute-0`; datastores mysql and
+ * postgresql.
+ *
+ * Non-default regions are served under `/regions/<name>/…`, internal and
+ * admin endpoints under `/internal/…` and `/admin/…` (same data).
+ *
+ * @example Log in and list servers with fetch
+ * ```ts
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using cloud = await FakeCloud.start();
+ * const res = await fetch(`${cloud.authUrl}/auth/tokens`, {
+ *   method: "POST",
+ *   headers: { "content-type": "application/json" },
+ *   body: JSON.stringify({ auth: {
+ *     identity: { methods: ["password"], password: { user: {
+ *       name: "admin", domain: { name: "Default" }, password: FakeCloud.ADMIN_PASSWORD } } },
+ *     scope: { project: { name: "admin", domain: { name: "Default" } } },
+ *   } }),
+ * });
+ * await res.body?.cancel();
+ * const token = res.headers.get("x-subject-token") ?? "";
+ * const servers = await fetch(`${cloud.url}/compute/v2.1/servers`, { headers: { "x-auth-token": token } });
+ * console.log((await servers.json()).servers); // []
+ * ```
+ */
+export class FakeCloud implements AsyncDisposable {
+  /** The admin user's default password. */
+  static readonly ADMIN_PASSWORD: string = "nimbus-admin-pw";
+  /** The demo user's default password. */
+  static readonly DEMO_PASSWORD: string = "nimbus-demo-pw";
+
+  /** The origin, e.g. `http://127.0.0.1:40123`. */
+  readonly url: string;
+  /** The Keystone v3 URL: `${url}/identity/v3`. */
+  readonly authUrl: string;
+  /** The seeded admin user, its project and password. */
+  readonly admin: SeededUser;
+  /** The seeded demo user, its project and password. */
+  readonly demo: SeededUser;
+  readonly #server: Deno.HttpServer<Deno.NetAddr>;
+  readonly #handler: CloudServer;
+  readonly #state: CloudState;
+  #closed: Promise<void> | undefined;
+
+  private constructor(
+    server: Deno.HttpServer<Deno.NetAddr>,
+    handler: CloudServer,
+    state: CloudState,
+    users: { admin: SeededUser; demo: SeededUser },
+  ) {
+    this.#server = server;
+    this.#handler = handler;
+    this.#state = state;
+    this.url = state.origin;
+    this.authUrl = `${state.origin}/identity/v3`;
+    this.admin = users.admin;
+    this.demo = users.demo;
+  }
+
+  /** Starts a cloud on 127.0.0.1 with a random port. */
+  static start(options: FakeCloudOptions = {}): Promise<FakeCloud> {
+    const state = new CloudState();
+    if (options.regions?.length) state.regions = [...options.regions];
+    if (options.tokenTtlMs !== undefined) state.tokenTtlMs = options.tokenTtlMs;
+    if (options.buildTimeMs !== undefined) state.buildTimeMs = options.buildTimeMs;
+    const handler = new CloudServer(state);
+    const server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen() {} },
+      (req) => handler.handle(req),
+    );
+    state.origin = `http://127.0.0.1:${server.addr.port}`;
+    const users = seed(state, {
+      admin: options.adminPassword ?? FakeCloud.ADMIN_PASSWORD,
+      demo: options.demoPassword ?? FakeCloud.DEMO_PASSWORD,
+    });
+    return Promise.resolve(new FakeCloud(server, handler, state, users));
+  }
+
+  /** Every request received, oldest first; tokens appear only as `{SHA256}<hex>`. */
+  get requests(): FakeCloudRequest[] {
+    return this.#handler.requests;
+  }
+
+  /** How many token POSTs (v3 and v2.0) the cloud has answered. */
+  get authCount(): number {
+    return this.#state.authCount;
+  }
+
+  /** The lifetime of new tokens in ms. */
+  get tokenTtlMs(): number {
+    return this.#state.tokenTtlMs;
+  }
+  set tokenTtlMs(ms: number) {
+    this.#state.tokenTtlMs = ms;
+  }
+
+  /** How long new servers, instances and backups stay in BUILD/NEW, in ms. */
+  get buildTimeMs(): number {
+    return this.#state.buildTimeMs;
+  }
+  set buildTimeMs(ms: number) {
+    this.#state.buildTimeMs = ms;
+  }
+
+  /** Revokes every token: the next request with one gets 401. */
+  revokeAll(): void {
+    this.#state.tokens.clear();
+  }
+
+  /** Makes every issued token expired (new logins still work). */
+  expireTokens(): void {
+    const past = Date.now() - 1;
+    for (const token of this.#state.tokens.values()) token.expiresAt = past;
+  }
+
+  /** How many tokens are currently valid. */
+  get validTokenCount(): number {
+    return [...this.#state.tokens.keys()].filter((t) => this.#state.validToken(t)).length;
+  }
+
+  /**
+   * Adds a fault or a delay for matching requests (first match wins, `times`
+   * defaults to 1). Without `status` the real handler answers after the delay.
+   */
+  inject(rule: FakeCloudInjection): InjectionHandle {
+    const active = new ActiveInjection(rule, this.#handler.injections);
+    this.#handler.injections.push(active);
+    return active;
+  }
+
+  /** Removes every injection. */
+  clearInjections(): void {
+    this.#handler.injections.length = 0;
+  }
+
+  /** Clears the request log. */
+  clearRequests(): void {
+    this.#handler.requests.length = 0;
+  }
+
+  /**
+   * Issues a token without a login (not counted in `authCount`), project
+   * scoped to the user's project: for tests of `TokenEndpointAuth`.
+   */
+  issueToken(user: "admin" | "demo" = "admin"): string {
+    const seeded = user === "admin" ? this.admin : this.demo;
+    const id = `gAAAAA${hexId()}${hexId()}`;
+    const now = Date.now();
+    this.#state.tokens.set(id, {
+      id,
+      userId: seeded.userId,
+      methods: ["password"],
+      scope: { kind: "project", projectId: seeded.projectId },
+      roleIds: this.#state.rolesOn(seeded.userId, { projectId: seeded.projectId }),
+      issuedAt: now,
+      expiresAt: now + this.#state.tokenTtlMs,
+      auditId: hexId().slice(0, 22),
+    });
+    return id;
+  }
+
+  /**
+   * The catalog URL of a service (`identity`, `compute`, `image`,
+   * `placement`, `database`); the database URL holds the given project.
+   */
+  endpoint(
+    serviceType: string,
+    options: { region?: string; interface?: "public" | "internal" | "admin"; projectId?: string } =
+      {},
+  ): string {
+    const service = SERVICE_PATHS[serviceType];
+    if (!service) throw new RangeError(`Unknown service type: ${serviceType}`);
+    const region = options.region ?? this.#state.regions[0] ?? "RegionOne";
+    const prefix = prefixOf(this.#state, region, options.interface ?? "public");
+    const path = service.path.replace("$(project_id)s", options.projectId ?? this.admin.projectId);
+    return `${this.url}${prefix}${path}`;
+  }
+
+  /** `OS_*` variables that log in as a seeded user, as `openstack` CLI reads them. */
+  env(user: "admin" | "demo" = "admin"): Record<string, string> {
+    const seeded = user === "admin" ? this.admin : this.demo;
+    return {
+      OS_AUTH_TYPE: "password",
+      OS_AUTH_URL: this.authUrl,
+      OS_IDENTITY_API_VERSION: "3",
+      OS_USERNAME: seeded.username,
+      OS_PASSWORD: seeded.password,
+      OS_USER_DOMAIN_NAME: seeded.domainName,
+      OS_PROJECT_NAME: seeded.projectName,
+      OS_PROJECT_DOMAIN_NAME: seeded.domainName,
+      OS_REGION_NAME: this.#state.regions[0] ?? "RegionOne",
+    };
+  }
+
+  /** Stops the server; pending injected delays end at once. Safe to call twice. */
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#handler.closing.abort();
+      this.#closed = this.#server.shutdown();
+    }
+    return this.#closed;
+  }
+
+  /** Same as {@linkcode FakeCloud.close}. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
