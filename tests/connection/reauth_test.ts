@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { AuthError, Connection, TokenCache } from "../../mod.ts";
+import { checkFault } from "../../src/connection/errors.ts";
+import {
+  PASSWORD,
+  requestsTo,
+  SSO_LOGOUT_PATH,
+  SSO_TOKEN_PATH,
+  startEngine,
+  USER,
+} from "./helpers.ts";
+
+Deno.test("a 401 triggers one fresh login and one resend", async () => {
+  await using engine = await startEngine();
+  await using connection = new Connection({ url: engine.url, username: USER, password: PASSWORD });
+  const first = await connection.authenticate();
+  engine.expireTokens();
+  const response = await connection.send({ method: "GET", path: "/vms" });
+  assert.equal(response.code, 200);
+  const second = await connection.authenticate();
+  assert.notEqual(second, first);
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 2);
+  assert.deepEqual(
+    engine.requests.filter((r) => r.path === "/ovirt-engine/api/vms").map((r) => r.method),
+    ["GET", "GET"],
+  );
+});
+
+Deno.test("a second 401 is returned, and the services' error path makes it an AuthError", async () => {
+  await using engine = await startEngine();
+  engine.inject({ path: "vms", status: 401 });
+  await using connection = new Connection({ url: engine.url, username: USER, password: PASSWORD });
+  const response = await connection.send({ method: "GET", path: "/vms" });
+  assert.equal(response.code, 401);
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 2, "one login, one re-login");
+  assert.equal(requestsTo(engine, "/ovirt-engine/api/vms").length, 2, "one send, one resend");
+  assert.throws(
+    () => checkFault(response),
+    (e: unknown) =>
+      e instanceof AuthError && e.code === 401 && e.message === "HTTP response code is 401.",
+  );
+});
+
+Deno.test("a token-only connection gets AuthError on 401 without posting empty credentials", async () => {
+  await using engine = await startEngine();
+  const token = engine.issueToken(USER);
+  const connection = new Connection({ url: engine.url, token });
+  engine.expireTokens();
+  await assert.rejects(
+    connection.send({ method: "GET", path: "/vms" }),
+    (e: unknown) => e instanceof AuthError && e.code === 401 && !e.message.includes(token),
+  );
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 0);
+  await connection.close({ logout: false });
+});
+
+Deno.test("concurrent 401s share one re-login", async () => {
+  await using engine = await startEngine();
+  await using connection = new Connection({ url: engine.url, username: USER, password: PASSWORD });
+  await connection.authenticate();
+  engine.expireTokens();
+  const codes = await Promise.all(
+    Array.from({ length: 4 }, () => connection.send({ method: "GET", path: "/hosts" })),
+  );
+  assert.deepEqual(codes.map((r) => r.code), [200, 200, 200, 200]);
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 2);
+});
+
+Deno.test("tokenCache: a second connection reuses the cached token; 401 deletes it", async () => {
+  await using engine = await startEngine();
+  const tokenCache = new TokenCache();
+  const options = { url: engine.url, username: USER, password: PASSWORD, tokenCache };
+  const a = new Connection(options);
+  const token = await a.authenticate();
+  const scope = { kind: "ovirt-sso", url: `${engine.origin}${SSO_TOKEN_PATH}`, user: USER };
+  const cached = await tokenCache.get(scope);
+  assert.equal(cached?.token, token);
+  assert.ok(cached?.expiresAt && cached.expiresAt > Date.now(), "expiresAt comes from exp");
+  assert.equal(cached.expiresAt % 1000, 0, "exp is epoch seconds");
+  await a.close({ logout: false });
+
+  const b = new Connection(options);
+  assert.equal(await b.authenticate(), token, "no login: the cached token");
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 1);
+
+  engine.expireTokens();
+  assert.equal((await b.send({ method: "GET", path: "/vms" })).code, 200);
+  const fresh = await b.authenticate();
+  assert.notEqual(fresh, token);
+  assert.equal((await tokenCache.get(scope))?.token, fresh, "the new token is cached");
+
+  await b.close();
+  assert.equal(await tokenCache.get(scope), undefined, "logout deletes the entry");
+  assert.equal(requestsTo(engine, SSO_LOGOUT_PATH).length, 1);
+});
+
+Deno.test("tokenCache: kerberos logins are cached under user 'kerberos'", async () => {
+  await using engine = await startEngine();
+  const tokenCache = new TokenCache();
+  const connection = new Connection({
+    url: engine.url,
+    kerberos: true,
+    negotiate: () => Promise.resolve("dG9r"),
+    tokenCache,
+  });
+  const token = await connection.authenticate();
+  const scope = {
+    kind: "ovirt-sso",
+    url: `${engine.origin}/ovirt-engine/sso/oauth/token-http-auth`,
+    user: "kerberos",
+  };
+  assert.equal((await tokenCache.get(scope))?.token, token);
+  await connection.close({ logout: false });
+});
