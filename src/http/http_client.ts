@@ -129,6 +129,12 @@ export class HTTPClient implements AsyncDisposable {
    * trailing slash: `("http://h/v2.0/", "/tokens")` → `http://h/v2.0/tokens`.
    */
   static concatUrl(endpoint: string, url: string): string {
+    if (
+      url.length > 1 && url[0] === "/" && url[1] !== "/" && !url.endsWith("/") &&
+      !endpoint.endsWith("/")
+    ) {
+      return endpoint + url;
+    }
     return `${endpoint.replace(/\/+$/, "")}/${url.replace(/^\/+|\/+$/g, "")}`;
   }
 

@@ -51,30 +51,36 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Aborts on the caller's signal or the timeout, whichever comes first. */
 class Deadline {
-  readonly controller: AbortController = new AbortController();
   /** The signal to hand to fetch; none when nothing can abort (saves work per request). */
   readonly signal: AbortSignal | undefined;
   timedOut = false;
+  #controller: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #signal: AbortSignal | undefined;
-  #onAbort = () => this.controller.abort(this.#signal?.reason);
+  #onAbort = () => this.#controller?.abort(this.#signal?.reason);
 
   constructor(timeoutMs: number | undefined, signal: AbortSignal | undefined) {
+    const timed = timeoutMs !== undefined && timeoutMs > 0;
+    if (!signal && !timed) {
+      this.signal = undefined;
+      return;
+    }
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.signal = controller.signal;
     this.#signal = signal;
-    const armed = signal !== undefined || (timeoutMs !== undefined && timeoutMs > 0);
-    this.signal = armed ? this.controller.signal : undefined;
-    if (signal?.aborted) this.controller.abort(signal.reason);
+    if (signal?.aborted) controller.abort(signal.reason);
     signal?.addEventListener("abort", this.#onAbort, { once: true });
-    if (timeoutMs && timeoutMs > 0) {
+    if (timed) {
       this.#timer = setTimeout(() => {
         this.timedOut = true;
-        this.controller.abort(new DOMException("timed out", "TimeoutError"));
+        controller.abort(new DOMException("timed out", "TimeoutError"));
       }, timeoutMs);
     }
   }
 
   dispose(): void {
-    clearTimeout(this.#timer);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#signal?.removeEventListener("abort", this.#onAbort);
   }
 }
