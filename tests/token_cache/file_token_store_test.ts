@@ -158,7 +158,24 @@ Deno.test("FileTokenStore: two processes write 100 entries each without losing a
         stdout: "piped",
         stderr: "piped",
       }).output();
-    const results = await Promise.all([run("A"), run("B")]);
+    const both = Promise.all([run("A"), run("B")]);
+    // Meanwhile, every read sees a whole file: writes are atomic renames.
+    let finished = false;
+    both.then(() => finished = true, () => finished = true);
+    let reads = 0;
+    for (let i = 0; i < 10_000 && !finished; i++) {
+      const text = await Deno.readTextFile(path).catch((e) => {
+        if (e instanceof Deno.errors.NotFound) return undefined;
+        throw e;
+      });
+      if (text !== undefined) {
+        assert.equal(JSON.parse(text).format, "nimbus-token-cache");
+        reads++;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const results = await both;
+    assert.ok(reads > 0);
     for (const r of results) {
       assert.equal(r.code, 0, new TextDecoder().decode(r.stderr));
     }
@@ -174,6 +191,17 @@ Deno.test("FileTokenStore: two processes write 100 entries each without losing a
         assert.equal(got?.token, `token-${writer}-${i}`);
       }
     }
+    assert.deepEqual(await names(dir), ["tokens.json"]);
+  });
+});
+
+Deno.test("FileTokenStore: 50 concurrent writes in one process are all kept", async () => {
+  await withDir(async (dir) => {
+    const store = new FileTokenStore(`${dir}/tokens.json`);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.set(`k${i}`, new Uint8Array([i]))),
+    );
+    for (let i = 0; i < 50; i++) assert.deepEqual(await store.get(`k${i}`), new Uint8Array([i]));
     assert.deepEqual(await names(dir), ["tokens.json"]);
   });
 });
