@@ -1,0 +1,372 @@
+/**
+ * The base of every oVirt service: request building, status checks, body
+ * reading and the SDK's error messages. Generated services only describe
+ * their parameters and call the helpers here.
+ *
+ * @module
+ */
+import type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
+import { AuthError, NotFoundError, SdkError } from "../../errors/mod.ts";
+import { Fault, type List, type Struct } from "./struct.ts";
+import { Action } from "./_generated/types.ts";
+import { readXml } from "./xml_reader.ts";
+import { writeXml } from "./xml_writer.ts";
+import { readJson, writeJson } from "./json_codec.ts";
+import { renderScalar } from "./primitives.ts";
+import { typeByName, typeOf } from "./type_info.ts";
+
+/**
+ * What a service needs from its connection. `Connection` implements it; tests
+ * may pass anything that sends requests.
+ *
+ * @example
+ * ```ts
+ * import type { ServiceConnection } from "@nimbus/apiclient/services/ovirt";
+ * const offline: ServiceConnection = {
+ *   format: "xml",
+ *   send: () => Promise.reject(new Error("offline")),
+ * };
+ * ```
+ */
+export interface ServiceConnection {
+  /** Sends one request and reads the whole response. */
+  send(request: HttpRequest): Promise<HttpResponse>;
+  /** The body format the connection negotiates. */
+  readonly format: "xml" | "json";
+}
+
+/**
+ * Options every service method accepts.
+ *
+ * @example
+ * ```ts
+ * import type { RequestOptions } from "@nimbus/apiclient/services/ovirt";
+ * const o: RequestOptions = { headers: { "Filter": "true" }, query: { my: "value" }, timeout: 5000 };
+ * ```
+ */
+export interface RequestOptions {
+  /** Extra headers; they win over the connection's. */
+  headers?: Record<string, string>;
+  /** Extra query parameters, added to the typed ones. */
+  query?: Record<string, string>;
+  /** Timeout of this request in milliseconds. */
+  timeout?: number;
+}
+
+/** One parameter check: name, value, expected type name and whether it is required. */
+export type TypeCheck = readonly [
+  name: string,
+  value: unknown,
+  expected: string,
+  required?: boolean,
+];
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value !== "object") return typeof value;
+  if (Array.isArray(value)) return "Array";
+  return Object.getPrototypeOf(value)?.constructor?.name ?? "Object";
+}
+
+function matches(value: unknown, expected: string): boolean {
+  if (expected.endsWith("[]")) {
+    const item = expected.slice(0, -2);
+    return Array.isArray(value) && value.every((v) => matches(v, item));
+  }
+  if (expected === "bigint") return typeof value === "bigint" || Number.isInteger(value);
+  if (expected === "string") return typeof value === "string";
+  if (expected === "boolean") return typeof value === "boolean";
+  if (expected === "number") return typeof value === "number";
+  if (expected === "Date") return value instanceof Date;
+  const info = typeByName(expected);
+  return info !== undefined && value instanceof info.ctor;
+}
+
+/**
+ * Throws one `TypeError` listing every parameter of the wrong type, with the
+ * SDK's message: `The 'vm' parameter should be of type 'Vm', but it is of
+ * type 'Disk'.` Unset parameters are not checked.
+ *
+ * @example
+ * ```ts
+ * import { checkTypes } from "@nimbus/apiclient/services/ovirt";
+ * checkTypes([["max", 10, "number"]]); // passes
+ * ```
+ */
+export function checkTypes(checks: readonly TypeCheck[]): void {
+  const problems: string[] = [];
+  for (const [name, value, expected, required] of checks) {
+    if ((value === undefined && !required) || (value !== undefined && matches(value, expected))) {
+      continue;
+    }
+    problems.push(
+      `The '${name}' parameter should be of type '${expected}', but it is of type '${
+        typeName(value)
+      }'.`,
+    );
+  }
+  if (problems.length > 0) throw new TypeError(problems.join("\n"));
+}
+
+/**
+ * Builds and throws the SDK error for a failed response: `AuthError` for
+ * 401/403, `NotFoundError` for 404, `SdkError` otherwise, with the message
+ * `Fault reason is "R". Fault detail is "D". HTTP response code is N.`
+ *
+ * @example
+ * ```ts
+ * import { Fault, raiseError } from "@nimbus/apiclient/services/ovirt";
+ * try {
+ *   raiseError({ code: 400 }, new Fault({ reason: "R", detail: "D" }));
+ * } catch (e) {
+ *   console.log((e as Error).message);
+ * }
+ * ```
+ */
+export function raiseError(response: { code?: number }, detail?: Fault | string): never {
+  const fault = detail instanceof Fault ? detail : undefined;
+  const parts: string[] = [];
+  if (fault?.reason) parts.push(`Fault reason is "${fault.reason}".`);
+  if (fault?.detail) parts.push(`Fault detail is "${fault.detail}".`);
+  if (response.code) parts.push(`HTTP response code is ${response.code}.`);
+  if (typeof detail === "string") parts.push(`${detail}.`);
+  const options = { code: response.code, fault };
+  const message = parts.join(" ");
+  if (response.code === 401 || response.code === 403) throw new AuthError(message, options);
+  if (response.code === 404) throw new NotFoundError(message, options);
+  throw new SdkError(message, options);
+}
+
+function contentType(response: HttpResponse): "xml" | "json" | undefined {
+  const ct = response.headers.get("content-type") ?? "";
+  if (/^\s*(application|text)\/json\s*(;.*)?$/i.test(ct)) return "json";
+  if (/^\s*(application|text)\/xml\s*(;.*)?$/i.test(ct)) return "xml";
+  return undefined;
+}
+
+function isEmpty(body: Uint8Array): boolean {
+  for (const b of body) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
+  return true;
+}
+
+/** Reads a fault out of an error body, or undefined if there is none. */
+function readFault(response: HttpResponse): Fault | undefined {
+  const kind = contentType(response);
+  if (isEmpty(response.body) || kind === undefined) return undefined;
+  if (kind === "json") {
+    try {
+      const fault = readJson(response.body, Fault);
+      return fault.reason === undefined && fault.detail === undefined ? undefined : fault;
+    } catch {
+      return undefined;
+    }
+  }
+  let obj: unknown;
+  try {
+    obj = readXml(response.body);
+  } catch {
+    return undefined;
+  }
+  if (obj instanceof Fault) return obj;
+  if (obj instanceof Action) return obj.fault;
+  throw new SdkError(`Expected a fault, but got ${typeOf(obj)?.name ?? typeName(obj)}`, {
+    code: response.code,
+  });
+}
+
+/** A path segment back to an id; a malformed escape is kept as it is. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The base class of every service: a connection and a path. Locating a
+ * service (`vmService("1")`, `service("vms/1/nics")`) sends nothing.
+ *
+ * @example Walk the tree by path
+ * ```ts
+ * import type { ServiceConnection } from "@nimbus/apiclient/services/ovirt";
+ * import { SystemService } from "@nimbus/apiclient/services/ovirt";
+ * const conn: ServiceConnection = { format: "xml", send: () => Promise.reject(new Error("x")) };
+ * console.log(String(new SystemService(conn, "").service("vms/123/nics"))); // VmNicsService:/vms/123/nics
+ * ```
+ */
+export class Service {
+  /** The connection requests go through. */
+  readonly connection: ServiceConnection;
+  /** The path after the connection URL (`""` for the root, `/vms/123`). */
+  readonly path: string;
+
+  /** Creates the service; nothing is sent. */
+  constructor(connection: ServiceConnection, path: string) {
+    this.connection = connection;
+    this.path = path;
+  }
+
+  /**
+   * The service at `path` below this one (`"vms/123/diskattachments"`).
+   * An empty path is this service.
+   */
+  service(path: string): Service {
+    if (!path) return this;
+    const slash = path.indexOf("/");
+    const head = slash < 0 ? path : path.slice(0, slash);
+    const rest = slash < 0 ? "" : path.slice(slash + 1);
+    const child = this.locate(head);
+    if (child === undefined) {
+      throw new SdkError(`The path "${path}" doesn't correspond to any service`);
+    }
+    return child.service(rest);
+  }
+
+  /** The child service of one path segment; generated services override it. */
+  protected locate(_segment: string): Service | undefined {
+    return undefined;
+  }
+
+  /** `VmsService:/vms`, as the Python SDK prints services. */
+  toString(): string {
+    return `${this.constructor.name}:${this.path}`;
+  }
+
+  /** Checks parameter types before any I/O; see {@linkcode checkTypes}. */
+  protected checkTypes(checks: readonly TypeCheck[]): void {
+    checkTypes(checks);
+  }
+
+  #request(
+    method: string,
+    path: string,
+    params: Record<string, unknown>,
+    options: RequestOptions,
+    body?: Struct,
+  ): Promise<HttpResponse> {
+    const query: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params)) {
+      if (v !== undefined && v !== null) query[k] = renderScalar(v);
+    }
+    Object.assign(query, options.query);
+    const sorted: Record<string, string> = {};
+    for (const k of Object.keys(query).sort()) sorted[k] = query[k] as string;
+    const json = this.connection.format === "json";
+    const mime = json ? "application/json" : "application/xml";
+    const headers: Record<string, string> = { Accept: mime };
+    if (body !== undefined) headers["Content-Type"] = mime;
+    // Engines before 4.1 only read the header form of all_content.
+    if (sorted.all_content !== undefined) headers["All-Content"] = sorted.all_content;
+    Object.assign(headers, options.headers);
+    const request: HttpRequest = { method, path, headers };
+    if (Object.keys(sorted).length > 0) request.query = sorted;
+    if (body !== undefined) {
+      request.body = json ? writeJson(body) : writeXml(body, { indent: true });
+    }
+    if (options.timeout !== undefined) request.timeout = options.timeout;
+    return this.connection.send(request);
+  }
+
+  #readBody(response: HttpResponse, type: string, list: boolean): unknown {
+    if (isEmpty(response.body)) raiseError(response);
+    const kind = contentType(response);
+    if (kind === "json") return readJson(response.body, type, { list });
+    if (kind === "xml") return readXml(response.body);
+    throw new SdkError(
+      `The response content type '${
+        response.headers.get("content-type") ?? ""
+      }' isn't the expected ${this.connection.format === "json" ? "JSON" : "XML"}`,
+      { code: response.code },
+    );
+  }
+
+  #fail(response: HttpResponse): never {
+    const fault = readFault(response);
+    return raiseError(response, fault);
+  }
+
+  /** GET of one object (200 only). */
+  protected async internalGet<T>(
+    type: string,
+    params: Record<string, unknown>,
+    options: RequestOptions,
+  ): Promise<T> {
+    const response = await this.#request("GET", this.path, params, options);
+    if (response.code !== 200) this.#fail(response);
+    return this.#readBody(response, type, false) as T;
+  }
+
+  /** GET of a collection (200 only). */
+  protected async internalList<T>(
+    type: string,
+    params: Record<string, unknown>,
+    options: RequestOptions,
+  ): Promise<List<T>> {
+    const response = await this.#request("GET", this.path, params, options);
+    if (response.code !== 200) this.#fail(response);
+    return this.#readBody(response, type, true) as List<T>;
+  }
+
+  /** POST of a new object (200, 201 or 202). */
+  protected async internalAdd<T>(
+    obj: Struct,
+    type: string,
+    params: Record<string, unknown>,
+    options: RequestOptions,
+  ): Promise<T> {
+    const response = await this.#request("POST", this.path, params, options, obj);
+    if (response.code !== 200 && response.code !== 201 && response.code !== 202) {
+      this.#fail(response);
+    }
+    return this.#readBody(response, type, false) as T;
+  }
+
+  /** PUT of a changed object (200 only). */
+  protected async internalUpdate<T>(
+    obj: Struct,
+    type: string,
+    params: Record<string, unknown>,
+    options: RequestOptions,
+  ): Promise<T> {
+    const response = await this.#request("PUT", this.path, params, options, obj);
+    if (response.code !== 200) this.#fail(response);
+    return this.#readBody(response, type, false) as T;
+  }
+
+  /** DELETE (200 only). */
+  protected async internalRemove(
+    params: Record<string, unknown>,
+    options: RequestOptions,
+  ): Promise<void> {
+    const response = await this.#request("DELETE", this.path, params, options);
+    if (response.code !== 200) this.#fail(response);
+  }
+
+  /**
+   * POST of an `<action>` to `<path>/<segment>` (200, 201 or 202). A reply
+   * carrying a fault is an error even with a success status.
+   */
+  protected async internalAction(
+    segment: string,
+    action: Action,
+    options: RequestOptions,
+  ): Promise<Action> {
+    const path = `${this.path}/${segment}`;
+    const response = await this.#request("POST", path, {}, options, action);
+    if (response.code !== 200 && response.code !== 201 && response.code !== 202) {
+      this.#fail(response);
+    }
+    if (isEmpty(response.body)) return new Action();
+    const result = this.#readBody(response, "Action", false);
+    if (result instanceof Fault) raiseError(response, result);
+    if (!(result instanceof Action)) {
+      throw new SdkError(
+        `Expected a fault or action, but got ${typeOf(result)?.name ?? typeName(result)}`,
+        { code: response.code },
+      );
+    }
+    if (result.fault !== undefined) raiseError(response, result.fault);
+    return result;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Polling a service until its object reaches a state, e.g. a VM that was
+ * started until it is `up`. Bounded by a timeout; each poll is one `get`.
+ *
+ * @module
+ */
+import { TimeoutError } from "../../errors/mod.ts";
+import type { RequestOptions } from "./service.ts";
+
+/**
+ * Options of {@linkcode waitFor}.
+ *
+ * @example
+ * ```ts
+ * import type { WaitForOptions } from "@nimbus/apiclient/services/ovirt";
+ * const o: WaitForOptions<unknown> = { timeoutMs: 60_000, intervalMs: 2_000 };
+ * ```
+ */
+export interface WaitForOptions<T> {
+  /** Give up after this many milliseconds (default 300 000). */
+  timeoutMs?: number;
+  /** Pause between polls in milliseconds (default 1 000). */
+  intervalMs?: number;
+  /** Called with every object read and the 1-based attempt number. */
+  onProgress?: (value: T, attempt: number) => void;
+  /** Stops waiting early; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Options passed to every `get` (headers, query, per-request timeout). */
+  getOptions?: RequestOptions;
+}
+
+/**
+ * Polls `service.get()` until `predicate` accepts the object, and returns
+ * that object. Errors from `get` are not retried. On timeout throws
+ * `TimeoutError` naming the service and the last value seen.
+ *
+ * @example Start a VM and wait until it is up
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import { VmStatus, waitFor } from "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
+ * const vmService = connection.systemService().vmsService().vmService("123");
+ * await vmService.start();
+ * const vm = await waitFor(vmService, (vm) => vm.status === VmStatus.UP, {
+ *   timeoutMs: 120_000,
+ *   onProgress: (vm) => console.log(vm.status),
+ * });
+ * ```
+ */
+export async function waitFor<T>(
+  service: { get(options?: RequestOptions): Promise<T> },
+  predicate: (value: T) => boolean,
+  options: WaitForOptions<T> = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const intervalMs = Math.max(1, options.intervalMs ?? 1_000);
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  // The attempt cap keeps the loop bounded even if the clock misbehaves.
+  const maxAttempts = Math.ceil(timeoutMs / intervalMs) + 2;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    options.signal?.throwIfAborted();
+    last = await service.get(options.getOptions);
+    options.onProgress?.(last, attempt);
+    if (predicate(last)) return last;
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    await sleep(Math.min(intervalMs, left), options.signal);
+  }
+  const state = (last as { status?: unknown } | undefined)?.status;
+  throw new TimeoutError(
+    `Timed out after ${timeoutMs} ms waiting for ${String(service)}${
+      state === undefined ? "" : `; the last status was '${String(state)}'`
+    }`,
+  );
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
