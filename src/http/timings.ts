@@ -32,13 +32,23 @@ export class TimingLog {
   reset(): void {
     this.#entries = [];
   }
+}
 
-  /** A table a person can read: method, URL, status, milliseconds. */
-  static format(timings: readonly Timing[]): string {
-    const rows = timings.map((
-      t,
-    ) => [t.method, t.url, String(t.status ?? "-"), `${t.end - t.start} ms`]);
-    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 0));
-    return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
-  }
+/**
+ * Renders timings as a table a person can read: method, URL, status, ms.
+ *
+ * @example Print what a script spent its time on
+ * ```ts
+ * import { formatTimings, HTTPClient } from "@nimbus/apiclient";
+ * const http = new HTTPClient(null, { timings: true });
+ * console.log(formatTimings(http.getTimings()));
+ * await http.close();
+ * ```
+ */
+export function formatTimings(timings: readonly Timing[]): string {
+  const rows = timings.map((
+    t,
+  ) => [t.method, t.url, String(t.status ?? "-"), `${t.end - t.start} ms`]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), 0));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
 }

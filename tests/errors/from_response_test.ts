@@ -150,3 +150,16 @@ Deno.test("fromResponse() keeps no cookie or token header on the error", () => {
   assert.equal(e.headers.get("x-subject-token"), null);
   assert.ok(!Deno.inspect(e).includes("gAAAA-secret"));
 });
+
+Deno.test("an uncaught HttpError's first stack line names status, request id, method and URL", () => {
+  const e = fromResponse(
+    reply(404, "", { "x-openstack-request-id": "req-9" }),
+    "GET",
+    "http://h/servers/1",
+  );
+  assert.equal(
+    e.stack!.split("\n")[0],
+    "NotFound: Not Found (HTTP 404) (Request-ID: req-9) GET http://h/servers/1",
+  );
+  assert.equal(String(e), "Not Found (HTTP 404) (Request-ID: req-9)");
+});

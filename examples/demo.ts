@@ -1,0 +1,20 @@
+/**
+ * `deno task demo`: the examples against the embedded fakes — FakeCloud for
+ * OpenStack and FakeEngine for oVirt — so it runs on any machine, offline.
+ */
+import { FakeCloud } from "../src/testing/mod.ts";
+import { openstackBasics } from "./openstack_basics.ts";
+
+console.log("== OpenStack: HTTPClient + KeystonePasswordAuth against FakeCloud");
+{
+  await using cloud = await FakeCloud.start();
+  console.log(`FakeCloud listening at ${cloud.url}; Keystone at ${cloud.authUrl}\n`);
+  await openstackBasics({
+    authUrl: cloud.authUrl,
+    username: "admin",
+    password: FakeCloud.ADMIN_PASSWORD,
+    projectName: "admin",
+    revokeAll: () => cloud.revokeAll(),
+  });
+  console.log(`\nKeystone logins made: ${cloud.authCount}`);
+}
