@@ -114,7 +114,12 @@ export class AuthSession {
   /** Deletes the plugin's entry from the token cache. */
   async forgetCached(): Promise<void> {
     const scope = this.plugin.cacheScope?.();
-    if (scope) await this.#options.tokenCache?.delete(scope);
+    if (!scope) return;
+    try {
+      await this.#options.tokenCache?.delete(scope);
+    } catch (error) {
+      this.#options.logger?.debug(`Token cache delete failed: ${(error as Error).message}`);
+    }
   }
 
   async #store(): Promise<void> {
@@ -122,7 +127,13 @@ export class AuthSession {
     const scope = this.plugin.cacheScope?.();
     if (!cache || !scope) return;
     const state = this.plugin.saveState?.() ?? this.#minimalState();
-    if (state) await cache.set(scope, state);
+    if (!state) return;
+    try {
+      await cache.set(scope, state);
+    } catch (error) {
+      // The cache is an optimisation: a full disk or a lock timeout must not fail the login.
+      this.#options.logger?.debug(`Token cache write failed: ${(error as Error).message}`);
+    }
   }
 
   #minimalState(): { token: string; expiresAt?: number } | undefined {
