@@ -14,7 +14,7 @@ import type { HttpRequest, HttpResponse } from "./http_request.ts";
 import type { ConnectionOptions } from "./options.ts";
 import { apiHeaders, checkHeader, queryString } from "./request_parts.ts";
 import { Semaphore } from "./semaphore.ts";
-import { type Service, SystemService } from "./system_service.ts";
+import { type Service, SystemService } from "../services/ovirt/mod.ts";
 import { WireLog } from "./wire_log.ts";
 
 const USER_AGENT = "nimbus-apiclient/0.1.0";
