@@ -1,6 +1,6 @@
 /**
- * The oVirt engine client core: `Connection`, `ConnectionBuilder`, the
- * low-level request/response types and the fault helpers services use.
+ * The oVirt engine client core: `Connection`, `ConnectionBuilder` and the
+ * low-level request/response types services use.
  *
  * @module
  */
