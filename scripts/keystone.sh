@@ -7,6 +7,8 @@
 #                               KEYSTONE_ADMIN_PASSWORD=... (eval-able lines)
 #   scripts/keystone.sh env     print those lines again from the state file
 #   scripts/keystone.sh stop    kill the server by its PID and remove the temp dir
+#   scripts/keystone.sh run CMD...   start, run CMD with KEYSTONE_URL and
+#                               KEYSTONE_ADMIN_PASSWORD exported, stop; exits with CMD's status
 #
 # Environment: KEYSTONE_PORT (default: a free port), KEYSTONE_ADMIN_PASSWORD (default:
 # random), KEYSTONE_STATE (default: <repo>/.tmp/keystone.state), KEYSTONE_WAIT_S (default 120).
@@ -30,12 +32,21 @@ install_if_missing() {
   log "installing python3-keystone (apt-get)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >&2
-  apt-get install -y -q --no-install-recommends python3-keystone >&2
+  apt-get install -y -q python3-keystone >&2
 }
 
 free_port() {
   "$PY" -c 'import socket
 s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# GET <url> answers 200 within 2 s (python: it comes with keystone, curl may not).
+http_ok() {
+  "$PY" -c 'import sys, urllib.request
+try:
+    sys.exit(0 if urllib.request.urlopen(sys.argv[1], timeout=2).status == 200 else 1)
+except Exception:
+    sys.exit(1)' "$1"
 }
 
 print_env() {
@@ -124,7 +135,7 @@ EOF
       tail -n 30 "$dir/server.log" >&2 || true
       exit 1
     fi
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = "200" ]; then
+    if http_ok "$url"; then
       log "up at $url (pid $pid)"
       print_env
       return 0
@@ -160,12 +171,32 @@ stop() {
   rm -f "$STATE"
 }
 
+run() {
+  if [ "$#" -eq 0 ]; then
+    echo "usage: $0 run COMMAND [ARGS...]" >&2
+    exit 2
+  fi
+  trap stop EXIT
+  local lines
+  lines="$(start)"
+  set -a
+  eval "$lines"
+  set +a
+  local rc=0
+  "$@" || rc=$?
+  return "$rc"
+}
+
 case "${1:-}" in
   start) start ;;
+  run)
+    shift
+    run "$@"
+    ;;
   stop) stop ;;
   env) print_env ;;
   *)
-    echo "usage: $0 start|stop|env" >&2
+    echo "usage: $0 start|stop|env|run COMMAND..." >&2
     exit 2
     ;;
 esac
