@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { HTTPClient } from "../../src/http/mod.ts";
 import { KeystonePasswordAuth } from "../../src/auth/mod.ts";
 import { Unauthorized } from "../../src/errors/mod.ts";
+import { MemoryTokenStore, TokenCache } from "../../src/token_cache/mod.ts";
 import {
   ADMIN_PASSWORD,
   adminToken,
@@ -185,6 +186,34 @@ Deno.test("real Keystone: saveState from one plugin lets another call without lo
       b.tokenAndEndpoint("public", "identity", "RegionOne").token,
       a.tokenAndEndpoint("public", "identity", "RegionOne").token,
     );
+  } finally {
+    await httpA.close();
+    await httpB.close();
+  }
+});
+
+Deno.test("real Keystone: a TokenCache shared by two HTTPClients gives the second the same token", async () => {
+  const f = await getFixture();
+  const cache = new TokenCache({ store: new MemoryTokenStore() });
+  const make = () =>
+    new KeystonePasswordAuth({
+      authUrl: KEYSTONE_URL,
+      userId: f.userId,
+      password: f.password,
+      projectId: f.projectId,
+    });
+  const a = make();
+  const b = make();
+  const httpA = new HTTPClient(a, { regionName: "RegionOne", tokenCache: cache });
+  const httpB = new HTTPClient(b, { regionName: "RegionOne", tokenCache: cache });
+  try {
+    await new Identity(httpA).get(`/users/${f.userId}`);
+    const res = await new Identity(httpB).get(`/users/${f.userId}`);
+    assert.equal(res.status, 200);
+    const tokenA = a.tokenAndEndpoint("public", "identity", "RegionOne").token;
+    assert.ok(tokenA);
+    assert.equal(b.tokenAndEndpoint("public", "identity", "RegionOne").token, tokenA);
+    assert.equal(b.project?.id, f.projectId, "the cached token body came along");
   } finally {
     await httpA.close();
     await httpB.close();
