@@ -1,0 +1,145 @@
+import assert from "node:assert/strict";
+import { SdkError } from "../../../src/errors/mod.ts";
+import {
+  Action,
+  Cluster,
+  Fault,
+  List,
+  Network,
+  NetworkUsage,
+  readJson,
+  readXml,
+  Vm,
+  writeJson,
+} from "../../../src/services/ovirt/mod.ts";
+
+const VM_JSON = {
+  href: "/ovirt-engine/api/vms/123",
+  id: "123",
+  name: "myvm",
+  status: "up",
+  memory: "9007199254740993",
+  stateless: "false",
+  cpu: { architecture: "x86_64", topology: { cores: "2", sockets: "1", threads: "1" } },
+  creation_time: 1472564909990,
+  cluster: { href: "/ovirt-engine/api/clusters/234", id: "234" },
+  os: { boot: { devices: { device: ["hd", "network"] } }, type: "rhel_9x64" },
+  actions: { link: [{ href: "/ovirt-engine/api/vms/123/start", rel: "start" }] },
+  link: [
+    { href: "/ovirt-engine/api/vms/123/nics", rel: "nics" },
+    { href: "/ovirt-engine/api/vms/123/junk", rel: "junk" },
+    { rel: "cdroms" },
+  ],
+  disk_attachments: { disk_attachment: [{ id: "d1", bootable: "true" }] },
+};
+
+const VM_XML = `<vm href="/ovirt-engine/api/vms/123" id="123">
+  <actions><link href="/ovirt-engine/api/vms/123/start" rel="start"/></actions>
+  <name>myvm</name><status>up</status><memory>9007199254740993</memory><stateless>false</stateless>
+  <cpu><architecture>x86_64</architecture><topology><cores>2</cores><sockets>1</sockets><threads>1</threads></topology></cpu>
+  <creation_time>2016-08-30T15:48:29.990+02:00</creation_time>
+  <cluster href="/ovirt-engine/api/clusters/234" id="234"/>
+  <os><boot><devices><device>hd</device><device>network</device></devices></boot><type>rhel_9x64</type></os>
+  <link href="/ovirt-engine/api/vms/123/nics" rel="nics"/>
+  <link href="/ovirt-engine/api/vms/123/junk" rel="junk"/>
+  <link rel="cdroms"/>
+  <disk_attachments><disk_attachment id="d1"><bootable>true</bootable></disk_attachment></disk_attachments>
+</vm>`;
+
+Deno.test("json: engine scalars as strings, epoch dates, links, nested wrappers", () => {
+  const vm = readJson(JSON.stringify(VM_JSON), Vm);
+  assert.ok(vm instanceof Vm);
+  assert.equal(vm.memory, 9007199254740993n);
+  assert.equal(vm.stateless, false);
+  assert.equal(vm.cpu?.topology?.cores, 2);
+  assert.equal(vm.creationTime?.getTime(), 1472564909990);
+  assert.ok(vm.cluster instanceof Cluster);
+  assert.deepEqual([...(vm.os?.boot?.devices ?? [])], ["hd", "network"]);
+  assert.equal((vm.nics as List<unknown>).href, "/ovirt-engine/api/vms/123/nics");
+  assert.equal(vm.cdroms, undefined);
+  assert.equal(vm.diskAttachments?.[0]?.bootable, true);
+});
+
+Deno.test("json: the same document in XML and JSON reads to equal objects", () => {
+  assert.deepStrictEqual(readJson(VM_JSON, Vm), readXml(VM_XML));
+  assert.deepStrictEqual(
+    readJson(new TextEncoder().encode(JSON.stringify({ vm: [VM_JSON, { id: "2" }] })), Vm, {
+      list: true,
+    }),
+    readXml(`<vms>${VM_XML}<vm id="2"/></vms>`),
+  );
+});
+
+Deno.test("json: native booleans, numbers and ISO dates are accepted", () => {
+  const vm = readJson(
+    { memory: 1073741824, stateless: true, creation_time: "2015-12-10T22:00:30+01:00" },
+    "Vm",
+  ) as Vm;
+  assert.equal(vm.memory, 1073741824n);
+  assert.equal(vm.stateless, true);
+  assert.equal(vm.creationTime?.getTime(), Date.UTC(2015, 11, 10, 21, 0, 30));
+});
+
+Deno.test("json: collections, empty collections and missing keys", () => {
+  const vms = readJson('{"vm": [{"id": "1"}, {"id": "2"}]}', Vm, { list: true });
+  assert.ok(vms instanceof List);
+  assert.deepEqual(vms.map((v) => v.id), ["1", "2"]);
+  assert.deepEqual([...readJson("{}", Vm, { list: true })], []);
+});
+
+Deno.test("json: network usages absent, empty, unknown values", () => {
+  assert.equal(readJson({}, Network).usages, undefined);
+  assert.deepEqual([...(readJson({ usages: {} }, Network).usages ?? ["x"])], []);
+  assert.deepEqual(
+    [...(readJson({ usages: { usage: ["ugly", "vm"] } }, Network).usages ?? [])],
+    [undefined, NetworkUsage.VM],
+  );
+});
+
+Deno.test("json: invalid values name the text", () => {
+  assert.throws(() => readJson({ stateless: "ugly" }, Vm), {
+    name: "SdkError",
+    message: "The text 'ugly' isn't a valid boolean value",
+  });
+  assert.throws(() => readJson({ memory: "12GB" }, Vm), {
+    message: "The text '12GB' isn't a valid integer value",
+  });
+  assert.throws(() => readJson("not json", Vm), SdkError);
+  assert.throws(() => readJson("[]", Vm), SdkError);
+});
+
+Deno.test("json: faults bare and wrapped, actions with faults", () => {
+  const bare = readJson('{"reason": "R", "detail": "D"}', Fault);
+  const wrapped = readJson('{"fault": {"reason": "R", "detail": "D"}}', Fault);
+  assert.deepStrictEqual(bare, wrapped);
+  assert.equal(bare.reason, "R");
+  const action = readJson('{"status": "failed", "fault": {"reason": "R"}}', Action);
+  assert.equal(action.status, "failed");
+  assert.ok(action.fault instanceof Fault);
+  assert.equal(action.fault?.reason, "R");
+});
+
+Deno.test("json: writer output is the engine format and reads back equal", () => {
+  const vm = new Vm({
+    id: "1",
+    name: "a",
+    memory: 9007199254740993n,
+    stateless: true,
+    creationTime: new Date(1472564909990),
+    cluster: new Cluster({ id: "c" }),
+  });
+  const text = writeJson(vm);
+  assert.deepEqual(JSON.parse(text), {
+    id: "1",
+    cluster: { id: "c" },
+    creation_time: 1472564909990,
+    memory: "9007199254740993",
+    name: "a",
+    stateless: "true",
+  });
+  assert.deepStrictEqual(readJson(text, Vm), vm);
+  const net = new Network({ usages: [NetworkUsage.VM] });
+  assert.equal(writeJson(net), '{"usages":{"usage":["vm"]}}');
+  assert.equal(writeJson(new Action({ force: true })), '{"force":"true"}');
+  assert.equal(writeJson([new Vm({ id: "1" })]), '{"vm":[{"id":"1"}]}');
+});

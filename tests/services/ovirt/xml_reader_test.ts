@@ -1,0 +1,236 @@
+import assert from "node:assert/strict";
+import { SdkError } from "../../../src/errors/mod.ts";
+import {
+  AffinityGroup,
+  Architecture,
+  Cluster,
+  Disk,
+  Fault,
+  InheritableBoolean,
+  List,
+  type Network,
+  NetworkUsage,
+  readXml,
+  SwitchType,
+  Vm,
+  VmStatus,
+} from "../../../src/services/ovirt/mod.ts";
+
+function vm(xml: string): Vm {
+  const v = readXml(xml);
+  assert.ok(v instanceof Vm);
+  return v;
+}
+
+Deno.test("links: a link becomes a List with href", () => {
+  const v = vm('<vm><link rel="nics" href="/vms/123/nics"/></vm>');
+  assert.ok(v.nics instanceof List);
+  assert.equal((v.nics as List<unknown>).href, "/vms/123/nics");
+  assert.equal(v.nics.length, 0);
+});
+
+Deno.test("links: elements after a link are still read", () => {
+  const v = vm('<vm><link rel="nics" href="/vms/123/nics"/><name>myvm</name></vm>');
+  assert.equal(v.name, "myvm");
+});
+
+Deno.test("links: unknown rel, no rel or no href are ignored", () => {
+  assert.equal(vm('<vm><link rel="junks" href="/vms/123/junks"/></vm>').nics, undefined);
+  assert.equal(vm('<vm><link href="/vms/123/nics"/></vm>').nics, undefined);
+  assert.equal(vm('<vm><link rel="nics"/></vm>').nics, undefined);
+});
+
+Deno.test("links: multiple links and attributes after them", () => {
+  const v = vm(
+    '<vm><link rel="nics" href="/vms/123/nics"/><link rel="cdroms" href="/vms/123/cdroms"/>' +
+      '<link rel="diskattachments" href="/vms/123/diskattachments"/><name>after</name></vm>',
+  );
+  assert.equal((v.nics as List<unknown>).href, "/vms/123/nics");
+  assert.equal((v.cdroms as List<unknown>).href, "/vms/123/cdroms");
+  assert.equal((v.diskAttachments as List<unknown>).href, "/vms/123/diskattachments");
+  assert.equal(v.name, "after");
+});
+
+for (
+  const [label, xml] of [
+    [
+      "link first",
+      '<affinity_group id="456"><link href="/ovirt-engine/api/clusters/123/affinitygroups/456/vms" rel="vms"/><vms><vm id="123"/></vms></affinity_group>',
+    ],
+    [
+      "items first",
+      '<affinity_group id="456"><vms><vm id="123"/></vms><link href="/ovirt-engine/api/clusters/123/affinitygroups/456/vms" rel="vms"/></affinity_group>',
+    ],
+  ] as const
+) {
+  Deno.test(`affinity group: link and inline vms merge (${label})`, () => {
+    const g = readXml(xml);
+    assert.ok(g instanceof AffinityGroup);
+    const vms = g.vms as List<Vm>;
+    assert.equal(vms.href, "/ovirt-engine/api/clusters/123/affinitygroups/456/vms");
+    assert.equal(vms.length, 1);
+    assert.equal(vms[0]?.id, "123");
+    assert.ok(vms[0] instanceof Vm);
+  });
+}
+
+Deno.test("cluster: empty rng sources then switch type", () => {
+  const c = readXml(
+    "<cluster><required_rng_sources/><switch_type>legacy</switch_type></cluster>",
+  ) as Cluster;
+  assert.deepEqual([...(c.requiredRngSources ?? ["x"])], []);
+  assert.equal(c.switchType, SwitchType.LEGACY);
+});
+
+Deno.test("cluster: an unsupported enum value reads as undefined", () => {
+  const c = readXml("<cluster><switch_type>ugly</switch_type></cluster>") as Cluster;
+  assert.equal(c.switchType, undefined);
+  assert.ok("switchType" in c);
+});
+
+Deno.test("network: usages absent, empty, one, two, unsupported", () => {
+  const read = (x: string) => readXml(x) as Network;
+  assert.equal(read("<network/>").usages, undefined);
+  assert.deepEqual([...(read("<network><usages/></network>").usages ?? ["x"])], []);
+  assert.deepEqual(
+    [...(read("<network><usages><usage>vm</usage></usages></network>").usages ?? [])],
+    [NetworkUsage.VM],
+  );
+  assert.deepEqual(
+    [
+      ...(read("<network><usages><usage>vm</usage><usage>display</usage></usages></network>")
+        .usages ?? []),
+    ],
+    [NetworkUsage.VM, NetworkUsage.DISPLAY],
+  );
+  assert.deepEqual(
+    [
+      ...(read("<network><usages><usage>ugly</usage><usage>display</usage></usages></network>")
+        .usages ?? []),
+    ],
+    [undefined, NetworkUsage.DISPLAY],
+  );
+});
+
+Deno.test("vm: migration auto_converge values and accents", () => {
+  const auto = (t: string) =>
+    vm(`<vm><migration><auto_converge>${t}</auto_converge></migration></vm>`).migration
+      ?.autoConverge;
+  assert.equal(auto("false"), InheritableBoolean.FALSE);
+  assert.equal(auto("true"), InheritableBoolean.TRUE);
+  assert.equal(auto("inherit"), InheritableBoolean.INHERIT);
+  assert.equal(auto("ugly"), undefined);
+  assert.equal(vm("<vm><name>áéíóúÁÉÍÓÚ</name></vm>").name, "áéíóúÁÉÍÓÚ");
+  assert.equal(vm("<vm><name>a &amp; b &#233; &lt;c&gt;</name></vm>").name, "a & b é <c>");
+});
+
+Deno.test("vm: a full document with references, nested types and 64-bit memory", () => {
+  const v = vm(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<vm href="/ovirt-engine/api/vms/123" id="123">
+  <actions><link href="/ovirt-engine/api/vms/123/start" rel="start"/></actions>
+  <name>myvm</name>
+  <link href="/ovirt-engine/api/vms/123/nics" rel="nics"/>
+  <cluster href="/ovirt-engine/api/clusters/234" id="234"/>
+  <cpu><architecture>x86_64</architecture><topology><cores>2</cores><sockets>1</sockets><threads>1</threads></topology></cpu>
+  <creation_time>2016-09-08T09:53:35.138+02:00</creation_time>
+  <memory>9007199254740993</memory>
+  <os><boot><devices><device>hd</device><device>network</device></devices></boot><type>rhel_9x64</type></os>
+  <stateless>FALSE</stateless>
+  <status>up</status>
+  <unknown_thing><x>1</x></unknown_thing>
+</vm>`);
+  assert.equal(v.href, "/ovirt-engine/api/vms/123");
+  assert.equal(v.cluster?.id, "234");
+  assert.ok(v.cluster instanceof Cluster);
+  assert.equal(v.cpu?.architecture, Architecture.X86_64);
+  assert.equal(v.cpu?.topology?.cores, 2);
+  assert.equal(v.creationTime?.toISOString(), "2016-09-08T07:53:35.138Z");
+  assert.equal(v.memory, 9007199254740993n);
+  assert.deepEqual([...(v.os?.boot?.devices ?? [])], ["hd", "network"]);
+  assert.equal(v.stateless, false);
+  assert.equal(v.status, VmStatus.UP);
+  assert.equal(v.os?.type, "rhel_9x64");
+});
+
+Deno.test("primitives: booleans, integers, decimals, dates and their errors", () => {
+  const cases: [string, unknown][] = [
+    ["false", false],
+    ["FALSE", false],
+    ["0", false],
+    ["true", true],
+    ["TRUE", true],
+    ["1", true],
+  ];
+  for (const [text, want] of cases) {
+    assert.equal(vm(`<vm><stateless>${text}</stateless></vm>`).stateless, want);
+  }
+  assert.throws(() => vm("<vm><stateless>ugly</stateless></vm>"), {
+    name: "SdkError",
+    message: "The text 'ugly' isn't a valid boolean value",
+  });
+  assert.equal(vm("<vm><cpu_shares>0</cpu_shares></vm>").cpuShares, 0);
+  assert.throws(() => vm("<vm><cpu_shares>ugly</cpu_shares></vm>"), {
+    message: "The text 'ugly' isn't a valid integer value",
+  });
+  assert.throws(() => vm("<vm><memory>1.5</memory></vm>"), {
+    message: "The text '1.5' isn't a valid integer value",
+  });
+  const g = readXml("<affinity_group><priority>1.1</priority></affinity_group>") as AffinityGroup;
+  assert.equal(g.priority, 1.1);
+  assert.throws(() => readXml("<affinity_group><priority>x1</priority></affinity_group>"), {
+    message: "The text 'x1' isn't a valid decimal value",
+  });
+  const d = vm("<vm><creation_time>2015-12-10T22:00:30+01:00</creation_time></vm>").creationTime;
+  assert.equal(d?.getTime(), Date.UTC(2015, 11, 10, 21, 0, 30));
+  assert.equal(
+    vm("<vm><creation_time>2015-12-10T22:00:30Z</creation_time></vm>").creationTime?.getTime(),
+    Date.UTC(2015, 11, 10, 22, 0, 30),
+  );
+  assert.throws(() => vm("<vm><creation_time>ugly</creation_time></vm>"), {
+    message: "The text 'ugly' isn't a valid date value",
+  });
+});
+
+Deno.test("dispatch: one and many objects by root tag", () => {
+  assert.ok(readXml("<vm/>") instanceof Vm);
+  assert.ok(readXml("<disk/>") instanceof Disk);
+  const two = readXml('<vms><vm id="1"/><vm id="2"/></vms>') as List<Vm>;
+  assert.ok(two instanceof List);
+  assert.deepEqual(two.map((v) => v.id), ["1", "2"]);
+  const disks = readXml("<disks><disk/><disk/></disks>") as List<Disk>;
+  assert.equal(disks.length, 2);
+  assert.ok(disks[1] instanceof Disk);
+  assert.deepEqual([...(readXml("<vms/>") as List<Vm>)], []);
+  const os = readXml(
+    '<operation_systems><operating_system id="1"><name>rhel</name></operating_system></operation_systems>',
+  ) as List<{ name?: string }>;
+  assert.equal(os[0]?.name, "rhel");
+  assert.equal(
+    readXml(new TextEncoder().encode("<vm><name>bytes</name></vm>")) instanceof Vm,
+    true,
+  );
+});
+
+Deno.test("dispatch: unknown root tag", () => {
+  assert.throws(() => readXml("<html><body>oops</body></html>"), (e: unknown) => {
+    assert.ok(e instanceof SdkError);
+    assert.equal(e.message, "Can't find a reader for tag 'html'");
+    return true;
+  });
+  assert.throws(() => readXml(""), SdkError);
+});
+
+Deno.test("fault reader: empty, reason only, detail only, both", () => {
+  const f0 = readXml("<fault/>") as Fault;
+  assert.ok(f0 instanceof Fault);
+  assert.equal(f0.reason, undefined);
+  assert.equal(f0.detail, undefined);
+  assert.equal((readXml("<fault><reason>myreason</reason></fault>") as Fault).reason, "myreason");
+  assert.equal((readXml("<fault><detail>mydetail</detail></fault>") as Fault).detail, "mydetail");
+  const both = readXml(`<fault>
+  <reason>myreason</reason>
+  <detail>mydetail</detail>
+</fault>`) as Fault;
+  assert.equal(both.reason, "myreason");
+  assert.equal(both.detail, "mydetail");
+});
