@@ -114,13 +114,17 @@ export class CloudConfig {
   readonly source: string;
   /** The auth plugin name for `loadPlugin`. */
   readonly authType: string;
-  /** The region (`region_name`, else the first of `regions`, else `OS_REGION_NAME`). */
+  /** The region: `OS_REGION_NAME`, else `region_name`, else the first of `regions`. */
   readonly regionName: string | undefined;
-  /** The endpoint interface (`interface`, else `OS_INTERFACE`). */
+  /** The endpoint interface: `OS_INTERFACE`, else `interface` (or `endpoint_type`). */
   readonly interface: string | undefined;
   /** `identity_api_version` / `OS_IDENTITY_API_VERSION`. */
   readonly identityApiVersion: string | undefined;
-  /** The other settings of the cloud entry (`verify`, `cacert`…), never `auth`. */
+  /**
+   * The other settings of the cloud entry (`verify`, `cacert`, `cert`, `key`…),
+   * never `auth`; from the environment: `OS_CACERT`, `OS_CERT`, `OS_KEY`,
+   * `OS_INSECURE` (as `verify: false`).
+   */
   readonly settings: Readonly<Record<string, unknown>>;
   #auth: Record<string, string>;
 
@@ -220,6 +224,16 @@ function regionOf(entry: Record<string, unknown>): string | undefined {
   return asString(first) ?? (isRecord(first) ? asString(first.name) : undefined);
 }
 
+/** TLS settings of the environment, named as in clouds.yaml. */
+function envSettings(env: Record<string, string | undefined>): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  if (env.OS_CACERT) settings.cacert = env.OS_CACERT;
+  if (env.OS_CERT) settings.cert = env.OS_CERT;
+  if (env.OS_KEY) settings.key = env.OS_KEY;
+  if (env.OS_INSECURE && /^(1|true|yes)$/i.test(env.OS_INSECURE)) settings.verify = false;
+  return settings;
+}
+
 function fromEnvironment(env: Record<string, string | undefined>): CloudConfig {
   const auth: Record<string, string> = {};
   for (const key of AUTH_KEYS) {
@@ -233,6 +247,7 @@ function fromEnvironment(env: Record<string, string | undefined>): CloudConfig {
     regionName: env.OS_REGION_NAME || undefined,
     interface: env.OS_INTERFACE || env.OS_ENDPOINT_TYPE || undefined,
     identityApiVersion: env.OS_IDENTITY_API_VERSION || undefined,
+    settings: envSettings(env),
   });
 }
 
@@ -278,8 +293,9 @@ function fromFiles(
     source: isRecord(extra) ? `${clouds.path} + ${secure?.path}` : clouds.path,
     authType: asString(entry.auth_type) ?? "password",
     auth,
-    regionName: regionOf(entry),
-    interface: asString(entry.interface) ?? asString(entry.endpoint_type),
+    // As with the openstack CLI, OS_REGION_NAME / OS_INTERFACE win over the file.
+    regionName: env.OS_REGION_NAME || regionOf(entry),
+    interface: env.OS_INTERFACE || (asString(entry.interface) ?? asString(entry.endpoint_type)),
     identityApiVersion: asString(entry.identity_api_version),
     settings,
   });

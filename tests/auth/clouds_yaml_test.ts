@@ -182,3 +182,15 @@ Deno.test("clouds.yaml: missing cloud, missing file, missing options, bad YAML",
     }
   });
 });
+
+Deno.test("clouds.yaml: OS_REGION_NAME and OS_INTERFACE win over the file, as in the CLI", async () => {
+  await withDirs({ "~/.config/openstack/clouds.yaml": CLOUDS }, ({ home, cwd }) => {
+    const config = loadCloudConfig({
+      cloud: "lab",
+      env: { HOME: home, OS_REGION_NAME: "EnvRegion", OS_INTERFACE: "admin" },
+      cwd,
+    });
+    assert.equal(config.regionName, "EnvRegion");
+    assert.equal(config.interface, "admin");
+  });
+});

@@ -181,3 +181,22 @@ Deno.test("loadCloudConfig from the environment: region, interface, auth type, r
   assert.match(JSON.stringify(config), /"password":"\*\*\*"/);
   assert.equal(loadCloudConfig({ env: { OS_ENDPOINT_TYPE: "adminURL" } }).interface, "adminURL");
 });
+
+Deno.test("loadCloudConfig from the environment: TLS settings named as in clouds.yaml", () => {
+  const config = loadCloudConfig({
+    env: {
+      ...BASE,
+      OS_CACERT: "/etc/ca.pem",
+      OS_INSECURE: "true",
+      OS_CERT: "/c.pem",
+      OS_KEY: "/k.pem",
+    },
+  });
+  assert.deepEqual(config.settings, {
+    cacert: "/etc/ca.pem",
+    cert: "/c.pem",
+    key: "/k.pem",
+    verify: false,
+  });
+  assert.deepEqual(loadCloudConfig({ env: { ...BASE, OS_INSECURE: "false" } }).settings, {});
+});
