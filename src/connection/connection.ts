@@ -104,6 +104,9 @@ export class Connection implements AsyncDisposable {
     const timeout = options.timeout ?? 0;
     if (!(timeout >= 0)) throw new RangeError(`The 'timeout' option must be ≥ 0, got ${timeout}`);
     for (const [name, value] of Object.entries(options.headers ?? {})) checkHeader(name, value);
+    if (options.format !== undefined && options.format !== "xml" && options.format !== "json") {
+      throw new RangeError(`The 'format' option must be "xml" or "json", got "${options.format}"`);
+    }
 
     this.url = options.url;
     this.#base = `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
@@ -131,8 +134,10 @@ export class Connection implements AsyncDisposable {
     this.#wire = this.debug
       ? new WireLog(options.log ?? console, () => {
         const secrets = this.#auth.secrets();
-        if (password && !secrets.includes(password)) secrets.push(password);
-        if (options.token && !secrets.includes(options.token)) secrets.push(options.token);
+        // Very short values would blank out unrelated text; field rules still cover them.
+        for (const secret of [password, options.token]) {
+          if (secret && secret.length >= 4 && !secrets.includes(secret)) secrets.push(secret);
+        }
         return secrets;
       })
       : undefined;
@@ -155,7 +160,16 @@ export class Connection implements AsyncDisposable {
   authenticate(): Promise<string> {
     this.#assertOpen();
     const token = this.#auth.token();
-    if (token !== undefined) return Promise.resolve(token);
+    const expiresAt = this.#auth.expiresAt();
+    if (
+      token !== undefined && expiresAt !== undefined && expiresAt <= Date.now() &&
+      this.#auth.canLogin
+    ) {
+      // The SSO said when this token dies: log in again instead of waiting for a 401.
+      this.#auth.invalidate();
+    } else if (token !== undefined) {
+      return Promise.resolve(token);
+    }
     // Concurrent first requests share one login.
     this.#login ??= this.#loginOrCache().finally(() => {
       this.#login = undefined;

@@ -183,3 +183,14 @@ Deno.test("a closed connection refuses to send", async () => {
   await assert.rejects(connection.send({ method: "GET" }), SdkError);
   await connection.close(); // a second close does nothing
 });
+
+Deno.test("format must be xml or json", () => {
+  assert.throws(
+    () =>
+      new Connection({
+        url: "http://127.0.0.1:9/ovirt-engine/api",
+        format: "yaml" as unknown as "xml",
+      }),
+    RangeError,
+  );
+});

@@ -112,3 +112,23 @@ Deno.test("tokenCache: kerberos logins are cached under user 'kerberos'", async 
   assert.equal((await tokenCache.get(scope))?.token, token);
   await connection.close({ logout: false });
 });
+
+Deno.test("a token past the SSO's exp is replaced before a request, without a 401", async () => {
+  await using engine = await startEngine();
+  // The first login answers a token the engine accepts but whose exp is past.
+  const stale = engine.issueToken(USER);
+  const exp = String(Math.floor(Date.now() / 1000) - 10);
+  engine.inject({
+    path: SSO_TOKEN_PATH,
+    times: 1,
+    body: JSON.stringify({ access_token: stale, exp }),
+  });
+  await using connection = new Connection({ url: engine.url, username: USER, password: PASSWORD });
+  const first = await connection.authenticate();
+  assert.equal(first, stale);
+  const response = await connection.send({ method: "GET", path: "/vms" });
+  assert.equal(response.code, 200);
+  assert.notEqual(await connection.authenticate(), first);
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 2);
+  assert.equal(requestsTo(engine, "/ovirt-engine/api/vms").length, 1, "no 401 round trip");
+});
