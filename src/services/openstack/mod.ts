@@ -1,6 +1,35 @@
 /**
- * Placeholder until its issue lands.
+ * OpenStack service clients: Keystone v3 (`IdentityClient`), Nova v2.1
+ * (`ComputeClient`), Glance v2 (`ImageClient`), Placement
+ * (`PlacementClient`) and Trove v1.0 (`DatabaseClient`), their resource
+ * types, version maps, and `openCloud` to get them all on one session.
+ *
+ * @example
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ *
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
+ * const image = await cloud.image.images.find({ name: "cirros-0.6.2-x86_64-disk" });
+ * const server = await cloud.compute.servers.create({ name: "web", flavorRef: "1", imageRef: image.id });
+ * await cloud.compute.servers.stop(server.id);
+ * console.log((await cloud.compute.servers.get(server.id)).status); // SHUTOFF
+ * ```
  *
  * @module
  */
-export {};
+export * from "./manager.ts";
+export * from "./path.ts";
+export * from "./identity_types.ts";
+export * from "./compute_types.ts";
+export * from "./image_types.ts";
+export * from "./placement_types.ts";
+export * from "./database_types.ts";
+export * from "./identity_client.ts";
+export * from "./compute_client.ts";
+export * from "./image_client.ts";
+export * from "./placement_client.ts";
+export * from "./database_client.ts";
+export * from "./versions.ts";
+export * from "./open_cloud.ts";

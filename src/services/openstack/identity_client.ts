@@ -1,0 +1,156 @@
+/**
+ * `IdentityClient`: Keystone v3 (service type "identity").
+ *
+ * @module
+ */
+import { BaseClient, type Extension } from "../../http/base_client.ts";
+import type { HTTPClient } from "../../http/http_client.ts";
+import { ValidationError } from "../../errors/mod.ts";
+import { type ListQuery, type Manager, ResourceManager } from "./manager.ts";
+import { pathSegment } from "./path.ts";
+import type {
+  ApplicationCredential,
+  ApplicationCredentialCreate,
+  CatalogService,
+  CatalogServiceCreate,
+  Domain,
+  DomainCreate,
+  Endpoint,
+  EndpointCreate,
+  Project,
+  ProjectCreate,
+  Region,
+  RegionCreate,
+  Role,
+  RoleAssignment,
+  RoleCreate,
+  RoleGrant,
+  User,
+  UserCreate,
+} from "./identity_types.ts";
+
+/** Role assignments: list them, grant and revoke roles. */
+export interface RoleAssignments {
+  /** Iterates `GET /role_assignments` (filters such as `user.id`, `scope.project.id`, `include_names`). */
+  list(query?: Record<string, string>): AsyncIterableIterator<RoleAssignment>;
+  /** Grants a role to a user or group on a project, a domain or the system. */
+  grant(assignment: RoleGrant): Promise<void>;
+  /** Revokes a role granted with the same arguments. */
+  revoke(assignment: RoleGrant): Promise<void>;
+}
+
+/** The grant path of an assignment, checking it names one actor and one target. */
+export function grantPath(a: RoleGrant): string {
+  const actors = [a.user !== undefined, a.group !== undefined].filter(Boolean).length;
+  const targets = [a.project !== undefined, a.domain !== undefined, a.system !== undefined]
+    .filter(Boolean).length;
+  if (!a.role) throw new ValidationError("A role assignment needs a role");
+  if (actors !== 1) {
+    throw new ValidationError("A role assignment needs exactly one of user or group");
+  }
+  if (targets !== 1) {
+    throw new ValidationError("A role assignment needs exactly one of project, domain or system");
+  }
+  const actor = a.user !== undefined
+    ? `users/${pathSegment(a.user)}`
+    : `groups/${pathSegment(a.group ?? "")}`;
+  const target = a.project !== undefined
+    ? `/projects/${pathSegment(a.project)}`
+    : a.domain !== undefined
+    ? `/domains/${pathSegment(a.domain)}`
+    : `/system`;
+  return `${target}/${actor}/roles/${pathSegment(a.role)}`;
+}
+
+function keystoneManager<T, C>(
+  client: BaseClient,
+  resourceName: string,
+  path: string,
+  singular: string,
+  plural: string,
+): Manager<T, C> {
+  return new ResourceManager<T, C>(client, {
+    resourceName,
+    path,
+    singular,
+    plural,
+    paging: "keystone",
+    update: "PATCH",
+  });
+}
+
+/**
+ * The Keystone v3 API. The catalog's identity endpoint must include the
+ * version (`…/v3`), as most clouds publish it.
+ *
+ * @example List projects and grant a role
+ * ```ts ignore
+ * const identity = cloud.identity;
+ * const demo = await identity.projects.find({ name: "demo" });
+ * const member = await identity.roles.find({ name: "member" });
+ * await identity.roleAssignments.grant({ role: member.id, user: userId, project: demo.id });
+ * ```
+ */
+export class IdentityClient extends BaseClient {
+  /** "identity". */
+  static override serviceType: string = "identity";
+  /** Projects. */
+  readonly projects: Manager<Project, ProjectCreate>;
+  /** Users. */
+  readonly users: Manager<User, UserCreate>;
+  /** Domains (disable before delete). */
+  readonly domains: Manager<Domain, DomainCreate>;
+  /** Roles. */
+  readonly roles: Manager<Role, RoleCreate>;
+  /** Regions. */
+  readonly regions: Manager<Region, RegionCreate>;
+  /** Catalog services. */
+  readonly services: Manager<CatalogService, CatalogServiceCreate>;
+  /** Catalog endpoints. */
+  readonly endpoints: Manager<Endpoint, EndpointCreate>;
+  /** Role assignments, grants and revocations. */
+  readonly roleAssignments: RoleAssignments;
+
+  /** Creates the client on a shared HTTPClient. */
+  constructor(http: HTTPClient, extensions?: Extension[]) {
+    super(http, extensions);
+    this.projects = keystoneManager(this, "Project", "/projects", "project", "projects");
+    this.users = keystoneManager(this, "User", "/users", "user", "users");
+    this.domains = keystoneManager(this, "Domain", "/domains", "domain", "domains");
+    this.roles = keystoneManager(this, "Role", "/roles", "role", "roles");
+    this.regions = keystoneManager(this, "Region", "/regions", "region", "regions");
+    this.services = keystoneManager(this, "Service", "/services", "service", "services");
+    this.endpoints = keystoneManager(this, "Endpoint", "/endpoints", "endpoint", "endpoints");
+    const assignments = new ResourceManager<RoleAssignment>(this, {
+      resourceName: "RoleAssignment",
+      path: "/role_assignments",
+      plural: "role_assignments",
+      paging: "keystone",
+      update: "PATCH",
+    });
+    this.roleAssignments = {
+      list: (query?: Record<string, string>) => assignments.list(query as ListQuery | undefined),
+      grant: async (a: RoleGrant) => {
+        const response = await this.put(grantPath(a));
+        await response.body?.cancel();
+      },
+      revoke: async (a: RoleGrant) => {
+        const response = await this.delete(grantPath(a));
+        await response.body?.cancel();
+      },
+    };
+  }
+
+  /** A user's application credentials; `create()` returns the secret, once. */
+  applicationCredentials(
+    userId: string,
+  ): Manager<ApplicationCredential, ApplicationCredentialCreate> {
+    return keystoneManager(
+      this,
+      "ApplicationCredential",
+      `/users/${pathSegment(userId)}/application_credentials`,
+      "application_credential",
+      "application_credentials",
+    );
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * `Manager`: list (following the API's paging), get, create, update,
+ * delete, find and findAll for one resource collection, configured per API.
+ *
+ * @module
+ */
+import type { BaseClient } from "../../http/base_client.ts";
+import type { RequestOptions } from "../../http/options.ts";
+import { NotFound, NoUniqueMatch } from "../../errors/mod.ts";
+import { pathSegment } from "./path.ts";
+
+/** Query parameters of a list call; `undefined` values are left out. */
+export type ListQuery = Record<string, string | number | boolean | undefined>;
+
+/**
+ * CRUD over one collection of an OpenStack API. Resources are plain
+ * objects with the API's own field names.
+ *
+ * @example Walk every server, 50 per page
+ * ```ts ignore
+ * for await (const server of cloud.compute.servers.list({ limit: 50 })) {
+ *   console.log(server.id, server.status);
+ * }
+ * ```
+ */
+export interface Manager<T, C = Partial<T>> {
+  /** Iterates the collection; `limit` is the page size; the API's paging is followed to the end. */
+  list(query?: ListQuery): AsyncIterableIterator<T>;
+  /** One resource; `NotFound` when it does not exist. */
+  get(id: string): Promise<T>;
+  /** Creates a resource from the body without its wrapper; resolves to the reply unwrapped. */
+  create(body: C): Promise<T>;
+  /** Updates with the API's own verb; resolves to the updated resource. */
+  update(id: string, body: Partial<T>): Promise<T>;
+  /** Deletes a resource. */
+  delete(id: string): Promise<void>;
+  /** The one resource whose attributes equal every given one; `NotFound` / `NoUniqueMatch` otherwise. */
+  find(filter: Partial<T>): Promise<T>;
+  /** Every resource whose attributes equal every given one. */
+  findAll(filter: Partial<T>): Promise<T[]>;
+}
+
+/**
+ * How an API pages its lists:
+ * - `keystone`: `links.next` (a URL or null)
+ * - `nova`: `<plural>_links` with `rel: "next"`
+ * - `glance`: a top-level `next` path
+ * - `trove`: `links` with `rel: "next"`
+ * - `none`: one reply holds everything
+ */
+export type PagingStyle = "keystone" | "nova" | "glance" | "trove" | "none";
+
+/** How `update()` talks to the API. */
+export type UpdateStyle = "PATCH" | "PUT" | "json-patch";
+
+/** What a {@linkcode ResourceManager} needs to know about its API. */
+export interface ResourceManagerOptions<T, C> {
+  /** The name used in `find` errors, e.g. "Server". */
+  resourceName: string;
+  /** The collection path relative to the endpoint, e.g. "/servers". */
+  path: string;
+  /** The list path when it differs, e.g. "/servers/detail". */
+  listPath?: string;
+  /** The key wrapping one resource (`{"server": …}`); absent when bodies are bare. */
+  singular?: string;
+  /** The key holding the list (`{"servers": […]}`). */
+  plural: string;
+  /** The field that identifies a resource in paths and markers (default "id"). */
+  idKey?: string;
+  /** The API's paging. */
+  paging: PagingStyle;
+  /** The verb of `update()`. */
+  update: UpdateStyle;
+  /** Turns a list item into a resource (Nova keypairs come wrapped). */
+  listItem?: (item: unknown) => T;
+  /** The create request body (default: wrapped in `singular`). */
+  createBody?: (body: C) => unknown;
+  /**
+   * The resource a create reply stands for, when the reply has no body
+   * (default: the `Location` header's last segment is fetched).
+   */
+  createdWithoutBody?: (body: C, response: Response) => Promise<T> | T;
+  /** Extra request headers (microversions). */
+  headers?: () => HeadersInit | undefined;
+  /** Content type of `json-patch` updates. */
+  patchType?: string;
+}
+
+/** Longest list walk: a guard against an API that never stops paging. */
+const MAX_PAGES = 100_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Deep equality of JSON-like values, for `find`. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length &&
+      keys.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Whether a resource matches every attribute of a filter. */
+export function matchesFilter(resource: unknown, filter: Record<string, unknown>): boolean {
+  if (!isRecord(resource)) return false;
+  return Object.entries(filter).every(([k, v]) => sameValue(resource[k], v));
+}
+
+/** The query of an API's next-page link, or undefined on the last page. */
+export function nextPageQuery(
+  style: PagingStyle,
+  plural: string,
+  reply: unknown,
+): URLSearchParams | undefined {
+  if (!isRecord(reply)) return undefined;
+  let href: unknown;
+  if (style === "keystone") href = isRecord(reply.links) ? reply.links.next : undefined;
+  else if (style === "glance") href = reply.next;
+  else if (style === "nova" || style === "trove") {
+    const links = style === "nova" ? reply[`${plural}_links`] : reply.links;
+    if (Array.isArray(links)) href = links.find((l) => isRecord(l) && l.rel === "next")?.href;
+  }
+  if (typeof href !== "string" || href === "") return undefined;
+  // Only the query of the link is used: the next page is asked for on this
+  // client's own endpoint, so a link naming another host never gets the token.
+  return new URL(href, "http://next.invalid").searchParams;
+}
+
+/**
+ * The {@linkcode Manager} of one collection, configured for its API.
+ *
+ * @example A manager for a collection this package does not cover
+ * ```ts ignore
+ * import { ResourceManager } from "@nimbus/apiclient/services/openstack";
+ * const zones = new ResourceManager<{ id: string; name: string }>(client, {
+ *   resourceName: "Zone", path: "/v2/zones", plural: "zones", paging: "glance", update: "PATCH",
+ * });
+ * ```
+ */
+export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
+  /** The client requests go through. */
+  readonly client: BaseClient;
+  readonly #o: ResourceManagerOptions<T, C>;
+
+  /** Creates the manager. */
+  constructor(client: BaseClient, options: ResourceManagerOptions<T, C>) {
+    this.client = client;
+    this.#o = options;
+  }
+
+  /** The path of one resource. */
+  itemPath(id: string): string {
+    return `${this.#o.path}/${pathSegment(id)}`;
+  }
+
+  #options(extra: RequestOptions = {}): RequestOptions {
+    const headers = new Headers(this.#o.headers?.());
+    for (const [k, v] of new Headers(extra.headers)) headers.set(k, v);
+    return { ...extra, headers };
+  }
+
+  #unwrap(reply: unknown): T {
+    if (this.#o.singular && isRecord(reply) && this.#o.singular in reply) {
+      return reply[this.#o.singular] as T;
+    }
+    return reply as T;
+  }
+
+  /** Iterates the collection across pages. */
+  async *list(query: ListQuery = {}): AsyncIterableIterator<T> {
+    const path = this.#o.listPath ?? this.#o.path;
+    let q: ListQuery = { ...query };
+    let lastMarker: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const response = await this.client.get(path, this.#options({ query: q }));
+      const reply: unknown = await readJson(response);
+      const items = isRecord(reply) ? reply[this.#o.plural] : undefined;
+      const list = Array.isArray(items) ? items : [];
+      for (const item of list) yield this.#o.listItem ? this.#o.listItem(item) : item as T;
+      const next = nextPageQuery(this.#o.paging, this.#o.plural, reply);
+      if (!next || list.length === 0) return;
+      const marker = next.get("marker") ?? undefined;
+      if (marker !== undefined && marker === lastMarker) return;
+      lastMarker = marker;
+      q = { ...query, ...Object.fromEntries(next) };
+    }
+  }
+
+  /** One resource by id. */
+  async get(id: string): Promise<T> {
+    const response = await this.client.get(this.itemPath(id), this.#options());
+    return this.#unwrap(await readJson(response));
+  }
+
+  /** Creates a resource. */
+  async create(body: C): Promise<T> {
+    const payload = this.#o.createBody
+      ? this.#o.createBody(body)
+      : this.#o.singular
+      ? { [this.#o.singular]: body }
+      : body;
+    const response = await this.client.post(this.#o.path, this.#options({ json: payload }));
+    const reply = await readJson(response);
+    if (reply !== undefined) return this.#unwrap(reply);
+    if (this.#o.createdWithoutBody) return await this.#o.createdWithoutBody(body, response);
+    const location = response.headers.get("location");
+    const id = location
+      ? decodeURIComponent(location.replace(/\/+$/, "").split("/").pop() ?? "")
+      : "";
+    if (id) return await this.get(id);
+    return body as unknown as T;
+  }
+
+  /** Updates a resource with the API's verb; a reply without a body is followed by `get()`. */
+  async update(id: string, body: Partial<T>): Promise<T> {
+    let response: Response;
+    if (this.#o.update === "json-patch") {
+      const current = await this.get(id) as Record<string, unknown>;
+      const ops = Object.entries(body as Record<string, unknown>).flatMap(([key, value]) => {
+        const path = `/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+        if (value === undefined) return key in current ? [{ op: "remove", path }] : [];
+        return [{ op: key in current ? "replace" : "add", path, value }];
+      });
+      response = await this.client.patch(
+        this.itemPath(id),
+        this.#options({
+          body: JSON.stringify(ops),
+          headers: {
+            "Content-Type": this.#o.patchType ?? "application/openstack-images-v2.1-json-patch",
+          },
+        }),
+      );
+    } else {
+      const payload = this.#o.singular ? { [this.#o.singular]: body } : body;
+      const send = this.#o.update === "PATCH" ? this.client.patch : this.client.put;
+      response = await send.call(this.client, this.itemPath(id), this.#options({ json: payload }));
+    }
+    const reply = await readJson(response);
+    return reply === undefined ? await this.get(id) : this.#unwrap(reply);
+  }
+
+  /** Deletes a resource. */
+  async delete(id: string): Promise<void> {
+    const response = await this.client.delete(this.itemPath(id), this.#options());
+    await response.body?.cancel();
+  }
+
+  /** Every resource matching the filter. */
+  async findAll(filter: Partial<T>): Promise<T[]> {
+    const found: T[] = [];
+    for await (const item of this.list()) {
+      if (matchesFilter(item, filter as Record<string, unknown>)) found.push(item);
+    }
+    return found;
+  }
+
+  /** The one resource matching the filter. */
+  async find(filter: Partial<T>): Promise<T> {
+    const found = await this.findAll(filter);
+    const shown = JSON.stringify(filter);
+    if (found.length === 0) throw new NotFound(`No ${this.#o.resourceName} matching ${shown}.`);
+    if (found.length > 1) {
+      throw new NoUniqueMatch(`${found.length} ${this.#o.resourceName} resources match ${shown}.`);
+    }
+    return found[0] as T;
+  }
+}
+
+/** The JSON body of a response, or undefined when there is none. */
+export async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * `openCloud`: one HTTPClient and lazily created service clients for a
+ * cloud, from an auth plugin, `clouds.yaml` or `OS_*` variables.
+ *
+ * @module
+ */
+import { HTTPClient } from "../../http/http_client.ts";
+import type { HTTPClientOptions } from "../../http/options.ts";
+import type { AuthPlugin } from "../../auth/auth_plugin.ts";
+import { loadCloudConfig } from "../../auth/cloud_config.ts";
+import { loadPluginFromCloudConfig } from "../../auth/load_plugin_from_env.ts";
+import { IdentityClient } from "./identity_client.ts";
+import { ComputeClient } from "./compute_client.ts";
+import { ImageClient } from "./image_client.ts";
+import { PlacementClient } from "./placement_client.ts";
+import { DatabaseClient } from "./database_client.ts";
+
+/** Options of {@linkcode openCloud}. */
+export interface OpenCloudOptions {
+  /** The auth plugin; without it, `cloud` (clouds.yaml) or `env` (`OS_*`) describe the login. */
+  auth?: AuthPlugin;
+  /** A cloud in clouds.yaml (default `OS_CLOUD`). */
+  cloud?: string;
+  /** The environment (default `Deno.env.toObject()`). */
+  env?: Record<string, string | undefined>;
+  /** HTTPClient options; they win over clouds.yaml's `region_name` and `interface`. */
+  http?: HTTPClientOptions;
+  /** Microversions of the clients that have them. */
+  microversions?: { compute?: string; placement?: string };
+}
+
+/** A cloud: one shared HTTPClient and a client per service, created on first use. */
+export interface Cloud extends AsyncDisposable {
+  /** The session every client below shares (one token). */
+  readonly http: HTTPClient;
+  /** Keystone v3. */
+  readonly identity: IdentityClient;
+  /** Nova v2.1. */
+  readonly compute: ComputeClient;
+  /** Glance v2. */
+  readonly image: ImageClient;
+  /** Placement. */
+  readonly placement: PlacementClient;
+  /** Trove v1.0. */
+  readonly database: DatabaseClient;
+}
+
+class OpenedCloud implements Cloud {
+  readonly http: HTTPClient;
+  readonly #microversions: { compute?: string; placement?: string };
+  #identity?: IdentityClient;
+  #compute?: ComputeClient;
+  #image?: ImageClient;
+  #placement?: PlacementClient;
+  #database?: DatabaseClient;
+
+  constructor(http: HTTPClient, microversions: { compute?: string; placement?: string }) {
+    this.http = http;
+    this.#microversions = microversions;
+  }
+  get identity(): IdentityClient {
+    return this.#identity ??= new IdentityClient(this.http);
+  }
+  get compute(): ComputeClient {
+    return this.#compute ??= new ComputeClient(this.http, {
+      microversion: this.#microversions.compute,
+    });
+  }
+  get image(): ImageClient {
+    return this.#image ??= new ImageClient(this.http);
+  }
+  get placement(): PlacementClient {
+    return this.#placement ??= new PlacementClient(this.http, {
+      microversion: this.#microversions.placement,
+    });
+  }
+  get database(): DatabaseClient {
+    return this.#database ??= new DatabaseClient(this.http);
+  }
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.http.close();
+  }
+  toJSON(): Record<string, unknown> {
+    return { http: this.http.toJSON() };
+  }
+  [Symbol.for("Deno.customInspect")](): string {
+    return `Cloud ${JSON.stringify(this.toJSON())}`;
+  }
+}
+
+/**
+ * Opens a cloud. With `auth`, that plugin logs in; otherwise the plugin
+ * comes from `cloud`/`OS_CLOUD` (clouds.yaml) or the `OS_*` variables, and
+ * their `region_name`/`interface` become the HTTPClient's `regionName`/
+ * `endpointType` unless `http` sets them. Nothing is sent until a client
+ * makes its first request. When the catalog holds a service in several
+ * regions and no region is set, requests fail with `AmbiguousEndpoints`
+ * naming the regions.
+ *
+ * @example Against a FakeCloud
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ *
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
+ * for await (const flavor of cloud.compute.flavors.list()) console.log(flavor.name);
+ * ```
+ */
+export function openCloud(options: OpenCloudOptions = {}): Cloud {
+  let auth = options.auth;
+  const http: HTTPClientOptions = { ...options.http };
+  if (!auth) {
+    const config = loadCloudConfig({ cloud: options.cloud, env: options.env });
+    auth = loadPluginFromCloudConfig(config);
+    if (http.regionName === undefined && config.regionName) http.regionName = config.regionName;
+    if (http.endpointType === undefined && config.interface) http.endpointType = config.interface;
+  }
+  return new OpenedCloud(new HTTPClient(auth, http), options.microversions ?? {});
+}
