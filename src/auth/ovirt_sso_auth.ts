@@ -5,7 +5,21 @@
  */
 import { AuthError } from "../errors/mod.ts";
 
-/** What an SSO endpoint answered, body fully read. */
+/**
+ * What an SSO endpoint answered, body fully read.
+ *
+ * @example A reply built from a fetch Response
+ * ```ts
+ * import type { SsoReply } from "@nimbus/apiclient/auth";
+ * async function toReply(r: Response): Promise<SsoReply> {
+ *   return {
+ *     status: r.status,
+ *     contentType: r.headers.get("content-type") ?? "",
+ *     body: new Uint8Array(await r.arrayBuffer()),
+ *   };
+ * }
+ * ```
+ */
 export interface SsoReply {
   /** The HTTP status. */
   status: number;
@@ -18,10 +32,35 @@ export interface SsoReply {
 /**
  * Posts a form to an SSO endpoint. `Connection` supplies one that uses its
  * transport, timeout and debug log.
+ *
+ * @example A poster on the global fetch
+ * ```ts
+ * import type { SsoPost } from "@nimbus/apiclient/auth";
+ * const post: SsoPost = async (url, form, headers) => {
+ *   const r = await fetch(url, { method: "POST", body: form, headers });
+ *   return {
+ *     status: r.status,
+ *     contentType: r.headers.get("content-type") ?? "",
+ *     body: new Uint8Array(await r.arrayBuffer()),
+ *   };
+ * };
+ * ```
  */
 export type SsoPost = (url: string, form: URLSearchParams, headers: Headers) => Promise<SsoReply>;
 
-/** Options of {@linkcode OvirtSsoAuth}. */
+/**
+ * Options of {@linkcode OvirtSsoAuth}.
+ *
+ * @example A password login
+ * ```ts
+ * import type { OvirtSsoAuthOptions } from "@nimbus/apiclient/auth";
+ * const options: OvirtSsoAuthOptions = {
+ *   url: "https://engine.example.com/ovirt-engine/api",
+ *   username: "admin@internal",
+ *   password: "s3cret",
+ * };
+ * ```
+ */
 export interface OvirtSsoAuthOptions {
   /** The API URL, e.g. `https://engine.example.com/ovirt-engine/api`. */
   url: string;

@@ -15,7 +15,7 @@ import type { HttpResponse } from "./http_request.ts";
  * for 404, else `SdkError`, with `code` and `fault` set. `detail` is the
  * fault the body carried, or a text appended to the message.
  *
- * @example
+ * @example Build the error of a 400 fault
  * ```ts
  * import { Fault } from "@nimbus/apiclient";
  * import { errorFor } from "./errors.ts";
@@ -41,7 +41,7 @@ export function errorFor(response: { code: number }, detail?: Fault | string): S
 /**
  * Throws {@linkcode errorFor}'s error (`ovirtsdk4`'s `Service._raise_error`).
  *
- * @example
+ * @example Throw the error of an empty 404
  * ```ts
  * import { NotFoundError } from "@nimbus/apiclient";
  * import { raiseError } from "./errors.ts";
@@ -70,7 +70,7 @@ function asFault(value: unknown): Fault | undefined {
  * `{reason, detail}` / `{fault: {…}}` (JSON). Undefined when there is none
  * or the body cannot be read.
  *
- * @example
+ * @example Read the fault of an XML body
  * ```ts
  * import { readFault } from "./errors.ts";
  * const body = new TextEncoder().encode("<fault><reason>R</reason></fault>");
@@ -106,7 +106,7 @@ export function readFault(response: HttpResponse): Fault | undefined {
  * Throws the error of a failed response, with the fault its body carries
  * (`ovirtsdk4`'s `Service._check_fault`).
  *
- * @example
+ * @example Throw the error of a 409 fault
  * ```ts
  * import { checkFault } from "./errors.ts";
  * const body = new TextEncoder().encode("<fault><reason>R</reason><detail>D</detail></fault>");

@@ -8,7 +8,7 @@
 /**
  * One request to the engine API, relative to the connection URL.
  *
- * @example Get the API root
+ * @example Search the VMs
  * ```ts
  * import type { HttpRequest } from "@nimbus/apiclient";
  * const request: HttpRequest = { method: "GET", path: "/vms", query: { search: "name=web*" } };

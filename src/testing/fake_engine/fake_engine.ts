@@ -79,7 +79,7 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Starts an engine on 127.0.0.1, on a free port.
    *
-   * @example
+   * @example Start and stop an engine
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * const engine = await FakeEngine.start();

@@ -7,7 +7,7 @@
 /**
  * Options of `FakeEngine.start`.
  *
- * @example An engine over HTTPS with one user
+ * @example An engine with one user and short-lived tokens
  * ```ts
  * import type { FakeEngineOptions } from "@nimbus/apiclient/testing";
  * const options: FakeEngineOptions = {
@@ -67,7 +67,7 @@ export interface InjectRule {
 /**
  * One request the engine received.
  *
- * @example
+ * @example Read the path of the last request
  * ```ts
  * import type { RecordedRequest } from "@nimbus/apiclient/testing";
  * function lastPath(requests: readonly RecordedRequest[]): string | undefined {

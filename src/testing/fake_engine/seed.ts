@@ -8,8 +8,33 @@
 import { ListValue, type Obj, ref } from "./model.ts";
 import { API_PREFIX, type Store } from "./store.ts";
 
-/** Fixed ids of the seeded objects, for tests and examples. */
-export const SEED_IDS = {
+/**
+ * Fixed ids of the seeded objects, for tests and examples.
+ *
+ * @example Read a seeded VM
+ * ```ts
+ * import { FakeEngine, SEED_IDS } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start();
+ * const token = engine.issueToken("admin@internal");
+ * const response = await fetch(`${engine.url}/vms/${SEED_IDS.web1}`, {
+ *   headers: { authorization: `Bearer ${token}` },
+ * });
+ * console.log((await response.text()).includes("<name>web1</name>")); // true
+ * ```
+ */
+export const SEED_IDS: {
+  readonly dataCenter: string;
+  readonly cluster: string;
+  readonly host1: string;
+  readonly host2: string;
+  readonly data1: string;
+  readonly data2: string;
+  readonly ovirtmgmt: string;
+  readonly blank: string;
+  readonly web1: string;
+  readonly web2: string;
+  readonly db1: string;
+} = {
   dataCenter: "2a3c1a5e-0000-4000-8000-000000000001",
   cluster: "2a3c1a5e-0000-4000-8000-000000000002",
   host1: "2a3c1a5e-0000-4000-8000-000000000011",
