@@ -9,7 +9,13 @@ import { createHash } from "node:crypto";
 import type { AuthPlugin, TokenAndEndpoint } from "./auth_plugin.ts";
 import type { HTTPClient } from "../http/http_client.ts";
 import type { CachedToken } from "../token_cache/cached_token.ts";
-import { AuthorizationFailure, HttpError } from "../errors/mod.ts";
+import {
+  AuthorizationFailure,
+  ConnectionError,
+  HttpError,
+  type SdkError,
+  TimeoutError,
+} from "../errors/mod.ts";
 import type { ServiceCatalog } from "./service_catalog.ts";
 
 /** A user or project as the token body names it (never a secret). */
@@ -120,6 +126,13 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
       });
     } catch (e) {
       if (e instanceof HttpError) throw this.#loginError(e);
+      if (e instanceof ConnectionError || e instanceof TimeoutError) {
+        // Same class (ConnectionRefused stays ConnectionRefused), naming who logs in.
+        const cls = e.constructor as typeof SdkError;
+        throw new cls(`Keystone login failed for ${this.describeLogin()}: ${e.message}`, {
+          cause: e,
+        });
+      }
       throw e;
     }
     let body: unknown;

@@ -10,6 +10,7 @@ import {
 import {
   AuthorizationFailure,
   AuthPluginOptionsMissing,
+  ConnectionError,
   InternalServerError,
   Unauthorized,
 } from "../../src/errors/mod.ts";
@@ -408,5 +409,28 @@ Deno.test("a failed login keeps the HTTP class and names user, scope and URL", a
   } finally {
     await http2.close();
     await down.close();
+  }
+});
+
+Deno.test("a login that cannot connect stays a ConnectionError and names the user and URL", async () => {
+  // A port that was just free: nothing listens there.
+  const probe = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (probe.addr as Deno.NetAddr).port;
+  probe.close();
+  const plugin = password({ projectId: "p-1" }, `http://127.0.0.1:${port}/v3`);
+  const http = new HTTPClient(plugin);
+  try {
+    const err = await http.authenticate().then(() => undefined, (e) => e);
+    assert.ok(err instanceof ConnectionError, String(err));
+    assert.ok(
+      err.message.startsWith(
+        `Keystone login failed for user 'demo' (domain 'Default'), project id 'p-1', ` +
+          `at http://127.0.0.1:${port}/v3/auth/tokens: `,
+      ),
+      err.message,
+    );
+    assert.ok(!Deno.inspect(err, { depth: 20 }).includes(SECRET));
+  } finally {
+    await http.close();
   }
 });
