@@ -309,6 +309,8 @@ export class Connection implements AsyncDisposable {
     if (this.#closed) return;
     this.#closed = true;
     try {
+      // A login still running would leave a token nobody revokes.
+      await this.#login?.catch(() => undefined);
       if ((options.logout ?? true) && this.#auth.token() !== undefined) {
         const scope = this.#auth.cacheScope();
         try {

@@ -47,3 +47,14 @@ Deno.test("await using closes and revokes", async () => {
   assert.equal(requestsTo(engine, SSO_LOGOUT_PATH).length, 1);
   assert.equal(engine.activeTokens, 0);
 });
+
+Deno.test("close() during a login waits for it and revokes the new token", async () => {
+  await using engine = await startEngine();
+  engine.inject({ path: "/ovirt-engine/sso/oauth/token", delayMs: 50, times: 1 });
+  const connection = new Connection({ url: engine.url, username: USER, password: PASSWORD });
+  const login = connection.authenticate();
+  await connection.close();
+  assert.ok(await login);
+  assert.equal(requestsTo(engine, SSO_LOGOUT_PATH).length, 1);
+  assert.equal(engine.activeTokens, 0);
+});
