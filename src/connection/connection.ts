@@ -10,6 +10,8 @@ import type { TokenCache } from "../token_cache/token_cache.ts";
 import { exchange, Transport } from "../transport/mod.ts";
 import { checkContentType } from "./content_type.ts";
 import { checkFault } from "./errors.ts";
+import { linkPath } from "./follow_link.ts";
+import { count, readCaFile } from "./option_checks.ts";
 import type { HttpRequest, HttpResponse } from "./http_request.ts";
 import type { ConnectionOptions } from "./options.ts";
 import { apiHeaders, checkHeader, queryString } from "./request_parts.ts";
@@ -18,27 +20,6 @@ import { type Service, SystemService } from "../services/ovirt/mod.ts";
 import { WireLog } from "./wire_log.ts";
 
 const USER_AGENT = "nimbus-apiclient/0.1.0";
-
-function count(name: string, value: number | undefined): number {
-  const n = value ?? 0;
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`The '${name}' option must be an integer, minimum is 0, got ${n}`);
-  }
-  return n;
-}
-
-function readCaFile(path: string): string {
-  try {
-    return Deno.readTextFileSync(path);
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
-      throw new SdkError(`The CA file '${path}' doesn't exist`, { cause: error });
-    }
-    throw new SdkError(`The CA file '${path}' can't be read: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-}
 
 /**
  * A connection to an oVirt engine: SSO login (lazy), bearer tokens, one
@@ -260,24 +241,8 @@ export class Connection implements AsyncDisposable {
    */
   async followLink<T>(obj: Struct | List<unknown>): Promise<T> {
     const href = obj?.href;
-    if (!href) {
-      throw new SdkError("Can't follow link because the 'href' attribute does't have a value");
-    }
-    const base = new URL(this.#base);
-    const prefix = `${base.pathname}/`;
-    let target: URL | undefined;
-    try {
-      target = new URL(href, base);
-    } catch {
-      target = undefined;
-    }
-    if (!target || target.origin !== base.origin || !target.pathname.startsWith(prefix)) {
-      throw new SdkError(`The URL '${href}' isn't compatible with the base URL of the connection`);
-    }
-    const service = this.service(target.pathname.slice(prefix.length)) as unknown as Record<
-      string,
-      unknown
-    >;
+    const path = linkPath(this.#base, href);
+    const service = this.service(path) as unknown as Record<string, unknown>;
     const method = obj instanceof List || Array.isArray(obj) ? "list" : "get";
     const call = service[method];
     if (typeof call !== "function") {
