@@ -14,7 +14,7 @@ import {
   type TokenRecord,
   type TokenScope,
 } from "./state.ts";
-import { empty, json, keystoneError } from "./respond.ts";
+import { empty, json, keystoneError, obj } from "./respond.ts";
 
 const AUTH_FAILED = "The request you have made requires authentication.";
 
@@ -22,12 +22,6 @@ class AuthFailure extends Error {
   constructor(readonly status: number, message: string = AUTH_FAILED) {
     super(message);
   }
-}
-
-function obj(value: unknown): JsonObject | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? value as JsonObject
-    : undefined;
 }
 
 function str(value: unknown): string | undefined {

@@ -7,7 +7,7 @@
  */
 import type { RouteContext, Router } from "./router.ts";
 import type { CloudState, JsonObject } from "./state.ts";
-import { clone, empty, json, placementError } from "./respond.ts";
+import { clone, empty, json, obj, placementError } from "./respond.ts";
 
 /** The highest placement microversion the fake claims. */
 export const PLACEMENT_MAX_VERSION = "1.39";
@@ -17,12 +17,6 @@ export function versionAtLeast(version: string, wanted: string): boolean {
   const [a = 0, b = 0] = version.split(".").map(Number);
   const [c = 0, d = 0] = wanted.split(".").map(Number);
   return a > c || (a === c && b >= d);
-}
-
-function obj(value: unknown): JsonObject | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? value as JsonObject
-    : undefined;
 }
 
 /** Creates a provider record (also used to seed the cloud). */

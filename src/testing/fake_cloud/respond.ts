@@ -154,3 +154,10 @@ export function nextQuery(query: URLSearchParams, limit: number, marker: string)
 export function clone<T>(value: T): T {
   return structuredClone(value);
 }
+
+/** The value as a JSON object, or undefined when it is not one. */
+export function obj(value: unknown): JsonObject | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? value as JsonObject
+    : undefined;
+}

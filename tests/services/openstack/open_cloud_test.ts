@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { AmbiguousEndpoints } from "../../../mod.ts";
+import { AmbiguousEndpoints, ServiceUnavailable } from "../../../mod.ts";
 import { KeystonePasswordAuth } from "../../../src/auth/mod.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
 import { openCloud } from "../../../src/services/openstack/mod.ts";
@@ -102,4 +102,18 @@ Deno.test("openCloud: clouds.yaml by name", async () => {
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("openCloud: the README's FakeCloud example (faults reach the caller typed)", async () => {
+  await using fake = await FakeCloud.start();
+  await using cloud = openCloud({ env: fake.env("demo") });
+  const server = await cloud.compute.servers.create({ name: "web", flavorRef: "1" });
+  assert.equal((await cloud.compute.servers.get(server.id)).status, "ACTIVE");
+  assert.equal(fake.authCount, 1);
+  fake.inject({ path: "/compute/v2.1/servers/detail", status: 503, headers: { "retry-after": "1" } });
+  await assert.rejects(cloud.compute.servers.list().next(), (e: unknown) => {
+    assert.ok(e instanceof ServiceUnavailable);
+    assert.equal(e.retryAfter, 1);
+    return true;
+  });
 });
