@@ -32,6 +32,7 @@ interface Field {
   name: string;
   wire: string;
   attr: boolean;
+  secret: boolean;
   list: boolean;
   item?: string;
   code: string; // s, b, i, l, d, t or a type/enum name
@@ -58,17 +59,18 @@ function words(s: string): string[] {
   return s.split(/\s+/).filter((w) => w.length > 0);
 }
 
-/** Parses `name[=wire][@]:kind` entries. */
+/** Parses `name[!][=wire][@]:kind` entries. */
 export function parseFields(spec: string): Field[] {
   return words(spec).map((entry) => {
-    const m = /^(\w+)(?:=(\w+))?(@)?:(\[?)(\w+)(?:\/(\w+))?(\]?)$/.exec(entry);
+    const m = /^(\w+)(!)?(?:=(\w+))?(@)?:(\[?)(\w+)(?:\/(\w+))?(\]?)$/.exec(entry);
     if (m === null) throw new Error(`Bad field entry '${entry}'`);
-    const [, name, wire, attr, open, code, item, close] = m as unknown as string[];
+    const [, name, secret, wire, attr, open, code, item, close] = m as unknown as string[];
     if ((open === "[") !== (close === "]")) throw new Error(`Bad list entry '${entry}'`);
     const f: Field = {
       name: name!,
       wire: wire ?? snake(name!),
       attr: attr === "@",
+      secret: secret === "!",
       list: open === "[",
       code: code!,
     };
@@ -155,7 +157,8 @@ class Generator {
     const out = [
       HEADER,
       "/**\n * The types of the oVirt model: classes extending `Struct` with camelCase fields.\n *\n * @module\n */",
-      `import { type Fault, Struct } from "../struct.ts";`,
+      `import type { Fault } from "../struct.ts";`,
+      `import { ModelStruct } from "../model_struct.ts";`,
       `import { initFields } from "../init_fields.ts";`,
       `import type {\n${
         [...enumRefs].sort().map((e) => `  ${e},`).join("\n")
@@ -168,9 +171,17 @@ class Generator {
           ` * import { ${t.name} } from "@nimbus/apiclient/services/ovirt";\n` +
           ` * const value = new ${t.name}({ id: "123" });\n * console.log(value.id); // 123\n * \`\`\`\n */`,
       );
-      out.push(`export class ${t.name} extends Struct {`);
+      out.push(`export class ${t.name} extends ModelStruct {`);
+      const secrets = this.fields.get(t.name)!.filter((f) => f.secret).map((f) => `"${f.name}"`);
+      if (secrets.length > 0) {
+        out.push(
+          "  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */",
+          `  static override readonly secretFields: readonly string[] = [${secrets.join(", ")}];`,
+        );
+      }
       for (const f of this.fields.get(t.name)!) {
-        const note = f.code === "l" ? " 64-bit: a `bigint`." : "";
+        const note = (f.code === "l" ? " 64-bit: a `bigint`." : "") +
+          (f.secret ? " A secret: redacted in `Deno.inspect` and `JSON.stringify`." : "");
         out.push(`  /** The \`${f.wire}\` ${f.list ? "list" : "field"}.${note} */`);
         out.push(`  declare ${f.name}?: ${this.tsType(f)};`);
       }

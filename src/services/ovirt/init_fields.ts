@@ -11,7 +11,7 @@
  *
  * @example
  * ```ts
- * import { initFields } from "@nimbus/apiclient/services/ovirt";
+ * import { initFields } from "./init_fields.ts";
  * const o = {};
  * initFields(o, { name: "a", skipped: undefined });
  * console.log(o); // { name: "a" }

@@ -21,6 +21,7 @@
  */
 export * from "./struct.ts";
 export type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
+export { ModelStruct } from "./model_struct.ts";
 export * from "./_generated/enums.ts";
 export * from "./_generated/types.ts";
 export * from "./_generated/services.ts";

@@ -22,7 +22,7 @@ function invalid(text: string, what: string): SdkError {
  *
  * @example
  * ```ts
- * import { parseBoolean } from "@nimbus/apiclient/services/ovirt";
+ * import { parseBoolean } from "./primitives.ts";
  * console.log(parseBoolean("TRUE"), parseBoolean("0")); // true false
  * ```
  */
@@ -38,7 +38,7 @@ export function parseBoolean(text: string): boolean {
  *
  * @example
  * ```ts
- * import { parseInteger } from "@nimbus/apiclient/services/ovirt";
+ * import { parseInteger } from "./primitives.ts";
  * console.log(parseInteger("42")); // 42
  * ```
  */
@@ -53,7 +53,7 @@ export function parseInteger(text: string): number {
  *
  * @example
  * ```ts
- * import { parseLong } from "@nimbus/apiclient/services/ovirt";
+ * import { parseLong } from "./primitives.ts";
  * console.log(parseLong("9007199254740993")); // 9007199254740993n
  * ```
  */
@@ -68,7 +68,7 @@ export function parseLong(text: string): bigint {
  *
  * @example
  * ```ts
- * import { parseDecimal } from "@nimbus/apiclient/services/ovirt";
+ * import { parseDecimal } from "./primitives.ts";
  * console.log(parseDecimal("1.1")); // 1.1
  * ```
  */
@@ -83,7 +83,7 @@ export function parseDecimal(text: string): number {
  *
  * @example
  * ```ts
- * import { parseDate } from "@nimbus/apiclient/services/ovirt";
+ * import { parseDate } from "./primitives.ts";
  * console.log(parseDate("2015-12-10T22:00:30+01:00").toISOString()); // 2015-12-10T21:00:30.000Z
  * ```
  */
@@ -118,7 +118,7 @@ export function parseScalar(kind: FieldKind, text: string): unknown {
  *
  * @example
  * ```ts
- * import { renderScalar } from "@nimbus/apiclient/services/ovirt";
+ * import { renderScalar } from "./primitives.ts";
  * console.log(renderScalar(true), renderScalar(3), renderScalar(2n ** 40n)); // true 3 1099511627776
  * ```
  */

@@ -23,7 +23,7 @@ export type FieldKind =
  *
  * @example
  * ```ts
- * import type { FieldSpec } from "@nimbus/apiclient/services/ovirt";
+ * import type { FieldSpec } from "./type_info.ts";
  * const f: FieldSpec = { name: "memory", wire: "memory", kind: "long" };
  * ```
  */
@@ -51,7 +51,8 @@ export interface FieldSpec {
  *
  * @example
  * ```ts
- * import { Struct, type TypeSpec } from "@nimbus/apiclient/services/ovirt";
+ * import { Struct } from "./struct.ts";
+ * import type { TypeSpec } from "./type_info.ts";
  * const t: TypeSpec = { name: "Thing", tag: "thing", plural: "things", ctor: Struct, fields: [] };
  * ```
  */

@@ -18,8 +18,11 @@ import {
   type TypeInfo,
 } from "./type_info.ts";
 
-/** A parsed element: text, or an object of child arrays plus `$` attributes. */
-type Node = string | { [key: string]: Node[] | Record<string, string> | string | undefined };
+/**
+ * A parsed element: its text, or an object of children (one node, or an
+ * array when the tag repeats) plus `$` attributes and `#text`.
+ */
+type Node = string | { [key: string]: Node | Node[] | Record<string, string> | undefined };
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -30,9 +33,14 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   htmlEntities: true,
-  // Every element is an array so a single child and many children look alike.
-  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+  // No `isArray` callback: it costs a quarter of the parse time on large
+  // collections; `many()` below evens out single and repeated children.
 });
+
+function many(value: unknown): Node[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value as Node];
+}
 
 function decode(source: string | Uint8Array): string {
   return typeof source === "string" ? source : new TextDecoder().decode(source);
@@ -43,9 +51,7 @@ function attrs(node: Node): Record<string, string> | undefined {
 }
 
 function children(node: Node, tag: string): Node[] {
-  if (typeof node === "string") return [];
-  const c = node[tag];
-  return Array.isArray(c) ? c : [];
+  return typeof node === "string" ? [] : many(node[tag]);
 }
 
 function text(node: Node): string {
@@ -90,7 +96,7 @@ export function readStruct(info: TypeInfo, node: Node): Struct {
   if (typeof node === "string") return obj;
   for (const key of Object.keys(node)) {
     if (key === "$" || key === "#text") continue;
-    const nodes = node[key] as Node[];
+    const nodes = many(node[key]);
     if (key === "link") {
       for (const link of nodes) {
         const la = attrs(link);
@@ -117,14 +123,14 @@ export function readStruct(info: TypeInfo, node: Node): Struct {
 }
 
 function parse(source: string | Uint8Array): [string, Node] {
-  let doc: Record<string, Node[]>;
+  let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(decode(source)) as Record<string, Node[]>;
+    doc = parser.parse(decode(source)) as Record<string, unknown>;
   } catch (cause) {
     throw new SdkError(`The XML document can't be parsed: ${String(cause)}`, { cause });
   }
   const root = Object.keys(doc).find((k) => !k.startsWith("?") && !k.startsWith("!"));
-  const node = root === undefined ? undefined : doc[root]?.[0];
+  const node = root === undefined ? undefined : many(doc[root])[0];
   if (root === undefined || node === undefined) {
     throw new SdkError("The XML document has no root element");
   }

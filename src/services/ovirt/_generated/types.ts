@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { type Fault, Struct } from "../struct.ts";
+import type { Fault } from "../struct.ts";
+import { ModelStruct } from "../model_struct.ts";
 import { initFields } from "../init_fields.ts";
 import type {
   Architecture,
@@ -77,7 +78,9 @@ import type {
  * console.log(value.id); // 123
  * ```
  */
-export class Action extends Struct {
+export class Action extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["rootPassword"];
   /** The `activate` field. */
   declare activate?: boolean;
   /** The `async` field. */
@@ -162,7 +165,7 @@ export class Action extends Struct {
   declare removedNetworkAttachments?: NetworkAttachment[];
   /** The `restore_memory` field. */
   declare restoreMemory?: boolean;
-  /** The `root_password` field. */
+  /** The `root_password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare rootPassword?: string;
   /** The `snapshot` field. */
   declare snapshot?: Snapshot;
@@ -217,7 +220,7 @@ export class Action extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class AffinityGroup extends Struct {
+export class AffinityGroup extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -257,7 +260,7 @@ export class AffinityGroup extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class AffinityLabel extends Struct {
+export class AffinityLabel extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -289,7 +292,7 @@ export class AffinityLabel extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class AffinityRule extends Struct {
+export class AffinityRule extends ModelStruct {
   /** The `enabled` field. */
   declare enabled?: boolean;
   /** The `enforcing` field. */
@@ -313,7 +316,7 @@ export class AffinityRule extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Api extends Struct {
+export class Api extends ModelStruct {
   /** The `authenticated_user` field. */
   declare authenticatedUser?: User;
   /** The `effective_user` field. */
@@ -343,7 +346,7 @@ export class Api extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class ApiSummary extends Struct {
+export class ApiSummary extends ModelStruct {
   /** The `hosts` field. */
   declare hosts?: ApiSummaryItem;
   /** The `storage_domains` field. */
@@ -369,7 +372,7 @@ export class ApiSummary extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class ApiSummaryItem extends Struct {
+export class ApiSummaryItem extends ModelStruct {
   /** The `active` field. */
   declare active?: number;
   /** The `total` field. */
@@ -391,7 +394,7 @@ export class ApiSummaryItem extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class AuthorizedKey extends Struct {
+export class AuthorizedKey extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -419,7 +422,7 @@ export class AuthorizedKey extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Bios extends Struct {
+export class Bios extends ModelStruct {
   /** The `boot_menu` field. */
   declare bootMenu?: BootMenu;
   /** The `type` field. */
@@ -441,7 +444,7 @@ export class Bios extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Bonding extends Struct {
+export class Bonding extends ModelStruct {
   /** The `active_slave` field. */
   declare activeSlave?: HostNic;
   /** The `ad_partner_mac` field. */
@@ -467,7 +470,7 @@ export class Bonding extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Bookmark extends Struct {
+export class Bookmark extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -493,7 +496,7 @@ export class Bookmark extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Boot extends Struct {
+export class Boot extends ModelStruct {
   /** The `devices` list. */
   declare devices?: BootDevice[];
   /** Creates the object; only the given fields are set. */
@@ -513,7 +516,7 @@ export class Boot extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class BootMenu extends Struct {
+export class BootMenu extends ModelStruct {
   /** The `enabled` field. */
   declare enabled?: boolean;
   /** Creates the object; only the given fields are set. */
@@ -533,7 +536,7 @@ export class BootMenu extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Cdrom extends Struct {
+export class Cdrom extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -567,7 +570,7 @@ export class Cdrom extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Cluster extends Struct {
+export class Cluster extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -627,7 +630,7 @@ export class Cluster extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Cpu extends Struct {
+export class Cpu extends ModelStruct {
   /** The `architecture` field. */
   declare architecture?: Architecture;
   /** The `mode` field. */
@@ -655,7 +658,7 @@ export class Cpu extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class CpuTopology extends Struct {
+export class CpuTopology extends ModelStruct {
   /** The `cores` field. */
   declare cores?: number;
   /** The `sockets` field. */
@@ -679,7 +682,7 @@ export class CpuTopology extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class DataCenter extends Struct {
+export class DataCenter extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -725,7 +728,7 @@ export class DataCenter extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Disk extends Struct {
+export class Disk extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -805,7 +808,7 @@ export class Disk extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class DiskAttachment extends Struct {
+export class DiskAttachment extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -849,7 +852,7 @@ export class DiskAttachment extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Display extends Struct {
+export class Display extends ModelStruct {
   /** The `address` field. */
   declare address?: string;
   /** The `allow_override` field. */
@@ -887,7 +890,7 @@ export class Display extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Domain extends Struct {
+export class Domain extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -917,7 +920,7 @@ export class Domain extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Event extends Struct {
+export class Event extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -975,7 +978,7 @@ export class Event extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class File extends Struct {
+export class File extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1005,7 +1008,7 @@ export class File extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class GraphicsConsole extends Struct {
+export class GraphicsConsole extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1043,7 +1046,7 @@ export class GraphicsConsole extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Group extends Struct {
+export class Group extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1079,7 +1082,7 @@ export class Group extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class HighAvailability extends Struct {
+export class HighAvailability extends ModelStruct {
   /** The `enabled` field. */
   declare enabled?: boolean;
   /** The `priority` field. */
@@ -1101,7 +1104,9 @@ export class HighAvailability extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Host extends Struct {
+export class Host extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["rootPassword"];
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1140,7 +1145,7 @@ export class Host extends Struct {
   declare powerManagement?: PowerManagement;
   /** The `protocol` field. */
   declare protocol?: HostProtocol;
-  /** The `root_password` field. */
+  /** The `root_password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare rootPassword?: string;
   /** The `spm` field. */
   declare spm?: Spm;
@@ -1177,7 +1182,7 @@ export class Host extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class HostNic extends Struct {
+export class HostNic extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1237,7 +1242,9 @@ export class HostNic extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class HostStorage extends Struct {
+export class HostStorage extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1260,7 +1267,7 @@ export class HostStorage extends Struct {
   declare nfsVersion?: NfsVersion;
   /** The `override_luns` field. */
   declare overrideLuns?: boolean;
-  /** The `password` field. */
+  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare password?: string;
   /** The `path` field. */
   declare path?: string;
@@ -1295,7 +1302,7 @@ export class HostStorage extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Icon extends Struct {
+export class Icon extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1323,7 +1330,7 @@ export class Icon extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Image extends Struct {
+export class Image extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1353,7 +1360,7 @@ export class Image extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class ImageTransfer extends Struct {
+export class ImageTransfer extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1403,7 +1410,9 @@ export class ImageTransfer extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Initialization extends Struct {
+export class Initialization extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["rootPassword", "windowsLicenseKey"];
   /** The `active_directory_ou` field. */
   declare activeDirectoryOu?: string;
   /** The `authorized_ssh_keys` field. */
@@ -1428,7 +1437,7 @@ export class Initialization extends Struct {
   declare regenerateIds?: boolean;
   /** The `regenerate_ssh_keys` field. */
   declare regenerateSshKeys?: boolean;
-  /** The `root_password` field. */
+  /** The `root_password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare rootPassword?: string;
   /** The `system_locale` field. */
   declare systemLocale?: string;
@@ -1440,7 +1449,7 @@ export class Initialization extends Struct {
   declare userLocale?: string;
   /** The `user_name` field. */
   declare userName?: string;
-  /** The `windows_license_key` field. */
+  /** The `windows_license_key` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare windowsLicenseKey?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Initialization>) {
@@ -1459,7 +1468,7 @@ export class Initialization extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class InstanceType extends Struct {
+export class InstanceType extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1537,7 +1546,7 @@ export class InstanceType extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Ip extends Struct {
+export class Ip extends ModelStruct {
   /** The `address` field. */
   declare address?: string;
   /** The `gateway` field. */
@@ -1563,7 +1572,7 @@ export class Ip extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class IpAddressAssignment extends Struct {
+export class IpAddressAssignment extends ModelStruct {
   /** The `assignment_method` field. */
   declare assignmentMethod?: BootProtocol;
   /** The `ip` field. */
@@ -1585,7 +1594,9 @@ export class IpAddressAssignment extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class IscsiDetails extends Struct {
+export class IscsiDetails extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
   /** The `address` field. */
   declare address?: string;
   /** The `disk_id` field. */
@@ -1594,7 +1605,7 @@ export class IscsiDetails extends Struct {
   declare initiator?: string;
   /** The `lun_mapping` field. */
   declare lunMapping?: number;
-  /** The `password` field. */
+  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare password?: string;
   /** The `paths` field. */
   declare paths?: number;
@@ -1637,7 +1648,7 @@ export class IscsiDetails extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Job extends Struct {
+export class Job extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1677,7 +1688,9 @@ export class Job extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class LogicalUnit extends Struct {
+export class LogicalUnit extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
   /** The `address` field. */
   declare address?: string;
   /** The `discard_max_size` field. 64-bit: a `bigint`. */
@@ -1686,7 +1699,7 @@ export class LogicalUnit extends Struct {
   declare diskId?: string;
   /** The `lun_mapping` field. */
   declare lunMapping?: number;
-  /** The `password` field. */
+  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare password?: string;
   /** The `paths` field. */
   declare paths?: number;
@@ -1729,7 +1742,7 @@ export class LogicalUnit extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Mac extends Struct {
+export class Mac extends ModelStruct {
   /** The `address` field. */
   declare address?: string;
   /** Creates the object; only the given fields are set. */
@@ -1749,7 +1762,7 @@ export class Mac extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class MacPool extends Struct {
+export class MacPool extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1781,7 +1794,7 @@ export class MacPool extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class MemoryOverCommit extends Struct {
+export class MemoryOverCommit extends ModelStruct {
   /** The `percent` field. */
   declare percent?: number;
   /** Creates the object; only the given fields are set. */
@@ -1801,7 +1814,7 @@ export class MemoryOverCommit extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class MemoryPolicy extends Struct {
+export class MemoryPolicy extends ModelStruct {
   /** The `ballooning` field. */
   declare ballooning?: boolean;
   /** The `guaranteed` field. 64-bit: a `bigint`. */
@@ -1827,7 +1840,7 @@ export class MemoryPolicy extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Method extends Struct {
+export class Method extends ModelStruct {
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Method>) {
     super();
@@ -1845,7 +1858,7 @@ export class Method extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class MigrationOptions extends Struct {
+export class MigrationOptions extends ModelStruct {
   /** The `auto_converge` field. */
   declare autoConverge?: InheritableBoolean;
   /** The `compressed` field. */
@@ -1869,7 +1882,7 @@ export class MigrationOptions extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Network extends Struct {
+export class Network extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1921,7 +1934,7 @@ export class Network extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class NetworkAttachment extends Struct {
+export class NetworkAttachment extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -1955,7 +1968,7 @@ export class NetworkAttachment extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Nic extends Struct {
+export class Nic extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2003,7 +2016,7 @@ export class Nic extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class NicConfiguration extends Struct {
+export class NicConfiguration extends ModelStruct {
   /** The `boot_protocol` field. */
   declare bootProtocol?: BootProtocol;
   /** The `ip` field. */
@@ -2033,7 +2046,7 @@ export class NicConfiguration extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class OperatingSystem extends Struct {
+export class OperatingSystem extends ModelStruct {
   /** The `boot` field. */
   declare boot?: Boot;
   /** The `cmdline` field. */
@@ -2065,7 +2078,7 @@ export class OperatingSystem extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class OperatingSystemInfo extends Struct {
+export class OperatingSystemInfo extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2095,7 +2108,7 @@ export class OperatingSystemInfo extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Option extends Struct {
+export class Option extends ModelStruct {
   /** The `name` field. */
   declare name?: string;
   /** The `type` field. */
@@ -2119,7 +2132,7 @@ export class Option extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Permission extends Struct {
+export class Permission extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2165,7 +2178,7 @@ export class Permission extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Permit extends Struct {
+export class Permit extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2193,7 +2206,9 @@ export class Permit extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class PowerManagement extends Struct {
+export class PowerManagement extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
   /** The `address` field. */
   declare address?: string;
   /** The `automatic_pm_enabled` field. */
@@ -2202,7 +2217,7 @@ export class PowerManagement extends Struct {
   declare enabled?: boolean;
   /** The `kdump_detection` field. */
   declare kdumpDetection?: boolean;
-  /** The `password` field. */
+  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare password?: string;
   /** The `port` field. */
   declare port?: number;
@@ -2229,7 +2244,7 @@ export class PowerManagement extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class ProductInfo extends Struct {
+export class ProductInfo extends ModelStruct {
   /** The `instance_id` field. */
   declare instanceId?: string;
   /** The `name` field. */
@@ -2255,7 +2270,7 @@ export class ProductInfo extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Range extends Struct {
+export class Range extends ModelStruct {
   /** The `from` field. */
   declare from?: string;
   /** The `to` field. */
@@ -2277,7 +2292,7 @@ export class Range extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Role extends Struct {
+export class Role extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2309,7 +2324,7 @@ export class Role extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Snapshot extends Struct {
+export class Snapshot extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2399,7 +2414,7 @@ export class Snapshot extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class SpecialObjects extends Struct {
+export class SpecialObjects extends ModelStruct {
   /** The `blank_template` field. */
   declare blankTemplate?: Template;
   /** The `root_tag` field. */
@@ -2421,7 +2436,7 @@ export class SpecialObjects extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Spm extends Struct {
+export class Spm extends ModelStruct {
   /** The `priority` field. */
   declare priority?: number;
   /** The `status` field. */
@@ -2443,7 +2458,7 @@ export class Spm extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Sso extends Struct {
+export class Sso extends ModelStruct {
   /** The `methods` list. */
   declare methods?: Method[];
   /** Creates the object; only the given fields are set. */
@@ -2463,7 +2478,7 @@ export class Sso extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Statistic extends Struct {
+export class Statistic extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2505,7 +2520,7 @@ export class Statistic extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Step extends Struct {
+export class Step extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2547,7 +2562,9 @@ export class Step extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class StorageConnection extends Struct {
+export class StorageConnection extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2566,7 +2583,7 @@ export class StorageConnection extends Struct {
   declare nfsTimeo?: number;
   /** The `nfs_version` field. */
   declare nfsVersion?: NfsVersion;
-  /** The `password` field. */
+  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare password?: string;
   /** The `path` field. */
   declare path?: string;
@@ -2599,7 +2616,7 @@ export class StorageConnection extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class StorageDomain extends Struct {
+export class StorageDomain extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2671,7 +2688,7 @@ export class StorageDomain extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Tag extends Struct {
+export class Tag extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2707,7 +2724,7 @@ export class Tag extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Template extends Struct {
+export class Template extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2797,7 +2814,7 @@ export class Template extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class TemplateVersion extends Struct {
+export class TemplateVersion extends ModelStruct {
   /** The `base_template` field. */
   declare baseTemplate?: Template;
   /** The `version_name` field. */
@@ -2821,10 +2838,12 @@ export class TemplateVersion extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Ticket extends Struct {
+export class Ticket extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["value"];
   /** The `expiry` field. */
   declare expiry?: number;
-  /** The `value` field. */
+  /** The `value` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare value?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Ticket>) {
@@ -2843,7 +2862,7 @@ export class Ticket extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class TimeZone extends Struct {
+export class TimeZone extends ModelStruct {
   /** The `name` field. */
   declare name?: string;
   /** The `utc_offset` field. */
@@ -2865,7 +2884,7 @@ export class TimeZone extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Usb extends Struct {
+export class Usb extends ModelStruct {
   /** The `enabled` field. */
   declare enabled?: boolean;
   /** The `type` field. */
@@ -2887,7 +2906,9 @@ export class Usb extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class User extends Struct {
+export class User extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2910,7 +2931,7 @@ export class User extends Struct {
   declare loggedIn?: boolean;
   /** The `namespace` field. */
   declare namespace?: string;
-  /** The `password` field. */
+  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare password?: string;
   /** The `permissions` list. */
   declare permissions?: Permission[];
@@ -2939,7 +2960,7 @@ export class User extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Value extends Struct {
+export class Value extends ModelStruct {
   /** The `datum` field. */
   declare datum?: number;
   /** The `detail` field. */
@@ -2961,7 +2982,7 @@ export class Value extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Version extends Struct {
+export class Version extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -2995,7 +3016,7 @@ export class Version extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Vlan extends Struct {
+export class Vlan extends ModelStruct {
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Vlan>) {
     super();
@@ -3013,7 +3034,7 @@ export class Vlan extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class Vm extends Struct {
+export class Vm extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -3131,7 +3152,7 @@ export class Vm extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class VmPool extends Struct {
+export class VmPool extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -3177,7 +3198,7 @@ export class VmPool extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class VmSummary extends Struct {
+export class VmSummary extends ModelStruct {
   /** The `active` field. */
   declare active?: number;
   /** The `migrating` field. */
@@ -3201,7 +3222,7 @@ export class VmSummary extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class VnicProfile extends Struct {
+export class VnicProfile extends ModelStruct {
   /** The `comment` field. */
   declare comment?: string;
   /** The `description` field. */
@@ -3233,7 +3254,7 @@ export class VnicProfile extends Struct {
  * console.log(value.id); // 123
  * ```
  */
-export class VolumeGroup extends Struct {
+export class VolumeGroup extends ModelStruct {
   /** The `logical_units` list. */
   declare logicalUnits?: LogicalUnit[];
   /** The `name` field. */

@@ -2,9 +2,11 @@
  * The shape of the declarative oVirt model that `scripts/gen_ovirt.ts` turns
  * into TypeScript. The model is data only; nothing here runs at request time.
  *
- * Field and parameter lists are compact strings of `name[=wire][@]:kind`
+ * Field and parameter lists are compact strings of `name[!][=wire][@]:kind`
  * entries separated by spaces:
  * - `name` is the camelCase property; `wire` defaults to its snake_case;
+ * - `!` marks a secret (a password, a console ticket): hidden from
+ *   `Deno.inspect` and `JSON.stringify`, still sent by the writers;
  * - `@` marks an XML attribute;
  * - `kind` is `s` string, `b` boolean, `i` 32-bit integer (`number`),
  *   `l` 64-bit integer (`bigint`), `d` decimal (`number`), `t` date (`Date`),

@@ -32,7 +32,7 @@ export const TYPES: ModelType[] = [
       maintenanceAfterRestart:b maintenanceEnabled:b migrateVmsInAffinityClosure:b
       modifiedBonds:[HostNic] modifiedNetworkAttachments:[NetworkAttachment] pause:b
       powerManagement:PowerManagement reason:s reboot:b removedBonds:[HostNic]
-      removedNetworkAttachments:[NetworkAttachment] restoreMemory:b rootPassword:s
+      removedNetworkAttachments:[NetworkAttachment] restoreMemory:b rootPassword!:s
       snapshot:Snapshot status:s stopGlusterService:b storageDomain:StorageDomain
       succeeded:b synchronizedNetworkAttachments:[NetworkAttachment] template:Template
       ticket:Ticket undeployHostedEngine:b useCloudInit:b useIgnition:b useInitialization:b
@@ -139,7 +139,7 @@ export const TYPES: ModelType[] = [
       cluster:Cluster cpu:Cpu externalStatus:ExternalStatus libvirtVersion:Version
       maxSchedulingMemory:l memory:l networkAttachments:[NetworkAttachment] nics:[HostNic]
       os:OperatingSystem permissions:[Permission] port:i powerManagement:PowerManagement
-      protocol:HostProtocol rootPassword:s spm:Spm statistics:[Statistic] status:HostStatus
+      protocol:HostProtocol rootPassword!:s spm:Spm statistics:[Statistic] status:HostStatus
       statusDetail:s summary:VmSummary tags:[Tag] type:HostType updateAvailable:b
       version:Version`,
   },
@@ -154,7 +154,7 @@ export const TYPES: ModelType[] = [
   {
     name: "HostStorage",
     fields: `${I} address:s host:Host logicalUnits:[LogicalUnit] mountOptions:s nfsRetrans:i
-      nfsTimeo:i nfsVersion:NfsVersion overrideLuns:b password:s path:s port:i portal:s
+      nfsTimeo:i nfsVersion:NfsVersion overrideLuns:b password!:s path:s port:i portal:s
       target:s type:StorageType username:s vfsType:s volumeGroup:VolumeGroup`,
   },
   { name: "Icon", fields: `${I} data:s mediaType:s` },
@@ -172,8 +172,8 @@ export const TYPES: ModelType[] = [
     name: "Initialization",
     fields: `activeDirectoryOu:s authorizedSshKeys:s customScript:s dnsSearch:s dnsServers:s
       domain:s hostName:s inputLocale:s nicConfigurations:[NicConfiguration] orgName:s
-      regenerateIds:b regenerateSshKeys:b rootPassword:s systemLocale:s timezone:s
-      uiLanguage:s userLocale:s userName:s windowsLicenseKey:s`,
+      regenerateIds:b regenerateSshKeys:b rootPassword!:s systemLocale:s timezone:s
+      uiLanguage:s userLocale:s userName:s windowsLicenseKey!:s`,
   },
   {
     name: "InstanceType",
@@ -183,7 +183,7 @@ export const TYPES: ModelType[] = [
   { name: "IpAddressAssignment", fields: "assignmentMethod:BootProtocol ip:Ip" },
   {
     name: "IscsiDetails",
-    fields: `address:s diskId:s initiator:s lunMapping:i password:s paths:i port:i portal:s
+    fields: `address:s diskId:s initiator:s lunMapping:i password!:s paths:i port:i portal:s
       productId:s serial:s size:l status:s storageDomainId:s target:s username:s vendorId:s
       volumeGroupId:s`,
   },
@@ -194,7 +194,7 @@ export const TYPES: ModelType[] = [
   },
   {
     name: "LogicalUnit",
-    fields: `address:s discardMaxSize:l diskId:s lunMapping:i password:s paths:i port:i
+    fields: `address:s discardMaxSize:l diskId:s lunMapping:i password!:s paths:i port:i
       portal:s productId:s serial:s size:l status:LunStatus storageDomainId:s target:s
       username:s vendorId:s volumeGroupId:s`,
   },
@@ -259,7 +259,7 @@ export const TYPES: ModelType[] = [
   { name: "Permit", fields: `${I} administrative:b role:Role` },
   {
     name: "PowerManagement",
-    fields: `address:s automaticPmEnabled:b enabled:b kdumpDetection:b password:s port:i
+    fields: `address:s automaticPmEnabled:b enabled:b kdumpDetection:b password!:s port:i
       status:PowerManagementStatus type:s username:s`,
   },
   { name: "ProductInfo", fields: "instanceId:s name:s vendor:s version:Version" },
@@ -290,7 +290,7 @@ export const TYPES: ModelType[] = [
   {
     name: "StorageConnection",
     fields: `${I} address:s host:Host mountOptions:s nfsRetrans:i nfsTimeo:i
-      nfsVersion:NfsVersion password:s path:s port:i portal:s target:s type:StorageType
+      nfsVersion:NfsVersion password!:s path:s port:i portal:s target:s type:StorageType
       username:s vfsType:s`,
   },
   {
@@ -313,13 +313,13 @@ export const TYPES: ModelType[] = [
       status:TemplateStatus tags:[Tag] version:TemplateVersion vm:Vm`,
   },
   { name: "TemplateVersion", fields: "baseTemplate:Template versionName:s versionNumber:i" },
-  { name: "Ticket", fields: "expiry:i value:s" },
+  { name: "Ticket", fields: "expiry:i value!:s" },
   { name: "TimeZone", fields: "name:s utcOffset:s" },
   { name: "Usb", fields: "enabled:b type:UsbType" },
   {
     name: "User",
     fields: `${I} department:s domain:Domain domainEntryId:s email:s groups:[Group]
-      lastName:s loggedIn:b namespace:s password:s permissions:[Permission] principal:s
+      lastName:s loggedIn:b namespace:s password!:s permissions:[Permission] principal:s
       roles:[Role] tags:[Tag] userName:s`,
   },
   { name: "Value", fields: "datum:d detail:s" },

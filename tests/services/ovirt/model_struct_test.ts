@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import {
+  Action,
+  Host,
+  Initialization,
+  List,
+  ModelStruct,
+  Struct,
+  Ticket,
+  User,
+  Vm,
+  writeJson,
+  writeXml,
+} from "../../../src/services/ovirt/mod.ts";
+
+const SECRET = "vzhJgfyaDPHRhg";
+
+Deno.test("types: constructors set only the given fields and extend Struct", () => {
+  const vm = new Vm({ id: "1", href: "/vms/1", name: "a", description: undefined });
+  assert.ok(vm instanceof Struct);
+  assert.ok(vm instanceof ModelStruct);
+  const defined = (o: object) =>
+    Object.entries(o).filter(([, v]) => v !== undefined).map(([k]) => k);
+  assert.deepEqual(defined(vm).sort(), ["href", "id", "name"]);
+  assert.deepEqual(defined(new Vm()), []);
+});
+
+Deno.test("types: JSON.stringify copes with bigint fields and nested lists", () => {
+  const vm = new Vm({
+    name: "a",
+    memory: 2n ** 60n,
+    nics: List.create([], "/vms/1/nics"),
+    host: new Host({ memory: 5n }),
+  });
+  assert.deepEqual(JSON.parse(JSON.stringify(vm)), {
+    name: "a",
+    memory: "1152921504606846976",
+    nics: [],
+    host: { memory: "5" },
+  });
+});
+
+Deno.test("secrets: redacted in Deno.inspect and JSON.stringify, still written on the wire", () => {
+  const objects = [
+    new Host({ name: "h", rootPassword: SECRET }),
+    new User({ userName: "u", password: SECRET }),
+    new Initialization({ rootPassword: SECRET }),
+    new Ticket({ value: SECRET, expiry: 120 }),
+    new Action({ rootPassword: SECRET }),
+    new Vm({ initialization: new Initialization({ rootPassword: SECRET }) }),
+  ];
+  for (const o of objects) {
+    const shown = Deno.inspect(o, { depth: 10 });
+    assert.ok(!shown.includes(SECRET), shown);
+    assert.match(shown, /<redacted>/);
+    assert.ok(!JSON.stringify(o).includes(SECRET));
+    assert.ok(writeXml(o).includes(SECRET), "the XML writer sends the secret");
+    assert.ok(writeJson(o).includes(SECRET), "the JSON writer sends the secret");
+  }
+  assert.match(Deno.inspect(new Host({ name: "h" })), /^Host \{ name: "h" \}$/);
+  assert.equal(Host.secretFields.includes("rootPassword"), true);
+  assert.deepEqual(Vm.secretFields, []);
+});
