@@ -8,6 +8,7 @@ import { HTTPClient } from "../../http/http_client.ts";
 import type { HTTPClientOptions } from "../../http/options.ts";
 import type { AuthPlugin } from "../../auth/auth_plugin.ts";
 import { loadCloudConfig } from "../../auth/cloud_config.ts";
+import { ValidationError } from "../../errors/mod.ts";
 import { loadPluginFromCloudConfig } from "../../auth/load_plugin_from_env.ts";
 import { IdentityClient } from "./identity_client.ts";
 import { ComputeClient } from "./compute_client.ts";
@@ -88,11 +89,43 @@ class OpenedCloud implements Cloud {
   }
 }
 
+function readPem(path: string, what: string): string {
+  try {
+    return Deno.readTextFileSync(path);
+  } catch (cause) {
+    throw new ValidationError(`Cannot read the ${what} file '${path}'`, { cause });
+  }
+}
+
+/**
+ * Fills TLS options from clouds.yaml settings (`cacert`, `cert`, `key`,
+ * `verify: false`; from the environment `OS_CACERT`, `OS_CERT`, `OS_KEY`,
+ * `OS_INSECURE`) where `http` does not set them.
+ */
+function applyTlsSettings(
+  settings: Readonly<Record<string, unknown>>,
+  http: HTTPClientOptions,
+): void {
+  if (http.insecure === undefined && settings.verify === false) http.insecure = true;
+  const caFile = typeof settings.cacert === "string"
+    ? settings.cacert
+    : typeof settings.verify === "string"
+    ? settings.verify
+    : undefined;
+  if (http.caCerts === undefined && caFile) http.caCerts = [readPem(caFile, "cacert")];
+  if (http.cert === undefined && typeof settings.cert === "string") {
+    const certText = readPem(settings.cert, "cert");
+    const key = typeof settings.key === "string" ? readPem(settings.key, "key") : certText;
+    http.cert = { cert: certText, key };
+  }
+}
+
 /**
  * Opens a cloud. With `auth`, that plugin logs in; otherwise the plugin
  * comes from `cloud`/`OS_CLOUD` (clouds.yaml) or the `OS_*` variables, and
  * their `region_name`/`interface` become the HTTPClient's `regionName`/
- * `endpointType` unless `http` sets them. Nothing is sent until a client
+ * `endpointType`, and `cacert`/`cert`/`key`/`verify: false` its TLS
+ * options, unless `http` sets them. Nothing is sent until a client
  * makes its first request. When the catalog holds a service in several
  * regions and no region is set, requests fail with `AmbiguousEndpoints`
  * naming the regions.
@@ -115,6 +148,7 @@ export function openCloud(options: OpenCloudOptions = {}): Cloud {
     auth = loadPluginFromCloudConfig(config);
     if (http.regionName === undefined && config.regionName) http.regionName = config.regionName;
     if (http.endpointType === undefined && config.interface) http.endpointType = config.interface;
+    applyTlsSettings(config.settings, http);
   }
   return new OpenedCloud(new HTTPClient(auth, http), options.microversions ?? {});
 }

@@ -26,6 +26,8 @@ export interface FakeCloudOptions {
   adminPassword?: string;
   /** The demo user's password (default {@linkcode FakeCloud.DEMO_PASSWORD}). */
   demoPassword?: string;
+  /** Serve HTTPS with this PEM certificate and key (for TLS tests); HTTP when absent. */
+  tls?: { cert: string; key: string };
 }
 
 /**
@@ -104,11 +106,12 @@ export class FakeCloud implements AsyncDisposable {
     if (options.tokenTtlMs !== undefined) state.tokenTtlMs = options.tokenTtlMs;
     if (options.buildTimeMs !== undefined) state.buildTimeMs = options.buildTimeMs;
     const handler = new CloudServer(state);
+    const listen = { hostname: "127.0.0.1", port: 0, onListen() {} };
     const server = Deno.serve(
-      { hostname: "127.0.0.1", port: 0, onListen() {} },
+      options.tls ? { ...listen, cert: options.tls.cert, key: options.tls.key } : listen,
       (req) => handler.handle(req),
     );
-    state.origin = `http://127.0.0.1:${server.addr.port}`;
+    state.origin = `${options.tls ? "https" : "http"}://127.0.0.1:${server.addr.port}`;
     const users = seed(state, {
       admin: options.adminPassword ?? FakeCloud.ADMIN_PASSWORD,
       demo: options.demoPassword ?? FakeCloud.DEMO_PASSWORD,

@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { AmbiguousEndpoints, ServiceUnavailable } from "../../../mod.ts";
+import {
+  AmbiguousEndpoints,
+  ConnectionError,
+  ServiceUnavailable,
+  ValidationError,
+} from "../../../mod.ts";
+import { testCerts } from "../../_fakes/tls_certs.ts";
 import { KeystonePasswordAuth } from "../../../src/auth/mod.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
 import { openCloud } from "../../../src/services/openstack/mod.ts";
@@ -110,10 +116,35 @@ Deno.test("openCloud: the README's FakeCloud example (faults reach the caller ty
   const server = await cloud.compute.servers.create({ name: "web", flavorRef: "1" });
   assert.equal((await cloud.compute.servers.get(server.id)).status, "ACTIVE");
   assert.equal(fake.authCount, 1);
-  fake.inject({ path: "/compute/v2.1/servers/detail", status: 503, headers: { "retry-after": "1" } });
+  fake.inject({
+    path: "/compute/v2.1/servers/detail",
+    status: 503,
+    headers: { "retry-after": "1" },
+  });
   await assert.rejects(cloud.compute.servers.list().next(), (e: unknown) => {
     assert.ok(e instanceof ServiceUnavailable);
     assert.equal(e.retryAfter, 1);
     return true;
   });
+});
+
+Deno.test("openCloud: clouds.yaml cacert reaches an HTTPS FakeCloud; without it TLS fails", async () => {
+  const certs = await testCerts();
+  await using fake = await FakeCloud.start({
+    tls: { cert: certs.serverCert, key: certs.serverKey },
+  });
+  assert.match(fake.authUrl, /^https:\/\/127\.0\.0\.1:\d+\/identity\/v3$/);
+  const env = { ...fake.env("demo"), OS_CACERT: certs.caFile };
+  await using trusted = openCloud({ env });
+  assert.equal((await trusted.compute.flavors.get("1")).name, "m1.tiny");
+  const catalogUrl = fake.requests.at(-1)?.path;
+  assert.equal(catalogUrl, "/compute/v2.1/flavors/1");
+
+  const { OS_CACERT: _ca, ...untrustedEnv } = env;
+  await using untrusted = openCloud({ env: untrustedEnv });
+  await assert.rejects(untrusted.compute.flavors.get("1"), ConnectionError);
+  assert.throws(
+    () => openCloud({ env: { ...env, OS_CACERT: "/nonexistent/ca.pem" } }),
+    ValidationError,
+  );
 });
