@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { AuthError } from "../errors/mod.ts";
 
 /**
@@ -175,9 +176,15 @@ export class OvirtSsoAuth {
 
   /** What identifies this login in a token cache; undefined for a token-only auth. */
   cacheScope(): Record<string, string> | undefined {
-    return this.user === undefined
-      ? undefined
-      : { kind: "ovirt-sso", url: this.ssoUrl, user: this.user };
+    if (this.user === undefined) return undefined;
+    const scope: Record<string, string> = { kind: "ovirt-sso", url: this.ssoUrl, user: this.user };
+    // A salted hash of the password, so a run with another password never reuses the token.
+    if (this.#password !== undefined) {
+      scope.credential = createHash("sha256")
+        .update(`nimbus-apiclient:ovirt-sso:${this.ssoUrl}\0${this.#password}`)
+        .digest("hex").slice(0, 32);
+    }
+    return scope;
   }
 
   /** The secrets this auth knows, so logs can scrub them. */

@@ -1,3 +1,4 @@
+import { OvirtSsoAuth } from "../../src/auth/ovirt_sso_auth.ts";
 import assert from "node:assert/strict";
 import { AuthError, Connection, TokenCache } from "../../mod.ts";
 import { checkFault } from "../../src/connection/errors.ts";
@@ -72,7 +73,10 @@ Deno.test("tokenCache: a second connection reuses the cached token; 401 deletes 
   const options = { url: engine.url, username: USER, password: PASSWORD, tokenCache };
   const a = new Connection(options);
   const token = await a.authenticate();
-  const scope = { kind: "ovirt-sso", url: `${engine.origin}${SSO_TOKEN_PATH}`, user: USER };
+  const scope = new OvirtSsoAuth({ url: engine.url, username: USER, password: PASSWORD })
+    .cacheScope()!;
+  assert.ok(scope.credential, "the scope carries a fingerprint of the password");
+  assert.ok(!JSON.stringify(scope).includes(PASSWORD));
   const cached = await tokenCache.get(scope);
   assert.equal(cached?.token, token);
   assert.ok(cached?.expiresAt && cached.expiresAt > Date.now(), "expiresAt comes from exp");
@@ -131,4 +135,21 @@ Deno.test("a token past the SSO's exp is replaced before a request, without a 40
   assert.notEqual(await connection.authenticate(), first);
   assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 2);
   assert.equal(requestsTo(engine, "/ovirt-engine/api/vms").length, 1, "no 401 round trip");
+});
+
+Deno.test("tokenCache: a connection with another password never gets the cached token", async () => {
+  await using engine = await startEngine();
+  const tokenCache = new TokenCache();
+  const good = new Connection({ url: engine.url, username: USER, password: PASSWORD, tokenCache });
+  await good.authenticate();
+  await good.close({ logout: false });
+  const wrong = new Connection({
+    url: engine.url,
+    username: USER,
+    password: "not-the-password",
+    tokenCache,
+  });
+  await assert.rejects(wrong.authenticate(), AuthError);
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 2, "the wrong password had to log in");
+  await wrong.close({ logout: false });
 });

@@ -1,3 +1,4 @@
+import { OvirtSsoAuth } from "../../src/auth/ovirt_sso_auth.ts";
 import assert from "node:assert/strict";
 import { FileTokenStore, TokenCache } from "../../mod.ts";
 import { FakeEngine } from "../../src/testing/mod.ts";
@@ -40,7 +41,8 @@ function logins(engine: FakeEngine): number {
 /** The cached SSO token, read with the fixture's secret and the Connection's scope. */
 async function cachedToken(engine: FakeEngine, cachePath: string): Promise<string | undefined> {
   const cache = new TokenCache({ store: new FileTokenStore(cachePath), secret: SECRET });
-  const scope = { kind: "ovirt-sso", url: `${engine.origin}${SSO_LOGIN}`, user: USER };
+  const scope = new OvirtSsoAuth({ url: engine.url, username: USER, password: PASSWORD })
+    .cacheScope()!;
   return (await cache.get(scope))?.token;
 }
 
