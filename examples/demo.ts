@@ -2,7 +2,7 @@
  * `deno task demo`: the examples against the embedded fakes — FakeCloud for
  * OpenStack and FakeEngine for oVirt — so it runs on any machine, offline.
  */
-import { FakeCloud } from "../src/testing/mod.ts";
+import { FakeCloud } from "@nimbus/apiclient/testing";
 import { openstackBasics } from "./openstack_basics.ts";
 
 console.log("== OpenStack: HTTPClient + KeystonePasswordAuth against FakeCloud");
@@ -18,3 +18,6 @@ console.log("== OpenStack: HTTPClient + KeystonePasswordAuth against FakeCloud")
   });
   console.log(`\nKeystone logins made: ${cloud.authCount}`);
 }
+
+console.log("\n== oVirt: Connection + typed services against FakeEngine");
+await import("./ovirt_quickstart.ts");

@@ -7,8 +7,8 @@
  *   deno run -A examples/openstack_basics.ts
  * (the demo, `deno task demo`, runs it against the embedded FakeCloud).
  */
-import { BaseClient, formatTimings, HTTPClient, type Logger, NotFound } from "../mod.ts";
-import { KeystonePasswordAuth } from "../src/auth/mod.ts";
+import { BaseClient, formatTimings, HTTPClient, type Logger, NotFound } from "@nimbus/apiclient";
+import { KeystonePasswordAuth } from "@nimbus/apiclient/auth";
 
 class Identity extends BaseClient {
   static override serviceType = "identity";
