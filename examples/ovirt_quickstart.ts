@@ -2,7 +2,6 @@
  * oVirt quick tour: log in, list and search VMs, start one and wait until it
  * is up, follow links, handle a fault, and close (revoking the token).
  *
-
  * Without OVIRT_URL it runs against a FakeEngine on 127.0.0.1, so it works
  * anywhere:
  *
