@@ -777,3 +777,28 @@ Deno.test("FakeCloud: issueToken and env help other tests", async () => {
   assert.equal(env.OS_AUTH_URL, cloud.authUrl);
   assert.equal(env.OS_PASSWORD, FakeCloud.ADMIN_PASSWORD);
 });
+
+Deno.test("FakeCloud: what a user can scope to", async () => {
+  await using cloud = await FakeCloud.start();
+  const demo = await login(cloud, "demo");
+  const projects = await call("GET", `${cloud.authUrl}/auth/projects`, demo);
+  assert.deepEqual((projects.body?.projects as Json[]).map((p) => p.name), ["demo"]);
+  const admin = await login(cloud);
+  const adminProjects = await call(
+    "GET",
+    `${cloud.authUrl}/users/${cloud.admin.userId}/projects`,
+    admin,
+  );
+  assert.deepEqual((adminProjects.body?.projects as Json[]).map((p) => p.name).sort(), [
+    "admin",
+    "demo",
+  ]);
+  assert.equal(
+    (await call("GET", `${cloud.authUrl}/users/${cloud.admin.userId}/projects`, demo)).res.status,
+    403,
+  );
+  const system = await call("GET", `${cloud.authUrl}/auth/system`, admin);
+  assert.deepEqual(system.body?.system, [{ all: true }]);
+  const domains = await call("GET", `${cloud.authUrl}/auth/domains`, demo);
+  assert.deepEqual(domains.body?.domains, []);
+});

@@ -11,6 +11,7 @@ import { clone, empty, json, keystoneError, obj } from "./respond.ts";
 import { adminOnly, keystoneList, matchesFilters, view } from "./keystone_common.ts";
 import { addGrants } from "./keystone_grants.ts";
 import { addAppCreds } from "./keystone_app_creds.ts";
+import { addAccessRoutes } from "./keystone_access.ts";
 
 interface Collection {
   plural: string;
@@ -214,4 +215,5 @@ export function addIdentityRoutes(router: Router): void {
   for (const c of COLLECTIONS) addCollection(router, c);
   addGrants(router);
   addAppCreds(router);
+  addAccessRoutes(router);
 }
