@@ -275,11 +275,17 @@ class Generator {
   ): string {
     if (fields.length === 0) return "RequestOptions";
     const iface = `${name}${upperFirst(method)}Options`;
-    const f0 = fields[0]!;
+    const samples: Record<string, string> = { s: `"value"`, b: "true", i: "10", l: "1n", d: "1.5" };
+    const f0 = fields.find((f) => !f.list && f.code in samples);
+    const sample = f0 === undefined
+      ? ""
+      : `${f0.name}: ${
+        f0.name === "search" ? `"name=web*"` : f0.name === "follow" ? `"nics"` : samples[f0.code]
+      }, `;
     out.push(
       `/**\n * Options of {@linkcode ${name}Service.${method}}.\n *\n * @example Usage\n * \`\`\`ts\n` +
         ` * import type { ${iface} } from "@nimbus/apiclient/services/ovirt";\n` +
-        ` * const options: ${iface} = { ${f0.name}: undefined, timeout: 30000 };\n * \`\`\`\n */`,
+        ` * const options: ${iface} = { ${sample}timeout: 30000 };\n * \`\`\`\n */`,
       `export interface ${iface} extends RequestOptions {`,
     );
     for (const f of fields) {

@@ -61,7 +61,7 @@ import {
  * @example Usage
  * ```ts
  * import type { SystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: SystemGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface SystemGetOptions extends RequestOptions {
@@ -75,7 +75,7 @@ export interface SystemGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { SystemReloadConfigurationsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemReloadConfigurationsOptions = { async: undefined, timeout: 30000 };
+ * const options: SystemReloadConfigurationsOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface SystemReloadConfigurationsOptions extends RequestOptions {
@@ -297,7 +297,7 @@ export class SystemService extends Service {
  * @example Usage
  * ```ts
  * import type { VmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsListOptions = { allContent: undefined, timeout: 30000 };
+ * const options: VmsListOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface VmsListOptions extends RequestOptions {
@@ -323,7 +323,7 @@ export interface VmsListOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddOptions = { autoPinningPolicy: undefined, timeout: 30000 };
+ * const options: VmsAddOptions = { autoPinningPolicy: "value", timeout: 30000 };
  * ```
  */
 export interface VmsAddOptions extends RequestOptions {
@@ -399,7 +399,7 @@ export class VmsService extends Service {
  * @example Usage
  * ```ts
  * import type { VmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGetOptions = { allContent: undefined, timeout: 30000 };
+ * const options: VmGetOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface VmGetOptions extends RequestOptions {
@@ -421,7 +421,7 @@ export interface VmGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: VmUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmUpdateOptions extends RequestOptions {
@@ -437,7 +437,7 @@ export interface VmUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: VmRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmRemoveOptions extends RequestOptions {
@@ -455,7 +455,7 @@ export interface VmRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmCancelMigrationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCancelMigrationOptions = { async: undefined, timeout: 30000 };
+ * const options: VmCancelMigrationOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmCancelMigrationOptions extends RequestOptions {
@@ -469,7 +469,7 @@ export interface VmCancelMigrationOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmCloneOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCloneOptions = { async: undefined, timeout: 30000 };
+ * const options: VmCloneOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmCloneOptions extends RequestOptions {
@@ -489,7 +489,7 @@ export interface VmCloneOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmCommitSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCommitSnapshotOptions = { async: undefined, timeout: 30000 };
+ * const options: VmCommitSnapshotOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmCommitSnapshotOptions extends RequestOptions {
@@ -503,7 +503,7 @@ export interface VmCommitSnapshotOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmDetachOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDetachOptions = { async: undefined, timeout: 30000 };
+ * const options: VmDetachOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmDetachOptions extends RequestOptions {
@@ -517,7 +517,7 @@ export interface VmDetachOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportOptions = { async: undefined, timeout: 30000 };
+ * const options: VmExportOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmExportOptions extends RequestOptions {
@@ -539,7 +539,7 @@ export interface VmExportOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmFreezeFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmFreezeFilesystemsOptions = { async: undefined, timeout: 30000 };
+ * const options: VmFreezeFilesystemsOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmFreezeFilesystemsOptions extends RequestOptions {
@@ -553,7 +553,7 @@ export interface VmFreezeFilesystemsOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmLogonOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmLogonOptions = { async: undefined, timeout: 30000 };
+ * const options: VmLogonOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmLogonOptions extends RequestOptions {
@@ -567,7 +567,7 @@ export interface VmLogonOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmMaintenanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMaintenanceOptions = { async: undefined, timeout: 30000 };
+ * const options: VmMaintenanceOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmMaintenanceOptions extends RequestOptions {
@@ -583,7 +583,7 @@ export interface VmMaintenanceOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMigrateOptions = { async: undefined, timeout: 30000 };
+ * const options: VmMigrateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmMigrateOptions extends RequestOptions {
@@ -605,7 +605,7 @@ export interface VmMigrateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmPreviewSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPreviewSnapshotOptions = { async: undefined, timeout: 30000 };
+ * const options: VmPreviewSnapshotOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmPreviewSnapshotOptions extends RequestOptions {
@@ -627,7 +627,7 @@ export interface VmPreviewSnapshotOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmRebootOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRebootOptions = { async: undefined, timeout: 30000 };
+ * const options: VmRebootOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmRebootOptions extends RequestOptions {
@@ -643,7 +643,7 @@ export interface VmRebootOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmReorderMacAddressesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReorderMacAddressesOptions = { async: undefined, timeout: 30000 };
+ * const options: VmReorderMacAddressesOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmReorderMacAddressesOptions extends RequestOptions {
@@ -657,7 +657,7 @@ export interface VmReorderMacAddressesOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmResetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmResetOptions = { async: undefined, timeout: 30000 };
+ * const options: VmResetOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmResetOptions extends RequestOptions {
@@ -671,7 +671,7 @@ export interface VmResetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmShutdownOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmShutdownOptions = { async: undefined, timeout: 30000 };
+ * const options: VmShutdownOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmShutdownOptions extends RequestOptions {
@@ -689,7 +689,7 @@ export interface VmShutdownOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStartOptions = { async: undefined, timeout: 30000 };
+ * const options: VmStartOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmStartOptions extends RequestOptions {
@@ -723,7 +723,7 @@ export interface VmStartOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStopOptions = { async: undefined, timeout: 30000 };
+ * const options: VmStopOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmStopOptions extends RequestOptions {
@@ -741,7 +741,7 @@ export interface VmStopOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmSuspendOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSuspendOptions = { async: undefined, timeout: 30000 };
+ * const options: VmSuspendOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmSuspendOptions extends RequestOptions {
@@ -755,7 +755,7 @@ export interface VmSuspendOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmThawFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmThawFilesystemsOptions = { async: undefined, timeout: 30000 };
+ * const options: VmThawFilesystemsOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmThawFilesystemsOptions extends RequestOptions {
@@ -769,7 +769,7 @@ export interface VmThawFilesystemsOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmTicketOptions = { async: undefined, timeout: 30000 };
+ * const options: VmTicketOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmTicketOptions extends RequestOptions {
@@ -785,7 +785,7 @@ export interface VmTicketOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmUndoSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUndoSnapshotOptions = { async: undefined, timeout: 30000 };
+ * const options: VmUndoSnapshotOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmUndoSnapshotOptions extends RequestOptions {
@@ -1040,7 +1040,7 @@ export class VmService extends Service {
  * @example Usage
  * ```ts
  * import type { DiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: DiskAttachmentsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DiskAttachmentsListOptions extends RequestOptions {
@@ -1090,7 +1090,7 @@ export class DiskAttachmentsService extends Service {
  * @example Usage
  * ```ts
  * import type { DiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: DiskAttachmentGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DiskAttachmentGetOptions extends RequestOptions {
@@ -1104,7 +1104,7 @@ export interface DiskAttachmentGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentRemoveOptions = { detachOnly: undefined, timeout: 30000 };
+ * const options: DiskAttachmentRemoveOptions = { detachOnly: true, timeout: 30000 };
  * ```
  */
 export interface DiskAttachmentRemoveOptions extends RequestOptions {
@@ -1149,7 +1149,7 @@ export class DiskAttachmentService extends Service {
  * @example Usage
  * ```ts
  * import type { VmNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: VmNicsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface VmNicsListOptions extends RequestOptions {
@@ -1201,7 +1201,7 @@ export class VmNicsService extends Service {
  * @example Usage
  * ```ts
  * import type { VmNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: VmNicGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface VmNicGetOptions extends RequestOptions {
@@ -1215,7 +1215,7 @@ export interface VmNicGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmNicActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicActivateOptions = { async: undefined, timeout: 30000 };
+ * const options: VmNicActivateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmNicActivateOptions extends RequestOptions {
@@ -1229,7 +1229,7 @@ export interface VmNicActivateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmNicDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicDeactivateOptions = { async: undefined, timeout: 30000 };
+ * const options: VmNicDeactivateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmNicDeactivateOptions extends RequestOptions {
@@ -1301,7 +1301,7 @@ export class VmNicService extends Service {
  * @example Usage
  * ```ts
  * import type { SnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotsListOptions = { allContent: undefined, timeout: 30000 };
+ * const options: SnapshotsListOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface SnapshotsListOptions extends RequestOptions {
@@ -1355,7 +1355,7 @@ export class SnapshotsService extends Service {
  * @example Usage
  * ```ts
  * import type { SnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotGetOptions = { allContent: undefined, timeout: 30000 };
+ * const options: SnapshotGetOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface SnapshotGetOptions extends RequestOptions {
@@ -1371,7 +1371,7 @@ export interface SnapshotGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { SnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRemoveOptions = { allContent: undefined, timeout: 30000 };
+ * const options: SnapshotRemoveOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface SnapshotRemoveOptions extends RequestOptions {
@@ -1387,7 +1387,7 @@ export interface SnapshotRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { SnapshotRestoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRestoreOptions = { async: undefined, timeout: 30000 };
+ * const options: SnapshotRestoreOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface SnapshotRestoreOptions extends RequestOptions {
@@ -1437,7 +1437,7 @@ export class SnapshotService extends Service {
  * @example Usage
  * ```ts
  * import type { VmCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: VmCdromsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface VmCdromsListOptions extends RequestOptions {
@@ -1489,7 +1489,7 @@ export class VmCdromsService extends Service {
  * @example Usage
  * ```ts
  * import type { VmCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromGetOptions = { current: undefined, timeout: 30000 };
+ * const options: VmCdromGetOptions = { current: true, timeout: 30000 };
  * ```
  */
 export interface VmCdromGetOptions extends RequestOptions {
@@ -1505,7 +1505,7 @@ export interface VmCdromGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmCdromUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromUpdateOptions = { current: undefined, timeout: 30000 };
+ * const options: VmCdromUpdateOptions = { current: true, timeout: 30000 };
  * ```
  */
 export interface VmCdromUpdateOptions extends RequestOptions {
@@ -1544,7 +1544,7 @@ export class VmCdromService extends Service {
  * @example Usage
  * ```ts
  * import type { VmGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsolesListOptions = { current: undefined, timeout: 30000 };
+ * const options: VmGraphicsConsolesListOptions = { current: true, timeout: 30000 };
  * ```
  */
 export interface VmGraphicsConsolesListOptions extends RequestOptions {
@@ -1598,7 +1598,7 @@ export class VmGraphicsConsolesService extends Service {
  * @example Usage
  * ```ts
  * import type { VmGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleGetOptions = { current: undefined, timeout: 30000 };
+ * const options: VmGraphicsConsoleGetOptions = { current: true, timeout: 30000 };
  * ```
  */
 export interface VmGraphicsConsoleGetOptions extends RequestOptions {
@@ -1614,7 +1614,7 @@ export interface VmGraphicsConsoleGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: VmGraphicsConsoleRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmGraphicsConsoleRemoveOptions extends RequestOptions {
@@ -1628,7 +1628,7 @@ export interface VmGraphicsConsoleRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmGraphicsConsoleTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleTicketOptions = { ticket: undefined, timeout: 30000 };
+ * const options: VmGraphicsConsoleTicketOptions = { timeout: 30000 };
  * ```
  */
 export interface VmGraphicsConsoleTicketOptions extends RequestOptions {
@@ -1674,7 +1674,7 @@ export class VmGraphicsConsoleService extends Service {
  * @example Usage
  * ```ts
  * import type { StatisticsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: StatisticsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StatisticsListOptions extends RequestOptions {
@@ -1720,7 +1720,7 @@ export class StatisticsService extends Service {
  * @example Usage
  * ```ts
  * import type { StatisticGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: StatisticGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StatisticGetOptions extends RequestOptions {
@@ -1753,7 +1753,7 @@ export class StatisticService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedPermissionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedPermissionsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedPermissionsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedPermissionsListOptions extends RequestOptions {
@@ -1803,7 +1803,7 @@ export class AssignedPermissionsService extends Service {
  * @example Usage
  * ```ts
  * import type { PermissionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: PermissionGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface PermissionGetOptions extends RequestOptions {
@@ -1817,7 +1817,7 @@ export interface PermissionGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { PermissionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: PermissionRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface PermissionRemoveOptions extends RequestOptions {
@@ -1856,7 +1856,7 @@ export class PermissionService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedTagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedTagsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedTagsListOptions extends RequestOptions {
@@ -1908,7 +1908,7 @@ export class AssignedTagsService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedTagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedTagGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedTagGetOptions extends RequestOptions {
@@ -1922,7 +1922,7 @@ export interface AssignedTagGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { AssignedTagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: AssignedTagRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AssignedTagRemoveOptions extends RequestOptions {
@@ -1961,7 +1961,7 @@ export class AssignedTagService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedAffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedAffinityLabelsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedAffinityLabelsListOptions extends RequestOptions {
@@ -2011,7 +2011,7 @@ export class AssignedAffinityLabelsService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedAffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedAffinityLabelGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedAffinityLabelGetOptions extends RequestOptions {
@@ -2049,7 +2049,7 @@ export class AssignedAffinityLabelService extends Service {
  * @example Usage
  * ```ts
  * import type { HostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsListOptions = { allContent: undefined, timeout: 30000 };
+ * const options: HostsListOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface HostsListOptions extends RequestOptions {
@@ -2077,7 +2077,7 @@ export interface HostsListOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddOptions = { activate: undefined, timeout: 30000 };
+ * const options: HostsAddOptions = { activate: true, timeout: 30000 };
  * ```
  */
 export interface HostsAddOptions extends RequestOptions {
@@ -2133,7 +2133,7 @@ export class HostsService extends Service {
  * @example Usage
  * ```ts
  * import type { HostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostGetOptions = { allContent: undefined, timeout: 30000 };
+ * const options: HostGetOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface HostGetOptions extends RequestOptions {
@@ -2151,7 +2151,7 @@ export interface HostGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: HostUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostUpdateOptions extends RequestOptions {
@@ -2165,7 +2165,7 @@ export interface HostUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: HostRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostRemoveOptions extends RequestOptions {
@@ -2181,7 +2181,7 @@ export interface HostRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostActivateOptions = { async: undefined, timeout: 30000 };
+ * const options: HostActivateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostActivateOptions extends RequestOptions {
@@ -2195,7 +2195,7 @@ export interface HostActivateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostApproveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveOptions = { activate: undefined, timeout: 30000 };
+ * const options: HostApproveOptions = { activate: true, timeout: 30000 };
  * ```
  */
 export interface HostApproveOptions extends RequestOptions {
@@ -2217,7 +2217,7 @@ export interface HostApproveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostCommitNetConfigOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCommitNetConfigOptions = { async: undefined, timeout: 30000 };
+ * const options: HostCommitNetConfigOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostCommitNetConfigOptions extends RequestOptions {
@@ -2231,7 +2231,7 @@ export interface HostCommitNetConfigOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeactivateOptions = { async: undefined, timeout: 30000 };
+ * const options: HostDeactivateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostDeactivateOptions extends RequestOptions {
@@ -2249,7 +2249,7 @@ export interface HostDeactivateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostDiscoverIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDiscoverIscsiOptions = { async: undefined, timeout: 30000 };
+ * const options: HostDiscoverIscsiOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostDiscoverIscsiOptions extends RequestOptions {
@@ -2265,7 +2265,7 @@ export interface HostDiscoverIscsiOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostEnrollCertificateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostEnrollCertificateOptions = { async: undefined, timeout: 30000 };
+ * const options: HostEnrollCertificateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostEnrollCertificateOptions extends RequestOptions {
@@ -2279,7 +2279,7 @@ export interface HostEnrollCertificateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostFenceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostFenceOptions = { async: undefined, timeout: 30000 };
+ * const options: HostFenceOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostFenceOptions extends RequestOptions {
@@ -2297,7 +2297,7 @@ export interface HostFenceOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostForceSelectSpmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostForceSelectSpmOptions = { async: undefined, timeout: 30000 };
+ * const options: HostForceSelectSpmOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostForceSelectSpmOptions extends RequestOptions {
@@ -2311,7 +2311,7 @@ export interface HostForceSelectSpmOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostInstallOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallOptions = { activate: undefined, timeout: 30000 };
+ * const options: HostInstallOptions = { activate: true, timeout: 30000 };
  * ```
  */
 export interface HostInstallOptions extends RequestOptions {
@@ -2339,7 +2339,7 @@ export interface HostInstallOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostIscsiDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiDiscoverOptions = { async: undefined, timeout: 30000 };
+ * const options: HostIscsiDiscoverOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostIscsiDiscoverOptions extends RequestOptions {
@@ -2355,7 +2355,7 @@ export interface HostIscsiDiscoverOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostIscsiLoginOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiLoginOptions = { async: undefined, timeout: 30000 };
+ * const options: HostIscsiLoginOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostIscsiLoginOptions extends RequestOptions {
@@ -2371,7 +2371,7 @@ export interface HostIscsiLoginOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostRefreshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRefreshOptions = { async: undefined, timeout: 30000 };
+ * const options: HostRefreshOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostRefreshOptions extends RequestOptions {
@@ -2385,7 +2385,7 @@ export interface HostRefreshOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostSetupNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSetupNetworksOptions = { async: undefined, timeout: 30000 };
+ * const options: HostSetupNetworksOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostSetupNetworksOptions extends RequestOptions {
@@ -2415,7 +2415,7 @@ export interface HostSetupNetworksOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSyncAllNetworksOptions = { async: undefined, timeout: 30000 };
+ * const options: HostSyncAllNetworksOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostSyncAllNetworksOptions extends RequestOptions {
@@ -2429,7 +2429,7 @@ export interface HostSyncAllNetworksOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { HostUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpgradeOptions = { async: undefined, timeout: 30000 };
+ * const options: HostUpgradeOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface HostUpgradeOptions extends RequestOptions {
@@ -2638,7 +2638,7 @@ export class HostService extends Service {
  * @example Usage
  * ```ts
  * import type { HostNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicsListOptions = { allContent: undefined, timeout: 30000 };
+ * const options: HostNicsListOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface HostNicsListOptions extends RequestOptions {
@@ -2686,7 +2686,7 @@ export class HostNicsService extends Service {
  * @example Usage
  * ```ts
  * import type { HostNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicGetOptions = { allContent: undefined, timeout: 30000 };
+ * const options: HostNicGetOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface HostNicGetOptions extends RequestOptions {
@@ -2742,7 +2742,7 @@ export class HostNicService extends Service {
  * @example Usage
  * ```ts
  * import type { NetworkAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: NetworkAttachmentsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface NetworkAttachmentsListOptions extends RequestOptions {
@@ -2794,7 +2794,7 @@ export class NetworkAttachmentsService extends Service {
  * @example Usage
  * ```ts
  * import type { NetworkAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: NetworkAttachmentGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface NetworkAttachmentGetOptions extends RequestOptions {
@@ -2808,7 +2808,7 @@ export interface NetworkAttachmentGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { NetworkAttachmentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: NetworkAttachmentUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface NetworkAttachmentUpdateOptions extends RequestOptions {
@@ -2822,7 +2822,7 @@ export interface NetworkAttachmentUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { NetworkAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: NetworkAttachmentRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface NetworkAttachmentRemoveOptions extends RequestOptions {
@@ -2867,7 +2867,7 @@ export class NetworkAttachmentService extends Service {
  * @example Usage
  * ```ts
  * import type { ClustersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClustersListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: ClustersListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface ClustersListOptions extends RequestOptions {
@@ -2925,7 +2925,7 @@ export class ClustersService extends Service {
  * @example Usage
  * ```ts
  * import type { ClusterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterGetOptions = { filter: undefined, timeout: 30000 };
+ * const options: ClusterGetOptions = { filter: true, timeout: 30000 };
  * ```
  */
 export interface ClusterGetOptions extends RequestOptions {
@@ -2941,7 +2941,7 @@ export interface ClusterGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { ClusterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: ClusterUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface ClusterUpdateOptions extends RequestOptions {
@@ -2955,7 +2955,7 @@ export interface ClusterUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { ClusterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: ClusterRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface ClusterRemoveOptions extends RequestOptions {
@@ -2969,7 +2969,7 @@ export interface ClusterRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { ClusterResetEmulatedMachineOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterResetEmulatedMachineOptions = { async: undefined, timeout: 30000 };
+ * const options: ClusterResetEmulatedMachineOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface ClusterResetEmulatedMachineOptions extends RequestOptions {
@@ -2983,7 +2983,7 @@ export interface ClusterResetEmulatedMachineOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { ClusterSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterSyncAllNetworksOptions = { async: undefined, timeout: 30000 };
+ * const options: ClusterSyncAllNetworksOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface ClusterSyncAllNetworksOptions extends RequestOptions {
@@ -2997,7 +2997,7 @@ export interface ClusterSyncAllNetworksOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { ClusterUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpgradeOptions = { async: undefined, timeout: 30000 };
+ * const options: ClusterUpgradeOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface ClusterUpgradeOptions extends RequestOptions {
@@ -3091,7 +3091,7 @@ export class ClusterService extends Service {
  * @example Usage
  * ```ts
  * import type { ClusterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworksListOptions = { follow: undefined, timeout: 30000 };
+ * const options: ClusterNetworksListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface ClusterNetworksListOptions extends RequestOptions {
@@ -3143,7 +3143,7 @@ export class ClusterNetworksService extends Service {
  * @example Usage
  * ```ts
  * import type { ClusterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworkGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: ClusterNetworkGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface ClusterNetworkGetOptions extends RequestOptions {
@@ -3187,7 +3187,7 @@ export class ClusterNetworkService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityGroupsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityGroupsListOptions extends RequestOptions {
@@ -3239,7 +3239,7 @@ export class AffinityGroupsService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityGroupGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityGroupGetOptions extends RequestOptions {
@@ -3253,7 +3253,7 @@ export interface AffinityGroupGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { AffinityGroupUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: AffinityGroupUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AffinityGroupUpdateOptions extends RequestOptions {
@@ -3267,7 +3267,7 @@ export interface AffinityGroupUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { AffinityGroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: AffinityGroupRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AffinityGroupRemoveOptions extends RequestOptions {
@@ -3333,7 +3333,7 @@ export class AffinityGroupService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityGroupVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityGroupVmsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityGroupVmsListOptions extends RequestOptions {
@@ -3385,7 +3385,7 @@ export class AffinityGroupVmsService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityGroupVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: AffinityGroupVmRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AffinityGroupVmRemoveOptions extends RequestOptions {
@@ -3418,7 +3418,7 @@ export class AffinityGroupVmService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityGroupHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityGroupHostsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityGroupHostsListOptions extends RequestOptions {
@@ -3470,7 +3470,7 @@ export class AffinityGroupHostsService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityGroupHostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: AffinityGroupHostRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AffinityGroupHostRemoveOptions extends RequestOptions {
@@ -3503,7 +3503,7 @@ export class AffinityGroupHostService extends Service {
  * @example Usage
  * ```ts
  * import type { DataCentersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCentersListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: DataCentersListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface DataCentersListOptions extends RequestOptions {
@@ -3561,7 +3561,7 @@ export class DataCentersService extends Service {
  * @example Usage
  * ```ts
  * import type { DataCenterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterGetOptions = { filter: undefined, timeout: 30000 };
+ * const options: DataCenterGetOptions = { filter: true, timeout: 30000 };
  * ```
  */
 export interface DataCenterGetOptions extends RequestOptions {
@@ -3577,7 +3577,7 @@ export interface DataCenterGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DataCenterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: DataCenterUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DataCenterUpdateOptions extends RequestOptions {
@@ -3591,7 +3591,7 @@ export interface DataCenterUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DataCenterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: DataCenterRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DataCenterRemoveOptions extends RequestOptions {
@@ -3607,7 +3607,7 @@ export interface DataCenterRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DataCenterCleanFinishedTasksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterCleanFinishedTasksOptions = { async: undefined, timeout: 30000 };
+ * const options: DataCenterCleanFinishedTasksOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DataCenterCleanFinishedTasksOptions extends RequestOptions {
@@ -3621,7 +3621,7 @@ export interface DataCenterCleanFinishedTasksOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DataCenterSetMasterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterSetMasterOptions = { async: undefined, timeout: 30000 };
+ * const options: DataCenterSetMasterOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DataCenterSetMasterOptions extends RequestOptions {
@@ -3717,7 +3717,7 @@ export class DataCenterService extends Service {
  * @example Usage
  * ```ts
  * import type { AttachedStorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AttachedStorageDomainsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AttachedStorageDomainsListOptions extends RequestOptions {
@@ -3767,7 +3767,7 @@ export class AttachedStorageDomainsService extends Service {
  * @example Usage
  * ```ts
  * import type { AttachedStorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AttachedStorageDomainGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AttachedStorageDomainGetOptions extends RequestOptions {
@@ -3781,7 +3781,7 @@ export interface AttachedStorageDomainGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { AttachedStorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: AttachedStorageDomainRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
@@ -3795,7 +3795,7 @@ export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { AttachedStorageDomainActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainActivateOptions = { async: undefined, timeout: 30000 };
+ * const options: AttachedStorageDomainActivateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AttachedStorageDomainActivateOptions extends RequestOptions {
@@ -3809,7 +3809,7 @@ export interface AttachedStorageDomainActivateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { AttachedStorageDomainDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDeactivateOptions = { async: undefined, timeout: 30000 };
+ * const options: AttachedStorageDomainDeactivateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AttachedStorageDomainDeactivateOptions extends RequestOptions {
@@ -3864,7 +3864,7 @@ export class AttachedStorageDomainService extends Service {
  * @example Usage
  * ```ts
  * import type { DataCenterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworksListOptions = { follow: undefined, timeout: 30000 };
+ * const options: DataCenterNetworksListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DataCenterNetworksListOptions extends RequestOptions {
@@ -3916,7 +3916,7 @@ export class DataCenterNetworksService extends Service {
  * @example Usage
  * ```ts
  * import type { DataCenterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworkGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: DataCenterNetworkGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DataCenterNetworkGetOptions extends RequestOptions {
@@ -3960,7 +3960,7 @@ export class DataCenterNetworkService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainsListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: StorageDomainsListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainsListOptions extends RequestOptions {
@@ -4018,7 +4018,7 @@ export class StorageDomainsService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainGetOptions = { filter: undefined, timeout: 30000 };
+ * const options: StorageDomainGetOptions = { filter: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainGetOptions extends RequestOptions {
@@ -4034,7 +4034,7 @@ export interface StorageDomainGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainUpdateOptions extends RequestOptions {
@@ -4048,7 +4048,7 @@ export interface StorageDomainUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainRemoveOptions extends RequestOptions {
@@ -4068,7 +4068,7 @@ export interface StorageDomainRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainIsAttachedOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainIsAttachedOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainIsAttachedOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainIsAttachedOptions extends RequestOptions {
@@ -4084,7 +4084,7 @@ export interface StorageDomainIsAttachedOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainReduceLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainReduceLunsOptions = { logicalUnits: undefined, timeout: 30000 };
+ * const options: StorageDomainReduceLunsOptions = { timeout: 30000 };
  * ```
  */
 export interface StorageDomainReduceLunsOptions extends RequestOptions {
@@ -4098,7 +4098,7 @@ export interface StorageDomainReduceLunsOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainRefreshLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRefreshLunsOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainRefreshLunsOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainRefreshLunsOptions extends RequestOptions {
@@ -4114,7 +4114,7 @@ export interface StorageDomainRefreshLunsOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainUpdateOvfStoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOvfStoreOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainUpdateOvfStoreOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainUpdateOvfStoreOptions extends RequestOptions {
@@ -4222,7 +4222,7 @@ export class StorageDomainService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksListOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageDomainDisksListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageDomainDisksListOptions extends RequestOptions {
@@ -4242,7 +4242,7 @@ export interface StorageDomainDisksListOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksAddOptions = { unregistered: undefined, timeout: 30000 };
+ * const options: StorageDomainDisksAddOptions = { unregistered: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainDisksAddOptions extends RequestOptions {
@@ -4292,7 +4292,7 @@ export class StorageDomainDisksService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageDomainDiskGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageDomainDiskGetOptions extends RequestOptions {
@@ -4306,7 +4306,7 @@ export interface StorageDomainDiskGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskCopyOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainDiskCopyOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainDiskCopyOptions extends RequestOptions {
@@ -4324,7 +4324,7 @@ export interface StorageDomainDiskCopyOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskExportOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainDiskExportOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainDiskExportOptions extends RequestOptions {
@@ -4342,7 +4342,7 @@ export interface StorageDomainDiskExportOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskMoveOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainDiskMoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainDiskMoveOptions extends RequestOptions {
@@ -4360,7 +4360,7 @@ export interface StorageDomainDiskMoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskReduceOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainDiskReduceOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainDiskReduceOptions extends RequestOptions {
@@ -4438,7 +4438,7 @@ export class StorageDomainDiskService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageDomainVmsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageDomainVmsListOptions extends RequestOptions {
@@ -4486,7 +4486,7 @@ export class StorageDomainVmsService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageDomainVmGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageDomainVmGetOptions extends RequestOptions {
@@ -4500,7 +4500,7 @@ export interface StorageDomainVmGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainVmRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainVmRemoveOptions extends RequestOptions {
@@ -4539,7 +4539,7 @@ export class StorageDomainVmService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainTemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplatesListOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageDomainTemplatesListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageDomainTemplatesListOptions extends RequestOptions {
@@ -4587,7 +4587,7 @@ export class StorageDomainTemplatesService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageDomainTemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageDomainTemplateGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageDomainTemplateGetOptions extends RequestOptions {
@@ -4601,7 +4601,7 @@ export interface StorageDomainTemplateGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageDomainTemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageDomainTemplateRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
@@ -4640,7 +4640,7 @@ export class StorageDomainTemplateService extends Service {
  * @example Usage
  * ```ts
  * import type { DisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DisksListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: DisksListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface DisksListOptions extends RequestOptions {
@@ -4696,7 +4696,7 @@ export class DisksService extends Service {
  * @example Usage
  * ```ts
  * import type { DiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskGetOptions = { allContent: undefined, timeout: 30000 };
+ * const options: DiskGetOptions = { allContent: true, timeout: 30000 };
  * ```
  */
 export interface DiskGetOptions extends RequestOptions {
@@ -4712,7 +4712,7 @@ export interface DiskGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskCopyOptions = { async: undefined, timeout: 30000 };
+ * const options: DiskCopyOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DiskCopyOptions extends RequestOptions {
@@ -4732,7 +4732,7 @@ export interface DiskCopyOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskExportOptions = { async: undefined, timeout: 30000 };
+ * const options: DiskExportOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DiskExportOptions extends RequestOptions {
@@ -4750,7 +4750,7 @@ export interface DiskExportOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskMoveOptions = { async: undefined, timeout: 30000 };
+ * const options: DiskMoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DiskMoveOptions extends RequestOptions {
@@ -4768,7 +4768,7 @@ export interface DiskMoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskReduceOptions = { async: undefined, timeout: 30000 };
+ * const options: DiskReduceOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface DiskReduceOptions extends RequestOptions {
@@ -4782,7 +4782,7 @@ export interface DiskReduceOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { DiskRefreshLunOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRefreshLunOptions = { host: undefined, timeout: 30000 };
+ * const options: DiskRefreshLunOptions = { timeout: 30000 };
  * ```
  */
 export interface DiskRefreshLunOptions extends RequestOptions {
@@ -4888,7 +4888,7 @@ export class DiskService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageServerConnectionsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageServerConnectionsListOptions extends RequestOptions {
@@ -4940,7 +4940,7 @@ export class StorageServerConnectionsService extends Service {
  * @example Usage
  * ```ts
  * import type { StorageServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: StorageServerConnectionGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StorageServerConnectionGetOptions extends RequestOptions {
@@ -4954,7 +4954,7 @@ export interface StorageServerConnectionGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageServerConnectionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageServerConnectionUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageServerConnectionUpdateOptions extends RequestOptions {
@@ -4970,7 +4970,7 @@ export interface StorageServerConnectionUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StorageServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: StorageServerConnectionRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StorageServerConnectionRemoveOptions extends RequestOptions {
@@ -5017,7 +5017,7 @@ export class StorageServerConnectionService extends Service {
  * @example Usage
  * ```ts
  * import type { ImageTransfersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransfersListOptions = { follow: undefined, timeout: 30000 };
+ * const options: ImageTransfersListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface ImageTransfersListOptions extends RequestOptions {
@@ -5067,7 +5067,7 @@ export class ImageTransfersService extends Service {
  * @example Usage
  * ```ts
  * import type { ImageTransferGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransferGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: ImageTransferGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface ImageTransferGetOptions extends RequestOptions {
@@ -5130,7 +5130,7 @@ export class ImageTransferService extends Service {
  * @example Usage
  * ```ts
  * import type { TemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: TemplatesListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface TemplatesListOptions extends RequestOptions {
@@ -5152,7 +5152,7 @@ export interface TemplatesListOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TemplatesAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddOptions = { clonePermissions: undefined, timeout: 30000 };
+ * const options: TemplatesAddOptions = { clonePermissions: true, timeout: 30000 };
  * ```
  */
 export interface TemplatesAddOptions extends RequestOptions {
@@ -5204,7 +5204,7 @@ export class TemplatesService extends Service {
  * @example Usage
  * ```ts
  * import type { TemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGetOptions = { filter: undefined, timeout: 30000 };
+ * const options: TemplateGetOptions = { filter: true, timeout: 30000 };
  * ```
  */
 export interface TemplateGetOptions extends RequestOptions {
@@ -5220,7 +5220,7 @@ export interface TemplateGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TemplateUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: TemplateUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface TemplateUpdateOptions extends RequestOptions {
@@ -5234,7 +5234,7 @@ export interface TemplateUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: TemplateRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface TemplateRemoveOptions extends RequestOptions {
@@ -5248,7 +5248,7 @@ export interface TemplateRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TemplateExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportOptions = { exclusive: undefined, timeout: 30000 };
+ * const options: TemplateExportOptions = { exclusive: true, timeout: 30000 };
  * ```
  */
 export interface TemplateExportOptions extends RequestOptions {
@@ -5339,7 +5339,7 @@ export class TemplateService extends Service {
  * @example Usage
  * ```ts
  * import type { TemplateDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: TemplateDiskAttachmentsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface TemplateDiskAttachmentsListOptions extends RequestOptions {
@@ -5383,7 +5383,7 @@ export class TemplateDiskAttachmentsService extends Service {
  * @example Usage
  * ```ts
  * import type { TemplateDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: TemplateDiskAttachmentGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface TemplateDiskAttachmentGetOptions extends RequestOptions {
@@ -5397,7 +5397,7 @@ export interface TemplateDiskAttachmentGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TemplateDiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentRemoveOptions = { force: undefined, timeout: 30000 };
+ * const options: TemplateDiskAttachmentRemoveOptions = { force: true, timeout: 30000 };
  * ```
  */
 export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
@@ -5438,7 +5438,7 @@ export class TemplateDiskAttachmentService extends Service {
  * @example Usage
  * ```ts
  * import type { TemplateNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: TemplateNicsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface TemplateNicsListOptions extends RequestOptions {
@@ -5490,7 +5490,7 @@ export class TemplateNicsService extends Service {
  * @example Usage
  * ```ts
  * import type { TemplateNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: TemplateNicGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface TemplateNicGetOptions extends RequestOptions {
@@ -5504,7 +5504,7 @@ export interface TemplateNicGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TemplateNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: TemplateNicUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface TemplateNicUpdateOptions extends RequestOptions {
@@ -5518,7 +5518,7 @@ export interface TemplateNicUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TemplateNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: TemplateNicRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface TemplateNicRemoveOptions extends RequestOptions {
@@ -5563,7 +5563,7 @@ export class TemplateNicService extends Service {
  * @example Usage
  * ```ts
  * import type { InstanceTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypesListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: InstanceTypesListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface InstanceTypesListOptions extends RequestOptions {
@@ -5619,7 +5619,7 @@ export class InstanceTypesService extends Service {
  * @example Usage
  * ```ts
  * import type { InstanceTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: InstanceTypeGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface InstanceTypeGetOptions extends RequestOptions {
@@ -5633,7 +5633,7 @@ export interface InstanceTypeGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { InstanceTypeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: InstanceTypeUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface InstanceTypeUpdateOptions extends RequestOptions {
@@ -5647,7 +5647,7 @@ export interface InstanceTypeUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { InstanceTypeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: InstanceTypeRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface InstanceTypeRemoveOptions extends RequestOptions {
@@ -5713,7 +5713,7 @@ export class InstanceTypeService extends Service {
  * @example Usage
  * ```ts
  * import type { InstanceTypeNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: InstanceTypeNicsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface InstanceTypeNicsListOptions extends RequestOptions {
@@ -5767,7 +5767,7 @@ export class InstanceTypeNicsService extends Service {
  * @example Usage
  * ```ts
  * import type { InstanceTypeNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: InstanceTypeNicGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface InstanceTypeNicGetOptions extends RequestOptions {
@@ -5781,7 +5781,7 @@ export interface InstanceTypeNicGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { InstanceTypeNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: InstanceTypeNicUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface InstanceTypeNicUpdateOptions extends RequestOptions {
@@ -5795,7 +5795,7 @@ export interface InstanceTypeNicUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { InstanceTypeNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: InstanceTypeNicRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface InstanceTypeNicRemoveOptions extends RequestOptions {
@@ -5840,7 +5840,7 @@ export class InstanceTypeNicService extends Service {
  * @example Usage
  * ```ts
  * import type { InstanceTypeGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsolesListOptions = { follow: undefined, timeout: 30000 };
+ * const options: InstanceTypeGraphicsConsolesListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions {
@@ -5892,7 +5892,7 @@ export class InstanceTypeGraphicsConsolesService extends Service {
  * @example Usage
  * ```ts
  * import type { InstanceTypeGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: InstanceTypeGraphicsConsoleGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface InstanceTypeGraphicsConsoleGetOptions extends RequestOptions {
@@ -5906,7 +5906,7 @@ export interface InstanceTypeGraphicsConsoleGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { InstanceTypeGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: InstanceTypeGraphicsConsoleRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface InstanceTypeGraphicsConsoleRemoveOptions extends RequestOptions {
@@ -5945,7 +5945,7 @@ export class InstanceTypeGraphicsConsoleService extends Service {
  * @example Usage
  * ```ts
  * import type { NetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworksListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: NetworksListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface NetworksListOptions extends RequestOptions {
@@ -6001,7 +6001,7 @@ export class NetworksService extends Service {
  * @example Usage
  * ```ts
  * import type { NetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: NetworkGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface NetworkGetOptions extends RequestOptions {
@@ -6066,7 +6066,7 @@ export class NetworkService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedVnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfilesListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedVnicProfilesListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedVnicProfilesListOptions extends RequestOptions {
@@ -6118,7 +6118,7 @@ export class AssignedVnicProfilesService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedVnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedVnicProfileGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedVnicProfileGetOptions extends RequestOptions {
@@ -6132,7 +6132,7 @@ export interface AssignedVnicProfileGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { AssignedVnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: AssignedVnicProfileRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface AssignedVnicProfileRemoveOptions extends RequestOptions {
@@ -6185,7 +6185,7 @@ export class AssignedVnicProfileService extends Service {
  * @example Usage
  * ```ts
  * import type { VnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfilesListOptions = { follow: undefined, timeout: 30000 };
+ * const options: VnicProfilesListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface VnicProfilesListOptions extends RequestOptions {
@@ -6237,7 +6237,7 @@ export class VnicProfilesService extends Service {
  * @example Usage
  * ```ts
  * import type { VnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: VnicProfileGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface VnicProfileGetOptions extends RequestOptions {
@@ -6251,7 +6251,7 @@ export interface VnicProfileGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VnicProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: VnicProfileUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VnicProfileUpdateOptions extends RequestOptions {
@@ -6265,7 +6265,7 @@ export interface VnicProfileUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: VnicProfileRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VnicProfileRemoveOptions extends RequestOptions {
@@ -6324,7 +6324,7 @@ export class VnicProfileService extends Service {
  * @example Usage
  * ```ts
  * import type { VmPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: VmPoolsListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface VmPoolsListOptions extends RequestOptions {
@@ -6382,7 +6382,7 @@ export class VmPoolsService extends Service {
  * @example Usage
  * ```ts
  * import type { VmPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolGetOptions = { filter: undefined, timeout: 30000 };
+ * const options: VmPoolGetOptions = { filter: true, timeout: 30000 };
  * ```
  */
 export interface VmPoolGetOptions extends RequestOptions {
@@ -6398,7 +6398,7 @@ export interface VmPoolGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: VmPoolUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmPoolUpdateOptions extends RequestOptions {
@@ -6414,7 +6414,7 @@ export interface VmPoolUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: VmPoolRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmPoolRemoveOptions extends RequestOptions {
@@ -6428,7 +6428,7 @@ export interface VmPoolRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { VmPoolAllocateVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolAllocateVmOptions = { async: undefined, timeout: 30000 };
+ * const options: VmPoolAllocateVmOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface VmPoolAllocateVmOptions extends RequestOptions {
@@ -6494,7 +6494,7 @@ export class VmPoolService extends Service {
  * @example Usage
  * ```ts
  * import type { MacPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: MacPoolsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface MacPoolsListOptions extends RequestOptions {
@@ -6546,7 +6546,7 @@ export class MacPoolsService extends Service {
  * @example Usage
  * ```ts
  * import type { MacPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: MacPoolGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface MacPoolGetOptions extends RequestOptions {
@@ -6560,7 +6560,7 @@ export interface MacPoolGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { MacPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: MacPoolUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface MacPoolUpdateOptions extends RequestOptions {
@@ -6574,7 +6574,7 @@ export interface MacPoolUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { MacPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: MacPoolRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface MacPoolRemoveOptions extends RequestOptions {
@@ -6633,7 +6633,7 @@ export class MacPoolService extends Service {
  * @example Usage
  * ```ts
  * import type { EventsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: EventsListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface EventsListOptions extends RequestOptions {
@@ -6655,7 +6655,7 @@ export interface EventsListOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { EventsUndeleteOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsUndeleteOptions = { async: undefined, timeout: 30000 };
+ * const options: EventsUndeleteOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface EventsUndeleteOptions extends RequestOptions {
@@ -6712,7 +6712,7 @@ export class EventsService extends Service {
  * @example Usage
  * ```ts
  * import type { EventGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: EventGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface EventGetOptions extends RequestOptions {
@@ -6726,7 +6726,7 @@ export interface EventGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { EventRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: EventRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface EventRemoveOptions extends RequestOptions {
@@ -6765,7 +6765,7 @@ export class EventService extends Service {
  * @example Usage
  * ```ts
  * import type { JobsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobsListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: JobsListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface JobsListOptions extends RequestOptions {
@@ -6821,7 +6821,7 @@ export class JobsService extends Service {
  * @example Usage
  * ```ts
  * import type { JobGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: JobGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface JobGetOptions extends RequestOptions {
@@ -6835,7 +6835,7 @@ export interface JobGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { JobClearOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobClearOptions = { async: undefined, timeout: 30000 };
+ * const options: JobClearOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface JobClearOptions extends RequestOptions {
@@ -6849,7 +6849,7 @@ export interface JobClearOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { JobEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobEndOptions = { async: undefined, timeout: 30000 };
+ * const options: JobEndOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface JobEndOptions extends RequestOptions {
@@ -6914,7 +6914,7 @@ export class JobService extends Service {
  * @example Usage
  * ```ts
  * import type { StepsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: StepsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StepsListOptions extends RequestOptions {
@@ -6966,7 +6966,7 @@ export class StepsService extends Service {
  * @example Usage
  * ```ts
  * import type { StepGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: StepGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface StepGetOptions extends RequestOptions {
@@ -6980,7 +6980,7 @@ export interface StepGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { StepEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepEndOptions = { async: undefined, timeout: 30000 };
+ * const options: StepEndOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface StepEndOptions extends RequestOptions {
@@ -7038,7 +7038,7 @@ export class StepService extends Service {
  * @example Usage
  * ```ts
  * import type { UsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UsersListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: UsersListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface UsersListOptions extends RequestOptions {
@@ -7094,7 +7094,7 @@ export class UsersService extends Service {
  * @example Usage
  * ```ts
  * import type { UserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: UserGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface UserGetOptions extends RequestOptions {
@@ -7108,7 +7108,7 @@ export interface UserGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { UserRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: UserRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface UserRemoveOptions extends RequestOptions {
@@ -7181,7 +7181,7 @@ export class UserService extends Service {
  * @example Usage
  * ```ts
  * import type { AssignedRolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedRolesListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AssignedRolesListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AssignedRolesListOptions extends RequestOptions {
@@ -7227,7 +7227,7 @@ export class AssignedRolesService extends Service {
  * @example Usage
  * ```ts
  * import type { GroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupsListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: GroupsListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface GroupsListOptions extends RequestOptions {
@@ -7283,7 +7283,7 @@ export class GroupsService extends Service {
  * @example Usage
  * ```ts
  * import type { GroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: GroupGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface GroupGetOptions extends RequestOptions {
@@ -7297,7 +7297,7 @@ export interface GroupGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { GroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: GroupRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface GroupRemoveOptions extends RequestOptions {
@@ -7364,7 +7364,7 @@ export class GroupService extends Service {
  * @example Usage
  * ```ts
  * import type { RolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RolesListOptions = { follow: undefined, timeout: 30000 };
+ * const options: RolesListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface RolesListOptions extends RequestOptions {
@@ -7416,7 +7416,7 @@ export class RolesService extends Service {
  * @example Usage
  * ```ts
  * import type { RoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: RoleGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface RoleGetOptions extends RequestOptions {
@@ -7430,7 +7430,7 @@ export interface RoleGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { RoleUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: RoleUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface RoleUpdateOptions extends RequestOptions {
@@ -7444,7 +7444,7 @@ export interface RoleUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { RoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: RoleRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface RoleRemoveOptions extends RequestOptions {
@@ -7503,7 +7503,7 @@ export class RoleService extends Service {
  * @example Usage
  * ```ts
  * import type { PermitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: PermitsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface PermitsListOptions extends RequestOptions {
@@ -7555,7 +7555,7 @@ export class PermitsService extends Service {
  * @example Usage
  * ```ts
  * import type { PermitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: PermitGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface PermitGetOptions extends RequestOptions {
@@ -7569,7 +7569,7 @@ export interface PermitGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { PermitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: PermitRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface PermitRemoveOptions extends RequestOptions {
@@ -7608,7 +7608,7 @@ export class PermitService extends Service {
  * @example Usage
  * ```ts
  * import type { SystemPermissionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemPermissionsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: SystemPermissionsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface SystemPermissionsListOptions extends RequestOptions {
@@ -7658,7 +7658,7 @@ export class SystemPermissionsService extends Service {
  * @example Usage
  * ```ts
  * import type { TagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: TagsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface TagsListOptions extends RequestOptions {
@@ -7710,7 +7710,7 @@ export class TagsService extends Service {
  * @example Usage
  * ```ts
  * import type { TagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: TagGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface TagGetOptions extends RequestOptions {
@@ -7724,7 +7724,7 @@ export interface TagGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TagUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: TagUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface TagUpdateOptions extends RequestOptions {
@@ -7738,7 +7738,7 @@ export interface TagUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { TagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: TagRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface TagRemoveOptions extends RequestOptions {
@@ -7783,7 +7783,7 @@ export class TagService extends Service {
  * @example Usage
  * ```ts
  * import type { BookmarksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarksListOptions = { follow: undefined, timeout: 30000 };
+ * const options: BookmarksListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface BookmarksListOptions extends RequestOptions {
@@ -7835,7 +7835,7 @@ export class BookmarksService extends Service {
  * @example Usage
  * ```ts
  * import type { BookmarkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: BookmarkGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface BookmarkGetOptions extends RequestOptions {
@@ -7849,7 +7849,7 @@ export interface BookmarkGetOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { BookmarkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkUpdateOptions = { async: undefined, timeout: 30000 };
+ * const options: BookmarkUpdateOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface BookmarkUpdateOptions extends RequestOptions {
@@ -7863,7 +7863,7 @@ export interface BookmarkUpdateOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import type { BookmarkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkRemoveOptions = { async: undefined, timeout: 30000 };
+ * const options: BookmarkRemoveOptions = { async: true, timeout: 30000 };
  * ```
  */
 export interface BookmarkRemoveOptions extends RequestOptions {
@@ -7908,7 +7908,7 @@ export class BookmarkService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityLabelsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityLabelsListOptions extends RequestOptions {
@@ -7960,7 +7960,7 @@ export class AffinityLabelsService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityLabelGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityLabelGetOptions extends RequestOptions {
@@ -8025,7 +8025,7 @@ export class AffinityLabelService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityLabelVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityLabelVmsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityLabelVmsListOptions extends RequestOptions {
@@ -8075,7 +8075,7 @@ export class AffinityLabelVmsService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityLabelVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityLabelVmGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityLabelVmGetOptions extends RequestOptions {
@@ -8113,7 +8113,7 @@ export class AffinityLabelVmService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityLabelHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityLabelHostsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityLabelHostsListOptions extends RequestOptions {
@@ -8163,7 +8163,7 @@ export class AffinityLabelHostsService extends Service {
  * @example Usage
  * ```ts
  * import type { AffinityLabelHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: AffinityLabelHostGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface AffinityLabelHostGetOptions extends RequestOptions {
@@ -8201,7 +8201,7 @@ export class AffinityLabelHostService extends Service {
  * @example Usage
  * ```ts
  * import type { DomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: DomainsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DomainsListOptions extends RequestOptions {
@@ -8247,7 +8247,7 @@ export class DomainsService extends Service {
  * @example Usage
  * ```ts
  * import type { DomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: DomainGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DomainGetOptions extends RequestOptions {
@@ -8301,7 +8301,7 @@ export class DomainService extends Service {
  * @example Usage
  * ```ts
  * import type { DomainUsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUsersListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: DomainUsersListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface DomainUsersListOptions extends RequestOptions {
@@ -8351,7 +8351,7 @@ export class DomainUsersService extends Service {
  * @example Usage
  * ```ts
  * import type { DomainUserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: DomainUserGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DomainUserGetOptions extends RequestOptions {
@@ -8384,7 +8384,7 @@ export class DomainUserService extends Service {
  * @example Usage
  * ```ts
  * import type { DomainGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupsListOptions = { caseSensitive: undefined, timeout: 30000 };
+ * const options: DomainGroupsListOptions = { caseSensitive: true, timeout: 30000 };
  * ```
  */
 export interface DomainGroupsListOptions extends RequestOptions {
@@ -8434,7 +8434,7 @@ export class DomainGroupsService extends Service {
  * @example Usage
  * ```ts
  * import type { DomainGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: DomainGroupGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface DomainGroupGetOptions extends RequestOptions {
@@ -8467,7 +8467,7 @@ export class DomainGroupService extends Service {
  * @example Usage
  * ```ts
  * import type { OperatingSystemsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemsListOptions = { follow: undefined, timeout: 30000 };
+ * const options: OperatingSystemsListOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface OperatingSystemsListOptions extends RequestOptions {
@@ -8513,7 +8513,7 @@ export class OperatingSystemsService extends Service {
  * @example Usage
  * ```ts
  * import type { OperatingSystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemGetOptions = { follow: undefined, timeout: 30000 };
+ * const options: OperatingSystemGetOptions = { follow: "nics", timeout: 30000 };
  * ```
  */
 export interface OperatingSystemGetOptions extends RequestOptions {
