@@ -42,10 +42,15 @@ export interface ServerActions {
  * `OpenStack-API-Version: compute <v>` and `X-OpenStack-Nova-API-Version: <v>`;
  * other clients on the same HTTPClient are not affected.
  *
- * @example Boot a server and wait for it
- * ```ts ignore
- * const server = await cloud.compute.servers.create({ name: "web", flavorRef: "1", imageRef });
- * console.log(server.id, server.adminPass);
+ * @example Boot a server, stop it, list servers page by page
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
+ * const server = await cloud.compute.servers.create({ name: "web", flavorRef: "1" });
+ * console.log(server.id, typeof server.adminPass); // <uuid> string
+ * await cloud.compute.servers.stop(server.id);
  * for await (const s of cloud.compute.servers.list({ limit: 100 })) console.log(s.name, s.status);
  * ```
  */

@@ -68,11 +68,16 @@ class InstanceRowsManager<T extends { name: string }, C extends { name: string }
  * (`…/v1.0/<project id>`).
  *
  * @example Create an instance and a database on it
- * ```ts ignore
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
  * const db = cloud.database;
  * const inst = await db.instances.create({ name: "db1", flavorRef: "2", volume: { size: 2 } });
  * await db.databases(inst.id).create({ name: "app" });
  * await db.instances.resizeVolume(inst.id, 4);
+ * console.log((await db.instances.get(inst.id)).volume?.size); // 4
  * ```
  */
 export class DatabaseClient extends BaseClient {

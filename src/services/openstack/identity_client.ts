@@ -39,7 +39,17 @@ export interface RoleAssignments {
   revoke(assignment: RoleGrant): Promise<void>;
 }
 
-/** The grant path of an assignment, checking it names one actor and one target. */
+/**
+ * The grant path of an assignment, checking it names one actor and one target.
+ *
+ * @throws {ValidationError} no role, or not exactly one actor and one target.
+ *
+ * @example Build a project grant path
+ * ```ts
+ * import { grantPath } from "@nimbus/apiclient/services/openstack";
+ * console.log(grantPath({ role: "r1", user: "u1", project: "p1" })); // /projects/p1/users/u1/roles/r1
+ * ```
+ */
 export function grantPath(a: RoleGrant): string {
   const actors = [a.user !== undefined, a.group !== undefined].filter(Boolean).length;
   const targets = [a.project !== undefined, a.domain !== undefined, a.system !== undefined]
@@ -83,12 +93,17 @@ function keystoneManager<T, C>(
  * The Keystone v3 API. The catalog's identity endpoint must include the
  * version (`…/v3`), as most clouds publish it.
  *
- * @example List projects and grant a role
- * ```ts ignore
+ * @example Find a project and grant a role on it
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
  * const identity = cloud.identity;
  * const demo = await identity.projects.find({ name: "demo" });
  * const member = await identity.roles.find({ name: "member" });
- * await identity.roleAssignments.grant({ role: member.id, user: userId, project: demo.id });
+ * const user = await identity.users.create({ name: "alice", password: "correct horse" });
+ * await identity.roleAssignments.grant({ role: member.id, user: user.id, project: demo.id });
  * ```
  */
 export class IdentityClient extends BaseClient {

@@ -9,7 +9,15 @@ import { type Manager, ResourceManager } from "./manager.ts";
 import { pathSegment } from "./path.ts";
 import type { Image, ImageCreate } from "./image_types.ts";
 
-/** The media type of Glance's JSON-patch updates. */
+/**
+ * The media type of Glance's JSON-patch updates.
+ *
+ * @example The media type
+ * ```ts
+ * import { IMAGE_PATCH_CONTENT_TYPE } from "@nimbus/apiclient/services/openstack";
+ * console.log(IMAGE_PATCH_CONTENT_TYPE); // application/openstack-images-v2.1-json-patch
+ * ```
+ */
 export const IMAGE_PATCH_CONTENT_TYPE = "application/openstack-images-v2.1-json-patch";
 
 /** The image manager with data upload and download. */
@@ -26,10 +34,15 @@ export interface ImageManager extends Manager<Image, ImageCreate> {
  * fields: `replace` for fields the image has, `add` for new ones, `remove`
  * for fields given as `undefined`.
  *
- * @example Rename an image
- * ```ts ignore
- * const image = await cloud.image.images.find({ name: "cirros" });
- * await cloud.image.images.update(image.id, { name: "cirros-old", os_distro: "cirros" });
+ * @example Rename an image and add a property
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
+ * const image = await cloud.image.images.find({ name: "cirros-0.6.2-x86_64-disk" });
+ * const renamed = await cloud.image.images.update(image.id, { name: "cirros", os_distro: "cirros" });
+ * console.log(renamed.name, renamed.os_distro); // cirros cirros
  * ```
  */
 export class ImageClient extends BaseClient {

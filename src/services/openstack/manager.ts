@@ -16,11 +16,17 @@ export type ListQuery = Record<string, string | number | boolean | undefined>;
  * CRUD over one collection of an OpenStack API. Resources are plain
  * objects with the API's own field names.
  *
- * @example Walk every server, 50 per page
- * ```ts ignore
+ * @example Walk every server, 50 per page, and find one by name
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
  * for await (const server of cloud.compute.servers.list({ limit: 50 })) {
  *   console.log(server.id, server.status);
  * }
+ * const tiny = await cloud.compute.flavors.find({ name: "m1.tiny" });
+ * console.log(tiny.ram); // 512
  * ```
  */
 export interface Manager<T, C = Partial<T>> {
@@ -93,7 +99,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Deep equality of JSON-like values, for `find`. */
+/**
+ * Deep equality of JSON-like values, for `find`.
+ *
+ * @example Compare two values
+ * ```ts
+ * import { sameValue } from "@nimbus/apiclient/services/openstack";
+ * console.log(sameValue({ a: [1] }, { a: [1] }), sameValue({ a: 1 }, { a: "1" })); // true false
+ * ```
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -107,13 +121,30 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Whether a resource matches every attribute of a filter. */
+/**
+ * Whether a resource matches every attribute of a filter.
+ *
+ * @example Match a resource against a filter
+ * ```ts
+ * import { matchesFilter } from "@nimbus/apiclient/services/openstack";
+ * console.log(matchesFilter({ name: "web", status: "ACTIVE" }, { name: "web" })); // true
+ * ```
+ */
 export function matchesFilter(resource: unknown, filter: Record<string, unknown>): boolean {
   if (!isRecord(resource)) return false;
   return Object.entries(filter).every(([k, v]) => sameValue(resource[k], v));
 }
 
-/** The query of an API's next-page link, or undefined on the last page. */
+/**
+ * The query of an API's next-page link, or undefined on the last page.
+ *
+ * @example Read the next marker of a Glance page
+ * ```ts
+ * import { nextPageQuery } from "@nimbus/apiclient/services/openstack";
+ * const q = nextPageQuery("glance", "images", { images: [], next: "/v2/images?marker=abc" });
+ * console.log(q?.get("marker")); // abc
+ * ```
+ */
 export function nextPageQuery(
   style: PagingStyle,
   plural: string,
@@ -137,11 +168,19 @@ export function nextPageQuery(
  * The {@linkcode Manager} of one collection, configured for its API.
  *
  * @example A manager for a collection this package does not cover
- * ```ts ignore
+ * ```ts
+ * import { BaseClient, HTTPClient } from "@nimbus/apiclient";
+ * import { TokenEndpointAuth } from "@nimbus/apiclient/auth";
  * import { ResourceManager } from "@nimbus/apiclient/services/openstack";
- * const zones = new ResourceManager<{ id: string; name: string }>(client, {
- *   resourceName: "Zone", path: "/v2/zones", plural: "zones", paging: "glance", update: "PATCH",
- * });
+ *
+ * class Dns extends BaseClient {
+ *   static override serviceType = "dns";
+ *   readonly zones = new ResourceManager<{ id: string; name: string }>(this, {
+ *     resourceName: "Zone", path: "/v2/zones", plural: "zones", paging: "glance", update: "PATCH",
+ *   });
+ * }
+ * await using http = new HTTPClient(new TokenEndpointAuth({ token: "t", endpoint: "http://127.0.0.1:9001" }));
+ * console.log(new Dns(http).zones.itemPath("a/b")); // /v2/zones/a%2Fb
  * ```
  */
 export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
@@ -273,7 +312,15 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
   }
 }
 
-/** The JSON body of a response, or undefined when there is none. */
+/**
+ * The JSON body of a response, or undefined when there is none.
+ *
+ * @example Read a body that may be empty
+ * ```ts
+ * import { readJson } from "@nimbus/apiclient/services/openstack";
+ * console.log(await readJson(new Response('{"a":1}')), await readJson(new Response(null, { status: 202 })));
+ * ```
+ */
 export async function readJson(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
   const text = await response.text();

@@ -4,7 +4,7 @@
  * (`PlacementClient`) and Trove v1.0 (`DatabaseClient`), their resource
  * types, version maps, and `openCloud` to get them all on one session.
  *
- * @example
+ * @example Boot a server on a FakeCloud
  * ```ts
  * import { openCloud } from "@nimbus/apiclient/services/openstack";
  * import { FakeCloud } from "@nimbus/apiclient/testing";

@@ -13,7 +13,7 @@ import { ValidationError } from "../../errors/mod.ts";
  *
  * @throws {ValidationError} for "", "." and "..".
  *
- * @example
+ * @example Encode an id with a slash
  * ```ts
  * import { pathSegment } from "@nimbus/apiclient/services/openstack";
  * console.log(pathSegment("a/b?c")); // a%2Fb%3Fc

@@ -24,9 +24,14 @@ export interface PlacementClientOptions {
  * comes back without a body; `create()` then fetches it.
  *
  * @example Inventories and usages of every provider
- * ```ts ignore
+ * ```ts
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
+ * await using fake = await FakeCloud.start();
+ * await using cloud = openCloud({ env: fake.env() });
  * for await (const rp of cloud.placement.resourceProviders.list()) {
- *   console.log(rp.name, await cloud.placement.inventories(rp.uuid), await cloud.placement.usages(rp.uuid));
+ *   const inventories = await cloud.placement.inventories(rp.uuid);
+ *   console.log(rp.name, inventories.VCPU?.total, await cloud.placement.usages(rp.uuid));
  * }
  * ```
  */

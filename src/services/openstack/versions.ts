@@ -12,7 +12,7 @@ import { DatabaseClient } from "./database_client.ts";
 /**
  * Identity client classes by version.
  *
- * @example
+ * @example Pick a client class by version
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { identityVersions } from "@nimbus/apiclient/services/openstack";
@@ -25,7 +25,7 @@ export const identityVersions: { "3": typeof IdentityClient } = { "3": IdentityC
 /**
  * Compute client classes by version.
  *
- * @example
+ * @example Pick a client class by version
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { computeVersions } from "@nimbus/apiclient/services/openstack";
@@ -37,7 +37,7 @@ export const computeVersions: { "2.1": typeof ComputeClient } = { "2.1": Compute
 /**
  * Image client classes by version.
  *
- * @example
+ * @example Pick a client class by version
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { imageVersions } from "@nimbus/apiclient/services/openstack";
@@ -49,7 +49,7 @@ export const imageVersions: { "2": typeof ImageClient } = { "2": ImageClient };
 /**
  * Placement client classes by version.
  *
- * @example
+ * @example Pick a client class by version
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { placementVersions } from "@nimbus/apiclient/services/openstack";
@@ -61,7 +61,7 @@ export const placementVersions: { "1.0": typeof PlacementClient } = { "1.0": Pla
 /**
  * Database (Trove) client classes by version.
  *
- * @example
+ * @example Pick a client class by version
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { databaseVersions } from "@nimbus/apiclient/services/openstack";

@@ -3,7 +3,7 @@
  * on loopback with Keystone, Nova, Glance, Placement and Trove in memory,
  * fault injection and a token-safe request log.
  *
- * @example
+ * @example Two regions and a 503 with Retry-After
  * ```ts
  * import { FakeCloud } from "@nimbus/apiclient/testing";
  * await using cloud = await FakeCloud.start({ regions: ["RegionOne", "RegionTwo"] });
