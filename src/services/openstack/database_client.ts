@@ -8,6 +8,7 @@ import type { HTTPClient } from "../../http/http_client.ts";
 import { NotFound } from "../../errors/mod.ts";
 import { type Manager, ResourceManager } from "./manager.ts";
 import { pathSegment } from "./path.ts";
+import type { Flavor } from "./compute_types.ts";
 import type {
   Backup,
   BackupCreate,
@@ -15,7 +16,6 @@ import type {
   ConfigurationCreate,
   Database,
   DatabaseCreate,
-  DatabaseFlavor,
   DatabaseUser,
   DatabaseUserCreate,
   Datastore,
@@ -85,8 +85,8 @@ export class DatabaseClient extends BaseClient {
   static override serviceType: string = "database";
   /** Instances with restart and volume resize. */
   readonly instances: Manager<Instance, InstanceCreate> & InstanceActions;
-  /** Flavors. */
-  readonly flavors: Manager<DatabaseFlavor>;
+  /** Flavors (Trove lists Nova's; typed as compute's {@linkcode Flavor}, as the API contract has it). */
+  readonly flavors: Manager<Flavor>;
   /** Datastores (get by id or name). */
   readonly datastores: Manager<Datastore>;
   /** Backups. */
@@ -122,7 +122,7 @@ export class DatabaseClient extends BaseClient {
         resizeVolume: (id: string, size: number) => action(id, { resize: { volume: { size } } }),
       },
     );
-    this.flavors = trove<DatabaseFlavor>("Flavor", "/flavors", "flavor", "flavors");
+    this.flavors = trove<Flavor>("Flavor", "/flavors", "flavor", "flavors");
     this.datastores = trove<Datastore>("Datastore", "/datastores", "datastore", "datastores");
     this.backups = trove<Backup, BackupCreate>("Backup", "/backups", "backup", "backups");
     this.configurations = trove<Configuration, ConfigurationCreate>(

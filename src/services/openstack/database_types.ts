@@ -43,7 +43,7 @@ export interface InstanceCreate {
   [key: string]: unknown;
 }
 
-/** A flavor as Trove lists it. */
+/** A flavor as Trove lists it (`DatabaseClient.flavors` is typed with compute's `Flavor`, which fits it). */
 export interface DatabaseFlavor {
   /** The id. */
   id: string | number;
