@@ -62,7 +62,8 @@ function readValue(field: FieldSpec, v: Json): unknown {
     return info && isObject(v) ? readObject(info, v) : undefined;
   }
   if (field.kind === "enum") {
-    return typeof v === "string" && enumValues(field.ref ?? "").has(v) ? v : undefined;
+    const t = typeof v === "string" ? v.trim() : undefined;
+    return t !== undefined && enumValues(field.ref ?? "").has(t) ? t : undefined;
   }
   if (field.kind === "date") {
     // The engine sends epoch milliseconds, as a number or a numeric string.

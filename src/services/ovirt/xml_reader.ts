@@ -30,7 +30,9 @@ const parser = new XMLParser({
   attributesGroupName: "$",
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  // Text is kept as sent (`<name> a </name>` is " a "), like the SDK and the
+  // JSON reader; scalars are trimmed when parsed.
+  trimValues: false,
   processEntities: true,
   htmlEntities: true,
   // No `isArray` callback: it costs a quarter of the parse time on large
@@ -67,7 +69,7 @@ function readValue(field: FieldSpec, node: Node): unknown {
       return info ? readStruct(info, node) : undefined;
     }
     case "enum": {
-      const t = text(node);
+      const t = text(node).trim();
       // Unknown enum values read as undefined, never as an error.
       return enumValues(field.ref ?? "").has(t) ? t : undefined;
     }

@@ -234,3 +234,15 @@ Deno.test("fault reader: empty, reason only, detail only, both", () => {
   assert.equal(both.reason, "myreason");
   assert.equal(both.detail, "mydetail");
 });
+
+Deno.test("text: strings keep their spaces, enums and scalars are trimmed", () => {
+  const v = vm(
+    "<vm>\n  <name> spaced </name>\n  <status>\n    up\n  </status>\n  <memory> 42 </memory>\n  <description></description>\n</vm>",
+  );
+  assert.equal(v.name, " spaced ");
+  assert.equal(v.status, VmStatus.UP);
+  assert.equal(v.memory, 42n);
+  assert.equal(v.description, "");
+  const n = readXml("<network>\n  <usages>\n  </usages>\n</network>") as Network;
+  assert.deepEqual([...(n.usages ?? ["x"])], []);
+});
