@@ -802,3 +802,69 @@ Deno.test("FakeCloud: what a user can scope to", async () => {
   const domains = await call("GET", `${cloud.authUrl}/auth/domains`, demo);
   assert.deepEqual(domains.body?.domains, []);
 });
+
+Deno.test("FakeCloud: buildTimeMs keeps new servers and instances in BUILD", async () => {
+  await using cloud = await FakeCloud.start({ buildTimeMs: 3_600_000 });
+  const token = await login(cloud);
+  const made = await call("POST", `${cloud.url}/compute/v2.1/servers`, token, {
+    server: { name: "slow", flavorRef: "1" },
+  });
+  const id = (made.body?.server as Json).id;
+  const get = async () =>
+    ((await call("GET", `${cloud.url}/compute/v2.1/servers/${id}`, token)).body?.server as Json)
+      .status;
+  assert.equal(await get(), "BUILD");
+  const stop = await call("POST", `${cloud.url}/compute/v2.1/servers/${id}/action`, token, {
+    "os-stop": null,
+  });
+  assert.equal(stop.res.status, 409);
+  const t = `${cloud.url}/database/v1.0/${cloud.admin.projectId}`;
+  const inst = await call("POST", `${t}/instances`, token, {
+    instance: { name: "db", flavorRef: "1", volume: { size: 1 } },
+  });
+  const instId = (inst.body?.instance as Json).id;
+  const restart = await call("POST", `${t}/instances/${instId}/action`, token, { restart: {} });
+  assert.equal(restart.res.status, 422);
+  cloud.buildTimeMs = 0;
+  assert.equal(await get(), "ACTIVE");
+  assert.equal(
+    (await call("POST", `${t}/instances/${instId}/action`, token, { restart: {} })).res.status,
+    202,
+  );
+});
+
+Deno.test("FakeCloud: requestLogLimit keeps the newest entries", async () => {
+  await using cloud = await FakeCloud.start({ requestLogLimit: 3 });
+  const token = cloud.issueToken();
+  for (let i = 0; i < 5; i++) {
+    await call("GET", `${cloud.url}/compute/v2.1/flavors/${i + 1}`, token);
+  }
+  assert.deepEqual(cloud.requests.map((r) => r.path.split("/").pop()), ["3", "4", "5"]);
+});
+
+Deno.test("FakeCloud: groups carry roles to their members", async () => {
+  await using cloud = await FakeCloud.start();
+  const admin = await login(cloud);
+  const v3 = cloud.authUrl;
+  const group = (await call("POST", `${v3}/groups`, admin, { group: { name: "g" } })).body
+    ?.group as Json;
+  const roles = (await call("GET", `${v3}/roles?name=member`, admin)).body?.roles as Json[];
+  const grant = `${v3}/projects/${cloud.admin.projectId}/groups/${group.id}/roles/${roles[0]!.id}`;
+  assert.equal((await call("PUT", grant, admin)).res.status, 204);
+  const demoLogin = () =>
+    post(
+      `${v3}/auth/tokens`,
+      passwordAuth({ id: cloud.demo.userId }, FakeCloud.DEMO_PASSWORD, {
+        project: { id: cloud.admin.projectId },
+      }),
+    );
+  assert.equal((await demoLogin()).res.status, 401);
+  const member = `${v3}/groups/${group.id}/users/${cloud.demo.userId}`;
+  assert.equal((await call("PUT", member, admin)).res.status, 204);
+  assert.equal((await call("HEAD", member, admin)).res.status, 204);
+  assert.equal((await demoLogin()).res.status, 201);
+  const listed = await call("GET", `${v3}/groups/${group.id}/users`, admin);
+  assert.deepEqual((listed.body?.users as Json[]).map((u) => u.name), ["demo"]);
+  assert.equal((await call("DELETE", `${v3}/groups/${group.id}`, admin)).res.status, 204);
+  assert.equal((await demoLogin()).res.status, 401);
+});

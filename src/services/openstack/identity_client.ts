@@ -17,6 +17,8 @@ import type {
   DomainCreate,
   Endpoint,
   EndpointCreate,
+  Group,
+  GroupCreate,
   Project,
   ProjectCreate,
   Region,
@@ -113,6 +115,8 @@ export class IdentityClient extends BaseClient {
   readonly projects: Manager<Project, ProjectCreate>;
   /** Users. */
   readonly users: Manager<User, UserCreate>;
+  /** Groups; grant roles to a group with `roleAssignments.grant({ group, … })`. */
+  readonly groups: Manager<Group, GroupCreate>;
   /** Domains (disable before delete). */
   readonly domains: Manager<Domain, DomainCreate>;
   /** Roles. */
@@ -131,6 +135,7 @@ export class IdentityClient extends BaseClient {
     super(http, extensions);
     this.projects = keystoneManager(this, "Project", "/projects", "project", "projects");
     this.users = keystoneManager(this, "User", "/users", "user", "users");
+    this.groups = keystoneManager(this, "Group", "/groups", "group", "groups");
     this.domains = keystoneManager(this, "Domain", "/domains", "domain", "domains");
     this.roles = keystoneManager(this, "Role", "/roles", "role", "roles");
     this.regions = keystoneManager(this, "Region", "/regions", "region", "regions");
@@ -154,6 +159,20 @@ export class IdentityClient extends BaseClient {
         await response.body?.cancel();
       },
     };
+  }
+
+  /** Adds a user to a group (`PUT /groups/{g}/users/{u}`). */
+  async addUserToGroup(groupId: string, userId: string): Promise<void> {
+    const response = await this.put(`/groups/${pathSegment(groupId)}/users/${pathSegment(userId)}`);
+    await response.body?.cancel();
+  }
+
+  /** Removes a user from a group; `NotFound` when it was not a member. */
+  async removeUserFromGroup(groupId: string, userId: string): Promise<void> {
+    const response = await this.delete(
+      `/groups/${pathSegment(groupId)}/users/${pathSegment(userId)}`,
+    );
+    await response.body?.cancel();
   }
 
   /** A user's application credentials; `create()` returns the secret, once. */

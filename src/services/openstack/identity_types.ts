@@ -76,6 +76,31 @@ export interface UserCreate {
   [key: string]: unknown;
 }
 
+/** A group of users. */
+export interface Group {
+  /** The id. */
+  id: string;
+  /** The name, unique in its domain. */
+  name: string;
+  /** The owning domain. */
+  domain_id: string;
+  /** Free text. */
+  description?: string;
+  /** Other fields. */
+  [key: string]: unknown;
+}
+/** The body of `groups.create()`. */
+export interface GroupCreate {
+  /** The name. */
+  name: string;
+  /** The domain. */
+  domain_id?: string;
+  /** Free text. */
+  description?: string;
+  /** Other fields. */
+  [key: string]: unknown;
+}
+
 /** A domain. */
 export interface Domain {
   /** The id ("default" for the Default domain). */

@@ -28,6 +28,8 @@ export interface FakeCloudOptions {
   demoPassword?: string;
   /** Serve HTTPS with this PEM certificate and key (for TLS tests); HTTP when absent. */
   tls?: { cert: string; key: string };
+  /** How many requests `requests` keeps, oldest dropped first (default 10 000). */
+  requestLogLimit?: number;
 }
 
 /**
@@ -106,6 +108,7 @@ export class FakeCloud implements AsyncDisposable {
     if (options.tokenTtlMs !== undefined) state.tokenTtlMs = options.tokenTtlMs;
     if (options.buildTimeMs !== undefined) state.buildTimeMs = options.buildTimeMs;
     const handler = new CloudServer(state);
+    if (options.requestLogLimit !== undefined) handler.requestLogLimit = options.requestLogLimit;
     const listen = { hostname: "127.0.0.1", port: 0, onListen() {} };
     const server = Deno.serve(
       options.tls ? { ...listen, cert: options.tls.cert, key: options.tls.key } : listen,
@@ -119,7 +122,10 @@ export class FakeCloud implements AsyncDisposable {
     return Promise.resolve(new FakeCloud(server, handler, state, users));
   }
 
-  /** Every request received, oldest first; tokens appear only as `{SHA256}<hex>`. */
+  /**
+   * The requests received, oldest first (the last `requestLogLimit`); tokens
+   * appear only as `{SHA256}<hex>`, passwords and secrets as `***`.
+   */
   get requests(): FakeCloudRequest[] {
     return this.#handler.requests;
   }

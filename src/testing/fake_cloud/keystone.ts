@@ -12,6 +12,7 @@ import { adminOnly, keystoneList, matchesFilters, view } from "./keystone_common
 import { addGrants } from "./keystone_grants.ts";
 import { addAppCreds } from "./keystone_app_creds.ts";
 import { addAccessRoutes } from "./keystone_access.ts";
+import { addGroupMembership } from "./keystone_groups.ts";
 
 interface Collection {
   plural: string;
@@ -41,6 +42,15 @@ const COLLECTIONS: Collection[] = [
     required: ["name"],
     defaults: { domain_id: "default", enabled: true, password_expires_at: null, options: {} },
     filters: ["name", "domain_id", "enabled"],
+    unique: { field: "name", within: "domain_id" },
+  },
+  {
+    plural: "groups",
+    singular: "group",
+    map: (s) => s.groups,
+    required: ["name"],
+    defaults: { domain_id: "default", description: "" },
+    filters: ["name", "domain_id"],
     unique: { field: "name", within: "domain_id" },
   },
   {
@@ -191,6 +201,13 @@ function addCollection(router: Router, c: Collection): void {
         s.assignments = s.assignments.filter((a) => a.userId !== id);
         for (const [tid, t] of s.tokens) if (t.userId === id) s.tokens.delete(tid);
       }
+      if (c.plural === "users") {
+        for (const members of s.groupMembers.values()) members.delete(id);
+      }
+      if (c.plural === "groups") {
+        s.groupMembers.delete(id);
+        s.assignments = s.assignments.filter((a) => a.groupId !== id);
+      }
       if (c.plural === "projects") s.assignments = s.assignments.filter((a) => a.projectId !== id);
       if (c.plural === "roles") s.assignments = s.assignments.filter((a) => a.roleId !== id);
       return empty(204);
@@ -216,4 +233,5 @@ export function addIdentityRoutes(router: Router): void {
   addGrants(router);
   addAppCreds(router);
   addAccessRoutes(router);
+  addGroupMembership(router);
 }

@@ -11,7 +11,7 @@ import { forbidden, keystoneList, view } from "./keystone_common.ts";
 
 function projectsOf(ctx: RouteContext, userId: string): JsonObject[] {
   const ids = new Set(
-    ctx.state.assignments.filter((a) => a.userId === userId && a.projectId).map((a) => a.projectId),
+    ctx.state.effectiveAssignments(userId).filter((a) => a.projectId).map((a) => a.projectId),
   );
   return [...ctx.state.projects.values()]
     .filter((p) => ids.has(String(p.id)) && p.enabled)
@@ -27,9 +27,7 @@ export function addAccessRoutes(router: Router): void {
   );
   router.add("GET", "/v3/auth/domains", (ctx) => {
     const ids = new Set(
-      ctx.state.assignments.filter((a) =>
-        a.userId === ctx.token!.userId && a.domainId && !a.projectId
-      )
+      ctx.state.effectiveAssignments(ctx.token!.userId).filter((a) => a.domainId && !a.projectId)
         .map((a) => a.domainId),
     );
     const domains = [...ctx.state.domains.values()].filter((d) => ids.has(String(d.id)))
@@ -37,7 +35,7 @@ export function addAccessRoutes(router: Router): void {
     return keystoneList(ctx, "domains", domains);
   });
   router.add("GET", "/v3/auth/system", (ctx) => {
-    const has = ctx.state.assignments.some((a) => a.userId === ctx.token!.userId && a.system);
+    const has = ctx.state.effectiveAssignments(ctx.token!.userId).some((a) => a.system);
     return json({ system: has ? [{ all: true }] : [], links: { self: `${ctx.base}${ctx.path}` } });
   });
   router.add("GET", "/v3/users/:user/projects", (ctx) => {

@@ -1,93 +1,144 @@
 /**
- * Keystone grants (`PUT/HEAD/DELETE /projects|domains|system/…/users/{u}/roles/{r}`)
- * and `GET /role_assignments`.
+ * Keystone grants (`PUT/HEAD/DELETE /{projects|domains}/{t}/{users|groups}/{a}/roles/{r}`
+ * and `/system/{users|groups}/{a}/roles/{r}`) and `GET /role_assignments`.
  *
  * @module
  */
 import type { RouteContext, Router } from "./router.ts";
-import type { JsonObject } from "./state.ts";
+import type { Assignment, JsonObject } from "./state.ts";
 import { empty, keystoneError } from "./respond.ts";
 import { adminOnly, keystoneList, view } from "./keystone_common.ts";
 
 type Target = { projectId?: string; domainId?: string; system?: boolean };
+type Actor = { userId?: string; groupId?: string };
 
-export function addGrants(router: Router): void {
-  const targets: [string, (ctx: RouteContext) => Target | Response][] = [
-    [
-      "/v3/projects/:target/users/:user/roles",
-      (ctx) =>
-        ctx.state.projects.has(ctx.params.target!)
-          ? { projectId: ctx.params.target! }
-          : keystoneError(404, `Could not find project: ${ctx.params.target}.`),
-    ],
-    [
-      "/v3/domains/:target/users/:user/roles",
-      (ctx) =>
-        ctx.state.domains.has(ctx.params.target!)
-          ? { domainId: ctx.params.target! }
-          : keystoneError(404, `Could not find domain: ${ctx.params.target}.`),
-    ],
-    ["/v3/system/users/:user/roles", () => ({ system: true })],
-  ];
-  for (const [base, resolve] of targets) {
-    const lookup = (ctx: RouteContext, withRole: boolean) => {
-      const target = resolve(ctx);
-      if (target instanceof Response) return target;
-      const userId = ctx.params.user!;
-      if (!ctx.state.users.has(userId)) {
-        return keystoneError(404, `Could not find user: ${userId}.`);
-      }
-      const roleId = ctx.params.role ?? "";
-      if (withRole && !ctx.state.roles.has(roleId)) {
-        return keystoneError(404, `Could not find role: ${roleId}.`);
-      }
-      const index = ctx.state.assignments.findIndex((a) =>
-        a.userId === userId && a.roleId === roleId &&
-        a.projectId === target.projectId && a.domainId === target.domainId &&
-        (a.system ?? false) === (target.system ?? false)
-      );
-      return { target, userId, roleId, index };
-    };
-    router.add("GET", base, (ctx) => {
-      const found = lookup(ctx, false);
-      if (found instanceof Response) return found;
-      const ids = ctx.state.rolesOn(found.userId, found.target);
-      const roles = ids.map((id) => ctx.state.roles.get(id)).filter((r) => r !== undefined)
-        .map((r) => view(ctx, "roles", r));
-      return keystoneList(ctx, "roles", roles);
-    });
-    router.add("GET", `${base}/:role`, (ctx) => {
+const TARGETS: [string, (ctx: RouteContext) => Target | Response][] = [
+  [
+    "/v3/projects/:target",
+    (ctx) =>
+      ctx.state.projects.has(ctx.params.target!)
+        ? { projectId: ctx.params.target! }
+        : keystoneError(404, `Could not find project: ${ctx.params.target}.`),
+  ],
+  [
+    "/v3/domains/:target",
+    (ctx) =>
+      ctx.state.domains.has(ctx.params.target!)
+        ? { domainId: ctx.params.target! }
+        : keystoneError(404, `Could not find domain: ${ctx.params.target}.`),
+  ],
+  ["/v3/system", () => ({ system: true })],
+];
+
+const ACTORS: [string, (ctx: RouteContext) => Actor | Response][] = [
+  [
+    "users",
+    (ctx) =>
+      ctx.state.users.has(ctx.params.actor!)
+        ? { userId: ctx.params.actor! }
+        : keystoneError(404, `Could not find user: ${ctx.params.actor}.`),
+  ],
+  [
+    "groups",
+    (ctx) =>
+      ctx.state.groups.has(ctx.params.actor!)
+        ? { groupId: ctx.params.actor! }
+        : keystoneError(404, `Could not find group: ${ctx.params.actor}.`),
+  ],
+];
+
+function same(a: Assignment, actor: Actor, target: Target, roleId?: string): boolean {
+  return (roleId === undefined || a.roleId === roleId) &&
+    a.userId === actor.userId && a.groupId === actor.groupId &&
+    a.projectId === target.projectId && a.domainId === target.domainId &&
+    (a.system ?? false) === (target.system ?? false);
+}
+
+function addGrantRoutes(
+  router: Router,
+  base: string,
+  resolveTarget: (ctx: RouteContext) => Target | Response,
+  resolveActor: (ctx: RouteContext) => Actor | Response,
+): void {
+  const lookup = (ctx: RouteContext, withRole: boolean) => {
+    const target = resolveTarget(ctx);
+    if (target instanceof Response) return target;
+    const actor = resolveActor(ctx);
+    if (actor instanceof Response) return actor;
+    const roleId = ctx.params.role ?? "";
+    if (withRole && !ctx.state.roles.has(roleId)) {
+      return keystoneError(404, `Could not find role: ${roleId}.`);
+    }
+    const index = ctx.state.assignments.findIndex((a) => same(a, actor, target, roleId));
+    return { target, actor, roleId, index };
+  };
+  router.add("GET", base, (ctx) => {
+    const found = lookup(ctx, false);
+    if (found instanceof Response) return found;
+    const roles = ctx.state.assignments.filter((a) => same(a, found.actor, found.target))
+      .map((a) => ctx.state.roles.get(a.roleId)).filter((r) => r !== undefined)
+      .map((r) => view(ctx, "roles", r));
+    return keystoneList(ctx, "roles", roles);
+  });
+  router.add("GET", `${base}/:role`, (ctx) => {
+    const found = lookup(ctx, true);
+    if (found instanceof Response) return found;
+    return found.index >= 0 ? empty(204) : keystoneError(404, "Could not find role assignment.");
+  });
+  router.add(
+    "PUT",
+    `${base}/:role`,
+    adminOnly((ctx) => {
       const found = lookup(ctx, true);
       if (found instanceof Response) return found;
-      return found.index >= 0 ? empty(204) : keystoneError(404, `Could not find role assignment.`);
-    });
-    router.add(
-      "PUT",
-      `${base}/:role`,
-      adminOnly((ctx) => {
-        const found = lookup(ctx, true);
-        if (found instanceof Response) return found;
-        if (found.index < 0) {
-          ctx.state.assignments.push({
-            roleId: found.roleId,
-            userId: found.userId,
-            ...found.target,
-          });
-        }
-        return empty(204);
-      }),
-    );
-    router.add(
-      "DELETE",
-      `${base}/:role`,
-      adminOnly((ctx) => {
-        const found = lookup(ctx, true);
-        if (found instanceof Response) return found;
-        if (found.index < 0) return keystoneError(404, "Could not find role assignment.");
-        ctx.state.assignments.splice(found.index, 1);
-        return empty(204);
-      }),
-    );
+      if (found.index < 0) {
+        ctx.state.assignments.push({ roleId: found.roleId, ...found.actor, ...found.target });
+      }
+      return empty(204);
+    }),
+  );
+  router.add(
+    "DELETE",
+    `${base}/:role`,
+    adminOnly((ctx) => {
+      const found = lookup(ctx, true);
+      if (found instanceof Response) return found;
+      if (found.index < 0) return keystoneError(404, "Could not find role assignment.");
+      ctx.state.assignments.splice(found.index, 1);
+      return empty(204);
+    }),
+  );
+}
+
+/** The assignments `GET /role_assignments` shows; `effective` expands groups to their members. */
+function listed(ctx: RouteContext): Assignment[] {
+  const s = ctx.state;
+  if (!ctx.url.searchParams.has("effective")) return s.assignments;
+  const out: Assignment[] = [];
+  for (const a of s.assignments) {
+    if (a.groupId === undefined) {
+      out.push(a);
+      continue;
+    }
+    for (const userId of s.groupMembers.get(a.groupId) ?? []) {
+      const { groupId: _group, ...rest } = a;
+      out.push({ ...rest, userId });
+    }
+  }
+  return out;
+}
+
+/** Registers the grant and role assignment routes (paths relative to `/identity`). */
+export function addGrants(router: Router): void {
+  for (const [targetPath, resolveTarget] of TARGETS) {
+    for (const [actorKind, resolveActor] of ACTORS) {
+      addGrantRoutes(
+        router,
+        `${targetPath}/${actorKind}/:actor/roles`,
+        resolveTarget,
+        resolveActor,
+      );
+    }
   }
 
   router.add("GET", "/v3/role_assignments", (ctx) => {
@@ -96,8 +147,9 @@ export function addGrants(router: Router): void {
     const names = q.has("include_names");
     const ref = (map: Map<string, JsonObject>, id: string) =>
       names ? { id, name: map.get(id)?.name } : { id };
-    const items = s.assignments.filter((a) =>
+    const items = listed(ctx).filter((a) =>
       (!q.get("user.id") || a.userId === q.get("user.id")) &&
+      (!q.get("group.id") || a.groupId === q.get("group.id")) &&
       (!q.get("role.id") || a.roleId === q.get("role.id")) &&
       (!q.get("scope.project.id") || a.projectId === q.get("scope.project.id")) &&
       (!q.get("scope.domain.id") || (a.domainId === q.get("scope.domain.id") && !a.projectId)) &&
@@ -108,17 +160,22 @@ export function addGrants(router: Router): void {
         : a.domainId
         ? { domain: ref(s.domains, a.domainId) }
         : { system: { all: true } };
-      const path = a.projectId
-        ? `/v3/projects/${a.projectId}/users/${a.userId}/roles/${a.roleId}`
+      const target = a.projectId
+        ? `/v3/projects/${a.projectId}`
         : a.domainId
-        ? `/v3/domains/${a.domainId}/users/${a.userId}/roles/${a.roleId}`
-        : `/v3/system/users/${a.userId}/roles/${a.roleId}`;
+        ? `/v3/domains/${a.domainId}`
+        : "/v3/system";
+      const actor = a.userId !== undefined
+        ? { user: ref(s.users, a.userId) }
+        : { group: ref(s.groups, a.groupId ?? "") };
+      const actorPath = a.userId !== undefined ? `users/${a.userId}` : `groups/${a.groupId}`;
       return {
-        id: `${a.userId}:${a.roleId}:${a.projectId ?? a.domainId ?? "system"}`,
+        // Keystone shows no id; this one only serves the fake's marker paging.
+        id: `${actorPath}:${a.roleId}:${a.projectId ?? a.domainId ?? "system"}`,
         role: ref(s.roles, a.roleId),
-        user: ref(s.users, a.userId),
+        ...actor,
         scope,
-        links: { assignment: `${ctx.base}${path}` },
+        links: { assignment: `${ctx.base}${target}/${actorPath}/roles/${a.roleId}` },
       };
     });
     return keystoneList(ctx, "role_assignments", items);

@@ -127,6 +127,8 @@ function microversionOf(
 export class CloudServer {
   /** Every request received, in order. */
   readonly requests: FakeCloudRequest[] = [];
+  /** The log keeps at most this many entries, dropping the oldest. */
+  requestLogLimit = 10_000;
   /** Active injections, first match wins. */
   readonly injections: ActiveInjection[] = [];
   /** Aborts pending delays on close. */
@@ -199,6 +201,9 @@ export class CloudServer {
     };
     if (body !== undefined) entry.body = maskSecrets(body);
     this.requests.push(entry);
+    if (this.requests.length > this.requestLogLimit) {
+      this.requests.splice(0, this.requests.length - this.requestLogLimit);
+    }
 
     let response: Response;
     const extra = new Headers({ "x-openstack-request-id": requestId });

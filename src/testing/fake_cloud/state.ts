@@ -37,12 +37,14 @@ export interface TokenRecord {
   appCredId?: string;
 }
 
-/** A role assignment: a user's role on a project, a domain or the system. */
+/** A role assignment: a user's or a group's role on a project, a domain or the system. */
 export interface Assignment {
   /** The role id. */
   roleId: string;
-  /** The user id. */
-  userId: string;
+  /** The user id, for user assignments. */
+  userId?: string;
+  /** The group id, for group assignments. */
+  groupId?: string;
   /** The project, for project assignments. */
   projectId?: string;
   /** The domain, for domain assignments. */
@@ -106,6 +108,10 @@ export class CloudState {
   services: Map<string, JsonObject> = new Map();
   /** Endpoints by id; `url` may hold `$(project_id)s`. */
   endpoints: Map<string, JsonObject> = new Map();
+  /** Groups by id. */
+  groups: Map<string, JsonObject> = new Map();
+  /** Group members: group id → user ids. */
+  groupMembers: Map<string, Set<string>> = new Map();
   /** Application credentials by id. */
   appCreds: Map<string, AppCredRecord> = new Map();
   /** Role assignments. */
@@ -163,19 +169,27 @@ export class CloudState {
     return token.scope.kind === "project" ? token.scope.projectId : undefined;
   }
 
-  /** Role ids a user holds on a target. */
+  /** The assignments that apply to a user: its own and its groups'. */
+  effectiveAssignments(userId: string): Assignment[] {
+    return this.assignments.filter((a) =>
+      a.userId === userId ||
+      (a.groupId !== undefined && (this.groupMembers.get(a.groupId)?.has(userId) ?? false))
+    );
+  }
+
+  /** Role ids a user holds on a target, directly or through its groups. */
   rolesOn(
     userId: string,
     target: { projectId?: string; domainId?: string; system?: boolean },
   ): string[] {
-    return this.assignments.filter((a) =>
-      a.userId === userId &&
-      (target.projectId !== undefined
+    const ids = this.effectiveAssignments(userId).filter((a) =>
+      target.projectId !== undefined
         ? a.projectId === target.projectId
         : target.domainId !== undefined
         ? a.domainId === target.domainId && a.projectId === undefined
-        : target.system === true && a.system === true)
+        : target.system === true && a.system === true
     ).map((a) => a.roleId);
+    return [...new Set(ids)];
   }
 
   /** Whether a BUILD period that started at `createdMs` is over. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Forbidden, NotFound, ValidationError } from "../../../mod.ts";
+import { Forbidden, NotFound, Unauthorized, ValidationError } from "../../../mod.ts";
 import { KeystoneApplicationCredentialAuth, KeystonePasswordAuth } from "../../../src/auth/mod.ts";
 import { HTTPClient } from "../../../mod.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
@@ -119,4 +119,57 @@ Deno.test("IdentityClient: application credentials: secret once, then a login wi
   assert.ok(!JSON.stringify(cloud.requests).includes(secret!), "secret in the request log");
   await creds.delete(cred.id);
   assert.equal((await collect(creds.list())).length, 0);
+});
+
+Deno.test("IdentityClient: a role granted to a group reaches its members", async () => {
+  await using cloud = await FakeCloud.start();
+  await using http = httpFor(cloud);
+  const identity = new IdentityClient(http);
+  const group = await identity.groups.create({ name: "ops" });
+  const user = await identity.users.create({ name: "carol", password: "carol-pw-1" });
+  const reader = await identity.roles.find({ name: "reader" });
+  await identity.roleAssignments.grant({
+    role: reader.id,
+    group: group.id,
+    project: cloud.demo.projectId,
+  });
+  const login = () =>
+    new HTTPClient(
+      new KeystonePasswordAuth({
+        authUrl: cloud.authUrl,
+        userId: user.id,
+        password: "carol-pw-1",
+        projectId: cloud.demo.projectId,
+      }),
+    );
+  {
+    await using carol = login();
+    await assert.rejects(
+      new ComputeClient(carol).flavors.get("1"),
+      Unauthorized,
+      "not a member yet",
+    );
+  }
+  await identity.addUserToGroup(group.id, user.id);
+  {
+    await using carol = login();
+    assert.equal((await new ComputeClient(carol).flavors.get("1")).name, "m1.tiny");
+  }
+  const direct = await collect(identity.roleAssignments.list({ "group.id": group.id }));
+  assert.deepEqual(direct.map((a) => a.group?.id), [group.id]);
+  const effective = await collect(
+    identity.roleAssignments.list({ "user.id": user.id, effective: "" }),
+  );
+  assert.deepEqual(effective.map((a) => [a.user?.id, a.scope.project?.id]), [[
+    user.id,
+    cloud.demo.projectId,
+  ]]);
+  await identity.removeUserFromGroup(group.id, user.id);
+  await assert.rejects(identity.removeUserFromGroup(group.id, user.id), NotFound);
+  await identity.roleAssignments.revoke({
+    role: reader.id,
+    group: group.id,
+    project: cloud.demo.projectId,
+  });
+  await identity.groups.delete(group.id);
 });
