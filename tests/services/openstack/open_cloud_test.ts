@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   AmbiguousEndpoints,
+  AuthPluginOptionsMissing,
   ConnectionError,
   ServiceUnavailable,
   ValidationError,
@@ -147,4 +148,12 @@ Deno.test("openCloud: clouds.yaml cacert reaches an HTTPS FakeCloud; without it 
     () => openCloud({ env: { ...env, OS_CACERT: "/nonexistent/ca.pem" } }),
     ValidationError,
   );
+});
+
+Deno.test("openCloud: no configuration names the missing variables", () => {
+  assert.throws(() => openCloud({ env: {} }), (e: unknown) => {
+    assert.ok(e instanceof AuthPluginOptionsMissing);
+    assert.match(e.message, /OS_AUTH_URL/);
+    return true;
+  });
 });
