@@ -142,17 +142,50 @@ function parse(source: string | Uint8Array): [string, Node] {
 /**
  * Reads an XML document into model objects, choosing the type by the root
  * tag: `<vm>` gives a `Vm`, `<vms>` a `List<Vm>`. Unknown tags raise
- * `Can't find a reader for tag '<tag>'`.
+ * `Can't find a reader for tag '<tag>'`. Given a class, the document must
+ * hold that type (or a list of it with `{ list: true }`).
  *
  * @example Read a VM
  * ```ts
- * import { readXml, type Vm } from "@nimbus/apiclient/services/ovirt";
- * const vm = readXml('<vm id="123"><name>myvm</name><status>up</status></vm>') as Vm;
+ * import { readXml, Vm } from "@nimbus/apiclient/services/ovirt";
+ * const vm = readXml('<vm id="123"><name>myvm</name><status>up</status></vm>', Vm);
  * console.log(vm.name, vm.status); // myvm up
  * ```
  */
-export function readXml(source: string | Uint8Array): unknown {
+export function readXml<T extends Struct>(
+  source: string | Uint8Array,
+  type: new () => T,
+  options: { list: true },
+): List<T>;
+/** Reads one object of the given class. */
+export function readXml<T extends Struct>(
+  source: string | Uint8Array,
+  type: new () => T,
+  options?: { list?: false },
+): T;
+/** Reads whatever the root tag says. */
+export function readXml(source: string | Uint8Array): unknown;
+/** Reads a document, optionally checking its type. */
+export function readXml<T extends Struct>(
+  source: string | Uint8Array,
+  type?: new () => T,
+  options: { list?: boolean } = {},
+): unknown {
   const [root, node] = parse(source);
+  const result = readRoot(root, node);
+  if (type === undefined) return result;
+  const ok = options.list
+    ? result instanceof List && result.every((x) => x instanceof type)
+    : result instanceof type;
+  if (!ok) {
+    throw new SdkError(
+      `Expected ${options.list ? "a list of " : ""}'${type.name}', but got the tag '${root}'`,
+    );
+  }
+  return result;
+}
+
+function readRoot(root: string, node: Node): unknown {
   const one = typeByTag(root);
   if (one !== undefined) return readStruct(one, node);
   const many = typeByPlural(root);

@@ -246,3 +246,17 @@ Deno.test("text: strings keep their spaces, enums and scalars are trimmed", () =
   const n = readXml("<network>\n  <usages>\n  </usages>\n</network>") as Network;
   assert.deepEqual([...(n.usages ?? ["x"])], []);
 });
+
+Deno.test("typed read: the document must hold the expected type", () => {
+  const v: Vm = readXml("<vm><name>a</name></vm>", Vm);
+  assert.equal(v.name, "a");
+  const l: List<Vm> = readXml('<vms><vm id="1"/></vms>', Vm, { list: true });
+  assert.equal(l[0]?.id, "1");
+  assert.throws(() => readXml("<disk/>", Vm), {
+    name: "SdkError",
+    message: "Expected 'Vm', but got the tag 'disk'",
+  });
+  assert.throws(() => readXml("<vm/>", Vm, { list: true }), {
+    message: "Expected a list of 'Vm', but got the tag 'vm'",
+  });
+});
