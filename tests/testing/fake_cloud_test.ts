@@ -868,3 +868,29 @@ Deno.test("FakeCloud: groups carry roles to their members", async () => {
   assert.equal((await call("DELETE", `${v3}/groups/${group.id}`, admin)).res.status, 204);
   assert.equal((await demoLogin()).res.status, 401);
 });
+
+Deno.test("FakeCloud: version documents need no token and link to the service", async () => {
+  await using cloud = await FakeCloud.start();
+  const compute = await call("GET", `${cloud.url}/compute`);
+  assert.equal(compute.res.status, 200);
+  assert.deepEqual(
+    ((compute.body?.versions as Json[])[0]!.links as Json[])[0]!.href,
+    `${cloud.url}/compute/v2.1/`,
+  );
+  const v21 = await call("GET", `${cloud.url}/compute/v2.1/`);
+  assert.equal((v21.body?.version as Json).version, "2.96");
+  const identity = await call("GET", `${cloud.authUrl}`);
+  assert.equal(
+    (((identity.body?.version as Json).links as Json[])[0]!).href,
+    `${cloud.url}/identity/v3/`,
+  );
+  const internal = await call("GET", `${cloud.url}/internal/image/versions`);
+  assert.equal(
+    (((internal.body?.versions as Json[])[0]!.links as Json[])[0]!).href,
+    `${cloud.url}/internal/image/v2/`,
+  );
+  assert.equal((await call("GET", `${cloud.url}/nothing/here`)).res.status, 404);
+  const token = cloud.issueToken();
+  const wrongMethod = await call("PATCH", `${cloud.url}/compute/v2.1/flavors/detail`, token, {});
+  assert.equal(wrongMethod.res.status, 405);
+});

@@ -210,6 +210,7 @@ export class CloudServer {
     if (serviceType === "compute") extra.set("x-compute-request-id", requestId);
     try {
       response = await this.#dispatch(req, url, {
+        prefix: url.pathname.slice(0, url.pathname.length - rest.length),
         serviceType,
         servicePath,
         region,
@@ -237,6 +238,7 @@ export class CloudServer {
     req: Request,
     url: URL,
     info: {
+      prefix: string;
       serviceType: string;
       servicePath: string;
       region: string;
@@ -294,10 +296,7 @@ export class CloudServer {
       params: match.params,
       body: info.body,
       state: this.state,
-      base: `${this.state.origin}${
-        url.pathname.slice(0, url.pathname.length - info.servicePath.length)
-      }`
-        .replace(/\/$/, ""),
+      base: `${this.state.origin}${info.prefix}/${info.serviceType}`,
       region: info.region,
       requestId: info.requestId,
       microversion: "",
