@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Conflict, Unauthorized } from "../../../mod.ts";
+import { Conflict, ServiceUnavailable, Unauthorized } from "../../../mod.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
 import {
   ComputeClient,
@@ -131,4 +131,27 @@ Deno.test("computeVersions picks ComputeClient; unknown versions are refused", (
     () => BaseClient.getClass("compute", "3", computeVersions),
     /Invalid compute client version '3'. Must be one of: 2.1/,
   );
+});
+
+Deno.test("ComputeClient: the HTTPClient retry policy rides over injected 503s", async () => {
+  await using cloud = await FakeCloud.start();
+  await using http = httpFor(cloud, "admin", {
+    retry: { retries: 2, statusCodes: [503], backoffMs: 1 },
+  });
+  const compute = new ComputeClient(http);
+  cloud.inject({
+    path: "/compute/v2.1/flavors/1",
+    status: 503,
+    headers: { "retry-after": "0" },
+    times: 2,
+  });
+  assert.equal((await compute.flavors.get("1")).name, "m1.tiny");
+  assert.equal(cloud.requests.filter((r) => r.path === "/compute/v2.1/flavors/1").length, 3);
+  cloud.inject({
+    path: "/compute/v2.1/flavors/1",
+    status: 503,
+    headers: { "retry-after": "0" },
+    times: 3,
+  });
+  await assert.rejects(compute.flavors.get("1"), ServiceUnavailable);
 });
