@@ -894,3 +894,13 @@ Deno.test("FakeCloud: version documents need no token and link to the service", 
   const wrongMethod = await call("PATCH", `${cloud.url}/compute/v2.1/flavors/detail`, token, {});
   assert.equal(wrongMethod.res.status, 405);
 });
+
+Deno.test("FakeCloud: inspect and JSON show no password", async () => {
+  await using cloud = await FakeCloud.start();
+  const dump = Deno.inspect(cloud, { depth: 10 }) + JSON.stringify(cloud) +
+    Deno.inspect(cloud.admin) + JSON.stringify(cloud.demo);
+  assert.ok(!dump.includes(FakeCloud.ADMIN_PASSWORD));
+  assert.ok(!dump.includes(FakeCloud.DEMO_PASSWORD));
+  assert.equal(cloud.admin.password, FakeCloud.ADMIN_PASSWORD);
+  assert.ok(dump.includes(cloud.url));
+});

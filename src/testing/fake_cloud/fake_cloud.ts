@@ -250,6 +250,16 @@ export class FakeCloud implements AsyncDisposable {
     return this.#closed;
   }
 
+  /** The URLs only: no password or token. */
+  toJSON(): Record<string, unknown> {
+    return { url: this.url, authUrl: this.authUrl, regions: this.#state.regions };
+  }
+
+  /** The URLs only: no password or token. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `FakeCloud ${JSON.stringify(this.toJSON())}`;
+  }
+
   /** Same as {@linkcode FakeCloud.close}. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();

@@ -15,8 +15,8 @@ export interface SeededUser {
   userId: string;
   /** The user name. */
   username: string;
-  /** The password. */
-  password: string;
+  /** The password (not enumerable: inspect and JSON leave it out). */
+  readonly password: string;
   /** The user's domain name ("Default"). */
   domainName: string;
   /** The user's domain id ("default"). */
@@ -212,21 +212,25 @@ export function seed(
   datastore("mysql", ["8.0", "5.7"]);
   datastore("postgresql", ["15"]);
 
+  // The password is not enumerable: inspect and JSON.stringify of the user leave it out.
   const described = (
     id: string,
     name: string,
     password: string,
     projectId: string,
     projectName: string,
-  ) => ({
-    userId: id,
-    username: name,
-    password,
-    domainName: "Default",
-    domainId: "default",
-    projectId,
-    projectName,
-  });
+  ): SeededUser => {
+    const user = {
+      userId: id,
+      username: name,
+      domainName: "Default",
+      domainId: "default",
+      projectId,
+      projectName,
+    } as SeededUser;
+    Object.defineProperty(user, "password", { value: password, enumerable: false });
+    return user;
+  };
   return {
     admin: described(adminUser, "admin", passwords.admin, adminProject, "admin"),
     demo: described(demoUser, "demo", passwords.demo, demoProject, "demo"),
