@@ -18,9 +18,9 @@
  */
 export class Struct {
   /** The object's URL path on the engine. */
-  href?: string;
+  declare href?: string;
   /** The object's id. */
-  id?: string;
+  declare id?: string;
   /** Copies the given fields onto the new object. */
   constructor(fields?: { href?: string; id?: string }) {
     if (fields?.href !== undefined) this.href = fields.href;
@@ -41,7 +41,7 @@ export class Struct {
  */
 export class List<T> extends Array<T> {
   /** The collection's URL path on the engine, when it came as a link. */
-  href?: string;
+  declare href?: string;
 
   /** Copying methods (`map`, `filter`, `slice`…) build plain arrays. */
   static override get [Symbol.species](): ArrayConstructor {
@@ -69,9 +69,9 @@ export class List<T> extends Array<T> {
  */
 export class Fault extends Struct {
   /** The short reason. */
-  reason?: string;
+  declare reason?: string;
   /** The detail text. */
-  detail?: string;
+  declare detail?: string;
   /** Copies the given fields onto the new fault. */
   constructor(fields?: { href?: string; id?: string; reason?: string; detail?: string }) {
     super(fields);
