@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { MODEL } from "../../../src/services/ovirt/model/mod.ts";
-import { Action, List, Struct, SystemService } from "../../../src/services/ovirt/mod.ts";
+import { Action, List, type Struct, SystemService } from "../../../src/services/ovirt/mod.ts";
 import * as ovirt from "../../../src/services/ovirt/mod.ts";
 import { CannedServer, FetchConnection } from "./_server.ts";
 
