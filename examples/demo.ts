@@ -4,6 +4,7 @@
  */
 import { FakeCloud } from "@nimbus/apiclient/testing";
 import { openstackBasics } from "./openstack_basics.ts";
+import { openstackServices } from "./openstack_services.ts";
 
 console.log("== OpenStack: HTTPClient + KeystonePasswordAuth against FakeCloud");
 {
@@ -17,6 +18,9 @@ console.log("== OpenStack: HTTPClient + KeystonePasswordAuth against FakeCloud")
     revokeAll: () => cloud.revokeAll(),
   });
   console.log(`\nKeystone logins made: ${cloud.authCount}`);
+
+  console.log("\n== OpenStack: typed clients from openCloud() with the OS_* variables");
+  await openstackServices(cloud.env("admin"));
 }
 
 console.log("\n== oVirt: Connection + typed services against FakeEngine");
