@@ -9,7 +9,7 @@ import { List, type Struct } from "../services/ovirt/struct.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
 import { exchange, Transport } from "../transport/mod.ts";
 import { checkContentType } from "./content_type.ts";
-import { checkFault } from "./errors.ts";
+import { checkFault } from "../services/ovirt/fault_error.ts";
 import { linkPath } from "./follow_link.ts";
 import { count, readCaFile } from "./option_checks.ts";
 import type { HttpRequest, HttpResponse } from "./http_request.ts";

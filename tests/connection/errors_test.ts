@@ -7,7 +7,12 @@ import {
   NotFoundError,
   SdkError,
 } from "../../mod.ts";
-import { checkFault, errorFor, raiseError, readFault } from "../../src/connection/errors.ts";
+import {
+  checkFault,
+  errorFor,
+  raiseError,
+  readFault,
+} from "../../src/services/ovirt/fault_error.ts";
 import type { HttpResponse } from "../../src/connection/mod.ts";
 import { SEED_IDS } from "../../src/testing/mod.ts";
 import { PASSWORD, startEngine, USER } from "./helpers.ts";

@@ -1,7 +1,7 @@
 import { OvirtSsoAuth } from "../../src/auth/ovirt_sso_auth.ts";
 import assert from "node:assert/strict";
 import { AuthError, Connection, TokenCache } from "../../mod.ts";
-import { checkFault } from "../../src/connection/errors.ts";
+import { checkFault } from "../../src/services/ovirt/fault_error.ts";
 import {
   PASSWORD,
   requestsTo,

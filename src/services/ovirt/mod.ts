@@ -27,12 +27,12 @@ export * from "./_generated/types.ts";
 export * from "./_generated/services.ts";
 export {
   checkTypes,
-  raiseError,
   type RequestOptions,
   Service,
   type ServiceConnection,
   type TypeCheck,
 } from "./service.ts";
+export { checkFault, errorFor, raiseError, readFault } from "./fault_error.ts";
 export { readXml } from "./xml_reader.ts";
 export { writeXml, type WriteXmlOptions } from "./xml_writer.ts";
 export { type ModelType, readJson, type ReadJsonOptions, writeJson } from "./json_codec.ts";

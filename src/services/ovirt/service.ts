@@ -6,7 +6,8 @@
  * @module
  */
 import type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
-import { AuthError, NotFoundError, SdkError } from "../../errors/mod.ts";
+import { SdkError } from "../../errors/mod.ts";
+import { contentType, isEmpty, raiseError, readFault } from "./fault_error.ts";
 import { Fault, type List, type Struct } from "./struct.ts";
 import { Action } from "./_generated/types.ts";
 import { readXml } from "./xml_reader.ts";
@@ -106,72 +107,6 @@ export function checkTypes(checks: readonly TypeCheck[]): void {
     );
   }
   if (problems.length > 0) throw new TypeError(problems.join("\n"));
-}
-
-/**
- * Builds and throws the SDK error for a failed response: `AuthError` for
- * 401/403, `NotFoundError` for 404, `SdkError` otherwise, with the message
- * `Fault reason is "R". Fault detail is "D". HTTP response code is N.`
- *
- * @example
- * ```ts
- * import { Fault, raiseError } from "@nimbus/apiclient/services/ovirt";
- * try {
- *   raiseError({ code: 400 }, new Fault({ reason: "R", detail: "D" }));
- * } catch (e) {
- *   console.log((e as Error).message);
- * }
- * ```
- */
-export function raiseError(response: { code?: number }, detail?: Fault | string): never {
-  const fault = detail instanceof Fault ? detail : undefined;
-  const parts: string[] = [];
-  if (fault?.reason) parts.push(`Fault reason is "${fault.reason}".`);
-  if (fault?.detail) parts.push(`Fault detail is "${fault.detail}".`);
-  if (response.code) parts.push(`HTTP response code is ${response.code}.`);
-  if (typeof detail === "string") parts.push(`${detail}.`);
-  const options = { code: response.code, fault };
-  const message = parts.join(" ");
-  if (response.code === 401 || response.code === 403) throw new AuthError(message, options);
-  if (response.code === 404) throw new NotFoundError(message, options);
-  throw new SdkError(message, options);
-}
-
-function contentType(response: HttpResponse): "xml" | "json" | undefined {
-  const ct = response.headers.get("content-type") ?? "";
-  if (/^\s*(application|text)\/json\s*(;.*)?$/i.test(ct)) return "json";
-  if (/^\s*(application|text)\/xml\s*(;.*)?$/i.test(ct)) return "xml";
-  return undefined;
-}
-
-function isEmpty(body: Uint8Array): boolean {
-  for (const b of body) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
-  return true;
-}
-
-/** Reads a fault out of an error body, or undefined if there is none. */
-function readFault(response: HttpResponse): Fault | undefined {
-  const kind = contentType(response);
-  if (isEmpty(response.body) || kind === undefined) return undefined;
-  if (kind === "json") {
-    try {
-      const fault = readJson(response.body, Fault);
-      return fault.reason === undefined && fault.detail === undefined ? undefined : fault;
-    } catch {
-      return undefined;
-    }
-  }
-  let obj: unknown;
-  try {
-    obj = readXml(response.body);
-  } catch {
-    return undefined;
-  }
-  if (obj instanceof Fault) return obj;
-  if (obj instanceof Action) return obj.fault;
-  throw new SdkError(`Expected a fault, but got ${typeOf(obj)?.name ?? typeName(obj)}`, {
-    code: response.code,
-  });
 }
 
 /** A path segment back to an id; a malformed escape is kept as it is. */
