@@ -5,6 +5,7 @@
  */
 import { ConnectionError, HttpError, TimeoutError } from "../errors/mod.ts";
 import type { RetryOptions } from "./options.ts";
+export { sleep } from "../_util/sleep.ts";
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
 
@@ -52,20 +53,4 @@ export class RetryPolicy {
     const ceiling = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** attempt);
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
-}
-
-/** Sleeps, unless the signal aborts first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

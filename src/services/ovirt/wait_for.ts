@@ -6,6 +6,7 @@
  */
 import { TimeoutError } from "../../errors/mod.ts";
 import type { RequestOptions } from "./service.ts";
+import { sleep } from "../../_util/sleep.ts";
 
 /**
  * Options of {@linkcode waitFor}.
@@ -73,18 +74,4 @@ export async function waitFor<T>(
       state === undefined ? "" : `; the last status was '${String(state)}'`
     }`,
   );
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
