@@ -5,6 +5,7 @@
  */
 import { FakeEngine, type FakeEngineOptions } from "../../src/testing/mod.ts";
 import type { Logger } from "../../src/types.ts";
+import { testCerts } from "../_fakes/tls_certs.ts";
 
 export const USER = "admin@internal";
 export const PASSWORD = "vzhJgfyaDPHRhg";
@@ -40,73 +41,16 @@ export interface TestPki {
   key: string;
 }
 
-async function openssl(dir: string, args: string[]): Promise<void> {
-  const out = await new Deno.Command("openssl", { args, cwd: dir, stdout: "null", stderr: "piped" })
-    .output();
-  if (!out.success) throw new Error(`openssl ${args[0]}: ${new TextDecoder().decode(out.stderr)}`);
-}
-
-/** Generates the PKI; remove `dir` when done. */
+/** The shared test certificates, with the CA copied into a fresh dir the caller removes. */
 export async function makePki(): Promise<TestPki> {
+  const certs = await testCerts();
   const dir = await Deno.makeTempDir({ prefix: "nimbus-pki-" });
-  await openssl(dir, [
-    "req",
-    "-x509",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-keyout",
-    "ca.key",
-    "-out",
-    "ca.crt",
-    "-days",
-    "2",
-    "-subj",
-    "/CN=Nimbus Test CA",
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-    "-addext",
-    "keyUsage=critical,keyCertSign,cRLSign",
-  ]);
-  await openssl(dir, [
-    "req",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-keyout",
-    "leaf.key",
-    "-out",
-    "leaf.csr",
-    "-subj",
-    "/CN=127.0.0.1",
-  ]);
-  await Deno.writeTextFile(
-    `${dir}/leaf.ext`,
-    "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n" +
-      "extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n",
-  );
-  await openssl(dir, [
-    "x509",
-    "-req",
-    "-in",
-    "leaf.csr",
-    "-CA",
-    "ca.crt",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-out",
-    "leaf.crt",
-    "-days",
-    "2",
-    "-extfile",
-    "leaf.ext",
-  ]);
+  await Deno.writeTextFile(`${dir}/ca.crt`, certs.caCert);
   return {
     dir,
     caFile: `${dir}/ca.crt`,
-    caPem: await Deno.readTextFile(`${dir}/ca.crt`),
-    cert: await Deno.readTextFile(`${dir}/leaf.crt`),
-    key: await Deno.readTextFile(`${dir}/leaf.key`),
+    caPem: certs.caCert,
+    cert: certs.serverCert,
+    key: certs.serverKey,
   };
 }
