@@ -380,7 +380,7 @@ export class Connection implements AsyncDisposable {
       const result = await exchange(this.#transport, {
         method,
         url,
-        headers: new Headers(headers),
+        headers,
         body,
         timeoutMs,
       });

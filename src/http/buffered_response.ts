@@ -14,12 +14,27 @@ export class BufferedResponse extends Response {
   #bytes: Uint8Array<ArrayBuffer> | null;
   #used = false;
   #url: string;
+  #headers: Headers;
 
-  /** Wraps bytes already read; `null` for responses without a body. */
-  constructor(bytes: Uint8Array<ArrayBuffer> | null, init: ResponseInit, url: string) {
-    super(null, init);
+  /**
+   * Wraps bytes already read; `null` for responses without a body. The
+   * headers object is kept as given, not copied: it is the original
+   * response's, which nobody else holds.
+   */
+  constructor(
+    bytes: Uint8Array<ArrayBuffer> | null,
+    init: { status: number; statusText?: string; headers: Headers },
+    url: string,
+  ) {
+    super(null, { status: init.status, statusText: init.statusText });
     this.#bytes = bytes;
     this.#url = url;
+    this.#headers = init.headers;
+  }
+
+  /** The response headers. */
+  override get headers(): Headers {
+    return this.#headers;
   }
 
   /** The final URL after redirects. */
@@ -79,7 +94,7 @@ export class BufferedResponse extends Response {
     if (this.#used) throw new TypeError("Body already consumed");
     return new BufferedResponse(
       this.#bytes,
-      { status: this.status, statusText: this.statusText, headers: this.headers },
+      { status: this.status, statusText: this.statusText, headers: new Headers(this.#headers) },
       this.#url,
     );
   }

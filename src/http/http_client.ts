@@ -338,7 +338,7 @@ export class HTTPClient implements AsyncDisposable {
       const result = await exchange(this.#transport, {
         method,
         url,
-        headers: new Headers(prepared.headers),
+        headers: prepared.headers,
         body: prepared.body,
         timeoutMs: options.timeout ?? this.timeout,
         signal: options.signal,

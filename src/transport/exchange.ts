@@ -23,8 +23,8 @@ export interface ExchangeRequest {
   method: string;
   /** The absolute URL. */
   url: string;
-  /** The headers. */
-  headers: Headers;
+  /** The headers (any `HeadersInit`; a `Headers` object is made only on a redirect). */
+  headers: HeadersInit;
   /** The body, if any. */
   body?: BodyInit | null;
   /** Timeout in ms covering headers and body; 0/undefined = none. */
@@ -48,6 +48,12 @@ export interface ExchangeResult {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Whether a body can be sent again to the redirect target (a stream cannot). */
+function replayable(body: BodyInit | null | undefined): boolean {
+  return body == null || typeof body === "string" || body instanceof Uint8Array ||
+    body instanceof URLSearchParams;
+}
 
 /** Aborts on the caller's signal or the timeout, whichever comes first. */
 class Deadline {
@@ -89,7 +95,7 @@ class Deadline {
 interface Hop {
   method: string;
   url: string;
-  headers: Headers;
+  headers: HeadersInit;
   body?: BodyInit | null;
 }
 
@@ -139,10 +145,8 @@ export async function exchange(
         redirect: "manual",
         signal: deadline.signal,
       });
-      const location = response.headers.get("location");
-      const replayable = current.body == null || typeof current.body === "string" ||
-        current.body instanceof Uint8Array || current.body instanceof URLSearchParams;
-      if (REDIRECTS.has(response.status) && location && replayable) {
+      const location = REDIRECTS.has(response.status) ? response.headers.get("location") : null;
+      if (location && replayable(current.body)) {
         await response.body?.cancel();
         if (redirects >= maxRedirects) {
           throw new ConnectionError(
@@ -152,7 +156,7 @@ export async function exchange(
         current = nextRequest(request, current, response, location);
         continue;
       }
-      const body = new Uint8Array(await response.arrayBuffer());
+      const body = await response.bytes();
       return { response, body, url: current.url };
     }
   } catch (error) {
