@@ -281,7 +281,7 @@ export class Connection implements AsyncDisposable {
         try {
           await this.#auth.revoke(this.#ssoPost);
         } finally {
-          if (this.#cache && scope) await this.#cache.delete(scope);
+          await this.#cacheDelete(scope);
         }
       }
     } finally {
@@ -326,17 +326,30 @@ export class Connection implements AsyncDisposable {
     this.#wire?.info(`Requesting an SSO token from ${this.#auth.ssoUrl}`);
     const token = await this.#auth.login(this.#ssoPost);
     if (this.#cache && scope) {
-      await this.#cache.set(scope, { token, expiresAt: this.#auth.expiresAt() });
+      try {
+        await this.#cache.set(scope, { token, expiresAt: this.#auth.expiresAt() });
+      } catch (error) {
+        // The cache is an optimisation: a full disk or a lock timeout must not fail the login.
+        this.#wire?.info(`Token cache write failed: ${(error as Error).message}`);
+      }
     }
     return token;
+  }
+
+  async #cacheDelete(scope: Record<string, string> | undefined): Promise<void> {
+    if (!this.#cache || !scope) return;
+    try {
+      await this.#cache.delete(scope);
+    } catch (error) {
+      this.#wire?.info(`Token cache delete failed: ${(error as Error).message}`);
+    }
   }
 
   async #relogin(rejected: string): Promise<string> {
     // Another request may already have replaced the rejected token.
     if (this.#auth.token() === rejected) {
       this.#auth.invalidate();
-      const scope = this.#auth.cacheScope();
-      if (this.#cache && scope) await this.#cache.delete(scope);
+      await this.#cacheDelete(this.#auth.cacheScope());
     }
     return await this.authenticate();
   }
