@@ -7,6 +7,7 @@
 export * from "./auth_plugin.ts";
 export * from "./token_endpoint_auth.ts";
 export * from "./ovirt_sso_auth.ts";
+export * from "./gssapi/mod.ts";
 export * from "./require_options.ts";
 export * from "./service_catalog.ts";
 export * from "./keystone_scope.ts";

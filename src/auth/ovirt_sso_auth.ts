@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { AuthError } from "../errors/mod.ts";
+import { gssapiNegotiate } from "./gssapi/mod.ts";
 
 /**
  * What an SSO endpoint answered, body fully read.
@@ -73,7 +74,10 @@ export interface OvirtSsoAuthOptions {
   token?: string;
   /** Log in with Kerberos (HTTP Negotiate) instead of a password. */
   kerberos?: boolean;
-  /** Kerberos: returns the base64 SPNEGO token for a service such as `HTTP@engine.example.com`. */
+  /**
+   * Kerberos: returns the base64 SPNEGO token for a service such as `HTTP@engine.example.com`.
+   * Default: {@linkcode gssapiNegotiate} (the system GSSAPI library through Deno FFI).
+   */
   negotiate?: (service: string) => Promise<string>;
   /** The SSO token URL; default `<origin>/ovirt-engine/sso/oauth/token` (or `token-http-auth`). */
   ssoUrl?: string;
@@ -195,21 +199,17 @@ export class OvirtSsoAuth {
   /**
    * Logs in and keeps the new token.
    *
-   * @throws {AuthError} for an SSO error, a non-JSON reply, a missing token, or a
-   * token-only or Kerberos auth that cannot log in.
+   * @throws {AuthError} for an SSO error, a non-JSON reply, a missing token, a
+   * token-only auth, or a Kerberos auth whose GSSAPI negotiation fails.
    */
   async login(post: SsoPost): Promise<string> {
     const headers = this.#headers();
     let form: URLSearchParams;
     if (this.#kerberos) {
-      if (!this.#negotiate) {
-        throw new AuthError(
-          "Kerberos login needs GSSAPI negotiation: pass the 'negotiate' option, a function " +
-            "that returns the base64 SPNEGO token for the given service (e.g. HTTP@engine.example.com)",
-        );
-      }
-      const service = `HTTP@${new URL(this.ssoUrl).hostname}`;
-      headers.set("Authorization", `Negotiate ${await this.#negotiate(service)}`);
+      // IPv6 hostnames come bracketed from URL; GSSAPI wants the bare host.
+      const host = new URL(this.ssoUrl).hostname.replace(/^\[(.*)\]$/, "$1");
+      const negotiate = this.#negotiate ?? gssapiNegotiate;
+      headers.set("Authorization", `Negotiate ${await negotiate(`HTTP@${host}`)}`);
       form = new URLSearchParams({
         grant_type: "urn:ovirt:params:oauth:grant-type:http",
         scope: "ovirt-app-api",
