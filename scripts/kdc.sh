@@ -7,14 +7,15 @@
 #                          on a free high port, kinit the test user into a temp ccache and print
 #                          eval-able lines: KRB5_CONFIG=... KRB5CCNAME=... KRB5_KTNAME=...
 #                          KRB5RCACHEDIR=... NIMBUS_KRB_REALM=... NIMBUS_KRB_USER=...
-#                          NIMBUS_KRB_HOST=...
+#                          NIMBUS_KRB_HOST=... NIMBUS_KRB_USER_KEYTAB=...
 #   scripts/kdc.sh env     print those lines again from the state file
 #   scripts/kdc.sh stop    kill the KDC by its PID and remove the temp dir
 #   scripts/kdc.sh run CMD...   start, run CMD with those variables exported, stop; exits
 #                          with CMD's status
 #
-# The realm has a user principal (NIMBUS_KRB_USER, with a random password) and the service
-# principals HTTP/127.0.0.1 and HTTP/localhost, whose keys are in the keytab KRB5_KTNAME.
+# The realm has a user principal (NIMBUS_KRB_USER, with a random password; its keys are also
+# in NIMBUS_KRB_USER_KEYTAB for `kinit -k -t`) and the service principals HTTP/127.0.0.1 and
+# HTTP/localhost, whose keys are in the keytab KRB5_KTNAME.
 #
 # Environment: KDC_PORT (default: a free port), NIMBUS_KRB_REALM (default NIMBUS.TEST),
 # KDC_STATE (default: <repo>/.tmp/kdc.state), KDC_WAIT_S (default 30).
@@ -75,6 +76,7 @@ print_env() {
   echo "NIMBUS_KRB_REALM=$KDC_REALM"
   echo "NIMBUS_KRB_USER=$KDC_USER"
   echo "NIMBUS_KRB_HOST=$KDC_HOST"
+  echo "NIMBUS_KRB_USER_KEYTAB=$KDC_DIR/user.keytab"
 }
 
 is_running() {
@@ -148,6 +150,9 @@ EOF
   kadmin.local -r "$REALM" -q "addprinc -randkey HTTP/127.0.0.1" >>"$dir/setup.log" 2>&1
   kadmin.local -r "$REALM" -q "addprinc -randkey HTTP/localhost" >>"$dir/setup.log" 2>&1
   kadmin.local -r "$REALM" -q "ktadd -k $dir/http.keytab HTTP/127.0.0.1 HTTP/localhost" \
+    >>"$dir/setup.log" 2>&1
+  # The user's keys too (-norandkey keeps the password valid): tests kinit their own caches.
+  kadmin.local -r "$REALM" -q "ktadd -norandkey -k $dir/user.keytab $USER_NAME" \
     >>"$dir/setup.log" 2>&1
 
   # -n: stay in the foreground so $! is the KDC's PID; setsid: not in our process group.

@@ -7,6 +7,7 @@ export interface KdcEnv {
   realm: string;
   user: string;
   host: string;
+  userKeytab: string;
 }
 
 const NAMES = {
@@ -17,6 +18,7 @@ const NAMES = {
   realm: "NIMBUS_KRB_REALM",
   user: "NIMBUS_KRB_USER",
   host: "NIMBUS_KRB_HOST",
+  userKeytab: "NIMBUS_KRB_USER_KEYTAB",
 } as const;
 
 /** The realm's variables; throws naming the missing ones and how to get them. */
@@ -37,6 +39,7 @@ export function kdcEnv(): KdcEnv {
     realm: get(NAMES.realm),
     user: get(NAMES.user),
     host: get(NAMES.host),
+    userKeytab: get(NAMES.userKeytab),
   };
 }
 
@@ -50,4 +53,19 @@ export async function withCcache<T>(ccache: string, fn: () => Promise<T>): Promi
     if (before === undefined) Deno.env.delete("KRB5CCNAME");
     else Deno.env.set("KRB5CCNAME", before);
   }
+}
+
+/** `kinit`s the test user into `ccache` from the user keytab; `lifetime` e.g. "1s". */
+export async function kinit(env: KdcEnv, ccache: string, lifetime?: string): Promise<void> {
+  const args = ["-k", "-t", env.userKeytab, "-c", ccache];
+  if (lifetime !== undefined) args.push("-l", lifetime);
+  const out = await new Deno.Command("kinit", { args: [...args, env.user], stderr: "piped" })
+    .output();
+  if (!out.success) throw new Error(`kinit failed: ${new TextDecoder().decode(out.stderr)}`);
+}
+
+/** Whether `ccache` holds a TGT that has not expired (`klist -s`). */
+export async function hasValidTicket(ccache: string): Promise<boolean> {
+  const out = await new Deno.Command("klist", { args: ["-s", "-c", ccache] }).output();
+  return out.success;
 }

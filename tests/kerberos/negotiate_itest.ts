@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { AuthError, Connection } from "../../mod.ts";
 import { gssapiNegotiate } from "../../src/auth/mod.ts";
-import { kdcEnv, withCcache } from "./kdc_env.ts";
+import { hasValidTicket, kdcEnv, kinit, withCcache } from "./kdc_env.ts";
 import { accept, NegotiateEngine } from "./negotiate_engine.ts";
 
 // 1.3.6.1.5.5.2 as DER: a SPNEGO initial token is [APPLICATION 0] { this OID, ... }.
@@ -131,5 +131,39 @@ Deno.test("a service the KDC doesn't know is an AuthError naming it", async () =
     );
   } finally {
     await connection.close();
+  }
+});
+
+Deno.test("an expired ticket is an AuthError saying run kinit; after kinit the login works", async () => {
+  const env = kdcEnv();
+  await using engine = NegotiateEngine.start(env);
+  const dir = await Deno.makeTempDir();
+  const ccache = `FILE:${dir}/ccache`;
+  const connection = new Connection({ url: engine.url, kerberos: true });
+  try {
+    await kinit(env, ccache, "1s");
+    // Bounded wait for the 1 s ticket to expire (klist -s fails then).
+    for (let i = 0; i < 50 && await hasValidTicket(ccache); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(await hasValidTicket(ccache), false, "the short ticket should have expired");
+    // Times have 1 s resolution: klist calls a ticket expired at its end second, the KDC after it.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await withCcache(ccache, async () => {
+      await assert.rejects(
+        connection.authenticate(),
+        (e: unknown) =>
+          e instanceof AuthError && /have expired: run kinit/.test(e.message) &&
+          /Ticket expired/.test(e.message),
+      );
+      assert.equal(engine.tokensSeen.length, 0);
+      // KRB5CCNAME is read on each login: a new ticket in the same cache is enough.
+      await kinit(env, ccache);
+      assert.ok((await connection.authenticate()).length > 0);
+    });
+    assert.deepEqual(engine.acceptances.map((a) => a.principal), [env.user]);
+  } finally {
+    await connection.close();
+    await Deno.remove(dir, { recursive: true });
   }
 });
