@@ -61,6 +61,10 @@ export interface ConnectionOptions extends TlsOptions {
   format?: "xml" | "json";
   /** A fetch to use instead of the global one. */
   fetch?: typeof fetch;
-  /** Kerberos: returns the base64 SPNEGO token for a service such as `HTTP@engine.example.com`. */
+  /**
+   * Kerberos: returns the base64 SPNEGO token for a service such as
+   * `HTTP@engine.example.com`. Default: `gssapiNegotiate`, the system GSSAPI
+   * library (`libgssapi_krb5.so.2`) through Deno FFI (needs `--allow-ffi`).
+   */
   negotiate?: (service: string) => Promise<string>;
 }
