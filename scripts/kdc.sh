@@ -200,55 +200,9 @@ EOF
   print_env
 }
 
-stop() {
-  if [ ! -f "$STATE" ]; then
-    log "not running (no $STATE)"
-    return 0
-  fi
-  # shellcheck disable=SC1090
-  . "$STATE"
-  if [ -n "${KDC_PID:-}" ] && kill -0 "$KDC_PID" 2>/dev/null; then
-    kill "$KDC_PID" 2>/dev/null || true
-    local i=0
-    while kill -0 "$KDC_PID" 2>/dev/null && [ "$i" -lt 20 ]; do
-      sleep 0.25
-      i=$((i + 1))
-    done
-    kill -9 "$KDC_PID" 2>/dev/null || true
-    log "stopped pid $KDC_PID"
-  fi
-  case "${KDC_DIR:-}" in
-    /tmp/nimbus-kdc.*) rm -rf "$KDC_DIR" ;;
-  esac
-  rm -f "$STATE"
-}
-
-run() {
-  if [ "$#" -eq 0 ]; then
-    echo "usage: $0 run COMMAND [ARGS...]" >&2
-    exit 2
-  fi
-  trap stop EXIT
-  local lines
-  lines="$(start)"
-  set -a
-  eval "$lines"
-  set +a
-  local rc=0
-  "$@" || rc=$?
-  return "$rc"
-}
-
-case "${1:-}" in
-  start) start ;;
-  run)
-    shift
-    run "$@"
-    ;;
-  stop) stop ;;
-  env) print_env ;;
-  *)
-    echo "usage: $0 start|stop|env|run COMMAND..." >&2
-    exit 2
-    ;;
-esac
+DAEMON_PID_VAR=KDC_PID
+DAEMON_DIR_VAR=KDC_DIR
+DAEMON_DIR_GLOB='/tmp/nimbus-kdc.*'
+# shellcheck source=scripts/_daemon.sh
+. "$ROOT/scripts/_daemon.sh"
+daemon_main "$@"

@@ -148,55 +148,9 @@ EOF
   exit 1
 }
 
-stop() {
-  if [ ! -f "$STATE" ]; then
-    log "not running (no $STATE)"
-    return 0
-  fi
-  # shellcheck disable=SC1090
-  . "$STATE"
-  if [ -n "${KEYSTONE_PID:-}" ] && kill -0 "$KEYSTONE_PID" 2>/dev/null; then
-    kill "$KEYSTONE_PID" 2>/dev/null || true
-    local i=0
-    while kill -0 "$KEYSTONE_PID" 2>/dev/null && [ "$i" -lt 20 ]; do
-      sleep 0.25
-      i=$((i + 1))
-    done
-    kill -9 "$KEYSTONE_PID" 2>/dev/null || true
-    log "stopped pid $KEYSTONE_PID"
-  fi
-  case "${KEYSTONE_DIR:-}" in
-    /tmp/nimbus-keystone.*) rm -rf "$KEYSTONE_DIR" ;;
-  esac
-  rm -f "$STATE"
-}
-
-run() {
-  if [ "$#" -eq 0 ]; then
-    echo "usage: $0 run COMMAND [ARGS...]" >&2
-    exit 2
-  fi
-  trap stop EXIT
-  local lines
-  lines="$(start)"
-  set -a
-  eval "$lines"
-  set +a
-  local rc=0
-  "$@" || rc=$?
-  return "$rc"
-}
-
-case "${1:-}" in
-  start) start ;;
-  run)
-    shift
-    run "$@"
-    ;;
-  stop) stop ;;
-  env) print_env ;;
-  *)
-    echo "usage: $0 start|stop|env|run COMMAND..." >&2
-    exit 2
-    ;;
-esac
+DAEMON_PID_VAR=KEYSTONE_PID
+DAEMON_DIR_VAR=KEYSTONE_DIR
+DAEMON_DIR_GLOB='/tmp/nimbus-keystone.*'
+# shellcheck source=scripts/_daemon.sh
+. "$ROOT/scripts/_daemon.sh"
+daemon_main "$@"

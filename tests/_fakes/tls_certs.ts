@@ -34,6 +34,13 @@ export function testCerts(): Promise<TestCerts> {
 
 async function generate(): Promise<TestCerts> {
   const dir = await Deno.makeTempDir({ prefix: "nimbus-tls-" });
+  globalThis.addEventListener("unload", () => {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch {
+      // Already gone.
+    }
+  });
   await Deno.writeTextFile(
     `${dir}/server.ext`,
     "basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n",
