@@ -219,6 +219,7 @@ Deno.test("Connection, ConnectionBuilder, Struct, List and the token caches have
     await cache.delete({ user: "u" });
   }
   kv.close();
+  await Deno.remove(file);
   const response = new Response("{}", { status: 404 });
   assert.ok(fromResponse(response, "GET", "http://h/x") instanceof root.NotFound);
 });
