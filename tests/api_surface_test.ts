@@ -205,10 +205,8 @@ Deno.test("Connection, ConnectionBuilder, Struct, List and the token caches have
   assert.ok(Array.isArray(list));
   await connection.close({ logout: false });
 
-  const stores: TokenStore[] = [
-    new MemoryTokenStore(),
-    new FileTokenStore(await Deno.makeTempFile()),
-  ];
+  const file = await Deno.makeTempFile();
+  const stores: TokenStore[] = [new MemoryTokenStore(), new FileTokenStore(file)];
   const kv = await Deno.openKv(":memory:");
   stores.push(new KvTokenStore(kv, ["p"]));
   for (const store of stores) {
