@@ -346,7 +346,7 @@ export class HTTPClient implements AsyncDisposable {
       const { response, body } = result;
       status = response.status;
       this.#lastRequestId = requestIdOf(response.headers);
-      if (this.debug) this.#logResponse(response, body);
+      if (this.debug) this.#logResponse(method, url, response, body);
       if (status >= 400) throw fromResponse(response, method, url, body);
       return new BufferedResponse(
         NULL_BODY.has(status) || method === "HEAD" ? null : body,
@@ -369,12 +369,15 @@ export class HTTPClient implements AsyncDisposable {
     }
   }
 
-  #logResponse(response: Response, body: Uint8Array): void {
+  #logResponse(method: string, url: string, response: Response, body: Uint8Array): void {
     this.#logger.debug(responseLine(response.status, response.headers, this.#redact));
     if (body.length) {
       const type = response.headers.get("content-type") ?? "";
       this.#logger.debug(responseBodyLine(new TextDecoder().decode(body), type, this.#redact));
     }
+    // keystoneauth's line, so an operator can grep the services' logs for the call.
+    const id = requestIdOf(response.headers);
+    if (id) this.#logger.debug(`${method} call to ${url} used request id ${id}`);
   }
 }
 

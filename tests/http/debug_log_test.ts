@@ -51,6 +51,7 @@ Deno.test("debug log: curl line, bodies and response, with no secret in clear", 
   assert.match(resp!, /^RESP: \[200\] \{.*'x-openstack-request-id': 'req-7'/);
   assert.match(resp!, /'x-subject-token': '\{SHA256\}[0-9a-f]{64}'/);
   assert.match(respBody!, /^RESP BODY: .*"adminPass":"\*\*\*"/);
+  assert.equal(logger.lines[4], `POST call to ${server.url}/v2.1/servers used request id req-7`);
   for (const line of logger.lines) {
     for (const secret of [TOKEN, PASSWORD, "app-cred-secret", "Zx9-generated-pass"]) {
       assert.ok(!line.includes(secret), `secret in: ${line}`);
