@@ -419,7 +419,7 @@ class Generator {
       body.push(
         `  /** The service of one object; the id is percent-encoded into the path. */\n` +
           `  ${loc}Service(id: string): ${target}Service {\n    this.checkTypes([["id", id, "string", true]]);\n` +
-          `    return new ${target}Service(this.connection, \`\${this.path}/\${encodeURIComponent(id)}\`);\n  }\n`,
+          `    return new ${target}Service(this.connection, \`\${this.path}/\${encodeSegment(id)}\`);\n  }\n`,
       );
       locate = `  /** The entity service for a path segment (an id). */\n` +
         `  protected override locate(segment: string): Service | undefined {\n` +
@@ -454,7 +454,7 @@ class Generator {
     const out = [
       HEADER,
       "/**\n * The services of the oVirt model: `SystemService` and the tree below it.\n *\n * @module\n */",
-      `import { decodeSegment, type RequestOptions, Service } from "../service.ts";`,
+      `import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";`,
       `import type { List } from "../struct.ts";`,
     ];
     const used = new Set<string>();

@@ -240,8 +240,10 @@ export class OvirtSsoAuth {
         { code: reply.status },
       );
     }
-    const exp = Number(reply.json.exp);
-    this.setToken(token, Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined);
+    const exp = Number(reply.json.exp) * 1000;
+    // An `exp` already past when the token arrives means the engine's clock is
+    // behind ours: trusting it would log in again on every request.
+    this.setToken(token, Number.isFinite(exp) && exp > Date.now() ? exp : undefined);
     return token;
   }
 

@@ -4,7 +4,6 @@
  * @module
  */
 import type { AuthPlugin, TokenAndEndpoint } from "./auth_plugin.ts";
-import type { CachedToken } from "../token_cache/cached_token.ts";
 
 /** Options of {@linkcode TokenEndpointAuth}. */
 export interface TokenEndpointAuthOptions {
@@ -17,7 +16,9 @@ export interface TokenEndpointAuthOptions {
 /**
  * Sends a fixed token to a fixed endpoint (keystoneauth's `token_endpoint`,
  * alias `admin_token`). It cannot log in again: after a 401 the request
- * fails with `Unauthorized`.
+ * fails with `Unauthorized`. It has no cache scope: the token is given, so
+ * there is nothing a token cache could save, and a cached token must never
+ * replace the one you gave.
  *
  * @example
  * ```ts
@@ -53,19 +54,4 @@ export class TokenEndpointAuth implements AuthPlugin {
 
   /** A fixed token cannot be renewed; nothing to forget. */
   invalidate(): void {}
-
-  /** The endpoint identifies this token (never the token itself). */
-  cacheScope(): Record<string, string> {
-    return { plugin: this.authSystem, endpoint: this.endpoint };
-  }
-
-  /** The token, for a cache. */
-  saveState(): CachedToken {
-    return { token: this.#token };
-  }
-
-  /** Takes the cached token. */
-  restoreState(state: CachedToken): void {
-    this.#token = state.token;
-  }
 }

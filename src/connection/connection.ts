@@ -80,6 +80,15 @@ export class Connection implements AsyncDisposable {
         cause: error,
       });
     }
+    if (parsed.username || parsed.password) {
+      // fetch refuses such URLs anyway; say why, and keep the password out of the message.
+      throw new SdkError(
+        `The 'url' must not contain a user name or password (${
+          withoutCredentials(options.url)
+        }): ` +
+          `use the 'username' and 'password' options`,
+      );
+    }
     const pipeline = count("pipeline", options.pipeline);
     const connections = count("connections", options.connections);
     const timeout = options.timeout ?? 0;
@@ -297,7 +306,7 @@ export class Connection implements AsyncDisposable {
   /** What `JSON.stringify` shows: no credentials. */
   toJSON(): Record<string, unknown> {
     return {
-      url: this.url,
+      url: withoutCredentials(this.url),
       format: this.format,
       authenticated: this.#auth.token() !== undefined,
       closed: this.#closed,
@@ -409,5 +418,18 @@ export class Connection implements AsyncDisposable {
       this.#wire?.info(error instanceof Error ? error.message : String(error));
       throw error;
     }
+  }
+}
+
+/** A URL without any user or password in it, for display. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.href;
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, "//");
   }
 }

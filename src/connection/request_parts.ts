@@ -42,6 +42,20 @@ export function checkHeader(name: string, value: string): void {
         `using ASCII, as required by the HTTP protocol.`,
     );
   }
+  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) {
+    throw new SdkError(
+      // deno-lint-ignore no-control-regex
+      `The header name '${name.replace(/[\x00-\x1f\x7f]/g, "?")}' isn't a valid HTTP header name`,
+    );
+  }
+  // deno-lint-ignore no-control-regex
+  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(name) || /[\x00-\x08\x0b-\x1f\x7f]/.test(value)) {
+    throw new SdkError(
+      // deno-lint-ignore no-control-regex
+      `The header '${name.replace(/[\x00-\x1f\x7f]/g, "?")}' contains control characters, ` +
+        `which aren't allowed in HTTP headers`,
+    );
+  }
 }
 
 /** What the API headers are made of. */

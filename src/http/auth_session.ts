@@ -39,7 +39,7 @@ export class AuthSession {
   readonly plugin: AuthPlugin;
   readonly #options: AuthSessionOptions;
   readonly #flight = new SingleFlight();
-  #cacheChecked = false;
+  #cacheRead: Promise<string | undefined> | undefined;
   /** How many logins finished; lets late 401s see that a newer token exists. */
   generation = 0;
 
@@ -69,25 +69,33 @@ export class AuthSession {
     return at !== undefined && at - Date.now() < this.#options.expiryMarginMs;
   }
 
-  /** Loads a cached token into the plugin, once per session. */
-  async restoreFromCache(http: HTTPClient): Promise<void> {
-    if (this.#cacheChecked) return;
-    this.#cacheChecked = true;
+  /**
+   * Loads a cached token into the plugin, once per session; concurrent first
+   * callers share the one read. Resolves to the cached token for plugins
+   * that cannot restore state themselves (the caller sends it as is).
+   */
+  restoreFromCache(): Promise<string | undefined> {
+    this.#cacheRead ??= this.#readCache();
+    return this.#cacheRead;
+  }
+
+  async #readCache(): Promise<string | undefined> {
     const cache = this.#options.tokenCache;
     const scope = this.plugin.cacheScope?.();
-    if (!cache || !scope) return;
+    if (!cache || !scope) return undefined;
     const cached = await cache.get(scope);
-    if (!cached) return;
-    if (this.plugin.restoreState) this.plugin.restoreState(cached);
-    else http.cachedToken = cached.token;
+    if (!cached) return undefined;
     this.#options.logger?.debug(`Using a cached token for ${this.plugin.authSystem}`);
+    if (!this.plugin.restoreState) return cached.token;
+    this.plugin.restoreState(cached);
+    return undefined;
   }
 
   /** Logs in now (always), then saves the state. */
   async authenticate(http: HTTPClient): Promise<void> {
     await this.plugin.authenticate(http);
     this.generation++;
-    this.#cacheChecked = true;
+    this.#cacheRead = Promise.resolve(undefined);
     await this.#options.keyringSaver?.save(http);
     await this.#store();
   }

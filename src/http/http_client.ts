@@ -13,7 +13,13 @@ import {
   Unauthorized,
   ValidationError,
 } from "../errors/mod.ts";
-import { exchange, findCrlfHeader, headerEntries, Transport } from "../transport/mod.ts";
+import {
+  exchange,
+  findCrlfHeader,
+  headerEntries,
+  replayable,
+  Transport,
+} from "../transport/mod.ts";
 import type { Logger } from "../types.ts";
 import { AuthSession, type EndpointFilter } from "./auth_session.ts";
 import type { BaseClient } from "./base_client.ts";
@@ -24,6 +30,8 @@ import { RetryPolicy, sleep } from "./retry_policy.ts";
 import { TimingLog } from "./timings.ts";
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+// deno-lint-ignore no-control-regex
+const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
 const VERSION = "0.1.0";
 
 /** A request ready to send: headers in order (for the log) and the body. */
@@ -150,6 +158,8 @@ export class HTTPClient implements AsyncDisposable {
       try {
         return await this.#sendOnce(prepared, options);
       } catch (error) {
+        // A stream body is gone after the first try: resending it would hide the real error.
+        if (!replayable(prepared.body)) throw error;
         if (!this.#retry.shouldRetry(error, prepared.method, options.idempotent, attempt)) {
           throw error;
         }
@@ -189,8 +199,9 @@ export class HTTPClient implements AsyncDisposable {
     let token = this.#token;
     let endpoint = client.cachedEndpoint;
     if (!token || !endpoint) {
-      if (!token) await session.restoreFromCache(this);
+      const cachedToken = token ? undefined : await session.restoreFromCache();
       ({ token, endpoint } = session.lookup(filter, true));
+      token ??= cachedToken;
       if (!token || !endpoint || (!justAuthenticated && session.expiresSoon())) {
         await session.authenticateShared(this);
         justAuthenticated = true;
@@ -286,6 +297,7 @@ export class HTTPClient implements AsyncDisposable {
     old: { token: string; endpoint: string; generation: number },
     call: { method: string; url: string; options: RequestOptions; error: Unauthorized },
   ): Promise<Response> {
+    if (!replayable(call.options.body)) throw call.error;
     if (this.#token === old.token) this.#token = undefined;
     client.cachedEndpoint = undefined;
     await session.reauthenticate(this, old.generation);
@@ -324,7 +336,12 @@ export class HTTPClient implements AsyncDisposable {
     }
     const bad = findCrlfHeader(headers);
     if (bad) {
-      throw new ValidationError(`Header '${bad.name.replace(/[\r\n]/g, "\\n")}' contains CR or LF`);
+      // The value may be a token: name the header, never show the value.
+      throw new ValidationError(
+        `Header '${
+          bad.name.replace(CONTROL_CHARS, "?")
+        }' is not a valid header (bad name, or CR, LF, NUL in the value)`,
+      );
     }
     return { method, url: withQuery(url, options.query), headers, body };
   }

@@ -48,9 +48,11 @@ export interface ExchangeResult {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The longest delay setTimeout can wait. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Whether a body can be sent again to the redirect target (a stream cannot). */
-function replayable(body: BodyInit | null | undefined): boolean {
+/** Whether a body can be sent again, to a redirect target or as a retry (a stream cannot). */
+export function replayable(body: BodyInit | null | undefined): boolean {
   return body == null || typeof body === "string" || body instanceof Uint8Array ||
     body instanceof URLSearchParams;
 }
@@ -66,7 +68,9 @@ class Deadline {
   #onAbort = () => this.#controller?.abort(this.#signal?.reason);
 
   constructor(timeoutMs: number | undefined, signal: AbortSignal | undefined) {
-    const timed = timeoutMs !== undefined && timeoutMs > 0;
+    // Non-finite or absurd values mean "no timeout": setTimeout would fire at once past 2^31-1 ms.
+    const timed = timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0 &&
+      timeoutMs <= MAX_TIMER_MS;
     if (!signal && !timed) {
       this.signal = undefined;
       return;
@@ -99,18 +103,46 @@ interface Hop {
   body?: BodyInit | null;
 }
 
+/**
+ * Refuses a URL the client must not send to: only http and https, and never
+ * from https down to plain http on a redirect.
+ */
+function checkTarget(url: URL, from: URL | undefined, method: string): void {
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConnectionError(
+      `Refusing ${method} to a ${url.protocol} URL${from ? ` (redirected from ${from.href})` : ""}`,
+    );
+  }
+  if (from?.protocol === "https:" && url.protocol === "http:") {
+    throw new ConnectionError(
+      `Refusing a redirect from https to plain http: ${from.href} → ${url.href}`,
+    );
+  }
+}
+
 function nextRequest(
   request: ExchangeRequest,
   current: Hop,
   response: Response,
   location: string,
 ): Hop {
-  const url = new URL(location, current.url).href;
+  const from = new URL(current.url);
+  const target = new URL(location, from);
+  checkTarget(target, from, current.method);
+  const url = target.href;
   const headers = new Headers(current.headers);
-  if (new URL(url).origin !== new URL(current.url).origin) {
+  const keepsBody = response.status !== 303 || current.method === "HEAD";
+  if (target.origin !== from.origin) {
+    // A body can hold a password or a secret: it never follows to another origin.
+    if (keepsBody && current.body != null) {
+      throw new ConnectionError(
+        `Refusing to resend the body of ${current.method} ${current.url} to another origin ` +
+          `(redirect ${response.status} to ${target.origin})`,
+      );
+    }
     for (const name of request.sensitiveHeaders ?? DEFAULT_SENSITIVE_HEADERS) headers.delete(name);
   }
-  if (response.status === 303 && current.method !== "HEAD") {
+  if (!keepsBody) {
     headers.delete("content-type");
     headers.delete("content-length");
     return { method: "GET", url, headers, body: null };
@@ -137,6 +169,9 @@ export async function exchange(
     body: request.body,
   };
   try {
+    if (!/^https?:\/\//i.test(request.url)) {
+      checkTarget(new URL(request.url), undefined, request.method);
+    }
     for (let redirects = 0;; redirects++) {
       const response = await transport.fetch(current.url, {
         method: current.method,

@@ -4,15 +4,22 @@
  * @module
  */
 
+// Control characters other than horizontal tab: CR/LF inject headers, NUL and
+// the rest make fetch fail with a message that quotes the value.
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** What RFC 9110 allows in a header name. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 /**
- * The first header whose name or value holds CR or LF (header injection),
- * or `undefined`.
+ * The first header whose name is not an HTTP token or whose value holds CR,
+ * LF, NUL or another control character, or `undefined`.
  */
 export function findCrlfHeader(
   entries: Iterable<[string, string]>,
 ): { name: string; value: string } | undefined {
   for (const [name, value] of entries) {
-    if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) return { name, value };
+    if (!TOKEN.test(name) || CONTROL.test(value)) return { name, value };
   }
   return undefined;
 }

@@ -191,6 +191,7 @@ Deno.test("HTTPClient follows redirects and never carries the token to another o
     if (seen.path === "/same") return Response.redirect(`${server.url}/final`, 302);
     if (seen.path === "/away") return Response.redirect(`${other.url}/landing`, 307);
     if (seen.path === "/loop") return Response.redirect(`${server.url}/loop`, 301);
+    if (seen.path === "/file") return Response.redirect("file:///etc/hostname", 302);
     if (seen.path === "/nolocation") return new Response(null, { status: 302 });
     return Response.json({ where: "final" });
   });
@@ -200,14 +201,25 @@ Deno.test("HTTPClient follows redirects and never carries the token to another o
   assert.deepEqual(await same.json(), { where: "final" });
   assert.equal(server.requests.at(-1)!.headers.get("x-auth-token"), "secret-token");
 
-  const away = await http.request("PUT", `${server.url}/away`, { headers, json: { a: 1 } });
+  const away = await http.request("GET", `${server.url}/away`, { headers });
   assert.deepEqual(await away.json(), { where: "other" });
   const landed = other.requests[0]!;
-  assert.equal(landed.method, "PUT");
-  assert.equal(landed.body, '{"a":1}');
+  assert.equal(landed.method, "GET");
   assert.equal(landed.headers.get("x-auth-token"), null);
   assert.equal(landed.headers.get("cookie"), null);
   assert.equal(landed.headers.get("x-keep"), "1");
+
+  // A body can hold a password: a 307 to another origin is refused, not followed.
+  await assert.rejects(
+    http.request("PUT", `${server.url}/away`, { headers, json: { password: "pw-secret" } }),
+    (e: unknown) => {
+      assert.ok(e instanceof ConnectionError);
+      assert.match(e.message, /Refusing to resend the body of PUT/);
+      assert.ok(!e.message.includes("pw-secret"));
+      return true;
+    },
+  );
+  assert.equal(other.requests.length, 1, "the body never reached the other origin");
 
   await assert.rejects(http.request("GET", `${server.url}/loop`), (e: unknown) => {
     assert.ok(e instanceof ConnectionError);
@@ -215,6 +227,8 @@ Deno.test("HTTPClient follows redirects and never carries the token to another o
     return true;
   });
   assert.equal(server.count("/loop"), 11);
+  await assert.rejects(http.request("GET", `${server.url}/file`), /Refusing GET to a file: URL/);
+  await assert.rejects(http.request("GET", "file:///etc/hostname"), ConnectionError);
   const bare = await http.request("GET", `${server.url}/nolocation`);
   assert.equal(bare.status, 302);
 });
@@ -238,4 +252,28 @@ Deno.test("HTTPClient uses the given fetch as its transport", async () => {
   await http.request("GET", `${server.url}/via-custom`);
   assert.deepEqual(seen, [`GET ${server.url}/via-custom`]);
   assert.equal(server.requests.length, 1);
+});
+
+Deno.test("HTTPClient.request() refuses NUL and bad header names without echoing the value", async () => {
+  await using server = await TestServer.start();
+  await using http = new HTTPClient(null);
+  const cases: Record<string, string>[] = [{ "X-Auth-Token": "SECRET\u0000TOKEN" }, {
+    "Bad Name(": "v",
+  }];
+  for (const headers of cases) {
+    await assert.rejects(http.request("GET", server.url, { headers }), (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.ok(!e.message.includes("SECRET"));
+      return true;
+    });
+  }
+  assert.equal(server.requests.length, 0);
+});
+
+Deno.test("HTTPClient: absurd timeouts mean no timeout, not an instant one", async () => {
+  await using server = await TestServer.start();
+  await using http = new HTTPClient(null);
+  for (const timeout of [Infinity, 2 ** 40, Number.NaN, -5]) {
+    assert.equal((await http.request("GET", server.url, { timeout })).status, 200, String(timeout));
+  }
 });

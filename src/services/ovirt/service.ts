@@ -109,6 +109,21 @@ export function checkTypes(checks: readonly TypeCheck[]): void {
   if (problems.length > 0) throw new TypeError(problems.join("\n"));
 }
 
+/**
+ * An id as one URL path segment: percent-encoded, and never `.`, `..` or
+ * empty, which URL parsing would collapse into another path (even encoded as
+ * `%2e%2e`), sending the request to another service.
+ *
+ * @throws {SdkError} for `.`, `..` and the empty string.
+ */
+export function encodeSegment(id: string): string {
+  const text = String(id);
+  if (text === "" || text === "." || text === ".." || /^(%2e|\.){1,2}$/i.test(text)) {
+    throw new SdkError(`The id '${text}' can't be used in a URL path`);
+  }
+  return encodeURIComponent(text);
+}
+
 /** A path segment back to an id; a malformed escape is kept as it is. */
 export function decodeSegment(segment: string): string {
   try {

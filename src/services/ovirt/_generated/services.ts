@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { decodeSegment, type RequestOptions, Service } from "../service.ts";
+import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";
 import type { List } from "../struct.ts";
 import {
   Action,
@@ -384,7 +384,7 @@ export class VmsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   vmService(id: string): VmService {
     this.checkTypes([["id", id, "string", true]]);
-    return new VmService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new VmService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1075,7 +1075,7 @@ export class DiskAttachmentsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   attachmentService(id: string): DiskAttachmentService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DiskAttachmentService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new DiskAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1186,7 +1186,7 @@ export class VmNicsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   nicService(id: string): VmNicService {
     this.checkTypes([["id", id, "string", true]]);
-    return new VmNicService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new VmNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1340,7 +1340,7 @@ export class SnapshotsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   snapshotService(id: string): SnapshotService {
     this.checkTypes([["id", id, "string", true]]);
-    return new SnapshotService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new SnapshotService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1474,7 +1474,7 @@ export class VmCdromsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   cdromService(id: string): VmCdromService {
     this.checkTypes([["id", id, "string", true]]);
-    return new VmCdromService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new VmCdromService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1583,7 +1583,7 @@ export class VmGraphicsConsolesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   consoleService(id: string): VmGraphicsConsoleService {
     this.checkTypes([["id", id, "string", true]]);
-    return new VmGraphicsConsoleService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new VmGraphicsConsoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1705,7 +1705,7 @@ export class StatisticsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   statisticService(id: string): StatisticService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StatisticService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new StatisticService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1788,7 +1788,7 @@ export class AssignedPermissionsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   permissionService(id: string): PermissionService {
     this.checkTypes([["id", id, "string", true]]);
-    return new PermissionService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new PermissionService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1893,7 +1893,7 @@ export class AssignedTagsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   tagService(id: string): AssignedTagService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AssignedTagService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AssignedTagService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1996,7 +1996,7 @@ export class AssignedAffinityLabelsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   labelService(id: string): AssignedAffinityLabelService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AssignedAffinityLabelService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AssignedAffinityLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -2118,7 +2118,7 @@ export class HostsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   hostService(id: string): HostService {
     this.checkTypes([["id", id, "string", true]]);
-    return new HostService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new HostService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -2671,7 +2671,7 @@ export class HostNicsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   nicService(id: string): HostNicService {
     this.checkTypes([["id", id, "string", true]]);
-    return new HostNicService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new HostNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -2779,7 +2779,7 @@ export class NetworkAttachmentsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   attachmentService(id: string): NetworkAttachmentService {
     this.checkTypes([["id", id, "string", true]]);
-    return new NetworkAttachmentService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new NetworkAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -2910,7 +2910,7 @@ export class ClustersService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   clusterService(id: string): ClusterService {
     this.checkTypes([["id", id, "string", true]]);
-    return new ClusterService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new ClusterService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -3128,7 +3128,7 @@ export class ClusterNetworksService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   networkService(id: string): ClusterNetworkService {
     this.checkTypes([["id", id, "string", true]]);
-    return new ClusterNetworkService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new ClusterNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -3224,7 +3224,7 @@ export class AffinityGroupsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   groupService(id: string): AffinityGroupService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AffinityGroupService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AffinityGroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -3370,7 +3370,7 @@ export class AffinityGroupVmsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   vmService(id: string): AffinityGroupVmService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AffinityGroupVmService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AffinityGroupVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -3455,7 +3455,7 @@ export class AffinityGroupHostsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   hostService(id: string): AffinityGroupHostService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AffinityGroupHostService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AffinityGroupHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -3546,7 +3546,7 @@ export class DataCentersService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   dataCenterService(id: string): DataCenterService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DataCenterService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new DataCenterService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -3752,7 +3752,7 @@ export class AttachedStorageDomainsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   storageDomainService(id: string): AttachedStorageDomainService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AttachedStorageDomainService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AttachedStorageDomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -3901,7 +3901,7 @@ export class DataCenterNetworksService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   networkService(id: string): DataCenterNetworkService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DataCenterNetworkService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new DataCenterNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -4003,7 +4003,7 @@ export class StorageDomainsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   storageDomainService(id: string): StorageDomainService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new StorageDomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -4277,7 +4277,7 @@ export class StorageDomainDisksService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   diskService(id: string): StorageDomainDiskService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainDiskService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new StorageDomainDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -4471,7 +4471,7 @@ export class StorageDomainVmsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   vmService(id: string): StorageDomainVmService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainVmService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new StorageDomainVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -4572,7 +4572,7 @@ export class StorageDomainTemplatesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   templateService(id: string): StorageDomainTemplateService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainTemplateService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new StorageDomainTemplateService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -4681,7 +4681,7 @@ export class DisksService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   diskService(id: string): DiskService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DiskService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new DiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -4925,7 +4925,7 @@ export class StorageServerConnectionsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   storageConnectionService(id: string): StorageServerConnectionService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageServerConnectionService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new StorageServerConnectionService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5052,7 +5052,7 @@ export class ImageTransfersService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   imageTransferService(id: string): ImageTransferService {
     this.checkTypes([["id", id, "string", true]]);
-    return new ImageTransferService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new ImageTransferService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5189,7 +5189,7 @@ export class TemplatesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   templateService(id: string): TemplateService {
     this.checkTypes([["id", id, "string", true]]);
-    return new TemplateService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new TemplateService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5368,7 +5368,7 @@ export class TemplateDiskAttachmentsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   attachmentService(id: string): TemplateDiskAttachmentService {
     this.checkTypes([["id", id, "string", true]]);
-    return new TemplateDiskAttachmentService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new TemplateDiskAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5475,7 +5475,7 @@ export class TemplateNicsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   nicService(id: string): TemplateNicService {
     this.checkTypes([["id", id, "string", true]]);
-    return new TemplateNicService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new TemplateNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5604,7 +5604,7 @@ export class InstanceTypesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   instanceTypeService(id: string): InstanceTypeService {
     this.checkTypes([["id", id, "string", true]]);
-    return new InstanceTypeService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new InstanceTypeService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5752,7 +5752,7 @@ export class InstanceTypeNicsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   nicService(id: string): InstanceTypeNicService {
     this.checkTypes([["id", id, "string", true]]);
-    return new InstanceTypeNicService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new InstanceTypeNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5877,7 +5877,7 @@ export class InstanceTypeGraphicsConsolesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   consoleService(id: string): InstanceTypeGraphicsConsoleService {
     this.checkTypes([["id", id, "string", true]]);
-    return new InstanceTypeGraphicsConsoleService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new InstanceTypeGraphicsConsoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -5986,7 +5986,7 @@ export class NetworksService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   networkService(id: string): NetworkService {
     this.checkTypes([["id", id, "string", true]]);
-    return new NetworkService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new NetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -6103,7 +6103,7 @@ export class AssignedVnicProfilesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   profileService(id: string): AssignedVnicProfileService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AssignedVnicProfileService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AssignedVnicProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -6222,7 +6222,7 @@ export class VnicProfilesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   profileService(id: string): VnicProfileService {
     this.checkTypes([["id", id, "string", true]]);
-    return new VnicProfileService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new VnicProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -6367,7 +6367,7 @@ export class VmPoolsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   poolService(id: string): VmPoolService {
     this.checkTypes([["id", id, "string", true]]);
-    return new VmPoolService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new VmPoolService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -6531,7 +6531,7 @@ export class MacPoolsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   macPoolService(id: string): MacPoolService {
     this.checkTypes([["id", id, "string", true]]);
-    return new MacPoolService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new MacPoolService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -6697,7 +6697,7 @@ export class EventsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   eventService(id: string): EventService {
     this.checkTypes([["id", id, "string", true]]);
-    return new EventService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new EventService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -6806,7 +6806,7 @@ export class JobsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   jobService(id: string): JobService {
     this.checkTypes([["id", id, "string", true]]);
-    return new JobService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new JobService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -6951,7 +6951,7 @@ export class StepsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   stepService(id: string): StepService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StepService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new StepService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7079,7 +7079,7 @@ export class UsersService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   userService(id: string): UserService {
     this.checkTypes([["id", id, "string", true]]);
-    return new UserService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new UserService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7212,7 +7212,7 @@ export class AssignedRolesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   roleService(id: string): RoleService {
     this.checkTypes([["id", id, "string", true]]);
-    return new RoleService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new RoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7268,7 +7268,7 @@ export class GroupsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   groupService(id: string): GroupService {
     this.checkTypes([["id", id, "string", true]]);
-    return new GroupService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new GroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7401,7 +7401,7 @@ export class RolesService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   roleService(id: string): RoleService {
     this.checkTypes([["id", id, "string", true]]);
-    return new RoleService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new RoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7540,7 +7540,7 @@ export class PermitsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   permitService(id: string): PermitService {
     this.checkTypes([["id", id, "string", true]]);
-    return new PermitService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new PermitService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7643,7 +7643,7 @@ export class SystemPermissionsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   permissionService(id: string): PermissionService {
     this.checkTypes([["id", id, "string", true]]);
-    return new PermissionService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new PermissionService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7695,7 +7695,7 @@ export class TagsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   tagService(id: string): TagService {
     this.checkTypes([["id", id, "string", true]]);
-    return new TagService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new TagService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7820,7 +7820,7 @@ export class BookmarksService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   bookmarkService(id: string): BookmarkService {
     this.checkTypes([["id", id, "string", true]]);
-    return new BookmarkService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new BookmarkService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -7945,7 +7945,7 @@ export class AffinityLabelsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   labelService(id: string): AffinityLabelService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AffinityLabelService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AffinityLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -8060,7 +8060,7 @@ export class AffinityLabelVmsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   vmService(id: string): AffinityLabelVmService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AffinityLabelVmService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AffinityLabelVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -8148,7 +8148,7 @@ export class AffinityLabelHostsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   hostService(id: string): AffinityLabelHostService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AffinityLabelHostService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new AffinityLabelHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -8232,7 +8232,7 @@ export class DomainsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   domainService(id: string): DomainService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DomainService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new DomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -8336,7 +8336,7 @@ export class DomainUsersService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   userService(id: string): DomainUserService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DomainUserService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new DomainUserService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -8419,7 +8419,7 @@ export class DomainGroupsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   groupService(id: string): DomainGroupService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DomainGroupService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new DomainGroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -8498,7 +8498,7 @@ export class OperatingSystemsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
   operatingSystemService(id: string): OperatingSystemService {
     this.checkTypes([["id", id, "string", true]]);
-    return new OperatingSystemService(this.connection, `${this.path}/${encodeURIComponent(id)}`);
+    return new OperatingSystemService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
