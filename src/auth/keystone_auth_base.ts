@@ -60,7 +60,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function scrub(text: string | undefined, secrets: string[]): string | undefined {
   if (text === undefined) return undefined;
   let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join("***");
+  for (const secret of secrets) {
+    if (!secret) continue;
+    // Also the JSON-escaped form: a body echoed back holds `\"` for `"`.
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
+      out = out.split(form).join("***");
+    }
+  }
   return out;
 }
 

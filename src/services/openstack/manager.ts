@@ -6,7 +6,7 @@
  */
 import type { BaseClient } from "../../http/base_client.ts";
 import type { RequestOptions } from "../../http/options.ts";
-import { NotFound, NoUniqueMatch } from "../../errors/mod.ts";
+import { ClientException, NotFound, NoUniqueMatch } from "../../errors/mod.ts";
 import { pathSegment } from "./path.ts";
 
 /** Query parameters of a list call; `undefined` values are left out. */
@@ -93,7 +93,7 @@ export interface ResourceManagerOptions<T, C> {
 }
 
 /** Longest list walk: a guard against an API that never stops paging. */
-const MAX_PAGES = 100_000;
+const MAX_PAGES = 10_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -216,7 +216,7 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
   async *list(query: ListQuery = {}): AsyncIterableIterator<T> {
     const path = this.#o.listPath ?? this.#o.path;
     let q: ListQuery = { ...query };
-    let lastMarker: string | undefined;
+    let lastPage: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const response = await this.client.get(path, this.#options({ query: q }));
       const reply: unknown = await readJson(response);
@@ -225,11 +225,15 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
       for (const item of list) yield this.#o.listItem ? this.#o.listItem(item) : item as T;
       const next = nextPageQuery(this.#o.paging, this.#o.plural, reply);
       if (!next || list.length === 0) return;
-      const marker = next.get("marker") ?? undefined;
-      if (marker !== undefined && marker === lastMarker) return;
-      lastMarker = marker;
+      // A next link that asks for the same page again would loop forever.
+      const nextKey = next.toString();
+      if (nextKey === lastPage) return;
+      lastPage = nextKey;
       q = { ...query, ...Object.fromEntries(next) };
     }
+    throw new ClientException(
+      `Stopped listing ${path} after ${MAX_PAGES} pages: the service keeps sending next links`,
+    );
   }
 
   /** One resource by id. */

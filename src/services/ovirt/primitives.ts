@@ -79,7 +79,8 @@ export function parseDecimal(text: string): number {
 }
 
 /**
- * Parses an ISO-8601 date (offsets and fractions allowed) into a `Date`.
+ * Parses an ISO-8601 date (offsets and fractions allowed) into a `Date`;
+ * a date-time without an offset is read as UTC.
  *
  * @example
  * ```ts
@@ -89,7 +90,10 @@ export function parseDecimal(text: string): number {
  */
 export function parseDate(text: string): Date {
   const t = text.trim();
-  const d = DATE.test(t) ? new Date(t) : undefined;
+  // A date-time without an offset is UTC, not the host's zone: the same text
+  // must read the same on every machine. A plain date already reads as UTC.
+  const zoned = /[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/i.test(t) ? `${t.replace(" ", "T")}Z` : t;
+  const d = DATE.test(t) ? new Date(zoned) : undefined;
   if (d === undefined || Number.isNaN(d.getTime())) throw invalid(text, "date");
   return d;
 }

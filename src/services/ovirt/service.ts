@@ -7,6 +7,7 @@
  */
 import type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
 import { SdkError } from "../../errors/mod.ts";
+import { checkContentType } from "../../connection/content_type.ts";
 import { contentType, isEmpty, raiseError, readFault } from "./fault_error.ts";
 import { Fault, type List, type Struct } from "./struct.ts";
 import { Action } from "./_generated/types.ts";
@@ -34,6 +35,8 @@ export interface ServiceConnection {
   send(request: HttpRequest): Promise<HttpResponse>;
   /** The body format the connection negotiates. */
   readonly format: "xml" | "json";
+  /** The API URL, for the hint in content-type errors. */
+  readonly url?: string;
 }
 
 /**
@@ -223,10 +226,12 @@ export class Service {
     const kind = contentType(response);
     if (kind === "json") return readJson(response.body, type, { list });
     if (kind === "xml") return readXml(response.body);
+    const expected = this.connection.format === "json" ? "JSON" : "XML";
+    if (this.connection.url) checkContentType(response.headers, expected, this.connection.url);
     throw new SdkError(
       `The response content type '${
         response.headers.get("content-type") ?? ""
-      }' isn't the expected ${this.connection.format === "json" ? "JSON" : "XML"}`,
+      }' isn't the expected ${expected}`,
       { code: response.code },
     );
   }
@@ -307,7 +312,8 @@ export class Service {
     if (response.code !== 200 && response.code !== 201 && response.code !== 202) {
       this.#fail(response);
     }
-    if (isEmpty(response.body)) return new Action();
+    // ovirtsdk4 fails on an action reply without a body: there is no status to report.
+    if (isEmpty(response.body)) raiseError(response);
     const result = this.#readBody(response, "Action", false);
     if (result instanceof Fault) raiseError(response, result);
     if (!(result instanceof Action)) {

@@ -55,13 +55,21 @@ export async function waitFor<T>(
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 300_000;
   const intervalMs = Math.max(1, options.intervalMs ?? 1_000);
+  if (!(timeoutMs >= 0) || !Number.isFinite(intervalMs)) {
+    throw new RangeError(
+      `waitFor needs timeoutMs ≥ 0 and a finite intervalMs, got ${timeoutMs} and ${intervalMs}`,
+    );
+  }
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   // The attempt cap keeps the loop bounded even if the clock misbehaves.
   const maxAttempts = Math.ceil(timeoutMs / intervalMs) + 2;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     options.signal?.throwIfAborted();
-    last = await service.get(options.getOptions);
+    // Each poll gets what is left of the deadline, so a slow engine cannot hold the wait past it.
+    const remaining = Math.max(1, deadline - Date.now());
+    const timeout = Math.min(options.getOptions?.timeout ?? remaining, remaining);
+    last = await service.get({ ...options.getOptions, timeout });
     options.onProgress?.(last, attempt);
     if (predicate(last)) return last;
     const left = deadline - Date.now();
