@@ -181,10 +181,15 @@ export class Connection implements AsyncDisposable {
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value != null) checkHeader(name, String(value));
     }
-    const release = await this.#slots.acquire();
+    // The timeout covers the whole call: waiting for a slot, a login, and the exchange.
+    const budget = request.timeout ?? this.timeout;
+    const started = Date.now();
+    const left = (): HttpRequest =>
+      budget > 0 ? { ...request, timeout: Math.max(1, budget - (Date.now() - started)) } : request;
+    const release = await this.#slots.acquire(budget > 0 ? budget : undefined);
     try {
       const token = await this.authenticate();
-      const response = await this.#sendOnce(request, token);
+      const response = await this.#sendOnce(left(), token, budget);
       if (response.code !== 401) return response;
       if (!this.#auth.canLogin) {
         throw new AuthError(
@@ -194,7 +199,8 @@ export class Connection implements AsyncDisposable {
         );
       }
       this.#wire?.info("The engine answered 401: requesting a new SSO token and resending");
-      return await this.#sendOnce(request, await this.#relogin(token));
+      const fresh = await this.#relogin(token);
+      return await this.#sendOnce(left(), fresh, budget);
     } finally {
       release();
     }
@@ -372,7 +378,7 @@ export class Connection implements AsyncDisposable {
     };
   };
 
-  #sendOnce(request: HttpRequest, token: string): Promise<HttpResponse> {
+  #sendOnce(request: HttpRequest, token: string, budgetMs?: number): Promise<HttpResponse> {
     const method = request.method.toUpperCase();
     let path = request.path ?? "";
     if (path && !path.startsWith("/")) path = `/${path}`;
@@ -387,7 +393,7 @@ export class Connection implements AsyncDisposable {
       token,
     });
     const body = method === "POST" || method === "PUT" ? request.body ?? "" : undefined;
-    return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout);
+    return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout, budgetMs);
   }
 
   async #exchange(
@@ -396,6 +402,7 @@ export class Connection implements AsyncDisposable {
     headers: [string, string][],
     body: string | undefined,
     timeoutMs: number,
+    timeoutLabelMs?: number,
   ): Promise<HttpResponse> {
     this.#wire?.sent(method, url, headers, body);
     try {
@@ -405,6 +412,7 @@ export class Connection implements AsyncDisposable {
         headers,
         body,
         timeoutMs,
+        timeoutLabelMs,
       });
       const response = result.response;
       this.#wire?.received(response.status, response.statusText, response.headers, result.body);

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { TimeoutError } from "../errors/mod.ts";
+
 /** Limits how many requests a connection has in flight. */
 export class Semaphore {
   /** The limit; 0 means unlimited. */
@@ -21,10 +23,14 @@ export class Semaphore {
     return this.#active;
   }
 
-  /** Waits for a free slot; call the returned function exactly once to free it. */
-  async acquire(): Promise<() => void> {
+  /**
+   * Waits for a free slot; call the returned function exactly once to free
+   * it. With `timeoutMs`, gives up waiting after that long and rejects with
+   * `TimeoutError`.
+   */
+  async acquire(timeoutMs?: number): Promise<() => void> {
     if (this.limit > 0 && this.#active >= this.limit) {
-      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      await this.#wait(timeoutMs);
     } else {
       this.#active++;
     }
@@ -37,5 +43,24 @@ export class Semaphore {
       if (next) next();
       else this.#active--;
     };
+  }
+
+  #wait(timeoutMs: number | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const granted = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.#waiting.push(granted);
+      if (timeoutMs !== undefined && Number.isFinite(timeoutMs) && timeoutMs > 0) {
+        timer = setTimeout(() => {
+          const at = this.#waiting.indexOf(granted);
+          if (at < 0) return; // Granted at the same moment: keep the slot.
+          this.#waiting.splice(at, 1);
+          reject(new TimeoutError(`Timed out after ${timeoutMs} ms waiting for a free connection`));
+        }, Math.min(timeoutMs, 2 ** 31 - 1));
+      }
+    });
   }
 }

@@ -29,6 +29,8 @@ export interface ExchangeRequest {
   body?: BodyInit | null;
   /** Timeout in ms covering headers and body; 0/undefined = none. */
   timeoutMs?: number;
+  /** The timeout to name in the error, when `timeoutMs` is what is left of a larger budget. */
+  timeoutLabelMs?: number;
   /** The caller's abort signal. */
   signal?: AbortSignal;
   /** How many redirects to follow (default 10). */
@@ -198,7 +200,9 @@ export async function exchange(
     if (error instanceof ConnectionError) throw error;
     if (deadline.timedOut) {
       throw new TimeoutError(
-        `${current.method} ${current.url} timed out after ${request.timeoutMs} ms`,
+        `${current.method} ${current.url} timed out after ${
+          request.timeoutLabelMs ?? request.timeoutMs
+        } ms`,
         { cause: error },
       );
     }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Connection, ConnectionError, SdkError } from "../../mod.ts";
+import { Connection, ConnectionError, SdkError, TimeoutError } from "../../mod.ts";
 import { FakeEngine } from "../../src/testing/mod.ts";
 
 Deno.test("a token with a control character is refused before sending, without showing it", async () => {
@@ -62,4 +62,25 @@ Deno.test("a 307 from the SSO to another origin never carries the password there
     await other.shutdown();
     await sso.shutdown();
   }
+});
+
+Deno.test("a request's timeout also covers waiting for a free connection slot", async () => {
+  await using engine = await FakeEngine.start({ users: { "admin@internal": "pw" } });
+  engine.inject({ path: "vms", delayMs: 800, times: 1 });
+  await using connection = new Connection({
+    url: engine.url,
+    username: "admin@internal",
+    password: "pw",
+    connections: 1,
+  });
+  await connection.authenticate();
+  let slowDone = false;
+  const slow = connection.send({ method: "GET", path: "/vms" }).finally(() => slowDone = true);
+  await assert.rejects(
+    connection.send({ method: "GET", path: "/hosts", timeout: 100 }),
+    (e: unknown) => e instanceof TimeoutError && /waiting for a free connection/.test(e.message),
+  );
+  assert.equal(slowDone, false, "it gave up before the slow request ended");
+  assert.equal((await slow).code, 200);
+  assert.equal((await connection.send({ method: "GET", path: "/hosts" })).code, 200, "slot freed");
 });

@@ -14,7 +14,7 @@ import { List, type Struct } from "./struct.ts";
 import { parseScalar } from "./primitives.ts";
 import { enumValues, type FieldSpec, typeByName, type TypeInfo, typeOf } from "./type_info.ts";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 /** A model class or its name, telling the JSON reader what to build. */
@@ -50,7 +50,7 @@ function resolve(type: ModelType): TypeInfo {
 
 function scalarText(field: FieldSpec, v: Json): string {
   if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
   throw new SdkError(
     `The value '${JSON.stringify(v)}' of '${field.wire}' isn't a valid ${field.kind} value`,
   );
@@ -115,11 +115,22 @@ function readObject(info: TypeInfo, json: JsonObject): Struct {
   return obj;
 }
 
+function keepBigIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === "number" && !Number.isSafeInteger(value) && context?.source) {
+    if (/^-?\d+$/.test(context.source)) return BigInt(context.source);
+  }
+  return value;
+}
+
 function parse(source: string | Uint8Array | unknown): unknown {
   if (typeof source !== "string" && !(source instanceof Uint8Array)) return source;
   const textSource = typeof source === "string" ? source : new TextDecoder().decode(source);
   try {
-    return JSON.parse(textSource);
+    // Integers past 2^53 lose digits in a JSON number; keep their source text
+    // (only when the document has such long digit runs, to keep parsing fast).
+    return /\d{16}/.test(textSource)
+      ? JSON.parse(textSource, keepBigIntegers)
+      : JSON.parse(textSource);
   } catch (cause) {
     throw new SdkError(`The JSON document can't be parsed: ${String(cause)}`, { cause });
   }

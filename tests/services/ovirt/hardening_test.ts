@@ -71,3 +71,11 @@ Deno.test("an action answered 200 without a body is an error, as in ovirtsdk4", 
     await server.shutdown();
   }
 });
+
+Deno.test("JSON 64-bit numbers keep every digit", async () => {
+  const { readJson, Vm } = await import("../../../src/services/ovirt/mod.ts");
+  const vm = readJson('{"id": "1", "memory": 9223372036854775807}', Vm) as InstanceType<typeof Vm>;
+  assert.equal(vm.memory, 9223372036854775807n);
+  const small = readJson('{"id": "1", "memory": "1073741824"}', Vm) as InstanceType<typeof Vm>;
+  assert.equal(small.memory, 1073741824n);
+});
