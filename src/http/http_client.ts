@@ -359,12 +359,22 @@ export class HTTPClient implements AsyncDisposable {
         body: prepared.body,
         timeoutMs: options.timeout ?? this.timeout,
         signal: options.signal,
+        stream: options.stream,
       });
       const { response, body } = result;
       status = response.status;
       this.#lastRequestId = requestIdOf(response.headers);
       if (this.debug) this.#logResponse(method, url, response, body);
       if (status >= 400) throw fromResponse(response, method, url, body);
+      if (result.stream !== undefined) {
+        const streamed = new Response(result.stream, {
+          status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
+        Object.defineProperty(streamed, "url", { value: result.url });
+        return streamed;
+      }
       return new BufferedResponse(
         NULL_BODY.has(status) || method === "HEAD" ? null : body,
         { status, statusText: response.statusText, headers: response.headers },

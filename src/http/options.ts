@@ -45,6 +45,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Allow retries of this POST/PATCH. */
   idempotent?: boolean;
+  /**
+   * Return the body unread, as a stream (large downloads). The timeout keeps
+   * running until the body is read or cancelled; read failures are
+   * `ConnectionError`/`TimeoutError`. Error statuses are still read whole.
+   */
+  stream?: boolean;
 }
 
 /** One request's timing, epoch ms. */

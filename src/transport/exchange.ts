@@ -33,6 +33,13 @@ export interface ExchangeRequest {
   timeoutLabelMs?: number;
   /** The caller's abort signal. */
   signal?: AbortSignal;
+  /**
+   * Hand the body back as a stream instead of reading it (large downloads).
+   * The timeout then keeps running until the stream is read or cancelled, and
+   * read failures become the same typed errors. Error statuses (≥ 400) are
+   * still read whole, for the error.
+   */
+  stream?: boolean;
   /** How many redirects to follow (default 10). */
   maxRedirects?: number;
   /** Headers dropped when a redirect leaves the origin. */
@@ -43,8 +50,10 @@ export interface ExchangeRequest {
 export interface ExchangeResult {
   /** The final response; its body is already consumed into `body`. */
   response: Response;
-  /** The body bytes. */
+  /** The body bytes (empty when `stream` handed the body back as `stream`). */
   body: Uint8Array<ArrayBuffer>;
+  /** With `stream`: the body, not yet read; `null` when there is none. */
+  stream?: ReadableStream<Uint8Array> | null;
   /** The final URL, after redirects. */
   url: string;
 }
@@ -170,6 +179,7 @@ export async function exchange(
     headers: request.headers,
     body: request.body,
   };
+  let streaming = false;
   try {
     if (!/^https?:\/\//i.test(request.url)) {
       checkTarget(new URL(request.url), undefined, request.method);
@@ -193,22 +203,64 @@ export async function exchange(
         current = nextRequest(request, current, response, location);
         continue;
       }
+      if (request.stream && response.status < 400) {
+        streaming = true;
+        const stream = typedStream(response.body, deadline, (e) => failure(e, current));
+        return { response, body: new Uint8Array(0), url: current.url, stream };
+      }
       const body = await response.bytes();
       return { response, body, url: current.url };
     }
   } catch (error) {
-    if (error instanceof ConnectionError) throw error;
+    throw failure(error, current);
+  } finally {
+    if (!streaming) deadline.dispose();
+  }
+
+  function failure(error: unknown, hop: Hop): unknown {
+    if (error instanceof ConnectionError) return error;
     if (deadline.timedOut) {
-      throw new TimeoutError(
-        `${current.method} ${current.url} timed out after ${
+      return new TimeoutError(
+        `${hop.method} ${hop.url} timed out after ${
           request.timeoutLabelMs ?? request.timeoutMs
         } ms`,
         { cause: error },
       );
     }
-    if (request.signal?.aborted) throw request.signal.reason;
-    throw toConnectionError(error, current.method, current.url);
-  } finally {
-    deadline.dispose();
+    if (request.signal?.aborted) return request.signal.reason;
+    return toConnectionError(error, hop.method, hop.url);
   }
+}
+
+/** The body as a stream whose failures are typed and whose end stops the deadline. */
+function typedStream(
+  source: ReadableStream<Uint8Array> | null,
+  deadline: Deadline,
+  failure: (error: unknown) => unknown,
+): ReadableStream<Uint8Array> | null {
+  if (!source) {
+    deadline.dispose();
+    return null;
+  }
+  const reader = source.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          deadline.dispose();
+          controller.close();
+        } else {
+          controller.enqueue(value);
+        }
+      } catch (error) {
+        deadline.dispose();
+        controller.error(failure(error));
+      }
+    },
+    cancel(reason) {
+      deadline.dispose();
+      return reader.cancel(reason);
+    },
+  });
 }
