@@ -3,7 +3,7 @@
  * answers keyed by path, and a record of what the client sent.
  */
 import type { HttpRequest, HttpResponse } from "../../../src/connection/http_request.ts";
-import type { ServiceConnection } from "../../../src/services/ovirt/mod.ts";
+import { type ServiceConnection, SystemService } from "../../../src/services/ovirt/mod.ts";
 
 export interface Canned {
   code: number;
@@ -87,4 +87,16 @@ export class FetchConnection implements ServiceConnection {
 /** Whitespace between tags removed, as the Python test server records bodies. */
 export function compact(xml: string): string {
   return xml.replace(/>\s+</g, "><").trim();
+}
+
+/** Runs `fn` with a canned server and a SystemService talking to it, then closes the server. */
+export async function withServer(
+  fn: (server: CannedServer, system: SystemService) => Promise<void>,
+): Promise<void> {
+  const server = new CannedServer();
+  try {
+    await fn(server, new SystemService(new FetchConnection(server.url), ""));
+  } finally {
+    await server.close();
+  }
 }

@@ -16,16 +16,7 @@ import {
   VmService,
   VmsService,
 } from "../../../src/services/ovirt/mod.ts";
-import { CannedServer, compact, FetchConnection } from "./_server.ts";
-
-async function withServer(fn: (server: CannedServer, system: SystemService) => Promise<void>) {
-  const server = new CannedServer();
-  try {
-    await fn(server, new SystemService(new FetchConnection(server.url), ""));
-  } finally {
-    await server.close();
-  }
-}
+import { compact, withServer } from "./_server.ts";
 
 const offline = {
   format: "xml" as const,

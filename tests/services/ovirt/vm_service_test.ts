@@ -4,22 +4,12 @@ import {
   Action,
   Disk,
   List,
-  SystemService,
   Vm,
   VmService,
   VmsService,
   VmStatus,
 } from "../../../src/services/ovirt/mod.ts";
-import { CannedServer, compact, FetchConnection } from "./_server.ts";
-
-async function withServer(fn: (server: CannedServer, system: SystemService) => Promise<void>) {
-  const server = new CannedServer();
-  try {
-    await fn(server, new SystemService(new FetchConnection(server.url), ""));
-  } finally {
-    await server.close();
-  }
-}
+import { CannedServer, compact, FetchConnection, withServer } from "./_server.ts";
 
 Deno.test("vms: list of an empty collection is an empty List", async () => {
   await withServer(async (server, system) => {
