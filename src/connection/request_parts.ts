@@ -5,6 +5,10 @@
  * @module
  */
 import { SdkError } from "../errors/mod.ts";
+import { hasControlCharacter, isHeaderName } from "../transport/headers_check.ts";
+
+// deno-lint-ignore no-control-regex
+const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
 
 /** Headers whose values never appear in a message or a log line. */
 export const SECRET_HEADERS: ReadonlySet<string> = new Set([
@@ -42,18 +46,14 @@ export function checkHeader(name: string, value: string): void {
         `using ASCII, as required by the HTTP protocol.`,
     );
   }
-  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) {
+  if (!isHeaderName(name)) {
     throw new SdkError(
-      // deno-lint-ignore no-control-regex
-      `The header name '${name.replace(/[\x00-\x1f\x7f]/g, "?")}' isn't a valid HTTP header name`,
+      `The header name '${name.replace(CONTROL_CHARS, "?")}' isn't a valid HTTP header name`,
     );
   }
-  // deno-lint-ignore no-control-regex
-  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(name) || /[\x00-\x08\x0b-\x1f\x7f]/.test(value)) {
+  if (hasControlCharacter(value)) {
     throw new SdkError(
-      // deno-lint-ignore no-control-regex
-      `The header '${name.replace(/[\x00-\x1f\x7f]/g, "?")}' contains control characters, ` +
-        `which aren't allowed in HTTP headers`,
+      `The header '${name}' contains control characters, which aren't allowed in HTTP headers`,
     );
   }
 }

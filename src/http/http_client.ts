@@ -15,7 +15,7 @@ import {
 } from "../errors/mod.ts";
 import {
   exchange,
-  findCrlfHeader,
+  findInvalidHeader,
   headerEntries,
   replayable,
   Transport,
@@ -334,7 +334,7 @@ export class HTTPClient implements AsyncDisposable {
       set("Content-Type", "application/json");
       body = JSON.stringify(options.json);
     }
-    const bad = findCrlfHeader(headers);
+    const bad = findInvalidHeader(headers);
     if (bad) {
       // The value may be a token: name the header, never show the value.
       throw new ValidationError(

@@ -11,15 +11,25 @@ const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 /** What RFC 9110 allows in a header name. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** Whether a header name is an HTTP token (RFC 9110). */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name);
+}
+
+/** Whether a header value holds CR, LF, NUL or another control character (tab is fine). */
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL.test(value);
+}
+
 /**
  * The first header whose name is not an HTTP token or whose value holds CR,
  * LF, NUL or another control character, or `undefined`.
  */
-export function findCrlfHeader(
+export function findInvalidHeader(
   entries: Iterable<[string, string]>,
 ): { name: string; value: string } | undefined {
   for (const [name, value] of entries) {
-    if (!TOKEN.test(name) || CONTROL.test(value)) return { name, value };
+    if (!isHeaderName(name) || hasControlCharacter(value)) return { name, value };
   }
   return undefined;
 }
