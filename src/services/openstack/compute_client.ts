@@ -7,6 +7,7 @@ import { BaseClient, type Extension } from "../../http/base_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
 import type { RequestOptions } from "../../http/options.ts";
 import { type Manager, ResourceManager } from "./manager.ts";
+import { withDefaultHeaders } from "./microversion.ts";
 import { pathSegment } from "./path.ts";
 import type {
   Flavor,
@@ -123,13 +124,13 @@ export class ComputeClient extends BaseClient {
     options: RequestOptions = {},
   ): Promise<Response> {
     if (!this.microversion) return super.clientRequest(method, url, options);
-    const headers = new Headers(options.headers);
-    if (!headers.has("OpenStack-API-Version")) {
-      headers.set("OpenStack-API-Version", `compute ${this.microversion}`);
-    }
-    if (!headers.has("X-OpenStack-Nova-API-Version")) {
-      headers.set("X-OpenStack-Nova-API-Version", this.microversion);
-    }
-    return super.clientRequest(method, url, { ...options, headers });
+    return super.clientRequest(
+      method,
+      url,
+      withDefaultHeaders(options, {
+        "OpenStack-API-Version": `compute ${this.microversion}`,
+        "X-OpenStack-Nova-API-Version": this.microversion,
+      }),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { BaseClient, type Extension } from "../../http/base_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
 import type { RequestOptions } from "../../http/options.ts";
 import { type Manager, readJson, ResourceManager } from "./manager.ts";
+import { withDefaultHeaders } from "./microversion.ts";
 import { pathSegment } from "./path.ts";
 import type { Inventory, ResourceProvider, ResourceProviderCreate } from "./placement_types.ts";
 
@@ -80,10 +81,10 @@ export class PlacementClient extends BaseClient {
     options: RequestOptions = {},
   ): Promise<Response> {
     if (!this.microversion) return super.clientRequest(method, url, options);
-    const headers = new Headers(options.headers);
-    if (!headers.has("OpenStack-API-Version")) {
-      headers.set("OpenStack-API-Version", `placement ${this.microversion}`);
-    }
-    return super.clientRequest(method, url, { ...options, headers });
+    return super.clientRequest(
+      method,
+      url,
+      withDefaultHeaders(options, { "OpenStack-API-Version": `placement ${this.microversion}` }),
+    );
   }
 }
