@@ -2,35 +2,16 @@
  * HTTPClient against raw fetch on the same local server, in one run.
  * `deno task bench` prints each group's ratio to its raw-fetch baseline.
  */
-import { BaseClient, HTTPClient } from "../mod.ts";
-import { TokenEndpointAuth } from "../src/auth/token_endpoint_auth.ts";
+import { computeFixture } from "./_compute_fixture.ts";
 
-const payload = JSON.stringify({
-  servers: Array.from({ length: 20 }, (_, i) => ({ id: `${i}`, name: `vm-${i}` })),
-});
-const server = Deno.serve(
-  { hostname: "127.0.0.1", port: 0, onListen() {} },
-  () =>
-    new Response(payload, {
-      headers: { "content-type": "application/json", "x-openstack-request-id": "req-1" },
-    }),
-);
-const base = `http://127.0.0.1:${server.addr.port}`;
-
-class Compute extends BaseClient {
-  static override serviceType = "compute";
-}
-const http = new HTTPClient(
-  new TokenEndpointAuth({ token: "bench-token", endpoint: `${base}/v2.1` }),
-);
-const compute = new Compute(http);
+const { base, http, compute, close } = computeFixture("bench-token");
 
 async function rawFetch(): Promise<void> {
-  const r = await fetch(`${base}/v2.1/servers`, { headers: { "X-Auth-Token": "bench-token" } });
+  const r = await fetch(`${base}/servers`, { headers: { "X-Auth-Token": "bench-token" } });
   await r.json();
 }
 async function viaRequest(): Promise<void> {
-  const r = await http.request("GET", `${base}/v2.1/servers`, {
+  const r = await http.request("GET", `${base}/servers`, {
     headers: { "X-Auth-Token": "bench-token" },
   });
   await r.json();
@@ -59,6 +40,5 @@ for (
 }
 
 globalThis.addEventListener("unload", () => {
-  server.shutdown();
-  http.close();
+  close();
 });

@@ -3,30 +3,13 @@
  * same local server, interleaved in rounds so machine noise hits both, then
  * the ratio. Run: deno run -A bench/load_http_client.ts [requests] [concurrency]
  */
-import { BaseClient, HTTPClient } from "../src/http/mod.ts";
-import { TokenEndpointAuth } from "../src/auth/token_endpoint_auth.ts";
+import { computeFixture } from "./_compute_fixture.ts";
 
 const total = Number(Deno.args[0] ?? 20_000);
 const concurrency = Number(Deno.args[1] ?? 16);
 const rounds = 5;
 
-const payload = JSON.stringify({
-  servers: Array.from({ length: 20 }, (_, i) => ({ id: `${i}`, name: `vm-${i}` })),
-});
-const server = Deno.serve(
-  { hostname: "127.0.0.1", port: 0, onListen() {} },
-  () =>
-    new Response(payload, {
-      headers: { "content-type": "application/json", "x-openstack-request-id": "req-1" },
-    }),
-);
-const base = `http://127.0.0.1:${server.addr.port}/v2.1`;
-
-class Compute extends BaseClient {
-  static override serviceType = "compute";
-}
-const http = new HTTPClient(new TokenEndpointAuth({ token: "load-token", endpoint: base }));
-const compute = new Compute(http);
+const { base, http, compute, close } = computeFixture("load-token");
 
 const kinds: Record<string, () => Promise<unknown>> = {
   "raw fetch": async () =>
@@ -63,5 +46,4 @@ for (const [name, ms] of Object.entries(spent)) {
     `${name.padEnd(20)} ${rps.toString().padStart(7)} req/s  ratio ${(ms / raw).toFixed(3)}`,
   );
 }
-await server.shutdown();
-await http.close();
+await close();
