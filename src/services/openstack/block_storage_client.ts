@@ -96,20 +96,33 @@ export class BlockStorageClient extends ServiceClient {
         await response.body?.cancel();
       },
       waitFor: (id: string, o: WaitOptions<Volume>) =>
-        waitForStatus({
-          resourceName: "Volume",
-          get: (i, call) => volumes.get(i, call),
-          failStatus: ["ERROR", "error_extending", "error_restoring"],
-        }, id, o),
+        waitForStatus(
+          {
+            resourceName: "Volume",
+            get: (i, call) => volumes.get(i, call),
+            failStatus: ["ERROR", "error_extending", "error_restoring"],
+          },
+          id,
+          o,
+        ),
     });
-    const snapshots = cinder<VolumeSnapshot>("VolumeSnapshot", "/snapshots", "snapshot", "snapshots");
+    const snapshots = cinder<VolumeSnapshot>(
+      "VolumeSnapshot",
+      "/snapshots",
+      "snapshot",
+      "snapshots",
+    );
     this.snapshots = Object.assign(snapshots, {
       waitFor: (id: string, o: WaitOptions<VolumeSnapshot>) =>
-        waitForStatus({
-          resourceName: "VolumeSnapshot",
-          get: (i, call) => snapshots.get(i, call),
-          failStatus: ["ERROR"],
-        }, id, o),
+        waitForStatus(
+          {
+            resourceName: "VolumeSnapshot",
+            get: (i, call) => snapshots.get(i, call),
+            failStatus: ["ERROR"],
+          },
+          id,
+          o,
+        ),
     });
     this.volumeTypes = new ResourceManager<VolumeType>(this, {
       resourceName: "VolumeType",

@@ -26,7 +26,12 @@ export interface Volume {
   /** Whether several servers may attach it. */
   multiattach: boolean;
   /** Where it is attached. */
-  attachments: { server_id: string; attachment_id: string; device?: string; [key: string]: unknown }[];
+  attachments: {
+    server_id: string;
+    attachment_id: string;
+    device?: string;
+    [key: string]: unknown;
+  }[];
   /** Key/value metadata. */
   metadata: Record<string, string>;
   /** The snapshot it was made from, or null. */

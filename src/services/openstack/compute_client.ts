@@ -142,7 +142,10 @@ export class ComputeClient extends ServiceClient {
   }
 
   /** A project's quotas (`GET /os-quota-sets/{project}`); `defaults: true` for the defaults. */
-  async quotaSet(projectId: string, options: { defaults?: boolean } = {}): Promise<ComputeQuotaSet> {
+  async quotaSet(
+    projectId: string,
+    options: { defaults?: boolean } = {},
+  ): Promise<ComputeQuotaSet> {
     const path = `/os-quota-sets/${pathSegment(projectId)}${options.defaults ? "/defaults" : ""}`;
     const reply = await readJson(await this.get(path)) as { quota_set: ComputeQuotaSet };
     return reply.quota_set;

@@ -142,7 +142,9 @@ export function serverExtras(
     },
     consoleOutput: async (id, options = {}) => {
       const response = await client.post(`/servers/${pathSegment(id)}/action`, {
-        json: { "os-getConsoleOutput": options.length === undefined ? {} : { length: options.length } },
+        json: {
+          "os-getConsoleOutput": options.length === undefined ? {} : { length: options.length },
+        },
       });
       return ((await readJson(response)) as { output?: string } | undefined)?.output ?? "";
     },
@@ -165,12 +167,16 @@ export function serverExtras(
         update: "PUT",
       }),
     waitFor: (id, options) =>
-      waitForStatus({
-        resourceName: "Server",
-        get: (i, call) => servers.get(i, call),
-        failStatus: ["ERROR"],
-        reason: faultOf,
-      }, id, options),
+      waitForStatus(
+        {
+          resourceName: "Server",
+          get: (i, call) => servers.get(i, call),
+          failStatus: ["ERROR"],
+          reason: faultOf,
+        },
+        id,
+        options,
+      ),
   };
 }
 

@@ -16,8 +16,8 @@ import type {
   Configuration,
   ConfigurationCreate,
   Database,
-  DatabaseFlavor,
   DatabaseCreate,
+  DatabaseFlavor,
   DatabaseUser,
   DatabaseUserCreate,
   Datastore,
@@ -119,16 +119,25 @@ export class DatabaseClient extends ServiceClient {
       const response = await this.post(`/instances/${pathSegment(id)}/action`, { json: body });
       await response.body?.cancel();
     };
-    const instances = trove<Instance, InstanceCreate>("Instance", "/instances", "instance", "instances");
+    const instances = trove<Instance, InstanceCreate>(
+      "Instance",
+      "/instances",
+      "instance",
+      "instances",
+    );
     this.instances = Object.assign(
       instances,
       {
         waitFor: (id: string, o: WaitOptions<Instance>) =>
-          waitForStatus({
-            resourceName: "Instance",
-            get: (i, call) => instances.get(i, call),
-            failStatus: ["ERROR", "FAILED"],
-          }, id, o),
+          waitForStatus(
+            {
+              resourceName: "Instance",
+              get: (i, call) => instances.get(i, call),
+              failStatus: ["ERROR", "FAILED"],
+            },
+            id,
+            o,
+          ),
         restart: (id: string) => action(id, { restart: {} }),
         resizeVolume: (id: string, size: number) => action(id, { resize: { volume: { size } } }),
       },

@@ -132,11 +132,15 @@ export class ImageClient extends ServiceClient {
         );
       },
       waitFor: (id: string, o: WaitOptions<Image>) =>
-        waitForStatus({
-          resourceName: "Image",
-          get: (i, call) => images.get(i, call),
-          failStatus: ["killed", "ERROR"],
-        }, id, o),
+        waitForStatus(
+          {
+            resourceName: "Image",
+            get: (i, call) => images.get(i, call),
+            failStatus: ["killed", "ERROR"],
+          },
+          id,
+          o,
+        ),
     });
   }
 }

@@ -22,7 +22,10 @@ import type {
 /** Router interfaces on top of the router manager. */
 export interface RouterActions {
   /** Attaches a subnet (or an existing port) to the router (`PUT …/add_router_interface`). */
-  addInterface(id: string, body: { subnet_id?: string; port_id?: string }): Promise<RouterInterface>;
+  addInterface(
+    id: string,
+    body: { subnet_id?: string; port_id?: string },
+  ): Promise<RouterInterface>;
   /** Detaches it again (`PUT …/remove_router_interface`). */
   removeInterface(
     id: string,

@@ -117,7 +117,9 @@ export async function waitForStatus<T>(
   const deadline = new AbortController();
   // setTimeout fires at once for delays past 2^31-1 ms: a longer timeout means none.
   const timer = timeout < 2 ** 31 ? setTimeout(() => deadline.abort(), timeout) : undefined;
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, deadline.signal])
+    : deadline.signal;
   let last: T | undefined;
   const timedOut = (cause?: unknown) =>
     new WaitTimeout({
@@ -160,7 +162,9 @@ export async function waitForStatus<T>(
         throw timedOut(error);
       }
     }
-    throw new ClientException(`waitFor ${target.resourceName} ${id}: gave up after ${MAX_POLLS} polls`);
+    throw new ClientException(
+      `waitFor ${target.resourceName} ${id}: gave up after ${MAX_POLLS} polls`,
+    );
   } finally {
     clearTimeout(timer);
   }
