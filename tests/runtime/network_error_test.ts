@@ -13,7 +13,7 @@ async function failure(url: string, init?: RequestInit): Promise<unknown> {
   throw new Error(`fetch ${url} did not fail`);
 }
 
-async function freePort(): Promise<number> {
+function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
 }
 
 Deno.test("Deno's fetch: a refused connection is 'refused'", async () => {
-  const error = await failure(`http://127.0.0.1:${await freePort()}/`);
+  const error = await failure(`http://127.0.0.1:${freePort()}/`);
   assert.equal(classifyNetworkError(error).kind, "refused");
 });
 
