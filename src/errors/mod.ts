@@ -11,3 +11,4 @@ export * from "./transport_errors.ts";
 export * from "./wait_timeout.ts";
 export * from "./resource_failed.ts";
 export * from "./checksum_mismatch.ts";
+export * from "./permission_required.ts";
