@@ -7,7 +7,7 @@
  * @module
  */
 import type { RouteContext, Router } from "./router.ts";
-import { type CloudState, type JsonObject } from "./state.ts";
+import type { CloudState, JsonObject } from "./state.ts";
 import { clone, empty, json, nextQuery, obj, PageError, paginate } from "./respond.ts";
 
 /** Neutron's error body: `{"NeutronError": {type, message, detail}}`. */
