@@ -6,16 +6,12 @@
  * @module
  */
 import { ConnectionError, TimeoutError } from "../errors/mod.ts";
+import { CREDENTIAL_HEADERS } from "../redaction/secret_headers.ts";
 import type { Transport } from "./transport.ts";
 import { toConnectionError } from "./transport_error.ts";
 
-/** The headers that must never follow a redirect to another origin. */
-export const DEFAULT_SENSITIVE_HEADERS: readonly string[] = [
-  "authorization",
-  "x-auth-token",
-  "cookie",
-  "proxy-authorization",
-];
+/** The headers that must never follow a redirect to another origin: the redaction module's list. */
+export const DEFAULT_SENSITIVE_HEADERS: readonly string[] = CREDENTIAL_HEADERS;
 
 /** What to send. */
 export interface ExchangeRequest {
