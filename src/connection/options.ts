@@ -70,4 +70,11 @@ export interface ConnectionOptions extends TlsOptions {
    * SSO token is cached only under a known client principal.
    */
   negotiate?: NegotiateHook;
+  /**
+   * The most decoded body bytes a reply may have (gzip replies are counted
+   * inflated); over it a request fails with `BodyTooLarge` (an `SdkError`).
+   * `0`/`Infinity` = no limit; default 128 MiB. A request's own
+   * `maxBodyBytes` wins.
+   */
+  maxBodyBytes?: number;
 }
