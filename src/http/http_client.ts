@@ -329,6 +329,11 @@ export class HTTPClient implements AsyncDisposable {
     return `HTTPClient ${JSON.stringify(this.toJSON())}`;
   }
 
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `HTTPClient ${JSON.stringify(this.toJSON())}`;
+  }
+
   async #retryAfter401(
     client: BaseClient,
     login: LoginLifecycle,

@@ -53,7 +53,7 @@ const JSON_PAIR = new RegExp(
 /** `"token": {… "id": "value"` as text (a JSON body cut short, or inside a log line). */
 const JSON_HELD = new RegExp(
   String
-    .raw`("(?:token|ticket|auth_token|access_token)"\s*:\s*\{[^{}]*?"(?:id|value|key)"\s*:\s*)(${JSON_STRING})`,
+    .raw`("(?:[\w.-]*ticket|token|auth_token|access_token|[\w.-]*authentication_key)"\s*:\s*\{[^{}]*?"(?:id|value|key)"\s*:\s*)(${JSON_STRING})`,
   "gi",
 );
 /** `'key': 'value'` (Python reprs, as some services echo). */
@@ -65,7 +65,8 @@ const ENCODED_PAIR = /(^|%3F|%26|%3B)([\w.-]{1,128})%3D((?:(?!%26|%3B)[^&;#\s"'<
 /** `<key attr="…">value</key>`, also cut short at the end. */
 const XML_ELEMENT = /<([\w.-]+:)?([\w.-]{1,128})(\s[^>]*)?>([^<]*)(?=<\/\1?\2\s*>|$)/g;
 /** An XML element that holds its secret in a child: `<ticket>…<value>x</value>…</ticket>`. */
-const XML_HOLDER = /<([\w.-]+:)?(ticket|token)(\s[^>]*)?>([\s\S]*?)(<\/\1?\2\s*>|$)/gi;
+const XML_HOLDER =
+  /<([\w.-]+:)?([\w.-]*(?:ticket|token|authentication_key))(\s[^>]*)?>([\s\S]*?)(<\/\1?\2\s*>|$)/gi;
 const XML_HELD = /(<(?:[\w.-]+:)?(id|value|key)(?:\s[^>]*)?>)([^<]*)/gi;
 
 function quoted(original: string, marker: string): string {
@@ -115,8 +116,10 @@ export function redactText(text: string, marker: string = REDACTED): string {
   );
   out = out.replace(
     XML_HOLDER,
-    (_all, ns = "", name: string, attrs = "", inner: string, close: string) =>
-      `<${ns}${name}${attrs}>${inner.replace(XML_HELD, `$1${marker}`)}${close}`,
+    (all, ns = "", name: string, attrs = "", inner: string, close: string) =>
+      isSecretHolder(name)
+        ? `<${ns}${name}${attrs}>${inner.replace(XML_HELD, `$1${marker}`)}${close}`
+        : all,
   );
   out = out.replace(
     XML_ELEMENT,

@@ -17,8 +17,11 @@ const SECRET_WORD =
 const DESCRIBES_WORD =
   /(id|ids|type|types|name|expiry|expires|expiresat|issuedat|url|length|count|format)$/;
 
-/** Keys whose value is a secret object's identifying part (`token.id`, `ticket.value`). */
-const HOLDER_WORD = /^(token|ticket|authtoken|accesstoken)$/;
+/**
+ * Keys of objects whose `id`/`value`/`key` is the secret: Keystone's `token`,
+ * oVirt's `ticket`, `proxy_ticket` and `openstack_volume_authentication_key`.
+ */
+const HOLDER_WORD = /^(token|authtoken|accesstoken)$|ticket$|authenticationkey$/;
 
 function normalize(key: string): string {
   return key.replace(/^.*:/, "").toLowerCase().replace(/[-_.\s]/g, "");

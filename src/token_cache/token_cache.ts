@@ -316,6 +316,16 @@ export class TokenCache {
     }, refreshMarginMs: ${this.#marginMs} }`;
   }
 
+  /** Node's and Bun's `util.inspect` (depth, options, inspect): the same. */
+  [Symbol.for("nodejs.util.inspect.custom")](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options?: unknown) => string,
+  ): string {
+    const store = inspect ? inspect(this.#store, options) : this.#store.constructor.name;
+    return `TokenCache { store: ${store}, refreshMarginMs: ${this.#marginMs} }`;
+  }
+
   #miss(key: string, reason: string): undefined {
     this.#logger?.debug(`Token cache miss for key ${key.slice(0, 12)}: ${reason}`);
     return undefined;
