@@ -144,6 +144,13 @@ export class CloudState {
   /** Trove users by instance id, then name. */
   dbUsers: Map<string, Map<string, JsonObject>> = new Map();
 
+  /** Neutron resources by kind ("network", "port"…), then id (network.ts). */
+  neutron: Map<string, Map<string, JsonObject>> = new Map();
+  /** Cinder resources by kind ("volume", "snapshot"…), then id (block_storage.ts). */
+  cinder: Map<string, Map<string, JsonObject>> = new Map();
+  /** Nova resources beyond servers/flavors/keypairs, by kind, then id (compute_actions.ts). */
+  novaExtra: Map<string, Map<string, JsonObject>> = new Map();
+
   /** A valid (known, unexpired) token, else undefined. */
   validToken(raw: string | null): TokenRecord | undefined {
     if (!raw) return undefined;
