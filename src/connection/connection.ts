@@ -5,18 +5,20 @@
  */
 import { OvirtSsoAuth, type SsoReply } from "../auth/ovirt_sso_auth.ts";
 import { AuthError, ClientClosed, SdkError } from "../errors/mod.ts";
-import { List, type Struct } from "../services/ovirt/struct.ts";
+import { List, type Struct } from "../model_core/struct.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
 import { exchange, Transport } from "../transport/mod.ts";
 import { checkContentType } from "./content_type.ts";
-import { checkFault } from "../services/ovirt/fault_error.ts";
 import { linkPath } from "./follow_link.ts";
 import { byteLimit, checkMethod, count, readCaFile, timeoutMs } from "./option_checks.ts";
 import type { HttpRequest, HttpResponse } from "./http_request.ts";
 import type { ConnectionOptions } from "./options.ts";
 import { apiHeaders, checkHeader, queryString } from "./request_parts.ts";
 import { Semaphore } from "./semaphore.ts";
-import { type Service, SystemService } from "../services/ovirt/mod.ts";
+// Types only (erased at run time): the model registers the tree itself when
+// its entry is imported, so this module never loads it (see service_tree.ts).
+import type { Service, SystemService } from "../services/ovirt/mod.ts";
+import { maybeServiceTree, serviceTree } from "./service_tree.ts";
 import { displayUrl, WireLog } from "../redaction/mod.ts";
 import { type LoginDriver, LoginLifecycle } from "../session/mod.ts";
 
@@ -215,7 +217,12 @@ export class Connection implements AsyncDisposable {
   async test(options: { raiseException?: boolean } = {}): Promise<boolean> {
     try {
       const response = await this.send({ method: "GET", path: "" });
-      if (response.code !== 200) checkFault(response);
+      if (response.code !== 200) {
+        const tree = maybeServiceTree();
+        if (tree !== undefined) tree.raise(response);
+        // Without the model there is no fault reader: the status is all we can name.
+        throw new SdkError(`HTTP response code is ${response.code}.`, { code: response.code });
+      }
       if (this.format === "json") this.checkJsonContentType(response);
       else this.checkXmlContentType(response);
       return true;
@@ -251,11 +258,16 @@ export class Connection implements AsyncDisposable {
   /**
    * Fetches what a link points to: `list()` for a `List`, else `get()`. The
    * href must be on the connection's origin, under its URL path; anything
-   * else is refused before a request (or a token) is sent.
+   * else is refused before a request (or a token) is sent. The result has the
+   * link's own type: `followLink(vm.nics)` is a `Promise<List<Nic>>`,
+   * `followLink(vm.cluster)` a `Promise<Cluster>`.
    *
    * @throws {SdkError} for a missing or foreign href.
    */
-  async followLink<T>(obj: Struct | List<unknown>): Promise<T> {
+  followLink<T>(list: List<T> | undefined): Promise<List<T>>;
+  /** Fetches the object a link (`vm.cluster`) points to; see the list form above. */
+  followLink<T extends Struct>(obj: T | undefined): Promise<T>;
+  async followLink(obj: Struct | List<unknown> | undefined): Promise<unknown> {
     const href = obj?.href;
     const path = linkPath(this.#base, href);
     const service = this.service(path) as unknown as Record<string, unknown>;
@@ -264,12 +276,17 @@ export class Connection implements AsyncDisposable {
     if (typeof call !== "function") {
       throw new SdkError(`The service of '${href}' has no ${method}() method`);
     }
-    return await (call as () => Promise<T>).call(service);
+    return await (call as () => Promise<unknown>).call(service);
   }
 
-  /** The root of the service tree. */
+  /**
+   * The root of the service tree. The tree comes from the oVirt model, which
+   * registers itself when `@nimbus/apiclient/services/ovirt` is imported.
+   *
+   * @throws {SdkError} naming that import when the model isn't loaded.
+   */
   systemService(): SystemService {
-    return this.#system ??= new SystemService(this, "");
+    return this.#system ??= serviceTree().root(this) as SystemService;
   }
 
   /**
@@ -396,7 +413,12 @@ export class Connection implements AsyncDisposable {
       compress: this.#compress,
       token,
     });
-    const body = method === "POST" || method === "PUT" ? request.body ?? "" : undefined;
+    // DELETE may carry a body too: `GlusterBricksService.remove` sends an `<action>`.
+    const body = method === "POST" || method === "PUT"
+      ? request.body ?? ""
+      : method === "DELETE"
+      ? request.body
+      : undefined;
     return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout, budgetMs, {
       maxBodyBytes: request.maxBodyBytes,
     });

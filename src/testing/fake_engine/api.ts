@@ -233,11 +233,16 @@ function resolveRefs(ctx: ApiContext, value: Obj): string | undefined {
   return undefined;
 }
 
-function merge(target: Obj, patch: Obj): void {
+/**
+ * Applies an update: nested structs merge field by field, a reference (or a
+ * struct naming an `id`, like a CD-ROM's `<file id>`) replaces the old value.
+ * The entity's own `id` and `href` never change.
+ */
+function merge(target: Obj, patch: Obj, top = true): void {
   for (const [key, val] of Object.entries(patch)) {
-    if (key === "id" || key === "href" || val === undefined) continue;
+    if ((top && (key === "id" || key === "href")) || val === undefined) continue;
     const old = target[key];
-    if (isObj(old) && isObj(val) && !("href" in old)) merge(old, val);
+    if (isObj(old) && isObj(val) && !("href" in old) && !("id" in val)) merge(old, val, false);
     else target[key] = val as Value;
   }
 }
