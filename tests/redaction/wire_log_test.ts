@@ -6,6 +6,10 @@ import { assertNoSecret, Lines } from "./_helpers.ts";
 const USER = "admin@internal";
 const PASSWORD = "Wire-Log-Pa55word";
 
+function debugConnection(engine: FakeEngine, log: Lines): Connection {
+  return new Connection({ url: engine.url, username: USER, password: PASSWORD, debug: true, log });
+}
+
 Deno.test("wire log: oVirt ticket values, multi-line XML secrets and root_password never show", async () => {
   await using engine = await FakeEngine.start({ users: { [USER]: PASSWORD } });
   const ticket = "TICKET-value-0123456789";
@@ -21,13 +25,7 @@ Deno.test("wire log: oVirt ticket values, multi-line XML secrets and root_passwo
       `</root_password>\n</initialization>\n</vm>`,
   });
   const log = new Lines();
-  await using connection = new Connection({
-    url: engine.url,
-    username: USER,
-    password: PASSWORD,
-    debug: true,
-    log,
-  });
+  await using connection = debugConnection(engine, log);
   await connection.send({
     method: "POST",
     path: "/vms/1/graphicsconsoles/c1/ticket",
@@ -61,13 +59,7 @@ Deno.test("wire log: a secret straddling the 256 KiB cut is not shown in part", 
       `<vm id="2"><description>${pad}</description><root_password>${secret}</root_password></vm>`,
   });
   const log = new Lines();
-  await using connection = new Connection({
-    url: engine.url,
-    username: USER,
-    password: PASSWORD,
-    debug: true,
-    log,
-  });
+  await using connection = debugConnection(engine, log);
   await connection.send({ method: "GET", path: "/vms/2" });
   assertNoSecret(log.text, secret, "the cut wire log");
 });
