@@ -4,13 +4,13 @@
  * @module
  */
 import { OvirtSsoAuth, type SsoReply } from "../auth/ovirt_sso_auth.ts";
-import { AuthError, SdkError } from "../errors/mod.ts";
+import { AuthError, ClientClosed, SdkError } from "../errors/mod.ts";
 import { List, type Struct } from "../model_core/struct.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
 import { exchange, Transport } from "../transport/mod.ts";
 import { checkContentType } from "./content_type.ts";
 import { linkPath } from "./follow_link.ts";
-import { count, readCaFile } from "./option_checks.ts";
+import { byteLimit, checkMethod, count, readCaFile, timeoutMs } from "./option_checks.ts";
 import type { HttpRequest, HttpResponse } from "./http_request.ts";
 import type { ConnectionOptions } from "./options.ts";
 import { apiHeaders, checkHeader, queryString } from "./request_parts.ts";
@@ -62,6 +62,7 @@ export class Connection implements AsyncDisposable {
   readonly #cache: TokenCache | undefined;
   readonly #wire: WireLog | undefined;
   readonly #slots: Semaphore;
+  readonly #maxBodyBytes: number | undefined;
   #login: Promise<string> | undefined;
   #system: SystemService | undefined;
   #closed = false;
@@ -69,8 +70,10 @@ export class Connection implements AsyncDisposable {
   /**
    * Creates the connection; nothing is sent until the first request.
    *
-   * @throws {SdkError} without `url`, or when `caFile` doesn't exist.
-   * @throws {RangeError} for a negative `pipeline`, `connections` or `timeout`.
+   * @throws {SdkError} without `url`, for a URL that is not http(s), or when
+   * `caFile` doesn't exist.
+   * @throws {RangeError} for a negative `pipeline`, `connections` or
+   * `timeout` (NaN too), or a `maxBodyBytes` that is not an integer ≥ 0.
    */
   constructor(options: ConnectionOptions) {
     if (!options?.url) throw new SdkError("The 'url' parameter is mandatory");
@@ -81,6 +84,12 @@ export class Connection implements AsyncDisposable {
       throw new SdkError(`The 'url' parameter '${options.url}' isn't a valid URL`, {
         cause: error,
       });
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+      // file:, data: and the like would only fail later, at the first request.
+      throw new SdkError(
+        `The 'url' parameter must be an http or https URL, got a ${parsed.protocol} URL`,
+      );
     }
     if (parsed.username || parsed.password) {
       // fetch refuses such URLs anyway; say why, and keep the password out of the message.
@@ -93,8 +102,8 @@ export class Connection implements AsyncDisposable {
     }
     const pipeline = count("pipeline", options.pipeline);
     const connections = count("connections", options.connections);
-    const timeout = options.timeout ?? 0;
-    if (!(timeout >= 0)) throw new RangeError(`The 'timeout' option must be ≥ 0, got ${timeout}`);
+    const timeout = timeoutMs(options.timeout) ?? 0;
+    this.#maxBodyBytes = byteLimit(options.maxBodyBytes);
     for (const [name, value] of Object.entries(options.headers ?? {})) checkHeader(name, value);
     if (options.format !== undefined && options.format !== "xml" && options.format !== "json") {
       throw new RangeError(`The 'format' option must be "xml" or "json", got "${options.format}"`);
@@ -180,6 +189,9 @@ export class Connection implements AsyncDisposable {
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
     this.#assertOpen();
+    checkMethod(request.method);
+    timeoutMs(request.timeout);
+    byteLimit(request.maxBodyBytes);
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value != null) checkHeader(name, String(value));
     }
@@ -342,7 +354,7 @@ export class Connection implements AsyncDisposable {
   }
 
   #assertOpen(): void {
-    if (this.#closed) throw new SdkError(`The connection to '${this.url}' is closed`);
+    if (this.#closed) throw new ClientClosed(`The connection to '${this.url}' is closed`);
   }
 
   async #loginOrCache(): Promise<string> {
@@ -415,7 +427,9 @@ export class Connection implements AsyncDisposable {
       : method === "DELETE"
       ? request.body
       : undefined;
-    return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout, budgetMs);
+    return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout, budgetMs, {
+      maxBodyBytes: request.maxBodyBytes,
+    });
   }
 
   async #exchange(
@@ -425,6 +439,7 @@ export class Connection implements AsyncDisposable {
     body: string | undefined,
     timeoutMs: number,
     timeoutLabelMs?: number,
+    limits: { maxBodyBytes?: number } = {},
   ): Promise<HttpResponse> {
     this.#wire?.sent(method, url, headers, body);
     try {
@@ -435,6 +450,7 @@ export class Connection implements AsyncDisposable {
         body,
         timeoutMs,
         timeoutLabelMs,
+        maxBodyBytes: limits.maxBodyBytes ?? this.#maxBodyBytes,
       });
       const response = result.response;
       this.#wire?.received(response.status, response.statusText, response.headers, result.body);

@@ -67,4 +67,11 @@ export interface ConnectionOptions extends TlsOptions {
    * library (`libgssapi_krb5.so.2`) through Deno FFI (needs `--allow-ffi`).
    */
   negotiate?: (service: string) => Promise<string>;
+  /**
+   * The most decoded body bytes a reply may have (gzip replies are counted
+   * inflated); over it a request fails with `BodyTooLarge` (an `SdkError`).
+   * `0`/`Infinity` = no limit; default 128 MiB. A request's own
+   * `maxBodyBytes` wins.
+   */
+  maxBodyBytes?: number;
 }

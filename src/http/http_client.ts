@@ -8,6 +8,7 @@
 import type { AuthPlugin } from "../auth/auth_plugin.ts";
 import {
   AuthorizationFailure,
+  ClientClosed,
   fromResponse,
   requestIdOf,
   Unauthorized,
@@ -17,19 +18,22 @@ import {
   exchange,
   findInvalidHeader,
   headerEntries,
+  isByteLimit,
+  isHeaderName,
   replayable,
   Transport,
 } from "../transport/mod.ts";
 import type { Logger } from "../types.ts";
 import { AuthSession, type EndpointFilter } from "./auth_session.ts";
 import type { BaseClient } from "./base_client.ts";
-import { BufferedResponse } from "./buffered_response.ts";
 import { curlRequestLine, requestBodyLine, responseBodyLine, responseLine } from "./curl_log.ts";
 import type { HTTPClientOptions, RequestOptions, Timing } from "./options.ts";
 import { RetryPolicy, sleep } from "./retry_policy.ts";
 import { TimingLog } from "./timings.ts";
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** Methods fetch refuses to send: asking for them is a caller's mistake, not a network failure. */
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 // deno-lint-ignore no-control-regex
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
 const VERSION = "0.1.0";
@@ -84,6 +88,8 @@ export class HTTPClient implements AsyncDisposable {
   readonly debug: boolean;
   /** The User-Agent sent. */
   readonly userAgent: string;
+  /** The body size limit given in the options (`undefined`: the default applies). */
+  readonly maxBodyBytes: number | undefined;
 
   readonly #transport: Transport;
   readonly #session: AuthSession | undefined;
@@ -95,13 +101,19 @@ export class HTTPClient implements AsyncDisposable {
   #token: string | undefined;
   #lastRequestId: string | undefined;
 
-  /** Creates the client; nothing is sent until the first request. */
+  /**
+   * Creates the client; nothing is sent until the first request.
+   *
+   * @throws {ValidationError} for a `timeout`, `maxBodyBytes` or `retry`
+   * option that is not a number ≥ 0 (NaN, negative, a string...).
+   */
   constructor(authPlugin: AuthPlugin | null, options: HTTPClientOptions = {}) {
     this.authPlugin = authPlugin;
     this.regionName = options.regionName;
     this.endpointType = options.endpointType ?? "publicURL";
     this.originalIp = options.originalIp;
-    this.timeout = options.timeout ?? 0;
+    this.timeout = checkTimeout(options.timeout) ?? 0;
+    this.maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
     this.debug = options.debug ?? false;
     this.userAgent = options.userAgent ?? HTTPClient.userAgent;
     this.#transport = new Transport(options);
@@ -149,11 +161,18 @@ export class HTTPClient implements AsyncDisposable {
   /**
    * Sends one request. Status ≥ 400 throws the matching `HttpError`;
    * network failures throw `ConnectionError`/`ConnectionRefused`, timeouts
-   * `TimeoutError`. The returned response's body is already read, so
-   * `await response.json()` cannot stall.
+   * `TimeoutError`, a body over `maxBodyBytes` `BodyTooLarge`. The result is
+   * a plain WHATWG `Response` whose body is already read (within the
+   * timeout and the size limit), so `await response.json()` cannot stall.
+   *
+   * @throws {ValidationError} for an invalid method, URL, header or option.
+   * @throws {ClientClosed} after `close()`.
    */
   async request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
-    const prepared = this.#prepare(method.toUpperCase(), url, options);
+    if (this.#transport.closed) {
+      throw new ClientClosed(`Refusing ${method} ${url}: this HTTPClient is closed`);
+    }
+    const prepared = this.#prepare(checkMethod(method), url, options);
     for (let attempt = 0;; attempt++) {
       try {
         return await this.#sendOnce(prepared, options);
@@ -321,6 +340,9 @@ export class HTTPClient implements AsyncDisposable {
   }
 
   #prepare(method: string, url: string, options: RequestOptions): Prepared {
+    checkTimeout(options.timeout);
+    checkMaxBodyBytes(options.maxBodyBytes);
+    if (!URL.canParse(url)) throw new ValidationError(`Invalid URL for ${method}: '${url}'`);
     const headers = headerEntries(options.headers);
     const set = (name: string, value: string) => {
       const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
@@ -360,26 +382,25 @@ export class HTTPClient implements AsyncDisposable {
         timeoutMs: options.timeout ?? this.timeout,
         signal: options.signal,
         stream: options.stream,
+        maxBodyBytes: options.maxBodyBytes ?? this.maxBodyBytes,
       });
       const { response, body } = result;
       status = response.status;
       this.#lastRequestId = requestIdOf(response.headers);
       if (this.debug) this.#logResponse(method, url, response, body);
       if (status >= 400) throw fromResponse(response, method, url, body);
-      if (result.stream !== undefined) {
-        const streamed = new Response(result.stream, {
-          status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
-        Object.defineProperty(streamed, "url", { value: result.url });
-        return streamed;
-      }
-      return new BufferedResponse(
-        NULL_BODY.has(status) || method === "HEAD" ? null : body,
+      // A plain Response, as fetch gives: every WHATWG idiom works on it, and
+      // the body (already read) is a static one that json()/text() take at once.
+      const final = new Response(
+        result.stream !== undefined
+          ? result.stream
+          : NULL_BODY.has(status) || method === "HEAD"
+          ? null
+          : body,
         { status, statusText: response.statusText, headers: response.headers },
-        result.url,
       );
+      Object.defineProperty(final, "url", { value: result.url });
+      return final;
     } finally {
       this.#timings?.add({ method, url, status, start, end: Date.now() });
     }
@@ -406,6 +427,36 @@ export class HTTPClient implements AsyncDisposable {
     const id = requestIdOf(response.headers);
     if (id) this.#logger.debug(`${method} call to ${url} used request id ${id}`);
   }
+}
+
+/** The method, upper case; `ValidationError` unless it is an HTTP token fetch can send. */
+function checkMethod(method: string): string {
+  const upper = typeof method === "string" ? method.toUpperCase() : "";
+  if (!isHeaderName(upper) || FORBIDDEN_METHODS.has(upper)) {
+    throw new ValidationError(
+      `Invalid HTTP method '${String(method).replace(CONTROL_CHARS, "?")}'`,
+    );
+  }
+  return upper;
+}
+
+/** A timeout option: a number ≥ 0 (Infinity = none); NaN or negative is a mistake. */
+function checkTimeout(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !(value >= 0)) {
+    throw new ValidationError(`The 'timeout' option must be a number of ms ≥ 0, got ${value}`);
+  }
+  return value;
+}
+
+/** A `maxBodyBytes` option: an integer ≥ 0 or Infinity. */
+function checkMaxBodyBytes(value: number | undefined): number | undefined {
+  if (value !== undefined && !isByteLimit(value)) {
+    throw new ValidationError(
+      `The 'maxBodyBytes' option must be an integer ≥ 0 or Infinity, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function withToken(options: RequestOptions, token: string): RequestOptions {

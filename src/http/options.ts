@@ -49,8 +49,15 @@ export interface RequestOptions {
    * Return the body unread, as a stream (large downloads). The timeout keeps
    * running until the body is read or cancelled; read failures are
    * `ConnectionError`/`TimeoutError`. Error statuses are still read whole.
+   * A stream is limited only by a `maxBodyBytes` set explicitly (here or on
+   * the client); the default limit does not apply to it.
    */
   stream?: boolean;
+  /**
+   * The most decoded body bytes to accept for this call; `0`/`Infinity` = no
+   * limit. Default: the client's `maxBodyBytes`.
+   */
+  maxBodyBytes?: number;
 }
 
 /** One request's timing, epoch ms. */
@@ -103,4 +110,12 @@ export interface HTTPClientOptions extends TlsOptions {
   expiryMarginMs?: number;
   /** Show secrets in debug lines. Never do this outside a lab. */
   redact?: boolean;
+  /**
+   * The most decoded body bytes a response may have (gzip bodies are counted
+   * inflated); over it the call throws `BodyTooLarge`. `0`/`Infinity` = no
+   * limit. Default 128 MiB (`DEFAULT_MAX_BODY_BYTES`), which no normal API
+   * reply reaches; `stream: true` bodies are limited only when this (or the
+   * request's own `maxBodyBytes`) is set.
+   */
+  maxBodyBytes?: number;
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { CloudState, hexId } from "./state.ts";
+import { addGeneratedImage } from "./image_generated.ts";
 import { prefixOf, seed, type SeededUser, SERVICE_PATHS } from "./seed.ts";
 import {
   ActiveInjection,
@@ -223,6 +224,15 @@ export class FakeCloud implements AsyncDisposable {
     const prefix = prefixOf(this.#state, region, options.interface ?? "public");
     const path = service.path.replace("$(project_id)s", options.projectId ?? this.admin.projectId);
     return `${this.url}${prefix}${path}`;
+  }
+
+  /**
+   * Adds an active public image of `size` bytes generated as they are sent
+   * (never held in memory), with Glance's `checksum` and `os_hash_value`:
+   * for large-download tests. Resolves to the image id.
+   */
+  addGeneratedImage(options: { name: string; size: number }): Promise<string> {
+    return addGeneratedImage(this.#state, options);
   }
 
   /** `OS_*` variables that log in as a seeded user, as `openstack` CLI reads them. */
