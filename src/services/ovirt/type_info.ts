@@ -1,6 +1,6 @@
 /**
  * The shapes of the tables the generator writes (`_generated/meta.ts`) and
- * the lookups the codecs build from them once.
+ * the lookups the codecs build from them, once and on first use.
  *
  * @module
  */
@@ -109,43 +109,64 @@ function build(spec: TypeSpec): TypeInfo {
   };
 }
 
-const byName = new Map<string, TypeInfo>();
-const byTag = new Map<string, TypeInfo>();
-const byPlural = new Map<string, TypeInfo>();
-const byCtor = new Map<unknown, TypeInfo>();
-for (const spec of [FAULT_SPEC, ...TYPE_SPECS]) {
-  const info = build(spec);
-  byName.set(info.name, info);
-  byTag.set(info.tag, info);
-  byPlural.set(info.plural, info);
-  byCtor.set(info.ctor, info);
+// The lookups are built on first use: importing the model pays for neither
+// the 220 type infos nor the field maps until a codec needs them.
+const specByName = new Map<string, TypeSpec>();
+const nameByTag = new Map<string, string>();
+const nameByPlural = new Map<string, string>();
+const nameByCtor = new Map<unknown, string>();
+const infos = new Map<string, TypeInfo>();
+let enumSets: Map<string, ReadonlySet<string>> | undefined;
+
+function index(): void {
+  if (specByName.size > 0) return;
+  for (const spec of [FAULT_SPEC, ...TYPE_SPECS]) {
+    specByName.set(spec.name, spec);
+    nameByTag.set(spec.tag, spec.name);
+    nameByPlural.set(spec.plural, spec.name);
+    nameByCtor.set(spec.ctor, spec.name);
+  }
 }
-const enumSets = new Map<string, ReadonlySet<string>>(
-  Object.entries(ENUM_VALUES).map(([k, v]) => [k, new Set(v)]),
-);
+
+function infoOf(name: string | undefined): TypeInfo | undefined {
+  if (name === undefined) return undefined;
+  index();
+  let info = infos.get(name);
+  if (info === undefined) {
+    const spec = specByName.get(name);
+    if (spec === undefined) return undefined;
+    info = build(spec);
+    infos.set(name, info);
+  }
+  return info;
+}
 
 /** The type with this class name, if the model has it. */
 export function typeByName(name: string): TypeInfo | undefined {
-  return byName.get(name);
+  return infoOf(name);
 }
 
 /** The type whose singular tag is `tag`. */
 export function typeByTag(tag: string): TypeInfo | undefined {
-  return byTag.get(tag);
+  index();
+  return infoOf(nameByTag.get(tag));
 }
 
 /** The type whose collection tag is `tag` (`vms`, `operation_systems`). */
 export function typeByPlural(tag: string): TypeInfo | undefined {
-  return byPlural.get(tag);
+  index();
+  return infoOf(nameByPlural.get(tag));
 }
 
 /** The type of an object, found through its class. */
 export function typeOf(obj: unknown): TypeInfo | undefined {
   if (obj === null || typeof obj !== "object") return undefined;
-  return byCtor.get(Object.getPrototypeOf(obj)?.constructor);
+  index();
+  return infoOf(nameByCtor.get(Object.getPrototypeOf(obj)?.constructor));
 }
 
 /** The wire values an enum accepts. */
 export function enumValues(name: string): ReadonlySet<string> {
+  enumSets ??= new Map(Object.entries(ENUM_VALUES).map(([k, v]) => [k, new Set(v)]));
   return enumSets.get(name) ?? new Set();
 }
