@@ -79,25 +79,31 @@ function redactJson(value: unknown, parent: string): unknown {
 }
 
 const XML_REDACTED = "&lt;redacted&gt;";
+const SECRET_XML = new RegExp(
+  `<(${[...SECRET_FIELDS].join("|")})(\\s[^>]*)?>([\\s\\S]*?)<\\/\\1\\s*>`,
+  "g",
+);
+const VALUE_PARENT_XML = new RegExp(
+  `<(${[...SECRET_VALUE_PARENTS].join("|")})(\\s[^>]*)?>([\\s\\S]*?)<\\/\\1\\s*>`,
+  "g",
+);
 
 function redactXml(body: string): string {
-  // Element content of a secret element: `<root_password>x</root_password>`.
+  // A secret element's content, text or CDATA: `<root_password>x</root_password>`.
   let out = body.replace(
-    /<([A-Za-z_][\w.-]*)(\s[^>]*)?>([^<]*)<\/\1\s*>/g,
-    (whole, tag: string, attrs: string | undefined, text: string) =>
-      SECRET_FIELDS.has(tag) && text !== ""
-        ? `<${tag}${attrs ?? ""}>${XML_REDACTED}</${tag}>`
-        : whole,
+    SECRET_XML,
+    (_whole, tag: string, attrs: string | undefined, inner: string) =>
+      inner === ""
+        ? `<${tag}${attrs ?? ""}></${tag}>`
+        : `<${tag}${attrs ?? ""}>${XML_REDACTED}</${tag}>`,
   );
   // `<ticket><value>x</value>…</ticket>`: the value of a ticket-like element.
   out = out.replace(
-    /<([A-Za-z_][\w.-]*)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/g,
-    (whole, tag: string, attrs: string | undefined, inner: string) =>
-      SECRET_VALUE_PARENTS.has(tag)
-        ? `<${tag}${attrs ?? ""}>${
-          inner.replace(/<value(\s[^>]*)?>[^<]*<\/value\s*>/g, `<value$1>${XML_REDACTED}</value>`)
-        }</${tag}>`
-        : whole,
+    VALUE_PARENT_XML,
+    (_whole, tag: string, attrs: string | undefined, inner: string) =>
+      `<${tag}${attrs ?? ""}>${
+        inner.replace(/<value(\s[^>]*)?>[^<]*<\/value\s*>/g, `<value$1>${XML_REDACTED}</value>`)
+      }</${tag}>`,
   );
   // JSON sent under another content type: `"password": "x"` pairs.
   return out.replace(
