@@ -60,7 +60,7 @@ function link(ctx: RouteContext, kind: string, id: string): JsonObject[] {
 }
 
 /** Moves a record past its transitional status once the build time is over. */
-function settle(ctx: RouteContext, rec: JsonObject): void {
+function settle(ctx: RouteContext | { state: CloudState }, rec: JsonObject): void {
   const pending = rec._next as string | undefined;
   if (pending && ctx.state.built(Number(rec._sinceMs ?? 0))) {
     rec.status = pending;
@@ -192,6 +192,7 @@ export function attachVolume(
 ): JsonObject | string {
   const volume = table(state, "volume").get(volumeId);
   if (!volume) return `404:Volume ${volumeId} could not be found.`;
+  settle({ state }, volume);
   const attachments = volume.attachments as JsonObject[];
   if (volume.status !== "available" && !(volume.multiattach && volume.status === "in-use")) {
     return `400:Invalid volume: volume ${volumeId} status must be available or downloading to reserve, but the current status is ${volume.status}.`;

@@ -1015,7 +1015,7 @@ function deleteRefusal(state: CloudState, kind: Kind, rec: JsonObject): Response
   const ports = [...table(state, "port").values()];
   if (kind === "network") {
     const busy = ports.some((p) =>
-      p.network_id === rec.id && p.device_owner !== "network:dhcp" && p.device_owner !== ""
+      p.network_id === rec.id && p.device_owner !== "network:dhcp"
     ) || [...table(state, "floatingip").values()].some((f) =>
       f.floating_network_id === rec.id
     );
@@ -1029,7 +1029,8 @@ function deleteRefusal(state: CloudState, kind: Kind, rec: JsonObject): Response
   }
   if (kind === "subnet") {
     const busy = ports.some((p) =>
-      p.device_owner !== "" && (p.fixed_ips as JsonObject[]).some((f) => f.subnet_id === rec.id)
+      p.device_owner !== "network:dhcp" &&
+      (p.fixed_ips as JsonObject[]).some((f) => f.subnet_id === rec.id)
     );
     if (busy) {
       return neutronError(
