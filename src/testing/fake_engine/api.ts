@@ -419,16 +419,17 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Response {
       return fault(req, 404, "Operation Failed", `Entity not found: ${last}`);
     }
     settle(entity);
-    const extras = () => ctx.store.extras(extrasPath(parentPath, parent), entity);
+    const show = () =>
+      one(
+        req,
+        200,
+        parent.def.single,
+        view(req, ctx, parent.def, parent, entity),
+        ctx.store.extras(extrasPath(parentPath, parent), entity),
+      );
     switch (req.method) {
       case "GET":
-        return one(
-          req,
-          200,
-          parent.def.single,
-          view(req, ctx, parent.def, parent, entity),
-          extras(),
-        );
+        return show();
       case "PUT": {
         let parsed;
         try {
@@ -440,13 +441,7 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Response {
         const unknown = resolveRefs(ctx, parsed.value);
         if (unknown) return fault(req, 404, "Operation Failed", unknown);
         merge(entity.data, parsed.value);
-        return one(
-          req,
-          200,
-          parent.def.single,
-          view(req, ctx, parent.def, parent, entity),
-          extras(),
-        );
+        return show();
       }
       case "DELETE":
         if (parent.def.view) return notAllowed();
