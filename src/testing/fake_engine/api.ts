@@ -86,7 +86,12 @@ function kindLabel(single: string): string {
   return single.split("_").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
 }
 
-function reply(req: ApiRequest, status: number, xml: () => string, json: () => string): Response {
+function reply(
+  req: Pick<ApiRequest, "json">,
+  status: number,
+  xml: () => string,
+  json: () => string,
+): Response {
   return req.json
     ? new Response(json(), { status, headers: { "content-type": "application/json" } })
     : new Response(xml(), { status, headers: { "content-type": "application/xml" } });
@@ -100,7 +105,7 @@ export function fault(
   detail: string,
 ): Response {
   const value: Obj = { reason, detail };
-  return reply(req as ApiRequest, status, () => renderXml("fault", value), () => renderJson(value));
+  return reply(req, status, () => renderXml("fault", value), () => renderJson(value));
 }
 
 function one(req: ApiRequest, status: number, tag: string, value: Obj, extras?: Extras): Response {
