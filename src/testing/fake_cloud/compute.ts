@@ -11,6 +11,12 @@ import { clone, empty, json, novaError, obj } from "./respond.ts";
 import { link, novaList } from "./compute_common.ts";
 import { addFlavors } from "./compute_flavors.ts";
 import { addKeypairs } from "./compute_keypairs.ts";
+import {
+  addComputeActionRoutes,
+  addFlavorActionRoutes,
+  decorateServer,
+  extraServerAction,
+} from "./compute_actions.ts";
 
 /** The highest compute microversion the fake claims. */
 export const COMPUTE_MAX_VERSION = "2.96";
@@ -28,6 +34,7 @@ function serverView(ctx: RouteContext, rec: JsonObject): JsonObject {
   s["OS-EXT-STS:power_state"] = active ? 1 : 4;
   s["OS-EXT-STS:task_state"] = s.status === "BUILD" ? "spawning" : null;
   s.links = link(ctx, "servers", String(s.id));
+  decorateServer(ctx, rec, s);
   return s;
 }
 
@@ -180,11 +187,12 @@ function addServers(router: Router): void {
         break;
       }
       default:
-        return novaError(400, `There is no such action: ${action}`);
+        return extraServerAction(ctx, s, action, body, (rec) => serverView(ctx, rec));
     }
     s.updated = isoSeconds();
     return empty(202);
   });
+  addComputeActionRoutes(router, find);
 }
 
 /** Registers the compute routes (paths relative to `/compute`). */
@@ -201,5 +209,6 @@ export function addComputeRoutes(router: Router): void {
   router.add("GET", "/v2.1", (ctx) => json({ version: version(ctx) }), true);
   addServers(router);
   addFlavors(router);
+  addFlavorActionRoutes(router);
   addKeypairs(router);
 }
