@@ -1014,11 +1014,8 @@ export function addNetworkRoutes(router: Router): void {
 function deleteRefusal(state: CloudState, kind: Kind, rec: JsonObject): Response | undefined {
   const ports = [...table(state, "port").values()];
   if (kind === "network") {
-    const busy = ports.some((p) =>
-      p.network_id === rec.id && p.device_owner !== "network:dhcp"
-    ) || [...table(state, "floatingip").values()].some((f) =>
-      f.floating_network_id === rec.id
-    );
+    const busy = ports.some((p) => p.network_id === rec.id && p.device_owner !== "network:dhcp") ||
+      [...table(state, "floatingip").values()].some((f) => f.floating_network_id === rec.id);
     if (busy) {
       return neutronError(
         409,
