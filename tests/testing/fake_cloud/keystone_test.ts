@@ -23,11 +23,14 @@ Deno.test("FakeCloud: v3 password login by name returns a scoped token with a ca
   assert.deepEqual((token.roles as Json[]).map((r) => r.name), ["admin"]);
   const catalog = token.catalog as Json[];
   assert.deepEqual(catalog.map((s) => s.type).sort(), [
+    "block-storage",
     "compute",
     "database",
     "identity",
     "image",
+    "network",
     "placement",
+    "volumev3",
   ]);
   const db = catalog.find((s) => s.type === "database")!;
   const pub = (db.endpoints as Json[]).find((e) => e.interface === "public")!;
