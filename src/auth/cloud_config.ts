@@ -4,16 +4,30 @@
  *
  * @module
  */
-import { parse } from "yaml";
-import { AuthorizationFailure } from "../errors/mod.ts";
+import jsYaml from "js-yaml";
+import { AuthorizationFailure, PermissionRequired } from "../errors/mod.ts";
+import { currentDir } from "../_runtime/cwd.ts";
+import { environment } from "../_runtime/env.ts";
+import { isADirectory, isNotFound, readTextFileSync } from "../_runtime/files.ts";
+import { flagFor, isGranted } from "../_runtime/permissions.ts";
+import { noteDeniedEnv } from "./denied_env.ts";
+
+// js-yaml rather than `yaml`: it loads in about 2 ms where `yaml` takes about
+// 50 (cold start of every OpenStack script), and it reads merge keys (`<<`)
+// as openstacksdk's PyYAML does.
+const parseYaml = (jsYaml as { load(text: string): unknown }).load;
 
 /** Options of {@linkcode loadCloudConfig}. */
 export interface LoadCloudConfigOptions {
   /** The cloud in `clouds.yaml`; default `OS_CLOUD`; neither → the `OS_*` variables. */
   cloud?: string;
-  /** The environment (default `Deno.env.toObject()`); `HOME` is read from it. */
+  /**
+   * The environment (default: the process's, each variable read only when
+   * looked up, so `--allow-env=OS_CLOUD,OS_AUTH_URL,…` is enough); `HOME` is
+   * read from it.
+   */
   env?: Record<string, string | undefined>;
-  /** The directory searched first (default `Deno.cwd()`). */
+  /** The directory searched first (default: the current one). */
   cwd?: string;
 }
 
@@ -167,6 +181,11 @@ export class CloudConfig {
   [Symbol.for("Deno.customInspect")](): string {
     return `CloudConfig ${JSON.stringify(this.toJSON())}`;
   }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `CloudConfig ${JSON.stringify(this.toJSON())}`;
+  }
 }
 
 /** The search path of one file name, in openstacksdk's order. */
@@ -189,25 +208,38 @@ function candidates(
 }
 
 /** The first file of the list that exists, parsed; undefined when none does. */
-function readFirst(paths: string[]): { path: string; data: Record<string, unknown> } | undefined {
+function readFirst(
+  paths: string[],
+  deniedPaths: string[],
+): { path: string; data: Record<string, unknown> } | undefined {
   for (const path of paths) {
+    // A path Deno was not allowed to read is skipped, not prompted for: a
+    // script given `--allow-read=./clouds.yaml` reads that file only.
+    if (!isGranted({ name: "read", path })) {
+      deniedPaths.push(path);
+      continue;
+    }
     let text: string;
     try {
-      text = Deno.readTextFileSync(path);
+      text = readTextFileSync(path);
     } catch (e) {
-      if (e instanceof Deno.errors.NotFound || e instanceof Deno.errors.IsADirectory) continue;
+      if (isNotFound(e) || isADirectory(e)) continue;
+      if (e instanceof PermissionRequired) throw e;
       throw new AuthorizationFailure(`Cannot read ${path}: ${(e as Error).message}`, { cause: e });
     }
     let data: unknown;
     try {
-      data = parse(text);
+      data = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
     } catch (e) {
       // The parser's message quotes the offending line: it may hold a password.
-      const err = e as { code?: string; linePos?: Array<{ line: number; col: number }> };
-      const where = err.linePos?.[0];
+      // Only its fixed reason phrase and the position are kept.
+      const err = e as { name?: string; reason?: string; mark?: { line: number; column: number } };
+      const where = err.mark;
+      const reason = /^[a-z ,-]+$/i.test(err.reason ?? "") ? `: ${err.reason}` : "";
       throw new AuthorizationFailure(
-        `${path} is not valid YAML (${err.code ?? "parse error"}` +
-          (where ? ` at line ${where.line}, column ${where.col})` : ")"),
+        `${path} is not valid ${path.endsWith(".json") ? "JSON" : "YAML"} (${
+          err.name ?? "parse error"
+        }` + (where ? ` at line ${where.line + 1}, column ${where.column + 1})` : ")") + reason,
       );
     }
     return { path, data: isRecord(data) ? data : {} };
@@ -255,17 +287,32 @@ function fromFiles(
   cloud: string,
   env: Record<string, string | undefined>,
   cwd: string,
+  deniedEnv: ReadonlySet<string>,
 ): CloudConfig {
   const searched = candidates("clouds", env, cwd);
-  const clouds = readFirst(searched);
+  const deniedPaths: string[] = [];
+  const clouds = readFirst(searched, deniedPaths);
   if (!clouds) {
+    const flags = [
+      ...["OS_CLIENT_CONFIG_FILE", "XDG_CONFIG_HOME", "HOME"].filter((n) => deniedEnv.has(n))
+        .map((variable) => flagFor({ name: "env", variable })),
+      ...deniedPaths.filter((p) => /\.ya?ml$/.test(p)).map((path) =>
+        flagFor({ name: "read", path })
+      ),
+    ];
+    if (flags.length) {
+      throw new PermissionRequired(
+        `find clouds.yaml for cloud '${cloud}'`,
+        flags.join(" "),
+      );
+    }
     throw new AuthorizationFailure(
       `Cloud '${cloud}' was asked for but no clouds.yaml was found (searched ${
         searched.filter((p) => p.endsWith(".yaml")).join(", ")
       })`,
     );
   }
-  const secure = readFirst(candidates("secure", env, cwd));
+  const secure = readFirst(candidates("secure", env, cwd), []);
   const all = isRecord(clouds.data.clouds) ? clouds.data.clouds : {};
   const base = all[cloud];
   if (!isRecord(base)) {
@@ -312,6 +359,11 @@ function fromFiles(
  *
  * @throws {AuthorizationFailure} no clouds.yaml, no such cloud, a file that
  *   cannot be read or is not YAML (the message never quotes the file).
+ * @throws {PermissionRequired} on Deno, no clouds.yaml could be looked for
+ *   because a variable (`HOME`...) or a path was not allowed: the message
+ *   names the `--allow-env` / `--allow-read` flags to add. Variables that
+ *   are not allowed read as unset; {@linkcode loadPluginFromCloudConfig}
+ *   names them when a needed option is missing.
  *
  * @example From a clouds.yaml entry
  * ```ts
@@ -325,8 +377,12 @@ function fromFiles(
  * ```
  */
 export function loadCloudConfig(options: LoadCloudConfigOptions = {}): CloudConfig {
-  const env = options.env ?? Deno.env.toObject();
+  const view = options.env ? { values: options.env, denied: new Set<string>() } : environment();
+  const env = view.values;
   const cloud = options.cloud ?? (env.OS_CLOUD || undefined);
-  if (cloud === undefined) return fromEnvironment(env);
-  return fromFiles(cloud, env, options.cwd ?? Deno.cwd());
+  const config = cloud === undefined
+    ? fromEnvironment(env)
+    : fromFiles(cloud, env, options.cwd ?? currentDir(), view.denied);
+  if (view.denied.size) noteDeniedEnv(config, view.denied);
+  return config;
 }

@@ -4,8 +4,10 @@
  *
  * @module
  */
+import { AuthPluginOptionsMissing, PermissionRequired } from "../errors/mod.ts";
 import type { AuthPlugin } from "./auth_plugin.ts";
 import { type CloudConfig, loadCloudConfig } from "./cloud_config.ts";
+import { deniedEnvOf } from "./denied_env.ts";
 import { loadPluginRenamingMissing } from "./registry.ts";
 
 /** "authUrl" → "auth_url". */
@@ -21,6 +23,7 @@ function snake(name: string): string {
  *
  * @throws {AuthSystemNotFound} an unknown `auth_type`.
  * @throws {AuthPluginOptionsMissing} naming every missing option.
+ * @throws {PermissionRequired} a missing option's variable was not allowed.
  *
  * @example
  * ```ts
@@ -42,7 +45,29 @@ export function loadPluginFromCloudConfig(config: CloudConfig): AuthPlugin {
   const rename = config.source === "environment"
     ? (name: string) => `OS_${snake(name).toUpperCase()}`
     : snake;
-  return loadPluginRenamingMissing(config.authType, opts, rename);
+  try {
+    return loadPluginRenamingMissing(config.authType, opts, rename);
+  } catch (error) {
+    throw permissionBehind(error, config);
+  }
+}
+
+/**
+ * A missing option whose variable Deno did not let the process read is a
+ * permission problem, not a configuration one: say which flag to add.
+ */
+function permissionBehind(error: unknown, config: CloudConfig): unknown {
+  const denied = deniedEnvOf(config);
+  if (!(error instanceof AuthPluginOptionsMissing) || denied.size === 0) return error;
+  const names = error.optNames.flatMap((name) => name.split(" or "))
+    .filter((name) => denied.has(name));
+  if (names.length === 0) return error;
+  const also = denied.has("OS_CLOUD") ? " (or OS_CLOUD and HOME for clouds.yaml)" : "";
+  return new PermissionRequired(
+    `read ${names.join(", ")}${also}`,
+    `--allow-env=${names.join(",")}`,
+    { cause: error },
+  );
 }
 
 /**
@@ -58,11 +83,14 @@ export function loadPluginFromCloudConfig(config: CloudConfig): AuthPlugin {
  * `OS_DEFAULT_DOMAIN_ID`/`_NAME`, `OS_ENDPOINT` (token_endpoint).
  * `OS_REGION_NAME` and `OS_INTERFACE` are read by {@linkcode loadCloudConfig}.
  *
- * @param env the variables (default `Deno.env.toObject()`); `HOME` for
+ * @param env the variables (default: the process's, each read only when
+ *   looked up, so scoped `--allow-env=OS_AUTH_URL,…` works); `HOME` for
  *   `~/.config/openstack/clouds.yaml` is read from it too.
  * @throws {AuthSystemNotFound} an unknown `OS_AUTH_TYPE`.
  * @throws {AuthPluginOptionsMissing} naming the missing variables, e.g. `OS_PASSWORD`.
  * @throws {AuthorizationFailure} `OS_CLOUD` names no cloud of a readable clouds.yaml.
+ * @throws {PermissionRequired} on Deno, a needed variable was not allowed:
+ *   the message names the flag, e.g. `run with --allow-env=OS_PASSWORD`.
  *
  * @example
  * ```ts

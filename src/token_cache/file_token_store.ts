@@ -113,6 +113,11 @@ export class FileTokenStore implements TokenStore {
     return `FileTokenStore { path: ${JSON.stringify(this.#path)} }`;
   }
 
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `FileTokenStore { path: ${JSON.stringify(this.#path)} }`;
+  }
+
   async #read(): Promise<Entries> {
     let text: string;
     try {

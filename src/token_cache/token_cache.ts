@@ -152,6 +152,9 @@ export class TokenCache {
   #logger: Logger | undefined;
   #material: Uint8Array<ArrayBuffer> | CryptoKey | undefined;
   #keys: Promise<Keys> | undefined;
+  #persistent: boolean;
+  #setupProblem: string | undefined;
+  #problem: string | undefined;
 
   /** Checks the options; keys are derived on first use. */
   constructor(options: TokenCacheOptions = {}) {
@@ -177,9 +180,33 @@ export class TokenCache {
       }
       this.#material = secret;
     }
+    this.#persistent = secret !== undefined;
     this.#store = store ?? new MemoryTokenStore();
+    if (!this.#persistent && !(this.#store instanceof MemoryTokenStore)) {
+      this.#setupProblem = "TokenCache has no 'secret': its random per-process key cannot " +
+        "survive the process, so no later run can open the entries (give 32 random bytes, e.g. " +
+        "`openssl rand -base64 32`, or an HKDF CryptoKey)";
+    }
     this.#marginMs = refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.#logger = logger;
+  }
+
+  /**
+   * Whether entries can outlive the process: false without a `secret`, as
+   * the random per-process key is gone when the process ends.
+   */
+  get persistent(): boolean {
+    return this.#persistent;
+  }
+
+  /**
+   * Why the cache cannot work right now, if it cannot: no `secret` for a
+   * store that outlives the process, the runtime has no Web Crypto, or the
+   * store failed (e.g. no permission on the file). Clients
+   * warn once with it; it never holds a secret.
+   */
+  get problem(): string | undefined {
+    return this.#problem ?? this.#setupProblem;
   }
 
   /** The token for `scope`, or `undefined` on any kind of miss (see the class). */
@@ -188,14 +215,19 @@ export class TokenCache {
     try {
       key = await this.#keyFor(scope);
     } catch (e) {
-      this.#miss("(no key)", `key derivation failed (${errorName(e)})`);
+      this.#problem = typeof crypto?.subtle?.deriveKey === "function"
+        ? `key derivation failed (${errorName(e)})`
+        : "this runtime has no Web Crypto (crypto.subtle)";
+      this.#miss("(no key)", this.#problem);
       return undefined;
     }
     let sealed: Uint8Array | undefined;
     try {
       sealed = await this.#store.get(key);
+      this.#problem = undefined;
     } catch (e) {
-      this.#miss(key, `the store failed (${errorName(e)})`);
+      this.#problem = `the store failed to read (${errorName(e)})`;
+      this.#miss(key, this.#problem);
       return undefined;
     }
     if (sealed === undefined) return this.#miss(key, "no entry");
@@ -282,6 +314,16 @@ export class TokenCache {
     return `TokenCache { store: ${
       inspect(this.#store, options)
     }, refreshMarginMs: ${this.#marginMs} }`;
+  }
+
+  /** Node's and Bun's `util.inspect` (depth, options, inspect): the same. */
+  [Symbol.for("nodejs.util.inspect.custom")](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options?: unknown) => string,
+  ): string {
+    const store = inspect ? inspect(this.#store, options) : this.#store.constructor.name;
+    return `TokenCache { store: ${store}, refreshMarginMs: ${this.#marginMs} }`;
   }
 
   #miss(key: string, reason: string): undefined {

@@ -6,38 +6,19 @@
  * @module
  */
 import type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
+import type { ServiceConnection } from "../../connection/service_connection.ts";
+
+export type { ServiceConnection };
 import { SdkError } from "../../errors/mod.ts";
 import { checkContentType } from "../../connection/content_type.ts";
 import { contentType, isEmpty, raiseError, readFault } from "./fault_error.ts";
-import { Fault, type List, type Struct } from "./struct.ts";
+import { Fault, type List, Struct } from "./struct.ts";
 import { Action } from "./_generated/types.ts";
 import { readXml } from "./xml_reader.ts";
 import { writeXml } from "./xml_writer.ts";
 import { readJson, writeJson } from "./json_codec.ts";
 import { renderScalar } from "./primitives.ts";
 import { typeByName, typeOf } from "./type_info.ts";
-
-/**
- * What a service needs from its connection. `Connection` implements it; tests
- * may pass anything that sends requests.
- *
- * @example
- * ```ts
- * import type { ServiceConnection } from "@nimbus/apiclient/services/ovirt";
- * const offline: ServiceConnection = {
- *   format: "xml",
- *   send: () => Promise.reject(new Error("offline")),
- * };
- * ```
- */
-export interface ServiceConnection {
-  /** Sends one request and reads the whole response. */
-  send(request: HttpRequest): Promise<HttpResponse>;
-  /** The body format the connection negotiates. */
-  readonly format: "xml" | "json";
-  /** The API URL, for the hint in content-type errors. */
-  readonly url?: string;
-}
 
 /**
  * Options every service method accepts.
@@ -110,6 +91,55 @@ export function checkTypes(checks: readonly TypeCheck[]): void {
     );
   }
   if (problems.length > 0) throw new TypeError(problems.join("\n"));
+}
+
+/** True when `value` holds something at the dotted `path` (`cluster.id`, `snapshots[].id`). */
+function present(value: unknown, path: readonly string[]): boolean {
+  if (value === undefined || value === null || value === "") return false;
+  if (path.length === 0) return true;
+  const [head, ...rest] = path as [string, ...string[]];
+  const list = head.endsWith("[]");
+  const key = list ? head.slice(0, -2) : head;
+  const next = (value as Record<string, unknown>)[key];
+  if (!list) return present(next, rest);
+  // Every item of the list needs the rest of the path; an empty list has none.
+  return Array.isArray(next) && next.length > 0 && next.every((item) => present(item, rest));
+}
+
+/**
+ * Throws `SdkError` naming every mandatory input that is missing, before any
+ * request is sent. Each path starts at a parameter name (`vm.cluster.id`);
+ * `a|b` is satisfied by either; `[]` requires the field on every list item.
+ *
+ * @example
+ * ```ts
+ * import { checkMandatory } from "@nimbus/apiclient/services/ovirt";
+ * checkMandatory("VmsService.addFromScratch", { vm: { name: "a", cluster: { name: "c" } } }, [
+ *   "vm.name",
+ *   "vm.cluster.id|vm.cluster.name",
+ * ]); // passes
+ * ```
+ *
+ * @throws {SdkError} `VmsService.addFromScratch: the 'vm.name' parameter is mandatory.`
+ */
+export function checkMandatory(
+  method: string,
+  values: Readonly<Record<string, unknown>>,
+  paths: readonly string[],
+): void {
+  const missing = paths.filter((alternatives) =>
+    !alternatives.split("|").some((path) => {
+      const [param, ...rest] = path.split(".") as [string, ...string[]];
+      return present(values, [param, ...rest]);
+    })
+  );
+  if (missing.length === 0) return;
+  const names = missing.map((m) => m.split("|").map((p) => `'${p}'`).join(" or "));
+  throw new SdkError(
+    `${method}: the ${names.join(", ")} parameter${
+      missing.length > 1 ? "s are" : " is"
+    } mandatory.`,
+  );
 }
 
 /**
@@ -191,12 +221,21 @@ export class Service {
     checkTypes(checks);
   }
 
+  /** Checks mandatory inputs before any I/O; see {@linkcode checkMandatory}. */
+  protected checkMandatory(
+    method: string,
+    values: Readonly<Record<string, unknown>>,
+    paths: readonly string[],
+  ): void {
+    checkMandatory(method, values, paths);
+  }
+
   #request(
     method: string,
     path: string,
     params: Record<string, unknown>,
     options: RequestOptions,
-    body?: Struct,
+    body?: Struct | { items: readonly Struct[]; root: string },
   ): Promise<HttpResponse> {
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) {
@@ -215,7 +254,12 @@ export class Service {
     const request: HttpRequest = { method, path, headers };
     if (Object.keys(sorted).length > 0) request.query = sorted;
     if (body !== undefined) {
-      request.body = json ? writeJson(body) : writeXml(body, { indent: true });
+      request.body = body instanceof Struct
+        ? (json ? writeJson(body) : writeXml(body, { indent: true }))
+        : (json ? writeJson([...body.items]) : writeXml([...body.items], {
+          root: body.root,
+          indent: true,
+        }));
     }
     if (options.timeout !== undefined) request.timeout = options.timeout;
     return this.connection.send(request);
@@ -263,18 +307,23 @@ export class Service {
     return this.#readBody(response, type, true) as List<T>;
   }
 
-  /** POST of a new object (200, 201 or 202). */
+  /**
+   * POST of a new object (200, 201 or 202); with `root`, of a list of them
+   * as a `<root>` document (`GlusterBricksService.add`).
+   */
   protected async internalAdd<T>(
-    obj: Struct,
+    obj: Struct | readonly Struct[],
     type: string,
     params: Record<string, unknown>,
     options: RequestOptions,
+    root?: string,
   ): Promise<T> {
-    const response = await this.#request("POST", this.path, params, options, obj);
+    const body = root === undefined ? obj as Struct : { items: obj as readonly Struct[], root };
+    const response = await this.#request("POST", this.path, params, options, body);
     if (response.code !== 200 && response.code !== 201 && response.code !== 202) {
       this.#fail(response);
     }
-    return this.#readBody(response, type, false) as T;
+    return this.#readBody(response, type, root !== undefined) as T;
   }
 
   /** PUT of a changed object (200 only). */
@@ -289,12 +338,16 @@ export class Service {
     return this.#readBody(response, type, false) as T;
   }
 
-  /** DELETE (200 only). */
+  /**
+   * DELETE (200 only); `action` is the `<action>` body of the one remove
+   * that takes structured parameters (`GlusterBricksService.remove`).
+   */
   protected async internalRemove(
     params: Record<string, unknown>,
     options: RequestOptions,
+    action?: Action,
   ): Promise<void> {
-    const response = await this.#request("DELETE", this.path, params, options);
+    const response = await this.#request("DELETE", this.path, params, options, action);
     if (response.code !== 200) this.#fail(response);
   }
 

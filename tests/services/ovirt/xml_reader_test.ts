@@ -14,6 +14,7 @@ import {
   SwitchType,
   Vm,
   VmStatus,
+  XmlElement,
 } from "../../../src/services/ovirt/mod.ts";
 
 function vm(xml: string): Vm {
@@ -211,11 +212,18 @@ Deno.test("dispatch: one and many objects by root tag", () => {
   );
 });
 
-Deno.test("dispatch: unknown root tag", () => {
-  assert.throws(() => readXml("<html><body>oops</body></html>"), (e: unknown) => {
-    assert.ok(e instanceof SdkError);
-    assert.equal(e.message, "Can't find a reader for tag 'html'");
-    return true;
+Deno.test("dispatch: an unknown root tag reads as a generic XmlElement, never throws", () => {
+  const doc = readXml('<html lang="en"><body>oops <b>x</b> done</body></html>');
+  assert.ok(doc instanceof XmlElement);
+  assert.equal(doc.tag, "html");
+  assert.deepEqual({ ...doc.attributes }, { lang: "en" });
+  const body = doc.children[0];
+  assert.equal(body?.tag, "body");
+  assert.equal(body?.text, "oops  done");
+  assert.equal(body?.children[0]?.text, "x");
+  assert.throws(() => readXml("<html/>", Vm), {
+    name: "SdkError",
+    message: "Expected 'Vm', but got the tag 'html'",
   });
   assert.throws(() => readXml(""), SdkError);
 });
