@@ -37,7 +37,7 @@ function ownUid(): number | undefined {
 }
 
 /** Whether a lock file can be ignored: too old, dated in the future, or not ours. */
-function isStale(info: Deno.FileInfo, now: number): boolean {
+function isStale(info: Deno.FileInfo, now: number, staleMs: number): boolean {
   // A symlink (dangling or not) is never a lock this store made: it only makes regular files.
   if (info.isSymlink || !info.isFile) return true;
   // A lock of another user cannot be a live lock on our own 0600 cache file.
@@ -46,11 +46,11 @@ function isStale(info: Deno.FileInfo, now: number): boolean {
   const mtime = info.mtime?.getTime();
   if (mtime === undefined) return false;
   // A date far in the future (a skewed clock, a restored backup) would otherwise never age.
-  return now - mtime >= STALE_LOCK_MS || mtime - now >= STALE_LOCK_MS;
+  return now - mtime >= staleMs || mtime - now >= staleMs;
 }
 
 /** Renames a stale lock away; a fresh lock grabbed by mistake is put back. */
-async function breakIfStale(lockPath: string): Promise<void> {
+async function breakIfStale(lockPath: string, staleMs: number): Promise<void> {
   let info: Deno.FileInfo;
   try {
     // lstat: a dangling symlink must be seen (stat would say "gone" and we would wait forever).
@@ -58,7 +58,7 @@ async function breakIfStale(lockPath: string): Promise<void> {
   } catch {
     return; // released meanwhile
   }
-  if (!isStale(info, Date.now())) return;
+  if (!isStale(info, Date.now(), staleMs)) return;
   // Renaming is atomic, so of several waiters only one takes a given file.
   const aside = `${lockPath}.${crypto.randomUUID()}.stale`;
   try {
@@ -68,7 +68,7 @@ async function breakIfStale(lockPath: string): Promise<void> {
   }
   try {
     const moved = await Deno.lstat(aside);
-    if (!isStale(moved, Date.now())) {
+    if (!isStale(moved, Date.now(), staleMs)) {
       // Another waiter broke the stale lock first and this is its live one:
       // link it back (fails if a third process already holds a new lock).
       await Deno.link(aside, lockPath).catch(() => {});
@@ -91,26 +91,11 @@ export async function withFileLock<T>(
   timeoutMs: number = LOCK_TIMEOUT_MS,
 ): Promise<T> {
   const lockPath = `${path}.lock`;
-  const owner = `${Deno.pid} ${crypto.randomUUID()}`;
   const deadline = Date.now() + timeoutMs;
+  let release: (() => Promise<void>) | undefined;
   for (let attempt = 1;; attempt++) {
-    try {
-      const file = await Deno.open(lockPath, { createNew: true, write: true, mode: 0o600 });
-      try {
-        await writeAll(file, new TextEncoder().encode(owner));
-      } finally {
-        file.close();
-      }
-      break;
-    } catch (e) {
-      if (!(e instanceof Deno.errors.AlreadyExists)) {
-        throw new ClientException(
-          `Cannot create the token cache lock file ${lockPath}: ${(e as Error).message}`,
-          { cause: e },
-        );
-      }
-    }
-    await breakIfStale(lockPath);
+    release = await tryLockFile(lockPath, STALE_LOCK_MS);
+    if (release) break;
     if (attempt >= MAX_ATTEMPTS || Date.now() >= deadline) {
       throw new ClientException(
         `Timed out after ${timeoutMs} ms waiting for the token cache lock file ${lockPath}; ` +
@@ -122,8 +107,39 @@ export async function withFileLock<T>(
   try {
     return await fn();
   } finally {
+    await release();
+  }
+}
+
+/**
+ * One attempt at the lock file `lockPath`: breaks it first when stale (see
+ * `withFileLock`; older than `staleMs`), then creates it. Resolves to the
+ * function that removes it (only while it is still ours), or `undefined`
+ * when another holder has it.
+ */
+export async function tryLockFile(
+  lockPath: string,
+  staleMs: number,
+): Promise<(() => Promise<void>) | undefined> {
+  const owner = `${Deno.pid} ${crypto.randomUUID()}`;
+  await breakIfStale(lockPath, staleMs);
+  try {
+    const file = await Deno.open(lockPath, { createNew: true, write: true, mode: 0o600 });
+    try {
+      await writeAll(file, new TextEncoder().encode(owner));
+    } finally {
+      file.close();
+    }
+  } catch (e) {
+    if (e instanceof Deno.errors.AlreadyExists) return undefined;
+    throw new ClientException(
+      `Cannot create the token cache lock file ${lockPath}: ${(e as Error).message}`,
+      { cause: e },
+    );
+  }
+  return async () => {
     // Only remove the lock if it is still ours: it may have been broken as stale.
     const current = await Deno.readTextFile(lockPath).catch(() => undefined);
     if (current === owner) await Deno.remove(lockPath).catch(() => {});
-  }
+  };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { ClientException, ValidationError } from "../errors/mod.ts";
-import { LOCK_TIMEOUT_MS, withFileLock, writeAll } from "./file_lock.ts";
+import { LOCK_TIMEOUT_MS, tryLockFile, withFileLock, writeAll } from "./file_lock.ts";
 import type { TokenStore } from "./token_store.ts";
 
 const FORMAT = "nimbus-token-cache";
@@ -117,6 +117,16 @@ export class FileTokenStore implements TokenStore {
   /** Removes `key`; the file is only rewritten if it held the key. */
   async delete(key: string): Promise<void> {
     await this.#update((entries) => entries.delete(key));
+  }
+
+  /**
+   * Takes the lock `key` (a lock file beside the cache, `<path>.<key>.lock`)
+   * if no live process holds it; a lock older than `ttlMs` is a crashed
+   * holder's and is broken. Resolves to its release, or `undefined`.
+   */
+  lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const name = key.replace(/[^A-Za-z0-9_-]/g, "-");
+    return tryLockFile(`${this.#path}.${name}.lock`, ttlMs);
   }
 
   /** Shows the path only. */
