@@ -112,6 +112,9 @@ Deno.test("ImageClient: upload from a stream, a file path and bytes, with progre
   const empty = await make();
   const nothing = await new Response(await cloud.image.images.download(empty.id)).bytes();
   assert.equal(nothing.length, 0);
-  await assert.rejects(cloud.image.images.upload(empty.id, "/nonexistent/file"), /Cannot read the image file/);
+  await assert.rejects(
+    cloud.image.images.upload(empty.id, "/nonexistent/file"),
+    /Cannot read the image file/,
+  );
   await assert.rejects(cloud.image.images.download(crypto.randomUUID()), NotFound);
 });
