@@ -51,6 +51,7 @@ export {
 } from "./service.ts";
 export { checkFault, errorFor, raiseError, readFault } from "./fault_error.ts";
 export { readXml } from "./xml_reader.ts";
+export { XmlElement } from "./xml_element.ts";
 export { writeXml, type WriteXmlOptions } from "./xml_writer.ts";
 export { type ModelType, readJson, type ReadJsonOptions, writeJson } from "./json_codec.ts";
 export { waitFor, type WaitForOptions } from "./wait_for.ts";

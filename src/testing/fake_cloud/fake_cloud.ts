@@ -270,6 +270,11 @@ export class FakeCloud implements AsyncDisposable {
     return `FakeCloud ${JSON.stringify(this.toJSON())}`;
   }
 
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `FakeCloud ${JSON.stringify(this.toJSON())}`;
+  }
+
   /** Same as {@linkcode FakeCloud.close}. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
