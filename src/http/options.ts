@@ -106,7 +106,14 @@ export interface HTTPClientOptions extends TlsOptions {
   fetch?: typeof fetch;
   /** Retry policy; off when absent. */
   retry?: RetryOptions;
-  /** Re-authenticate before a request when the token expires within this many ms (default 120 000). */
+  /**
+   * Log in again before a request when the token expires within this many ms
+   * (default 120 000, keystoneauth's). The margin used is
+   * `min(expiryMarginMs, 25 % of the token's lifetime)`, so a token that lives
+   * less than the margin, or a server clock behind ours, does not cause a
+   * login before every request. A token whose expiry has already passed when
+   * it arrives (skewed clock) is used until the server answers 401.
+   */
   expiryMarginMs?: number;
   /** Show secrets in debug lines. Never do this outside a lab. */
   redact?: boolean;

@@ -1,20 +1,8 @@
 /**
- * The request headers that carry credentials, in one list: they never follow
- * a redirect to another origin. (The redaction module may take this list
- * over; until then this is the only copy the transport uses.)
+ * The request headers that carry credentials: they never follow a redirect
+ * to another origin. The list itself lives in the redaction module, the one
+ * place that knows every secret header.
  *
  * @module
  */
-
-/**
- * Lower-case names of the headers that carry a credential: HTTP auth, the
- * OpenStack tokens (user, subject and service tokens) and cookies.
- */
-export const CREDENTIAL_HEADERS: readonly string[] = Object.freeze([
-  "authorization",
-  "proxy-authorization",
-  "cookie",
-  "x-auth-token",
-  "x-subject-token",
-  "x-service-token",
-]);
+export { CREDENTIAL_HEADERS } from "../redaction/secret_headers.ts";

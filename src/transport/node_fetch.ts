@@ -53,8 +53,14 @@ export interface NodeFetch {
 
 /** The default of {@linkcode NodeFetchOptions.maxUnreadBytes}. */
 export const DEFAULT_MAX_UNREAD_BYTES = 16 * 1024 * 1024;
-/** Below this many unread bytes the socket is resumed (back-pressure where it works). */
+/** Past this many unread bytes the response is paused, where pausing works. */
 const HIGH_WATER_BYTES = 1024 * 1024;
+/**
+ * Whether `pause()` stops the socket from reading. In Deno 2.9.6 it does not:
+ * the bytes pile up inside node:http, out of sight of the bound below, so
+ * there the data is kept flowing into the counted queue instead.
+ */
+const PAUSE_STOPS_READING = !("Deno" in globalThis);
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 interface NodeModules {
@@ -129,7 +135,7 @@ function responseBody(
           return;
         }
         // Where the runtime honours pause() this is real back-pressure.
-        if (unread > HIGH_WATER_BYTES) res.pause();
+        if (PAUSE_STOPS_READING && unread > HIGH_WATER_BYTES) res.pause();
       });
       res.on("end", () => finish());
       res.on("error", (error) => finish(error));

@@ -113,6 +113,11 @@ class OpenedCloud implements Cloud {
   [Symbol.for("Deno.customInspect")](): string {
     return `Cloud ${JSON.stringify(this.toJSON())}`;
   }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `Cloud ${JSON.stringify(this.toJSON())}`;
+  }
 }
 
 function readPem(path: string, what: string): string {

@@ -204,7 +204,7 @@ export class ServiceClient extends BaseClient {
     try {
       // The root of the endpoint: a version list when unversioned, the version itself otherwise.
       const response = await super.clientRequest("GET", "", {
-        headers: { Accept: "application/json" },
+        headers: { Accept: "application/json", ...this.defaultHeaders() },
       });
       document = await response.json().catch(() => undefined);
     } catch {

@@ -127,6 +127,8 @@ export class CloudState {
   images: Map<string, JsonObject> = new Map();
   /** Glance image data by id. */
   imageData: Map<string, Uint8Array> = new Map();
+  /** Generated image data by id (image_generated.ts): streamed, never stored. */
+  imageSources: Map<string, () => ReadableStream<Uint8Array>> = new Map();
   /** Placement providers by uuid. */
   providers: Map<string, JsonObject> = new Map();
   /** Placement inventories by provider uuid, then resource class. */

@@ -189,6 +189,8 @@ const STORAGE_DOMAIN_SUBS: KindDef[] = [
   leaf("images", "image"),
   permissions,
   leaf("storageconnections", "storage_connection"),
+  leaf("templates", "template"),
+  leaf("vms", "vm"),
 ];
 
 /** Every top-level kind, by URL segment, in the order the API root links them. */

@@ -1,40 +1,20 @@
 /**
  * What the FakeEngine keeps of a request in its log: credentials and secret
- * fields replaced by `<redacted>`, so a test can print its log safely. One
- * function per part of a request, called from one place.
+ * fields replaced by `<redacted>`, so a test can print its log safely. The
+ * rules are the redaction module's (`src/redaction`), the one place that
+ * knows what a secret is; this file only picks the marker per format.
  *
  * @module
  */
+import { isSecretHeader, redactBody as redactAny } from "../../redaction/mod.ts";
 
 /** The marker that replaces a secret. */
 export const REDACTED = "<redacted>";
+/** The marker inside XML text, escaped so the logged body stays well-formed. */
+const XML_REDACTED = "&lt;redacted&gt;";
 
-/** Headers whose whole value is a credential. */
-const SECRET_HEADERS = new Set(["x-auth-token", "x-subject-token", "x-service-token"]);
 /** Headers that carry `<scheme> <credentials>`: the scheme is kept. */
 const SCHEME_HEADERS = new Set(["authorization", "proxy-authorization"]);
-/** Element and JSON names whose value is a secret, wherever they appear. */
-const SECRET_FIELDS = new Set([
-  "root_password",
-  "password",
-  "windows_license_key",
-  "client_secret",
-  "private_key",
-]);
-/** Elements whose `value` child is a secret (console tickets, volume keys). */
-const SECRET_VALUE_PARENTS = new Set([
-  "ticket",
-  "proxy_ticket",
-  "openstack_volume_authentication_key",
-]);
-/** Form fields that are secrets (SSO logins and revokes). */
-const SECRET_FORM_FIELDS = new Set([
-  "password",
-  "token",
-  "client_secret",
-  "refresh_token",
-  "code",
-]);
 
 /** Headers as a plain object with lower-case names and credentials redacted. */
 export function redactHeaders(headers: Headers): Record<string, string> {
@@ -45,7 +25,7 @@ export function redactHeaders(headers: Headers): Record<string, string> {
     } else if (name === "cookie") {
       // Keep the cookie names (a test may check JSESSIONID was sent), never the values.
       out[name] = value.split(";").map((c) => `${c.split("=")[0]!.trim()}=${REDACTED}`).join("; ");
-    } else if (SECRET_HEADERS.has(name) || /token|secret|password/i.test(name)) {
+    } else if (isSecretHeader(name) || /token|secret|password/i.test(name)) {
       out[name] = REDACTED;
     } else {
       out[name] = value;
@@ -54,73 +34,13 @@ export function redactHeaders(headers: Headers): Record<string, string> {
   return out;
 }
 
-function redactForm(body: string): string {
-  return body.split("&").map((pair) => {
-    const name = pair.split("=")[0]!;
-    let key = name;
-    try {
-      key = decodeURIComponent(name.replace(/\+/g, " "));
-    } catch {
-      // Not valid percent-encoding: compare the raw name.
-    }
-    return SECRET_FORM_FIELDS.has(key) ? `${name}=${REDACTED}` : pair;
-  }).join("&");
-}
-
-function redactJson(value: unknown, parent: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => redactJson(v, parent));
-  if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const secret = SECRET_FIELDS.has(key) || (key === "value" && SECRET_VALUE_PARENTS.has(parent));
-    out[key] = secret && v !== null && typeof v !== "object" ? REDACTED : redactJson(v, key);
-  }
-  return out;
-}
-
-const XML_REDACTED = "&lt;redacted&gt;";
-
-function redactXml(body: string): string {
-  // Element content of a secret element: `<root_password>x</root_password>`.
-  let out = body.replace(
-    /<([A-Za-z_][\w.-]*)(\s[^>]*)?>([^<]*)<\/\1\s*>/g,
-    (whole, tag: string, attrs: string | undefined, text: string) =>
-      SECRET_FIELDS.has(tag) && text !== ""
-        ? `<${tag}${attrs ?? ""}>${XML_REDACTED}</${tag}>`
-        : whole,
-  );
-  // `<ticket><value>x</value>…</ticket>`: the value of a ticket-like element.
-  out = out.replace(
-    /<([A-Za-z_][\w.-]*)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/g,
-    (whole, tag: string, attrs: string | undefined, inner: string) =>
-      SECRET_VALUE_PARENTS.has(tag)
-        ? `<${tag}${attrs ?? ""}>${
-          inner.replace(/<value(\s[^>]*)?>[^<]*<\/value\s*>/g, `<value$1>${XML_REDACTED}</value>`)
-        }</${tag}>`
-        : whole,
-  );
-  // JSON sent under another content type: `"password": "x"` pairs.
-  return out.replace(
-    /"([A-Za-z_]+)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g,
-    (whole, key: string, colon: string) =>
-      SECRET_FIELDS.has(key) ? `"${key}"${colon}"${REDACTED}"` : whole,
-  );
-}
-
 /**
  * A request body with its secrets redacted: SSO form passwords and tokens,
- * and secret fields of XML or JSON bodies. A body that is not valid JSON is
- * scrubbed as text (XML elements and JSON pairs).
+ * and secret fields of XML or JSON bodies (a body that is not valid JSON is
+ * scrubbed as text).
  */
 export function redactBody(body: string, contentType: string): string {
   if (body === "") return body;
-  if (/form-urlencoded/i.test(contentType)) return redactForm(body);
-  if (/json/i.test(contentType)) {
-    try {
-      return JSON.stringify(redactJson(JSON.parse(body), ""));
-    } catch {
-      // Not JSON after all: fall through to the textual scrub.
-    }
-  }
-  return redactXml(body);
+  const xml = /xml/i.test(contentType) || (!/json|form/i.test(contentType) && /^\s*</.test(body));
+  return redactAny(body, contentType, xml ? XML_REDACTED : REDACTED);
 }

@@ -4,13 +4,25 @@
  * @module
  */
 
-/** Runs `task` once for every caller that arrives while it is running. */
+/**
+ * Runs a task once for every caller that arrives while it is running.
+ *
+ * @example
+ * ```ts
+ * import { SingleFlight } from "./single_flight.ts";
+ * const flight = new SingleFlight();
+ * let runs = 0;
+ * const task = async () => { runs++; };
+ * await Promise.all([flight.run(task), flight.run(task)]);
+ * console.log(runs); // 1
+ * ```
+ */
 export class SingleFlight {
   #current: Promise<void> | undefined;
 
-  /** Whether a run is in progress. */
-  get running(): boolean {
-    return this.#current !== undefined;
+  /** The run in progress, if any. */
+  get current(): Promise<void> | undefined {
+    return this.#current;
   }
 
   /** Joins the run in progress, or starts one. */
