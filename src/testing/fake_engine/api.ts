@@ -113,14 +113,46 @@ function one(req: ApiRequest, status: number, tag: string, value: Obj, extras?: 
 }
 
 /**
- * True when the caller may see an entity of a collection: a role on it, or on
- * the entity that owns its sub-collection.
+ * The ids a role may be granted on to reach an entity, as the engine's
+ * permission hierarchy System → data center → cluster → VM inherits: the
+ * entity, its cluster and its data center.
  */
-function visible(req: ApiRequest, coll: Collection, entity: Entity): boolean {
+function scopes(ctx: ApiContext, entity: Entity): string[] {
+  const ids = [String(entity.data.id)];
+  const refId = (v: unknown) => isObj(v) && typeof v.id === "string" ? v.id : undefined;
+  const clusterId = refId(entity.data.cluster);
+  if (clusterId) {
+    ids.push(clusterId);
+    const dc = refId(ctx.store.find("clusters", { id: clusterId })?.data.data_center);
+    if (dc) ids.push(dc);
+  }
+  const dcId = refId(entity.data.data_center);
+  if (dcId) ids.push(dcId);
+  return ids;
+}
+
+/**
+ * True when the caller may see an entity of a collection: a role on it (or
+ * on its cluster or data center), or on the entity that owns its
+ * sub-collection.
+ */
+function visible(req: ApiRequest, ctx: ApiContext, coll: Collection, entity: Entity): boolean {
   const grants = req.caller.grants;
   if (grants === undefined) return true;
-  if (coll.ownerId !== undefined && !coll.def.view) return grants.has(coll.ownerId);
-  return grants.has(String(entity.data.id));
+  if (coll.ownerId !== undefined && !coll.def.view) {
+    const owner = ownerOf(ctx, coll);
+    return owner !== undefined && scopes(ctx, owner).some((id) => grants.has(id));
+  }
+  return scopes(ctx, entity).some((id) => grants.has(id));
+}
+
+/** The entity whose sub-collection `coll` is (looked up in the top-level collections). */
+function ownerOf(ctx: ApiContext, coll: Collection): Entity | undefined {
+  for (const seg of TOP_LEVEL) {
+    const found = ctx.store.find(seg, { id: coll.ownerId });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The entity as this request sees it: expensive fields only with All-Content. */
@@ -167,7 +199,7 @@ function apiRoot(req: ApiRequest, ctx: ApiContext): Response {
   });
   const count = (seg: string, active: (e: Entity) => boolean) => {
     const coll = ctx.store.collection(seg)!;
-    const items = [...coll.items.values()].filter((e) => visible(req, coll, e));
+    const items = [...coll.items.values()].filter((e) => visible(req, ctx, coll, e));
     items.forEach((e) => settle(e));
     return { active: items.filter(active).length, total: items.length };
   };
@@ -203,9 +235,14 @@ function userId(user: string): string {
   return `${hex}-0000-4000-8000-${hex}0000`;
 }
 
-function listItems(req: ApiRequest, coll: Collection, items: Entity[]): Entity[] {
+function listItems(
+  req: ApiRequest,
+  ctx: ApiContext,
+  coll: Collection,
+  items: Entity[],
+): Entity[] {
   const search = req.query.get("search");
-  let out = items.filter((e) => visible(req, coll, e));
+  let out = items.filter((e) => visible(req, ctx, coll, e));
   let page: number | undefined;
   if (search) {
     const parsed = parseSearch(search, req.query.get("case_sensitive") === "true");
@@ -424,7 +461,7 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Response {
   const coll = ctx.store.collection(path);
   if (coll) {
     if (req.method === "GET") {
-      const items = listItems(req, coll, ctx.store.list(coll));
+      const items = listItems(req, ctx, coll, ctx.store.list(coll));
       const extras = extrasPath(path, coll);
       const rendered = items.map((e) => ({
         value: view(req, ctx, coll.def, coll, e),
@@ -445,7 +482,7 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Response {
   const parent = ctx.store.collection(parentPath);
   if (parent) {
     const entity = ctx.store.get(parent, last);
-    if (!entity || !visible(req, parent, entity)) {
+    if (!entity || !visible(req, ctx, parent, entity)) {
       return fault(req, 404, "Operation Failed", `Entity not found: ${last}`);
     }
     settle(entity);
@@ -489,7 +526,7 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Response {
   const owner = ctx.store.collection(ownerPath);
   if (owner && owner.def.actions.includes(last)) {
     const entity = ctx.store.get(owner, segments[segments.length - 2]!);
-    if (!entity || !visible(req, owner, entity)) {
+    if (!entity || !visible(req, ctx, owner, entity)) {
       return fault(req, 404, "Operation Failed", `Entity not found: ${segments.at(-2)}`);
     }
     return req.method === "POST" ? action(req, ctx, owner, entity, last) : notAllowed();
