@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { type ApiContext, type Caller, fault, handleApi } from "./api.ts";
+import { handleApi } from "./api.ts";
+import { type ApiContext, type Caller, fault } from "./context.ts";
 import { type AuthContext, authenticate, challenge } from "./auth.ts";
 import type { EngineInjection, FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
 import { caResponse, PKI_PATHS } from "./pki.ts";
