@@ -124,9 +124,9 @@ export interface RecordedRequest {
   method: string;
   /** The absolute path, e.g. `/ovirt-engine/api/vms`. */
   path: string;
-  /** The raw query string without `?` (keys in the order sent). */
+  /** The raw query string without `?` (keys in the order sent), secret values redacted. */
   rawQuery: string;
-  /** The query parameters. */
+  /** The query parameters, secret values (`password`, `token`…) as `<redacted>`. */
   query: Record<string, string>;
   /**
    * Headers, lower-case names; `authorization` and `proxy-authorization`
