@@ -38,7 +38,12 @@ export * from "./placement_client.ts";
 export * from "./database_client.ts";
 export * from "./network_client.ts";
 export * from "./block_storage_client.ts";
-export * from "./compute_ops.ts";
+export type {
+  FlavorExtras,
+  RebuildOptions,
+  ServerExtras,
+  VolumeAttachmentCreate,
+} from "./compute_ops.ts";
 export * from "./versions.ts";
 export * from "./open_cloud.ts";
 export * from "./image_transfer.ts";

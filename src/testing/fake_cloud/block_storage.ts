@@ -93,6 +93,7 @@ function volumeView(ctx: RouteContext, rec: JsonObject): JsonObject {
   const out = strip(rec);
   out.links = link(ctx, "volumes", String(rec.id));
   if (!isAdmin(ctx)) {
+    delete out.migration_status;
     delete out["os-vol-host-attr:host"];
     delete out["os-vol-mig-status-attr:migstat"];
     delete out["os-vol-mig-status-attr:name_id"];
@@ -111,10 +112,20 @@ function volumeView(ctx: RouteContext, rec: JsonObject): JsonObject {
 function snapshotView(ctx: RouteContext, rec: JsonObject): JsonObject {
   settle(ctx, rec);
   const out = strip(rec);
+  out["os-extended-snapshot-attributes:project_id"] = rec._project;
+  out["os-extended-snapshot-attributes:progress"] = rec.status === "creating" ? "0%" : "100%";
   const v = ctx.microversion || "3.0";
   if (versionAtLeast(v, "3.14")) out.group_snapshot_id = null;
   if (versionAtLeast(v, "3.41")) out.user_id = rec._user_id;
   if (versionAtLeast(v, "3.65")) out.consumes_quota = true;
+  return out;
+}
+
+/** A volume type; its QoS specs id is for admins only. */
+function typeView(ctx: RouteContext, rec: JsonObject): JsonObject {
+  const out = strip(rec);
+  if (isAdmin(ctx)) out.qos_specs_id ??= null;
+  else delete out.qos_specs_id;
   return out;
 }
 
@@ -353,8 +364,12 @@ export function addBlockStorageRoutes(router: Router): void {
       _seq: ++sequence,
     };
     transition(rec, "creating", "available");
+    rec.updated_at = null;
     table(ctx.state, "volume").set(String(rec.id), rec);
-    return json({ volume: volumeView(ctx, rec) }, 202);
+    // The create reply is the volume before the scheduler saw it: no owner attribute yet.
+    const shown = volumeView(ctx, rec);
+    delete shown["os-vol-tenant-attr:tenant_id"];
+    return json({ volume: shown }, 202);
   });
   router.add("PUT", `${base}/volumes/:id`, (ctx) => {
     const rec = find(ctx, "volume");
@@ -484,8 +499,12 @@ export function addBlockStorageRoutes(router: Router): void {
       _seq: ++sequence,
     };
     transition(rec, "creating", "available");
+    rec.updated_at = null;
     table(ctx.state, "snapshot").set(String(rec.id), rec);
-    return json({ snapshot: snapshotView(ctx, rec) }, 202);
+    const shown = snapshotView(ctx, rec);
+    delete shown["os-extended-snapshot-attributes:project_id"];
+    delete shown["os-extended-snapshot-attributes:progress"];
+    return json({ snapshot: shown }, 202);
   });
   router.add("PUT", `${base}/snapshots/:id`, (ctx) => {
     const rec = find(ctx, "snapshot");
@@ -510,13 +529,15 @@ export function addBlockStorageRoutes(router: Router): void {
     const types = [...table(ctx.state, "type").values()].filter((t) =>
       t.is_public === true || isAdmin(ctx)
     );
-    return json({ volume_types: types.map(strip) });
+    return json({ volume_types: types.map((t) => typeView(ctx, t)) });
   });
   router.add("GET", `${base}/types/:id`, (ctx) => {
-    if (ctx.params.id === "default") return json({ volume_type: strip(defaultType(ctx.state)) });
+    if (ctx.params.id === "default") {
+      return json({ volume_type: typeView(ctx, defaultType(ctx.state)) });
+    }
     defaultType(ctx.state);
     const rec = table(ctx.state, "type").get(ctx.params.id!);
-    return rec ? json({ volume_type: strip(rec) }) : notFound("Volume type", ctx.params.id!);
+    return rec ? json({ volume_type: typeView(ctx, rec) }) : notFound("Volume type", ctx.params.id!);
   });
   const adminOnly = (ctx: RouteContext, action: string) =>
     isAdmin(ctx) ? undefined : novaError(
@@ -544,7 +565,7 @@ export function addBlockStorageRoutes(router: Router): void {
       extra_specs: obj(input.extra_specs) ?? {},
     };
     table(ctx.state, "type").set(String(rec.id), rec);
-    return json({ volume_type: strip(rec) });
+    return json({ volume_type: typeView(ctx, rec) });
   });
   router.add("PUT", `${base}/types/:id`, (ctx) => {
     const refused = adminOnly(ctx, "update");
@@ -554,7 +575,7 @@ export function addBlockStorageRoutes(router: Router): void {
     const input = obj(obj(ctx.body)?.volume_type) ?? {};
     for (const key of ["name", "description", "is_public"]) if (key in input) rec[key] = input[key];
     rec["os-volume-type-access:is_public"] = rec.is_public;
-    return json({ volume_type: strip(rec) });
+    return json({ volume_type: typeView(ctx, rec) });
   });
   router.add("DELETE", `${base}/types/:id`, (ctx) => {
     const refused = adminOnly(ctx, "delete");

@@ -202,8 +202,6 @@ export function extraServerAction(
         instance_uuid: s.id,
         user_id: ctx.token!.userId,
         base_image_ref: base ?? "",
-        container_format: "bare",
-        disk_format: "qcow2",
       }, ctx.state.projectOf(ctx.token!) ?? "");
       ctx.state.images.set(String(image.id), image);
       const location = `${ctx.state.origin}/image/v2/images/${image.id}`;
@@ -229,7 +227,9 @@ export function extraServerAction(
 
 function metadataValue(key: string, value: unknown): string | undefined {
   if (typeof value !== "string") {
-    return `Invalid input for field/attribute metadata. Value: ${key}. Metadata values must be strings`;
+    return `Invalid input for field/attribute ${key}. Value: ${JSON.stringify(value)}. ${
+      JSON.stringify(value)
+    } is not of type 'string'`;
   }
   if (key.length === 0 || key.length > 255 || value.length > 255) {
     return `Invalid input for field/attribute metadata. Value: ${key}.`;

@@ -37,7 +37,7 @@ export function patternStream(size: number): ReadableStream<Uint8Array> {
  * digests (`checksum` md5, `os_hash_value` sha512), computed by streaming
  * the pattern once; resolves to the image id.
  */
-export async function addGeneratedImage(
+export function addGeneratedImage(
   state: CloudState,
   options: { name: string; size: number },
 ): Promise<string> {
@@ -63,5 +63,5 @@ export async function addGeneratedImage(
   }, String(owner ?? ""));
   state.images.set(String(image.id), image);
   state.imageSources.set(String(image.id), () => patternStream(options.size));
-  return String(image.id);
+  return Promise.resolve(String(image.id));
 }

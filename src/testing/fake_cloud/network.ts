@@ -119,6 +119,7 @@ function view(ctx: RouteContext, kind: Kind, rec: JsonObject, selectFields = tru
         view(ctx, "security_group_rule", r)
       );
   }
+  if (kind === "floatingip") out.port_details = portDetails(ctx.state, rec);
   if (kind === "network") {
     out.subnets = [...table(ctx.state, "subnet").values()]
       .filter((s) => s.network_id === rec.id).map((s) => s.id);
@@ -277,6 +278,7 @@ function egressRules(state: CloudState, groupId: string, project: string): void 
       security_group_id: groupId,
       direction: "egress",
       ethertype,
+      _auto: true,
     }, project);
     table(state, "security_group_rule").set(String(rule.id), rule);
   }
@@ -295,7 +297,8 @@ function ruleRecord(body: JsonObject, project: string): JsonObject {
     remote_group_id: body.remote_group_id ?? null,
     remote_address_group_id: null,
     normalized_cidr: body.remote_ip_prefix ?? null,
-    description: body.description ?? "",
+    description: body.description ?? (body._auto ? null : ""),
+    tags: [],
   }, project);
 }
 
@@ -309,6 +312,7 @@ function ensureDefaultGroup(state: CloudState, project: string): JsonObject {
     name: "default",
     description: "Default security group",
     stateful: true,
+    shared: false,
     tags: [],
   }, project);
   groups.set(String(group.id), group);
@@ -319,6 +323,7 @@ function ensureDefaultGroup(state: CloudState, project: string): JsonObject {
       direction: "ingress",
       ethertype,
       remote_group_id: group.id,
+      _auto: true,
     }, project);
     rules.set(String(rule.id), rule);
   }
@@ -345,7 +350,7 @@ export function newNetwork(state: CloudState, body: JsonObject, project: string)
     ipv6_address_scope: null,
     description: body.description ?? "",
     port_security_enabled: body.port_security_enabled ?? true,
-    l2_adjacency: true,
+    is_default: false,
     tags: [],
     "provider:network_type": body["provider:network_type"] ?? (external ? "flat" : "vxlan"),
     "provider:physical_network": body["provider:physical_network"] ?? (external ? "public" : null),
@@ -407,7 +412,6 @@ export function newSubnet(
     ipv6_address_mode: null,
     subnetpool_id: null,
     service_types: [],
-    segment_id: null,
     description: body.description ?? "",
     tags: [],
   }, project);
@@ -576,12 +580,26 @@ function associate(
   return undefined;
 }
 
+/** The `port_details` Neutron shows on an associated floating IP. */
+function portDetails(state: CloudState, fip: JsonObject): JsonObject | null {
+  const port = fip.port_id ? table(state, "port").get(String(fip.port_id)) : undefined;
+  if (!port) return null;
+  return {
+    name: port.name,
+    network_id: port.network_id,
+    mac_address: port.mac_address,
+    admin_state_up: port.admin_state_up,
+    status: port.status,
+    device_id: port.device_id,
+    device_owner: port.device_owner,
+  };
+}
+
 function interfaceReply(router: JsonObject, port: JsonObject): JsonObject {
   const subnets = (port.fixed_ips as JsonObject[]).map((f) => f.subnet_id);
   return {
     id: router.id,
     tenant_id: router.project_id,
-    project_id: router.project_id,
     network_id: port.network_id,
     subnet_id: subnets[0],
     subnet_ids: subnets,
@@ -754,7 +772,6 @@ export function addNetworkRoutes(router: Router): void {
       status: "DOWN",
       description: body.description ?? "",
       port_details: null,
-      port_forwardings: [],
       tags: [],
       _subnet_id: subnet.id,
     }, ownerOf(ctx, body));
@@ -779,6 +796,7 @@ export function addNetworkRoutes(router: Router): void {
       name: body.name ?? "",
       description: body.description ?? "",
       stateful: body.stateful ?? true,
+      shared: false,
       tags: [],
     }, project);
     table(ctx.state, "security_group").set(String(rec.id), rec);
@@ -1014,11 +1032,8 @@ export function addNetworkRoutes(router: Router): void {
 function deleteRefusal(state: CloudState, kind: Kind, rec: JsonObject): Response | undefined {
   const ports = [...table(state, "port").values()];
   if (kind === "network") {
-    const busy = ports.some((p) =>
-      p.network_id === rec.id && p.device_owner !== "network:dhcp"
-    ) || [...table(state, "floatingip").values()].some((f) =>
-      f.floating_network_id === rec.id
-    );
+    const busy = ports.some((p) => p.network_id === rec.id && p.device_owner !== "network:dhcp") ||
+      [...table(state, "floatingip").values()].some((f) => f.floating_network_id === rec.id);
     if (busy) {
       return neutronError(
         409,

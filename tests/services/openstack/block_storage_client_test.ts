@@ -139,7 +139,10 @@ Deno.test("BlockStorageClient: volumes attach and detach through Nova os-volume_
   assert.equal(attached.volumeId, volume.id);
   assert.equal(attached.serverId, server.id);
   assert.equal(attached.device, "/dev/vdb");
-  const inUse = await cloud.blockStorage.volumes.waitFor(volume.id, { status: "in-use", interval: 10 });
+  const inUse = await cloud.blockStorage.volumes.waitFor(volume.id, {
+    status: "in-use",
+    interval: 10,
+  });
   assert.equal(inUse.attachments[0]?.server_id, server.id);
   assert.deepEqual((await collect(attachments.list())).map((a) => a.volumeId), [volume.id]);
   assert.equal((await attachments.get(volume.id)).device, "/dev/vdb");

@@ -30,8 +30,12 @@ Deno.test("ComputeClient: pause/unpause, suspend/resume, lock/unlock change the 
   assert.equal((await servers.get(s.id)).status, "ACTIVE");
 
   await servers.lock(s.id);
-  await assert.rejects(servers.pause(s.id), (e: unknown) => e instanceof Conflict && /locked/.test(e.message));
-  const locked = await new ComputeClient(httpFor(fake, "demo"), { microversion: "2.9" }).servers.get(s.id);
+  await assert.rejects(
+    servers.pause(s.id),
+    (e: unknown) => e instanceof Conflict && /locked/.test(e.message),
+  );
+  const locked = await new ComputeClient(httpFor(fake, "demo"), { microversion: "2.9" }).servers
+    .get(s.id);
   assert.equal(locked.locked, true);
   await servers.unlock(s.id);
   await servers.pause(s.id);
@@ -57,8 +61,10 @@ Deno.test("ComputeClient: rebuild, resize with confirm and revert", async () => 
   await servers.confirmResize(s.id);
   assert.equal((await servers.get(s.id)).status, "ACTIVE");
   await assert.rejects(servers.confirmResize(s.id), Conflict);
-  await assert.rejects(servers.resize(s.id, "2"), (e: unknown) =>
-    e instanceof BadRequest && /must change flavor/.test(e.message));
+  await assert.rejects(
+    servers.resize(s.id, "2"),
+    (e: unknown) => e instanceof BadRequest && /must change flavor/.test(e.message),
+  );
 
   await servers.resize(s.id, "3");
   await servers.waitFor(s.id, { status: "VERIFY_RESIZE", interval: 10 });
@@ -96,7 +102,11 @@ Deno.test("ComputeClient: server metadata set, update, read and delete", async (
   const servers = cloud.compute.servers;
   const s = await activeServer(cloud);
   assert.deepEqual(await servers.setMetadata(s.id, { a: "1", b: "2" }), { a: "1", b: "2" });
-  assert.deepEqual(await servers.updateMetadata(s.id, { b: "3", c: "4" }), { a: "1", b: "3", c: "4" });
+  assert.deepEqual(await servers.updateMetadata(s.id, { b: "3", c: "4" }), {
+    a: "1",
+    b: "3",
+    c: "4",
+  });
   await servers.deleteMetadata(s.id, "a");
   assert.deepEqual(await servers.metadata(s.id), { b: "3", c: "4" });
   await assert.rejects(servers.deleteMetadata(s.id, "a"), NotFound);
@@ -110,7 +120,10 @@ Deno.test("ComputeClient: server metadata set, update, read and delete", async (
 Deno.test("ComputeClient: server groups by microversion; limits, quota sets, availability zones", async () => {
   await using fake = await FakeCloud.start();
   await using cloud = openCloud({ env: fake.env() });
-  const old = await cloud.compute.serverGroups.create({ name: "ct-g1", policies: ["anti-affinity"] });
+  const old = await cloud.compute.serverGroups.create({
+    name: "ct-g1",
+    policies: ["anti-affinity"],
+  });
   assert.deepEqual(old.policies, ["anti-affinity"]);
   assert.deepEqual(old.members, []);
   const modern = new ComputeClient(httpFor(fake), { microversion: "2.64" });
@@ -118,7 +131,10 @@ Deno.test("ComputeClient: server groups by microversion; limits, quota sets, ava
   assert.equal(g2.policy, "soft-affinity");
   assert.equal(g2.policies, undefined);
   assert.deepEqual(g2.rules, {});
-  await assert.rejects(cloud.compute.serverGroups.create({ name: "ct-bad", policies: ["x"] }), BadRequest);
+  await assert.rejects(
+    cloud.compute.serverGroups.create({ name: "ct-bad", policies: ["x"] }),
+    BadRequest,
+  );
   assert.equal((await cloud.compute.serverGroups.find({ name: "ct-g2" })).id, g2.id);
   await cloud.compute.serverGroups.delete(old.id);
   await modern.serverGroups.delete(g2.id);
@@ -133,7 +149,10 @@ Deno.test("ComputeClient: server groups by microversion; limits, quota sets, ava
   const changed = await cloud.compute.updateQuotaSet(project, { instances: 3 });
   assert.equal(changed.instances, 3);
   assert.equal((await cloud.compute.quotaSet(project)).instances, 3);
-  assert.equal((await cloud.compute.quotaSet(project, { defaults: true })).instances, quotas.instances);
+  assert.equal(
+    (await cloud.compute.quotaSet(project, { defaults: true })).instances,
+    quotas.instances,
+  );
   await cloud.compute.deleteQuotaSet(project);
   assert.equal((await cloud.compute.quotaSet(project)).instances, quotas.instances);
   await using demo = openCloud({ env: fake.env("demo") });
@@ -174,8 +193,10 @@ Deno.test("ComputeClient: flavor extra specs and access to a private flavor", as
   assert.deepEqual(added, [{ flavor_id: f.id, tenant_id: fake.demo.projectId }]);
   await assert.rejects(flavors.addAccess(f.id, fake.demo.projectId), Conflict);
   assert.deepEqual(await flavors.removeAccess(f.id, fake.demo.projectId), []);
-  await assert.rejects(flavors.access("1"), (e: unknown) =>
-    e instanceof NotFound && /public flavors/.test(e.message));
+  await assert.rejects(
+    flavors.access("1"),
+    (e: unknown) => e instanceof NotFound && /public flavors/.test(e.message),
+  );
   await using demo = openCloud({ env: fake.env("demo") });
   await assert.rejects(demo.compute.flavors.setExtraSpecs("1", { a: "b" }), Forbidden);
   await flavors.delete(f.id);

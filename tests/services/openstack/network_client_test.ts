@@ -10,9 +10,13 @@ Deno.test("NetworkClient: networks page with limit/marker through networks_links
   const made = [];
   for (let i = 0; i < 5; i++) made.push(await cloud.network.networks.create({ name: `pg-${i}` }));
   fake.clearRequests();
-  const mine = await collect(cloud.network.networks.list({ limit: 2, project_id: fake.demo.projectId }));
+  const mine = await collect(
+    cloud.network.networks.list({ limit: 2, project_id: fake.demo.projectId }),
+  );
   assert.deepEqual(mine.map((n) => n.name).sort(), made.map((n) => n.name).sort());
-  const gets = fake.requests.filter((r) => r.method === "GET" && r.path === "/network/v2.0/networks");
+  const gets = fake.requests.filter((r) =>
+    r.method === "GET" && r.path === "/network/v2.0/networks"
+  );
   assert.equal(gets.length, 3, "two full pages and a last one");
   assert.equal(gets[1]?.query.marker, mine[1]?.id);
   assert.equal(gets[2]?.query.project_id, fake.demo.projectId, "filters kept across pages");
@@ -91,7 +95,10 @@ Deno.test("NetworkClient: router gateway, interfaces and floating IP association
     external_gateway_info: { network_id: pub.id },
   });
   assert.equal(withGw.external_gateway_info?.network_id, pub.id);
-  assert.match(withGw.external_gateway_info?.external_fixed_ips?.[0]?.ip_address ?? "", /^172\.24\.4\./);
+  assert.match(
+    withGw.external_gateway_info?.external_fixed_ips?.[0]?.ip_address ?? "",
+    /^172\.24\.4\./,
+  );
 
   const added = await cloud.network.routers.addInterface(router.id, { subnet_id: subnet.id });
   assert.equal(added.id, router.id);
