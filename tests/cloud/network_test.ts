@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { BadRequest, Conflict, NotFound } from "../../mod.ts";
 import { openCloud } from "../../src/services/openstack/mod.ts";
 import { contractTest, uniqueName } from "./_targets.ts";
-import { cleanup } from "./_wait.ts";
+import { withCleanup } from "./_wait.ts";
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -22,8 +22,7 @@ contractTest("network: networks CRUD, paging with limit/marker, filters", async 
   const nets = cloud.network.networks;
   const prefix = uniqueName("net");
   const made: string[] = [];
-  const undo: (() => Promise<unknown>)[] = [];
-  try {
+  await withCleanup(async (undo) => {
     for (let i = 0; i < 3; i++) {
       const net = await nets.create({ name: `${prefix}-${i}` });
       made.push(net.id);
@@ -52,16 +51,13 @@ contractTest("network: networks CRUD, paging with limit/marker, filters", async 
       assert.ok(e.requestId);
       return true;
     });
-  } finally {
-    await cleanup(undo);
-  }
+  });
 });
 
 contractTest("network: subnets and ports, overlap and in-use errors", async (target) => {
   await using cloud = openCloud({ env: target.demoEnv });
   const n = cloud.network;
-  const undo: (() => Promise<unknown>)[] = [];
-  try {
+  await withCleanup(async (undo) => {
     const net = await n.networks.create({ name: uniqueName("net") });
     undo.push(() => n.networks.delete(net.id));
     const subnet = await n.subnets.create({
@@ -98,17 +94,14 @@ contractTest("network: subnets and ports, overlap and in-use errors", async (tar
       (e: unknown) =>
         e instanceof Conflict && /One or more ports have an IP allocation/.test(e.message),
     );
-  } finally {
-    await cleanup(undo);
-  }
+  });
 });
 
 contractTest("network: router gateway and interfaces, floating IPs", async (target) => {
   await using cloud = openCloud({ env: target.demoEnv });
   const n = cloud.network;
   const pub = target.fixtures.publicNetworkId!;
-  const undo: (() => Promise<unknown>)[] = [];
-  try {
+  await withCleanup(async (undo) => {
     const net = await n.networks.create({ name: uniqueName("net") });
     undo.push(() => n.networks.delete(net.id));
     const subnet = await n.subnets.create({
@@ -182,16 +175,13 @@ contractTest("network: router gateway and interfaces, floating IPs", async (targ
     );
     const cleared = await n.routers.update(router.id, { external_gateway_info: null });
     assert.equal(cleared.external_gateway_info, null);
-  } finally {
-    await cleanup(undo);
-  }
+  });
 });
 
 contractTest("network: security groups and rules; the default group", async (target) => {
   await using cloud = openCloud({ env: target.demoEnv });
   const n = cloud.network;
-  const undo: (() => Promise<unknown>)[] = [];
-  try {
+  await withCleanup(async (undo) => {
     const group = await n.securityGroups.create({ name: uniqueName("sg"), description: "web" });
     undo.push(() => n.securityGroups.delete(group.id));
     assert.equal(group.description, "web");
@@ -244,7 +234,5 @@ contractTest("network: security groups and rules; the default group", async (tar
         e instanceof Conflict &&
         /Insufficient rights for removing default security group/.test(e.message),
     );
-  } finally {
-    await cleanup(undo);
-  }
+  });
 });
