@@ -210,6 +210,8 @@ class Generator {
   readonly own = new Map<string, Entry[]>();
   readonly methods = new Map<string, Method[]>();
   readonly locators = new Map<string, Locator[]>();
+  /** The options interfaces the service classes use, for the type-only `options.ts`. */
+  readonly optionInterfaces: string[] = [];
 
   constructor(readonly model: Model) {
     for (const t of model.types) this.types.set(t.name, t);
@@ -497,8 +499,11 @@ class Generator {
     );
     const out = [
       HEADER,
-      "/**\n * The reader and writer tables of the oVirt model.\n *\n * @module\n */",
-      `import type { TypeSpec } from "../type_info.ts";`,
+      "/**\n * The reader and writer tables of the oVirt model. Each type's fields are one\n" +
+      " * compact string, read into `FieldSpec`s the first time a codec asks for them, so\n" +
+      " * importing the model doesn't build 2,000 field objects nobody may use.\n *\n * @module\n */",
+      `import type { FieldKind, FieldSpec, TypeSpec } from "../type_info.ts";`,
+      `import type { Struct } from "../struct.ts";`,
       `import {\n${sorted.map((t) => `  ${t.name},`).join("\n")}\n} from "./types.ts";\n`,
       "/** Wire values of every enum. */",
       "export const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {",
@@ -510,33 +515,61 @@ class Generator {
     }
     out.push(
       "};\n",
+      "/** `name,wire,kind,ref,item,rel,attr` entries separated by spaces → field specs. */",
+      "function fieldsOf(text: string): FieldSpec[] {",
+      '  return text === "" ? [] : text.split(" ").map((entry) => {',
+      '    const [name, wire, kind, ref, item, rel, attr] = entry.split(",") as string[];',
+      "    const f: { -readonly [K in keyof FieldSpec]: FieldSpec[K] } = {",
+      "      name: name!,",
+      "      wire: wire || name!,",
+      "      kind: kind as FieldKind,",
+      "    };",
+      "    if (ref) f.ref = ref;",
+      "    if (item) {",
+      "      f.list = true;",
+      "      f.item = item;",
+      "    }",
+      "    if (rel) f.rel = rel;",
+      "    if (attr) f.attr = true;",
+      "    return f;",
+      "  });",
+      "}\n",
+      "/** A type spec whose fields are read on first use. */",
+      "function spec(name: string, tag: string, plural: string, ctor: new () => Struct, text: string): TypeSpec {",
+      "  let fields: FieldSpec[] | undefined;",
+      "  return {",
+      "    name,",
+      "    tag,",
+      "    plural,",
+      "    ctor,",
+      "    get fields(): FieldSpec[] {",
+      "      return fields ??= fieldsOf(text);",
+      "    },",
+      "  };",
+      "}\n",
       "/** Tags and fields of every type (inherited fields included; `id` and `href` are built in). */",
       "export const TYPE_SPECS: readonly TypeSpec[] = [",
     );
     for (const t of sorted) {
-      out.push(
-        `  {\n    name: "${t.name}",\n    tag: "${this.tag(t)}",\n    plural: "${this.plural(t)}",`,
-      );
-      out.push(`    ctor: ${t.name},\n    fields: [`);
-      for (const f of this.codecFields(t.name)) {
-        const parts = [`name: "${f.name}"`, `wire: "${f.wire}"`];
+      const entries = this.codecFields(t.name).map((f) => {
         const scalar = SCALARS[f.code];
-        if (scalar) parts.push(`kind: "${scalar.kind}"`);
-        else {
-          parts.push(
-            `kind: "${this.enums.has(f.code) ? "enum" : "struct"}"`,
-            `ref: "${f.code}"`,
-          );
-        }
-        if (f.list) {
-          parts.push("list: true", `item: "${this.itemOf(f)}"`);
-          const rel = this.relOf(f);
-          if (rel !== undefined) parts.push(`rel: "${rel}"`);
-        }
-        if (f.attr) parts.push("attr: true");
-        out.push(`      { ${parts.join(", ")} },`);
-      }
-      out.push("    ],\n  },");
+        const kind = scalar ? scalar.kind : this.enums.has(f.code) ? "enum" : "struct";
+        const parts = [
+          f.name,
+          f.wire === f.name ? "" : f.wire,
+          kind,
+          scalar ? "" : f.code,
+          f.list ? this.itemOf(f) : "",
+          this.relOf(f) ?? "",
+          f.attr ? "1" : "",
+        ];
+        return parts.join(",").replace(/,+$/, "");
+      });
+      out.push(
+        `  spec("${t.name}", "${this.tag(t)}", "${this.plural(t)}", ${t.name}, "${
+          entries.join(" ")
+        }"),`,
+      );
     }
     out.push("];\n");
     return out.join("\n");
@@ -605,27 +638,38 @@ class Generator {
     return iface;
   }
 
-  checks(params: Entry[], body?: Entry): string {
-    const items = params.map((p) => `["${p.name}", options.${p.name}, "${this.checkType(p)}"]`);
-    if (body) {
-      items.unshift(`["${body.name}", ${this.ident(body.name)}, "${this.checkType(body)}", true]`);
+  /**
+   * The descriptor `Service.run` reads (see `service.ts`): kind, method,
+   * type, segment or list tag, then the parameters, out member and mandatory
+   * paths. One string per method keeps the generated code small.
+   */
+  descriptor(m: Method, jsName: string, params: Entry[], mandatory: string[]): string {
+    const body = params.find((p) => p.body);
+    const kind = m.kind === "get" && body?.list ? "list" : m.kind;
+    const sendsBody = m.kind === "add" || m.kind === "update";
+    const extra = m.kind === "action"
+      ? m.path!
+      : sendsBody && body?.list
+      ? this.plural(this.types.get(body.code)!)
+      : "-";
+    const tokens = [kind, jsName, body?.code ?? "-", extra];
+    if (sendsBody && body) tokens.push(`$${body.name}:${this.checkType(body)}`);
+    for (const p of params.filter((x) => x.in && !x.body)) {
+      const check = this.checkType(p);
+      if (m.kind === "action") tokens.push(`${p.name}:${check}`);
+      else if (this.types.has(p.code)) tokens.push(`@${p.name}:${check}`);
+      else tokens.push(`${p.name}${p.wire === p.name ? "" : `=${p.wire}`}:${check}`);
     }
-    return items.length === 0 ? "" : `    this.checkTypes([${items.join(", ")}]);\n`;
+    const outs = params.filter((p) => p.out && !p.body);
+    if (m.kind === "action" && outs.length === 1) tokens.push(`>${outs[0]!.name}`);
+    for (const path of mandatory) tokens.push(`!${path}`);
+    for (const t of tokens) {
+      if (/\s|"/.test(t)) throw new Error(`${jsName}: bad descriptor token ${t}`);
+    }
+    return tokens.join(" ");
   }
 
-  mandatoryCheck(where: string, paths: string[], body?: Entry): string {
-    if (paths.length === 0) return "";
-    const values = body
-      ? `{ ...options, ${body.name}: ${this.ident(body.name)} }`
-      : "options as Record<string, unknown>";
-    return `    this.checkMandatory("${where}", ${values}, ${JSON.stringify(paths)});\n`;
-  }
-
-  queryObject(params: Entry[]): string {
-    return `{ ${params.map((p) => `${JSON.stringify(p.wire)}: options.${p.name}`).join(", ")} }`;
-  }
-
-  /** The body of one generated method (or signature variant). */
+  /** One generated method (or signature variant): a typed one-liner over `Service.run`. */
   methodCode(
     cls: string,
     m: Method,
@@ -641,66 +685,43 @@ class Generator {
     const where = m.kind === "action" ? "action" : "query";
     const opt = this.optionsInterface(ifaces, service, jsName, inputs, where);
     const dep = deprecated ? `\n   *\n   * @deprecated ${cls}.${jsName} is deprecated.` : "";
-    const label = `${cls}.${jsName}`;
-    const check = this.checks(inputs, m.kind === "add" || m.kind === "update" ? body : undefined) +
-      this.mandatoryCheck(
-        label,
-        mandatory,
-        m.kind === "add" || m.kind === "update" ? body : undefined,
-      );
-    const bodyType = body ? this.tsType(body) : "Struct";
+    const must = mandatory.length === 0
+      ? ""
+      : `\n   *\n   * @throws {SdkError} before any request unless ${
+        mandatory.map((p) => `\`${p.replaceAll("|", "\` or \`")}\``).join(", ")
+      } ${mandatory.length > 1 ? "are" : "is"} set.`;
     const typeName = body?.code ?? "";
-    const query = inputs.filter((p) => !this.types.has(p.code) || m.kind === "action");
-    const q = this.queryObject(
-      m.kind === "action" ? [] : query.filter((p) => !this.types.has(p.code)),
-    );
+    const list = body?.list === true;
+    const d = JSON.stringify(this.descriptor(m, jsName, params, mandatory));
+    const one = (doc: string, args: string, ret: string, call: string) =>
+      `  /** ${doc}${must}${dep} */\n  ${jsName}(${args}): Promise<${ret}> {\n` +
+      `    return this.run(${d}, ${call}) as Promise<${ret}>;\n  }\n`;
+    const opts = `options: ${opt} = {}`;
     if (m.kind === "get" || m.kind === "list") {
-      const reader = m.kind === "list" || body?.list ? "internalList" : "internalGet";
-      const ret = body?.list ? `List<${body.code}>` : bodyType;
-      return `  /** ${m.kind === "get" ? "Gets" : "Lists"} the \`${typeName}\`${
-        body?.list ? " objects" : ""
-      } (GET, status 200).${dep} */\n` +
-        `  async ${jsName}(options: ${opt} = {}): Promise<${ret}> {\n${check}` +
-        `    return await this.${reader}<${
-          body?.list ? body.code : bodyType
-        }>("${typeName}", ${q}, options);\n  }\n`;
+      const ret = list ? `List<${typeName}>` : typeName;
+      const doc = `${m.kind === "get" ? "Gets" : "Lists"} the \`${typeName}\`${
+        list ? " objects" : ""
+      } (GET, status 200).`;
+      return one(doc, opts, ret, "options");
     }
     if (m.kind === "add" || m.kind === "update") {
       const p = this.ident(body!.name);
-      const verb = m.kind === "add" ? "Adds" : "Updates";
-      const http = m.kind === "add" ? "POST, status 200, 201 or 202" : "PUT, status 200";
-      const call = m.kind === "add" ? "internalAdd" : "internalUpdate";
-      const ret = body!.list ? `List<${body!.code}>` : bodyType;
-      return `  /** ${verb} ${body!.list ? "the" : "a"} \`${typeName}\` (${http}).${dep} */\n` +
-        `  async ${jsName}(${p}: ${
-          body!.list ? `${body!.code}[]` : bodyType
-        }, options: ${opt} = {}): Promise<${ret}> {\n` +
-        check +
-        `    return await this.${call}<${ret}>(${p}, "${typeName}", ${q}, options${
-          body!.list ? `, "${this.plural(this.types.get(typeName)!)}"` : ""
-        });\n  }\n`;
+      const ret = list ? `List<${typeName}>` : typeName;
+      const doc = m.kind === "add"
+        ? `Adds ${list ? "the" : "a"} \`${typeName}\` (POST, status 200, 201 or 202).`
+        : `Updates the \`${typeName}\` (PUT, status 200).`;
+      return one(doc, `${p}: ${list ? `${typeName}[]` : typeName}, ${opts}`, ret, `options, ${p}`);
     }
     if (m.kind === "remove") {
-      const structured = inputs.filter((p) => this.types.has(p.code));
-      const action = structured.length === 0
-        ? ""
-        : `, new Action({ ${structured.map((p) => `${p.name}: options.${p.name}`).join(", ")} })`;
-      return `  /** Removes the object (DELETE, status 200).${dep} */\n` +
-        `  async ${jsName}(options: ${opt} = {}): Promise<void> {\n${check}` +
-        `    await this.internalRemove(${q}, options${action});\n  }\n`;
+      return one("Removes the object (DELETE, status 200).", opts, "void", "options");
     }
     const outs = params.filter((p) => p.out && !p.body);
     const member = outs.length === 1 ? outs[0] : undefined;
     const ret = member ? `${this.tsType(member)} | undefined` : "Action";
-    const init = inputs.map((p) => `${p.name}: options.${p.name}`).join(", ");
-    return `  /** Runs the \`${m.path}\` action (POST \`<path>/${m.path}\`, status 200, 201 or 202)${
+    const doc = `Runs the \`${m.path}\` action (POST \`<path>/${m.path}\`, status 200, 201 or 202)${
       member ? `; returns the action's \`${member.wire}\`` : ""
-    }.${dep} */\n` +
-      `  async ${jsName}(options: ${opt} = {}): Promise<${ret}> {\n${check}` +
-      `    const action = new Action({ ${init} });\n` +
-      (member
-        ? `    return (await this.internalAction("${m.path}", action, options)).${member.name};\n  }\n`
-        : `    return await this.internalAction("${m.path}", action, options);\n  }\n`);
+    }.`;
+    return one(doc, opts, ret, "options");
   }
 
   serviceClass(out: string[], s: ModelService, chain: string | undefined): void {
@@ -796,9 +817,10 @@ class Generator {
       ? ` * import { ${cls} } from "@nimbus/apiclient/services/ovirt";\n * console.log(typeof ${cls}); // function\n`
       : ` * import { Connection } from "@nimbus/apiclient";\n * import "@nimbus/apiclient/services/ovirt";\n` +
         ` * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });\n` +
-        ` * // Locating a service sends nothing.\n * const service = ${chain};\n * console.log(String(service));\n`;
+        ` * console.log(String(${chain})); // locating sends nothing\n`;
     const dep = s.deprecated ? `\n *\n * @deprecated ${cls} is deprecated in the engine API.` : "";
-    out.push(...ifaces);
+    // Options interfaces are types only: they go to `options.ts`, which nothing loads at run time.
+    this.optionInterfaces.push(...ifaces);
     out.push(
       `/**\n * ${doc}${dep}\n *\n * @example Usage\n * \`\`\`ts\n${example} * \`\`\`\n */`,
       `export class ${cls} extends ${s.parent ? `${s.parent}Service` : "Service"} {`,
@@ -835,6 +857,7 @@ class Generator {
       `import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";`,
       `import type { List } from "../struct.ts";`,
     ];
+    this.optionInterfaces.length = 0;
     const classes: string[] = [];
     for (const s of this.orderedServices()) {
       // The engine model has a few services no locator reaches (`CopyableService`, the
@@ -842,21 +865,40 @@ class Generator {
       this.serviceClass(classes, s, chains.get(s.name));
     }
     const text = classes.join("\n");
-    const used = new Set<string>();
-    for (const t of this.types.keys()) if (new RegExp(`\\b${t}\\b`).test(text)) used.add(t);
-    used.delete("Action");
-    used.delete("Fault");
+    // Types the code names (docs aside); all type-only: `Service.run` builds the requests.
+    const code = text.replace(/\/\*\*[\s\S]*?\*\//g, "").replace(/"[^"\n]*"/g, '""');
+    const used = [...this.types.keys()].filter((t) =>
+      t !== "Fault" && new RegExp(`\\b${t}\\b`).test(code)
+    ).sort();
+    out.push(`import type {\n${used.map((t) => `  ${t},`).join("\n")}\n} from "./types.ts";\n`);
+    const names = [...this.optionInterfaces.join("\n").matchAll(/export interface (\w+)/g)].map((
+      m,
+    ) => m[1]!);
+    const options = names.filter((n) => new RegExp(`\\b${n}\\b`).test(text)).sort();
     out.push(
-      `import {\n  Action,\n${
-        [...used].sort().map((t) => `  type ${t},`).join("\n")
-      }\n} from "./types.ts";\n`,
+      `import type {\n${options.map((n) => `  ${n},`).join("\n")}\n} from "./options.ts";\n`,
     );
-    const enums = [...this.enums.keys()].filter((e) => new RegExp(`: ${e};`).test(text)).sort();
-    if (enums.length > 0) {
-      out.push(`import type {\n${enums.map((e) => `  ${e},`).join("\n")}\n} from "./enums.ts";\n`);
-    }
     out.push(text);
     return out.join("\n");
+  }
+
+  /** The options interfaces of every service method: types only, never loaded at run time. */
+  optionsFile(): string {
+    const text = this.optionInterfaces.join("\n");
+    const types = [...this.types.keys()].filter((t) =>
+      new RegExp(`: ${t}\\b`).test(text) ||
+      new RegExp(`List<${t}>`).test(text)
+    ).sort();
+    const enums = [...this.enums.keys()].filter((e) => new RegExp(`: ${e};`).test(text)).sort();
+    return [
+      HEADER,
+      "/**\n * The options of every generated service method: typed query and action parameters.\n *\n * @module\n */",
+      `import type { RequestOptions } from "../service.ts";`,
+      `import type { List } from "../struct.ts";`,
+      `import type {\n${types.map((t) => `  ${t},`).join("\n")}\n} from "./types.ts";`,
+      `import type {\n${enums.map((e) => `  ${e},`).join("\n")}\n} from "./enums.ts";\n`,
+      text,
+    ].join("\n");
   }
 
   // ---- the model in the reference's shape ----
@@ -974,6 +1016,8 @@ export function generate(model: Model = MODEL): Map<string, string> {
     [`${OUT_DIR}/types.ts`, g.typesFile()],
     [`${OUT_DIR}/meta.ts`, g.metaFile()],
     [`${OUT_DIR}/services.ts`, g.servicesFile()],
+    // After servicesFile(), which collects the interfaces.
+    [`${OUT_DIR}/options.ts`, g.optionsFile()],
   ]);
 }
 

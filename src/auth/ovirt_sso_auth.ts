@@ -304,7 +304,11 @@ export class OvirtSsoAuth {
     const headers = this.#headers();
     let form: URLSearchParams;
     if (this.#kerberos) {
-      // A negotiation made by identify() is used once; otherwise negotiate now.
+      // A negotiation made by identify() is used once; otherwise negotiate now, and learn
+      // the principal again (a new kinit may have changed it) so the token is cached under it.
+      if (!this.#pending && this.#negotiate.principal) {
+        this.#principal = await this.#negotiate.principal().catch(() => undefined);
+      }
       const pending = this.#pending ?? this.#negotiateNow();
       this.#pending = undefined;
       const negotiated = await pending;

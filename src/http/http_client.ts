@@ -32,6 +32,7 @@ import {
   secretValues,
 } from "../redaction/mod.ts";
 import type { Logger } from "../types.ts";
+import { VERSION } from "../version.ts";
 import { type EndpointFilter, lookupEndpoint, pluginDriver } from "./plugin_login.ts";
 import { LoginLifecycle, type WaitLimit } from "../session/mod.ts";
 import type { BaseClient } from "./base_client.ts";
@@ -44,7 +45,6 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 // deno-lint-ignore no-control-regex
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
-const VERSION = "0.1.0";
 
 /** A request ready to send: headers in order (for the log) and the body. */
 interface Prepared {

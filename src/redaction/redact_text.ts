@@ -62,8 +62,9 @@ const REPR_PAIR = /('([^'\\]{1,128})'\s*:\s*)('(?:[^'\\]|\\.)*(?:'|$))/g;
 const FORM_PAIR = /(^|[?&;#\s"'(,])([^=&?;#\s"'<>()]{1,128})=([^&;#\s"'<>]*)/g;
 /** `key%3Dvalue` inside an encoded query (`path=%3Ftoken%3D…` of a console URL). */
 const ENCODED_PAIR = /(^|%3F|%26|%3B)([\w.-]{1,128})%3D((?:(?!%26|%3B)[^&;#\s"'<>])*)/gi;
-/** `<key attr="…">value</key>`, also cut short at the end. */
-const XML_ELEMENT = /<([\w.-]+:)?([\w.-]{1,128})(\s[^>]*)?>([^<]*)(?=<\/\1?\2\s*>|$)/g;
+/** `<key attr="…">value</key>` (text or CDATA), also cut short at the end. */
+const XML_ELEMENT =
+  /<([\w.-]+:)?([\w.-]{1,128})(\s[^>]*)?>((?:[^<]|<!\[CDATA\[[\s\S]*?(?:\]\]>|$))*)(?=<\/\1?\2\s*>|$)/g;
 /** An XML element that holds its secret in a child: `<ticket>…<value>x</value>…</ticket>`. */
 const XML_HOLDER =
   /<([\w.-]+:)?([\w.-]*(?:ticket|token|authentication_key))(\s[^>]*)?>([\s\S]*?)(<\/\1?\2\s*>|$)/gi;

@@ -213,7 +213,7 @@ export class LoginLifecycle {
         }
         // A proactive refresh: the old token is about to die, so it is not kept as a fallback.
         if (this.token() !== undefined) this.#forgetHeld();
-        await this.#login();
+        await this.#lockedLogin(async () => await this.#login());
       }),
       this.#limit(limit),
     );
@@ -253,8 +253,10 @@ export class LoginLifecycle {
       this.#flight.run(async () => {
         this.#cacheTried = true;
         this.#forgetHeld();
-        await this.forgetCached();
-        await this.#login();
+        await this.#lockedLogin(async () => {
+          await this.forgetCached();
+          await this.#login();
+        });
       }),
       this.#limit(limit),
     );
@@ -274,6 +276,24 @@ export class LoginLifecycle {
       await cache.delete(scope);
     } catch (error) {
       this.#cacheProblem("delete", error);
+    }
+  }
+
+  /**
+   * Runs `login` holding the cache's cross-process login lock when the store
+   * has one (Redis, a file): the processes of a fleet take turns, and each
+   * first re-reads the cache, where the one before it left a fresh token
+   * (an entry a 401 rejected is dropped by the read, never used).
+   */
+  async #lockedLogin(login: () => Promise<void>): Promise<void> {
+    const cache = this.#cache;
+    const scope = cache && this.#driver.cacheScope();
+    const release = cache && scope ? await cache.lock(scope).catch(() => undefined) : undefined;
+    try {
+      if (release && await this.#restore() && !this.refreshDue()) return;
+      await login();
+    } finally {
+      await release?.();
     }
   }
 

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { hasDenoHttpClient } from "../_runtime/tls_client.ts";
 import { ClientClosed } from "../errors/mod.ts";
 import type { TlsOptions } from "../types.ts";
 import { createInsecureFetch, createNodeFetch } from "./node_fetch.ts";
@@ -84,9 +85,4 @@ export class Transport {
     this.#onClose?.();
     this.#onClose = undefined;
   }
-}
-
-function hasDenoHttpClient(): boolean {
-  return typeof (globalThis as { Deno?: { createHttpClient?: unknown } }).Deno?.createHttpClient ===
-    "function";
 }

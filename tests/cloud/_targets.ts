@@ -25,7 +25,8 @@ export interface CloudTarget {
   /**
    * Ids the suites may rely on: `imageId` (a small public cirros-like image, active),
    * `flavorId`, `publicNetworkId` (the external network "public", where the cloud has
-   * Neutron).
+   * Neutron), `adminProjectId`, `adminUserId`, `demoProjectId`, `demoUserId`,
+   * `domainId` ("default") and `region`.
    */
   readonly fixtures: {
     imageId: string;
@@ -78,7 +79,16 @@ async function fakeFixtures(cloud: FakeCloud): Promise<CloudTarget["fixtures"]> 
     i.status === "active"
   );
   if (!image) throw new Error("FakeCloud has no active public image");
-  const fixtures: CloudTarget["fixtures"] = { imageId: image.id, flavorId: "1" };
+  const fixtures: CloudTarget["fixtures"] = {
+    imageId: image.id,
+    flavorId: "1",
+    adminProjectId: cloud.admin.projectId,
+    adminUserId: cloud.admin.userId,
+    demoProjectId: cloud.demo.projectId,
+    demoUserId: cloud.demo.userId,
+    domainId: "default",
+    region: cloud.env().OS_REGION_NAME,
+  };
   let network: string | undefined;
   try {
     network = cloud.endpoint("network");

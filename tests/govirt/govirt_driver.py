@@ -2,7 +2,9 @@
 """Drives Debian's libgovirt (the oVirt client virt-viewer uses) against an engine.
 
 Run with Debian's /usr/bin/python3 and python3-gi. Arguments: the engine's host:port, then
-"full" (default: every step below) or "list" (log in and list the VMs only); the user and password come from OVIRT_USERNAME / OVIRT_PASSWORD (never argv, so
+"full" (default: every step below), "list" (log in and list the VMs only) or "sso" (get an
+SSO token from the engine's token endpoint first and give libgovirt only the token, as
+remote-viewer does when it is handed one, then list the VMs); the user and password come from OVIRT_USERNAME / OVIRT_PASSWORD (never argv, so
 they stay out of the process list). Prints one JSON object with what libgovirt saw.
 
 Steps: download the CA from the engine's pki-resource endpoint (trust on first use, as a
@@ -15,6 +17,7 @@ import os
 import ssl
 import sys
 import tempfile
+import urllib.parse
 import urllib.request
 
 import gi
@@ -49,6 +52,24 @@ def display_of(vm):
     }
 
 
+def sso_token(host, ca_file):
+    """The password grant of the engine's SSO, checked against the downloaded CA."""
+    form = urllib.parse.urlencode({
+        "grant_type": "password",
+        "scope": "ovirt-app-api",
+        "username": os.environ["OVIRT_USERNAME"],
+        "password": os.environ["OVIRT_PASSWORD"],
+    }).encode()
+    request = urllib.request.Request(
+        f"https://{host}/ovirt-engine/sso/oauth/token",
+        data=form,
+        headers={"Accept": "application/json"},
+    )
+    context = ssl.create_default_context(cafile=ca_file)
+    with urllib.request.urlopen(request, context=context, timeout=10) as r:
+        return json.loads(r.read())["access_token"]
+
+
 def main():
     host = sys.argv[1]
     mode = sys.argv[2] if len(sys.argv) > 2 else "full"
@@ -71,9 +92,13 @@ def main():
         step("ca")
 
         proxy = GoVirt.Proxy.new(host)
-        proxy.set_property("username", os.environ["OVIRT_USERNAME"])
-        proxy.set_property("password", os.environ["OVIRT_PASSWORD"])
         proxy.set_property("ssl-ca-file", ca.name)
+        if mode == "sso":
+            proxy.set_property("sso-token", sso_token(host, ca.name))
+            step("sso")
+        else:
+            proxy.set_property("username", os.environ["OVIRT_USERNAME"])
+            proxy.set_property("password", os.environ["OVIRT_PASSWORD"])
         out["ssl_strict"] = proxy.get_property("ssl-strict")
         api = proxy.fetch_api()
         step("login")
@@ -81,7 +106,7 @@ def main():
         vms = api.get_vms()
         out["vms"] = names(vms, proxy)
         step("list_vms")
-        if mode == "list":
+        if mode != "full":
             return
 
         by_name = vms.get_resources()

@@ -49,7 +49,7 @@ async function drive(
   engine: FakeEngine,
   user: string,
   password: string,
-  mode: "full" | "list" = "full",
+  mode: "full" | "list" | "sso" = "full",
 ): Promise<DriverResult> {
   const hostPort = new URL(engine.url).host;
   const out = await new Deno.Command(PYTHON, {
@@ -156,4 +156,22 @@ Deno.test("libgovirt: a user without an admin role sees only the VMs it holds a 
   const vms = engine.requests.find((r) => r.path === "/ovirt-engine/api/vms");
   assert.equal(vms?.user, "user1@internal");
   assert.equal(vms?.headers["filter"], "true");
+});
+
+Deno.test("libgovirt: given an SSO token instead of a password, it sends the bearer token", async () => {
+  await using engine = await tlsEngine();
+  const result = await drive(engine, "admin@internal", USERS["admin@internal"], "sso");
+  assert.equal(result.error, undefined, JSON.stringify(result));
+  assert.deepEqual(result.steps, ["ca", "sso", "login", "list_vms"]);
+  assert.deepEqual(result.vms, ["db1", "web1", "web2"]);
+  const api = engine.requests.filter((r) => r.path.startsWith("/ovirt-engine/api"));
+  assert.ok(api.length >= 2);
+  // Straight to the API with the token: no challenge, no Basic, no session.
+  assert.ok(
+    api.every((r) => r.status === 200 && r.headers["authorization"] === "Bearer <redacted>"),
+  );
+  assert.ok(api.every((r) => r.headers["prefer"] === undefined));
+  const sso = engine.requests.find((r) => r.path === "/ovirt-engine/sso/oauth/token");
+  assert.match(sso?.body ?? "", /password=<redacted>/);
+  assert.equal(engine.authCount, 1);
 });

@@ -40,6 +40,7 @@ export { ModelStruct } from "./model_struct.ts";
 export * from "./_generated/enums.ts";
 export * from "./_generated/types.ts";
 export * from "./_generated/services.ts";
+export type * from "./_generated/options.ts";
 export {
   checkMandatory,
   checkTypes,

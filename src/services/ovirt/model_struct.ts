@@ -66,21 +66,6 @@ export class ModelStruct extends Struct {
       : inspect(redactedCopy(this), options);
     return `${this.constructor.name} ${body}`;
   }
-
-  /** Node's and Bun's `util.inspect` (depth, options, inspect): the same redaction. */
-  [Symbol.for("nodejs.util.inspect.custom")](
-    _depth: number,
-    options: unknown,
-    inspect?: (value: unknown, options?: unknown) => string,
-  ): string {
-    const secrets = (this.constructor as typeof ModelStruct).secretFields;
-    const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this)) {
-      if (v !== undefined) copy[k] = secrets.includes(k) ? REDACTED : v;
-    }
-    const show = inspect ?? ((value: unknown) => JSON.stringify(jsonValue(value)));
-    return `${this.constructor.name} ${show(copy, options)}`;
-  }
 }
 
 // The fields of `obj` with its secrets replaced; nested model objects keep

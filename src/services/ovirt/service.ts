@@ -166,6 +166,78 @@ export function decodeSegment(segment: string): string {
   }
 }
 
+/** One parameter of a method plan: property, wire name, type-check name. */
+interface PlanParam {
+  readonly name: string;
+  readonly wire: string;
+  readonly check: string;
+  /** Sent as an `<action>` child rather than in the query. */
+  readonly struct: boolean;
+}
+
+/** A generated method, read from its descriptor once (see {@linkcode Service.run}). */
+interface MethodPlan {
+  readonly kind: "get" | "list" | "add" | "update" | "remove" | "action";
+  readonly method: string;
+  readonly type: string;
+  /** Actions: the URL segment; list-bodied adds: the list tag. */
+  readonly extra?: string;
+  readonly body?: { readonly name: string; readonly check: string };
+  readonly params: readonly PlanParam[];
+  readonly out?: string;
+  readonly mandatory: readonly string[];
+}
+
+const plans = new Map<string, MethodPlan>();
+
+/**
+ * Reads a method descriptor the generator writes:
+ * `<kind> <method> <Type> <extra|-> [$body:Check] [name=wire:check] [@name:check] [>out] [!path|alt]`.
+ * Generated methods stay one line each and the plans are built on first
+ * call, so importing the model doesn't pay for 1,500 method bodies.
+ */
+function planOf(descriptor: string): MethodPlan {
+  const known = plans.get(descriptor);
+  if (known !== undefined) return known;
+  const [kind, method, type, extra, ...rest] = descriptor.split(" ") as [
+    MethodPlan["kind"],
+    string,
+    string,
+    string,
+    ...string[],
+  ];
+  const params: PlanParam[] = [];
+  const mandatory: string[] = [];
+  let body: MethodPlan["body"];
+  let out: string | undefined;
+  for (const token of rest) {
+    const lead = token.charAt(0);
+    if (lead === "!") mandatory.push(token.slice(1));
+    else if (lead === ">") out = token.slice(1);
+    else {
+      const struct = lead === "@";
+      const text = lead === "$" || struct ? token.slice(1) : token;
+      const colon = text.lastIndexOf(":");
+      const [name, wire = name] = text.slice(0, colon).split("=") as [string, string?];
+      const check = text.slice(colon + 1);
+      if (lead === "$") body = { name, check };
+      else params.push({ name, wire, check, struct: struct || kind === "action" });
+    }
+  }
+  const plan: MethodPlan = {
+    kind,
+    method,
+    type,
+    ...(extra === "-" ? {} : { extra }),
+    ...(body ? { body } : {}),
+    params,
+    ...(out ? { out } : {}),
+    mandatory,
+  };
+  plans.set(descriptor, plan);
+  return plan;
+}
+
 /**
  * The base class of every service: a connection and a path. Locating a
  * service (`vmService("1")`, `service("vms/1/nics")`) sends nothing.
@@ -219,6 +291,52 @@ export class Service {
   /** Checks parameter types before any I/O; see {@linkcode checkTypes}. */
   protected checkTypes(checks: readonly TypeCheck[]): void {
     checkTypes(checks);
+  }
+
+  /**
+   * Runs a generated method from its descriptor: checks types and mandatory
+   * inputs before any I/O, then sends the request the method's kind calls for.
+   */
+  protected async run(
+    descriptor: string,
+    options: RequestOptions,
+    body?: Struct | readonly Struct[],
+  ): Promise<unknown> {
+    const plan = planOf(descriptor);
+    const values = options as Record<string, unknown>;
+    const checks: TypeCheck[] = plan.params.map((p) => [p.name, values[p.name], p.check]);
+    if (plan.body) checks.unshift([plan.body.name, body, plan.body.check, true]);
+    this.checkTypes(checks);
+    if (plan.mandatory.length > 0) {
+      const inputs = plan.body ? { ...values, [plan.body.name]: body } : values;
+      this.checkMandatory(`${this.constructor.name}.${plan.method}`, inputs, plan.mandatory);
+    }
+    const query: Record<string, unknown> = {};
+    const fields: Record<string, unknown> = {};
+    for (const p of plan.params) {
+      if (p.struct) fields[p.name] = values[p.name];
+      else query[p.wire] = values[p.name];
+    }
+    switch (plan.kind) {
+      case "get":
+        return await this.internalGet(plan.type, query, options);
+      case "list":
+        return await this.internalList(plan.type, query, options);
+      case "add":
+        return await this.internalAdd(body!, plan.type, query, options, plan.extra);
+      case "update":
+        return await this.internalUpdate(body as Struct, plan.type, query, options);
+      case "remove": {
+        const action = Object.keys(fields).length > 0 ? new Action(fields) : undefined;
+        return await this.internalRemove(query, options, action);
+      }
+      case "action": {
+        const result = await this.internalAction(plan.extra!, new Action(fields), options);
+        return plan.out === undefined
+          ? result
+          : (result as unknown as Record<string, unknown>)[plan.out];
+      }
+    }
   }
 
   /** Checks mandatory inputs before any I/O; see {@linkcode checkMandatory}. */

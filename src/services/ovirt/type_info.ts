@@ -1,6 +1,6 @@
 /**
  * The shapes of the tables the generator writes (`_generated/meta.ts`) and
- * the lookups the codecs build from them once.
+ * the lookups the codecs build from them, once and on first use.
  *
  * @module
  */

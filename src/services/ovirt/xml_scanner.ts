@@ -42,6 +42,10 @@ function isXmlChar(cp: number): boolean {
     (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
+function spaced(value: string): string {
+  return value.includes("\n") || value.includes("\t") ? value.replace(/[\t\n]/g, " ") : value;
+}
+
 /**
  * The pull scanner. After {@linkcode XmlScanner.nextChild} returns true, the
  * start tag just read is in `tag`, its attributes in `attr()` and
@@ -265,9 +269,7 @@ export class XmlScanner {
     for (let i = 0; i < this.#count; i++) {
       if (this.#names[i] === name) this.#fail(`the attribute '${name}' is repeated`, p);
     }
-    let value = this.#decode(p + 1, close);
-    // Attribute-value normalization: literal tabs and line ends read as spaces.
-    if (value.includes("\n") || value.includes("\t")) value = value.replace(/[\t\n]/g, " ");
+    const value = this.#decode(p + 1, close, true);
     this.#names[this.#count] = name;
     this.#values[this.#count] = value;
     this.#count++;
@@ -380,19 +382,25 @@ export class XmlScanner {
     return this.#cr;
   }
 
-  // The text of [from, to) with references decoded and line ends normalized.
-  #decode(from: number, to: number): string {
+  // The text of [from, to) with references decoded and line ends normalized;
+  // in an attribute value, literal tabs and line ends also read as spaces
+  // (references to them stay what they refer to).
+  #decode(from: number, to: number, attribute = false): string {
     const s = this.#s;
     const amp = this.#nextAmp(from);
     const cr = this.#nextCr(from);
     const plain = (amp < 0 || amp >= to) && (cr < 0 || cr >= to);
-    if (plain) return s.slice(from, to);
+    if (plain) {
+      const text = s.slice(from, to);
+      return attribute ? spaced(text) : text;
+    }
     let out = "";
     let p = from;
     while (p < to) {
       const a = s.indexOf("&", p);
       const stop = a < 0 || a >= to ? to : a;
-      out += s.slice(p, stop).replace(/\r\n?/g, "\n");
+      const literal = s.slice(p, stop).replace(/\r\n?/g, "\n");
+      out += attribute ? spaced(literal) : literal;
       if (stop === to) break;
       const semi = s.indexOf(";", a);
       if (semi < 0 || semi >= to || semi - a > 12) this.#fail("'&' that starts no reference", a);

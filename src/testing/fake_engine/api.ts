@@ -5,6 +5,7 @@
  * @module
  */
 import { isObj, type KindDef, type Obj, TOP_LEVEL, type Value } from "./model.ts";
+import { askedExpiry, newTicket, remoteViewerFile } from "./consoles.ts";
 import { parseBody } from "./parse_body.ts";
 import { type Extras, renderJson, renderJsonList, renderXml, renderXmlList } from "./render.ts";
 import { parseSearch } from "./search.ts";
@@ -46,6 +47,8 @@ export interface ApiContext {
   store: Store;
   transitionMs: number;
   startedAt: Date;
+  /** The CA certificate the engine hands out, when it serves TLS. */
+  caCert?: string;
 }
 
 /** Segment of the top-level collection of a reference field. */
@@ -79,14 +82,16 @@ const HEAVY_FIELDS: Record<string, readonly string[]> = {
   host: ["hosted_engine"],
 };
 
-/** Default lifetime of a console ticket in seconds (the engine's two hours). */
-const TICKET_EXPIRY_S = 7200;
-
 function kindLabel(single: string): string {
   return single.split("_").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
 }
 
-function reply(req: ApiRequest, status: number, xml: () => string, json: () => string): Response {
+function reply(
+  req: Pick<ApiRequest, "json">,
+  status: number,
+  xml: () => string,
+  json: () => string,
+): Response {
   return req.json
     ? new Response(json(), { status, headers: { "content-type": "application/json" } })
     : new Response(xml(), { status, headers: { "content-type": "application/xml" } });
@@ -100,7 +105,7 @@ export function fault(
   detail: string,
 ): Response {
   const value: Obj = { reason, detail };
-  return reply(req as ApiRequest, status, () => renderXml("fault", value), () => renderJson(value));
+  return reply(req, status, () => renderXml("fault", value), () => renderJson(value));
 }
 
 function one(req: ApiRequest, status: number, tag: string, value: Obj, extras?: Extras): Response {
@@ -325,19 +330,6 @@ function toHex(text: string): string {
   return [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function newTicket(expiry: number): Obj {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  const value = btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, "");
-  return { value, expiry };
-}
-
-/** The expiry the caller asked for in `<action><ticket><expiry>`, or the default. */
-function askedExpiry(body: Obj): number {
-  const ticket = body.ticket;
-  const asked = isObj(ticket) ? Number(ticket.expiry) : NaN;
-  return Number.isInteger(asked) && asked > 0 ? asked : TICKET_EXPIRY_S;
-}
-
 function completed(req: ApiRequest, extra: Obj = {}): Response {
   return one(req, 200, "action", { ...extra, status: "complete" });
 }
@@ -363,7 +355,7 @@ function action(
       return completed(req);
     }
     case "graphics_console": {
-      if (name !== "ticket") return completed(req);
+      if (name !== "ticket" && name !== "remoteviewerconnectionfile") return completed(req);
       const vm = coll.ownerId === undefined
         ? undefined
         : ctx.store.find("vms", { id: coll.ownerId });
@@ -371,17 +363,55 @@ function action(
       if (!vm || !RUNNING.has(String(vm.data.status))) {
         return fault(req, 409, "Operation Failed", "[Cannot set ticket. VM is not running.]");
       }
-      return completed(req, { ticket: newTicket(askedExpiry(body)) });
+      if (name === "ticket") return completed(req, { ticket: newTicket(askedExpiry(body)) });
+      const file = remoteViewerFile(vm.data, String(entity.data.protocol), ctx.caCert);
+      return completed(req, { remote_viewer_connection_file: file });
     }
     case "host":
       if (name === "deactivate") entity.data.status = "maintenance";
       if (name === "activate") entity.data.status = "up";
       return completed(req);
-    case "vm_pool":
-      return completed(req, { vm_pool: { href: entity.data.href, id: entity.data.id } });
+    case "vm_pool": {
+      const vm = allocateFromPool(ctx, entity);
+      if (typeof vm === "string") return fault(req, 409, "Operation Failed", vm);
+      return completed(req, { vm: { href: vm.data.href, id: vm.data.id } });
+    }
     default:
       return completed(req);
   }
+}
+
+/**
+ * Allocates a VM of a pool: a down one of its VMs, or a new one while the
+ * pool has fewer than `size`; starts it. Returns the refusal text when the
+ * pool has none to give.
+ */
+function allocateFromPool(ctx: ApiContext, pool: Entity): Entity | string {
+  const members = [...ctx.store.collection("vms")!.items.values()].filter((vm) =>
+    isObj(vm.data.vm_pool) && vm.data.vm_pool.id === pool.data.id
+  );
+  members.forEach((vm) => settle(vm));
+  let vm = members.find((m) => m.data.status === "down");
+  if (!vm && members.length < Number(pool.data.size ?? 0)) {
+    const data: Obj = {
+      name: `${String(pool.data.name)}-${members.length + 1}`,
+      description: String(pool.data.description ?? ""),
+      ...vmDefaults(),
+      type: "desktop",
+      cluster: pool.data.cluster,
+      template: pool.data.template,
+      display: isObj(pool.data.display) ? { ...pool.data.display } : undefined,
+      vm_pool: { href: pool.data.href, id: pool.data.id },
+      stateless: !pool.data.stateful,
+    };
+    vm = ctx.store.insert("vms", data);
+    seedVmDevices(ctx.store, vm);
+  }
+  if (!vm) {
+    return "[Cannot allocate and run VM from VM-Pool. There are no available VMs in the VM-Pool.]";
+  }
+  runVmAction(vm, "start", SEED_IDS.host1, ctx.transitionMs);
+  return vm;
 }
 
 /** Handles one authenticated API request. */
@@ -419,16 +449,17 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Response {
       return fault(req, 404, "Operation Failed", `Entity not found: ${last}`);
     }
     settle(entity);
-    const extras = () => ctx.store.extras(extrasPath(parentPath, parent), entity);
+    const show = () =>
+      one(
+        req,
+        200,
+        parent.def.single,
+        view(req, ctx, parent.def, parent, entity),
+        ctx.store.extras(extrasPath(parentPath, parent), entity),
+      );
     switch (req.method) {
       case "GET":
-        return one(
-          req,
-          200,
-          parent.def.single,
-          view(req, ctx, parent.def, parent, entity),
-          extras(),
-        );
+        return show();
       case "PUT": {
         let parsed;
         try {
@@ -440,13 +471,7 @@ export function handleApi(req: ApiRequest, ctx: ApiContext): Response {
         const unknown = resolveRefs(ctx, parsed.value);
         if (unknown) return fault(req, 404, "Operation Failed", unknown);
         merge(entity.data, parsed.value);
-        return one(
-          req,
-          200,
-          parent.def.single,
-          view(req, ctx, parent.def, parent, entity),
-          extras(),
-        );
+        return show();
       }
       case "DELETE":
         if (parent.def.view) return notAllowed();

@@ -134,6 +134,7 @@ export class FakeEngine implements AsyncDisposable {
       this.#tls = { cert: blocks[0] ?? options.tls.cert, ca: ca.trim() + "\n" };
     }
     this.caCert = this.#tls?.ca;
+    this.#api.caCert = this.caCert;
     const hostname = options.hostname ?? "127.0.0.1";
     const port = options.port ?? 0;
     // With TLS the HTTP server is a loopback backend of the TLS front.

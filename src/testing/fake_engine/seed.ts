@@ -527,7 +527,8 @@ export function seed(store: Store): void {
     name: "desktops",
     description: "Desktop pool",
     comment: "",
-    size: 0,
+    // Its VMs are made on first allocation, so the seeded VM list stays web1, web2, db1.
+    size: 2,
     prestarted_vms: 0,
     max_user_vms: 1,
     display: vmDisplay("spice"),

@@ -39,8 +39,8 @@ export async function call(
   return { status: r.status, headers: r.headers, text: await r.text() };
 }
 
-/** The names of the direct child elements of the first `<tag …>` element in `xml`. */
-export function childTags(xml: string, tag: string): string[] {
+/** The lines of the direct children of the first `<tag …>` element in `xml` (as rendered, indented). */
+function childLines(xml: string, tag: string): string[] {
   const start = xml.search(new RegExp(`<${tag}[ >]`));
   if (start < 0) return [];
   const lines = xml.slice(start).split("\n");
@@ -49,24 +49,19 @@ export function childTags(xml: string, tag: string): string[] {
   for (const line of lines.slice(1)) {
     const indent = /^\s*/.exec(line)![0].length;
     if (indent < pad) break;
-    if (indent !== pad) continue;
-    const m = /^\s*<([\w]+)/.exec(line);
-    if (m) out.push(m[1]!);
+    if (indent === pad) out.push(line.trim());
   }
   return out;
 }
 
+/** The names of the direct child elements of the first `<tag …>` element in `xml`. */
+export function childTags(xml: string, tag: string): string[] {
+  return childLines(xml, tag).flatMap((line) => /^<([\w]+)/.exec(line)?.[1] ?? []);
+}
+
 /** The `rel`s of the direct `<link>` children of the first `<tag>` element. */
 export function linkRels(xml: string, tag: string): string[] {
-  const start = xml.search(new RegExp(`<${tag}[ >]`));
-  const lines = xml.slice(start).split("\n");
-  const pad = /^\s*/.exec(lines[0]!)![0].length + 2;
-  const out: string[] = [];
-  for (const line of lines.slice(1)) {
-    const indent = /^\s*/.exec(line)![0].length;
-    if (indent < pad) break;
-    const m = indent === pad ? /^\s*<link href="[^"]*" rel="([^"]+)"\/>/.exec(line) : null;
-    if (m) out.push(m[1]!);
-  }
-  return out;
+  return childLines(xml, tag).flatMap((line) =>
+    /^<link href="[^"]*" rel="([^"]+)"\/>/.exec(line)?.[1] ?? []
+  );
 }

@@ -127,7 +127,58 @@ Deno.test("FakeEngine: VM pools are listed, searchable, and allocate", async () 
   assert.match((await call(engine, "/vmpools?search=name%3Ddesk*")).text, /<name>desktops<\/name>/);
   assert.match((await call(engine, "/vmpools?search=name%3Dnone")).text, /<vm_pools\/>/);
   const id = SEED_IDS.pool;
-  const allocated = await post(engine, `/vmpools/${id}/allocatevm`);
-  assert.equal(allocated.status, 200);
-  assert.match(allocated.text, /<status>complete<\/status>/);
+  const names: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const allocated = await post(engine, `/vmpools/${id}/allocatevm`);
+    assert.equal(allocated.status, 200);
+    assert.match(allocated.text, /<status>complete<\/status>/);
+    const vmId = /<vm href="\/ovirt-engine\/api\/vms\/([^"]+)" id="\1"\/>/.exec(allocated.text)
+      ?.[1];
+    assert.ok(vmId, allocated.text);
+    const vm = await call(engine, `/vms/${vmId}`);
+    assert.match(vm.text, /<status>up<\/status>/);
+    assert.ok(vm.text.includes(`<vm_pool href="/ovirt-engine/api/vmpools/${id}" id="${id}"/>`));
+    names.push(/<name>([^<]+)<\/name>/.exec(vm.text)![1]!);
+  }
+  assert.deepEqual(names, ["desktops-1", "desktops-2"]);
+  const none = await post(engine, `/vmpools/${id}/allocatevm`);
+  assert.equal(none.status, 409);
+  assert.match(none.text, /no available VMs in the VM-Pool/);
+});
+
+Deno.test("FakeEngine: a console's remote-viewer file points at the display with a fresh password", async () => {
+  const { testCerts } = await import("../../_fakes/tls_certs.ts");
+  const certs = await testCerts();
+  await using engine = await FakeEngine.start({
+    users: USERS,
+    tls: { cert: certs.serverCert, key: certs.serverKey, ca: certs.caCert },
+  });
+  const client = Deno.createHttpClient({ caCerts: [certs.caCert] });
+  try {
+    const r = await fetch(
+      `${engine.url}/vms/${SEED_IDS.web1}/graphicsconsoles/7370696365/remoteviewerconnectionfile`,
+      {
+        method: "POST",
+        client,
+        headers: {
+          ...XML,
+          authorization: `Basic ${btoa(`admin@internal:${USERS["admin@internal"]}`)}`,
+        },
+        body: "<action/>",
+      },
+    );
+    const text = await r.text();
+    assert.equal(r.status, 200);
+    const file = /<remote_viewer_connection_file>([\s\S]*?)<\/remote_viewer_connection_file>/
+      .exec(text)?.[1] ?? "";
+    assert.match(
+      file,
+      /^\[virt-viewer\]\ntype=spice\nhost=192\.0\.2\.12\nport=5902\npassword=\w{12,}\n/,
+    );
+    assert.match(file, /\ntls-port=5903\n/);
+    assert.match(file, /\nhost-subject=O=example\.com,CN=192\.0\.2\.12\n/);
+    assert.ok(file.includes(`ca=${certs.caCert.trim().split("\n")[0]}\\n`));
+  } finally {
+    client.close();
+  }
 });

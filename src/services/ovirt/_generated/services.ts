@@ -9,142 +9,655 @@
  */
 import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";
 import type { List } from "../struct.ts";
-import {
+import type {
   Action,
-  type AffinityGroup,
-  type AffinityLabel,
-  type Agent,
-  type Api,
-  type Application,
-  type AuthorizedKey,
-  type Backup,
-  type Balance,
-  type Bookmark,
-  type Cdrom,
-  type Certificate,
-  type Checkpoint,
-  type Cluster,
-  type ClusterFeature,
-  type ClusterLevel,
-  type CpuProfile,
-  type DataCenter,
-  type Disk,
-  type DiskAttachment,
-  type DiskProfile,
-  type DiskSnapshot,
-  type Domain,
-  type Event,
-  type EventSubscription,
-  type ExternalComputeResource,
-  type ExternalDiscoveredHost,
-  type ExternalHost,
-  type ExternalHostGroup,
-  type ExternalHostProvider,
-  type ExternalNetworkProviderConfiguration,
-  type ExternalProvider,
-  type ExternalTemplateImport,
-  type ExternalVmImport,
-  type File,
-  type Filter,
-  type GlusterBrick,
-  type GlusterHook,
-  type GlusterVolume,
-  type GlusterVolumeProfileDetails,
-  type GraphicsConsole,
-  type Group,
-  type Hook,
-  type Host,
-  type HostCpuUnit,
-  type HostDevice,
-  type HostNic,
-  type HostNicVirtualFunctionsConfiguration,
-  type HostStorage,
-  type Icon,
-  type Image,
-  type ImageTransfer,
-  type InstanceType,
-  type IscsiBond,
-  type IscsiDetails,
-  type Job,
-  type KatelloErratum,
-  type LinkLayerDiscoveryProtocolElement,
-  type LogicalUnit,
-  type MacPool,
-  type Network,
-  type NetworkAttachment,
-  type NetworkFilter,
-  type NetworkFilterParameter,
-  type NetworkLabel,
-  type Nic,
-  type NumaNode,
-  type OpenStackImage,
-  type OpenStackImageProvider,
-  type OpenStackNetwork,
-  type OpenStackNetworkProvider,
-  type OpenStackSubnet,
-  type OpenStackVolumeProvider,
-  type OpenStackVolumeType,
-  type OpenstackVolumeAuthenticationKey,
-  type OperatingSystemInfo,
-  type Option,
-  type Permission,
-  type Permit,
-  type PowerManagement,
-  type ProxyTicket,
-  type Qos,
-  type Quota,
-  type QuotaClusterLimit,
-  type QuotaStorageLimit,
-  type RegistrationConfiguration,
-  type ReportedDevice,
-  type Role,
-  type SchedulingPolicy,
-  type SchedulingPolicyUnit,
-  type Session,
-  type Snapshot,
-  type Ssh,
-  type SshPublicKey,
-  type Statistic,
-  type Step,
-  type StorageConnection,
-  type StorageConnectionExtension,
-  type StorageDomain,
-  type StorageDomainLease,
-  type SystemOption,
-  type Tag,
-  type Template,
-  type Ticket,
-  type UnmanagedNetwork,
-  type User,
-  type UserOption,
-  type VirtualNumaNode,
-  type Vm,
-  type VmMediatedDevice,
-  type VmPool,
-  type VnicProfile,
-  type VnicProfileMapping,
-  type Watchdog,
-  type Weight,
+  AffinityGroup,
+  AffinityLabel,
+  Agent,
+  Api,
+  Application,
+  Backup,
+  Balance,
+  Bookmark,
+  Cdrom,
+  Certificate,
+  Checkpoint,
+  Cluster,
+  ClusterFeature,
+  ClusterLevel,
+  CpuProfile,
+  DataCenter,
+  Disk,
+  DiskAttachment,
+  DiskProfile,
+  DiskSnapshot,
+  Domain,
+  Event,
+  EventSubscription,
+  ExternalComputeResource,
+  ExternalDiscoveredHost,
+  ExternalHost,
+  ExternalHostGroup,
+  ExternalHostProvider,
+  ExternalNetworkProviderConfiguration,
+  ExternalProvider,
+  ExternalTemplateImport,
+  ExternalVmImport,
+  File,
+  Filter,
+  GlusterBrick,
+  GlusterHook,
+  GlusterVolume,
+  GlusterVolumeProfileDetails,
+  GraphicsConsole,
+  Group,
+  Hook,
+  Host,
+  HostCpuUnit,
+  HostDevice,
+  HostNic,
+  HostStorage,
+  Icon,
+  Image,
+  ImageTransfer,
+  InstanceType,
+  IscsiBond,
+  IscsiDetails,
+  Job,
+  KatelloErratum,
+  LinkLayerDiscoveryProtocolElement,
+  MacPool,
+  Network,
+  NetworkAttachment,
+  NetworkFilter,
+  NetworkFilterParameter,
+  NetworkLabel,
+  Nic,
+  NumaNode,
+  OpenStackImage,
+  OpenStackImageProvider,
+  OpenStackNetwork,
+  OpenStackNetworkProvider,
+  OpenStackSubnet,
+  OpenStackVolumeProvider,
+  OpenStackVolumeType,
+  OpenstackVolumeAuthenticationKey,
+  OperatingSystemInfo,
+  Permission,
+  Permit,
+  PowerManagement,
+  ProxyTicket,
+  Qos,
+  Quota,
+  QuotaClusterLimit,
+  QuotaStorageLimit,
+  ReportedDevice,
+  Role,
+  SchedulingPolicy,
+  SchedulingPolicyUnit,
+  Session,
+  Snapshot,
+  SshPublicKey,
+  Statistic,
+  Step,
+  StorageConnection,
+  StorageConnectionExtension,
+  StorageDomain,
+  SystemOption,
+  Tag,
+  Template,
+  Ticket,
+  UnmanagedNetwork,
+  User,
+  UserOption,
+  VirtualNumaNode,
+  Vm,
+  VmMediatedDevice,
+  VmPool,
+  VnicProfile,
+  Watchdog,
+  Weight,
 } from "./types.ts";
 
 import type {
-  AutoPinningPolicy,
-  ClusterUpgradeAction,
-} from "./enums.ts";
-
-/**
- * Options of {@linkcode AffinityGroupHostLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostLabelRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupHostLabelRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
+  AffinityGroupGetOptions,
+  AffinityGroupHostLabelRemoveOptions,
+  AffinityGroupHostLabelsListOptions,
+  AffinityGroupHostRemoveOptions,
+  AffinityGroupHostsListOptions,
+  AffinityGroupRemoveOptions,
+  AffinityGroupUpdateOptions,
+  AffinityGroupVmLabelRemoveOptions,
+  AffinityGroupVmLabelsListOptions,
+  AffinityGroupVmRemoveOptions,
+  AffinityGroupVmsListOptions,
+  AffinityGroupsListOptions,
+  AffinityLabelGetOptions,
+  AffinityLabelHostGetOptions,
+  AffinityLabelHostsListOptions,
+  AffinityLabelVmGetOptions,
+  AffinityLabelVmsListOptions,
+  AffinityLabelsListOptions,
+  AssignedAffinityLabelGetOptions,
+  AssignedAffinityLabelsListOptions,
+  AssignedCpuProfileGetOptions,
+  AssignedCpuProfileRemoveOptions,
+  AssignedCpuProfilesListOptions,
+  AssignedDiskProfileGetOptions,
+  AssignedDiskProfileRemoveOptions,
+  AssignedDiskProfilesListOptions,
+  AssignedPermissionsListOptions,
+  AssignedRolesListOptions,
+  AssignedTagGetOptions,
+  AssignedTagRemoveOptions,
+  AssignedTagsListOptions,
+  AssignedVnicProfileGetOptions,
+  AssignedVnicProfileRemoveOptions,
+  AssignedVnicProfilesListOptions,
+  AttachedStorageDomainActivateOptions,
+  AttachedStorageDomainDeactivateOptions,
+  AttachedStorageDomainDiskCopyOptions,
+  AttachedStorageDomainDiskExportOptions,
+  AttachedStorageDomainDiskGetOptions,
+  AttachedStorageDomainDiskMoveOptions,
+  AttachedStorageDomainDisksAddOptions,
+  AttachedStorageDomainDisksListOptions,
+  AttachedStorageDomainGetOptions,
+  AttachedStorageDomainRemoveOptions,
+  AttachedStorageDomainsListOptions,
+  BalanceGetOptions,
+  BalanceRemoveOptions,
+  BalancesListOptions,
+  BookmarkGetOptions,
+  BookmarkRemoveOptions,
+  BookmarkUpdateOptions,
+  BookmarksListOptions,
+  ClusterEnabledFeatureGetOptions,
+  ClusterEnabledFeaturesListOptions,
+  ClusterExternalProvidersListOptions,
+  ClusterFeatureGetOptions,
+  ClusterFeaturesListOptions,
+  ClusterGetOptions,
+  ClusterLevelGetOptions,
+  ClusterLevelsListOptions,
+  ClusterNetworkGetOptions,
+  ClusterNetworksListOptions,
+  ClusterRemoveOptions,
+  ClusterResetEmulatedMachineOptions,
+  ClusterSyncAllNetworksOptions,
+  ClusterUpdateOptions,
+  ClusterUpgradeOptions,
+  ClustersListOptions,
+  CopyableCopyOptions,
+  CpuProfileGetOptions,
+  CpuProfileRemoveOptions,
+  CpuProfileUpdateOptions,
+  CpuProfilesListOptions,
+  DataCenterCleanFinishedTasksOptions,
+  DataCenterGetOptions,
+  DataCenterNetworkGetOptions,
+  DataCenterNetworksListOptions,
+  DataCenterRemoveOptions,
+  DataCenterSetMasterOptions,
+  DataCenterUpdateOptions,
+  DataCentersListOptions,
+  DiskAttachmentGetOptions,
+  DiskAttachmentRemoveOptions,
+  DiskAttachmentsListOptions,
+  DiskConvertOptions,
+  DiskCopyOptions,
+  DiskExportOptions,
+  DiskGetOptions,
+  DiskMoveOptions,
+  DiskProfileGetOptions,
+  DiskProfileRemoveOptions,
+  DiskProfileUpdateOptions,
+  DiskProfilesListOptions,
+  DiskReduceOptions,
+  DiskRefreshLunOptions,
+  DiskRemoveOptions,
+  DiskSnapshotGetOptions,
+  DiskSnapshotRemoveOptions,
+  DiskSnapshotsListOptions,
+  DisksListOptions,
+  DomainGetOptions,
+  DomainGroupGetOptions,
+  DomainGroupsListOptions,
+  DomainUserGetOptions,
+  DomainUserGroupsListOptions,
+  DomainUsersListOptions,
+  DomainsListOptions,
+  EventGetOptions,
+  EventRemoveOptions,
+  EventSubscriptionRemoveOptions,
+  EventSubscriptionsListOptions,
+  EventsListOptions,
+  EventsUndeleteOptions,
+  ExternalComputeResourceGetOptions,
+  ExternalComputeResourcesListOptions,
+  ExternalDiscoveredHostGetOptions,
+  ExternalDiscoveredHostsListOptions,
+  ExternalHostGetOptions,
+  ExternalHostGroupGetOptions,
+  ExternalHostGroupsListOptions,
+  ExternalHostProviderGetOptions,
+  ExternalHostProviderRemoveOptions,
+  ExternalHostProviderUpdateOptions,
+  ExternalHostProvidersListOptions,
+  ExternalHostsListOptions,
+  ExternalNetworkProviderConfigurationGetOptions,
+  ExternalNetworkProviderConfigurationsListOptions,
+  ExternalProviderCertificateGetOptions,
+  ExternalProviderCertificatesListOptions,
+  ExternalProviderImportCertificatesOptions,
+  ExternalProviderTestConnectivityOptions,
+  FenceAgentGetOptions,
+  FenceAgentRemoveOptions,
+  FenceAgentUpdateOptions,
+  FenceAgentsListOptions,
+  FileGetOptions,
+  FilesListOptions,
+  FilterGetOptions,
+  FilterRemoveOptions,
+  FiltersListOptions,
+  GlusterBrickGetOptions,
+  GlusterBrickRemoveOptions,
+  GlusterBrickReplaceOptions,
+  GlusterBricksActivateOptions,
+  GlusterBricksAddOptions,
+  GlusterBricksListOptions,
+  GlusterBricksMigrateOptions,
+  GlusterBricksRemoveOptions,
+  GlusterBricksStopMigrateOptions,
+  GlusterHookDisableOptions,
+  GlusterHookEnableOptions,
+  GlusterHookGetOptions,
+  GlusterHookRemoveOptions,
+  GlusterHookResolveOptions,
+  GlusterHooksListOptions,
+  GlusterVolumeGetOptions,
+  GlusterVolumeRebalanceOptions,
+  GlusterVolumeRemoveOptions,
+  GlusterVolumeResetAllOptionsOptions,
+  GlusterVolumeResetOptionOptions,
+  GlusterVolumeSetOptionOptions,
+  GlusterVolumeStartOptions,
+  GlusterVolumeStartProfileOptions,
+  GlusterVolumeStopOptions,
+  GlusterVolumeStopProfileOptions,
+  GlusterVolumeStopRebalanceOptions,
+  GlusterVolumesListOptions,
+  GroupGetOptions,
+  GroupRemoveOptions,
+  GroupsListOptions,
+  HostActivateOptions,
+  HostApproveOptions,
+  HostApproveUsingRootPasswordOptions,
+  HostApproveUsingSshOptions,
+  HostCommitNetConfigOptions,
+  HostCopyHostNetworksOptions,
+  HostCpuUnitsListOptions,
+  HostDeactivateOptions,
+  HostDeviceGetOptions,
+  HostDevicesListOptions,
+  HostDiscoverIscsiOptions,
+  HostEnrollCertificateOptions,
+  HostFenceOptions,
+  HostForceSelectSpmOptions,
+  HostGetOptions,
+  HostHookGetOptions,
+  HostHooksListOptions,
+  HostInstallOptions,
+  HostInstallUsingRootPasswordOptions,
+  HostInstallUsingSshOptions,
+  HostIscsiDiscoverOptions,
+  HostIscsiLoginOptions,
+  HostNicGetOptions,
+  HostNicUpdateVirtualFunctionsConfigurationOptions,
+  HostNicsListOptions,
+  HostNumaNodeGetOptions,
+  HostNumaNodesListOptions,
+  HostRefreshOptions,
+  HostRemoveOptions,
+  HostSetupNetworksOptions,
+  HostStorageListOptions,
+  HostSyncAllNetworksOptions,
+  HostUnregisteredStorageDomainsDiscoverOptions,
+  HostUpdateOptions,
+  HostUpdateUsingRootPasswordOptions,
+  HostUpdateUsingSshOptions,
+  HostUpgradeOptions,
+  HostsAddOptions,
+  HostsAddUsingRootPasswordOptions,
+  HostsAddUsingSshOptions,
+  HostsListOptions,
+  IconGetOptions,
+  IconsListOptions,
+  ImageGetOptions,
+  ImageImportOptions,
+  ImageTransferGetOptions,
+  ImageTransfersListOptions,
+  ImagesListOptions,
+  InstanceTypeGetOptions,
+  InstanceTypeGraphicsConsoleGetOptions,
+  InstanceTypeGraphicsConsoleRemoveOptions,
+  InstanceTypeGraphicsConsolesListOptions,
+  InstanceTypeNicGetOptions,
+  InstanceTypeNicRemoveOptions,
+  InstanceTypeNicUpdateOptions,
+  InstanceTypeNicsListOptions,
+  InstanceTypeRemoveOptions,
+  InstanceTypeUpdateOptions,
+  InstanceTypeWatchdogGetOptions,
+  InstanceTypeWatchdogRemoveOptions,
+  InstanceTypeWatchdogUpdateOptions,
+  InstanceTypeWatchdogsListOptions,
+  InstanceTypesListOptions,
+  IscsiBondGetOptions,
+  IscsiBondRemoveOptions,
+  IscsiBondUpdateOptions,
+  IscsiBondsListOptions,
+  JobClearOptions,
+  JobEndOptions,
+  JobGetOptions,
+  JobsListOptions,
+  KatelloErrataListOptions,
+  KatelloErratumGetOptions,
+  LinkLayerDiscoveryProtocolListOptions,
+  MacPoolGetOptions,
+  MacPoolRemoveOptions,
+  MacPoolUpdateOptions,
+  MacPoolsListOptions,
+  MoveableMoveOptions,
+  NetworkAttachmentGetOptions,
+  NetworkAttachmentRemoveOptions,
+  NetworkAttachmentUpdateOptions,
+  NetworkAttachmentsListOptions,
+  NetworkFilterGetOptions,
+  NetworkFiltersListOptions,
+  NetworkGetOptions,
+  NetworkLabelGetOptions,
+  NetworkLabelRemoveOptions,
+  NetworkLabelsListOptions,
+  NetworkRemoveOptions,
+  NetworkUpdateOptions,
+  NetworksListOptions,
+  NicNetworkFilterParameterGetOptions,
+  NicNetworkFilterParametersListOptions,
+  OpenstackImageGetOptions,
+  OpenstackImageImportOptions,
+  OpenstackImageProviderGetOptions,
+  OpenstackImageProviderRemoveOptions,
+  OpenstackImageProviderUpdateOptions,
+  OpenstackImageProvidersListOptions,
+  OpenstackImagesListOptions,
+  OpenstackNetworkGetOptions,
+  OpenstackNetworkImportOptions,
+  OpenstackNetworkProviderGetOptions,
+  OpenstackNetworkProviderRemoveOptions,
+  OpenstackNetworkProviderUpdateOptions,
+  OpenstackNetworkProvidersListOptions,
+  OpenstackNetworksListOptions,
+  OpenstackSubnetGetOptions,
+  OpenstackSubnetRemoveOptions,
+  OpenstackSubnetsListOptions,
+  OpenstackVolumeAuthenticationKeyGetOptions,
+  OpenstackVolumeAuthenticationKeyRemoveOptions,
+  OpenstackVolumeAuthenticationKeysListOptions,
+  OpenstackVolumeProviderGetOptions,
+  OpenstackVolumeProviderRemoveOptions,
+  OpenstackVolumeProviderUpdateOptions,
+  OpenstackVolumeProvidersListOptions,
+  OpenstackVolumeTypeGetOptions,
+  OpenstackVolumeTypesListOptions,
+  OperatingSystemGetOptions,
+  OperatingSystemsListOptions,
+  PermissionGetOptions,
+  PermissionRemoveOptions,
+  PermitGetOptions,
+  PermitRemoveOptions,
+  PermitsListOptions,
+  QosGetOptions,
+  QosRemoveOptions,
+  QosUpdateOptions,
+  QossListOptions,
+  QuotaClusterLimitGetOptions,
+  QuotaClusterLimitRemoveOptions,
+  QuotaClusterLimitsListOptions,
+  QuotaGetOptions,
+  QuotaRemoveOptions,
+  QuotaStorageLimitGetOptions,
+  QuotaStorageLimitRemoveOptions,
+  QuotaStorageLimitsListOptions,
+  QuotaUpdateOptions,
+  QuotasListOptions,
+  RoleGetOptions,
+  RoleRemoveOptions,
+  RoleUpdateOptions,
+  RolesListOptions,
+  SchedulingPoliciesListOptions,
+  SchedulingPolicyGetOptions,
+  SchedulingPolicyRemoveOptions,
+  SchedulingPolicyUnitGetOptions,
+  SchedulingPolicyUnitRemoveOptions,
+  SchedulingPolicyUnitsListOptions,
+  SchedulingPolicyUpdateOptions,
+  SnapshotCdromGetOptions,
+  SnapshotCdromsListOptions,
+  SnapshotDiskGetOptions,
+  SnapshotDisksListOptions,
+  SnapshotGetOptions,
+  SnapshotNicGetOptions,
+  SnapshotNicsListOptions,
+  SnapshotRemoveOptions,
+  SnapshotRestoreOptions,
+  SnapshotsListOptions,
+  SshPublicKeyGetOptions,
+  SshPublicKeyRemoveOptions,
+  SshPublicKeyUpdateOptions,
+  SshPublicKeysListOptions,
+  StatisticGetOptions,
+  StatisticsListOptions,
+  StepEndOptions,
+  StepGetOptions,
+  StepsListOptions,
+  StorageDomainContentDiskGetOptions,
+  StorageDomainContentDisksListOptions,
+  StorageDomainDiskCopyOptions,
+  StorageDomainDiskExportOptions,
+  StorageDomainDiskGetOptions,
+  StorageDomainDiskMoveOptions,
+  StorageDomainDiskReduceOptions,
+  StorageDomainDisksAddOptions,
+  StorageDomainDisksListOptions,
+  StorageDomainGetOptions,
+  StorageDomainIsAttachedOptions,
+  StorageDomainReduceLunsOptions,
+  StorageDomainRefreshLunsOptions,
+  StorageDomainRemoveOptions,
+  StorageDomainServerConnectionGetOptions,
+  StorageDomainServerConnectionRemoveOptions,
+  StorageDomainServerConnectionsListOptions,
+  StorageDomainTemplateGetOptions,
+  StorageDomainTemplateImportOptions,
+  StorageDomainTemplateRegisterOptions,
+  StorageDomainTemplateRemoveOptions,
+  StorageDomainTemplatesListOptions,
+  StorageDomainUpdateOptions,
+  StorageDomainUpdateOvfStoreOptions,
+  StorageDomainVmDiskAttachmentGetOptions,
+  StorageDomainVmDiskAttachmentsListOptions,
+  StorageDomainVmGetOptions,
+  StorageDomainVmImportOptions,
+  StorageDomainVmRegisterOptions,
+  StorageDomainVmRemoveOptions,
+  StorageDomainVmsListOptions,
+  StorageDomainsListOptions,
+  StorageGetOptions,
+  StorageServerConnectionExtensionGetOptions,
+  StorageServerConnectionExtensionRemoveOptions,
+  StorageServerConnectionExtensionUpdateOptions,
+  StorageServerConnectionExtensionsListOptions,
+  StorageServerConnectionGetOptions,
+  StorageServerConnectionRemoveOptions,
+  StorageServerConnectionUpdateGlusterfsOptions,
+  StorageServerConnectionUpdateIscsiOptions,
+  StorageServerConnectionUpdateLocalOptions,
+  StorageServerConnectionUpdateNfsOptions,
+  StorageServerConnectionUpdateOptions,
+  StorageServerConnectionUpdateVfsOptions,
+  StorageServerConnectionsListOptions,
+  SystemGetOptions,
+  SystemOptionGetOptions,
+  SystemReloadConfigurationsOptions,
+  TagGetOptions,
+  TagRemoveOptions,
+  TagUpdateOptions,
+  TagsListOptions,
+  TemplateCdromGetOptions,
+  TemplateCdromsListOptions,
+  TemplateDiskAttachmentGetOptions,
+  TemplateDiskAttachmentRemoveOptions,
+  TemplateDiskAttachmentsListOptions,
+  TemplateDiskCopyOptions,
+  TemplateDiskExportOptions,
+  TemplateDiskGetOptions,
+  TemplateDiskRemoveOptions,
+  TemplateDisksListOptions,
+  TemplateExportOptions,
+  TemplateExportToExportDomainOptions,
+  TemplateExportToPathOnHostOptions,
+  TemplateGetOptions,
+  TemplateGraphicsConsoleGetOptions,
+  TemplateGraphicsConsoleRemoveOptions,
+  TemplateGraphicsConsolesListOptions,
+  TemplateMediatedDeviceGetOptions,
+  TemplateMediatedDeviceRemoveOptions,
+  TemplateMediatedDeviceUpdateOptions,
+  TemplateMediatedDevicesListOptions,
+  TemplateNicGetOptions,
+  TemplateNicRemoveOptions,
+  TemplateNicUpdateOptions,
+  TemplateNicsListOptions,
+  TemplateRemoveOptions,
+  TemplateUpdateOptions,
+  TemplateWatchdogGetOptions,
+  TemplateWatchdogRemoveOptions,
+  TemplateWatchdogUpdateOptions,
+  TemplateWatchdogsListOptions,
+  TemplatesAddFromConfigurationOptions,
+  TemplatesAddFromVmOptions,
+  TemplatesAddFromVmSnapshotOptions,
+  TemplatesAddOptions,
+  TemplatesListOptions,
+  UnmanagedNetworkGetOptions,
+  UnmanagedNetworkRemoveOptions,
+  UnmanagedNetworksListOptions,
+  UserGetOptions,
+  UserRemoveOptions,
+  UsersListOptions,
+  VirtualFunctionAllowedNetworkGetOptions,
+  VirtualFunctionAllowedNetworkRemoveOptions,
+  VirtualFunctionAllowedNetworksListOptions,
+  VmApplicationGetOptions,
+  VmApplicationsListOptions,
+  VmAutoPinCpuAndNumaNodesOptions,
+  VmBackupDiskGetOptions,
+  VmBackupDisksListOptions,
+  VmBackupGetOptions,
+  VmBackupsAddOptions,
+  VmBackupsListOptions,
+  VmCancelMigrationOptions,
+  VmCdromGetOptions,
+  VmCdromUpdateOptions,
+  VmCdromsListOptions,
+  VmCheckpointDiskGetOptions,
+  VmCheckpointDisksListOptions,
+  VmCheckpointGetOptions,
+  VmCheckpointRemoveOptions,
+  VmCheckpointsListOptions,
+  VmCloneOptions,
+  VmCommitSnapshotOptions,
+  VmDetachOptions,
+  VmDiskActivateOptions,
+  VmDiskDeactivateOptions,
+  VmDiskExportOptions,
+  VmDiskGetOptions,
+  VmDiskMoveOptions,
+  VmDiskReduceOptions,
+  VmDiskRemoveOptions,
+  VmDiskUpdateOptions,
+  VmDisksListOptions,
+  VmExportOptions,
+  VmExportToExportDomainOptions,
+  VmExportToPathOnHostOptions,
+  VmFreezeFilesystemsOptions,
+  VmGetOptions,
+  VmGraphicsConsoleGetOptions,
+  VmGraphicsConsoleProxyTicketOptions,
+  VmGraphicsConsoleRemoveOptions,
+  VmGraphicsConsoleTicketOptions,
+  VmGraphicsConsolesListOptions,
+  VmHostDeviceGetOptions,
+  VmHostDeviceRemoveOptions,
+  VmHostDevicesListOptions,
+  VmLogonOptions,
+  VmMaintenanceOptions,
+  VmMediatedDeviceGetOptions,
+  VmMediatedDeviceRemoveOptions,
+  VmMediatedDeviceUpdateOptions,
+  VmMediatedDevicesListOptions,
+  VmMigrateOptions,
+  VmNicActivateOptions,
+  VmNicDeactivateOptions,
+  VmNicGetOptions,
+  VmNicRemoveOptions,
+  VmNicUpdateOptions,
+  VmNicsListOptions,
+  VmNumaNodeGetOptions,
+  VmNumaNodeRemoveOptions,
+  VmNumaNodeUpdateOptions,
+  VmNumaNodesListOptions,
+  VmPoolAllocateVmOptions,
+  VmPoolGetOptions,
+  VmPoolRemoveOptions,
+  VmPoolUpdateOptions,
+  VmPoolsAddOptions,
+  VmPoolsListOptions,
+  VmPreviewSnapshotOptions,
+  VmRebootOptions,
+  VmRemoveOptions,
+  VmReorderMacAddressesOptions,
+  VmReportedDeviceGetOptions,
+  VmReportedDevicesListOptions,
+  VmResetOptions,
+  VmSessionGetOptions,
+  VmSessionsListOptions,
+  VmShutdownOptions,
+  VmStartOptions,
+  VmStopOptions,
+  VmSuspendOptions,
+  VmThawFilesystemsOptions,
+  VmTicketOptions,
+  VmUndoSnapshotOptions,
+  VmUpdateOptions,
+  VmWatchdogGetOptions,
+  VmWatchdogRemoveOptions,
+  VmWatchdogUpdateOptions,
+  VmWatchdogsListOptions,
+  VmsAddFromConfigurationOptions,
+  VmsAddFromScratchOptions,
+  VmsAddFromSnapshotOptions,
+  VmsAddOptions,
+  VmsListOptions,
+  VnicProfileGetOptions,
+  VnicProfileRemoveOptions,
+  VnicProfileUpdateOptions,
+  VnicProfilesListOptions,
+  WeightGetOptions,
+  WeightRemoveOptions,
+  WeightsListOptions,
+} from "./options.ts";
 
 /**
  * A service of the engine API.
@@ -154,33 +667,14 @@ export interface AffinityGroupHostLabelRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService().labelService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService().labelService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityGroupHostLabelService extends Service {
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupHostLabelRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AffinityGroupHostLabelRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AffinityGroupHostLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostLabelsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupHostLabelsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -191,23 +685,20 @@ export interface AffinityGroupHostLabelsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService())); // locating sends nothing
  * ```
  */
 export class AffinityGroupHostLabelsService extends Service {
-  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  async add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["label", label, "AffinityLabel", true]]);
-    this.checkMandatory("AffinityGroupHostLabelsService.add", { ...options, label: label }, ["label.id|label.name"]);
-    return await this.internalAdd<AffinityLabel>(label, "AffinityLabel", {  }, options);
+  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
   }
 
   /** Lists the `AffinityLabel` objects (GET, status 200). */
-  async list(options: AffinityGroupHostLabelsListOptions = {}): Promise<List<AffinityLabel>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<AffinityLabel>("AffinityLabel", { "follow": options.follow, "max": options.max }, options);
+  list(options: AffinityGroupHostLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string max:number", options) as Promise<List<AffinityLabel>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -223,20 +714,6 @@ export class AffinityGroupHostLabelsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityGroupHostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupHostRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * A service of the engine API.
  *
  * @example Usage
@@ -244,33 +721,14 @@ export interface AffinityGroupHostRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService().hostService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService().hostService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityGroupHostService extends Service {
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupHostRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AffinityGroupHostRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AffinityGroupHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupHostsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -281,23 +739,20 @@ export interface AffinityGroupHostsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService())); // locating sends nothing
  * ```
  */
 export class AffinityGroupHostsService extends Service {
-  /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async add(host: Host, options: RequestOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true]]);
-    this.checkMandatory("AffinityGroupHostsService.add", { ...options, host: host }, ["host.id|host.name"]);
-    return await this.internalAdd<Host>(host, "Host", {  }, options);
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.id` or `host.name` is set. */
+  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+    return this.run("add add Host - $host:Host !host.id|host.name", options, host) as Promise<Host>;
   }
 
   /** Lists the `Host` objects (GET, status 200). */
-  async list(options: AffinityGroupHostsListOptions = {}): Promise<List<Host>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Host>("Host", { "follow": options.follow, "max": options.max }, options);
+  list(options: AffinityGroupHostsListOptions = {}): Promise<List<Host>> {
+    return this.run("list list Host - follow:string max:number", options) as Promise<List<Host>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -313,48 +768,6 @@ export class AffinityGroupHostsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AffinityGroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode AffinityGroupService.update}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `AffinityGroup` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -362,28 +775,23 @@ export interface AffinityGroupUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityGroupService extends Service {
   /** Gets the `AffinityGroup` (GET, status 200). */
-  async get(options: AffinityGroupGetOptions = {}): Promise<AffinityGroup> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<AffinityGroup>("AffinityGroup", { "follow": options.follow }, options);
+  get(options: AffinityGroupGetOptions = {}): Promise<AffinityGroup> {
+    return this.run("get get AffinityGroup - follow:string", options) as Promise<AffinityGroup>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AffinityGroupRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `AffinityGroup` (PUT, status 200). */
-  async update(group: AffinityGroup, options: AffinityGroupUpdateOptions = {}): Promise<AffinityGroup> {
-    this.checkTypes([["group", group, "AffinityGroup", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<AffinityGroup>(group, "AffinityGroup", { "async": options.async }, options);
+  /** Updates the `AffinityGroup` (PUT, status 200). */
+  update(group: AffinityGroup, options: AffinityGroupUpdateOptions = {}): Promise<AffinityGroup> {
+    return this.run("update update AffinityGroup - $group:AffinityGroup async:boolean", options, group) as Promise<AffinityGroup>;
   }
 
   /** The `hostlabels` sub-service. */
@@ -423,20 +831,6 @@ export class AffinityGroupService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityGroupVmLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmLabelRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupVmLabelRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * A service of the engine API.
  *
  * @example Usage
@@ -444,33 +838,14 @@ export interface AffinityGroupVmLabelRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService().labelService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService().labelService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityGroupVmLabelService extends Service {
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupVmLabelRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AffinityGroupVmLabelRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AffinityGroupVmLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmLabelsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupVmLabelsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -481,23 +856,20 @@ export interface AffinityGroupVmLabelsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService())); // locating sends nothing
  * ```
  */
 export class AffinityGroupVmLabelsService extends Service {
-  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  async add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["label", label, "AffinityLabel", true]]);
-    this.checkMandatory("AffinityGroupVmLabelsService.add", { ...options, label: label }, ["label.id|label.name"]);
-    return await this.internalAdd<AffinityLabel>(label, "AffinityLabel", {  }, options);
+  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
   }
 
   /** Lists the `AffinityLabel` objects (GET, status 200). */
-  async list(options: AffinityGroupVmLabelsListOptions = {}): Promise<List<AffinityLabel>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<AffinityLabel>("AffinityLabel", { "follow": options.follow, "max": options.max }, options);
+  list(options: AffinityGroupVmLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string max:number", options) as Promise<List<AffinityLabel>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -513,20 +885,6 @@ export class AffinityGroupVmLabelsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityGroupVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupVmRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * A service of the engine API.
  *
  * @example Usage
@@ -534,33 +892,14 @@ export interface AffinityGroupVmRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService().vmService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService().vmService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityGroupVmService extends Service {
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupVmRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AffinityGroupVmRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AffinityGroupVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupVmsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -571,23 +910,20 @@ export interface AffinityGroupVmsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService())); // locating sends nothing
  * ```
  */
 export class AffinityGroupVmsService extends Service {
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true]]);
-    this.checkMandatory("AffinityGroupVmsService.add", { ...options, vm: vm }, ["vm.id|vm.name"]);
-    return await this.internalAdd<Vm>(vm, "Vm", {  }, options);
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.id` or `vm.name` is set. */
+  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+    return this.run("add add Vm - $vm:Vm !vm.id|vm.name", options, vm) as Promise<Vm>;
   }
 
   /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: AffinityGroupVmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Vm>("Vm", { "follow": options.follow, "max": options.max }, options);
+  list(options: AffinityGroupVmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string max:number", options) as Promise<List<Vm>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -603,22 +939,6 @@ export class AffinityGroupVmsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityGroupsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `AffinityGroup` objects: `groupService(id)` locates one.
  *
  * @example Usage
@@ -626,23 +946,20 @@ export interface AffinityGroupsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService())); // locating sends nothing
  * ```
  */
 export class AffinityGroupsService extends Service {
-  /** Adds a `AffinityGroup` (POST, status 200, 201 or 202). */
-  async add(group: AffinityGroup, options: RequestOptions = {}): Promise<AffinityGroup> {
-    this.checkTypes([["group", group, "AffinityGroup", true]]);
-    this.checkMandatory("AffinityGroupsService.add", { ...options, group: group }, ["group.name"]);
-    return await this.internalAdd<AffinityGroup>(group, "AffinityGroup", {  }, options);
+  /** Adds a `AffinityGroup` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `group.name` is set. */
+  add(group: AffinityGroup, options: RequestOptions = {}): Promise<AffinityGroup> {
+    return this.run("add add AffinityGroup - $group:AffinityGroup !group.name", options, group) as Promise<AffinityGroup>;
   }
 
   /** Lists the `AffinityGroup` objects (GET, status 200). */
-  async list(options: AffinityGroupsListOptions = {}): Promise<List<AffinityGroup>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<AffinityGroup>("AffinityGroup", { "follow": options.follow, "max": options.max }, options);
+  list(options: AffinityGroupsListOptions = {}): Promise<List<AffinityGroup>> {
+    return this.run("list list AffinityGroup - follow:string max:number", options) as Promise<List<AffinityGroup>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -658,20 +975,6 @@ export class AffinityGroupsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityLabelHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityLabelHostGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Host` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -679,36 +982,19 @@ export interface AffinityLabelHostGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().affinityLabelsService().labelService("123").hostsService().hostService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").hostsService().hostService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityLabelHostService extends Service {
   /** Gets the `Host` (GET, status 200). */
-  async get(options: AffinityLabelHostGetOptions = {}): Promise<Host> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Host>("Host", { "follow": options.follow }, options);
+  get(options: AffinityLabelHostGetOptions = {}): Promise<Host> {
+    return this.run("get get Host - follow:string", options) as Promise<Host>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AffinityLabelHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityLabelHostsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -719,22 +1005,18 @@ export interface AffinityLabelHostsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().affinityLabelsService().labelService("123").hostsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").hostsService())); // locating sends nothing
  * ```
  */
 export class AffinityLabelHostsService extends Service {
   /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async add(host: Host, options: RequestOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true]]);
-    return await this.internalAdd<Host>(host, "Host", {  }, options);
+  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+    return this.run("add add Host - $host:Host", options, host) as Promise<Host>;
   }
 
   /** Lists the `Host` objects (GET, status 200). */
-  async list(options: AffinityLabelHostsListOptions = {}): Promise<List<Host>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Host>("Host", { "follow": options.follow }, options);
+  list(options: AffinityLabelHostsListOptions = {}): Promise<List<Host>> {
+    return this.run("list list Host - follow:string", options) as Promise<List<Host>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -750,20 +1032,6 @@ export class AffinityLabelHostsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityLabelGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `AffinityLabel` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -771,27 +1039,23 @@ export interface AffinityLabelGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().affinityLabelsService().labelService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityLabelService extends Service {
   /** Gets the `AffinityLabel` (GET, status 200). */
-  async get(options: AffinityLabelGetOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<AffinityLabel>("AffinityLabel", { "follow": options.follow }, options);
+  get(options: AffinityLabelGetOptions = {}): Promise<AffinityLabel> {
+    return this.run("get get AffinityLabel - follow:string", options) as Promise<AffinityLabel>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
 
-  /** Updates a `AffinityLabel` (PUT, status 200). */
-  async update(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["label", label, "AffinityLabel", true]]);
-    return await this.internalUpdate<AffinityLabel>(label, "AffinityLabel", {  }, options);
+  /** Updates the `AffinityLabel` (PUT, status 200). */
+  update(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("update update AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
   /** The `hosts` sub-service. */
@@ -817,20 +1081,6 @@ export class AffinityLabelService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityLabelVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityLabelVmGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Vm` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -838,36 +1088,19 @@ export interface AffinityLabelVmGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().affinityLabelsService().labelService("123").vmsService().vmService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").vmsService().vmService("123"))); // locating sends nothing
  * ```
  */
 export class AffinityLabelVmService extends Service {
   /** Gets the `Vm` (GET, status 200). */
-  async get(options: AffinityLabelVmGetOptions = {}): Promise<Vm> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Vm>("Vm", { "follow": options.follow }, options);
+  get(options: AffinityLabelVmGetOptions = {}): Promise<Vm> {
+    return this.run("get get Vm - follow:string", options) as Promise<Vm>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AffinityLabelVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityLabelVmsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -878,22 +1111,18 @@ export interface AffinityLabelVmsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().affinityLabelsService().labelService("123").vmsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").vmsService())); // locating sends nothing
  * ```
  */
 export class AffinityLabelVmsService extends Service {
   /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true]]);
-    return await this.internalAdd<Vm>(vm, "Vm", {  }, options);
+  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+    return this.run("add add Vm - $vm:Vm", options, vm) as Promise<Vm>;
   }
 
   /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: AffinityLabelVmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Vm>("Vm", { "follow": options.follow }, options);
+  list(options: AffinityLabelVmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string", options) as Promise<List<Vm>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -909,22 +1138,6 @@ export class AffinityLabelVmsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AffinityLabelsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
  *
  * @example Usage
@@ -932,22 +1145,18 @@ export interface AffinityLabelsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().affinityLabelsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().affinityLabelsService())); // locating sends nothing
  * ```
  */
 export class AffinityLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  async add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["label", label, "AffinityLabel", true]]);
-    return await this.internalAdd<AffinityLabel>(label, "AffinityLabel", {  }, options);
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
   /** Lists the `AffinityLabel` objects (GET, status 200). */
-  async list(options: AffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<AffinityLabel>("AffinityLabel", { "follow": options.follow, "max": options.max }, options);
+  list(options: AffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string max:number", options) as Promise<List<AffinityLabel>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -963,20 +1172,6 @@ export class AffinityLabelsService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedAffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedAffinityLabelGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `AffinityLabel` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -984,36 +1179,19 @@ export interface AssignedAffinityLabelGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").affinityLabelsService().labelService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").affinityLabelsService().labelService("123"))); // locating sends nothing
  * ```
  */
 export class AssignedAffinityLabelService extends Service {
   /** Gets the `AffinityLabel` (GET, status 200). */
-  async get(options: AssignedAffinityLabelGetOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<AffinityLabel>("AffinityLabel", { "follow": options.follow }, options);
+  get(options: AssignedAffinityLabelGetOptions = {}): Promise<AffinityLabel> {
+    return this.run("get get AffinityLabel - follow:string", options) as Promise<AffinityLabel>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AssignedAffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedAffinityLabelsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -1024,22 +1202,18 @@ export interface AssignedAffinityLabelsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").affinityLabelsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").affinityLabelsService())); // locating sends nothing
  * ```
  */
 export class AssignedAffinityLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  async add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["label", label, "AffinityLabel", true]]);
-    return await this.internalAdd<AffinityLabel>(label, "AffinityLabel", {  }, options);
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
   /** Lists the `AffinityLabel` objects (GET, status 200). */
-  async list(options: AssignedAffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<AffinityLabel>("AffinityLabel", { "follow": options.follow }, options);
+  list(options: AssignedAffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string", options) as Promise<List<AffinityLabel>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1055,34 +1229,6 @@ export class AssignedAffinityLabelsService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedCpuProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfileGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedCpuProfileGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AssignedCpuProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfileRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedCpuProfileRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `CpuProfile` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -1090,39 +1236,19 @@ export interface AssignedCpuProfileRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").cpuProfilesService().profileService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").cpuProfilesService().profileService("123"))); // locating sends nothing
  * ```
  */
 export class AssignedCpuProfileService extends Service {
   /** Gets the `CpuProfile` (GET, status 200). */
-  async get(options: AssignedCpuProfileGetOptions = {}): Promise<CpuProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<CpuProfile>("CpuProfile", { "follow": options.follow }, options);
+  get(options: AssignedCpuProfileGetOptions = {}): Promise<CpuProfile> {
+    return this.run("get get CpuProfile - follow:string", options) as Promise<CpuProfile>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AssignedCpuProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AssignedCpuProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AssignedCpuProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfilesListOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedCpuProfilesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -1133,23 +1259,20 @@ export interface AssignedCpuProfilesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").cpuProfilesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").cpuProfilesService())); // locating sends nothing
  * ```
  */
 export class AssignedCpuProfilesService extends Service {
-  /** Adds a `CpuProfile` (POST, status 200, 201 or 202). */
-  async add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
-    this.checkTypes([["profile", profile, "CpuProfile", true]]);
-    this.checkMandatory("AssignedCpuProfilesService.add", { ...options, profile: profile }, ["profile.name"]);
-    return await this.internalAdd<CpuProfile>(profile, "CpuProfile", {  }, options);
+  /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name` is set. */
+  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+    return this.run("add add CpuProfile - $profile:CpuProfile !profile.name", options, profile) as Promise<CpuProfile>;
   }
 
   /** Lists the `CpuProfile` objects (GET, status 200). */
-  async list(options: AssignedCpuProfilesListOptions = {}): Promise<List<CpuProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<CpuProfile>("CpuProfile", { "follow": options.follow, "max": options.max }, options);
+  list(options: AssignedCpuProfilesListOptions = {}): Promise<List<CpuProfile>> {
+    return this.run("list list CpuProfile - follow:string max:number", options) as Promise<List<CpuProfile>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1165,34 +1288,6 @@ export class AssignedCpuProfilesService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedDiskProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfileGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedDiskProfileGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AssignedDiskProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfileRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedDiskProfileRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `DiskProfile` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -1200,39 +1295,19 @@ export interface AssignedDiskProfileRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService().profileService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService().profileService("123"))); // locating sends nothing
  * ```
  */
 export class AssignedDiskProfileService extends Service {
   /** Gets the `DiskProfile` (GET, status 200). */
-  async get(options: AssignedDiskProfileGetOptions = {}): Promise<DiskProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskProfile>("DiskProfile", { "follow": options.follow }, options);
+  get(options: AssignedDiskProfileGetOptions = {}): Promise<DiskProfile> {
+    return this.run("get get DiskProfile - follow:string", options) as Promise<DiskProfile>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AssignedDiskProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AssignedDiskProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AssignedDiskProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfilesListOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedDiskProfilesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -1243,23 +1318,20 @@ export interface AssignedDiskProfilesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService())); // locating sends nothing
  * ```
  */
 export class AssignedDiskProfilesService extends Service {
-  /** Adds a `DiskProfile` (POST, status 200, 201 or 202). */
-  async add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
-    this.checkTypes([["profile", profile, "DiskProfile", true]]);
-    this.checkMandatory("AssignedDiskProfilesService.add", { ...options, profile: profile }, ["profile.name"]);
-    return await this.internalAdd<DiskProfile>(profile, "DiskProfile", {  }, options);
+  /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name` is set. */
+  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+    return this.run("add add DiskProfile - $profile:DiskProfile !profile.name", options, profile) as Promise<DiskProfile>;
   }
 
   /** Lists the `DiskProfile` objects (GET, status 200). */
-  async list(options: AssignedDiskProfilesListOptions = {}): Promise<List<DiskProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<DiskProfile>("DiskProfile", { "follow": options.follow, "max": options.max }, options);
+  list(options: AssignedDiskProfilesListOptions = {}): Promise<List<DiskProfile>> {
+    return this.run("list list DiskProfile - follow:string max:number", options) as Promise<List<DiskProfile>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1275,20 +1347,6 @@ export class AssignedDiskProfilesService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedPermissionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedPermissionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedPermissionsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedPermissionsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * A collection of `Permission` objects: `permissionService(id)` locates one.
  *
  * @example Usage
@@ -1296,86 +1354,83 @@ export interface AssignedPermissionsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").permissionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").permissionsService())); // locating sends nothing
  * ```
  */
 export class AssignedPermissionsService extends Service {
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async add(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.add", { ...options, permission: permission }, ["permission.role.id|permission.role.name"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name` is set. */
+  add(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add add Permission - $permission:Permission !permission.role.id|permission.role.name", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addUserLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addUserLevel", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.user.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.user.id` are set. */
+  addUserLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addUserLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.user.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addGroupLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addGroupLevel", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.group.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.group.id` are set. */
+  addGroupLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addGroupLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.group.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addDataCenterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addDataCenterPermission", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.dataCenter.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.dataCenter.id` are set. */
+  addDataCenterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addDataCenterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.dataCenter.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addClusterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addClusterPermission", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.cluster.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.cluster.id` are set. */
+  addClusterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addClusterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.cluster.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addHostPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addHostPermission", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.host.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.host.id` are set. */
+  addHostPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addHostPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.host.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addStorageDomainPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addStorageDomainPermission", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.storageDomain.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.storageDomain.id` are set. */
+  addStorageDomainPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addStorageDomainPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.storageDomain.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addVmPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addVmPermission", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.vm.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vm.id` are set. */
+  addVmPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addVmPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vm.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addvmPoolPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addvmPoolPermission", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.vmPool.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vmPool.id` are set. */
+  addvmPoolPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addvmPoolPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vmPool.id", options, permission) as Promise<Permission>;
   }
 
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async addTemplatePermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    this.checkMandatory("AssignedPermissionsService.addTemplatePermission", { ...options, permission: permission }, ["permission.role.id|permission.role.name","permission.template.id"]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.template.id` are set. */
+  addTemplatePermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addTemplatePermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.template.id", options, permission) as Promise<Permission>;
   }
 
   /** Lists the `Permission` objects (GET, status 200). */
-  async list(options: AssignedPermissionsListOptions = {}): Promise<List<Permission>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Permission>("Permission", { "follow": options.follow }, options);
+  list(options: AssignedPermissionsListOptions = {}): Promise<List<Permission>> {
+    return this.run("list list Permission - follow:string", options) as Promise<List<Permission>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1391,22 +1446,6 @@ export class AssignedPermissionsService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedRolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedRolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedRolesListOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedRolesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Role` objects: `roleService(id)` locates one.
  *
  * @example Usage
@@ -1414,16 +1453,13 @@ export interface AssignedRolesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().groupsService().groupService("123").rolesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().groupsService().groupService("123").rolesService())); // locating sends nothing
  * ```
  */
 export class AssignedRolesService extends Service {
   /** Lists the `Role` objects (GET, status 200). */
-  async list(options: AssignedRolesListOptions = {}): Promise<List<Role>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Role>("Role", { "follow": options.follow, "max": options.max }, options);
+  list(options: AssignedRolesListOptions = {}): Promise<List<Role>> {
+    return this.run("list list Role - follow:string max:number", options) as Promise<List<Role>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1439,34 +1475,6 @@ export class AssignedRolesService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedTagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedTagGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AssignedTagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedTagRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Tag` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -1474,39 +1482,19 @@ export interface AssignedTagRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().groupsService().groupService("123").tagsService().tagService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().groupsService().groupService("123").tagsService().tagService("123"))); // locating sends nothing
  * ```
  */
 export class AssignedTagService extends Service {
   /** Gets the `Tag` (GET, status 200). */
-  async get(options: AssignedTagGetOptions = {}): Promise<Tag> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Tag>("Tag", { "follow": options.follow }, options);
+  get(options: AssignedTagGetOptions = {}): Promise<Tag> {
+    return this.run("get get Tag - follow:string", options) as Promise<Tag>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AssignedTagRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AssignedTagRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode AssignedTagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedTagsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -1517,23 +1505,20 @@ export interface AssignedTagsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().groupsService().groupService("123").tagsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().groupsService().groupService("123").tagsService())); // locating sends nothing
  * ```
  */
 export class AssignedTagsService extends Service {
-  /** Adds a `Tag` (POST, status 200, 201 or 202). */
-  async add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
-    this.checkTypes([["tag", tag, "Tag", true]]);
-    this.checkMandatory("AssignedTagsService.add", { ...options, tag: tag }, ["tag.id|tag.name"]);
-    return await this.internalAdd<Tag>(tag, "Tag", {  }, options);
+  /** Adds a `Tag` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `tag.id` or `tag.name` is set. */
+  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+    return this.run("add add Tag - $tag:Tag !tag.id|tag.name", options, tag) as Promise<Tag>;
   }
 
   /** Lists the `Tag` objects (GET, status 200). */
-  async list(options: AssignedTagsListOptions = {}): Promise<List<Tag>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Tag>("Tag", { "follow": options.follow, "max": options.max }, options);
+  list(options: AssignedTagsListOptions = {}): Promise<List<Tag>> {
+    return this.run("list list Tag - follow:string max:number", options) as Promise<List<Tag>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1549,34 +1534,6 @@ export class AssignedTagsService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedVnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedVnicProfileGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AssignedVnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedVnicProfileRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `VnicProfile` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -1584,22 +1541,18 @@ export interface AssignedVnicProfileRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networksService().networkService("123").vnicProfilesService().profileService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().networksService().networkService("123").vnicProfilesService().profileService("123"))); // locating sends nothing
  * ```
  */
 export class AssignedVnicProfileService extends Service {
   /** Gets the `VnicProfile` (GET, status 200). */
-  async get(options: AssignedVnicProfileGetOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<VnicProfile>("VnicProfile", { "follow": options.follow }, options);
+  get(options: AssignedVnicProfileGetOptions = {}): Promise<VnicProfile> {
+    return this.run("get get VnicProfile - follow:string", options) as Promise<VnicProfile>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AssignedVnicProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AssignedVnicProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** The `permissions` sub-service. */
@@ -1618,22 +1571,6 @@ export class AssignedVnicProfileService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedVnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfilesListOptions = { timeout: 30000 };
- * ```
- */
-export interface AssignedVnicProfilesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `VnicProfile` objects: `profileService(id)` locates one.
  *
  * @example Usage
@@ -1641,23 +1578,20 @@ export interface AssignedVnicProfilesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networksService().networkService("123").vnicProfilesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().networksService().networkService("123").vnicProfilesService())); // locating sends nothing
  * ```
  */
 export class AssignedVnicProfilesService extends Service {
-  /** Adds a `VnicProfile` (POST, status 200, 201 or 202). */
-  async add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["profile", profile, "VnicProfile", true]]);
-    this.checkMandatory("AssignedVnicProfilesService.add", { ...options, profile: profile }, ["profile.name"]);
-    return await this.internalAdd<VnicProfile>(profile, "VnicProfile", {  }, options);
+  /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name` is set. */
+  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+    return this.run("add add VnicProfile - $profile:VnicProfile !profile.name", options, profile) as Promise<VnicProfile>;
   }
 
   /** Lists the `VnicProfile` objects (GET, status 200). */
-  async list(options: AssignedVnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<VnicProfile>("VnicProfile", { "follow": options.follow, "max": options.max }, options);
+  list(options: AssignedVnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
+    return this.run("list list VnicProfile - follow:string max:number", options) as Promise<List<VnicProfile>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1698,68 +1632,6 @@ export class MeasurableService extends Service {
 }
 
 /**
- * Options of {@linkcode AttachedStorageDomainDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskCopyOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDiskCopyOptions extends RequestOptions {
-  /** Sent as `<disk>` in the `<action>` body. */
-  disk?: Disk;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskExportOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDiskExportOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskMoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDiskMoveOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -1767,62 +1639,50 @@ export interface AttachedStorageDomainDiskMoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService().diskService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService().diskService("123"))); // locating sends nothing
  * ```
  */
 export class AttachedStorageDomainDiskService extends MeasurableService {
   /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
    *
    * @deprecated AttachedStorageDomainDiskService.copy is deprecated. */
-  async copy(options: AttachedStorageDomainDiskCopyOptions = {}): Promise<Action> {
-    this.checkTypes([["disk", options.disk, "Disk"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ disk: options.disk, storageDomain: options.storageDomain });
-    return await this.internalAction("copy", action, options);
+  copy(options: AttachedStorageDomainDiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy disk:Disk storageDomain:StorageDomain", options) as Promise<Action>;
   }
 
   /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: AttachedStorageDomainDiskExportOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
+  export(options: AttachedStorageDomainDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain", options) as Promise<Action>;
   }
 
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: AttachedStorageDomainDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow }, options);
+  get(options: AttachedStorageDomainDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
 
   /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
-  async move(options: AttachedStorageDomainDiskMoveOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    const action = new Action({ storageDomain: options.storageDomain, async: options.async, filter: options.filter });
-    return await this.internalAction("move", action, options);
+  move(options: AttachedStorageDomainDiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move storageDomain:StorageDomain async:boolean filter:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
-  async register(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("register", action, options);
+  register(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action register - register", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  async sparsify(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("sparsify", action, options);
+  sparsify(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
-  /** Updates a `Disk` (PUT, status 200). */
-  async update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    return await this.internalUpdate<Disk>(disk, "Disk", {  }, options);
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
   /** The `permissions` sub-service. */
@@ -1841,36 +1701,6 @@ export class AttachedStorageDomainDiskService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode AttachedStorageDomainDisksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDisksAddOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDisksAddOptions extends RequestOptions {
-  /** Sent as the `unregistered` query parameter. */
-  unregistered?: boolean;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Disk` objects: `diskService(id)` locates one.
  *
  * @example Usage
@@ -1878,24 +1708,20 @@ export interface AttachedStorageDomainDisksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService())); // locating sends nothing
  * ```
  */
 export class AttachedStorageDomainDisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @deprecated AttachedStorageDomainDisksService.add is deprecated. */
-  async add(disk: Disk, options: AttachedStorageDomainDisksAddOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalAdd<Disk>(disk, "Disk", { "unregistered": options.unregistered }, options);
+  add(disk: Disk, options: AttachedStorageDomainDisksAddOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk unregistered:boolean", options, disk) as Promise<Disk>;
   }
 
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: AttachedStorageDomainDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max }, options);
+  list(options: AttachedStorageDomainDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -1911,64 +1737,6 @@ export class AttachedStorageDomainDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode AttachedStorageDomainService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainActivateOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainActivateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDeactivateOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDeactivateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainGetOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `StorageDomain` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -1976,36 +1744,28 @@ export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123"))); // locating sends nothing
  * ```
  */
 export class AttachedStorageDomainService extends Service {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: AttachedStorageDomainActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("activate", action, options);
+  activate(options: AttachedStorageDomainActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
-  async deactivate(options: AttachedStorageDomainDeactivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    const action = new Action({ async: options.async, force: options.force });
-    return await this.internalAction("deactivate", action, options);
+  deactivate(options: AttachedStorageDomainDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate async:boolean force:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `StorageDomain` (GET, status 200). */
-  async get(options: AttachedStorageDomainGetOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<StorageDomain>("StorageDomain", { "follow": options.follow }, options);
+  get(options: AttachedStorageDomainGetOptions = {}): Promise<StorageDomain> {
+    return this.run("get get StorageDomain - follow:string", options) as Promise<StorageDomain>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: AttachedStorageDomainRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: AttachedStorageDomainRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** The `disks` sub-service. */
@@ -2024,22 +1784,6 @@ export class AttachedStorageDomainService extends Service {
 }
 
 /**
- * Options of {@linkcode AttachedStorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainsListOptions = { timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `StorageDomain` objects: `storageDomainService(id)` locates one.
  *
  * @example Usage
@@ -2047,23 +1791,20 @@ export interface AttachedStorageDomainsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService())); // locating sends nothing
  * ```
  */
 export class AttachedStorageDomainsService extends Service {
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    this.checkMandatory("AttachedStorageDomainsService.add", { ...options, storageDomain: storageDomain }, ["storageDomain.id|storageDomain.name"]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.id|storageDomain.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Lists the `StorageDomain` objects (GET, status 200). */
-  async list(options: AttachedStorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<StorageDomain>("StorageDomain", { "follow": options.follow, "max": options.max }, options);
+  list(options: AttachedStorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
+    return this.run("list list StorageDomain - follow:string max:number", options) as Promise<List<StorageDomain>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -2079,36 +1820,6 @@ export class AttachedStorageDomainsService extends Service {
 }
 
 /**
- * Options of {@linkcode BalanceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { BalanceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalanceGetOptions = { timeout: 30000 };
- * ```
- */
-export interface BalanceGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode BalanceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { BalanceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalanceRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface BalanceRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Balance` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -2116,41 +1827,19 @@ export interface BalanceRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService().policyService("123").balancesService().balanceService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").balancesService().balanceService("123"))); // locating sends nothing
  * ```
  */
 export class BalanceService extends Service {
   /** Gets the `Balance` (GET, status 200). */
-  async get(options: BalanceGetOptions = {}): Promise<Balance> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<Balance>("Balance", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: BalanceGetOptions = {}): Promise<Balance> {
+    return this.run("get get Balance - follow:string filter:boolean", options) as Promise<Balance>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: BalanceRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: BalanceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode BalancesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { BalancesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalancesListOptions = { timeout: 30000 };
- * ```
- */
-export interface BalancesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
 }
 
 /**
@@ -2161,23 +1850,20 @@ export interface BalancesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService().policyService("123").balancesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").balancesService())); // locating sends nothing
  * ```
  */
 export class BalancesService extends Service {
-  /** Adds a `Balance` (POST, status 200, 201 or 202). */
-  async add(balance: Balance, options: RequestOptions = {}): Promise<Balance> {
-    this.checkTypes([["balance", balance, "Balance", true]]);
-    this.checkMandatory("BalancesService.add", { ...options, balance: balance }, ["balance.schedulingPolicyUnit.id"]);
-    return await this.internalAdd<Balance>(balance, "Balance", {  }, options);
+  /** Adds a `Balance` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `balance.schedulingPolicyUnit.id` is set. */
+  add(balance: Balance, options: RequestOptions = {}): Promise<Balance> {
+    return this.run("add add Balance - $balance:Balance !balance.schedulingPolicyUnit.id", options, balance) as Promise<Balance>;
   }
 
   /** Lists the `Balance` objects (GET, status 200). */
-  async list(options: BalancesListOptions = {}): Promise<List<Balance>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<Balance>("Balance", { "follow": options.follow, "max": options.max, "filter": options.filter }, options);
+  list(options: BalancesListOptions = {}): Promise<List<Balance>> {
+    return this.run("list list Balance - follow:string max:number filter:boolean", options) as Promise<List<Balance>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -2193,48 +1879,6 @@ export class BalancesService extends Service {
 }
 
 /**
- * Options of {@linkcode BookmarkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkGetOptions = { timeout: 30000 };
- * ```
- */
-export interface BookmarkGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode BookmarkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface BookmarkRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode BookmarkService.update}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface BookmarkUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Bookmark` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -2242,45 +1886,24 @@ export interface BookmarkUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().bookmarksService().bookmarkService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().bookmarksService().bookmarkService("123"))); // locating sends nothing
  * ```
  */
 export class BookmarkService extends Service {
   /** Gets the `Bookmark` (GET, status 200). */
-  async get(options: BookmarkGetOptions = {}): Promise<Bookmark> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Bookmark>("Bookmark", { "follow": options.follow }, options);
+  get(options: BookmarkGetOptions = {}): Promise<Bookmark> {
+    return this.run("get get Bookmark - follow:string", options) as Promise<Bookmark>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: BookmarkRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: BookmarkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Bookmark` (PUT, status 200). */
-  async update(bookmark: Bookmark, options: BookmarkUpdateOptions = {}): Promise<Bookmark> {
-    this.checkTypes([["bookmark", bookmark, "Bookmark", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Bookmark>(bookmark, "Bookmark", { "async": options.async }, options);
+  /** Updates the `Bookmark` (PUT, status 200). */
+  update(bookmark: Bookmark, options: BookmarkUpdateOptions = {}): Promise<Bookmark> {
+    return this.run("update update Bookmark - $bookmark:Bookmark async:boolean", options, bookmark) as Promise<Bookmark>;
   }
-}
-
-/**
- * Options of {@linkcode BookmarksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarksListOptions = { timeout: 30000 };
- * ```
- */
-export interface BookmarksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -2291,23 +1914,20 @@ export interface BookmarksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().bookmarksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().bookmarksService())); // locating sends nothing
  * ```
  */
 export class BookmarksService extends Service {
-  /** Adds a `Bookmark` (POST, status 200, 201 or 202). */
-  async add(bookmark: Bookmark, options: RequestOptions = {}): Promise<Bookmark> {
-    this.checkTypes([["bookmark", bookmark, "Bookmark", true]]);
-    this.checkMandatory("BookmarksService.add", { ...options, bookmark: bookmark }, ["bookmark.name","bookmark.value"]);
-    return await this.internalAdd<Bookmark>(bookmark, "Bookmark", {  }, options);
+  /** Adds a `Bookmark` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `bookmark.name`, `bookmark.value` are set. */
+  add(bookmark: Bookmark, options: RequestOptions = {}): Promise<Bookmark> {
+    return this.run("add add Bookmark - $bookmark:Bookmark !bookmark.name !bookmark.value", options, bookmark) as Promise<Bookmark>;
   }
 
   /** Lists the `Bookmark` objects (GET, status 200). */
-  async list(options: BookmarksListOptions = {}): Promise<List<Bookmark>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Bookmark>("Bookmark", { "follow": options.follow, "max": options.max }, options);
+  list(options: BookmarksListOptions = {}): Promise<List<Bookmark>> {
+    return this.run("list list Bookmark - follow:string max:number", options) as Promise<List<Bookmark>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -2323,20 +1943,6 @@ export class BookmarksService extends Service {
 }
 
 /**
- * Options of {@linkcode ClusterEnabledFeatureService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterEnabledFeatureGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterEnabledFeatureGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterEnabledFeatureGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ClusterFeature` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -2344,36 +1950,19 @@ export interface ClusterEnabledFeatureGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").enabledFeaturesService().featureService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").enabledFeaturesService().featureService("123"))); // locating sends nothing
  * ```
  */
 export class ClusterEnabledFeatureService extends Service {
   /** Gets the `ClusterFeature` (GET, status 200). */
-  async get(options: ClusterEnabledFeatureGetOptions = {}): Promise<ClusterFeature> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ClusterFeature>("ClusterFeature", { "follow": options.follow }, options);
+  get(options: ClusterEnabledFeatureGetOptions = {}): Promise<ClusterFeature> {
+    return this.run("get get ClusterFeature - follow:string", options) as Promise<ClusterFeature>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode ClusterEnabledFeaturesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterEnabledFeaturesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterEnabledFeaturesListOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterEnabledFeaturesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -2384,23 +1973,20 @@ export interface ClusterEnabledFeaturesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").enabledFeaturesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").enabledFeaturesService())); // locating sends nothing
  * ```
  */
 export class ClusterEnabledFeaturesService extends Service {
-  /** Adds a `ClusterFeature` (POST, status 200, 201 or 202). */
-  async add(feature: ClusterFeature, options: RequestOptions = {}): Promise<ClusterFeature> {
-    this.checkTypes([["feature", feature, "ClusterFeature", true]]);
-    this.checkMandatory("ClusterEnabledFeaturesService.add", { ...options, feature: feature }, ["feature.id"]);
-    return await this.internalAdd<ClusterFeature>(feature, "ClusterFeature", {  }, options);
+  /** Adds a `ClusterFeature` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `feature.id` is set. */
+  add(feature: ClusterFeature, options: RequestOptions = {}): Promise<ClusterFeature> {
+    return this.run("add add ClusterFeature - $feature:ClusterFeature !feature.id", options, feature) as Promise<ClusterFeature>;
   }
 
   /** Lists the `ClusterFeature` objects (GET, status 200). */
-  async list(options: ClusterEnabledFeaturesListOptions = {}): Promise<List<ClusterFeature>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<ClusterFeature>("ClusterFeature", { "follow": options.follow }, options);
+  list(options: ClusterEnabledFeaturesListOptions = {}): Promise<List<ClusterFeature>> {
+    return this.run("list list ClusterFeature - follow:string", options) as Promise<List<ClusterFeature>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -2416,20 +2002,6 @@ export class ClusterEnabledFeaturesService extends Service {
 }
 
 /**
- * Options of {@linkcode ClusterExternalProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterExternalProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterExternalProvidersListOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterExternalProvidersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ExternalProvider` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -2437,31 +2009,14 @@ export interface ClusterExternalProvidersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").externalNetworkProvidersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").externalNetworkProvidersService())); // locating sends nothing
  * ```
  */
 export class ClusterExternalProvidersService extends Service {
   /** Lists the `ExternalProvider` objects (GET, status 200). */
-  async list(options: ClusterExternalProvidersListOptions = {}): Promise<List<ExternalProvider>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<ExternalProvider>("ExternalProvider", { "follow": options.follow }, options);
+  list(options: ClusterExternalProvidersListOptions = {}): Promise<List<ExternalProvider>> {
+    return this.run("list list ExternalProvider - follow:string", options) as Promise<List<ExternalProvider>>;
   }
-}
-
-/**
- * Options of {@linkcode ClusterFeatureService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterFeatureGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterFeatureGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterFeatureGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -2472,31 +2027,14 @@ export interface ClusterFeatureGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService().featureService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService().featureService("123"))); // locating sends nothing
  * ```
  */
 export class ClusterFeatureService extends Service {
   /** Gets the `ClusterFeature` (GET, status 200). */
-  async get(options: ClusterFeatureGetOptions = {}): Promise<ClusterFeature> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ClusterFeature>("ClusterFeature", { "follow": options.follow }, options);
+  get(options: ClusterFeatureGetOptions = {}): Promise<ClusterFeature> {
+    return this.run("get get ClusterFeature - follow:string", options) as Promise<ClusterFeature>;
   }
-}
-
-/**
- * Options of {@linkcode ClusterFeaturesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterFeaturesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterFeaturesListOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterFeaturesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -2507,16 +2045,13 @@ export interface ClusterFeaturesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService())); // locating sends nothing
  * ```
  */
 export class ClusterFeaturesService extends Service {
   /** Lists the `ClusterFeature` objects (GET, status 200). */
-  async list(options: ClusterFeaturesListOptions = {}): Promise<List<ClusterFeature>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<ClusterFeature>("ClusterFeature", { "follow": options.follow }, options);
+  list(options: ClusterFeaturesListOptions = {}): Promise<List<ClusterFeature>> {
+    return this.run("list list ClusterFeature - follow:string", options) as Promise<List<ClusterFeature>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -2532,20 +2067,6 @@ export class ClusterFeaturesService extends Service {
 }
 
 /**
- * Options of {@linkcode ClusterLevelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterLevelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterLevelGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterLevelGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ClusterLevel` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -2553,16 +2074,13 @@ export interface ClusterLevelGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clusterLevelsService().levelService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clusterLevelsService().levelService("123"))); // locating sends nothing
  * ```
  */
 export class ClusterLevelService extends Service {
   /** Gets the `ClusterLevel` (GET, status 200). */
-  async get(options: ClusterLevelGetOptions = {}): Promise<ClusterLevel> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ClusterLevel>("ClusterLevel", { "follow": options.follow }, options);
+  get(options: ClusterLevelGetOptions = {}): Promise<ClusterLevel> {
+    return this.run("get get ClusterLevel - follow:string", options) as Promise<ClusterLevel>;
   }
 
   /** The `clusterfeatures` sub-service. */
@@ -2581,20 +2099,6 @@ export class ClusterLevelService extends Service {
 }
 
 /**
- * Options of {@linkcode ClusterLevelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterLevelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterLevelsListOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterLevelsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * A collection of `ClusterLevel` objects: `levelService(id)` locates one.
  *
  * @example Usage
@@ -2602,16 +2106,13 @@ export interface ClusterLevelsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clusterLevelsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clusterLevelsService())); // locating sends nothing
  * ```
  */
 export class ClusterLevelsService extends Service {
   /** Lists the `ClusterLevel` objects (GET, status 200). */
-  async list(options: ClusterLevelsListOptions = {}): Promise<List<ClusterLevel>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<ClusterLevel>("ClusterLevel", { "follow": options.follow }, options);
+  list(options: ClusterLevelsListOptions = {}): Promise<List<ClusterLevel>> {
+    return this.run("list list ClusterLevel - follow:string", options) as Promise<List<ClusterLevel>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -2627,20 +2128,6 @@ export class ClusterLevelsService extends Service {
 }
 
 /**
- * Options of {@linkcode ClusterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworkGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterNetworkGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Network` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -2648,44 +2135,24 @@ export interface ClusterNetworkGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").networksService().networkService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").networksService().networkService("123"))); // locating sends nothing
  * ```
  */
 export class ClusterNetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
-  async get(options: ClusterNetworkGetOptions = {}): Promise<Network> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Network>("Network", { "follow": options.follow }, options);
+  get(options: ClusterNetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
 
-  /** Updates a `Network` (PUT, status 200). */
-  async update(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalUpdate<Network>(network, "Network", {  }, options);
+  /** Updates the `Network` (PUT, status 200). */
+  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
   }
-}
-
-/**
- * Options of {@linkcode ClusterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworksListOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterNetworksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -2696,22 +2163,18 @@ export interface ClusterNetworksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").networksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").networksService())); // locating sends nothing
  * ```
  */
 export class ClusterNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202). */
-  async add(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalAdd<Network>(network, "Network", {  }, options);
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
   }
 
   /** Lists the `Network` objects (GET, status 200). */
-  async list(options: ClusterNetworksListOptions = {}): Promise<List<Network>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Network>("Network", { "follow": options.follow, "max": options.max }, options);
+  list(options: ClusterNetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number", options) as Promise<List<Network>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -2727,98 +2190,6 @@ export class ClusterNetworksService extends Service {
 }
 
 /**
- * Options of {@linkcode ClusterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.resetEmulatedMachine}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterResetEmulatedMachineOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterResetEmulatedMachineOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterResetEmulatedMachineOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterSyncAllNetworksOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterSyncAllNetworksOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpgradeOptions = { timeout: 30000 };
- * ```
- */
-export interface ClusterUpgradeOptions extends RequestOptions {
-  /** Sent as `<upgrade_action>` in the `<action>` body. */
-  upgradeAction?: ClusterUpgradeAction;
-  /** Sent as `<correlation_id>` in the `<action>` body. */
-  correlationId?: string;
-  /** Sent as `<upgrade_percent_complete>` in the `<action>` body. */
-  upgradePercentComplete?: number;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `Cluster` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -2826,55 +2197,43 @@ export interface ClusterUpgradeOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123"))); // locating sends nothing
  * ```
  */
 export class ClusterService extends Service {
   /** Gets the `Cluster` (GET, status 200). */
-  async get(options: ClusterGetOptions = {}): Promise<Cluster> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<Cluster>("Cluster", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: ClusterGetOptions = {}): Promise<Cluster> {
+    return this.run("get get Cluster - follow:string filter:boolean", options) as Promise<Cluster>;
   }
 
   /** Runs the `refreshglusterhealstatus` action (POST `<path>/refreshglusterhealstatus`, status 200, 201 or 202). */
-  async refreshGlusterHealStatus(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("refreshglusterhealstatus", action, options);
+  refreshGlusterHealStatus(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action refreshGlusterHealStatus - refreshglusterhealstatus", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: ClusterRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: ClusterRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** Runs the `resetemulatedmachine` action (POST `<path>/resetemulatedmachine`, status 200, 201 or 202). */
-  async resetEmulatedMachine(options: ClusterResetEmulatedMachineOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("resetemulatedmachine", action, options);
+  resetEmulatedMachine(options: ClusterResetEmulatedMachineOptions = {}): Promise<Action> {
+    return this.run("action resetEmulatedMachine - resetemulatedmachine async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `syncallnetworks` action (POST `<path>/syncallnetworks`, status 200, 201 or 202). */
-  async syncAllNetworks(options: ClusterSyncAllNetworksOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("syncallnetworks", action, options);
+  syncAllNetworks(options: ClusterSyncAllNetworksOptions = {}): Promise<Action> {
+    return this.run("action syncAllNetworks - syncallnetworks async:boolean", options) as Promise<Action>;
   }
 
-  /** Updates a `Cluster` (PUT, status 200). */
-  async update(cluster: Cluster, options: ClusterUpdateOptions = {}): Promise<Cluster> {
-    this.checkTypes([["cluster", cluster, "Cluster", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Cluster>(cluster, "Cluster", { "async": options.async }, options);
+  /** Updates the `Cluster` (PUT, status 200). */
+  update(cluster: Cluster, options: ClusterUpdateOptions = {}): Promise<Cluster> {
+    return this.run("update update Cluster - $cluster:Cluster async:boolean", options, cluster) as Promise<Cluster>;
   }
 
   /** Runs the `upgrade` action (POST `<path>/upgrade`, status 200, 201 or 202). */
-  async upgrade(options: ClusterUpgradeOptions = {}): Promise<Action> {
-    this.checkTypes([["upgradeAction", options.upgradeAction, "string"], ["correlationId", options.correlationId, "string"], ["upgradePercentComplete", options.upgradePercentComplete, "number"], ["async", options.async, "boolean"]]);
-    const action = new Action({ upgradeAction: options.upgradeAction, correlationId: options.correlationId, upgradePercentComplete: options.upgradePercentComplete, async: options.async });
-    return await this.internalAction("upgrade", action, options);
+  upgrade(options: ClusterUpgradeOptions = {}): Promise<Action> {
+    return this.run("action upgrade - upgrade upgradeAction:string correlationId:string upgradePercentComplete:number async:boolean", options) as Promise<Action>;
   }
 
   /** The `affinitygroups` sub-service. */
@@ -2949,28 +2308,6 @@ export class ClusterService extends Service {
 }
 
 /**
- * Options of {@linkcode ClustersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClustersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClustersListOptions = { timeout: 30000 };
- * ```
- */
-export interface ClustersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * A collection of `Cluster` objects: `clusterService(id)` locates one.
  *
  * @example Usage
@@ -2978,23 +2315,20 @@ export interface ClustersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService())); // locating sends nothing
  * ```
  */
 export class ClustersService extends Service {
-  /** Adds a `Cluster` (POST, status 200, 201 or 202). */
-  async add(cluster: Cluster, options: RequestOptions = {}): Promise<Cluster> {
-    this.checkTypes([["cluster", cluster, "Cluster", true]]);
-    this.checkMandatory("ClustersService.add", { ...options, cluster: cluster }, ["cluster.name","cluster.dataCenter.id|cluster.dataCenter.name"]);
-    return await this.internalAdd<Cluster>(cluster, "Cluster", {  }, options);
+  /** Adds a `Cluster` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `cluster.name`, `cluster.dataCenter.id` or `cluster.dataCenter.name` are set. */
+  add(cluster: Cluster, options: RequestOptions = {}): Promise<Cluster> {
+    return this.run("add add Cluster - $cluster:Cluster !cluster.name !cluster.dataCenter.id|cluster.dataCenter.name", options, cluster) as Promise<Cluster>;
   }
 
   /** Lists the `Cluster` objects (GET, status 200). */
-  async list(options: ClustersListOptions = {}): Promise<List<Cluster>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<Cluster>("Cluster", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive, "filter": options.filter }, options);
+  list(options: ClustersListOptions = {}): Promise<List<Cluster>> {
+    return this.run("list list Cluster - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<Cluster>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -3010,20 +2344,6 @@ export class ClustersService extends Service {
 }
 
 /**
- * Options of {@linkcode CopyableService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { CopyableCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CopyableCopyOptions = { timeout: 30000 };
- * ```
- */
-export interface CopyableCopyOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * A service no locator of the tree reaches; services extending it share its methods.
  *
  * @example Usage
@@ -3034,53 +2354,9 @@ export interface CopyableCopyOptions extends RequestOptions {
  */
 export class CopyableService extends Service {
   /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202). */
-  async copy(options: CopyableCopyOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("copy", action, options);
+  copy(options: CopyableCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy async:boolean", options) as Promise<Action>;
   }
-}
-
-/**
- * Options of {@linkcode CpuProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileGetOptions = { timeout: 30000 };
- * ```
- */
-export interface CpuProfileGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode CpuProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface CpuProfileRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode CpuProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface CpuProfileUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
 }
 
 /**
@@ -3091,28 +2367,23 @@ export interface CpuProfileUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().cpuProfilesService().profileService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().cpuProfilesService().profileService("123"))); // locating sends nothing
  * ```
  */
 export class CpuProfileService extends Service {
   /** Gets the `CpuProfile` (GET, status 200). */
-  async get(options: CpuProfileGetOptions = {}): Promise<CpuProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<CpuProfile>("CpuProfile", { "follow": options.follow }, options);
+  get(options: CpuProfileGetOptions = {}): Promise<CpuProfile> {
+    return this.run("get get CpuProfile - follow:string", options) as Promise<CpuProfile>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: CpuProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: CpuProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `CpuProfile` (PUT, status 200). */
-  async update(profile: CpuProfile, options: CpuProfileUpdateOptions = {}): Promise<CpuProfile> {
-    this.checkTypes([["profile", profile, "CpuProfile", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<CpuProfile>(profile, "CpuProfile", { "async": options.async }, options);
+  /** Updates the `CpuProfile` (PUT, status 200). */
+  update(profile: CpuProfile, options: CpuProfileUpdateOptions = {}): Promise<CpuProfile> {
+    return this.run("update update CpuProfile - $profile:CpuProfile async:boolean", options, profile) as Promise<CpuProfile>;
   }
 
   /** The `permissions` sub-service. */
@@ -3131,22 +2402,6 @@ export class CpuProfileService extends Service {
 }
 
 /**
- * Options of {@linkcode CpuProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfilesListOptions = { timeout: 30000 };
- * ```
- */
-export interface CpuProfilesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `CpuProfile` objects: `profileService(id)` locates one.
  *
  * @example Usage
@@ -3154,23 +2409,20 @@ export interface CpuProfilesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().cpuProfilesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().cpuProfilesService())); // locating sends nothing
  * ```
  */
 export class CpuProfilesService extends Service {
-  /** Adds a `CpuProfile` (POST, status 200, 201 or 202). */
-  async add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
-    this.checkTypes([["profile", profile, "CpuProfile", true]]);
-    this.checkMandatory("CpuProfilesService.add", { ...options, profile: profile }, ["profile.cluster.id","profile.name"]);
-    return await this.internalAdd<CpuProfile>(profile, "CpuProfile", {  }, options);
+  /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.cluster.id`, `profile.name` are set. */
+  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+    return this.run("add add CpuProfile - $profile:CpuProfile !profile.cluster.id !profile.name", options, profile) as Promise<CpuProfile>;
   }
 
   /** Lists the `CpuProfile` objects (GET, status 200). */
-  async list(options: CpuProfilesListOptions = {}): Promise<List<CpuProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<CpuProfile>("CpuProfile", { "follow": options.follow, "max": options.max }, options);
+  list(options: CpuProfilesListOptions = {}): Promise<List<CpuProfile>> {
+    return this.run("list list CpuProfile - follow:string max:number", options) as Promise<List<CpuProfile>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -3186,20 +2438,6 @@ export class CpuProfilesService extends Service {
 }
 
 /**
- * Options of {@linkcode DataCenterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworkGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCenterNetworkGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Network` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -3207,44 +2445,24 @@ export interface DataCenterNetworkGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").networksService().networkService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").networksService().networkService("123"))); // locating sends nothing
  * ```
  */
 export class DataCenterNetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
-  async get(options: DataCenterNetworkGetOptions = {}): Promise<Network> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Network>("Network", { "follow": options.follow }, options);
+  get(options: DataCenterNetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
 
-  /** Updates a `Network` (PUT, status 200). */
-  async update(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalUpdate<Network>(network, "Network", {  }, options);
+  /** Updates the `Network` (PUT, status 200). */
+  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
   }
-}
-
-/**
- * Options of {@linkcode DataCenterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworksListOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCenterNetworksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -3255,22 +2473,18 @@ export interface DataCenterNetworksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").networksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").networksService())); // locating sends nothing
  * ```
  */
 export class DataCenterNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202). */
-  async add(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalAdd<Network>(network, "Network", {  }, options);
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
   }
 
   /** Lists the `Network` objects (GET, status 200). */
-  async list(options: DataCenterNetworksListOptions = {}): Promise<List<Network>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Network>("Network", { "follow": options.follow, "max": options.max }, options);
+  list(options: DataCenterNetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number", options) as Promise<List<Network>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -3286,82 +2500,6 @@ export class DataCenterNetworksService extends Service {
 }
 
 /**
- * Options of {@linkcode DataCenterService.cleanFinishedTasks}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterCleanFinishedTasksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterCleanFinishedTasksOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCenterCleanFinishedTasksOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DataCenterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCenterGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode DataCenterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCenterRemoveOptions extends RequestOptions {
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DataCenterService.setMaster}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterSetMasterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterSetMasterOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCenterSetMasterOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DataCenterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCenterUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `DataCenter` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -3369,43 +2507,35 @@ export interface DataCenterUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123"))); // locating sends nothing
  * ```
  */
 export class DataCenterService extends Service {
   /** Runs the `cleanfinishedtasks` action (POST `<path>/cleanfinishedtasks`, status 200, 201 or 202). */
-  async cleanFinishedTasks(options: DataCenterCleanFinishedTasksOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("cleanfinishedtasks", action, options);
+  cleanFinishedTasks(options: DataCenterCleanFinishedTasksOptions = {}): Promise<Action> {
+    return this.run("action cleanFinishedTasks - cleanfinishedtasks async:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `DataCenter` (GET, status 200). */
-  async get(options: DataCenterGetOptions = {}): Promise<DataCenter> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<DataCenter>("DataCenter", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: DataCenterGetOptions = {}): Promise<DataCenter> {
+    return this.run("get get DataCenter - follow:string filter:boolean", options) as Promise<DataCenter>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: DataCenterRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"]]);
-    await this.internalRemove({ "force": options.force, "async": options.async }, options);
+  remove(options: DataCenterRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - force:boolean async:boolean", options) as Promise<void>;
   }
 
-  /** Runs the `setmaster` action (POST `<path>/setmaster`, status 200, 201 or 202). */
-  async setMaster(options: DataCenterSetMasterOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("DataCenterService.setMaster", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ storageDomain: options.storageDomain, async: options.async });
-    return await this.internalAction("setmaster", action, options);
+  /** Runs the `setmaster` action (POST `<path>/setmaster`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  setMaster(options: DataCenterSetMasterOptions = {}): Promise<Action> {
+    return this.run("action setMaster - setmaster storageDomain:StorageDomain async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
-  /** Updates a `DataCenter` (PUT, status 200). */
-  async update(dataCenter: DataCenter, options: DataCenterUpdateOptions = {}): Promise<DataCenter> {
-    this.checkTypes([["dataCenter", dataCenter, "DataCenter", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<DataCenter>(dataCenter, "DataCenter", { "async": options.async }, options);
+  /** Updates the `DataCenter` (PUT, status 200). */
+  update(dataCenter: DataCenter, options: DataCenterUpdateOptions = {}): Promise<DataCenter> {
+    return this.run("update update DataCenter - $dataCenter:DataCenter async:boolean", options, dataCenter) as Promise<DataCenter>;
   }
 
   /** The `clusters` sub-service. */
@@ -3466,28 +2596,6 @@ export class DataCenterService extends Service {
 }
 
 /**
- * Options of {@linkcode DataCentersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCentersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCentersListOptions = { timeout: 30000 };
- * ```
- */
-export interface DataCentersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * A collection of `DataCenter` objects: `dataCenterService(id)` locates one.
  *
  * @example Usage
@@ -3495,23 +2603,20 @@ export interface DataCentersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService())); // locating sends nothing
  * ```
  */
 export class DataCentersService extends Service {
-  /** Adds a `DataCenter` (POST, status 200, 201 or 202). */
-  async add(dataCenter: DataCenter, options: RequestOptions = {}): Promise<DataCenter> {
-    this.checkTypes([["dataCenter", dataCenter, "DataCenter", true]]);
-    this.checkMandatory("DataCentersService.add", { ...options, dataCenter: dataCenter }, ["dataCenter.local","dataCenter.name"]);
-    return await this.internalAdd<DataCenter>(dataCenter, "DataCenter", {  }, options);
+  /** Adds a `DataCenter` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `dataCenter.local`, `dataCenter.name` are set. */
+  add(dataCenter: DataCenter, options: RequestOptions = {}): Promise<DataCenter> {
+    return this.run("add add DataCenter - $dataCenter:DataCenter !dataCenter.local !dataCenter.name", options, dataCenter) as Promise<DataCenter>;
   }
 
   /** Lists the `DataCenter` objects (GET, status 200). */
-  async list(options: DataCentersListOptions = {}): Promise<List<DataCenter>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<DataCenter>("DataCenter", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive, "filter": options.filter }, options);
+  list(options: DataCentersListOptions = {}): Promise<List<DataCenter>> {
+    return this.run("list list DataCenter - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<DataCenter>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -3527,34 +2632,6 @@ export class DataCentersService extends Service {
 }
 
 /**
- * Options of {@linkcode DiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskAttachmentGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode DiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskAttachmentRemoveOptions extends RequestOptions {
-  /** Sent as the `detach_only` query parameter. */
-  detachOnly?: boolean;
-}
-
-/**
  * One `DiskAttachment` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -3562,43 +2639,24 @@ export interface DiskAttachmentRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").diskAttachmentsService().attachmentService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
  * ```
  */
 export class DiskAttachmentService extends Service {
   /** Gets the `DiskAttachment` (GET, status 200). */
-  async get(options: DiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskAttachment>("DiskAttachment", { "follow": options.follow }, options);
+  get(options: DiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
+    return this.run("get get DiskAttachment - follow:string", options) as Promise<DiskAttachment>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: DiskAttachmentRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["detachOnly", options.detachOnly, "boolean"]]);
-    await this.internalRemove({ "detach_only": options.detachOnly }, options);
+  remove(options: DiskAttachmentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - detachOnly=detach_only:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `DiskAttachment` (PUT, status 200). */
-  async update(diskAttachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["diskAttachment", diskAttachment, "DiskAttachment", true]]);
-    return await this.internalUpdate<DiskAttachment>(diskAttachment, "DiskAttachment", {  }, options);
+  /** Updates the `DiskAttachment` (PUT, status 200). */
+  update(diskAttachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("update update DiskAttachment - $diskAttachment:DiskAttachment", options, diskAttachment) as Promise<DiskAttachment>;
   }
-}
-
-/**
- * Options of {@linkcode DiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentsListOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskAttachmentsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -3609,36 +2667,32 @@ export interface DiskAttachmentsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").diskAttachmentsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").diskAttachmentsService())); // locating sends nothing
  * ```
  */
 export class DiskAttachmentsService extends Service {
   /** Adds a `DiskAttachment` (POST, status 200, 201 or 202). */
-  async add(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["attachment", attachment, "DiskAttachment", true]]);
-    return await this.internalAdd<DiskAttachment>(attachment, "DiskAttachment", {  }, options);
+  add(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("add add DiskAttachment - $attachment:DiskAttachment", options, attachment) as Promise<DiskAttachment>;
   }
 
-  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202). */
-  async addSignature1(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["attachment", attachment, "DiskAttachment", true]]);
-    this.checkMandatory("DiskAttachmentsService.addSignature1", { ...options, attachment: attachment }, ["attachment.bootable","attachment.interface","attachment.passDiscard"]);
-    return await this.internalAdd<DiskAttachment>(attachment, "DiskAttachment", {  }, options);
+  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `attachment.bootable`, `attachment.interface`, `attachment.passDiscard` are set. */
+  addSignature1(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("add addSignature1 DiskAttachment - $attachment:DiskAttachment !attachment.bootable !attachment.interface !attachment.passDiscard", options, attachment) as Promise<DiskAttachment>;
   }
 
-  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202). */
-  async addProvidingDiskId(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["attachment", attachment, "DiskAttachment", true]]);
-    this.checkMandatory("DiskAttachmentsService.addProvidingDiskId", { ...options, attachment: attachment }, ["attachment.disk.id"]);
-    return await this.internalAdd<DiskAttachment>(attachment, "DiskAttachment", {  }, options);
+  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `attachment.disk.id` is set. */
+  addProvidingDiskId(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("add addProvidingDiskId DiskAttachment - $attachment:DiskAttachment !attachment.disk.id", options, attachment) as Promise<DiskAttachment>;
   }
 
   /** Lists the `DiskAttachment` objects (GET, status 200). */
-  async list(options: DiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<DiskAttachment>("DiskAttachment", { "follow": options.follow }, options);
+  list(options: DiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
+    return this.run("list list DiskAttachment - follow:string", options) as Promise<List<DiskAttachment>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -3654,48 +2708,6 @@ export class DiskAttachmentsService extends Service {
 }
 
 /**
- * Options of {@linkcode DiskProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskProfileGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode DiskProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskProfileRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DiskProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskProfileUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `DiskProfile` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -3703,28 +2715,23 @@ export interface DiskProfileUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().diskProfilesService().diskProfileService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().diskProfilesService().diskProfileService("123"))); // locating sends nothing
  * ```
  */
 export class DiskProfileService extends Service {
   /** Gets the `DiskProfile` (GET, status 200). */
-  async get(options: DiskProfileGetOptions = {}): Promise<DiskProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskProfile>("DiskProfile", { "follow": options.follow }, options);
+  get(options: DiskProfileGetOptions = {}): Promise<DiskProfile> {
+    return this.run("get get DiskProfile - follow:string", options) as Promise<DiskProfile>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: DiskProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: DiskProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `DiskProfile` (PUT, status 200). */
-  async update(profile: DiskProfile, options: DiskProfileUpdateOptions = {}): Promise<DiskProfile> {
-    this.checkTypes([["profile", profile, "DiskProfile", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<DiskProfile>(profile, "DiskProfile", { "async": options.async }, options);
+  /** Updates the `DiskProfile` (PUT, status 200). */
+  update(profile: DiskProfile, options: DiskProfileUpdateOptions = {}): Promise<DiskProfile> {
+    return this.run("update update DiskProfile - $profile:DiskProfile async:boolean", options, profile) as Promise<DiskProfile>;
   }
 
   /** The `permissions` sub-service. */
@@ -3743,22 +2750,6 @@ export class DiskProfileService extends Service {
 }
 
 /**
- * Options of {@linkcode DiskProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfilesListOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskProfilesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `DiskProfile` objects: `diskProfileService(id)` locates one.
  *
  * @example Usage
@@ -3766,23 +2757,20 @@ export interface DiskProfilesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().diskProfilesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().diskProfilesService())); // locating sends nothing
  * ```
  */
 export class DiskProfilesService extends Service {
-  /** Adds a `DiskProfile` (POST, status 200, 201 or 202). */
-  async add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
-    this.checkTypes([["profile", profile, "DiskProfile", true]]);
-    this.checkMandatory("DiskProfilesService.add", { ...options, profile: profile }, ["profile.name","profile.storageDomain.id"]);
-    return await this.internalAdd<DiskProfile>(profile, "DiskProfile", {  }, options);
+  /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name`, `profile.storageDomain.id` are set. */
+  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+    return this.run("add add DiskProfile - $profile:DiskProfile !profile.name !profile.storageDomain.id", options, profile) as Promise<DiskProfile>;
   }
 
   /** Lists the `DiskProfile` objects (GET, status 200). */
-  async list(options: DiskProfilesListOptions = {}): Promise<List<DiskProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<DiskProfile>("DiskProfile", { "follow": options.follow, "max": options.max }, options);
+  list(options: DiskProfilesListOptions = {}): Promise<List<DiskProfile>> {
+    return this.run("list list DiskProfile - follow:string max:number", options) as Promise<List<DiskProfile>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -3798,144 +2786,6 @@ export class DiskProfilesService extends Service {
 }
 
 /**
- * Options of {@linkcode DiskService.convert}.
- *
- * @example Usage
- * ```ts
- * import type { DiskConvertOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskConvertOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskConvertOptions extends RequestOptions {
-  /** Sent as `<follow>` in the `<action>` body. */
-  follow?: string;
-  /** Sent as `<disk>` in the `<action>` body. */
-  disk?: Disk;
-}
-
-/**
- * Options of {@linkcode DiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { DiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskCopyOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskCopyOptions extends RequestOptions {
-  /** Sent as `<disk>` in the `<action>` body. */
-  disk?: Disk;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<disk_profile>` in the `<action>` body. */
-  diskProfile?: DiskProfile;
-  /** Sent as `<quota>` in the `<action>` body. */
-  quota?: Quota;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode DiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { DiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskExportOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskExportOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode DiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-}
-
-/**
- * Options of {@linkcode DiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { DiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskMoveOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskMoveOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<disk_profile>` in the `<action>` body. */
-  diskProfile?: DiskProfile;
-  /** Sent as `<quota>` in the `<action>` body. */
-  quota?: Quota;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode DiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { DiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskReduceOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskReduceOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DiskService.refreshLun}.
- *
- * @example Usage
- * ```ts
- * import type { DiskRefreshLunOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRefreshLunOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskRefreshLunOptions extends RequestOptions {
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-}
-
-/**
- * Options of {@linkcode DiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -3943,81 +2793,68 @@ export interface DiskRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().disksService().diskService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().disksService().diskService("123"))); // locating sends nothing
  * ```
  */
 export class DiskService extends MeasurableService {
-  /** Runs the `convert` action (POST `<path>/convert`, status 200, 201 or 202). */
-  async convert(options: DiskConvertOptions = {}): Promise<Action> {
-    this.checkTypes([["follow", options.follow, "string"], ["disk", options.disk, "Disk"]]);
-    this.checkMandatory("DiskService.convert", options as Record<string, unknown>, ["disk.format|disk.sparse"]);
-    const action = new Action({ follow: options.follow, disk: options.disk });
-    return await this.internalAction("convert", action, options);
+  /** Runs the `convert` action (POST `<path>/convert`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format` or `disk.sparse` is set. */
+  convert(options: DiskConvertOptions = {}): Promise<Action> {
+    return this.run("action convert - convert follow:string disk:Disk !disk.format|disk.sparse", options) as Promise<Action>;
   }
 
-  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202). */
-  async copy(options: DiskCopyOptions = {}): Promise<Action> {
-    this.checkTypes([["disk", options.disk, "Disk"], ["storageDomain", options.storageDomain, "StorageDomain"], ["diskProfile", options.diskProfile, "DiskProfile"], ["quota", options.quota, "Quota"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    this.checkMandatory("DiskService.copy", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ disk: options.disk, storageDomain: options.storageDomain, diskProfile: options.diskProfile, quota: options.quota, async: options.async, filter: options.filter });
-    return await this.internalAction("copy", action, options);
+  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  copy(options: DiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy disk:Disk storageDomain:StorageDomain diskProfile:DiskProfile quota:Quota async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: DiskExportOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    this.checkMandatory("DiskService.export", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ storageDomain: options.storageDomain, async: options.async, filter: options.filter });
-    return await this.internalAction("export", action, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  export(options: DiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: DiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"], ["allContent", options.allContent, "boolean"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow, "all_content": options.allContent }, options);
+  get(options: DiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string allContent=all_content:boolean", options) as Promise<Disk>;
   }
 
-  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
-  async move(options: DiskMoveOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"], ["diskProfile", options.diskProfile, "DiskProfile"], ["quota", options.quota, "Quota"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    this.checkMandatory("DiskService.move", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ storageDomain: options.storageDomain, diskProfile: options.diskProfile, quota: options.quota, async: options.async, filter: options.filter });
-    return await this.internalAction("move", action, options);
+  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  move(options: DiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move storageDomain:StorageDomain diskProfile:DiskProfile quota:Quota async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
   /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
-  async reduce(options: DiskReduceOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reduce", action, options);
+  reduce(options: DiskReduceOptions = {}): Promise<Action> {
+    return this.run("action reduce - reduce async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `refreshlun` action (POST `<path>/refreshlun`, status 200, 201 or 202). */
-  async refreshLun(options: DiskRefreshLunOptions = {}): Promise<Action> {
-    this.checkTypes([["host", options.host, "Host"]]);
-    this.checkMandatory("DiskService.refreshLun", options as Record<string, unknown>, ["host.id|host.name"]);
-    const action = new Action({ host: options.host });
-    return await this.internalAction("refreshlun", action, options);
+  /** Runs the `refreshlun` action (POST `<path>/refreshlun`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.id` or `host.name` is set. */
+  refreshLun(options: DiskRefreshLunOptions = {}): Promise<Action> {
+    return this.run("action refreshLun - refreshlun host:Host !host.id|host.name", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: DiskRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: DiskRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  async sparsify(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("sparsify", action, options);
+  sparsify(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
-  /** Updates a `Disk` (PUT, status 200). */
-  async update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    return await this.internalUpdate<Disk>(disk, "Disk", {  }, options);
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
   /** The `disksnapshots` sub-service. */
@@ -4043,34 +2880,6 @@ export class DiskService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode DiskSnapshotService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskSnapshotGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode DiskSnapshotService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskSnapshotRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `DiskSnapshot` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -4078,43 +2887,19 @@ export interface DiskSnapshotRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().disksService().diskService("123").diskSnapshotsService().snapshotService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().disksService().diskService("123").diskSnapshotsService().snapshotService("123"))); // locating sends nothing
  * ```
  */
 export class DiskSnapshotService extends Service {
   /** Gets the `DiskSnapshot` (GET, status 200). */
-  async get(options: DiskSnapshotGetOptions = {}): Promise<DiskSnapshot> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskSnapshot>("DiskSnapshot", { "follow": options.follow }, options);
+  get(options: DiskSnapshotGetOptions = {}): Promise<DiskSnapshot> {
+    return this.run("get get DiskSnapshot - follow:string", options) as Promise<DiskSnapshot>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: DiskSnapshotRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: DiskSnapshotRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode DiskSnapshotsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotsListOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskSnapshotsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `include_active` query parameter. */
-  includeActive?: boolean;
-  /** Sent as the `include_template` query parameter. */
-  includeTemplate?: boolean;
 }
 
 /**
@@ -4125,16 +2910,13 @@ export interface DiskSnapshotsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().disksService().diskService("123").diskSnapshotsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().disksService().diskService("123").diskSnapshotsService())); // locating sends nothing
  * ```
  */
 export class DiskSnapshotsService extends Service {
   /** Lists the `DiskSnapshot` objects (GET, status 200). */
-  async list(options: DiskSnapshotsListOptions = {}): Promise<List<DiskSnapshot>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["includeActive", options.includeActive, "boolean"], ["includeTemplate", options.includeTemplate, "boolean"]]);
-    return await this.internalList<DiskSnapshot>("DiskSnapshot", { "follow": options.follow, "max": options.max, "include_active": options.includeActive, "include_template": options.includeTemplate }, options);
+  list(options: DiskSnapshotsListOptions = {}): Promise<List<DiskSnapshot>> {
+    return this.run("list list DiskSnapshot - follow:string max:number includeActive=include_active:boolean includeTemplate=include_template:boolean", options) as Promise<List<DiskSnapshot>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4150,26 +2932,6 @@ export class DiskSnapshotsService extends Service {
 }
 
 /**
- * Options of {@linkcode DisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface DisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-}
-
-/**
  * A collection of `Disk` objects: `diskService(id)` locates one.
  *
  * @example Usage
@@ -4177,37 +2939,34 @@ export interface DisksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().disksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().disksService())); // locating sends nothing
  * ```
  */
 export class DisksService extends Service {
-  /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  async add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    this.checkMandatory("DisksService.add", { ...options, disk: disk }, ["disk.format","disk.interface"]);
-    return await this.internalAdd<Disk>(disk, "Disk", {  }, options);
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format`, `disk.interface` are set. */
+  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk !disk.format !disk.interface", options, disk) as Promise<Disk>;
   }
 
-  /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  async addOnStorageDomain(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    this.checkMandatory("DisksService.addOnStorageDomain", { ...options, disk: disk }, ["disk.format","disk.interface","disk.provisionedSize"]);
-    return await this.internalAdd<Disk>(disk, "Disk", {  }, options);
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.provisionedSize` are set. */
+  addOnStorageDomain(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add addOnStorageDomain Disk - $disk:Disk !disk.format !disk.interface !disk.provisionedSize", options, disk) as Promise<Disk>;
   }
 
-  /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  async addLun(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    this.checkMandatory("DisksService.addLun", { ...options, disk: disk }, ["disk.format","disk.interface","disk.lunStorage.type","disk.lunStorage.logicalUnits[].address","disk.lunStorage.logicalUnits[].id","disk.lunStorage.logicalUnits[].port","disk.lunStorage.logicalUnits[].target"]);
-    return await this.internalAdd<Disk>(disk, "Disk", {  }, options);
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.lunStorage.type`, `disk.lunStorage.logicalUnits[].address`, `disk.lunStorage.logicalUnits[].id`, `disk.lunStorage.logicalUnits[].port`, `disk.lunStorage.logicalUnits[].target` are set. */
+  addLun(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add addLun Disk - $disk:Disk !disk.format !disk.interface !disk.lunStorage.type !disk.lunStorage.logicalUnits[].address !disk.lunStorage.logicalUnits[].id !disk.lunStorage.logicalUnits[].port !disk.lunStorage.logicalUnits[].target", options, disk) as Promise<Disk>;
   }
 
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: DisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: DisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4223,20 +2982,6 @@ export class DisksService extends Service {
 }
 
 /**
- * Options of {@linkcode DomainGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DomainGroupGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Group` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -4244,37 +2989,14 @@ export interface DomainGroupGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().domainsService().domainService("123").groupsService().groupService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().domainsService().domainService("123").groupsService().groupService("123"))); // locating sends nothing
  * ```
  */
 export class DomainGroupService extends Service {
   /** Gets the `Group` (GET, status 200). */
-  async get(options: DomainGroupGetOptions = {}): Promise<Group> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Group>("Group", { "follow": options.follow }, options);
+  get(options: DomainGroupGetOptions = {}): Promise<Group> {
+    return this.run("get get Group - follow:string", options) as Promise<Group>;
   }
-}
-
-/**
- * Options of {@linkcode DomainGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupsListOptions = { timeout: 30000 };
- * ```
- */
-export interface DomainGroupsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
 }
 
 /**
@@ -4285,16 +3007,13 @@ export interface DomainGroupsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().domainsService().domainService("123").groupsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().domainsService().domainService("123").groupsService())); // locating sends nothing
  * ```
  */
 export class DomainGroupsService extends Service {
   /** Lists the `Group` objects (GET, status 200). */
-  async list(options: DomainGroupsListOptions = {}): Promise<List<Group>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<Group>("Group", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: DomainGroupsListOptions = {}): Promise<List<Group>> {
+    return this.run("list list Group - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Group>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4310,20 +3029,6 @@ export class DomainGroupsService extends Service {
 }
 
 /**
- * Options of {@linkcode DomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DomainGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Domain` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -4331,16 +3036,13 @@ export interface DomainGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().domainsService().domainService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().domainsService().domainService("123"))); // locating sends nothing
  * ```
  */
 export class DomainService extends Service {
   /** Gets the `Domain` (GET, status 200). */
-  async get(options: DomainGetOptions = {}): Promise<Domain> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Domain>("Domain", { "follow": options.follow }, options);
+  get(options: DomainGetOptions = {}): Promise<Domain> {
+    return this.run("get get Domain - follow:string", options) as Promise<Domain>;
   }
 
   /** The `groups` sub-service. */
@@ -4366,20 +3068,6 @@ export class DomainService extends Service {
 }
 
 /**
- * Options of {@linkcode DomainUserGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUserGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGroupsListOptions = { timeout: 30000 };
- * ```
- */
-export interface DomainUserGroupsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Group` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -4387,31 +3075,14 @@ export interface DomainUserGroupsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123").groupsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123").groupsService())); // locating sends nothing
  * ```
  */
 export class DomainUserGroupsService extends Service {
   /** Lists the `Group` objects (GET, status 200). */
-  async list(options: DomainUserGroupsListOptions = {}): Promise<List<Group>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Group>("Group", { "follow": options.follow }, options);
+  list(options: DomainUserGroupsListOptions = {}): Promise<List<Group>> {
+    return this.run("list list Group - follow:string", options) as Promise<List<Group>>;
   }
-}
-
-/**
- * Options of {@linkcode DomainUserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGetOptions = { timeout: 30000 };
- * ```
- */
-export interface DomainUserGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -4422,37 +3093,14 @@ export interface DomainUserGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().domainsService().domainService("123").usersService().userService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().domainsService().domainService("123").usersService().userService("123"))); // locating sends nothing
  * ```
  */
 export class DomainUserService extends Service {
   /** Gets the `User` (GET, status 200). */
-  async get(options: DomainUserGetOptions = {}): Promise<User> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<User>("User", { "follow": options.follow }, options);
+  get(options: DomainUserGetOptions = {}): Promise<User> {
+    return this.run("get get User - follow:string", options) as Promise<User>;
   }
-}
-
-/**
- * Options of {@linkcode DomainUsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUsersListOptions = { timeout: 30000 };
- * ```
- */
-export interface DomainUsersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
 }
 
 /**
@@ -4463,16 +3111,13 @@ export interface DomainUsersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().domainsService().domainService("123").usersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().domainsService().domainService("123").usersService())); // locating sends nothing
  * ```
  */
 export class DomainUsersService extends Service {
   /** Lists the `User` objects (GET, status 200). */
-  async list(options: DomainUsersListOptions = {}): Promise<List<User>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<User>("User", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: DomainUsersListOptions = {}): Promise<List<User>> {
+    return this.run("list list User - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<User>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4488,22 +3133,6 @@ export class DomainUsersService extends Service {
 }
 
 /**
- * Options of {@linkcode DomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainsListOptions = { timeout: 30000 };
- * ```
- */
-export interface DomainsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Domain` objects: `domainService(id)` locates one.
  *
  * @example Usage
@@ -4511,16 +3140,13 @@ export interface DomainsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().domainsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().domainsService())); // locating sends nothing
  * ```
  */
 export class DomainsService extends Service {
   /** Lists the `Domain` objects (GET, status 200). */
-  async list(options: DomainsListOptions = {}): Promise<List<Domain>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Domain>("Domain", { "follow": options.follow, "max": options.max }, options);
+  list(options: DomainsListOptions = {}): Promise<List<Domain>> {
+    return this.run("list list Domain - follow:string max:number", options) as Promise<List<Domain>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4536,22 +3162,6 @@ export class DomainsService extends Service {
 }
 
 /**
- * Options of {@linkcode KatelloErrataService.list}.
- *
- * @example Usage
- * ```ts
- * import type { KatelloErrataListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: KatelloErrataListOptions = { timeout: 30000 };
- * ```
- */
-export interface KatelloErrataListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `KatelloErratum` objects: `katelloErratumService(id)` locates one.
  *
  * @example Usage
@@ -4559,16 +3169,13 @@ export interface KatelloErrataListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").katelloErrataService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").katelloErrataService())); // locating sends nothing
  * ```
  */
 export class KatelloErrataService extends Service {
   /** Lists the `KatelloErratum` objects (GET, status 200). */
-  async list(options: KatelloErrataListOptions = {}): Promise<List<KatelloErratum>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<KatelloErratum>("KatelloErratum", { "follow": options.follow, "max": options.max }, options);
+  list(options: KatelloErrataListOptions = {}): Promise<List<KatelloErratum>> {
+    return this.run("list list KatelloErratum - follow:string max:number", options) as Promise<List<KatelloErratum>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4591,40 +3198,10 @@ export class KatelloErrataService extends Service {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().katelloErrataService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().katelloErrataService())); // locating sends nothing
  * ```
  */
 export class EngineKatelloErrataService extends KatelloErrataService {
-}
-
-/**
- * Options of {@linkcode EventService.get}.
- *
- * @example Usage
- * ```ts
- * import type { EventGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventGetOptions = { timeout: 30000 };
- * ```
- */
-export interface EventGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode EventService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { EventRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface EventRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
 }
 
 /**
@@ -4635,37 +3212,19 @@ export interface EventRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().eventsService().eventService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().eventsService().eventService("123"))); // locating sends nothing
  * ```
  */
 export class EventService extends Service {
   /** Gets the `Event` (GET, status 200). */
-  async get(options: EventGetOptions = {}): Promise<Event> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Event>("Event", { "follow": options.follow }, options);
+  get(options: EventGetOptions = {}): Promise<Event> {
+    return this.run("get get Event - follow:string", options) as Promise<Event>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: EventRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: EventRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode EventSubscriptionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { EventSubscriptionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventSubscriptionRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface EventSubscriptionRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
 }
 
 /**
@@ -4676,38 +3235,19 @@ export interface EventSubscriptionRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123").eventSubscriptionsService().eventSubscriptionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123").eventSubscriptionsService().eventSubscriptionService("123"))); // locating sends nothing
  * ```
  */
 export class EventSubscriptionService extends Service {
   /** Gets the `EventSubscription` (GET, status 200). */
-  async get(options: RequestOptions = {}): Promise<EventSubscription> {
-    return await this.internalGet<EventSubscription>("EventSubscription", {  }, options);
+  get(options: RequestOptions = {}): Promise<EventSubscription> {
+    return this.run("get get EventSubscription -", options) as Promise<EventSubscription>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: EventSubscriptionRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: EventSubscriptionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode EventSubscriptionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { EventSubscriptionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventSubscriptionsListOptions = { timeout: 30000 };
- * ```
- */
-export interface EventSubscriptionsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -4718,23 +3258,20 @@ export interface EventSubscriptionsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123").eventSubscriptionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123").eventSubscriptionsService())); // locating sends nothing
  * ```
  */
 export class EventSubscriptionsService extends Service {
-  /** Adds a `EventSubscription` (POST, status 200, 201 or 202). */
-  async add(eventSubscription: EventSubscription, options: RequestOptions = {}): Promise<EventSubscription> {
-    this.checkTypes([["eventSubscription", eventSubscription, "EventSubscription", true]]);
-    this.checkMandatory("EventSubscriptionsService.add", { ...options, eventSubscription: eventSubscription }, ["eventSubscription.event"]);
-    return await this.internalAdd<EventSubscription>(eventSubscription, "EventSubscription", {  }, options);
+  /** Adds a `EventSubscription` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `eventSubscription.event` is set. */
+  add(eventSubscription: EventSubscription, options: RequestOptions = {}): Promise<EventSubscription> {
+    return this.run("add add EventSubscription - $eventSubscription:EventSubscription !eventSubscription.event", options, eventSubscription) as Promise<EventSubscription>;
   }
 
   /** Lists the `EventSubscription` objects (GET, status 200). */
-  async list(options: EventSubscriptionsListOptions = {}): Promise<List<EventSubscription>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<EventSubscription>("EventSubscription", { "follow": options.follow, "max": options.max }, options);
+  list(options: EventSubscriptionsListOptions = {}): Promise<List<EventSubscription>> {
+    return this.run("list list EventSubscription - follow:string max:number", options) as Promise<List<EventSubscription>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4750,42 +3287,6 @@ export class EventSubscriptionsService extends Service {
 }
 
 /**
- * Options of {@linkcode EventsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { EventsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsListOptions = { timeout: 30000 };
- * ```
- */
-export interface EventsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `from` query parameter. */
-  from?: number;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-}
-
-/**
- * Options of {@linkcode EventsService.undelete}.
- *
- * @example Usage
- * ```ts
- * import type { EventsUndeleteOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsUndeleteOptions = { timeout: 30000 };
- * ```
- */
-export interface EventsUndeleteOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * A collection of `Event` objects: `eventService(id)` locates one.
  *
  * @example Usage
@@ -4793,30 +3294,25 @@ export interface EventsUndeleteOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().eventsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().eventsService())); // locating sends nothing
  * ```
  */
 export class EventsService extends Service {
-  /** Adds a `Event` (POST, status 200, 201 or 202). */
-  async add(event: Event, options: RequestOptions = {}): Promise<Event> {
-    this.checkTypes([["event", event, "Event", true]]);
-    this.checkMandatory("EventsService.add", { ...options, event: event }, ["event.customId","event.description","event.origin","event.severity"]);
-    return await this.internalAdd<Event>(event, "Event", {  }, options);
+  /** Adds a `Event` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `event.customId`, `event.description`, `event.origin`, `event.severity` are set. */
+  add(event: Event, options: RequestOptions = {}): Promise<Event> {
+    return this.run("add add Event - $event:Event !event.customId !event.description !event.origin !event.severity", options, event) as Promise<Event>;
   }
 
   /** Lists the `Event` objects (GET, status 200). */
-  async list(options: EventsListOptions = {}): Promise<List<Event>> {
-    this.checkTypes([["follow", options.follow, "string"], ["from", options.from, "number"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<Event>("Event", { "follow": options.follow, "from": options.from, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: EventsListOptions = {}): Promise<List<Event>> {
+    return this.run("list list Event - follow:string from:number max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Event>>;
   }
 
   /** Runs the `undelete` action (POST `<path>/undelete`, status 200, 201 or 202). */
-  async undelete(options: EventsUndeleteOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("undelete", action, options);
+  undelete(options: EventsUndeleteOptions = {}): Promise<Action> {
+    return this.run("action undelete - undelete async:boolean", options) as Promise<Action>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4832,20 +3328,6 @@ export class EventsService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalComputeResourceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalComputeResourceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalComputeResourceGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalComputeResourceGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ExternalComputeResource` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -4853,33 +3335,14 @@ export interface ExternalComputeResourceGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService().resourceService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService().resourceService("123"))); // locating sends nothing
  * ```
  */
 export class ExternalComputeResourceService extends Service {
   /** Gets the `ExternalComputeResource` (GET, status 200). */
-  async get(options: ExternalComputeResourceGetOptions = {}): Promise<ExternalComputeResource> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ExternalComputeResource>("ExternalComputeResource", { "follow": options.follow }, options);
+  get(options: ExternalComputeResourceGetOptions = {}): Promise<ExternalComputeResource> {
+    return this.run("get get ExternalComputeResource - follow:string", options) as Promise<ExternalComputeResource>;
   }
-}
-
-/**
- * Options of {@linkcode ExternalComputeResourcesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalComputeResourcesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalComputeResourcesListOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalComputeResourcesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -4890,16 +3353,13 @@ export interface ExternalComputeResourcesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService())); // locating sends nothing
  * ```
  */
 export class ExternalComputeResourcesService extends Service {
   /** Lists the `ExternalComputeResource` objects (GET, status 200). */
-  async list(options: ExternalComputeResourcesListOptions = {}): Promise<List<ExternalComputeResource>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<ExternalComputeResource>("ExternalComputeResource", { "follow": options.follow, "max": options.max }, options);
+  list(options: ExternalComputeResourcesListOptions = {}): Promise<List<ExternalComputeResource>> {
+    return this.run("list list ExternalComputeResource - follow:string max:number", options) as Promise<List<ExternalComputeResource>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4915,20 +3375,6 @@ export class ExternalComputeResourcesService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalDiscoveredHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalDiscoveredHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalDiscoveredHostGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalDiscoveredHostGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ExternalDiscoveredHost` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -4936,33 +3382,14 @@ export interface ExternalDiscoveredHostGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService().hostService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService().hostService("123"))); // locating sends nothing
  * ```
  */
 export class ExternalDiscoveredHostService extends Service {
   /** Gets the `ExternalDiscoveredHost` (GET, status 200). */
-  async get(options: ExternalDiscoveredHostGetOptions = {}): Promise<ExternalDiscoveredHost> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ExternalDiscoveredHost>("ExternalDiscoveredHost", { "follow": options.follow }, options);
+  get(options: ExternalDiscoveredHostGetOptions = {}): Promise<ExternalDiscoveredHost> {
+    return this.run("get get ExternalDiscoveredHost - follow:string", options) as Promise<ExternalDiscoveredHost>;
   }
-}
-
-/**
- * Options of {@linkcode ExternalDiscoveredHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalDiscoveredHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalDiscoveredHostsListOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalDiscoveredHostsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -4973,16 +3400,13 @@ export interface ExternalDiscoveredHostsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService())); // locating sends nothing
  * ```
  */
 export class ExternalDiscoveredHostsService extends Service {
   /** Lists the `ExternalDiscoveredHost` objects (GET, status 200). */
-  async list(options: ExternalDiscoveredHostsListOptions = {}): Promise<List<ExternalDiscoveredHost>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<ExternalDiscoveredHost>("ExternalDiscoveredHost", { "follow": options.follow, "max": options.max }, options);
+  list(options: ExternalDiscoveredHostsListOptions = {}): Promise<List<ExternalDiscoveredHost>> {
+    return this.run("list list ExternalDiscoveredHost - follow:string max:number", options) as Promise<List<ExternalDiscoveredHost>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -4998,20 +3422,6 @@ export class ExternalDiscoveredHostsService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalHostGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGroupGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostGroupGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ExternalHostGroup` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5019,33 +3429,14 @@ export interface ExternalHostGroupGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService().groupService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService().groupService("123"))); // locating sends nothing
  * ```
  */
 export class ExternalHostGroupService extends Service {
   /** Gets the `ExternalHostGroup` (GET, status 200). */
-  async get(options: ExternalHostGroupGetOptions = {}): Promise<ExternalHostGroup> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ExternalHostGroup>("ExternalHostGroup", { "follow": options.follow }, options);
+  get(options: ExternalHostGroupGetOptions = {}): Promise<ExternalHostGroup> {
+    return this.run("get get ExternalHostGroup - follow:string", options) as Promise<ExternalHostGroup>;
   }
-}
-
-/**
- * Options of {@linkcode ExternalHostGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGroupsListOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostGroupsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -5056,16 +3447,13 @@ export interface ExternalHostGroupsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService())); // locating sends nothing
  * ```
  */
 export class ExternalHostGroupsService extends Service {
   /** Lists the `ExternalHostGroup` objects (GET, status 200). */
-  async list(options: ExternalHostGroupsListOptions = {}): Promise<List<ExternalHostGroup>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<ExternalHostGroup>("ExternalHostGroup", { "follow": options.follow, "max": options.max }, options);
+  list(options: ExternalHostGroupsListOptions = {}): Promise<List<ExternalHostGroup>> {
+    return this.run("list list ExternalHostGroup - follow:string max:number", options) as Promise<List<ExternalHostGroup>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5081,34 +3469,6 @@ export class ExternalHostGroupsService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalProviderService.importCertificates}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderImportCertificatesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderImportCertificatesOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalProviderImportCertificatesOptions extends RequestOptions {
-  /** Sent as `<certificates>` in the `<action>` body. */
-  certificates?: List<Certificate>;
-}
-
-/**
- * Options of {@linkcode ExternalProviderService.testConnectivity}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderTestConnectivityOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderTestConnectivityOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalProviderTestConnectivityOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * A service no locator of the tree reaches; services extending it share its methods.
  *
  * @example Usage
@@ -5118,19 +3478,16 @@ export interface ExternalProviderTestConnectivityOptions extends RequestOptions 
  * ```
  */
 export class ExternalProviderService extends Service {
-  /** Runs the `importcertificates` action (POST `<path>/importcertificates`, status 200, 201 or 202). */
-  async importCertificates(options: ExternalProviderImportCertificatesOptions = {}): Promise<Action> {
-    this.checkTypes([["certificates", options.certificates, "Certificate[]"]]);
-    this.checkMandatory("ExternalProviderService.importCertificates", options as Record<string, unknown>, ["certificates[].content"]);
-    const action = new Action({ certificates: options.certificates });
-    return await this.internalAction("importcertificates", action, options);
+  /** Runs the `importcertificates` action (POST `<path>/importcertificates`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `certificates[].content` is set. */
+  importCertificates(options: ExternalProviderImportCertificatesOptions = {}): Promise<Action> {
+    return this.run("action importCertificates - importcertificates certificates:Certificate[] !certificates[].content", options) as Promise<Action>;
   }
 
   /** Runs the `testconnectivity` action (POST `<path>/testconnectivity`, status 200, 201 or 202). */
-  async testConnectivity(options: ExternalProviderTestConnectivityOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("testconnectivity", action, options);
+  testConnectivity(options: ExternalProviderTestConnectivityOptions = {}): Promise<Action> {
+    return this.run("action testConnectivity - testconnectivity async:boolean", options) as Promise<Action>;
   }
 
   /** The `certificates` sub-service. */
@@ -5149,48 +3506,6 @@ export class ExternalProviderService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalHostProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostProviderGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode ExternalHostProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostProviderRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ExternalHostProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostProviderUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `ExternalHostProvider` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5198,28 +3513,23 @@ export interface ExternalHostProviderUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123"))); // locating sends nothing
  * ```
  */
 export class ExternalHostProviderService extends ExternalProviderService {
   /** Gets the `ExternalHostProvider` (GET, status 200). */
-  async get(options: ExternalHostProviderGetOptions = {}): Promise<ExternalHostProvider> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ExternalHostProvider>("ExternalHostProvider", { "follow": options.follow }, options);
+  get(options: ExternalHostProviderGetOptions = {}): Promise<ExternalHostProvider> {
+    return this.run("get get ExternalHostProvider - follow:string", options) as Promise<ExternalHostProvider>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: ExternalHostProviderRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: ExternalHostProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `ExternalHostProvider` (PUT, status 200). */
-  async update(provider: ExternalHostProvider, options: ExternalHostProviderUpdateOptions = {}): Promise<ExternalHostProvider> {
-    this.checkTypes([["provider", provider, "ExternalHostProvider", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<ExternalHostProvider>(provider, "ExternalHostProvider", { "async": options.async }, options);
+  /** Updates the `ExternalHostProvider` (PUT, status 200). */
+  update(provider: ExternalHostProvider, options: ExternalHostProviderUpdateOptions = {}): Promise<ExternalHostProvider> {
+    return this.run("update update ExternalHostProvider - $provider:ExternalHostProvider async:boolean", options, provider) as Promise<ExternalHostProvider>;
   }
 
   /** The `computeresources` sub-service. */
@@ -5259,24 +3569,6 @@ export class ExternalHostProviderService extends ExternalProviderService {
 }
 
 /**
- * Options of {@linkcode ExternalHostProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProvidersListOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostProvidersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-}
-
-/**
  * A collection of `ExternalHostProvider` objects: `providerService(id)` locates one.
  *
  * @example Usage
@@ -5284,23 +3576,20 @@ export interface ExternalHostProvidersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService())); // locating sends nothing
  * ```
  */
 export class ExternalHostProvidersService extends Service {
-  /** Adds a `ExternalHostProvider` (POST, status 200, 201 or 202). */
-  async add(provider: ExternalHostProvider, options: RequestOptions = {}): Promise<ExternalHostProvider> {
-    this.checkTypes([["provider", provider, "ExternalHostProvider", true]]);
-    this.checkMandatory("ExternalHostProvidersService.add", { ...options, provider: provider }, ["provider.name"]);
-    return await this.internalAdd<ExternalHostProvider>(provider, "ExternalHostProvider", {  }, options);
+  /** Adds a `ExternalHostProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: ExternalHostProvider, options: RequestOptions = {}): Promise<ExternalHostProvider> {
+    return this.run("add add ExternalHostProvider - $provider:ExternalHostProvider !provider.name", options, provider) as Promise<ExternalHostProvider>;
   }
 
   /** Lists the `ExternalHostProvider` objects (GET, status 200). */
-  async list(options: ExternalHostProvidersListOptions = {}): Promise<List<ExternalHostProvider>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<ExternalHostProvider>("ExternalHostProvider", { "follow": options.follow, "max": options.max, "search": options.search }, options);
+  list(options: ExternalHostProvidersListOptions = {}): Promise<List<ExternalHostProvider>> {
+    return this.run("list list ExternalHostProvider - follow:string max:number search:string", options) as Promise<List<ExternalHostProvider>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5316,20 +3605,6 @@ export class ExternalHostProvidersService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ExternalHost` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5337,33 +3612,14 @@ export interface ExternalHostGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").hostsService().hostService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostsService().hostService("123"))); // locating sends nothing
  * ```
  */
 export class ExternalHostService extends Service {
   /** Gets the `ExternalHost` (GET, status 200). */
-  async get(options: ExternalHostGetOptions = {}): Promise<ExternalHost> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ExternalHost>("ExternalHost", { "follow": options.follow }, options);
+  get(options: ExternalHostGetOptions = {}): Promise<ExternalHost> {
+    return this.run("get get ExternalHost - follow:string", options) as Promise<ExternalHost>;
   }
-}
-
-/**
- * Options of {@linkcode ExternalHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostsListOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalHostsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -5374,16 +3630,13 @@ export interface ExternalHostsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").hostsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostsService())); // locating sends nothing
  * ```
  */
 export class ExternalHostsService extends Service {
   /** Lists the `ExternalHost` objects (GET, status 200). */
-  async list(options: ExternalHostsListOptions = {}): Promise<List<ExternalHost>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<ExternalHost>("ExternalHost", { "follow": options.follow, "max": options.max }, options);
+  list(options: ExternalHostsListOptions = {}): Promise<List<ExternalHost>> {
+    return this.run("list list ExternalHost - follow:string max:number", options) as Promise<List<ExternalHost>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5399,20 +3652,6 @@ export class ExternalHostsService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalNetworkProviderConfigurationService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalNetworkProviderConfigurationGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalNetworkProviderConfigurationGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalNetworkProviderConfigurationGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ExternalNetworkProviderConfiguration` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5420,31 +3659,14 @@ export interface ExternalNetworkProviderConfigurationGetOptions extends RequestO
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService().configurationService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService().configurationService("123"))); // locating sends nothing
  * ```
  */
 export class ExternalNetworkProviderConfigurationService extends Service {
   /** Gets the `ExternalNetworkProviderConfiguration` (GET, status 200). */
-  async get(options: ExternalNetworkProviderConfigurationGetOptions = {}): Promise<ExternalNetworkProviderConfiguration> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ExternalNetworkProviderConfiguration>("ExternalNetworkProviderConfiguration", { "follow": options.follow }, options);
+  get(options: ExternalNetworkProviderConfigurationGetOptions = {}): Promise<ExternalNetworkProviderConfiguration> {
+    return this.run("get get ExternalNetworkProviderConfiguration - follow:string", options) as Promise<ExternalNetworkProviderConfiguration>;
   }
-}
-
-/**
- * Options of {@linkcode ExternalNetworkProviderConfigurationsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalNetworkProviderConfigurationsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalNetworkProviderConfigurationsListOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalNetworkProviderConfigurationsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -5455,16 +3677,13 @@ export interface ExternalNetworkProviderConfigurationsListOptions extends Reques
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService())); // locating sends nothing
  * ```
  */
 export class ExternalNetworkProviderConfigurationsService extends Service {
   /** Lists the `ExternalNetworkProviderConfiguration` objects (GET, status 200). */
-  async list(options: ExternalNetworkProviderConfigurationsListOptions = {}): Promise<List<ExternalNetworkProviderConfiguration>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<ExternalNetworkProviderConfiguration>("ExternalNetworkProviderConfiguration", { "follow": options.follow }, options);
+  list(options: ExternalNetworkProviderConfigurationsListOptions = {}): Promise<List<ExternalNetworkProviderConfiguration>> {
+    return this.run("list list ExternalNetworkProviderConfiguration - follow:string", options) as Promise<List<ExternalNetworkProviderConfiguration>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5480,20 +3699,6 @@ export class ExternalNetworkProviderConfigurationsService extends Service {
 }
 
 /**
- * Options of {@linkcode ExternalProviderCertificateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderCertificateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderCertificateGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalProviderCertificateGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Certificate` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5501,33 +3706,14 @@ export interface ExternalProviderCertificateGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").certificatesService().certificateService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").certificatesService().certificateService("123"))); // locating sends nothing
  * ```
  */
 export class ExternalProviderCertificateService extends Service {
   /** Gets the `Certificate` (GET, status 200). */
-  async get(options: ExternalProviderCertificateGetOptions = {}): Promise<Certificate> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Certificate>("Certificate", { "follow": options.follow }, options);
+  get(options: ExternalProviderCertificateGetOptions = {}): Promise<Certificate> {
+    return this.run("get get Certificate - follow:string", options) as Promise<Certificate>;
   }
-}
-
-/**
- * Options of {@linkcode ExternalProviderCertificatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderCertificatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderCertificatesListOptions = { timeout: 30000 };
- * ```
- */
-export interface ExternalProviderCertificatesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -5538,16 +3724,13 @@ export interface ExternalProviderCertificatesListOptions extends RequestOptions 
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalHostProvidersService().providerService("123").certificatesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").certificatesService())); // locating sends nothing
  * ```
  */
 export class ExternalProviderCertificatesService extends Service {
   /** Lists the `Certificate` objects (GET, status 200). */
-  async list(options: ExternalProviderCertificatesListOptions = {}): Promise<List<Certificate>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Certificate>("Certificate", { "follow": options.follow, "max": options.max }, options);
+  list(options: ExternalProviderCertificatesListOptions = {}): Promise<List<Certificate>> {
+    return this.run("list list Certificate - follow:string max:number", options) as Promise<List<Certificate>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5570,16 +3753,13 @@ export class ExternalProviderCertificatesService extends Service {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalTemplateImportsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalTemplateImportsService())); // locating sends nothing
  * ```
  */
 export class ExternalTemplateImportsService extends Service {
   /** Adds a `ExternalTemplateImport` (POST, status 200, 201 or 202). */
-  async add(import_: ExternalTemplateImport, options: RequestOptions = {}): Promise<ExternalTemplateImport> {
-    this.checkTypes([["import", import_, "ExternalTemplateImport", true]]);
-    return await this.internalAdd<ExternalTemplateImport>(import_, "ExternalTemplateImport", {  }, options);
+  add(import_: ExternalTemplateImport, options: RequestOptions = {}): Promise<ExternalTemplateImport> {
+    return this.run("add add ExternalTemplateImport - $import:ExternalTemplateImport", options, import_) as Promise<ExternalTemplateImport>;
   }
 }
 
@@ -5591,59 +3771,14 @@ export class ExternalTemplateImportsService extends Service {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().externalVmImportsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().externalVmImportsService())); // locating sends nothing
  * ```
  */
 export class ExternalVmImportsService extends Service {
   /** Adds a `ExternalVmImport` (POST, status 200, 201 or 202). */
-  async add(import_: ExternalVmImport, options: RequestOptions = {}): Promise<ExternalVmImport> {
-    this.checkTypes([["import", import_, "ExternalVmImport", true]]);
-    return await this.internalAdd<ExternalVmImport>(import_, "ExternalVmImport", {  }, options);
+  add(import_: ExternalVmImport, options: RequestOptions = {}): Promise<ExternalVmImport> {
+    return this.run("add add ExternalVmImport - $import:ExternalVmImport", options, import_) as Promise<ExternalVmImport>;
   }
-}
-
-/**
- * Options of {@linkcode FenceAgentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentGetOptions = { timeout: 30000 };
- * ```
- */
-export interface FenceAgentGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode FenceAgentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface FenceAgentRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode FenceAgentService.update}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface FenceAgentUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
 }
 
 /**
@@ -5654,45 +3789,24 @@ export interface FenceAgentUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").fenceAgentsService().agentService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").fenceAgentsService().agentService("123"))); // locating sends nothing
  * ```
  */
 export class FenceAgentService extends Service {
   /** Gets the `Agent` (GET, status 200). */
-  async get(options: FenceAgentGetOptions = {}): Promise<Agent> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Agent>("Agent", { "follow": options.follow }, options);
+  get(options: FenceAgentGetOptions = {}): Promise<Agent> {
+    return this.run("get get Agent - follow:string", options) as Promise<Agent>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: FenceAgentRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: FenceAgentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Agent` (PUT, status 200). */
-  async update(agent: Agent, options: FenceAgentUpdateOptions = {}): Promise<Agent> {
-    this.checkTypes([["agent", agent, "Agent", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Agent>(agent, "Agent", { "async": options.async }, options);
+  /** Updates the `Agent` (PUT, status 200). */
+  update(agent: Agent, options: FenceAgentUpdateOptions = {}): Promise<Agent> {
+    return this.run("update update Agent - $agent:Agent async:boolean", options, agent) as Promise<Agent>;
   }
-}
-
-/**
- * Options of {@linkcode FenceAgentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentsListOptions = { timeout: 30000 };
- * ```
- */
-export interface FenceAgentsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -5703,23 +3817,20 @@ export interface FenceAgentsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").fenceAgentsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").fenceAgentsService())); // locating sends nothing
  * ```
  */
 export class FenceAgentsService extends Service {
-  /** Adds a `Agent` (POST, status 200, 201 or 202). */
-  async add(agent: Agent, options: RequestOptions = {}): Promise<Agent> {
-    this.checkTypes([["agent", agent, "Agent", true]]);
-    this.checkMandatory("FenceAgentsService.add", { ...options, agent: agent }, ["agent.address","agent.order","agent.password","agent.type","agent.username"]);
-    return await this.internalAdd<Agent>(agent, "Agent", {  }, options);
+  /** Adds a `Agent` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `agent.address`, `agent.order`, `agent.password`, `agent.type`, `agent.username` are set. */
+  add(agent: Agent, options: RequestOptions = {}): Promise<Agent> {
+    return this.run("add add Agent - $agent:Agent !agent.address !agent.order !agent.password !agent.type !agent.username", options, agent) as Promise<Agent>;
   }
 
   /** Lists the `Agent` objects (GET, status 200). */
-  async list(options: FenceAgentsListOptions = {}): Promise<List<Agent>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Agent>("Agent", { "follow": options.follow, "max": options.max }, options);
+  list(options: FenceAgentsListOptions = {}): Promise<List<Agent>> {
+    return this.run("list list Agent - follow:string max:number", options) as Promise<List<Agent>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5735,20 +3846,6 @@ export class FenceAgentsService extends Service {
 }
 
 /**
- * Options of {@linkcode FileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FileGetOptions = { timeout: 30000 };
- * ```
- */
-export interface FileGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `File` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5756,39 +3853,14 @@ export interface FileGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").filesService().fileService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").filesService().fileService("123"))); // locating sends nothing
  * ```
  */
 export class FileService extends Service {
   /** Gets the `File` (GET, status 200). */
-  async get(options: FileGetOptions = {}): Promise<File> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<File>("File", { "follow": options.follow }, options);
+  get(options: FileGetOptions = {}): Promise<File> {
+    return this.run("get get File - follow:string", options) as Promise<File>;
   }
-}
-
-/**
- * Options of {@linkcode FilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilesListOptions = { timeout: 30000 };
- * ```
- */
-export interface FilesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `refresh` query parameter. */
-  refresh?: boolean;
 }
 
 /**
@@ -5799,16 +3871,13 @@ export interface FilesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").filesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").filesService())); // locating sends nothing
  * ```
  */
 export class FilesService extends Service {
   /** Lists the `File` objects (GET, status 200). */
-  async list(options: FilesListOptions = {}): Promise<List<File>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["refresh", options.refresh, "boolean"]]);
-    return await this.internalList<File>("File", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive, "refresh": options.refresh }, options);
+  list(options: FilesListOptions = {}): Promise<List<File>> {
+    return this.run("list list File - follow:string max:number search:string caseSensitive=case_sensitive:boolean refresh:boolean", options) as Promise<List<File>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5824,36 +3893,6 @@ export class FilesService extends Service {
 }
 
 /**
- * Options of {@linkcode FilterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FilterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilterGetOptions = { timeout: 30000 };
- * ```
- */
-export interface FilterGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode FilterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { FilterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilterRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface FilterRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Filter` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5861,41 +3900,19 @@ export interface FilterRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService().policyService("123").filtersService().filterService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").filtersService().filterService("123"))); // locating sends nothing
  * ```
  */
 export class FilterService extends Service {
   /** Gets the `Filter` (GET, status 200). */
-  async get(options: FilterGetOptions = {}): Promise<Filter> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<Filter>("Filter", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: FilterGetOptions = {}): Promise<Filter> {
+    return this.run("get get Filter - follow:string filter:boolean", options) as Promise<Filter>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: FilterRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: FilterRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode FiltersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FiltersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FiltersListOptions = { timeout: 30000 };
- * ```
- */
-export interface FiltersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
 }
 
 /**
@@ -5906,23 +3923,20 @@ export interface FiltersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService().policyService("123").filtersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").filtersService())); // locating sends nothing
  * ```
  */
 export class FiltersService extends Service {
-  /** Adds a `Filter` (POST, status 200, 201 or 202). */
-  async add(filter: Filter, options: RequestOptions = {}): Promise<Filter> {
-    this.checkTypes([["filter", filter, "Filter", true]]);
-    this.checkMandatory("FiltersService.add", { ...options, filter: filter }, ["filter.schedulingPolicyUnit.id"]);
-    return await this.internalAdd<Filter>(filter, "Filter", {  }, options);
+  /** Adds a `Filter` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `filter.schedulingPolicyUnit.id` is set. */
+  add(filter: Filter, options: RequestOptions = {}): Promise<Filter> {
+    return this.run("add add Filter - $filter:Filter !filter.schedulingPolicyUnit.id", options, filter) as Promise<Filter>;
   }
 
   /** Lists the `Filter` objects (GET, status 200). */
-  async list(options: FiltersListOptions = {}): Promise<List<Filter>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<Filter>("Filter", { "follow": options.follow, "max": options.max, "filter": options.filter }, options);
+  list(options: FiltersListOptions = {}): Promise<List<Filter>> {
+    return this.run("list list Filter - follow:string max:number filter:boolean", options) as Promise<List<Filter>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -5938,50 +3952,6 @@ export class FiltersService extends Service {
 }
 
 /**
- * Options of {@linkcode GlusterBrickService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickGetOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBrickGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode GlusterBrickService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBrickRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterBrickService.replace}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickReplaceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickReplaceOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBrickReplaceOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `GlusterBrick` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -5989,130 +3959,26 @@ export interface GlusterBrickReplaceOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService().brickService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService().brickService("123"))); // locating sends nothing
  * ```
  */
 export class GlusterBrickService extends MeasurableService {
   /** Gets the `GlusterBrick` (GET, status 200). */
-  async get(options: GlusterBrickGetOptions = {}): Promise<GlusterBrick> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<GlusterBrick>("GlusterBrick", { "follow": options.follow }, options);
+  get(options: GlusterBrickGetOptions = {}): Promise<GlusterBrick> {
+    return this.run("get get GlusterBrick - follow:string", options) as Promise<GlusterBrick>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: GlusterBrickRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: GlusterBrickRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** Runs the `replace` action (POST `<path>/replace`, status 200, 201 or 202).
    *
    * @deprecated GlusterBrickService.replace is deprecated. */
-  async replace(options: GlusterBrickReplaceOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ force: options.force, async: options.async });
-    return await this.internalAction("replace", action, options);
+  replace(options: GlusterBrickReplaceOptions = {}): Promise<Action> {
+    return this.run("action replace - replace force:boolean async:boolean", options) as Promise<Action>;
   }
-}
-
-/**
- * Options of {@linkcode GlusterBricksService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksActivateOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBricksActivateOptions extends RequestOptions {
-  /** Sent as `<bricks>` in the `<action>` body. */
-  bricks?: List<GlusterBrick>;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterBricksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksAddOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBricksAddOptions extends RequestOptions {
-  /** Sent as the `replica_count` query parameter. */
-  replicaCount?: number;
-  /** Sent as the `stripe_count` query parameter. */
-  stripeCount?: number;
-}
-
-/**
- * Options of {@linkcode GlusterBricksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksListOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBricksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
- * Options of {@linkcode GlusterBricksService.migrate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksMigrateOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBricksMigrateOptions extends RequestOptions {
-  /** Sent as `<bricks>` in the `<action>` body. */
-  bricks?: List<GlusterBrick>;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterBricksService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBricksRemoveOptions extends RequestOptions {
-  /** Sent as `<bricks>` in the `<action>` body. */
-  bricks?: List<GlusterBrick>;
-  /** Sent as the `replica_count` query parameter. */
-  replicaCount?: number;
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterBricksService.stopMigrate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksStopMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksStopMigrateOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterBricksStopMigrateOptions extends RequestOptions {
-  /** Sent as `<bricks>` in the `<action>` body. */
-  bricks?: List<GlusterBrick>;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
 }
 
 /**
@@ -6123,49 +3989,38 @@ export interface GlusterBricksStopMigrateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService())); // locating sends nothing
  * ```
  */
 export class GlusterBricksService extends Service {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: GlusterBricksActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["bricks", options.bricks, "GlusterBrick[]"], ["async", options.async, "boolean"]]);
-    const action = new Action({ bricks: options.bricks, async: options.async });
-    return await this.internalAction("activate", action, options);
+  activate(options: GlusterBricksActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate bricks:GlusterBrick[] async:boolean", options) as Promise<Action>;
   }
 
   /** Adds the `GlusterBrick` (POST, status 200, 201 or 202). */
-  async add(bricks: GlusterBrick[], options: GlusterBricksAddOptions = {}): Promise<List<GlusterBrick>> {
-    this.checkTypes([["bricks", bricks, "GlusterBrick[]", true], ["replicaCount", options.replicaCount, "number"], ["stripeCount", options.stripeCount, "number"]]);
-    return await this.internalAdd<List<GlusterBrick>>(bricks, "GlusterBrick", { "replica_count": options.replicaCount, "stripe_count": options.stripeCount }, options, "bricks");
+  add(bricks: GlusterBrick[], options: GlusterBricksAddOptions = {}): Promise<List<GlusterBrick>> {
+    return this.run("add add GlusterBrick bricks $bricks:GlusterBrick[] replicaCount=replica_count:number stripeCount=stripe_count:number", options, bricks) as Promise<List<GlusterBrick>>;
   }
 
   /** Lists the `GlusterBrick` objects (GET, status 200). */
-  async list(options: GlusterBricksListOptions = {}): Promise<List<GlusterBrick>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<GlusterBrick>("GlusterBrick", { "follow": options.follow, "max": options.max }, options);
+  list(options: GlusterBricksListOptions = {}): Promise<List<GlusterBrick>> {
+    return this.run("list list GlusterBrick - follow:string max:number", options) as Promise<List<GlusterBrick>>;
   }
 
   /** Runs the `migrate` action (POST `<path>/migrate`, status 200, 201 or 202). */
-  async migrate(options: GlusterBricksMigrateOptions = {}): Promise<Action> {
-    this.checkTypes([["bricks", options.bricks, "GlusterBrick[]"], ["async", options.async, "boolean"]]);
-    const action = new Action({ bricks: options.bricks, async: options.async });
-    return await this.internalAction("migrate", action, options);
+  migrate(options: GlusterBricksMigrateOptions = {}): Promise<Action> {
+    return this.run("action migrate - migrate bricks:GlusterBrick[] async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: GlusterBricksRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["bricks", options.bricks, "GlusterBrick[]"], ["replicaCount", options.replicaCount, "number"], ["async", options.async, "boolean"]]);
-    await this.internalRemove({ "replica_count": options.replicaCount, "async": options.async }, options, new Action({ bricks: options.bricks }));
+  remove(options: GlusterBricksRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - @bricks:GlusterBrick[] replicaCount=replica_count:number async:boolean", options) as Promise<void>;
   }
 
   /** Runs the `stopmigrate` action (POST `<path>/stopmigrate`, status 200, 201 or 202). */
-  async stopMigrate(options: GlusterBricksStopMigrateOptions = {}): Promise<Action> {
-    this.checkTypes([["bricks", options.bricks, "GlusterBrick[]"], ["async", options.async, "boolean"]]);
-    const action = new Action({ bricks: options.bricks, async: options.async });
-    return await this.internalAction("stopmigrate", action, options);
+  stopMigrate(options: GlusterBricksStopMigrateOptions = {}): Promise<Action> {
+    return this.run("action stopMigrate - stopmigrate bricks:GlusterBrick[] async:boolean", options) as Promise<Action>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -6181,80 +4036,6 @@ export class GlusterBricksService extends Service {
 }
 
 /**
- * Options of {@linkcode GlusterHookService.disable}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookDisableOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookDisableOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterHookDisableOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterHookService.enable}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookEnableOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookEnableOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterHookEnableOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterHookService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookGetOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterHookGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode GlusterHookService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterHookRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterHookService.resolve}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookResolveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookResolveOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterHookResolveOptions extends RequestOptions {
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<resolution_type>` in the `<action>` body. */
-  resolutionType?: string;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `GlusterHook` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -6262,61 +4043,36 @@ export interface GlusterHookResolveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").glusterHooksService().hookService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterHooksService().hookService("123"))); // locating sends nothing
  * ```
  */
 export class GlusterHookService extends Service {
   /** Runs the `disable` action (POST `<path>/disable`, status 200, 201 or 202). */
-  async disable(options: GlusterHookDisableOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("disable", action, options);
+  disable(options: GlusterHookDisableOptions = {}): Promise<Action> {
+    return this.run("action disable - disable async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `enable` action (POST `<path>/enable`, status 200, 201 or 202). */
-  async enable(options: GlusterHookEnableOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("enable", action, options);
+  enable(options: GlusterHookEnableOptions = {}): Promise<Action> {
+    return this.run("action enable - enable async:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `GlusterHook` (GET, status 200). */
-  async get(options: GlusterHookGetOptions = {}): Promise<GlusterHook> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<GlusterHook>("GlusterHook", { "follow": options.follow }, options);
+  get(options: GlusterHookGetOptions = {}): Promise<GlusterHook> {
+    return this.run("get get GlusterHook - follow:string", options) as Promise<GlusterHook>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: GlusterHookRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: GlusterHookRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Runs the `resolve` action (POST `<path>/resolve`, status 200, 201 or 202). */
-  async resolve(options: GlusterHookResolveOptions = {}): Promise<Action> {
-    this.checkTypes([["host", options.host, "Host"], ["resolutionType", options.resolutionType, "string"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("GlusterHookService.resolve", options as Record<string, unknown>, ["resolutionType"]);
-    const action = new Action({ host: options.host, resolutionType: options.resolutionType, async: options.async });
-    return await this.internalAction("resolve", action, options);
+  /** Runs the `resolve` action (POST `<path>/resolve`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `resolutionType` is set. */
+  resolve(options: GlusterHookResolveOptions = {}): Promise<Action> {
+    return this.run("action resolve - resolve host:Host resolutionType:string async:boolean !resolutionType", options) as Promise<Action>;
   }
-}
-
-/**
- * Options of {@linkcode GlusterHooksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHooksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHooksListOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterHooksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -6327,16 +4083,13 @@ export interface GlusterHooksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").glusterHooksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterHooksService())); // locating sends nothing
  * ```
  */
 export class GlusterHooksService extends Service {
   /** Lists the `GlusterHook` objects (GET, status 200). */
-  async list(options: GlusterHooksListOptions = {}): Promise<List<GlusterHook>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<GlusterHook>("GlusterHook", { "follow": options.follow, "max": options.max }, options);
+  list(options: GlusterHooksListOptions = {}): Promise<List<GlusterHook>> {
+    return this.run("list list GlusterHook - follow:string max:number", options) as Promise<List<GlusterHook>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -6352,174 +4105,6 @@ export class GlusterHooksService extends Service {
 }
 
 /**
- * Options of {@linkcode GlusterVolumeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeGetOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.rebalance}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeRebalanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeRebalanceOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeRebalanceOptions extends RequestOptions {
-  /** Sent as `<fix_layout>` in the `<action>` body. */
-  fixLayout?: boolean;
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.resetAllOptions}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeResetAllOptionsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeResetAllOptionsOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeResetAllOptionsOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.resetOption}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeResetOptionOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeResetOptionOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeResetOptionOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<option>` in the `<action>` body. */
-  option?: Option;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.setOption}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeSetOptionOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeSetOptionOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeSetOptionOptions extends RequestOptions {
-  /** Sent as `<option>` in the `<action>` body. */
-  option?: Option;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.start}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStartOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeStartOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.startProfile}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStartProfileOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStartProfileOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeStartProfileOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.stop}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeStopOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.stopProfile}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopProfileOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopProfileOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeStopProfileOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode GlusterVolumeService.stopRebalance}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopRebalanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopRebalanceOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumeStopRebalanceOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `GlusterVolume` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -6527,93 +4112,72 @@ export interface GlusterVolumeStopRebalanceOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123"))); // locating sends nothing
  * ```
  */
 export class GlusterVolumeService extends MeasurableService {
   /** Gets the `GlusterVolume` (GET, status 200). */
-  async get(options: GlusterVolumeGetOptions = {}): Promise<GlusterVolume> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<GlusterVolume>("GlusterVolume", { "follow": options.follow }, options);
+  get(options: GlusterVolumeGetOptions = {}): Promise<GlusterVolume> {
+    return this.run("get get GlusterVolume - follow:string", options) as Promise<GlusterVolume>;
   }
 
   /** Runs the `getprofilestatistics` action (POST `<path>/getprofilestatistics`, status 200, 201 or 202); returns the action's `details`. */
-  async getProfileStatistics(options: RequestOptions = {}): Promise<GlusterVolumeProfileDetails | undefined> {
-    const action = new Action({  });
-    return (await this.internalAction("getprofilestatistics", action, options)).details;
+  getProfileStatistics(options: RequestOptions = {}): Promise<GlusterVolumeProfileDetails | undefined> {
+    return this.run("action getProfileStatistics - getprofilestatistics >details", options) as Promise<GlusterVolumeProfileDetails | undefined>;
   }
 
   /** Runs the `rebalance` action (POST `<path>/rebalance`, status 200, 201 or 202). */
-  async rebalance(options: GlusterVolumeRebalanceOptions = {}): Promise<Action> {
-    this.checkTypes([["fixLayout", options.fixLayout, "boolean"], ["force", options.force, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ fixLayout: options.fixLayout, force: options.force, async: options.async });
-    return await this.internalAction("rebalance", action, options);
+  rebalance(options: GlusterVolumeRebalanceOptions = {}): Promise<Action> {
+    return this.run("action rebalance - rebalance fixLayout:boolean force:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: GlusterVolumeRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: GlusterVolumeRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** Runs the `resetalloptions` action (POST `<path>/resetalloptions`, status 200, 201 or 202). */
-  async resetAllOptions(options: GlusterVolumeResetAllOptionsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("resetalloptions", action, options);
+  resetAllOptions(options: GlusterVolumeResetAllOptionsOptions = {}): Promise<Action> {
+    return this.run("action resetAllOptions - resetalloptions async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `resetoption` action (POST `<path>/resetoption`, status 200, 201 or 202). */
-  async resetOption(options: GlusterVolumeResetOptionOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["option", options.option, "Option"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("GlusterVolumeService.resetOption", options as Record<string, unknown>, ["force","option.name"]);
-    const action = new Action({ force: options.force, option: options.option, async: options.async });
-    return await this.internalAction("resetoption", action, options);
+  /** Runs the `resetoption` action (POST `<path>/resetoption`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `force`, `option.name` are set. */
+  resetOption(options: GlusterVolumeResetOptionOptions = {}): Promise<Action> {
+    return this.run("action resetOption - resetoption force:boolean option:Option async:boolean !force !option.name", options) as Promise<Action>;
   }
 
-  /** Runs the `setoption` action (POST `<path>/setoption`, status 200, 201 or 202). */
-  async setOption(options: GlusterVolumeSetOptionOptions = {}): Promise<Action> {
-    this.checkTypes([["option", options.option, "Option"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("GlusterVolumeService.setOption", options as Record<string, unknown>, ["option.name","option.value"]);
-    const action = new Action({ option: options.option, async: options.async });
-    return await this.internalAction("setoption", action, options);
+  /** Runs the `setoption` action (POST `<path>/setoption`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `option.name`, `option.value` are set. */
+  setOption(options: GlusterVolumeSetOptionOptions = {}): Promise<Action> {
+    return this.run("action setOption - setoption option:Option async:boolean !option.name !option.value", options) as Promise<Action>;
   }
 
   /** Runs the `start` action (POST `<path>/start`, status 200, 201 or 202). */
-  async start(options: GlusterVolumeStartOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ force: options.force, async: options.async });
-    return await this.internalAction("start", action, options);
+  start(options: GlusterVolumeStartOptions = {}): Promise<Action> {
+    return this.run("action start - start force:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `startprofile` action (POST `<path>/startprofile`, status 200, 201 or 202). */
-  async startProfile(options: GlusterVolumeStartProfileOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("startprofile", action, options);
+  startProfile(options: GlusterVolumeStartProfileOptions = {}): Promise<Action> {
+    return this.run("action startProfile - startprofile async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `stop` action (POST `<path>/stop`, status 200, 201 or 202). */
-  async stop(options: GlusterVolumeStopOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ force: options.force, async: options.async });
-    return await this.internalAction("stop", action, options);
+  stop(options: GlusterVolumeStopOptions = {}): Promise<Action> {
+    return this.run("action stop - stop force:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `stopprofile` action (POST `<path>/stopprofile`, status 200, 201 or 202). */
-  async stopProfile(options: GlusterVolumeStopProfileOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("stopprofile", action, options);
+  stopProfile(options: GlusterVolumeStopProfileOptions = {}): Promise<Action> {
+    return this.run("action stopProfile - stopprofile async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `stoprebalance` action (POST `<path>/stoprebalance`, status 200, 201 or 202). */
-  async stopRebalance(options: GlusterVolumeStopRebalanceOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("stoprebalance", action, options);
+  stopRebalance(options: GlusterVolumeStopRebalanceOptions = {}): Promise<Action> {
+    return this.run("action stopRebalance - stoprebalance async:boolean", options) as Promise<Action>;
   }
 
   /** The `glusterbricks` sub-service. */
@@ -6632,26 +4196,6 @@ export class GlusterVolumeService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode GlusterVolumesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumesListOptions = { timeout: 30000 };
- * ```
- */
-export interface GlusterVolumesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-}
-
-/**
  * A collection of `GlusterVolume` objects: `volumeService(id)` locates one.
  *
  * @example Usage
@@ -6659,23 +4203,20 @@ export interface GlusterVolumesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().clustersService().clusterService("123").glusterVolumesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService())); // locating sends nothing
  * ```
  */
 export class GlusterVolumesService extends Service {
-  /** Adds a `GlusterVolume` (POST, status 200, 201 or 202). */
-  async add(volume: GlusterVolume, options: RequestOptions = {}): Promise<GlusterVolume> {
-    this.checkTypes([["volume", volume, "GlusterVolume", true]]);
-    this.checkMandatory("GlusterVolumesService.add", { ...options, volume: volume }, ["volume.name","volume.volumeType","volume.bricks[].brickDir","volume.bricks[].serverId"]);
-    return await this.internalAdd<GlusterVolume>(volume, "GlusterVolume", {  }, options);
+  /** Adds a `GlusterVolume` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `volume.name`, `volume.volumeType`, `volume.bricks[].brickDir`, `volume.bricks[].serverId` are set. */
+  add(volume: GlusterVolume, options: RequestOptions = {}): Promise<GlusterVolume> {
+    return this.run("add add GlusterVolume - $volume:GlusterVolume !volume.name !volume.volumeType !volume.bricks[].brickDir !volume.bricks[].serverId", options, volume) as Promise<GlusterVolume>;
   }
 
   /** Lists the `GlusterVolume` objects (GET, status 200). */
-  async list(options: GlusterVolumesListOptions = {}): Promise<List<GlusterVolume>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<GlusterVolume>("GlusterVolume", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: GlusterVolumesListOptions = {}): Promise<List<GlusterVolume>> {
+    return this.run("list list GlusterVolume - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<GlusterVolume>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -6691,34 +4232,6 @@ export class GlusterVolumesService extends Service {
 }
 
 /**
- * Options of {@linkcode GroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupGetOptions = { timeout: 30000 };
- * ```
- */
-export interface GroupGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode GroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface GroupRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Group` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -6726,22 +4239,18 @@ export interface GroupRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().groupsService().groupService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().groupsService().groupService("123"))); // locating sends nothing
  * ```
  */
 export class GroupService extends Service {
   /** Gets the `Group` (GET, status 200). */
-  async get(options: GroupGetOptions = {}): Promise<Group> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Group>("Group", { "follow": options.follow }, options);
+  get(options: GroupGetOptions = {}): Promise<Group> {
+    return this.run("get get Group - follow:string", options) as Promise<Group>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: GroupRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: GroupRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** The `permissions` sub-service. */
@@ -6774,26 +4283,6 @@ export class GroupService extends Service {
 }
 
 /**
- * Options of {@linkcode GroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupsListOptions = { timeout: 30000 };
- * ```
- */
-export interface GroupsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-}
-
-/**
  * A collection of `Group` objects: `groupService(id)` locates one.
  *
  * @example Usage
@@ -6801,23 +4290,20 @@ export interface GroupsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().groupsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().groupsService())); // locating sends nothing
  * ```
  */
 export class GroupsService extends Service {
-  /** Adds a `Group` (POST, status 200, 201 or 202). */
-  async add(group: Group, options: RequestOptions = {}): Promise<Group> {
-    this.checkTypes([["group", group, "Group", true]]);
-    this.checkMandatory("GroupsService.add", { ...options, group: group }, ["group.name"]);
-    return await this.internalAdd<Group>(group, "Group", {  }, options);
+  /** Adds a `Group` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `group.name` is set. */
+  add(group: Group, options: RequestOptions = {}): Promise<Group> {
+    return this.run("add add Group - $group:Group !group.name", options, group) as Promise<Group>;
   }
 
   /** Lists the `Group` objects (GET, status 200). */
-  async list(options: GroupsListOptions = {}): Promise<List<Group>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<Group>("Group", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: GroupsListOptions = {}): Promise<List<Group>> {
+    return this.run("list list Group - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Group>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -6833,20 +4319,6 @@ export class GroupsService extends Service {
 }
 
 /**
- * Options of {@linkcode HostCpuUnitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostCpuUnitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCpuUnitsListOptions = { timeout: 30000 };
- * ```
- */
-export interface HostCpuUnitsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `HostCpuUnit` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -6854,31 +4326,14 @@ export interface HostCpuUnitsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").cpuUnitsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").cpuUnitsService())); // locating sends nothing
  * ```
  */
 export class HostCpuUnitsService extends Service {
   /** Lists the `HostCpuUnit` objects (GET, status 200). */
-  async list(options: HostCpuUnitsListOptions = {}): Promise<List<HostCpuUnit>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<HostCpuUnit>("HostCpuUnit", { "follow": options.follow }, options);
+  list(options: HostCpuUnitsListOptions = {}): Promise<List<HostCpuUnit>> {
+    return this.run("list list HostCpuUnit - follow:string", options) as Promise<List<HostCpuUnit>>;
   }
-}
-
-/**
- * Options of {@linkcode HostDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeviceGetOptions = { timeout: 30000 };
- * ```
- */
-export interface HostDeviceGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -6889,33 +4344,14 @@ export interface HostDeviceGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").devicesService().deviceService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").devicesService().deviceService("123"))); // locating sends nothing
  * ```
  */
 export class HostDeviceService extends Service {
   /** Gets the `HostDevice` (GET, status 200). */
-  async get(options: HostDeviceGetOptions = {}): Promise<HostDevice> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<HostDevice>("HostDevice", { "follow": options.follow }, options);
+  get(options: HostDeviceGetOptions = {}): Promise<HostDevice> {
+    return this.run("get get HostDevice - follow:string", options) as Promise<HostDevice>;
   }
-}
-
-/**
- * Options of {@linkcode HostDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDevicesListOptions = { timeout: 30000 };
- * ```
- */
-export interface HostDevicesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -6926,16 +4362,13 @@ export interface HostDevicesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").devicesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").devicesService())); // locating sends nothing
  * ```
  */
 export class HostDevicesService extends Service {
   /** Lists the `HostDevice` objects (GET, status 200). */
-  async list(options: HostDevicesListOptions = {}): Promise<List<HostDevice>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<HostDevice>("HostDevice", { "follow": options.follow, "max": options.max }, options);
+  list(options: HostDevicesListOptions = {}): Promise<List<HostDevice>> {
+    return this.run("list list HostDevice - follow:string max:number", options) as Promise<List<HostDevice>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -6951,20 +4384,6 @@ export class HostDevicesService extends Service {
 }
 
 /**
- * Options of {@linkcode HostHookService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostHookGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostHookGetOptions = { timeout: 30000 };
- * ```
- */
-export interface HostHookGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Hook` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -6972,33 +4391,14 @@ export interface HostHookGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").hooksService().hookService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").hooksService().hookService("123"))); // locating sends nothing
  * ```
  */
 export class HostHookService extends Service {
   /** Gets the `Hook` (GET, status 200). */
-  async get(options: HostHookGetOptions = {}): Promise<Hook> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Hook>("Hook", { "follow": options.follow }, options);
+  get(options: HostHookGetOptions = {}): Promise<Hook> {
+    return this.run("get get Hook - follow:string", options) as Promise<Hook>;
   }
-}
-
-/**
- * Options of {@linkcode HostHooksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostHooksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostHooksListOptions = { timeout: 30000 };
- * ```
- */
-export interface HostHooksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -7009,16 +4409,13 @@ export interface HostHooksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").hooksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").hooksService())); // locating sends nothing
  * ```
  */
 export class HostHooksService extends Service {
   /** Lists the `Hook` objects (GET, status 200). */
-  async list(options: HostHooksListOptions = {}): Promise<List<Hook>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Hook>("Hook", { "follow": options.follow, "max": options.max }, options);
+  list(options: HostHooksListOptions = {}): Promise<List<Hook>> {
+    return this.run("list list Hook - follow:string max:number", options) as Promise<List<Hook>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -7034,38 +4431,6 @@ export class HostHooksService extends Service {
 }
 
 /**
- * Options of {@linkcode HostNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicGetOptions = { timeout: 30000 };
- * ```
- */
-export interface HostNicGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-}
-
-/**
- * Options of {@linkcode HostNicService.updateVirtualFunctionsConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicUpdateVirtualFunctionsConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicUpdateVirtualFunctionsConfigurationOptions = { timeout: 30000 };
- * ```
- */
-export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends RequestOptions {
-  /** Sent as `<virtual_functions_configuration>` in the `<action>` body. */
-  virtualFunctionsConfiguration?: HostNicVirtualFunctionsConfiguration;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `HostNic` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -7073,23 +4438,18 @@ export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends Reque
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").nicsService().nicService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123"))); // locating sends nothing
  * ```
  */
 export class HostNicService extends MeasurableService {
   /** Gets the `HostNic` (GET, status 200). */
-  async get(options: HostNicGetOptions = {}): Promise<HostNic> {
-    this.checkTypes([["follow", options.follow, "string"], ["allContent", options.allContent, "boolean"]]);
-    return await this.internalGet<HostNic>("HostNic", { "follow": options.follow, "all_content": options.allContent }, options);
+  get(options: HostNicGetOptions = {}): Promise<HostNic> {
+    return this.run("get get HostNic - follow:string allContent=all_content:boolean", options) as Promise<HostNic>;
   }
 
   /** Runs the `updatevirtualfunctionsconfiguration` action (POST `<path>/updatevirtualfunctionsconfiguration`, status 200, 201 or 202). */
-  async updateVirtualFunctionsConfiguration(options: HostNicUpdateVirtualFunctionsConfigurationOptions = {}): Promise<Action> {
-    this.checkTypes([["virtualFunctionsConfiguration", options.virtualFunctionsConfiguration, "HostNicVirtualFunctionsConfiguration"], ["async", options.async, "boolean"]]);
-    const action = new Action({ virtualFunctionsConfiguration: options.virtualFunctionsConfiguration, async: options.async });
-    return await this.internalAction("updatevirtualfunctionsconfiguration", action, options);
+  updateVirtualFunctionsConfiguration(options: HostNicUpdateVirtualFunctionsConfigurationOptions = {}): Promise<Action> {
+    return this.run("action updateVirtualFunctionsConfiguration - updatevirtualfunctionsconfiguration virtualFunctionsConfiguration:HostNicVirtualFunctionsConfiguration async:boolean", options) as Promise<Action>;
   }
 
   /** The `linklayerdiscoveryprotocolelements` sub-service. */
@@ -7136,24 +4496,6 @@ export class HostNicService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode HostNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicsListOptions = { timeout: 30000 };
- * ```
- */
-export interface HostNicsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-}
-
-/**
  * A collection of `HostNic` objects: `nicService(id)` locates one.
  *
  * @example Usage
@@ -7161,16 +4503,13 @@ export interface HostNicsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").nicsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService())); // locating sends nothing
  * ```
  */
 export class HostNicsService extends Service {
   /** Lists the `HostNic` objects (GET, status 200). */
-  async list(options: HostNicsListOptions = {}): Promise<List<HostNic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["allContent", options.allContent, "boolean"]]);
-    return await this.internalList<HostNic>("HostNic", { "follow": options.follow, "max": options.max, "all_content": options.allContent }, options);
+  list(options: HostNicsListOptions = {}): Promise<List<HostNic>> {
+    return this.run("list list HostNic - follow:string max:number allContent=all_content:boolean", options) as Promise<List<HostNic>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -7186,20 +4525,6 @@ export class HostNicsService extends Service {
 }
 
 /**
- * Options of {@linkcode HostNumaNodeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostNumaNodeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNumaNodeGetOptions = { timeout: 30000 };
- * ```
- */
-export interface HostNumaNodeGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `NumaNode` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -7207,33 +4532,14 @@ export interface HostNumaNodeGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").numaNodesService().nodeService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").numaNodesService().nodeService("123"))); // locating sends nothing
  * ```
  */
 export class HostNumaNodeService extends MeasurableService {
   /** Gets the `NumaNode` (GET, status 200). */
-  async get(options: HostNumaNodeGetOptions = {}): Promise<NumaNode> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<NumaNode>("NumaNode", { "follow": options.follow }, options);
+  get(options: HostNumaNodeGetOptions = {}): Promise<NumaNode> {
+    return this.run("get get NumaNode - follow:string", options) as Promise<NumaNode>;
   }
-}
-
-/**
- * Options of {@linkcode HostNumaNodesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostNumaNodesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNumaNodesListOptions = { timeout: 30000 };
- * ```
- */
-export interface HostNumaNodesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -7244,16 +4550,13 @@ export interface HostNumaNodesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").numaNodesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").numaNodesService())); // locating sends nothing
  * ```
  */
 export class HostNumaNodesService extends Service {
   /** Lists the `NumaNode` objects (GET, status 200). */
-  async list(options: HostNumaNodesListOptions = {}): Promise<List<NumaNode>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<NumaNode>("NumaNode", { "follow": options.follow, "max": options.max }, options);
+  list(options: HostNumaNodesListOptions = {}): Promise<List<NumaNode>> {
+    return this.run("list list NumaNode - follow:string max:number", options) as Promise<List<NumaNode>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -7269,492 +4572,6 @@ export class HostNumaNodesService extends Service {
 }
 
 /**
- * Options of {@linkcode HostService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { HostActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostActivateOptions = { timeout: 30000 };
- * ```
- */
-export interface HostActivateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.approve}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveOptions = { timeout: 30000 };
- * ```
- */
-export interface HostApproveOptions extends RequestOptions {
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<activate>` in the `<action>` body. */
-  activate?: boolean;
-  /** Sent as `<reboot>` in the `<action>` body. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.approveUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveUsingRootPasswordOptions = { timeout: 30000 };
- * ```
- */
-export interface HostApproveUsingRootPasswordOptions extends RequestOptions {
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<activate>` in the `<action>` body. */
-  activate?: boolean;
-  /** Sent as `<reboot>` in the `<action>` body. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.approveUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveUsingSshOptions = { timeout: 30000 };
- * ```
- */
-export interface HostApproveUsingSshOptions extends RequestOptions {
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<activate>` in the `<action>` body. */
-  activate?: boolean;
-  /** Sent as `<reboot>` in the `<action>` body. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.commitNetConfig}.
- *
- * @example Usage
- * ```ts
- * import type { HostCommitNetConfigOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCommitNetConfigOptions = { timeout: 30000 };
- * ```
- */
-export interface HostCommitNetConfigOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.copyHostNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostCopyHostNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCopyHostNetworksOptions = { timeout: 30000 };
- * ```
- */
-export interface HostCopyHostNetworksOptions extends RequestOptions {
-  /** Sent as `<source_host>` in the `<action>` body. */
-  sourceHost?: Host;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { HostDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeactivateOptions = { timeout: 30000 };
- * ```
- */
-export interface HostDeactivateOptions extends RequestOptions {
-  /** Sent as `<reason>` in the `<action>` body. */
-  reason?: string;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<stop_gluster_service>` in the `<action>` body. */
-  stopGlusterService?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.discoverIscsi}.
- *
- * @example Usage
- * ```ts
- * import type { HostDiscoverIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDiscoverIscsiOptions = { timeout: 30000 };
- * ```
- */
-export interface HostDiscoverIscsiOptions extends RequestOptions {
-  /** Sent as `<iscsi>` in the `<action>` body. */
-  iscsi?: IscsiDetails;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.enrollCertificate}.
- *
- * @example Usage
- * ```ts
- * import type { HostEnrollCertificateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostEnrollCertificateOptions = { timeout: 30000 };
- * ```
- */
-export interface HostEnrollCertificateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.fence}.
- *
- * @example Usage
- * ```ts
- * import type { HostFenceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostFenceOptions = { timeout: 30000 };
- * ```
- */
-export interface HostFenceOptions extends RequestOptions {
-  /** Sent as `<fence_type>` in the `<action>` body. */
-  fenceType?: string;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<maintenance_after_restart>` in the `<action>` body. */
-  maintenanceAfterRestart?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.forceSelectSpm}.
- *
- * @example Usage
- * ```ts
- * import type { HostForceSelectSpmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostForceSelectSpmOptions = { timeout: 30000 };
- * ```
- */
-export interface HostForceSelectSpmOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostGetOptions = { timeout: 30000 };
- * ```
- */
-export interface HostGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.install}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallOptions = { timeout: 30000 };
- * ```
- */
-export interface HostInstallOptions extends RequestOptions {
-  /** Sent as `<activate>` in the `<action>` body. */
-  activate?: boolean;
-  /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
-  rootPassword?: string;
-  /** Sent as `<ssh>` in the `<action>` body. */
-  ssh?: Ssh;
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<image>` in the `<action>` body. */
-  image?: string;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<deploy_hosted_engine>` in the `<action>` body. */
-  deployHostedEngine?: boolean;
-  /** Sent as `<undeploy_hosted_engine>` in the `<action>` body. */
-  undeployHostedEngine?: boolean;
-  /** Sent as `<reboot>` in the `<action>` body. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.installUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallUsingRootPasswordOptions = { timeout: 30000 };
- * ```
- */
-export interface HostInstallUsingRootPasswordOptions extends RequestOptions {
-  /** Sent as `<activate>` in the `<action>` body. */
-  activate?: boolean;
-  /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
-  rootPassword?: string;
-  /** Sent as `<ssh>` in the `<action>` body. */
-  ssh?: Ssh;
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<image>` in the `<action>` body. */
-  image?: string;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<deploy_hosted_engine>` in the `<action>` body. */
-  deployHostedEngine?: boolean;
-  /** Sent as `<undeploy_hosted_engine>` in the `<action>` body. */
-  undeployHostedEngine?: boolean;
-  /** Sent as `<reboot>` in the `<action>` body. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.installUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallUsingSshOptions = { timeout: 30000 };
- * ```
- */
-export interface HostInstallUsingSshOptions extends RequestOptions {
-  /** Sent as `<activate>` in the `<action>` body. */
-  activate?: boolean;
-  /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
-  rootPassword?: string;
-  /** Sent as `<ssh>` in the `<action>` body. */
-  ssh?: Ssh;
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<image>` in the `<action>` body. */
-  image?: string;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<deploy_hosted_engine>` in the `<action>` body. */
-  deployHostedEngine?: boolean;
-  /** Sent as `<undeploy_hosted_engine>` in the `<action>` body. */
-  undeployHostedEngine?: boolean;
-  /** Sent as `<reboot>` in the `<action>` body. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.iscsiDiscover}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiDiscoverOptions = { timeout: 30000 };
- * ```
- */
-export interface HostIscsiDiscoverOptions extends RequestOptions {
-  /** Sent as `<iscsi>` in the `<action>` body. */
-  iscsi?: IscsiDetails;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.iscsiLogin}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiLoginOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiLoginOptions = { timeout: 30000 };
- * ```
- */
-export interface HostIscsiLoginOptions extends RequestOptions {
-  /** Sent as `<iscsi>` in the `<action>` body. */
-  iscsi?: IscsiDetails;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.refresh}.
- *
- * @example Usage
- * ```ts
- * import type { HostRefreshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRefreshOptions = { timeout: 30000 };
- * ```
- */
-export interface HostRefreshOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { HostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface HostRemoveOptions extends RequestOptions {
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.setupNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSetupNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSetupNetworksOptions = { timeout: 30000 };
- * ```
- */
-export interface HostSetupNetworksOptions extends RequestOptions {
-  /** Sent as `<modified_network_attachments>` in the `<action>` body. */
-  modifiedNetworkAttachments?: List<NetworkAttachment>;
-  /** Sent as `<removed_network_attachments>` in the `<action>` body. */
-  removedNetworkAttachments?: List<NetworkAttachment>;
-  /** Sent as `<synchronized_network_attachments>` in the `<action>` body. */
-  synchronizedNetworkAttachments?: List<NetworkAttachment>;
-  /** Sent as `<modified_bonds>` in the `<action>` body. */
-  modifiedBonds?: List<HostNic>;
-  /** Sent as `<removed_bonds>` in the `<action>` body. */
-  removedBonds?: List<HostNic>;
-  /** Sent as `<modified_labels>` in the `<action>` body. */
-  modifiedLabels?: List<NetworkLabel>;
-  /** Sent as `<removed_labels>` in the `<action>` body. */
-  removedLabels?: List<NetworkLabel>;
-  /** Sent as `<commit_on_success>` in the `<action>` body. */
-  commitOnSuccess?: boolean;
-  /** Sent as `<check_connectivity>` in the `<action>` body. */
-  checkConnectivity?: boolean;
-  /** Sent as `<connectivity_timeout>` in the `<action>` body. */
-  connectivityTimeout?: number;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSyncAllNetworksOptions = { timeout: 30000 };
- * ```
- */
-export interface HostSyncAllNetworksOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.unregisteredStorageDomainsDiscover}.
- *
- * @example Usage
- * ```ts
- * import type { HostUnregisteredStorageDomainsDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUnregisteredStorageDomainsDiscoverOptions = { timeout: 30000 };
- * ```
- */
-export interface HostUnregisteredStorageDomainsDiscoverOptions extends RequestOptions {
-  /** Sent as `<iscsi>` in the `<action>` body. */
-  iscsi?: IscsiDetails;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.update}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface HostUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.updateUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateUsingRootPasswordOptions = { timeout: 30000 };
- * ```
- */
-export interface HostUpdateUsingRootPasswordOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.updateUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateUsingSshOptions = { timeout: 30000 };
- * ```
- */
-export interface HostUpdateUsingSshOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpgradeOptions = { timeout: 30000 };
- * ```
- */
-export interface HostUpgradeOptions extends RequestOptions {
-  /** Sent as `<image>` in the `<action>` body. @deprecated Deprecated in the engine API. */
-  image?: string;
-  /** Sent as `<reboot>` in the `<action>` body. */
-  reboot?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<timeout>` in the `<action>` body. */
-  timeout?: number;
-}
-
-/**
  * One `Host` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -7762,202 +4579,159 @@ export interface HostUpgradeOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123"))); // locating sends nothing
  * ```
  */
 export class HostService extends MeasurableService {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: HostActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("activate", action, options);
+  activate(options: HostActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202). */
-  async approve(options: HostApproveOptions = {}): Promise<Action> {
-    this.checkTypes([["host", options.host, "Host"], ["cluster", options.cluster, "Cluster"], ["async", options.async, "boolean"], ["activate", options.activate, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    const action = new Action({ host: options.host, cluster: options.cluster, async: options.async, activate: options.activate, reboot: options.reboot });
-    return await this.internalAction("approve", action, options);
+  approve(options: HostApproveOptions = {}): Promise<Action> {
+    return this.run("action approve - approve host:Host cluster:Cluster async:boolean activate:boolean reboot:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202). */
-  async approveUsingRootPassword(options: HostApproveUsingRootPasswordOptions = {}): Promise<Action> {
-    this.checkTypes([["host", options.host, "Host"], ["cluster", options.cluster, "Cluster"], ["async", options.async, "boolean"], ["activate", options.activate, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    this.checkMandatory("HostService.approveUsingRootPassword", options as Record<string, unknown>, ["host.rootPassword"]);
-    const action = new Action({ host: options.host, cluster: options.cluster, async: options.async, activate: options.activate, reboot: options.reboot });
-    return await this.internalAction("approve", action, options);
+  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.rootPassword` is set. */
+  approveUsingRootPassword(options: HostApproveUsingRootPasswordOptions = {}): Promise<Action> {
+    return this.run("action approveUsingRootPassword - approve host:Host cluster:Cluster async:boolean activate:boolean reboot:boolean !host.rootPassword", options) as Promise<Action>;
   }
 
-  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202). */
-  async approveUsingSsh(options: HostApproveUsingSshOptions = {}): Promise<Action> {
-    this.checkTypes([["host", options.host, "Host"], ["cluster", options.cluster, "Cluster"], ["async", options.async, "boolean"], ["activate", options.activate, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    this.checkMandatory("HostService.approveUsingSsh", options as Record<string, unknown>, ["host.ssh.authenticationMethod","host.ssh.user.password","host.ssh.user.userName"]);
-    const action = new Action({ host: options.host, cluster: options.cluster, async: options.async, activate: options.activate, reboot: options.reboot });
-    return await this.internalAction("approve", action, options);
+  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.ssh.authenticationMethod`, `host.ssh.user.password`, `host.ssh.user.userName` are set. */
+  approveUsingSsh(options: HostApproveUsingSshOptions = {}): Promise<Action> {
+    return this.run("action approveUsingSsh - approve host:Host cluster:Cluster async:boolean activate:boolean reboot:boolean !host.ssh.authenticationMethod !host.ssh.user.password !host.ssh.user.userName", options) as Promise<Action>;
   }
 
   /** Runs the `commitnetconfig` action (POST `<path>/commitnetconfig`, status 200, 201 or 202). */
-  async commitNetConfig(options: HostCommitNetConfigOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("commitnetconfig", action, options);
+  commitNetConfig(options: HostCommitNetConfigOptions = {}): Promise<Action> {
+    return this.run("action commitNetConfig - commitnetconfig async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `copyhostnetworks` action (POST `<path>/copyhostnetworks`, status 200, 201 or 202). */
-  async copyHostNetworks(options: HostCopyHostNetworksOptions = {}): Promise<Action> {
-    this.checkTypes([["sourceHost", options.sourceHost, "Host"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("HostService.copyHostNetworks", options as Record<string, unknown>, ["sourceHost.id"]);
-    const action = new Action({ sourceHost: options.sourceHost, async: options.async });
-    return await this.internalAction("copyhostnetworks", action, options);
+  /** Runs the `copyhostnetworks` action (POST `<path>/copyhostnetworks`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `sourceHost.id` is set. */
+  copyHostNetworks(options: HostCopyHostNetworksOptions = {}): Promise<Action> {
+    return this.run("action copyHostNetworks - copyhostnetworks sourceHost:Host async:boolean !sourceHost.id", options) as Promise<Action>;
   }
 
   /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
-  async deactivate(options: HostDeactivateOptions = {}): Promise<Action> {
-    this.checkTypes([["reason", options.reason, "string"], ["async", options.async, "boolean"], ["stopGlusterService", options.stopGlusterService, "boolean"]]);
-    const action = new Action({ reason: options.reason, async: options.async, stopGlusterService: options.stopGlusterService });
-    return await this.internalAction("deactivate", action, options);
+  deactivate(options: HostDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate reason:string async:boolean stopGlusterService:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `discoveriscsi` action (POST `<path>/discoveriscsi`, status 200, 201 or 202); returns the action's `discovered_targets`. */
-  async discoverIscsi(options: HostDiscoverIscsiOptions = {}): Promise<List<IscsiDetails> | undefined> {
-    this.checkTypes([["iscsi", options.iscsi, "IscsiDetails"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("HostService.discoverIscsi", options as Record<string, unknown>, ["iscsi.address"]);
-    const action = new Action({ iscsi: options.iscsi, async: options.async });
-    return (await this.internalAction("discoveriscsi", action, options)).discoveredTargets;
+  /** Runs the `discoveriscsi` action (POST `<path>/discoveriscsi`, status 200, 201 or 202); returns the action's `discovered_targets`.
+   *
+   * @throws {SdkError} before any request unless `iscsi.address` is set. */
+  discoverIscsi(options: HostDiscoverIscsiOptions = {}): Promise<List<IscsiDetails> | undefined> {
+    return this.run("action discoverIscsi - discoveriscsi iscsi:IscsiDetails async:boolean >discoveredTargets !iscsi.address", options) as Promise<List<IscsiDetails> | undefined>;
   }
 
   /** Runs the `enrollcertificate` action (POST `<path>/enrollcertificate`, status 200, 201 or 202). */
-  async enrollCertificate(options: HostEnrollCertificateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("enrollcertificate", action, options);
+  enrollCertificate(options: HostEnrollCertificateOptions = {}): Promise<Action> {
+    return this.run("action enrollCertificate - enrollcertificate async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `fence` action (POST `<path>/fence`, status 200, 201 or 202); returns the action's `power_management`. */
-  async fence(options: HostFenceOptions = {}): Promise<PowerManagement | undefined> {
-    this.checkTypes([["fenceType", options.fenceType, "string"], ["async", options.async, "boolean"], ["maintenanceAfterRestart", options.maintenanceAfterRestart, "boolean"]]);
-    this.checkMandatory("HostService.fence", options as Record<string, unknown>, ["fenceType"]);
-    const action = new Action({ fenceType: options.fenceType, async: options.async, maintenanceAfterRestart: options.maintenanceAfterRestart });
-    return (await this.internalAction("fence", action, options)).powerManagement;
+  /** Runs the `fence` action (POST `<path>/fence`, status 200, 201 or 202); returns the action's `power_management`.
+   *
+   * @throws {SdkError} before any request unless `fenceType` is set. */
+  fence(options: HostFenceOptions = {}): Promise<PowerManagement | undefined> {
+    return this.run("action fence - fence fenceType:string async:boolean maintenanceAfterRestart:boolean >powerManagement !fenceType", options) as Promise<PowerManagement | undefined>;
   }
 
   /** Runs the `forceselectspm` action (POST `<path>/forceselectspm`, status 200, 201 or 202). */
-  async forceSelectSpm(options: HostForceSelectSpmOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("forceselectspm", action, options);
+  forceSelectSpm(options: HostForceSelectSpmOptions = {}): Promise<Action> {
+    return this.run("action forceSelectSpm - forceselectspm async:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `Host` (GET, status 200). */
-  async get(options: HostGetOptions = {}): Promise<Host> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"], ["allContent", options.allContent, "boolean"]]);
-    return await this.internalGet<Host>("Host", { "follow": options.follow, "filter": options.filter, "all_content": options.allContent }, options);
+  get(options: HostGetOptions = {}): Promise<Host> {
+    return this.run("get get Host - follow:string filter:boolean allContent=all_content:boolean", options) as Promise<Host>;
   }
 
   /** Runs the `install` action (POST `<path>/install`, status 200, 201 or 202). */
-  async install(options: HostInstallOptions = {}): Promise<Action> {
-    this.checkTypes([["activate", options.activate, "boolean"], ["rootPassword", options.rootPassword, "string"], ["ssh", options.ssh, "Ssh"], ["host", options.host, "Host"], ["image", options.image, "string"], ["async", options.async, "boolean"], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    const action = new Action({ activate: options.activate, rootPassword: options.rootPassword, ssh: options.ssh, host: options.host, image: options.image, async: options.async, deployHostedEngine: options.deployHostedEngine, undeployHostedEngine: options.undeployHostedEngine, reboot: options.reboot });
-    return await this.internalAction("install", action, options);
+  install(options: HostInstallOptions = {}): Promise<Action> {
+    return this.run("action install - install activate:boolean rootPassword:string ssh:Ssh host:Host image:string async:boolean deployHostedEngine:boolean undeployHostedEngine:boolean reboot:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `install` action (POST `<path>/install`, status 200, 201 or 202). */
-  async installUsingRootPassword(options: HostInstallUsingRootPasswordOptions = {}): Promise<Action> {
-    this.checkTypes([["activate", options.activate, "boolean"], ["rootPassword", options.rootPassword, "string"], ["ssh", options.ssh, "Ssh"], ["host", options.host, "Host"], ["image", options.image, "string"], ["async", options.async, "boolean"], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    const action = new Action({ activate: options.activate, rootPassword: options.rootPassword, ssh: options.ssh, host: options.host, image: options.image, async: options.async, deployHostedEngine: options.deployHostedEngine, undeployHostedEngine: options.undeployHostedEngine, reboot: options.reboot });
-    return await this.internalAction("install", action, options);
+  installUsingRootPassword(options: HostInstallUsingRootPasswordOptions = {}): Promise<Action> {
+    return this.run("action installUsingRootPassword - install activate:boolean rootPassword:string ssh:Ssh host:Host image:string async:boolean deployHostedEngine:boolean undeployHostedEngine:boolean reboot:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `install` action (POST `<path>/install`, status 200, 201 or 202). */
-  async installUsingSsh(options: HostInstallUsingSshOptions = {}): Promise<Action> {
-    this.checkTypes([["activate", options.activate, "boolean"], ["rootPassword", options.rootPassword, "string"], ["ssh", options.ssh, "Ssh"], ["host", options.host, "Host"], ["image", options.image, "string"], ["async", options.async, "boolean"], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    const action = new Action({ activate: options.activate, rootPassword: options.rootPassword, ssh: options.ssh, host: options.host, image: options.image, async: options.async, deployHostedEngine: options.deployHostedEngine, undeployHostedEngine: options.undeployHostedEngine, reboot: options.reboot });
-    return await this.internalAction("install", action, options);
+  installUsingSsh(options: HostInstallUsingSshOptions = {}): Promise<Action> {
+    return this.run("action installUsingSsh - install activate:boolean rootPassword:string ssh:Ssh host:Host image:string async:boolean deployHostedEngine:boolean undeployHostedEngine:boolean reboot:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `iscsidiscover` action (POST `<path>/iscsidiscover`, status 200, 201 or 202); returns the action's `iscsi_targets`.
    *
+   * @throws {SdkError} before any request unless `iscsi.address` is set.
+   *
    * @deprecated HostService.iscsiDiscover is deprecated. */
-  async iscsiDiscover(options: HostIscsiDiscoverOptions = {}): Promise<List<string> | undefined> {
-    this.checkTypes([["iscsi", options.iscsi, "IscsiDetails"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("HostService.iscsiDiscover", options as Record<string, unknown>, ["iscsi.address"]);
-    const action = new Action({ iscsi: options.iscsi, async: options.async });
-    return (await this.internalAction("iscsidiscover", action, options)).iscsiTargets;
+  iscsiDiscover(options: HostIscsiDiscoverOptions = {}): Promise<List<string> | undefined> {
+    return this.run("action iscsiDiscover - iscsidiscover iscsi:IscsiDetails async:boolean >iscsiTargets !iscsi.address", options) as Promise<List<string> | undefined>;
   }
 
-  /** Runs the `iscsilogin` action (POST `<path>/iscsilogin`, status 200, 201 or 202). */
-  async iscsiLogin(options: HostIscsiLoginOptions = {}): Promise<Action> {
-    this.checkTypes([["iscsi", options.iscsi, "IscsiDetails"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("HostService.iscsiLogin", options as Record<string, unknown>, ["iscsi.address","iscsi.target"]);
-    const action = new Action({ iscsi: options.iscsi, async: options.async });
-    return await this.internalAction("iscsilogin", action, options);
+  /** Runs the `iscsilogin` action (POST `<path>/iscsilogin`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `iscsi.address`, `iscsi.target` are set. */
+  iscsiLogin(options: HostIscsiLoginOptions = {}): Promise<Action> {
+    return this.run("action iscsiLogin - iscsilogin iscsi:IscsiDetails async:boolean !iscsi.address !iscsi.target", options) as Promise<Action>;
   }
 
   /** Runs the `refresh` action (POST `<path>/refresh`, status 200, 201 or 202). */
-  async refresh(options: HostRefreshOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("refresh", action, options);
+  refresh(options: HostRefreshOptions = {}): Promise<Action> {
+    return this.run("action refresh - refresh async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: HostRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"]]);
-    await this.internalRemove({ "force": options.force, "async": options.async }, options);
+  remove(options: HostRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - force:boolean async:boolean", options) as Promise<void>;
   }
 
   /** Runs the `setupnetworks` action (POST `<path>/setupnetworks`, status 200, 201 or 202). */
-  async setupNetworks(options: HostSetupNetworksOptions = {}): Promise<Action> {
-    this.checkTypes([["modifiedNetworkAttachments", options.modifiedNetworkAttachments, "NetworkAttachment[]"], ["removedNetworkAttachments", options.removedNetworkAttachments, "NetworkAttachment[]"], ["synchronizedNetworkAttachments", options.synchronizedNetworkAttachments, "NetworkAttachment[]"], ["modifiedBonds", options.modifiedBonds, "HostNic[]"], ["removedBonds", options.removedBonds, "HostNic[]"], ["modifiedLabels", options.modifiedLabels, "NetworkLabel[]"], ["removedLabels", options.removedLabels, "NetworkLabel[]"], ["commitOnSuccess", options.commitOnSuccess, "boolean"], ["checkConnectivity", options.checkConnectivity, "boolean"], ["connectivityTimeout", options.connectivityTimeout, "number"], ["async", options.async, "boolean"]]);
-    const action = new Action({ modifiedNetworkAttachments: options.modifiedNetworkAttachments, removedNetworkAttachments: options.removedNetworkAttachments, synchronizedNetworkAttachments: options.synchronizedNetworkAttachments, modifiedBonds: options.modifiedBonds, removedBonds: options.removedBonds, modifiedLabels: options.modifiedLabels, removedLabels: options.removedLabels, commitOnSuccess: options.commitOnSuccess, checkConnectivity: options.checkConnectivity, connectivityTimeout: options.connectivityTimeout, async: options.async });
-    return await this.internalAction("setupnetworks", action, options);
+  setupNetworks(options: HostSetupNetworksOptions = {}): Promise<Action> {
+    return this.run("action setupNetworks - setupnetworks modifiedNetworkAttachments:NetworkAttachment[] removedNetworkAttachments:NetworkAttachment[] synchronizedNetworkAttachments:NetworkAttachment[] modifiedBonds:HostNic[] removedBonds:HostNic[] modifiedLabels:NetworkLabel[] removedLabels:NetworkLabel[] commitOnSuccess:boolean checkConnectivity:boolean connectivityTimeout:number async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `syncallnetworks` action (POST `<path>/syncallnetworks`, status 200, 201 or 202). */
-  async syncAllNetworks(options: HostSyncAllNetworksOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("syncallnetworks", action, options);
+  syncAllNetworks(options: HostSyncAllNetworksOptions = {}): Promise<Action> {
+    return this.run("action syncAllNetworks - syncallnetworks async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `unregisteredstoragedomainsdiscover` action (POST `<path>/unregisteredstoragedomainsdiscover`, status 200, 201 or 202); returns the action's `storage_domains`. */
-  async unregisteredStorageDomainsDiscover(options: HostUnregisteredStorageDomainsDiscoverOptions = {}): Promise<List<StorageDomain> | undefined> {
-    this.checkTypes([["iscsi", options.iscsi, "IscsiDetails"], ["async", options.async, "boolean"]]);
-    const action = new Action({ iscsi: options.iscsi, async: options.async });
-    return (await this.internalAction("unregisteredstoragedomainsdiscover", action, options)).storageDomains;
+  unregisteredStorageDomainsDiscover(options: HostUnregisteredStorageDomainsDiscoverOptions = {}): Promise<List<StorageDomain> | undefined> {
+    return this.run("action unregisteredStorageDomainsDiscover - unregisteredstoragedomainsdiscover iscsi:IscsiDetails async:boolean >storageDomains", options) as Promise<List<StorageDomain> | undefined>;
   }
 
-  /** Updates a `Host` (PUT, status 200). */
-  async update(host: Host, options: HostUpdateOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Host>(host, "Host", { "async": options.async }, options);
+  /** Updates the `Host` (PUT, status 200). */
+  update(host: Host, options: HostUpdateOptions = {}): Promise<Host> {
+    return this.run("update update Host - $host:Host async:boolean", options, host) as Promise<Host>;
   }
 
-  /** Updates a `Host` (PUT, status 200). */
-  async updateUsingRootPassword(host: Host, options: HostUpdateUsingRootPasswordOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Host>(host, "Host", { "async": options.async }, options);
+  /** Updates the `Host` (PUT, status 200). */
+  updateUsingRootPassword(host: Host, options: HostUpdateUsingRootPasswordOptions = {}): Promise<Host> {
+    return this.run("update updateUsingRootPassword Host - $host:Host async:boolean", options, host) as Promise<Host>;
   }
 
-  /** Updates a `Host` (PUT, status 200). */
-  async updateUsingSsh(host: Host, options: HostUpdateUsingSshOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Host>(host, "Host", { "async": options.async }, options);
+  /** Updates the `Host` (PUT, status 200). */
+  updateUsingSsh(host: Host, options: HostUpdateUsingSshOptions = {}): Promise<Host> {
+    return this.run("update updateUsingSsh Host - $host:Host async:boolean", options, host) as Promise<Host>;
   }
 
   /** Runs the `upgrade` action (POST `<path>/upgrade`, status 200, 201 or 202). */
-  async upgrade(options: HostUpgradeOptions = {}): Promise<Action> {
-    this.checkTypes([["image", options.image, "string"], ["reboot", options.reboot, "boolean"], ["async", options.async, "boolean"], ["timeout", options.timeout, "number"]]);
-    const action = new Action({ image: options.image, reboot: options.reboot, async: options.async, timeout: options.timeout });
-    return await this.internalAction("upgrade", action, options);
+  upgrade(options: HostUpgradeOptions = {}): Promise<Action> {
+    return this.run("action upgrade - upgrade image:string reboot:boolean async:boolean timeout:number", options) as Promise<Action>;
   }
 
   /** Runs the `upgradecheck` action (POST `<path>/upgradecheck`, status 200, 201 or 202). */
-  async upgradeCheck(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("upgradecheck", action, options);
+  upgradeCheck(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action upgradeCheck - upgradecheck", options) as Promise<Action>;
   }
 
   /** The `affinitylabels` sub-service. */
@@ -8074,22 +4848,6 @@ export class HostService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode HostStorageService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostStorageListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostStorageListOptions = { timeout: 30000 };
- * ```
- */
-export interface HostStorageListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `report_status` query parameter. */
-  reportStatus?: boolean;
-}
-
-/**
  * A collection of `HostStorage` objects: `storageService(id)` locates one.
  *
  * @example Usage
@@ -8097,16 +4855,13 @@ export interface HostStorageListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").storageService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageService())); // locating sends nothing
  * ```
  */
 export class HostStorageService extends Service {
   /** Lists the `HostStorage` objects (GET, status 200). */
-  async list(options: HostStorageListOptions = {}): Promise<List<HostStorage>> {
-    this.checkTypes([["follow", options.follow, "string"], ["reportStatus", options.reportStatus, "boolean"]]);
-    return await this.internalList<HostStorage>("HostStorage", { "follow": options.follow, "report_status": options.reportStatus }, options);
+  list(options: HostStorageListOptions = {}): Promise<List<HostStorage>> {
+    return this.run("list list HostStorage - follow:string reportStatus=report_status:boolean", options) as Promise<List<HostStorage>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8122,94 +4877,6 @@ export class HostStorageService extends Service {
 }
 
 /**
- * Options of {@linkcode HostsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddOptions = { timeout: 30000 };
- * ```
- */
-export interface HostsAddOptions extends RequestOptions {
-  /** Sent as the `deploy_hosted_engine` query parameter. */
-  deployHostedEngine?: boolean;
-  /** Sent as the `undeploy_hosted_engine` query parameter. */
-  undeployHostedEngine?: boolean;
-  /** Sent as the `activate` query parameter. */
-  activate?: boolean;
-  /** Sent as the `reboot` query parameter. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostsService.addUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddUsingRootPasswordOptions = { timeout: 30000 };
- * ```
- */
-export interface HostsAddUsingRootPasswordOptions extends RequestOptions {
-  /** Sent as the `deploy_hosted_engine` query parameter. */
-  deployHostedEngine?: boolean;
-  /** Sent as the `undeploy_hosted_engine` query parameter. */
-  undeployHostedEngine?: boolean;
-  /** Sent as the `activate` query parameter. */
-  activate?: boolean;
-  /** Sent as the `reboot` query parameter. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostsService.addUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddUsingSshOptions = { timeout: 30000 };
- * ```
- */
-export interface HostsAddUsingSshOptions extends RequestOptions {
-  /** Sent as the `deploy_hosted_engine` query parameter. */
-  deployHostedEngine?: boolean;
-  /** Sent as the `undeploy_hosted_engine` query parameter. */
-  undeployHostedEngine?: boolean;
-  /** Sent as the `activate` query parameter. */
-  activate?: boolean;
-  /** Sent as the `reboot` query parameter. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsListOptions = { timeout: 30000 };
- * ```
- */
-export interface HostsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-  /** Sent as the `migration_target_of` query parameter. */
-  migrationTargetOf?: string;
-  /** Sent as the `check_vms_in_affinity_closure` query parameter. */
-  checkVmsInAffinityClosure?: boolean;
-}
-
-/**
  * A collection of `Host` objects: `hostService(id)` locates one.
  *
  * @example Usage
@@ -8217,37 +4884,34 @@ export interface HostsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService())); // locating sends nothing
  * ```
  */
 export class HostsService extends Service {
-  /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async add(host: Host, options: HostsAddOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"], ["activate", options.activate, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    this.checkMandatory("HostsService.add", { ...options, host: host }, ["host.address","host.name","host.cluster.id|host.cluster.name"]);
-    return await this.internalAdd<Host>(host, "Host", { "deploy_hosted_engine": options.deployHostedEngine, "undeploy_hosted_engine": options.undeployHostedEngine, "activate": options.activate, "reboot": options.reboot }, options);
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.address`, `host.name`, `host.cluster.id` or `host.cluster.name` are set. */
+  add(host: Host, options: HostsAddOptions = {}): Promise<Host> {
+    return this.run("add add Host - $host:Host deployHostedEngine=deploy_hosted_engine:boolean undeployHostedEngine=undeploy_hosted_engine:boolean activate:boolean reboot:boolean !host.address !host.name !host.cluster.id|host.cluster.name", options, host) as Promise<Host>;
   }
 
-  /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async addUsingRootPassword(host: Host, options: HostsAddUsingRootPasswordOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"], ["activate", options.activate, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    this.checkMandatory("HostsService.addUsingRootPassword", { ...options, host: host }, ["host.address","host.name","host.cluster.id|host.cluster.name","host.rootPassword"]);
-    return await this.internalAdd<Host>(host, "Host", { "deploy_hosted_engine": options.deployHostedEngine, "undeploy_hosted_engine": options.undeployHostedEngine, "activate": options.activate, "reboot": options.reboot }, options);
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.address`, `host.name`, `host.cluster.id` or `host.cluster.name`, `host.rootPassword` are set. */
+  addUsingRootPassword(host: Host, options: HostsAddUsingRootPasswordOptions = {}): Promise<Host> {
+    return this.run("add addUsingRootPassword Host - $host:Host deployHostedEngine=deploy_hosted_engine:boolean undeployHostedEngine=undeploy_hosted_engine:boolean activate:boolean reboot:boolean !host.address !host.name !host.cluster.id|host.cluster.name !host.rootPassword", options, host) as Promise<Host>;
   }
 
-  /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async addUsingSsh(host: Host, options: HostsAddUsingSshOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"], ["activate", options.activate, "boolean"], ["reboot", options.reboot, "boolean"]]);
-    this.checkMandatory("HostsService.addUsingSsh", { ...options, host: host }, ["host.address","host.name","host.cluster.id|host.cluster.name"]);
-    return await this.internalAdd<Host>(host, "Host", { "deploy_hosted_engine": options.deployHostedEngine, "undeploy_hosted_engine": options.undeployHostedEngine, "activate": options.activate, "reboot": options.reboot }, options);
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.address`, `host.name`, `host.cluster.id` or `host.cluster.name` are set. */
+  addUsingSsh(host: Host, options: HostsAddUsingSshOptions = {}): Promise<Host> {
+    return this.run("add addUsingSsh Host - $host:Host deployHostedEngine=deploy_hosted_engine:boolean undeployHostedEngine=undeploy_hosted_engine:boolean activate:boolean reboot:boolean !host.address !host.name !host.cluster.id|host.cluster.name", options, host) as Promise<Host>;
   }
 
   /** Lists the `Host` objects (GET, status 200). */
-  async list(options: HostsListOptions = {}): Promise<List<Host>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["allContent", options.allContent, "boolean"], ["migrationTargetOf", options.migrationTargetOf, "string"], ["checkVmsInAffinityClosure", options.checkVmsInAffinityClosure, "boolean"]]);
-    return await this.internalList<Host>("Host", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive, "filter": options.filter, "all_content": options.allContent, "migration_target_of": options.migrationTargetOf, "check_vms_in_affinity_closure": options.checkVmsInAffinityClosure }, options);
+  list(options: HostsListOptions = {}): Promise<List<Host>> {
+    return this.run("list list Host - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean allContent=all_content:boolean migrationTargetOf=migration_target_of:string checkVmsInAffinityClosure=check_vms_in_affinity_closure:boolean", options) as Promise<List<Host>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8263,20 +4927,6 @@ export class HostsService extends Service {
 }
 
 /**
- * Options of {@linkcode IconService.get}.
- *
- * @example Usage
- * ```ts
- * import type { IconGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IconGetOptions = { timeout: 30000 };
- * ```
- */
-export interface IconGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Icon` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -8284,33 +4934,14 @@ export interface IconGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().iconsService().iconService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().iconsService().iconService("123"))); // locating sends nothing
  * ```
  */
 export class IconService extends Service {
   /** Gets the `Icon` (GET, status 200). */
-  async get(options: IconGetOptions = {}): Promise<Icon> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Icon>("Icon", { "follow": options.follow }, options);
+  get(options: IconGetOptions = {}): Promise<Icon> {
+    return this.run("get get Icon - follow:string", options) as Promise<Icon>;
   }
-}
-
-/**
- * Options of {@linkcode IconsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { IconsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IconsListOptions = { timeout: 30000 };
- * ```
- */
-export interface IconsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -8321,16 +4952,13 @@ export interface IconsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().iconsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().iconsService())); // locating sends nothing
  * ```
  */
 export class IconsService extends Service {
   /** Lists the `Icon` objects (GET, status 200). */
-  async list(options: IconsListOptions = {}): Promise<List<Icon>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Icon>("Icon", { "follow": options.follow, "max": options.max }, options);
+  list(options: IconsListOptions = {}): Promise<List<Icon>> {
+    return this.run("list list Icon - follow:string max:number", options) as Promise<List<Icon>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8346,44 +4974,6 @@ export class IconsService extends Service {
 }
 
 /**
- * Options of {@linkcode ImageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ImageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ImageGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode ImageService.import}.
- *
- * @example Usage
- * ```ts
- * import type { ImageImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageImportOptions = { timeout: 30000 };
- * ```
- */
-export interface ImageImportOptions extends RequestOptions {
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<disk>` in the `<action>` body. */
-  disk?: Disk;
-  /** Sent as `<import_as_template>` in the `<action>` body. */
-  importAsTemplate?: boolean;
-  /** Sent as `<template>` in the `<action>` body. */
-  template?: Template;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `Image` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -8391,39 +4981,21 @@ export interface ImageImportOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").imagesService().imageService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").imagesService().imageService("123"))); // locating sends nothing
  * ```
  */
 export class ImageService extends Service {
   /** Gets the `Image` (GET, status 200). */
-  async get(options: ImageGetOptions = {}): Promise<Image> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Image>("Image", { "follow": options.follow }, options);
+  get(options: ImageGetOptions = {}): Promise<Image> {
+    return this.run("get get Image - follow:string", options) as Promise<Image>;
   }
 
-  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
-  async import(options: ImageImportOptions = {}): Promise<Action> {
-    this.checkTypes([["cluster", options.cluster, "Cluster"], ["disk", options.disk, "Disk"], ["importAsTemplate", options.importAsTemplate, "boolean"], ["template", options.template, "Template"], ["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("ImageService.import", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ cluster: options.cluster, disk: options.disk, importAsTemplate: options.importAsTemplate, template: options.template, storageDomain: options.storageDomain, async: options.async });
-    return await this.internalAction("import", action, options);
+  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  import(options: ImageImportOptions = {}): Promise<Action> {
+    return this.run("action import - import cluster:Cluster disk:Disk importAsTemplate:boolean template:Template storageDomain:StorageDomain async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
-}
-
-/**
- * Options of {@linkcode ImageTransferService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransferGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransferGetOptions = { timeout: 30000 };
- * ```
- */
-export interface ImageTransferGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -8434,61 +5006,39 @@ export interface ImageTransferGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().imageTransfersService().imageTransferService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().imageTransfersService().imageTransferService("123"))); // locating sends nothing
  * ```
  */
 export class ImageTransferService extends Service {
   /** Runs the `cancel` action (POST `<path>/cancel`, status 200, 201 or 202). */
-  async cancel(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("cancel", action, options);
+  cancel(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action cancel - cancel", options) as Promise<Action>;
   }
 
   /** Runs the `extend` action (POST `<path>/extend`, status 200, 201 or 202). */
-  async extend(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("extend", action, options);
+  extend(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action extend - extend", options) as Promise<Action>;
   }
 
   /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
-  async finalize(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("finalize", action, options);
+  finalize(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action finalize - finalize", options) as Promise<Action>;
   }
 
   /** Gets the `ImageTransfer` (GET, status 200). */
-  async get(options: ImageTransferGetOptions = {}): Promise<ImageTransfer> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ImageTransfer>("ImageTransfer", { "follow": options.follow }, options);
+  get(options: ImageTransferGetOptions = {}): Promise<ImageTransfer> {
+    return this.run("get get ImageTransfer - follow:string", options) as Promise<ImageTransfer>;
   }
 
   /** Runs the `pause` action (POST `<path>/pause`, status 200, 201 or 202). */
-  async pause(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("pause", action, options);
+  pause(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action pause - pause", options) as Promise<Action>;
   }
 
   /** Runs the `resume` action (POST `<path>/resume`, status 200, 201 or 202). */
-  async resume(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("resume", action, options);
+  resume(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action resume - resume", options) as Promise<Action>;
   }
-}
-
-/**
- * Options of {@linkcode ImageTransfersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransfersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransfersListOptions = { timeout: 30000 };
- * ```
- */
-export interface ImageTransfersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -8499,45 +5049,41 @@ export interface ImageTransfersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().imageTransfersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().imageTransfersService())); // locating sends nothing
  * ```
  */
 export class ImageTransfersService extends Service {
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202). */
-  async add(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
-    this.checkTypes([["imageTransfer", imageTransfer, "ImageTransfer", true]]);
-    return await this.internalAdd<ImageTransfer>(imageTransfer, "ImageTransfer", {  }, options);
+  add(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add add ImageTransfer - $imageTransfer:ImageTransfer", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
    *
+   * @throws {SdkError} before any request unless `imageTransfer.image.id` is set.
+   *
    * @deprecated ImageTransfersService.addForImage is deprecated. */
-  async addForImage(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
-    this.checkTypes([["imageTransfer", imageTransfer, "ImageTransfer", true]]);
-    this.checkMandatory("ImageTransfersService.addForImage", { ...options, imageTransfer: imageTransfer }, ["imageTransfer.image.id"]);
-    return await this.internalAdd<ImageTransfer>(imageTransfer, "ImageTransfer", {  }, options);
+  addForImage(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add addForImage ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.image.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
-  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202). */
-  async addForDisk(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
-    this.checkTypes([["imageTransfer", imageTransfer, "ImageTransfer", true]]);
-    this.checkMandatory("ImageTransfersService.addForDisk", { ...options, imageTransfer: imageTransfer }, ["imageTransfer.disk.id"]);
-    return await this.internalAdd<ImageTransfer>(imageTransfer, "ImageTransfer", {  }, options);
+  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `imageTransfer.disk.id` is set. */
+  addForDisk(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add addForDisk ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.disk.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
-  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202). */
-  async addForSnapshot(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
-    this.checkTypes([["imageTransfer", imageTransfer, "ImageTransfer", true]]);
-    this.checkMandatory("ImageTransfersService.addForSnapshot", { ...options, imageTransfer: imageTransfer }, ["imageTransfer.snapshot.id"]);
-    return await this.internalAdd<ImageTransfer>(imageTransfer, "ImageTransfer", {  }, options);
+  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `imageTransfer.snapshot.id` is set. */
+  addForSnapshot(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add addForSnapshot ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.snapshot.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
   /** Lists the `ImageTransfer` objects (GET, status 200). */
-  async list(options: ImageTransfersListOptions = {}): Promise<List<ImageTransfer>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<ImageTransfer>("ImageTransfer", { "follow": options.follow }, options);
+  list(options: ImageTransfersListOptions = {}): Promise<List<ImageTransfer>> {
+    return this.run("list list ImageTransfer - follow:string", options) as Promise<List<ImageTransfer>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8553,22 +5099,6 @@ export class ImageTransfersService extends Service {
 }
 
 /**
- * Options of {@linkcode ImagesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ImagesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImagesListOptions = { timeout: 30000 };
- * ```
- */
-export interface ImagesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Image` objects: `imageService(id)` locates one.
  *
  * @example Usage
@@ -8576,16 +5106,13 @@ export interface ImagesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").imagesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").imagesService())); // locating sends nothing
  * ```
  */
 export class ImagesService extends Service {
   /** Lists the `Image` objects (GET, status 200). */
-  async list(options: ImagesListOptions = {}): Promise<List<Image>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Image>("Image", { "follow": options.follow, "max": options.max }, options);
+  list(options: ImagesListOptions = {}): Promise<List<Image>> {
+    return this.run("list list Image - follow:string max:number", options) as Promise<List<Image>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8601,34 +5128,6 @@ export class ImagesService extends Service {
 }
 
 /**
- * Options of {@linkcode InstanceTypeGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGraphicsConsoleGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode InstanceTypeGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGraphicsConsoleRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `GraphicsConsole` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -8636,39 +5135,19 @@ export interface InstanceTypeGraphicsConsoleRemoveOptions extends RequestOptions
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService().consoleService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
  * ```
  */
 export class InstanceTypeGraphicsConsoleService extends Service {
   /** Gets the `GraphicsConsole` (GET, status 200). */
-  async get(options: InstanceTypeGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<GraphicsConsole>("GraphicsConsole", { "follow": options.follow }, options);
+  get(options: InstanceTypeGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
+    return this.run("get get GraphicsConsole - follow:string", options) as Promise<GraphicsConsole>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: InstanceTypeGraphicsConsoleRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: InstanceTypeGraphicsConsoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode InstanceTypeGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -8679,23 +5158,20 @@ export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions 
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService())); // locating sends nothing
  * ```
  */
 export class InstanceTypeGraphicsConsolesService extends Service {
-  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202). */
-  async add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["console", console, "GraphicsConsole", true]]);
-    this.checkMandatory("InstanceTypeGraphicsConsolesService.add", { ...options, console: console }, ["console.protocol"]);
-    return await this.internalAdd<GraphicsConsole>(console, "GraphicsConsole", {  }, options);
+  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `console.protocol` is set. */
+  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+    return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
   /** Lists the `GraphicsConsole` objects (GET, status 200). */
-  async list(options: InstanceTypeGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<GraphicsConsole>("GraphicsConsole", { "follow": options.follow, "max": options.max }, options);
+  list(options: InstanceTypeGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
+    return this.run("list list GraphicsConsole - follow:string max:number", options) as Promise<List<GraphicsConsole>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8711,48 +5187,6 @@ export class InstanceTypeGraphicsConsolesService extends Service {
 }
 
 /**
- * Options of {@linkcode InstanceTypeNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicGetOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode InstanceTypeNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode InstanceTypeNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Nic` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -8760,47 +5194,24 @@ export interface InstanceTypeNicUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").nicsService().nicService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").nicsService().nicService("123"))); // locating sends nothing
  * ```
  */
 export class InstanceTypeNicService extends Service {
   /** Gets the `Nic` (GET, status 200). */
-  async get(options: InstanceTypeNicGetOptions = {}): Promise<Nic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Nic>("Nic", { "follow": options.follow }, options);
+  get(options: InstanceTypeNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: InstanceTypeNicRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: InstanceTypeNicRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Nic` (PUT, status 200). */
-  async update(nic: Nic, options: InstanceTypeNicUpdateOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Nic>(nic, "Nic", { "async": options.async }, options);
+  /** Updates the `Nic` (PUT, status 200). */
+  update(nic: Nic, options: InstanceTypeNicUpdateOptions = {}): Promise<Nic> {
+    return this.run("update update Nic - $nic:Nic async:boolean", options, nic) as Promise<Nic>;
   }
-}
-
-/**
- * Options of {@linkcode InstanceTypeNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicsListOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
 }
 
 /**
@@ -8811,22 +5222,18 @@ export interface InstanceTypeNicsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").nicsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").nicsService())); // locating sends nothing
  * ```
  */
 export class InstanceTypeNicsService extends Service {
   /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  async add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true]]);
-    return await this.internalAdd<Nic>(nic, "Nic", {  }, options);
+  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+    return this.run("add add Nic - $nic:Nic", options, nic) as Promise<Nic>;
   }
 
   /** Lists the `Nic` objects (GET, status 200). */
-  async list(options: InstanceTypeNicsListOptions = {}): Promise<List<Nic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Nic>("Nic", { "follow": options.follow, "max": options.max, "search": options.search }, options);
+  list(options: InstanceTypeNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number search:string", options) as Promise<List<Nic>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8842,48 +5249,6 @@ export class InstanceTypeNicsService extends Service {
 }
 
 /**
- * Options of {@linkcode InstanceTypeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGetOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode InstanceTypeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode InstanceTypeService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `InstanceType` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -8891,28 +5256,23 @@ export interface InstanceTypeUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123"))); // locating sends nothing
  * ```
  */
 export class InstanceTypeService extends Service {
   /** Gets the `InstanceType` (GET, status 200). */
-  async get(options: InstanceTypeGetOptions = {}): Promise<InstanceType> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<InstanceType>("InstanceType", { "follow": options.follow }, options);
+  get(options: InstanceTypeGetOptions = {}): Promise<InstanceType> {
+    return this.run("get get InstanceType - follow:string", options) as Promise<InstanceType>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: InstanceTypeRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: InstanceTypeRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `InstanceType` (PUT, status 200). */
-  async update(instanceType: InstanceType, options: InstanceTypeUpdateOptions = {}): Promise<InstanceType> {
-    this.checkTypes([["instanceType", instanceType, "InstanceType", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<InstanceType>(instanceType, "InstanceType", { "async": options.async }, options);
+  /** Updates the `InstanceType` (PUT, status 200). */
+  update(instanceType: InstanceType, options: InstanceTypeUpdateOptions = {}): Promise<InstanceType> {
+    return this.run("update update InstanceType - $instanceType:InstanceType async:boolean", options, instanceType) as Promise<InstanceType>;
   }
 
   /** The `graphicsconsoles` sub-service. */
@@ -8945,48 +5305,6 @@ export class InstanceTypeService extends Service {
 }
 
 /**
- * Options of {@linkcode InstanceTypeWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogGetOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeWatchdogGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode InstanceTypeWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeWatchdogRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode InstanceTypeWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeWatchdogUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Watchdog` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -8994,47 +5312,24 @@ export interface InstanceTypeWatchdogUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService().watchdogService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
  * ```
  */
 export class InstanceTypeWatchdogService extends Service {
   /** Gets the `Watchdog` (GET, status 200). */
-  async get(options: InstanceTypeWatchdogGetOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Watchdog>("Watchdog", { "follow": options.follow }, options);
+  get(options: InstanceTypeWatchdogGetOptions = {}): Promise<Watchdog> {
+    return this.run("get get Watchdog - follow:string", options) as Promise<Watchdog>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: InstanceTypeWatchdogRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: InstanceTypeWatchdogRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Watchdog` (PUT, status 200). */
-  async update(watchdog: Watchdog, options: InstanceTypeWatchdogUpdateOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["watchdog", watchdog, "Watchdog", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Watchdog>(watchdog, "Watchdog", { "async": options.async }, options);
+  /** Updates the `Watchdog` (PUT, status 200). */
+  update(watchdog: Watchdog, options: InstanceTypeWatchdogUpdateOptions = {}): Promise<Watchdog> {
+    return this.run("update update Watchdog - $watchdog:Watchdog async:boolean", options, watchdog) as Promise<Watchdog>;
   }
-}
-
-/**
- * Options of {@linkcode InstanceTypeWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogsListOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypeWatchdogsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
 }
 
 /**
@@ -9045,22 +5340,18 @@ export interface InstanceTypeWatchdogsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService())); // locating sends nothing
  * ```
  */
 export class InstanceTypeWatchdogsService extends Service {
   /** Adds a `Watchdog` (POST, status 200, 201 or 202). */
-  async add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["watchdog", watchdog, "Watchdog", true]]);
-    return await this.internalAdd<Watchdog>(watchdog, "Watchdog", {  }, options);
+  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+    return this.run("add add Watchdog - $watchdog:Watchdog", options, watchdog) as Promise<Watchdog>;
   }
 
   /** Lists the `Watchdog` objects (GET, status 200). */
-  async list(options: InstanceTypeWatchdogsListOptions = {}): Promise<List<Watchdog>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Watchdog>("Watchdog", { "follow": options.follow, "max": options.max, "search": options.search }, options);
+  list(options: InstanceTypeWatchdogsListOptions = {}): Promise<List<Watchdog>> {
+    return this.run("list list Watchdog - follow:string max:number search:string", options) as Promise<List<Watchdog>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -9076,26 +5367,6 @@ export class InstanceTypeWatchdogsService extends Service {
 }
 
 /**
- * Options of {@linkcode InstanceTypesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypesListOptions = { timeout: 30000 };
- * ```
- */
-export interface InstanceTypesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-}
-
-/**
  * A collection of `InstanceType` objects: `instanceTypeService(id)` locates one.
  *
  * @example Usage
@@ -9103,23 +5374,20 @@ export interface InstanceTypesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().instanceTypesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().instanceTypesService())); // locating sends nothing
  * ```
  */
 export class InstanceTypesService extends Service {
-  /** Adds a `InstanceType` (POST, status 200, 201 or 202). */
-  async add(instanceType: InstanceType, options: RequestOptions = {}): Promise<InstanceType> {
-    this.checkTypes([["instanceType", instanceType, "InstanceType", true]]);
-    this.checkMandatory("InstanceTypesService.add", { ...options, instanceType: instanceType }, ["instanceType.name"]);
-    return await this.internalAdd<InstanceType>(instanceType, "InstanceType", {  }, options);
+  /** Adds a `InstanceType` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `instanceType.name` is set. */
+  add(instanceType: InstanceType, options: RequestOptions = {}): Promise<InstanceType> {
+    return this.run("add add InstanceType - $instanceType:InstanceType !instanceType.name", options, instanceType) as Promise<InstanceType>;
   }
 
   /** Lists the `InstanceType` objects (GET, status 200). */
-  async list(options: InstanceTypesListOptions = {}): Promise<List<InstanceType>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<InstanceType>("InstanceType", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: InstanceTypesListOptions = {}): Promise<List<InstanceType>> {
+    return this.run("list list InstanceType - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<InstanceType>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -9135,48 +5403,6 @@ export class InstanceTypesService extends Service {
 }
 
 /**
- * Options of {@linkcode IscsiBondService.get}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondGetOptions = { timeout: 30000 };
- * ```
- */
-export interface IscsiBondGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode IscsiBondService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface IscsiBondRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode IscsiBondService.update}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface IscsiBondUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `IscsiBond` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -9184,28 +5410,23 @@ export interface IscsiBondUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService().iscsiBondService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService().iscsiBondService("123"))); // locating sends nothing
  * ```
  */
 export class IscsiBondService extends Service {
   /** Gets the `IscsiBond` (GET, status 200). */
-  async get(options: IscsiBondGetOptions = {}): Promise<IscsiBond> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<IscsiBond>("IscsiBond", { "follow": options.follow }, options);
+  get(options: IscsiBondGetOptions = {}): Promise<IscsiBond> {
+    return this.run("get get IscsiBond - follow:string", options) as Promise<IscsiBond>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: IscsiBondRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: IscsiBondRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `IscsiBond` (PUT, status 200). */
-  async update(bond: IscsiBond, options: IscsiBondUpdateOptions = {}): Promise<IscsiBond> {
-    this.checkTypes([["bond", bond, "IscsiBond", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<IscsiBond>(bond, "IscsiBond", { "async": options.async }, options);
+  /** Updates the `IscsiBond` (PUT, status 200). */
+  update(bond: IscsiBond, options: IscsiBondUpdateOptions = {}): Promise<IscsiBond> {
+    return this.run("update update IscsiBond - $bond:IscsiBond async:boolean", options, bond) as Promise<IscsiBond>;
   }
 
   /** The `networks` sub-service. */
@@ -9231,22 +5452,6 @@ export class IscsiBondService extends Service {
 }
 
 /**
- * Options of {@linkcode IscsiBondsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondsListOptions = { timeout: 30000 };
- * ```
- */
-export interface IscsiBondsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `IscsiBond` objects: `iscsiBondService(id)` locates one.
  *
  * @example Usage
@@ -9254,23 +5459,20 @@ export interface IscsiBondsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService())); // locating sends nothing
  * ```
  */
 export class IscsiBondsService extends Service {
-  /** Adds a `IscsiBond` (POST, status 200, 201 or 202). */
-  async add(bond: IscsiBond, options: RequestOptions = {}): Promise<IscsiBond> {
-    this.checkTypes([["bond", bond, "IscsiBond", true]]);
-    this.checkMandatory("IscsiBondsService.add", { ...options, bond: bond }, ["bond.name"]);
-    return await this.internalAdd<IscsiBond>(bond, "IscsiBond", {  }, options);
+  /** Adds a `IscsiBond` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `bond.name` is set. */
+  add(bond: IscsiBond, options: RequestOptions = {}): Promise<IscsiBond> {
+    return this.run("add add IscsiBond - $bond:IscsiBond !bond.name", options, bond) as Promise<IscsiBond>;
   }
 
   /** Lists the `IscsiBond` objects (GET, status 200). */
-  async list(options: IscsiBondsListOptions = {}): Promise<List<IscsiBond>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<IscsiBond>("IscsiBond", { "follow": options.follow, "max": options.max }, options);
+  list(options: IscsiBondsListOptions = {}): Promise<List<IscsiBond>> {
+    return this.run("list list IscsiBond - follow:string max:number", options) as Promise<List<IscsiBond>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -9286,52 +5488,6 @@ export class IscsiBondsService extends Service {
 }
 
 /**
- * Options of {@linkcode JobService.clear}.
- *
- * @example Usage
- * ```ts
- * import type { JobClearOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobClearOptions = { timeout: 30000 };
- * ```
- */
-export interface JobClearOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode JobService.end}.
- *
- * @example Usage
- * ```ts
- * import type { JobEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobEndOptions = { timeout: 30000 };
- * ```
- */
-export interface JobEndOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<succeeded>` in the `<action>` body. */
-  succeeded?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode JobService.get}.
- *
- * @example Usage
- * ```ts
- * import type { JobGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobGetOptions = { timeout: 30000 };
- * ```
- */
-export interface JobGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Job` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -9339,30 +5495,23 @@ export interface JobGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().jobsService().jobService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().jobsService().jobService("123"))); // locating sends nothing
  * ```
  */
 export class JobService extends Service {
   /** Runs the `clear` action (POST `<path>/clear`, status 200, 201 or 202). */
-  async clear(options: JobClearOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("clear", action, options);
+  clear(options: JobClearOptions = {}): Promise<Action> {
+    return this.run("action clear - clear async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202). */
-  async end(options: JobEndOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["succeeded", options.succeeded, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ force: options.force, succeeded: options.succeeded, async: options.async });
-    return await this.internalAction("end", action, options);
+  end(options: JobEndOptions = {}): Promise<Action> {
+    return this.run("action end - end force:boolean succeeded:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `Job` (GET, status 200). */
-  async get(options: JobGetOptions = {}): Promise<Job> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Job>("Job", { "follow": options.follow }, options);
+  get(options: JobGetOptions = {}): Promise<Job> {
+    return this.run("get get Job - follow:string", options) as Promise<Job>;
   }
 
   /** The `steps` sub-service. */
@@ -9381,26 +5530,6 @@ export class JobService extends Service {
 }
 
 /**
- * Options of {@linkcode JobsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { JobsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobsListOptions = { timeout: 30000 };
- * ```
- */
-export interface JobsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Job` objects: `jobService(id)` locates one.
  *
  * @example Usage
@@ -9408,23 +5537,20 @@ export interface JobsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().jobsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().jobsService())); // locating sends nothing
  * ```
  */
 export class JobsService extends Service {
-  /** Adds a `Job` (POST, status 200, 201 or 202). */
-  async add(job: Job, options: RequestOptions = {}): Promise<Job> {
-    this.checkTypes([["job", job, "Job", true]]);
-    this.checkMandatory("JobsService.add", { ...options, job: job }, ["job.description"]);
-    return await this.internalAdd<Job>(job, "Job", {  }, options);
+  /** Adds a `Job` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `job.description` is set. */
+  add(job: Job, options: RequestOptions = {}): Promise<Job> {
+    return this.run("add add Job - $job:Job !job.description", options, job) as Promise<Job>;
   }
 
   /** Lists the `Job` objects (GET, status 200). */
-  async list(options: JobsListOptions = {}): Promise<List<Job>> {
-    this.checkTypes([["follow", options.follow, "string"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["max", options.max, "number"]]);
-    return await this.internalList<Job>("Job", { "follow": options.follow, "search": options.search, "case_sensitive": options.caseSensitive, "max": options.max }, options);
+  list(options: JobsListOptions = {}): Promise<List<Job>> {
+    return this.run("list list Job - follow:string search:string caseSensitive=case_sensitive:boolean max:number", options) as Promise<List<Job>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -9440,20 +5566,6 @@ export class JobsService extends Service {
 }
 
 /**
- * Options of {@linkcode KatelloErratumService.get}.
- *
- * @example Usage
- * ```ts
- * import type { KatelloErratumGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: KatelloErratumGetOptions = { timeout: 30000 };
- * ```
- */
-export interface KatelloErratumGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `KatelloErratum` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -9461,31 +5573,14 @@ export interface KatelloErratumGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().katelloErrataService().katelloErratumService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().katelloErrataService().katelloErratumService("123"))); // locating sends nothing
  * ```
  */
 export class KatelloErratumService extends Service {
   /** Gets the `KatelloErratum` (GET, status 200). */
-  async get(options: KatelloErratumGetOptions = {}): Promise<KatelloErratum> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<KatelloErratum>("KatelloErratum", { "follow": options.follow }, options);
+  get(options: KatelloErratumGetOptions = {}): Promise<KatelloErratum> {
+    return this.run("get get KatelloErratum - follow:string", options) as Promise<KatelloErratum>;
   }
-}
-
-/**
- * Options of {@linkcode LinkLayerDiscoveryProtocolService.list}.
- *
- * @example Usage
- * ```ts
- * import type { LinkLayerDiscoveryProtocolListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: LinkLayerDiscoveryProtocolListOptions = { timeout: 30000 };
- * ```
- */
-export interface LinkLayerDiscoveryProtocolListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -9496,59 +5591,14 @@ export interface LinkLayerDiscoveryProtocolListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").nicsService().nicService("123").linkLayerDiscoveryProtocolElementsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").linkLayerDiscoveryProtocolElementsService())); // locating sends nothing
  * ```
  */
 export class LinkLayerDiscoveryProtocolService extends Service {
   /** Lists the `LinkLayerDiscoveryProtocolElement` objects (GET, status 200). */
-  async list(options: LinkLayerDiscoveryProtocolListOptions = {}): Promise<List<LinkLayerDiscoveryProtocolElement>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<LinkLayerDiscoveryProtocolElement>("LinkLayerDiscoveryProtocolElement", { "follow": options.follow }, options);
+  list(options: LinkLayerDiscoveryProtocolListOptions = {}): Promise<List<LinkLayerDiscoveryProtocolElement>> {
+    return this.run("list list LinkLayerDiscoveryProtocolElement - follow:string", options) as Promise<List<LinkLayerDiscoveryProtocolElement>>;
   }
-}
-
-/**
- * Options of {@linkcode MacPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolGetOptions = { timeout: 30000 };
- * ```
- */
-export interface MacPoolGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode MacPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface MacPoolRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode MacPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface MacPoolUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
 }
 
 /**
@@ -9559,28 +5609,23 @@ export interface MacPoolUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().macPoolsService().macPoolService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().macPoolsService().macPoolService("123"))); // locating sends nothing
  * ```
  */
 export class MacPoolService extends Service {
   /** Gets the `MacPool` (GET, status 200). */
-  async get(options: MacPoolGetOptions = {}): Promise<MacPool> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<MacPool>("MacPool", { "follow": options.follow }, options);
+  get(options: MacPoolGetOptions = {}): Promise<MacPool> {
+    return this.run("get get MacPool - follow:string", options) as Promise<MacPool>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: MacPoolRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: MacPoolRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `MacPool` (PUT, status 200). */
-  async update(pool: MacPool, options: MacPoolUpdateOptions = {}): Promise<MacPool> {
-    this.checkTypes([["pool", pool, "MacPool", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<MacPool>(pool, "MacPool", { "async": options.async }, options);
+  /** Updates the `MacPool` (PUT, status 200). */
+  update(pool: MacPool, options: MacPoolUpdateOptions = {}): Promise<MacPool> {
+    return this.run("update update MacPool - $pool:MacPool async:boolean", options, pool) as Promise<MacPool>;
   }
 
   /** The `permissions` sub-service. */
@@ -9599,22 +5644,6 @@ export class MacPoolService extends Service {
 }
 
 /**
- * Options of {@linkcode MacPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolsListOptions = { timeout: 30000 };
- * ```
- */
-export interface MacPoolsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `MacPool` objects: `macPoolService(id)` locates one.
  *
  * @example Usage
@@ -9622,23 +5651,20 @@ export interface MacPoolsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().macPoolsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().macPoolsService())); // locating sends nothing
  * ```
  */
 export class MacPoolsService extends Service {
-  /** Adds a `MacPool` (POST, status 200, 201 or 202). */
-  async add(pool: MacPool, options: RequestOptions = {}): Promise<MacPool> {
-    this.checkTypes([["pool", pool, "MacPool", true]]);
-    this.checkMandatory("MacPoolsService.add", { ...options, pool: pool }, ["pool.name","pool.ranges[].from","pool.ranges[].to"]);
-    return await this.internalAdd<MacPool>(pool, "MacPool", {  }, options);
+  /** Adds a `MacPool` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `pool.name`, `pool.ranges[].from`, `pool.ranges[].to` are set. */
+  add(pool: MacPool, options: RequestOptions = {}): Promise<MacPool> {
+    return this.run("add add MacPool - $pool:MacPool !pool.name !pool.ranges[].from !pool.ranges[].to", options, pool) as Promise<MacPool>;
   }
 
   /** Lists the `MacPool` objects (GET, status 200). */
-  async list(options: MacPoolsListOptions = {}): Promise<List<MacPool>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<MacPool>("MacPool", { "follow": options.follow, "max": options.max }, options);
+  list(options: MacPoolsListOptions = {}): Promise<List<MacPool>> {
+    return this.run("list list MacPool - follow:string max:number", options) as Promise<List<MacPool>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -9654,20 +5680,6 @@ export class MacPoolsService extends Service {
 }
 
 /**
- * Options of {@linkcode MoveableService.move}.
- *
- * @example Usage
- * ```ts
- * import type { MoveableMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MoveableMoveOptions = { timeout: 30000 };
- * ```
- */
-export interface MoveableMoveOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * A service no locator of the tree reaches; services extending it share its methods.
  *
  * @example Usage
@@ -9678,53 +5690,9 @@ export interface MoveableMoveOptions extends RequestOptions {
  */
 export class MoveableService extends Service {
   /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
-  async move(options: MoveableMoveOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("move", action, options);
+  move(options: MoveableMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move async:boolean", options) as Promise<Action>;
   }
-}
-
-/**
- * Options of {@linkcode NetworkAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentGetOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkAttachmentGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode NetworkAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkAttachmentRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode NetworkAttachmentService.update}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkAttachmentUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
 }
 
 /**
@@ -9735,45 +5703,24 @@ export interface NetworkAttachmentUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").networkAttachmentsService().attachmentService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").networkAttachmentsService().attachmentService("123"))); // locating sends nothing
  * ```
  */
 export class NetworkAttachmentService extends Service {
   /** Gets the `NetworkAttachment` (GET, status 200). */
-  async get(options: NetworkAttachmentGetOptions = {}): Promise<NetworkAttachment> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<NetworkAttachment>("NetworkAttachment", { "follow": options.follow }, options);
+  get(options: NetworkAttachmentGetOptions = {}): Promise<NetworkAttachment> {
+    return this.run("get get NetworkAttachment - follow:string", options) as Promise<NetworkAttachment>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: NetworkAttachmentRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: NetworkAttachmentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `NetworkAttachment` (PUT, status 200). */
-  async update(attachment: NetworkAttachment, options: NetworkAttachmentUpdateOptions = {}): Promise<NetworkAttachment> {
-    this.checkTypes([["attachment", attachment, "NetworkAttachment", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<NetworkAttachment>(attachment, "NetworkAttachment", { "async": options.async }, options);
+  /** Updates the `NetworkAttachment` (PUT, status 200). */
+  update(attachment: NetworkAttachment, options: NetworkAttachmentUpdateOptions = {}): Promise<NetworkAttachment> {
+    return this.run("update update NetworkAttachment - $attachment:NetworkAttachment async:boolean", options, attachment) as Promise<NetworkAttachment>;
   }
-}
-
-/**
- * Options of {@linkcode NetworkAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentsListOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkAttachmentsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -9784,23 +5731,20 @@ export interface NetworkAttachmentsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").networkAttachmentsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").networkAttachmentsService())); // locating sends nothing
  * ```
  */
 export class NetworkAttachmentsService extends Service {
-  /** Adds a `NetworkAttachment` (POST, status 200, 201 or 202). */
-  async add(attachment: NetworkAttachment, options: RequestOptions = {}): Promise<NetworkAttachment> {
-    this.checkTypes([["attachment", attachment, "NetworkAttachment", true]]);
-    this.checkMandatory("NetworkAttachmentsService.add", { ...options, attachment: attachment }, ["attachment.network.name|attachment.network.id"]);
-    return await this.internalAdd<NetworkAttachment>(attachment, "NetworkAttachment", {  }, options);
+  /** Adds a `NetworkAttachment` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `attachment.network.name` or `attachment.network.id` is set. */
+  add(attachment: NetworkAttachment, options: RequestOptions = {}): Promise<NetworkAttachment> {
+    return this.run("add add NetworkAttachment - $attachment:NetworkAttachment !attachment.network.name|attachment.network.id", options, attachment) as Promise<NetworkAttachment>;
   }
 
   /** Lists the `NetworkAttachment` objects (GET, status 200). */
-  async list(options: NetworkAttachmentsListOptions = {}): Promise<List<NetworkAttachment>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<NetworkAttachment>("NetworkAttachment", { "follow": options.follow, "max": options.max }, options);
+  list(options: NetworkAttachmentsListOptions = {}): Promise<List<NetworkAttachment>> {
+    return this.run("list list NetworkAttachment - follow:string max:number", options) as Promise<List<NetworkAttachment>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -9816,20 +5760,6 @@ export class NetworkAttachmentsService extends Service {
 }
 
 /**
- * Options of {@linkcode NetworkFilterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkFilterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkFilterGetOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkFilterGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `NetworkFilter` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -9837,31 +5767,14 @@ export interface NetworkFilterGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networkFiltersService().networkFilterService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().networkFiltersService().networkFilterService("123"))); // locating sends nothing
  * ```
  */
 export class NetworkFilterService extends Service {
   /** Gets the `NetworkFilter` (GET, status 200). */
-  async get(options: NetworkFilterGetOptions = {}): Promise<NetworkFilter> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<NetworkFilter>("NetworkFilter", { "follow": options.follow }, options);
+  get(options: NetworkFilterGetOptions = {}): Promise<NetworkFilter> {
+    return this.run("get get NetworkFilter - follow:string", options) as Promise<NetworkFilter>;
   }
-}
-
-/**
- * Options of {@linkcode NetworkFiltersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkFiltersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkFiltersListOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkFiltersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -9872,16 +5785,13 @@ export interface NetworkFiltersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networkFiltersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().networkFiltersService())); // locating sends nothing
  * ```
  */
 export class NetworkFiltersService extends Service {
   /** Lists the `NetworkFilter` objects (GET, status 200). */
-  async list(options: NetworkFiltersListOptions = {}): Promise<List<NetworkFilter>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<NetworkFilter>("NetworkFilter", { "follow": options.follow }, options);
+  list(options: NetworkFiltersListOptions = {}): Promise<List<NetworkFilter>> {
+    return this.run("list list NetworkFilter - follow:string", options) as Promise<List<NetworkFilter>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -9897,34 +5807,6 @@ export class NetworkFiltersService extends Service {
 }
 
 /**
- * Options of {@linkcode NetworkLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelGetOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkLabelGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode NetworkLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkLabelRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `NetworkLabel` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -9932,39 +5814,19 @@ export interface NetworkLabelRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networksService().networkService("123").networkLabelsService().labelService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().networksService().networkService("123").networkLabelsService().labelService("123"))); // locating sends nothing
  * ```
  */
 export class NetworkLabelService extends Service {
   /** Gets the `NetworkLabel` (GET, status 200). */
-  async get(options: NetworkLabelGetOptions = {}): Promise<NetworkLabel> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<NetworkLabel>("NetworkLabel", { "follow": options.follow }, options);
+  get(options: NetworkLabelGetOptions = {}): Promise<NetworkLabel> {
+    return this.run("get get NetworkLabel - follow:string", options) as Promise<NetworkLabel>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: NetworkLabelRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: NetworkLabelRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode NetworkLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelsListOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkLabelsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -9975,23 +5837,20 @@ export interface NetworkLabelsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networksService().networkService("123").networkLabelsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().networksService().networkService("123").networkLabelsService())); // locating sends nothing
  * ```
  */
 export class NetworkLabelsService extends Service {
-  /** Adds a `NetworkLabel` (POST, status 200, 201 or 202). */
-  async add(label: NetworkLabel, options: RequestOptions = {}): Promise<NetworkLabel> {
-    this.checkTypes([["label", label, "NetworkLabel", true]]);
-    this.checkMandatory("NetworkLabelsService.add", { ...options, label: label }, ["label.id"]);
-    return await this.internalAdd<NetworkLabel>(label, "NetworkLabel", {  }, options);
+  /** Adds a `NetworkLabel` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `label.id` is set. */
+  add(label: NetworkLabel, options: RequestOptions = {}): Promise<NetworkLabel> {
+    return this.run("add add NetworkLabel - $label:NetworkLabel !label.id", options, label) as Promise<NetworkLabel>;
   }
 
   /** Lists the `NetworkLabel` objects (GET, status 200). */
-  async list(options: NetworkLabelsListOptions = {}): Promise<List<NetworkLabel>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<NetworkLabel>("NetworkLabel", { "follow": options.follow, "max": options.max }, options);
+  list(options: NetworkLabelsListOptions = {}): Promise<List<NetworkLabel>> {
+    return this.run("list list NetworkLabel - follow:string max:number", options) as Promise<List<NetworkLabel>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10007,48 +5866,6 @@ export class NetworkLabelsService extends Service {
 }
 
 /**
- * Options of {@linkcode NetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkGetOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode NetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode NetworkService.update}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworkUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Network` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -10056,28 +5873,23 @@ export interface NetworkUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networksService().networkService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().networksService().networkService("123"))); // locating sends nothing
  * ```
  */
 export class NetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
-  async get(options: NetworkGetOptions = {}): Promise<Network> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Network>("Network", { "follow": options.follow }, options);
+  get(options: NetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: NetworkRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: NetworkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Network` (PUT, status 200). */
-  async update(network: Network, options: NetworkUpdateOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Network>(network, "Network", { "async": options.async }, options);
+  /** Updates the `Network` (PUT, status 200). */
+  update(network: Network, options: NetworkUpdateOptions = {}): Promise<Network> {
+    return this.run("update update Network - $network:Network async:boolean", options, network) as Promise<Network>;
   }
 
   /** The `networklabels` sub-service. */
@@ -10110,26 +5922,6 @@ export class NetworkService extends Service {
 }
 
 /**
- * Options of {@linkcode NetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworksListOptions = { timeout: 30000 };
- * ```
- */
-export interface NetworksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-}
-
-/**
  * A collection of `Network` objects: `networkService(id)` locates one.
  *
  * @example Usage
@@ -10137,23 +5929,20 @@ export interface NetworksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().networksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().networksService())); // locating sends nothing
  * ```
  */
 export class NetworksService extends Service {
-  /** Adds a `Network` (POST, status 200, 201 or 202). */
-  async add(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    this.checkMandatory("NetworksService.add", { ...options, network: network }, ["network.id|network.name"]);
-    return await this.internalAdd<Network>(network, "Network", {  }, options);
+  /** Adds a `Network` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
   }
 
   /** Lists the `Network` objects (GET, status 200). */
-  async list(options: NetworksListOptions = {}): Promise<List<Network>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<Network>("Network", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: NetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Network>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10169,20 +5958,6 @@ export class NetworksService extends Service {
 }
 
 /**
- * Options of {@linkcode NicNetworkFilterParameterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NicNetworkFilterParameterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NicNetworkFilterParameterGetOptions = { timeout: 30000 };
- * ```
- */
-export interface NicNetworkFilterParameterGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `NetworkFilterParameter` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -10190,42 +5965,24 @@ export interface NicNetworkFilterParameterGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService().parameterService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService().parameterService("123"))); // locating sends nothing
  * ```
  */
 export class NicNetworkFilterParameterService extends Service {
   /** Gets the `NetworkFilterParameter` (GET, status 200). */
-  async get(options: NicNetworkFilterParameterGetOptions = {}): Promise<NetworkFilterParameter> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<NetworkFilterParameter>("NetworkFilterParameter", { "follow": options.follow }, options);
+  get(options: NicNetworkFilterParameterGetOptions = {}): Promise<NetworkFilterParameter> {
+    return this.run("get get NetworkFilterParameter - follow:string", options) as Promise<NetworkFilterParameter>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
 
-  /** Updates a `NetworkFilterParameter` (PUT, status 200). */
-  async update(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
-    this.checkTypes([["parameter", parameter, "NetworkFilterParameter", true]]);
-    return await this.internalUpdate<NetworkFilterParameter>(parameter, "NetworkFilterParameter", {  }, options);
+  /** Updates the `NetworkFilterParameter` (PUT, status 200). */
+  update(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+    return this.run("update update NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
   }
-}
-
-/**
- * Options of {@linkcode NicNetworkFilterParametersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NicNetworkFilterParametersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NicNetworkFilterParametersListOptions = { timeout: 30000 };
- * ```
- */
-export interface NicNetworkFilterParametersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -10236,22 +5993,18 @@ export interface NicNetworkFilterParametersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService())); // locating sends nothing
  * ```
  */
 export class NicNetworkFilterParametersService extends Service {
   /** Adds a `NetworkFilterParameter` (POST, status 200, 201 or 202). */
-  async add(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
-    this.checkTypes([["parameter", parameter, "NetworkFilterParameter", true]]);
-    return await this.internalAdd<NetworkFilterParameter>(parameter, "NetworkFilterParameter", {  }, options);
+  add(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+    return this.run("add add NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
   }
 
   /** Lists the `NetworkFilterParameter` objects (GET, status 200). */
-  async list(options: NicNetworkFilterParametersListOptions = {}): Promise<List<NetworkFilterParameter>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<NetworkFilterParameter>("NetworkFilterParameter", { "follow": options.follow }, options);
+  list(options: NicNetworkFilterParametersListOptions = {}): Promise<List<NetworkFilterParameter>> {
+    return this.run("list list NetworkFilterParameter - follow:string", options) as Promise<List<NetworkFilterParameter>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10267,48 +6020,6 @@ export class NicNetworkFilterParametersService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackImageProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackImageProviderGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode OpenstackImageProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackImageProviderRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode OpenstackImageProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackImageProviderUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `OpenStackImageProvider` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -10316,28 +6027,23 @@ export interface OpenstackImageProviderUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackImageProvidersService().providerService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackImageProviderService extends ExternalProviderService {
   /** Gets the `OpenStackImageProvider` (GET, status 200). */
-  async get(options: OpenstackImageProviderGetOptions = {}): Promise<OpenStackImageProvider> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenStackImageProvider>("OpenStackImageProvider", { "follow": options.follow }, options);
+  get(options: OpenstackImageProviderGetOptions = {}): Promise<OpenStackImageProvider> {
+    return this.run("get get OpenStackImageProvider - follow:string", options) as Promise<OpenStackImageProvider>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: OpenstackImageProviderRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: OpenstackImageProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `OpenStackImageProvider` (PUT, status 200). */
-  async update(provider: OpenStackImageProvider, options: OpenstackImageProviderUpdateOptions = {}): Promise<OpenStackImageProvider> {
-    this.checkTypes([["provider", provider, "OpenStackImageProvider", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<OpenStackImageProvider>(provider, "OpenStackImageProvider", { "async": options.async }, options);
+  /** Updates the `OpenStackImageProvider` (PUT, status 200). */
+  update(provider: OpenStackImageProvider, options: OpenstackImageProviderUpdateOptions = {}): Promise<OpenStackImageProvider> {
+    return this.run("update update OpenStackImageProvider - $provider:OpenStackImageProvider async:boolean", options, provider) as Promise<OpenStackImageProvider>;
   }
 
   /** The `images` sub-service. */
@@ -10356,24 +6062,6 @@ export class OpenstackImageProviderService extends ExternalProviderService {
 }
 
 /**
- * Options of {@linkcode OpenstackImageProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProvidersListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackImageProvidersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-}
-
-/**
  * A collection of `OpenStackImageProvider` objects: `providerService(id)` locates one.
  *
  * @example Usage
@@ -10381,23 +6069,20 @@ export interface OpenstackImageProvidersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackImageProvidersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackImageProvidersService())); // locating sends nothing
  * ```
  */
 export class OpenstackImageProvidersService extends Service {
-  /** Adds a `OpenStackImageProvider` (POST, status 200, 201 or 202). */
-  async add(provider: OpenStackImageProvider, options: RequestOptions = {}): Promise<OpenStackImageProvider> {
-    this.checkTypes([["provider", provider, "OpenStackImageProvider", true]]);
-    this.checkMandatory("OpenstackImageProvidersService.add", { ...options, provider: provider }, ["provider.name"]);
-    return await this.internalAdd<OpenStackImageProvider>(provider, "OpenStackImageProvider", {  }, options);
+  /** Adds a `OpenStackImageProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: OpenStackImageProvider, options: RequestOptions = {}): Promise<OpenStackImageProvider> {
+    return this.run("add add OpenStackImageProvider - $provider:OpenStackImageProvider !provider.name", options, provider) as Promise<OpenStackImageProvider>;
   }
 
   /** Lists the `OpenStackImageProvider` objects (GET, status 200). */
-  async list(options: OpenstackImageProvidersListOptions = {}): Promise<List<OpenStackImageProvider>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<OpenStackImageProvider>("OpenStackImageProvider", { "follow": options.follow, "max": options.max, "search": options.search }, options);
+  list(options: OpenstackImageProvidersListOptions = {}): Promise<List<OpenStackImageProvider>> {
+    return this.run("list list OpenStackImageProvider - follow:string max:number search:string", options) as Promise<List<OpenStackImageProvider>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10413,44 +6098,6 @@ export class OpenstackImageProvidersService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackImageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackImageGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode OpenstackImageService.import}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageImportOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackImageImportOptions extends RequestOptions {
-  /** Sent as `<disk>` in the `<action>` body. */
-  disk?: Disk;
-  /** Sent as `<import_as_template>` in the `<action>` body. */
-  importAsTemplate?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<template>` in the `<action>` body. */
-  template?: Template;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `OpenStackImage` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -10458,41 +6105,21 @@ export interface OpenstackImageImportOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackImageProvidersService().providerService("123").imagesService().imageService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123").imagesService().imageService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackImageService extends Service {
   /** Gets the `OpenStackImage` (GET, status 200). */
-  async get(options: OpenstackImageGetOptions = {}): Promise<OpenStackImage> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenStackImage>("OpenStackImage", { "follow": options.follow }, options);
+  get(options: OpenstackImageGetOptions = {}): Promise<OpenStackImage> {
+    return this.run("get get OpenStackImage - follow:string", options) as Promise<OpenStackImage>;
   }
 
-  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
-  async import(options: OpenstackImageImportOptions = {}): Promise<Action> {
-    this.checkTypes([["disk", options.disk, "Disk"], ["importAsTemplate", options.importAsTemplate, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"], ["template", options.template, "Template"], ["cluster", options.cluster, "Cluster"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("OpenstackImageService.import", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ disk: options.disk, importAsTemplate: options.importAsTemplate, storageDomain: options.storageDomain, template: options.template, cluster: options.cluster, async: options.async });
-    return await this.internalAction("import", action, options);
+  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  import(options: OpenstackImageImportOptions = {}): Promise<Action> {
+    return this.run("action import - import disk:Disk importAsTemplate:boolean storageDomain:StorageDomain template:Template cluster:Cluster async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
-}
-
-/**
- * Options of {@linkcode OpenstackImagesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImagesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImagesListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackImagesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -10503,16 +6130,13 @@ export interface OpenstackImagesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackImageProvidersService().providerService("123").imagesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123").imagesService())); // locating sends nothing
  * ```
  */
 export class OpenstackImagesService extends Service {
   /** Lists the `OpenStackImage` objects (GET, status 200). */
-  async list(options: OpenstackImagesListOptions = {}): Promise<List<OpenStackImage>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<OpenStackImage>("OpenStackImage", { "follow": options.follow, "max": options.max }, options);
+  list(options: OpenstackImagesListOptions = {}): Promise<List<OpenStackImage>> {
+    return this.run("list list OpenStackImage - follow:string max:number", options) as Promise<List<OpenStackImage>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10528,48 +6152,6 @@ export class OpenstackImagesService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackNetworkProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackNetworkProviderGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode OpenstackNetworkProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackNetworkProviderRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode OpenstackNetworkProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackNetworkProviderUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `OpenStackNetworkProvider` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -10577,28 +6159,23 @@ export interface OpenstackNetworkProviderUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackNetworkProvidersService().providerService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackNetworkProviderService extends ExternalProviderService {
   /** Gets the `OpenStackNetworkProvider` (GET, status 200). */
-  async get(options: OpenstackNetworkProviderGetOptions = {}): Promise<OpenStackNetworkProvider> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenStackNetworkProvider>("OpenStackNetworkProvider", { "follow": options.follow }, options);
+  get(options: OpenstackNetworkProviderGetOptions = {}): Promise<OpenStackNetworkProvider> {
+    return this.run("get get OpenStackNetworkProvider - follow:string", options) as Promise<OpenStackNetworkProvider>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: OpenstackNetworkProviderRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: OpenstackNetworkProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `OpenStackNetworkProvider` (PUT, status 200). */
-  async update(provider: OpenStackNetworkProvider, options: OpenstackNetworkProviderUpdateOptions = {}): Promise<OpenStackNetworkProvider> {
-    this.checkTypes([["provider", provider, "OpenStackNetworkProvider", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<OpenStackNetworkProvider>(provider, "OpenStackNetworkProvider", { "async": options.async }, options);
+  /** Updates the `OpenStackNetworkProvider` (PUT, status 200). */
+  update(provider: OpenStackNetworkProvider, options: OpenstackNetworkProviderUpdateOptions = {}): Promise<OpenStackNetworkProvider> {
+    return this.run("update update OpenStackNetworkProvider - $provider:OpenStackNetworkProvider async:boolean", options, provider) as Promise<OpenStackNetworkProvider>;
   }
 
   /** The `networks` sub-service. */
@@ -10617,24 +6194,6 @@ export class OpenstackNetworkProviderService extends ExternalProviderService {
 }
 
 /**
- * Options of {@linkcode OpenstackNetworkProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProvidersListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackNetworkProvidersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-}
-
-/**
  * A collection of `OpenStackNetworkProvider` objects: `providerService(id)` locates one.
  *
  * @example Usage
@@ -10642,23 +6201,20 @@ export interface OpenstackNetworkProvidersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackNetworkProvidersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackNetworkProvidersService())); // locating sends nothing
  * ```
  */
 export class OpenstackNetworkProvidersService extends Service {
-  /** Adds a `OpenStackNetworkProvider` (POST, status 200, 201 or 202). */
-  async add(provider: OpenStackNetworkProvider, options: RequestOptions = {}): Promise<OpenStackNetworkProvider> {
-    this.checkTypes([["provider", provider, "OpenStackNetworkProvider", true]]);
-    this.checkMandatory("OpenstackNetworkProvidersService.add", { ...options, provider: provider }, ["provider.name"]);
-    return await this.internalAdd<OpenStackNetworkProvider>(provider, "OpenStackNetworkProvider", {  }, options);
+  /** Adds a `OpenStackNetworkProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: OpenStackNetworkProvider, options: RequestOptions = {}): Promise<OpenStackNetworkProvider> {
+    return this.run("add add OpenStackNetworkProvider - $provider:OpenStackNetworkProvider !provider.name", options, provider) as Promise<OpenStackNetworkProvider>;
   }
 
   /** Lists the `OpenStackNetworkProvider` objects (GET, status 200). */
-  async list(options: OpenstackNetworkProvidersListOptions = {}): Promise<List<OpenStackNetworkProvider>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<OpenStackNetworkProvider>("OpenStackNetworkProvider", { "follow": options.follow, "max": options.max, "search": options.search }, options);
+  list(options: OpenstackNetworkProvidersListOptions = {}): Promise<List<OpenStackNetworkProvider>> {
+    return this.run("list list OpenStackNetworkProvider - follow:string max:number search:string", options) as Promise<List<OpenStackNetworkProvider>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10674,36 +6230,6 @@ export class OpenstackNetworkProvidersService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackNetworkGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode OpenstackNetworkService.import}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkImportOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackNetworkImportOptions extends RequestOptions {
-  /** Sent as `<data_center>` in the `<action>` body. */
-  dataCenter?: DataCenter;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `OpenStackNetwork` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -10711,23 +6237,18 @@ export interface OpenstackNetworkImportOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackNetworkService extends Service {
   /** Gets the `OpenStackNetwork` (GET, status 200). */
-  async get(options: OpenstackNetworkGetOptions = {}): Promise<OpenStackNetwork> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenStackNetwork>("OpenStackNetwork", { "follow": options.follow }, options);
+  get(options: OpenstackNetworkGetOptions = {}): Promise<OpenStackNetwork> {
+    return this.run("get get OpenStackNetwork - follow:string", options) as Promise<OpenStackNetwork>;
   }
 
   /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
-  async import(options: OpenstackNetworkImportOptions = {}): Promise<Action> {
-    this.checkTypes([["dataCenter", options.dataCenter, "DataCenter"], ["async", options.async, "boolean"]]);
-    const action = new Action({ dataCenter: options.dataCenter, async: options.async });
-    return await this.internalAction("import", action, options);
+  import(options: OpenstackNetworkImportOptions = {}): Promise<Action> {
+    return this.run("action import - import dataCenter:DataCenter async:boolean", options) as Promise<Action>;
   }
 
   /** The `subnets` sub-service. */
@@ -10746,22 +6267,6 @@ export class OpenstackNetworkService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworksListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackNetworksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `OpenStackNetwork` objects: `networkService(id)` locates one.
  *
  * @example Usage
@@ -10769,16 +6274,13 @@ export interface OpenstackNetworksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackNetworkProvidersService().providerService("123").networksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService())); // locating sends nothing
  * ```
  */
 export class OpenstackNetworksService extends Service {
   /** Lists the `OpenStackNetwork` objects (GET, status 200). */
-  async list(options: OpenstackNetworksListOptions = {}): Promise<List<OpenStackNetwork>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<OpenStackNetwork>("OpenStackNetwork", { "follow": options.follow, "max": options.max }, options);
+  list(options: OpenstackNetworksListOptions = {}): Promise<List<OpenStackNetwork>> {
+    return this.run("list list OpenStackNetwork - follow:string max:number", options) as Promise<List<OpenStackNetwork>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10794,34 +6296,6 @@ export class OpenstackNetworksService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackSubnetService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackSubnetGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode OpenstackSubnetService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackSubnetRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `OpenStackSubnet` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -10829,39 +6303,19 @@ export interface OpenstackSubnetRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService().subnetService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService().subnetService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackSubnetService extends Service {
   /** Gets the `OpenStackSubnet` (GET, status 200). */
-  async get(options: OpenstackSubnetGetOptions = {}): Promise<OpenStackSubnet> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenStackSubnet>("OpenStackSubnet", { "follow": options.follow }, options);
+  get(options: OpenstackSubnetGetOptions = {}): Promise<OpenStackSubnet> {
+    return this.run("get get OpenStackSubnet - follow:string", options) as Promise<OpenStackSubnet>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: OpenstackSubnetRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: OpenstackSubnetRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode OpenstackSubnetsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetsListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackSubnetsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -10872,22 +6326,18 @@ export interface OpenstackSubnetsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService())); // locating sends nothing
  * ```
  */
 export class OpenstackSubnetsService extends Service {
   /** Adds a `OpenStackSubnet` (POST, status 200, 201 or 202). */
-  async add(subnet: OpenStackSubnet, options: RequestOptions = {}): Promise<OpenStackSubnet> {
-    this.checkTypes([["subnet", subnet, "OpenStackSubnet", true]]);
-    return await this.internalAdd<OpenStackSubnet>(subnet, "OpenStackSubnet", {  }, options);
+  add(subnet: OpenStackSubnet, options: RequestOptions = {}): Promise<OpenStackSubnet> {
+    return this.run("add add OpenStackSubnet - $subnet:OpenStackSubnet", options, subnet) as Promise<OpenStackSubnet>;
   }
 
   /** Lists the `OpenStackSubnet` objects (GET, status 200). */
-  async list(options: OpenstackSubnetsListOptions = {}): Promise<List<OpenStackSubnet>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<OpenStackSubnet>("OpenStackSubnet", { "follow": options.follow, "max": options.max }, options);
+  list(options: OpenstackSubnetsListOptions = {}): Promise<List<OpenStackSubnet>> {
+    return this.run("list list OpenStackSubnet - follow:string max:number", options) as Promise<List<OpenStackSubnet>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -10903,34 +6353,6 @@ export class OpenstackSubnetsService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackVolumeAuthenticationKeyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeyGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeAuthenticationKeyGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode OpenstackVolumeAuthenticationKeyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeyRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `OpenstackVolumeAuthenticationKey` object: its methods, actions and sub-services.
  *
  * @deprecated OpenstackVolumeAuthenticationKeyService is deprecated in the engine API.
@@ -10940,45 +6362,24 @@ export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends RequestOp
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService().keyService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService().keyService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackVolumeAuthenticationKeyService extends Service {
   /** Gets the `OpenstackVolumeAuthenticationKey` (GET, status 200). */
-  async get(options: OpenstackVolumeAuthenticationKeyGetOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenstackVolumeAuthenticationKey>("OpenstackVolumeAuthenticationKey", { "follow": options.follow }, options);
+  get(options: OpenstackVolumeAuthenticationKeyGetOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+    return this.run("get get OpenstackVolumeAuthenticationKey - follow:string", options) as Promise<OpenstackVolumeAuthenticationKey>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: OpenstackVolumeAuthenticationKeyRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: OpenstackVolumeAuthenticationKeyRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `OpenstackVolumeAuthenticationKey` (PUT, status 200). */
-  async update(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
-    this.checkTypes([["key", key, "OpenstackVolumeAuthenticationKey", true]]);
-    return await this.internalUpdate<OpenstackVolumeAuthenticationKey>(key, "OpenstackVolumeAuthenticationKey", {  }, options);
+  /** Updates the `OpenstackVolumeAuthenticationKey` (PUT, status 200). */
+  update(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+    return this.run("update update OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
   }
-}
-
-/**
- * Options of {@linkcode OpenstackVolumeAuthenticationKeysService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeysListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeysListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeAuthenticationKeysListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -10991,23 +6392,20 @@ export interface OpenstackVolumeAuthenticationKeysListOptions extends RequestOpt
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService())); // locating sends nothing
  * ```
  */
 export class OpenstackVolumeAuthenticationKeysService extends Service {
-  /** Adds a `OpenstackVolumeAuthenticationKey` (POST, status 200, 201 or 202). */
-  async add(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
-    this.checkTypes([["key", key, "OpenstackVolumeAuthenticationKey", true]]);
-    this.checkMandatory("OpenstackVolumeAuthenticationKeysService.add", { ...options, key: key }, ["key.usageType","key.uuid","key.value"]);
-    return await this.internalAdd<OpenstackVolumeAuthenticationKey>(key, "OpenstackVolumeAuthenticationKey", {  }, options);
+  /** Adds a `OpenstackVolumeAuthenticationKey` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `key.usageType`, `key.uuid`, `key.value` are set. */
+  add(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+    return this.run("add add OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey !key.usageType !key.uuid !key.value", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
   }
 
   /** Lists the `OpenstackVolumeAuthenticationKey` objects (GET, status 200). */
-  async list(options: OpenstackVolumeAuthenticationKeysListOptions = {}): Promise<List<OpenstackVolumeAuthenticationKey>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<OpenstackVolumeAuthenticationKey>("OpenstackVolumeAuthenticationKey", { "follow": options.follow, "max": options.max }, options);
+  list(options: OpenstackVolumeAuthenticationKeysListOptions = {}): Promise<List<OpenstackVolumeAuthenticationKey>> {
+    return this.run("list list OpenstackVolumeAuthenticationKey - follow:string max:number", options) as Promise<List<OpenstackVolumeAuthenticationKey>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11023,50 +6421,6 @@ export class OpenstackVolumeAuthenticationKeysService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackVolumeProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeProviderGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode OpenstackVolumeProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeProviderRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode OpenstackVolumeProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeProviderUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `OpenStackVolumeProvider` object: its methods, actions and sub-services.
  *
  * @deprecated OpenstackVolumeProviderService is deprecated in the engine API.
@@ -11076,28 +6430,23 @@ export interface OpenstackVolumeProviderUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackVolumeProvidersService().providerService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackVolumeProviderService extends ExternalProviderService {
   /** Gets the `OpenStackVolumeProvider` (GET, status 200). */
-  async get(options: OpenstackVolumeProviderGetOptions = {}): Promise<OpenStackVolumeProvider> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenStackVolumeProvider>("OpenStackVolumeProvider", { "follow": options.follow }, options);
+  get(options: OpenstackVolumeProviderGetOptions = {}): Promise<OpenStackVolumeProvider> {
+    return this.run("get get OpenStackVolumeProvider - follow:string", options) as Promise<OpenStackVolumeProvider>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: OpenstackVolumeProviderRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    await this.internalRemove({ "async": options.async, "force": options.force }, options);
+  remove(options: OpenstackVolumeProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean force:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `OpenStackVolumeProvider` (PUT, status 200). */
-  async update(provider: OpenStackVolumeProvider, options: OpenstackVolumeProviderUpdateOptions = {}): Promise<OpenStackVolumeProvider> {
-    this.checkTypes([["provider", provider, "OpenStackVolumeProvider", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<OpenStackVolumeProvider>(provider, "OpenStackVolumeProvider", { "async": options.async }, options);
+  /** Updates the `OpenStackVolumeProvider` (PUT, status 200). */
+  update(provider: OpenStackVolumeProvider, options: OpenstackVolumeProviderUpdateOptions = {}): Promise<OpenStackVolumeProvider> {
+    return this.run("update update OpenStackVolumeProvider - $provider:OpenStackVolumeProvider async:boolean", options, provider) as Promise<OpenStackVolumeProvider>;
   }
 
   /** The `authenticationkeys` sub-service. */
@@ -11123,24 +6472,6 @@ export class OpenstackVolumeProviderService extends ExternalProviderService {
 }
 
 /**
- * Options of {@linkcode OpenstackVolumeProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProvidersListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeProvidersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-}
-
-/**
  * A collection of `OpenStackVolumeProvider` objects: `providerService(id)` locates one.
  *
  * @deprecated OpenstackVolumeProvidersService is deprecated in the engine API.
@@ -11150,23 +6481,20 @@ export interface OpenstackVolumeProvidersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackVolumeProvidersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackVolumeProvidersService())); // locating sends nothing
  * ```
  */
 export class OpenstackVolumeProvidersService extends Service {
-  /** Adds a `OpenStackVolumeProvider` (POST, status 200, 201 or 202). */
-  async add(provider: OpenStackVolumeProvider, options: RequestOptions = {}): Promise<OpenStackVolumeProvider> {
-    this.checkTypes([["provider", provider, "OpenStackVolumeProvider", true]]);
-    this.checkMandatory("OpenstackVolumeProvidersService.add", { ...options, provider: provider }, ["provider.name"]);
-    return await this.internalAdd<OpenStackVolumeProvider>(provider, "OpenStackVolumeProvider", {  }, options);
+  /** Adds a `OpenStackVolumeProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: OpenStackVolumeProvider, options: RequestOptions = {}): Promise<OpenStackVolumeProvider> {
+    return this.run("add add OpenStackVolumeProvider - $provider:OpenStackVolumeProvider !provider.name", options, provider) as Promise<OpenStackVolumeProvider>;
   }
 
   /** Lists the `OpenStackVolumeProvider` objects (GET, status 200). */
-  async list(options: OpenstackVolumeProvidersListOptions = {}): Promise<List<OpenStackVolumeProvider>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<OpenStackVolumeProvider>("OpenStackVolumeProvider", { "follow": options.follow, "max": options.max, "search": options.search }, options);
+  list(options: OpenstackVolumeProvidersListOptions = {}): Promise<List<OpenStackVolumeProvider>> {
+    return this.run("list list OpenStackVolumeProvider - follow:string max:number search:string", options) as Promise<List<OpenStackVolumeProvider>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11182,20 +6510,6 @@ export class OpenstackVolumeProvidersService extends Service {
 }
 
 /**
- * Options of {@linkcode OpenstackVolumeTypeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeTypeGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeTypeGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `OpenStackVolumeType` object: its methods, actions and sub-services.
  *
  * @deprecated OpenstackVolumeTypeService is deprecated in the engine API.
@@ -11205,33 +6519,14 @@ export interface OpenstackVolumeTypeGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService().typeService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService().typeService("123"))); // locating sends nothing
  * ```
  */
 export class OpenstackVolumeTypeService extends Service {
   /** Gets the `OpenStackVolumeType` (GET, status 200). */
-  async get(options: OpenstackVolumeTypeGetOptions = {}): Promise<OpenStackVolumeType> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OpenStackVolumeType>("OpenStackVolumeType", { "follow": options.follow }, options);
+  get(options: OpenstackVolumeTypeGetOptions = {}): Promise<OpenStackVolumeType> {
+    return this.run("get get OpenStackVolumeType - follow:string", options) as Promise<OpenStackVolumeType>;
   }
-}
-
-/**
- * Options of {@linkcode OpenstackVolumeTypesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeTypesListOptions = { timeout: 30000 };
- * ```
- */
-export interface OpenstackVolumeTypesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -11244,16 +6539,13 @@ export interface OpenstackVolumeTypesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService())); // locating sends nothing
  * ```
  */
 export class OpenstackVolumeTypesService extends Service {
   /** Lists the `OpenStackVolumeType` objects (GET, status 200). */
-  async list(options: OpenstackVolumeTypesListOptions = {}): Promise<List<OpenStackVolumeType>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<OpenStackVolumeType>("OpenStackVolumeType", { "follow": options.follow, "max": options.max }, options);
+  list(options: OpenstackVolumeTypesListOptions = {}): Promise<List<OpenStackVolumeType>> {
+    return this.run("list list OpenStackVolumeType - follow:string max:number", options) as Promise<List<OpenStackVolumeType>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11269,20 +6561,6 @@ export class OpenstackVolumeTypesService extends Service {
 }
 
 /**
- * Options of {@linkcode OperatingSystemService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemGetOptions = { timeout: 30000 };
- * ```
- */
-export interface OperatingSystemGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `OperatingSystemInfo` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -11290,33 +6568,14 @@ export interface OperatingSystemGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().operatingSystemsService().operatingSystemService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().operatingSystemsService().operatingSystemService("123"))); // locating sends nothing
  * ```
  */
 export class OperatingSystemService extends Service {
   /** Gets the `OperatingSystemInfo` (GET, status 200). */
-  async get(options: OperatingSystemGetOptions = {}): Promise<OperatingSystemInfo> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OperatingSystemInfo>("OperatingSystemInfo", { "follow": options.follow }, options);
+  get(options: OperatingSystemGetOptions = {}): Promise<OperatingSystemInfo> {
+    return this.run("get get OperatingSystemInfo - follow:string", options) as Promise<OperatingSystemInfo>;
   }
-}
-
-/**
- * Options of {@linkcode OperatingSystemsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemsListOptions = { timeout: 30000 };
- * ```
- */
-export interface OperatingSystemsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -11327,16 +6586,13 @@ export interface OperatingSystemsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().operatingSystemsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().operatingSystemsService())); // locating sends nothing
  * ```
  */
 export class OperatingSystemsService extends Service {
   /** Lists the `OperatingSystemInfo` objects (GET, status 200). */
-  async list(options: OperatingSystemsListOptions = {}): Promise<List<OperatingSystemInfo>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<OperatingSystemInfo>("OperatingSystemInfo", { "follow": options.follow, "max": options.max }, options);
+  list(options: OperatingSystemsListOptions = {}): Promise<List<OperatingSystemInfo>> {
+    return this.run("list list OperatingSystemInfo - follow:string max:number", options) as Promise<List<OperatingSystemInfo>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11352,34 +6608,6 @@ export class OperatingSystemsService extends Service {
 }
 
 /**
- * Options of {@linkcode PermissionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionGetOptions = { timeout: 30000 };
- * ```
- */
-export interface PermissionGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode PermissionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface PermissionRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Permission` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -11387,51 +6615,19 @@ export interface PermissionRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().permissionsService().permissionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().permissionsService().permissionService("123"))); // locating sends nothing
  * ```
  */
 export class PermissionService extends Service {
   /** Gets the `Permission` (GET, status 200). */
-  async get(options: PermissionGetOptions = {}): Promise<Permission> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Permission>("Permission", { "follow": options.follow }, options);
+  get(options: PermissionGetOptions = {}): Promise<Permission> {
+    return this.run("get get Permission - follow:string", options) as Promise<Permission>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: PermissionRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: PermissionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode PermitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitGetOptions = { timeout: 30000 };
- * ```
- */
-export interface PermitGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode PermitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface PermitRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
 }
 
 /**
@@ -11442,39 +6638,19 @@ export interface PermitRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().rolesService().roleService("123").permitsService().permitService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().rolesService().roleService("123").permitsService().permitService("123"))); // locating sends nothing
  * ```
  */
 export class PermitService extends Service {
   /** Gets the `Permit` (GET, status 200). */
-  async get(options: PermitGetOptions = {}): Promise<Permit> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Permit>("Permit", { "follow": options.follow }, options);
+  get(options: PermitGetOptions = {}): Promise<Permit> {
+    return this.run("get get Permit - follow:string", options) as Promise<Permit>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: PermitRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: PermitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode PermitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { PermitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitsListOptions = { timeout: 30000 };
- * ```
- */
-export interface PermitsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -11485,23 +6661,20 @@ export interface PermitsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().rolesService().roleService("123").permitsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().rolesService().roleService("123").permitsService())); // locating sends nothing
  * ```
  */
 export class PermitsService extends Service {
-  /** Adds a `Permit` (POST, status 200, 201 or 202). */
-  async add(permit: Permit, options: RequestOptions = {}): Promise<Permit> {
-    this.checkTypes([["permit", permit, "Permit", true]]);
-    this.checkMandatory("PermitsService.add", { ...options, permit: permit }, ["permit.id|permit.name"]);
-    return await this.internalAdd<Permit>(permit, "Permit", {  }, options);
+  /** Adds a `Permit` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permit.id` or `permit.name` is set. */
+  add(permit: Permit, options: RequestOptions = {}): Promise<Permit> {
+    return this.run("add add Permit - $permit:Permit !permit.id|permit.name", options, permit) as Promise<Permit>;
   }
 
   /** Lists the `Permit` objects (GET, status 200). */
-  async list(options: PermitsListOptions = {}): Promise<List<Permit>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Permit>("Permit", { "follow": options.follow, "max": options.max }, options);
+  list(options: PermitsListOptions = {}): Promise<List<Permit>> {
+    return this.run("list list Permit - follow:string max:number", options) as Promise<List<Permit>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11517,48 +6690,6 @@ export class PermitsService extends Service {
 }
 
 /**
- * Options of {@linkcode QosService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QosGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosGetOptions = { timeout: 30000 };
- * ```
- */
-export interface QosGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode QosService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QosRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface QosRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode QosService.update}.
- *
- * @example Usage
- * ```ts
- * import type { QosUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface QosUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Qos` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -11566,45 +6697,24 @@ export interface QosUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").qossService().qosService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").qossService().qosService("123"))); // locating sends nothing
  * ```
  */
 export class QosService extends Service {
   /** Gets the `Qos` (GET, status 200). */
-  async get(options: QosGetOptions = {}): Promise<Qos> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Qos>("Qos", { "follow": options.follow }, options);
+  get(options: QosGetOptions = {}): Promise<Qos> {
+    return this.run("get get Qos - follow:string", options) as Promise<Qos>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: QosRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: QosRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Qos` (PUT, status 200). */
-  async update(qos: Qos, options: QosUpdateOptions = {}): Promise<Qos> {
-    this.checkTypes([["qos", qos, "Qos", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Qos>(qos, "Qos", { "async": options.async }, options);
+  /** Updates the `Qos` (PUT, status 200). */
+  update(qos: Qos, options: QosUpdateOptions = {}): Promise<Qos> {
+    return this.run("update update Qos - $qos:Qos async:boolean", options, qos) as Promise<Qos>;
   }
-}
-
-/**
- * Options of {@linkcode QossService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QossListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QossListOptions = { timeout: 30000 };
- * ```
- */
-export interface QossListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -11615,23 +6725,20 @@ export interface QossListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").qossService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").qossService())); // locating sends nothing
  * ```
  */
 export class QossService extends Service {
-  /** Adds a `Qos` (POST, status 200, 201 or 202). */
-  async add(qos: Qos, options: RequestOptions = {}): Promise<Qos> {
-    this.checkTypes([["qos", qos, "Qos", true]]);
-    this.checkMandatory("QossService.add", { ...options, qos: qos }, ["qos.name","qos.type"]);
-    return await this.internalAdd<Qos>(qos, "Qos", {  }, options);
+  /** Adds a `Qos` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `qos.name`, `qos.type` are set. */
+  add(qos: Qos, options: RequestOptions = {}): Promise<Qos> {
+    return this.run("add add Qos - $qos:Qos !qos.name !qos.type", options, qos) as Promise<Qos>;
   }
 
   /** Lists the `Qos` objects (GET, status 200). */
-  async list(options: QossListOptions = {}): Promise<List<Qos>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Qos>("Qos", { "follow": options.follow, "max": options.max }, options);
+  list(options: QossListOptions = {}): Promise<List<Qos>> {
+    return this.run("list list Qos - follow:string max:number", options) as Promise<List<Qos>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11647,34 +6754,6 @@ export class QossService extends Service {
 }
 
 /**
- * Options of {@linkcode QuotaClusterLimitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitGetOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaClusterLimitGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode QuotaClusterLimitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaClusterLimitRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `QuotaClusterLimit` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -11682,39 +6761,19 @@ export interface QuotaClusterLimitRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService().limitService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService().limitService("123"))); // locating sends nothing
  * ```
  */
 export class QuotaClusterLimitService extends Service {
   /** Gets the `QuotaClusterLimit` (GET, status 200). */
-  async get(options: QuotaClusterLimitGetOptions = {}): Promise<QuotaClusterLimit> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<QuotaClusterLimit>("QuotaClusterLimit", { "follow": options.follow }, options);
+  get(options: QuotaClusterLimitGetOptions = {}): Promise<QuotaClusterLimit> {
+    return this.run("get get QuotaClusterLimit - follow:string", options) as Promise<QuotaClusterLimit>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: QuotaClusterLimitRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: QuotaClusterLimitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode QuotaClusterLimitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitsListOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaClusterLimitsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -11725,22 +6784,18 @@ export interface QuotaClusterLimitsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService())); // locating sends nothing
  * ```
  */
 export class QuotaClusterLimitsService extends Service {
   /** Adds a `QuotaClusterLimit` (POST, status 200, 201 or 202). */
-  async add(limit: QuotaClusterLimit, options: RequestOptions = {}): Promise<QuotaClusterLimit> {
-    this.checkTypes([["limit", limit, "QuotaClusterLimit", true]]);
-    return await this.internalAdd<QuotaClusterLimit>(limit, "QuotaClusterLimit", {  }, options);
+  add(limit: QuotaClusterLimit, options: RequestOptions = {}): Promise<QuotaClusterLimit> {
+    return this.run("add add QuotaClusterLimit - $limit:QuotaClusterLimit", options, limit) as Promise<QuotaClusterLimit>;
   }
 
   /** Lists the `QuotaClusterLimit` objects (GET, status 200). */
-  async list(options: QuotaClusterLimitsListOptions = {}): Promise<List<QuotaClusterLimit>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<QuotaClusterLimit>("QuotaClusterLimit", { "follow": options.follow, "max": options.max }, options);
+  list(options: QuotaClusterLimitsListOptions = {}): Promise<List<QuotaClusterLimit>> {
+    return this.run("list list QuotaClusterLimit - follow:string max:number", options) as Promise<List<QuotaClusterLimit>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11756,48 +6811,6 @@ export class QuotaClusterLimitsService extends Service {
 }
 
 /**
- * Options of {@linkcode QuotaService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaGetOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode QuotaService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode QuotaService.update}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Quota` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -11805,28 +6818,23 @@ export interface QuotaUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123"))); // locating sends nothing
  * ```
  */
 export class QuotaService extends Service {
   /** Gets the `Quota` (GET, status 200). */
-  async get(options: QuotaGetOptions = {}): Promise<Quota> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Quota>("Quota", { "follow": options.follow }, options);
+  get(options: QuotaGetOptions = {}): Promise<Quota> {
+    return this.run("get get Quota - follow:string", options) as Promise<Quota>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: QuotaRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: QuotaRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Quota` (PUT, status 200). */
-  async update(quota: Quota, options: QuotaUpdateOptions = {}): Promise<Quota> {
-    this.checkTypes([["quota", quota, "Quota", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Quota>(quota, "Quota", { "async": options.async }, options);
+  /** Updates the `Quota` (PUT, status 200). */
+  update(quota: Quota, options: QuotaUpdateOptions = {}): Promise<Quota> {
+    return this.run("update update Quota - $quota:Quota async:boolean", options, quota) as Promise<Quota>;
   }
 
   /** The `permissions` sub-service. */
@@ -11859,34 +6867,6 @@ export class QuotaService extends Service {
 }
 
 /**
- * Options of {@linkcode QuotaStorageLimitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitGetOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaStorageLimitGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode QuotaStorageLimitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaStorageLimitRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `QuotaStorageLimit` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -11894,39 +6874,19 @@ export interface QuotaStorageLimitRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService().limitService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService().limitService("123"))); // locating sends nothing
  * ```
  */
 export class QuotaStorageLimitService extends Service {
   /** Gets the `QuotaStorageLimit` (GET, status 200). */
-  async get(options: QuotaStorageLimitGetOptions = {}): Promise<QuotaStorageLimit> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<QuotaStorageLimit>("QuotaStorageLimit", { "follow": options.follow }, options);
+  get(options: QuotaStorageLimitGetOptions = {}): Promise<QuotaStorageLimit> {
+    return this.run("get get QuotaStorageLimit - follow:string", options) as Promise<QuotaStorageLimit>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: QuotaStorageLimitRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: QuotaStorageLimitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode QuotaStorageLimitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitsListOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotaStorageLimitsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -11937,22 +6897,18 @@ export interface QuotaStorageLimitsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService())); // locating sends nothing
  * ```
  */
 export class QuotaStorageLimitsService extends Service {
   /** Adds a `QuotaStorageLimit` (POST, status 200, 201 or 202). */
-  async add(limit: QuotaStorageLimit, options: RequestOptions = {}): Promise<QuotaStorageLimit> {
-    this.checkTypes([["limit", limit, "QuotaStorageLimit", true]]);
-    return await this.internalAdd<QuotaStorageLimit>(limit, "QuotaStorageLimit", {  }, options);
+  add(limit: QuotaStorageLimit, options: RequestOptions = {}): Promise<QuotaStorageLimit> {
+    return this.run("add add QuotaStorageLimit - $limit:QuotaStorageLimit", options, limit) as Promise<QuotaStorageLimit>;
   }
 
   /** Lists the `QuotaStorageLimit` objects (GET, status 200). */
-  async list(options: QuotaStorageLimitsListOptions = {}): Promise<List<QuotaStorageLimit>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<QuotaStorageLimit>("QuotaStorageLimit", { "follow": options.follow, "max": options.max }, options);
+  list(options: QuotaStorageLimitsListOptions = {}): Promise<List<QuotaStorageLimit>> {
+    return this.run("list list QuotaStorageLimit - follow:string max:number", options) as Promise<List<QuotaStorageLimit>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -11968,22 +6924,6 @@ export class QuotaStorageLimitsService extends Service {
 }
 
 /**
- * Options of {@linkcode QuotasService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotasListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotasListOptions = { timeout: 30000 };
- * ```
- */
-export interface QuotasListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Quota` objects: `quotaService(id)` locates one.
  *
  * @example Usage
@@ -11991,23 +6931,20 @@ export interface QuotasListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().dataCentersService().dataCenterService("123").quotasService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService())); // locating sends nothing
  * ```
  */
 export class QuotasService extends Service {
-  /** Adds a `Quota` (POST, status 200, 201 or 202). */
-  async add(quota: Quota, options: RequestOptions = {}): Promise<Quota> {
-    this.checkTypes([["quota", quota, "Quota", true]]);
-    this.checkMandatory("QuotasService.add", { ...options, quota: quota }, ["quota.name"]);
-    return await this.internalAdd<Quota>(quota, "Quota", {  }, options);
+  /** Adds a `Quota` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `quota.name` is set. */
+  add(quota: Quota, options: RequestOptions = {}): Promise<Quota> {
+    return this.run("add add Quota - $quota:Quota !quota.name", options, quota) as Promise<Quota>;
   }
 
   /** Lists the `Quota` objects (GET, status 200). */
-  async list(options: QuotasListOptions = {}): Promise<List<Quota>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Quota>("Quota", { "follow": options.follow, "max": options.max }, options);
+  list(options: QuotasListOptions = {}): Promise<List<Quota>> {
+    return this.run("list list Quota - follow:string max:number", options) as Promise<List<Quota>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12023,48 +6960,6 @@ export class QuotasService extends Service {
 }
 
 /**
- * Options of {@linkcode RoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { RoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleGetOptions = { timeout: 30000 };
- * ```
- */
-export interface RoleGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode RoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { RoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface RoleRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode RoleService.update}.
- *
- * @example Usage
- * ```ts
- * import type { RoleUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface RoleUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Role` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12072,28 +6967,23 @@ export interface RoleUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().rolesService().roleService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().rolesService().roleService("123"))); // locating sends nothing
  * ```
  */
 export class RoleService extends Service {
   /** Gets the `Role` (GET, status 200). */
-  async get(options: RoleGetOptions = {}): Promise<Role> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Role>("Role", { "follow": options.follow }, options);
+  get(options: RoleGetOptions = {}): Promise<Role> {
+    return this.run("get get Role - follow:string", options) as Promise<Role>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RoleRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: RoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Role` (PUT, status 200). */
-  async update(role: Role, options: RoleUpdateOptions = {}): Promise<Role> {
-    this.checkTypes([["role", role, "Role", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Role>(role, "Role", { "async": options.async }, options);
+  /** Updates the `Role` (PUT, status 200). */
+  update(role: Role, options: RoleUpdateOptions = {}): Promise<Role> {
+    return this.run("update update Role - $role:Role async:boolean", options, role) as Promise<Role>;
   }
 
   /** The `permits` sub-service. */
@@ -12112,22 +7002,6 @@ export class RoleService extends Service {
 }
 
 /**
- * Options of {@linkcode RolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { RolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RolesListOptions = { timeout: 30000 };
- * ```
- */
-export interface RolesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Role` objects: `roleService(id)` locates one.
  *
  * @example Usage
@@ -12135,23 +7009,20 @@ export interface RolesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().rolesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().rolesService())); // locating sends nothing
  * ```
  */
 export class RolesService extends Service {
-  /** Adds a `Role` (POST, status 200, 201 or 202). */
-  async add(role: Role, options: RequestOptions = {}): Promise<Role> {
-    this.checkTypes([["role", role, "Role", true]]);
-    this.checkMandatory("RolesService.add", { ...options, role: role }, ["role.name","role.permits[].id"]);
-    return await this.internalAdd<Role>(role, "Role", {  }, options);
+  /** Adds a `Role` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `role.name`, `role.permits[].id` are set. */
+  add(role: Role, options: RequestOptions = {}): Promise<Role> {
+    return this.run("add add Role - $role:Role !role.name !role.permits[].id", options, role) as Promise<Role>;
   }
 
   /** Lists the `Role` objects (GET, status 200). */
-  async list(options: RolesListOptions = {}): Promise<List<Role>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Role>("Role", { "follow": options.follow, "max": options.max }, options);
+  list(options: RolesListOptions = {}): Promise<List<Role>> {
+    return this.run("list list Role - follow:string max:number", options) as Promise<List<Role>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12167,24 +7038,6 @@ export class RolesService extends Service {
 }
 
 /**
- * Options of {@linkcode SchedulingPoliciesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPoliciesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPoliciesListOptions = { timeout: 30000 };
- * ```
- */
-export interface SchedulingPoliciesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * A collection of `SchedulingPolicy` objects: `policyService(id)` locates one.
  *
  * @example Usage
@@ -12192,23 +7045,20 @@ export interface SchedulingPoliciesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService())); // locating sends nothing
  * ```
  */
 export class SchedulingPoliciesService extends Service {
-  /** Adds a `SchedulingPolicy` (POST, status 200, 201 or 202). */
-  async add(policy: SchedulingPolicy, options: RequestOptions = {}): Promise<SchedulingPolicy> {
-    this.checkTypes([["policy", policy, "SchedulingPolicy", true]]);
-    this.checkMandatory("SchedulingPoliciesService.add", { ...options, policy: policy }, ["policy.name"]);
-    return await this.internalAdd<SchedulingPolicy>(policy, "SchedulingPolicy", {  }, options);
+  /** Adds a `SchedulingPolicy` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `policy.name` is set. */
+  add(policy: SchedulingPolicy, options: RequestOptions = {}): Promise<SchedulingPolicy> {
+    return this.run("add add SchedulingPolicy - $policy:SchedulingPolicy !policy.name", options, policy) as Promise<SchedulingPolicy>;
   }
 
   /** Lists the `SchedulingPolicy` objects (GET, status 200). */
-  async list(options: SchedulingPoliciesListOptions = {}): Promise<List<SchedulingPolicy>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<SchedulingPolicy>("SchedulingPolicy", { "follow": options.follow, "max": options.max, "filter": options.filter }, options);
+  list(options: SchedulingPoliciesListOptions = {}): Promise<List<SchedulingPolicy>> {
+    return this.run("list list SchedulingPolicy - follow:string max:number filter:boolean", options) as Promise<List<SchedulingPolicy>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12224,50 +7074,6 @@ export class SchedulingPoliciesService extends Service {
 }
 
 /**
- * Options of {@linkcode SchedulingPolicyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SchedulingPolicyGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode SchedulingPolicyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface SchedulingPolicyRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode SchedulingPolicyService.update}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface SchedulingPolicyUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `SchedulingPolicy` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12275,28 +7081,23 @@ export interface SchedulingPolicyUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService().policyService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123"))); // locating sends nothing
  * ```
  */
 export class SchedulingPolicyService extends Service {
   /** Gets the `SchedulingPolicy` (GET, status 200). */
-  async get(options: SchedulingPolicyGetOptions = {}): Promise<SchedulingPolicy> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<SchedulingPolicy>("SchedulingPolicy", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: SchedulingPolicyGetOptions = {}): Promise<SchedulingPolicy> {
+    return this.run("get get SchedulingPolicy - follow:string filter:boolean", options) as Promise<SchedulingPolicy>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: SchedulingPolicyRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: SchedulingPolicyRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `SchedulingPolicy` (PUT, status 200). */
-  async update(policy: SchedulingPolicy, options: SchedulingPolicyUpdateOptions = {}): Promise<SchedulingPolicy> {
-    this.checkTypes([["policy", policy, "SchedulingPolicy", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<SchedulingPolicy>(policy, "SchedulingPolicy", { "async": options.async }, options);
+  /** Updates the `SchedulingPolicy` (PUT, status 200). */
+  update(policy: SchedulingPolicy, options: SchedulingPolicyUpdateOptions = {}): Promise<SchedulingPolicy> {
+    return this.run("update update SchedulingPolicy - $policy:SchedulingPolicy async:boolean", options, policy) as Promise<SchedulingPolicy>;
   }
 
   /** The `balances` sub-service. */
@@ -12329,36 +7130,6 @@ export class SchedulingPolicyService extends Service {
 }
 
 /**
- * Options of {@linkcode SchedulingPolicyUnitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SchedulingPolicyUnitGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode SchedulingPolicyUnitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface SchedulingPolicyUnitRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `SchedulingPolicyUnit` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12366,41 +7137,19 @@ export interface SchedulingPolicyUnitRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPolicyUnitsService().unitService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPolicyUnitsService().unitService("123"))); // locating sends nothing
  * ```
  */
 export class SchedulingPolicyUnitService extends Service {
   /** Gets the `SchedulingPolicyUnit` (GET, status 200). */
-  async get(options: SchedulingPolicyUnitGetOptions = {}): Promise<SchedulingPolicyUnit> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<SchedulingPolicyUnit>("SchedulingPolicyUnit", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: SchedulingPolicyUnitGetOptions = {}): Promise<SchedulingPolicyUnit> {
+    return this.run("get get SchedulingPolicyUnit - follow:string filter:boolean", options) as Promise<SchedulingPolicyUnit>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: SchedulingPolicyUnitRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: SchedulingPolicyUnitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode SchedulingPolicyUnitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitsListOptions = { timeout: 30000 };
- * ```
- */
-export interface SchedulingPolicyUnitsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
 }
 
 /**
@@ -12411,16 +7160,13 @@ export interface SchedulingPolicyUnitsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPolicyUnitsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPolicyUnitsService())); // locating sends nothing
  * ```
  */
 export class SchedulingPolicyUnitsService extends Service {
   /** Lists the `SchedulingPolicyUnit` objects (GET, status 200). */
-  async list(options: SchedulingPolicyUnitsListOptions = {}): Promise<List<SchedulingPolicyUnit>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<SchedulingPolicyUnit>("SchedulingPolicyUnit", { "follow": options.follow, "max": options.max, "filter": options.filter }, options);
+  list(options: SchedulingPolicyUnitsListOptions = {}): Promise<List<SchedulingPolicyUnit>> {
+    return this.run("list list SchedulingPolicyUnit - follow:string max:number filter:boolean", options) as Promise<List<SchedulingPolicyUnit>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12436,20 +7182,6 @@ export class SchedulingPolicyUnitsService extends Service {
 }
 
 /**
- * Options of {@linkcode SnapshotCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotCdromGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotCdromGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Cdrom` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12457,33 +7189,14 @@ export interface SnapshotCdromGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService().cdromService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService().cdromService("123"))); // locating sends nothing
  * ```
  */
 export class SnapshotCdromService extends Service {
   /** Gets the `Cdrom` (GET, status 200). */
-  async get(options: SnapshotCdromGetOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Cdrom>("Cdrom", { "follow": options.follow }, options);
+  get(options: SnapshotCdromGetOptions = {}): Promise<Cdrom> {
+    return this.run("get get Cdrom - follow:string", options) as Promise<Cdrom>;
   }
-}
-
-/**
- * Options of {@linkcode SnapshotCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotCdromsListOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotCdromsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -12494,16 +7207,13 @@ export interface SnapshotCdromsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService())); // locating sends nothing
  * ```
  */
 export class SnapshotCdromsService extends Service {
   /** Lists the `Cdrom` objects (GET, status 200). */
-  async list(options: SnapshotCdromsListOptions = {}): Promise<List<Cdrom>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Cdrom>("Cdrom", { "follow": options.follow, "max": options.max }, options);
+  list(options: SnapshotCdromsListOptions = {}): Promise<List<Cdrom>> {
+    return this.run("list list Cdrom - follow:string max:number", options) as Promise<List<Cdrom>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12519,20 +7229,6 @@ export class SnapshotCdromsService extends Service {
 }
 
 /**
- * Options of {@linkcode SnapshotDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12540,33 +7236,14 @@ export interface SnapshotDiskGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService().diskService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService().diskService("123"))); // locating sends nothing
  * ```
  */
 export class SnapshotDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: SnapshotDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow }, options);
+  get(options: SnapshotDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
-}
-
-/**
- * Options of {@linkcode SnapshotDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -12577,16 +7254,13 @@ export interface SnapshotDisksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService())); // locating sends nothing
  * ```
  */
 export class SnapshotDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: SnapshotDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max }, options);
+  list(options: SnapshotDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12602,20 +7276,6 @@ export class SnapshotDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode SnapshotNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotNicGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotNicGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Nic` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12623,33 +7283,14 @@ export interface SnapshotNicGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService().nicService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService().nicService("123"))); // locating sends nothing
  * ```
  */
 export class SnapshotNicService extends Service {
   /** Gets the `Nic` (GET, status 200). */
-  async get(options: SnapshotNicGetOptions = {}): Promise<Nic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Nic>("Nic", { "follow": options.follow }, options);
+  get(options: SnapshotNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
   }
-}
-
-/**
- * Options of {@linkcode SnapshotNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotNicsListOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotNicsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -12660,16 +7301,13 @@ export interface SnapshotNicsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService())); // locating sends nothing
  * ```
  */
 export class SnapshotNicsService extends Service {
   /** Lists the `Nic` objects (GET, status 200). */
-  async list(options: SnapshotNicsListOptions = {}): Promise<List<Nic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Nic>("Nic", { "follow": options.follow, "max": options.max }, options);
+  list(options: SnapshotNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number", options) as Promise<List<Nic>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12685,54 +7323,6 @@ export class SnapshotNicsService extends Service {
 }
 
 /**
- * Options of {@linkcode SnapshotService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode SnapshotService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-}
-
-/**
- * Options of {@linkcode SnapshotService.restore}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRestoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRestoreOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotRestoreOptions extends RequestOptions {
-  /** Sent as `<disks>` in the `<action>` body. */
-  disks?: List<Disk>;
-  /** Sent as `<restore_memory>` in the `<action>` body. */
-  restoreMemory?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `Snapshot` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12740,29 +7330,23 @@ export interface SnapshotRestoreOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123"))); // locating sends nothing
  * ```
  */
 export class SnapshotService extends Service {
   /** Gets the `Snapshot` (GET, status 200). */
-  async get(options: SnapshotGetOptions = {}): Promise<Snapshot> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Snapshot>("Snapshot", { "follow": options.follow }, options);
+  get(options: SnapshotGetOptions = {}): Promise<Snapshot> {
+    return this.run("get get Snapshot - follow:string", options) as Promise<Snapshot>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: SnapshotRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["allContent", options.allContent, "boolean"]]);
-    await this.internalRemove({ "async": options.async, "all_content": options.allContent }, options);
+  remove(options: SnapshotRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean allContent=all_content:boolean", options) as Promise<void>;
   }
 
   /** Runs the `restore` action (POST `<path>/restore`, status 200, 201 or 202). */
-  async restore(options: SnapshotRestoreOptions = {}): Promise<Action> {
-    this.checkTypes([["disks", options.disks, "Disk[]"], ["restoreMemory", options.restoreMemory, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ disks: options.disks, restoreMemory: options.restoreMemory, async: options.async });
-    return await this.internalAction("restore", action, options);
+  restore(options: SnapshotRestoreOptions = {}): Promise<Action> {
+    return this.run("action restore - restore disks:Disk[] restoreMemory:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** The `cdroms` sub-service. */
@@ -12795,24 +7379,6 @@ export class SnapshotService extends Service {
 }
 
 /**
- * Options of {@linkcode SnapshotsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotsListOptions = { timeout: 30000 };
- * ```
- */
-export interface SnapshotsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-}
-
-/**
  * A collection of `Snapshot` objects: `snapshotService(id)` locates one.
  *
  * @example Usage
@@ -12820,23 +7386,20 @@ export interface SnapshotsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService())); // locating sends nothing
  * ```
  */
 export class SnapshotsService extends Service {
-  /** Adds a `Snapshot` (POST, status 200, 201 or 202). */
-  async add(snapshot: Snapshot, options: RequestOptions = {}): Promise<Snapshot> {
-    this.checkTypes([["snapshot", snapshot, "Snapshot", true]]);
-    this.checkMandatory("SnapshotsService.add", { ...options, snapshot: snapshot }, ["snapshot.description"]);
-    return await this.internalAdd<Snapshot>(snapshot, "Snapshot", {  }, options);
+  /** Adds a `Snapshot` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `snapshot.description` is set. */
+  add(snapshot: Snapshot, options: RequestOptions = {}): Promise<Snapshot> {
+    return this.run("add add Snapshot - $snapshot:Snapshot !snapshot.description", options, snapshot) as Promise<Snapshot>;
   }
 
   /** Lists the `Snapshot` objects (GET, status 200). */
-  async list(options: SnapshotsListOptions = {}): Promise<List<Snapshot>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["allContent", options.allContent, "boolean"]]);
-    return await this.internalList<Snapshot>("Snapshot", { "follow": options.follow, "max": options.max, "all_content": options.allContent }, options);
+  list(options: SnapshotsListOptions = {}): Promise<List<Snapshot>> {
+    return this.run("list list Snapshot - follow:string max:number allContent=all_content:boolean", options) as Promise<List<Snapshot>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12852,48 +7415,6 @@ export class SnapshotsService extends Service {
 }
 
 /**
- * Options of {@linkcode SshPublicKeyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SshPublicKeyGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode SshPublicKeyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface SshPublicKeyRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode SshPublicKeyService.update}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface SshPublicKeyUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `SshPublicKey` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -12901,47 +7422,26 @@ export interface SshPublicKeyUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123").sshPublicKeysService().keyService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123").sshPublicKeysService().keyService("123"))); // locating sends nothing
  * ```
  */
 export class SshPublicKeyService extends Service {
   /** Gets the `SshPublicKey` (GET, status 200). */
-  async get(options: SshPublicKeyGetOptions = {}): Promise<SshPublicKey> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<SshPublicKey>("SshPublicKey", { "follow": options.follow }, options);
+  get(options: SshPublicKeyGetOptions = {}): Promise<SshPublicKey> {
+    return this.run("get get SshPublicKey - follow:string", options) as Promise<SshPublicKey>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: SshPublicKeyRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: SshPublicKeyRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `SshPublicKey` (PUT, status 200).
+  /** Updates the `SshPublicKey` (PUT, status 200).
    *
    * @deprecated SshPublicKeyService.update is deprecated. */
-  async update(key: SshPublicKey, options: SshPublicKeyUpdateOptions = {}): Promise<SshPublicKey> {
-    this.checkTypes([["key", key, "SshPublicKey", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<SshPublicKey>(key, "SshPublicKey", { "async": options.async }, options);
+  update(key: SshPublicKey, options: SshPublicKeyUpdateOptions = {}): Promise<SshPublicKey> {
+    return this.run("update update SshPublicKey - $key:SshPublicKey async:boolean", options, key) as Promise<SshPublicKey>;
   }
-}
-
-/**
- * Options of {@linkcode SshPublicKeysService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeysListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeysListOptions = { timeout: 30000 };
- * ```
- */
-export interface SshPublicKeysListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -12952,23 +7452,20 @@ export interface SshPublicKeysListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123").sshPublicKeysService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123").sshPublicKeysService())); // locating sends nothing
  * ```
  */
 export class SshPublicKeysService extends Service {
-  /** Adds a `SshPublicKey` (POST, status 200, 201 or 202). */
-  async add(key: SshPublicKey, options: RequestOptions = {}): Promise<SshPublicKey> {
-    this.checkTypes([["key", key, "SshPublicKey", true]]);
-    this.checkMandatory("SshPublicKeysService.add", { ...options, key: key }, ["key.content"]);
-    return await this.internalAdd<SshPublicKey>(key, "SshPublicKey", {  }, options);
+  /** Adds a `SshPublicKey` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `key.content` is set. */
+  add(key: SshPublicKey, options: RequestOptions = {}): Promise<SshPublicKey> {
+    return this.run("add add SshPublicKey - $key:SshPublicKey !key.content", options, key) as Promise<SshPublicKey>;
   }
 
   /** Lists the `SshPublicKey` objects (GET, status 200). */
-  async list(options: SshPublicKeysListOptions = {}): Promise<List<SshPublicKey>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<SshPublicKey>("SshPublicKey", { "follow": options.follow, "max": options.max }, options);
+  list(options: SshPublicKeysListOptions = {}): Promise<List<SshPublicKey>> {
+    return this.run("list list SshPublicKey - follow:string max:number", options) as Promise<List<SshPublicKey>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -12984,20 +7481,6 @@ export class SshPublicKeysService extends Service {
 }
 
 /**
- * Options of {@linkcode StatisticService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StatisticGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Statistic` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -13005,33 +7488,14 @@ export interface StatisticGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().disksService().diskService("123").statisticsService().statisticService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().disksService().diskService("123").statisticsService().statisticService("123"))); // locating sends nothing
  * ```
  */
 export class StatisticService extends Service {
   /** Gets the `Statistic` (GET, status 200). */
-  async get(options: StatisticGetOptions = {}): Promise<Statistic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Statistic>("Statistic", { "follow": options.follow }, options);
+  get(options: StatisticGetOptions = {}): Promise<Statistic> {
+    return this.run("get get Statistic - follow:string", options) as Promise<Statistic>;
   }
-}
-
-/**
- * Options of {@linkcode StatisticsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StatisticsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -13042,16 +7506,13 @@ export interface StatisticsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().disksService().diskService("123").statisticsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().disksService().diskService("123").statisticsService())); // locating sends nothing
  * ```
  */
 export class StatisticsService extends Service {
   /** Lists the `Statistic` objects (GET, status 200). */
-  async list(options: StatisticsListOptions = {}): Promise<List<Statistic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Statistic>("Statistic", { "follow": options.follow, "max": options.max }, options);
+  list(options: StatisticsListOptions = {}): Promise<List<Statistic>> {
+    return this.run("list list Statistic - follow:string max:number", options) as Promise<List<Statistic>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -13067,38 +7528,6 @@ export class StatisticsService extends Service {
 }
 
 /**
- * Options of {@linkcode StepService.end}.
- *
- * @example Usage
- * ```ts
- * import type { StepEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepEndOptions = { timeout: 30000 };
- * ```
- */
-export interface StepEndOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<succeeded>` in the `<action>` body. */
-  succeeded?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StepService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StepGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StepGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Step` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -13106,41 +7535,21 @@ export interface StepGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().jobsService().jobService("123").stepsService().stepService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().jobsService().jobService("123").stepsService().stepService("123"))); // locating sends nothing
  * ```
  */
 export class StepService extends MeasurableService {
-  /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202). */
-  async end(options: StepEndOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["succeeded", options.succeeded, "boolean"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("StepService.end", options as Record<string, unknown>, ["succeeded"]);
-    const action = new Action({ force: options.force, succeeded: options.succeeded, async: options.async });
-    return await this.internalAction("end", action, options);
+  /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `succeeded` is set. */
+  end(options: StepEndOptions = {}): Promise<Action> {
+    return this.run("action end - end force:boolean succeeded:boolean async:boolean !succeeded", options) as Promise<Action>;
   }
 
   /** Gets the `Step` (GET, status 200). */
-  async get(options: StepGetOptions = {}): Promise<Step> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Step>("Step", { "follow": options.follow }, options);
+  get(options: StepGetOptions = {}): Promise<Step> {
+    return this.run("get get Step - follow:string", options) as Promise<Step>;
   }
-}
-
-/**
- * Options of {@linkcode StepsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StepsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StepsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -13151,23 +7560,20 @@ export interface StepsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().jobsService().jobService("123").stepsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().jobsService().jobService("123").stepsService())); // locating sends nothing
  * ```
  */
 export class StepsService extends Service {
-  /** Adds a `Step` (POST, status 200, 201 or 202). */
-  async add(step: Step, options: RequestOptions = {}): Promise<Step> {
-    this.checkTypes([["step", step, "Step", true]]);
-    this.checkMandatory("StepsService.add", { ...options, step: step }, ["step.description","step.type"]);
-    return await this.internalAdd<Step>(step, "Step", {  }, options);
+  /** Adds a `Step` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `step.description`, `step.type` are set. */
+  add(step: Step, options: RequestOptions = {}): Promise<Step> {
+    return this.run("add add Step - $step:Step !step.description !step.type", options, step) as Promise<Step>;
   }
 
   /** Lists the `Step` objects (GET, status 200). */
-  async list(options: StepsListOptions = {}): Promise<List<Step>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Step>("Step", { "follow": options.follow, "max": options.max }, options);
+  list(options: StepsListOptions = {}): Promise<List<Step>> {
+    return this.run("list list Step - follow:string max:number", options) as Promise<List<Step>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -13183,22 +7589,6 @@ export class StepsService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainContentDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainContentDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainContentDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainContentDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -13206,37 +7596,14 @@ export interface StorageDomainContentDiskGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService().diskService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService().diskService("123"))); // locating sends nothing
  * ```
  */
 export class StorageDomainContentDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: StorageDomainContentDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: StorageDomainContentDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string filter:boolean", options) as Promise<Disk>;
   }
-}
-
-/**
- * Options of {@linkcode StorageDomainContentDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainContentDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainContentDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainContentDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
 }
 
 /**
@@ -13247,16 +7614,13 @@ export interface StorageDomainContentDisksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService())); // locating sends nothing
  * ```
  */
 export class StorageDomainContentDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: StorageDomainContentDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: StorageDomainContentDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -13272,82 +7636,6 @@ export class StorageDomainContentDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskCopyOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskCopyOptions extends RequestOptions {
-  /** Sent as `<disk>` in the `<action>` body. */
-  disk?: Disk;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskExportOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskExportOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskMoveOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskMoveOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskReduceOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskReduceOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -13355,63 +7643,50 @@ export interface StorageDomainDiskReduceOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").disksService().diskService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").disksService().diskService("123"))); // locating sends nothing
  * ```
  */
 export class StorageDomainDiskService extends MeasurableService {
   /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
    *
    * @deprecated StorageDomainDiskService.copy is deprecated. */
-  async copy(options: StorageDomainDiskCopyOptions = {}): Promise<Action> {
-    this.checkTypes([["disk", options.disk, "Disk"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ disk: options.disk, storageDomain: options.storageDomain });
-    return await this.internalAction("copy", action, options);
+  copy(options: StorageDomainDiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy disk:Disk storageDomain:StorageDomain", options) as Promise<Action>;
   }
 
   /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: StorageDomainDiskExportOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
+  export(options: StorageDomainDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain", options) as Promise<Action>;
   }
 
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: StorageDomainDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow }, options);
+  get(options: StorageDomainDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
 
   /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
-  async move(options: StorageDomainDiskMoveOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    const action = new Action({ storageDomain: options.storageDomain, async: options.async, filter: options.filter });
-    return await this.internalAction("move", action, options);
+  move(options: StorageDomainDiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move storageDomain:StorageDomain async:boolean filter:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
-  async reduce(options: StorageDomainDiskReduceOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reduce", action, options);
+  reduce(options: StorageDomainDiskReduceOptions = {}): Promise<Action> {
+    return this.run("action reduce - reduce async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  async sparsify(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("sparsify", action, options);
+  sparsify(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
-  /** Updates a `Disk` (PUT, status 200). */
-  async update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    return await this.internalUpdate<Disk>(disk, "Disk", {  }, options);
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
   /** The `permissions` sub-service. */
@@ -13430,38 +7705,6 @@ export class StorageDomainDiskService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode StorageDomainDisksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksAddOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainDisksAddOptions extends RequestOptions {
-  /** Sent as the `unregistered` query parameter. */
-  unregistered?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `unregistered` query parameter. */
-  unregistered?: boolean;
-}
-
-/**
  * A collection of `Disk` objects: `diskService(id)` locates one.
  *
  * @example Usage
@@ -13469,24 +7712,20 @@ export interface StorageDomainDisksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").disksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").disksService())); // locating sends nothing
  * ```
  */
 export class StorageDomainDisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @deprecated StorageDomainDisksService.add is deprecated. */
-  async add(disk: Disk, options: StorageDomainDisksAddOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalAdd<Disk>(disk, "Disk", { "unregistered": options.unregistered }, options);
+  add(disk: Disk, options: StorageDomainDisksAddOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk unregistered:boolean", options, disk) as Promise<Disk>;
   }
 
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: StorageDomainDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max, "unregistered": options.unregistered }, options);
+  list(options: StorageDomainDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number unregistered:boolean", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -13502,34 +7741,6 @@ export class StorageDomainDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainServerConnectionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainServerConnectionGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainServerConnectionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainServerConnectionRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `StorageConnection` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -13537,39 +7748,19 @@ export interface StorageDomainServerConnectionRemoveOptions extends RequestOptio
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService().connectionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService().connectionService("123"))); // locating sends nothing
  * ```
  */
 export class StorageDomainServerConnectionService extends Service {
   /** Gets the `StorageConnection` (GET, status 200). */
-  async get(options: StorageDomainServerConnectionGetOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<StorageConnection>("StorageConnection", { "follow": options.follow }, options);
+  get(options: StorageDomainServerConnectionGetOptions = {}): Promise<StorageConnection> {
+    return this.run("get get StorageConnection - follow:string", options) as Promise<StorageConnection>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageDomainServerConnectionRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: StorageDomainServerConnectionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode StorageDomainServerConnectionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainServerConnectionsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -13580,23 +7771,20 @@ export interface StorageDomainServerConnectionsListOptions extends RequestOption
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService())); // locating sends nothing
  * ```
  */
 export class StorageDomainServerConnectionsService extends Service {
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true]]);
-    this.checkMandatory("StorageDomainServerConnectionsService.add", { ...options, connection: connection }, ["connection.id"]);
-    return await this.internalAdd<StorageConnection>(connection, "StorageConnection", {  }, options);
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.id` is set. */
+  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add add StorageConnection - $connection:StorageConnection !connection.id", options, connection) as Promise<StorageConnection>;
   }
 
   /** Lists the `StorageConnection` objects (GET, status 200). */
-  async list(options: StorageDomainServerConnectionsListOptions = {}): Promise<List<StorageConnection>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<StorageConnection>("StorageConnection", { "follow": options.follow, "max": options.max }, options);
+  list(options: StorageDomainServerConnectionsListOptions = {}): Promise<List<StorageConnection>> {
+    return this.run("list list StorageConnection - follow:string max:number", options) as Promise<List<StorageConnection>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -13612,116 +7800,6 @@ export class StorageDomainServerConnectionsService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.isAttached}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainIsAttachedOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainIsAttachedOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainIsAttachedOptions extends RequestOptions {
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.reduceLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainReduceLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainReduceLunsOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainReduceLunsOptions extends RequestOptions {
-  /** Sent as `<logical_units>` in the `<action>` body. */
-  logicalUnits?: List<LogicalUnit>;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.refreshLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRefreshLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRefreshLunsOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainRefreshLunsOptions extends RequestOptions {
-  /** Sent as `<logical_units>` in the `<action>` body. */
-  logicalUnits?: List<LogicalUnit>;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainRemoveOptions extends RequestOptions {
-  /** Sent as the `host` query parameter. */
-  host?: string;
-  /** Sent as the `format` query parameter. */
-  format?: boolean;
-  /** Sent as the `destroy` query parameter. */
-  destroy?: boolean;
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.updateOvfStore}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOvfStoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOvfStoreOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainUpdateOvfStoreOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
  * One `StorageDomain` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -13729,57 +7807,45 @@ export interface StorageDomainUpdateOvfStoreOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123"))); // locating sends nothing
  * ```
  */
 export class StorageDomainService extends Service {
   /** Gets the `StorageDomain` (GET, status 200). */
-  async get(options: StorageDomainGetOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<StorageDomain>("StorageDomain", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: StorageDomainGetOptions = {}): Promise<StorageDomain> {
+    return this.run("get get StorageDomain - follow:string filter:boolean", options) as Promise<StorageDomain>;
   }
 
-  /** Runs the `isattached` action (POST `<path>/isattached`, status 200, 201 or 202); returns the action's `is_attached`. */
-  async isAttached(options: StorageDomainIsAttachedOptions = {}): Promise<boolean | undefined> {
-    this.checkTypes([["host", options.host, "Host"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("StorageDomainService.isAttached", options as Record<string, unknown>, ["host.id"]);
-    const action = new Action({ host: options.host, async: options.async });
-    return (await this.internalAction("isattached", action, options)).isAttached;
+  /** Runs the `isattached` action (POST `<path>/isattached`, status 200, 201 or 202); returns the action's `is_attached`.
+   *
+   * @throws {SdkError} before any request unless `host.id` is set. */
+  isAttached(options: StorageDomainIsAttachedOptions = {}): Promise<boolean | undefined> {
+    return this.run("action isAttached - isattached host:Host async:boolean >isAttached !host.id", options) as Promise<boolean | undefined>;
   }
 
   /** Runs the `reduceluns` action (POST `<path>/reduceluns`, status 200, 201 or 202). */
-  async reduceLuns(options: StorageDomainReduceLunsOptions = {}): Promise<Action> {
-    this.checkTypes([["logicalUnits", options.logicalUnits, "LogicalUnit[]"]]);
-    const action = new Action({ logicalUnits: options.logicalUnits });
-    return await this.internalAction("reduceluns", action, options);
+  reduceLuns(options: StorageDomainReduceLunsOptions = {}): Promise<Action> {
+    return this.run("action reduceLuns - reduceluns logicalUnits:LogicalUnit[]", options) as Promise<Action>;
   }
 
   /** Runs the `refreshluns` action (POST `<path>/refreshluns`, status 200, 201 or 202). */
-  async refreshLuns(options: StorageDomainRefreshLunsOptions = {}): Promise<Action> {
-    this.checkTypes([["logicalUnits", options.logicalUnits, "LogicalUnit[]"], ["async", options.async, "boolean"]]);
-    const action = new Action({ logicalUnits: options.logicalUnits, async: options.async });
-    return await this.internalAction("refreshluns", action, options);
+  refreshLuns(options: StorageDomainRefreshLunsOptions = {}): Promise<Action> {
+    return this.run("action refreshLuns - refreshluns logicalUnits:LogicalUnit[] async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageDomainRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["host", options.host, "string"], ["format", options.format, "boolean"], ["destroy", options.destroy, "boolean"], ["async", options.async, "boolean"]]);
-    await this.internalRemove({ "host": options.host, "format": options.format, "destroy": options.destroy, "async": options.async }, options);
+  remove(options: StorageDomainRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - host:string format:boolean destroy:boolean async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `StorageDomain` (PUT, status 200). */
-  async update(storageDomain: StorageDomain, options: StorageDomainUpdateOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<StorageDomain>(storageDomain, "StorageDomain", { "async": options.async }, options);
+  /** Updates the `StorageDomain` (PUT, status 200). */
+  update(storageDomain: StorageDomain, options: StorageDomainUpdateOptions = {}): Promise<StorageDomain> {
+    return this.run("update update StorageDomain - $storageDomain:StorageDomain async:boolean", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Runs the `updateovfstore` action (POST `<path>/updateovfstore`, status 200, 201 or 202). */
-  async updateOvfStore(options: StorageDomainUpdateOvfStoreOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("updateovfstore", action, options);
+  updateOvfStore(options: StorageDomainUpdateOvfStoreOptions = {}): Promise<Action> {
+    return this.run("action updateOvfStore - updateovfstore async:boolean", options) as Promise<Action>;
   }
 
   /** The `diskprofiles` sub-service. */
@@ -13854,88 +7920,6 @@ export class StorageDomainService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainTemplateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainTemplateGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainTemplateService.import}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateImportOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainTemplateImportOptions extends RequestOptions {
-  /** Sent as `<clone>` in the `<action>` body. */
-  clone?: boolean;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<template>` in the `<action>` body. */
-  template?: Template;
-  /** Sent as `<vm>` in the `<action>` body. */
-  vm?: Vm;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainTemplateService.register}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateRegisterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRegisterOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainTemplateRegisterOptions extends RequestOptions {
-  /** Sent as `<clone>` in the `<action>` body. */
-  clone?: boolean;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<template>` in the `<action>` body. */
-  template?: Template;
-  /** Sent as `<allow_partial_import>` in the `<action>` body. */
-  allowPartialImport?: boolean;
-  /** Sent as `<vnic_profile_mappings>` in the `<action>` body. @deprecated Deprecated in the engine API. */
-  vnicProfileMappings?: List<VnicProfileMapping>;
-  /** Sent as `<registration_configuration>` in the `<action>` body. */
-  registrationConfiguration?: RegistrationConfiguration;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainTemplateService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Template` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -13943,36 +7927,28 @@ export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123"))); // locating sends nothing
  * ```
  */
 export class StorageDomainTemplateService extends Service {
   /** Gets the `Template` (GET, status 200). */
-  async get(options: StorageDomainTemplateGetOptions = {}): Promise<Template> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Template>("Template", { "follow": options.follow }, options);
+  get(options: StorageDomainTemplateGetOptions = {}): Promise<Template> {
+    return this.run("get get Template - follow:string", options) as Promise<Template>;
   }
 
   /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
-  async import(options: StorageDomainTemplateImportOptions = {}): Promise<Action> {
-    this.checkTypes([["clone", options.clone, "boolean"], ["cluster", options.cluster, "Cluster"], ["exclusive", options.exclusive, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"], ["template", options.template, "Template"], ["vm", options.vm, "Vm"], ["async", options.async, "boolean"]]);
-    const action = new Action({ clone: options.clone, cluster: options.cluster, exclusive: options.exclusive, storageDomain: options.storageDomain, template: options.template, vm: options.vm, async: options.async });
-    return await this.internalAction("import", action, options);
+  import(options: StorageDomainTemplateImportOptions = {}): Promise<Action> {
+    return this.run("action import - import clone:boolean cluster:Cluster exclusive:boolean storageDomain:StorageDomain template:Template vm:Vm async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
-  async register(options: StorageDomainTemplateRegisterOptions = {}): Promise<Action> {
-    this.checkTypes([["clone", options.clone, "boolean"], ["cluster", options.cluster, "Cluster"], ["exclusive", options.exclusive, "boolean"], ["template", options.template, "Template"], ["allowPartialImport", options.allowPartialImport, "boolean"], ["vnicProfileMappings", options.vnicProfileMappings, "VnicProfileMapping[]"], ["registrationConfiguration", options.registrationConfiguration, "RegistrationConfiguration"], ["async", options.async, "boolean"]]);
-    const action = new Action({ clone: options.clone, cluster: options.cluster, exclusive: options.exclusive, template: options.template, allowPartialImport: options.allowPartialImport, vnicProfileMappings: options.vnicProfileMappings, registrationConfiguration: options.registrationConfiguration, async: options.async });
-    return await this.internalAction("register", action, options);
+  register(options: StorageDomainTemplateRegisterOptions = {}): Promise<Action> {
+    return this.run("action register - register clone:boolean cluster:Cluster exclusive:boolean template:Template allowPartialImport:boolean vnicProfileMappings:VnicProfileMapping[] registrationConfiguration:RegistrationConfiguration async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageDomainTemplateRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: StorageDomainTemplateRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** The `disks` sub-service. */
@@ -13991,24 +7967,6 @@ export class StorageDomainTemplateService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainTemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplatesListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainTemplatesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `unregistered` query parameter. */
-  unregistered?: boolean;
-}
-
-/**
  * A collection of `Template` objects: `templateService(id)` locates one.
  *
  * @example Usage
@@ -14016,16 +7974,13 @@ export interface StorageDomainTemplatesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").templatesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService())); // locating sends nothing
  * ```
  */
 export class StorageDomainTemplatesService extends Service {
   /** Lists the `Template` objects (GET, status 200). */
-  async list(options: StorageDomainTemplatesListOptions = {}): Promise<List<Template>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalList<Template>("Template", { "follow": options.follow, "max": options.max, "unregistered": options.unregistered }, options);
+  list(options: StorageDomainTemplatesListOptions = {}): Promise<List<Template>> {
+    return this.run("list list Template - follow:string max:number unregistered:boolean", options) as Promise<List<Template>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -14041,20 +7996,6 @@ export class StorageDomainTemplatesService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainVmDiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmDiskAttachmentGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmDiskAttachmentGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `DiskAttachment` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -14062,31 +8003,14 @@ export interface StorageDomainVmDiskAttachmentGetOptions extends RequestOptions 
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService().attachmentService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
  * ```
  */
 export class StorageDomainVmDiskAttachmentService extends Service {
   /** Gets the `DiskAttachment` (GET, status 200). */
-  async get(options: StorageDomainVmDiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskAttachment>("DiskAttachment", { "follow": options.follow }, options);
+  get(options: StorageDomainVmDiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
+    return this.run("get get DiskAttachment - follow:string", options) as Promise<DiskAttachment>;
   }
-}
-
-/**
- * Options of {@linkcode StorageDomainVmDiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmDiskAttachmentsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmDiskAttachmentsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -14097,16 +8021,13 @@ export interface StorageDomainVmDiskAttachmentsListOptions extends RequestOption
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService())); // locating sends nothing
  * ```
  */
 export class StorageDomainVmDiskAttachmentsService extends Service {
   /** Lists the `DiskAttachment` objects (GET, status 200). */
-  async list(options: StorageDomainVmDiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<DiskAttachment>("DiskAttachment", { "follow": options.follow }, options);
+  list(options: StorageDomainVmDiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
+    return this.run("list list DiskAttachment - follow:string", options) as Promise<List<DiskAttachment>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -14122,88 +8043,6 @@ export class StorageDomainVmDiskAttachmentsService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainVmService.import}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmImportOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmImportOptions extends RequestOptions {
-  /** Sent as `<clone>` in the `<action>` body. */
-  clone?: boolean;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<vm>` in the `<action>` body. */
-  vm?: Vm;
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<collapse_snapshots>` in the `<action>` body. */
-  collapseSnapshots?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainVmService.register}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmRegisterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRegisterOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmRegisterOptions extends RequestOptions {
-  /** Sent as `<clone>` in the `<action>` body. */
-  clone?: boolean;
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<vm>` in the `<action>` body. */
-  vm?: Vm;
-  /** Sent as `<allow_partial_import>` in the `<action>` body. */
-  allowPartialImport?: boolean;
-  /** Sent as `<vnic_profile_mappings>` in the `<action>` body. @deprecated Deprecated in the engine API. */
-  vnicProfileMappings?: List<VnicProfileMapping>;
-  /** Sent as `<reassign_bad_macs>` in the `<action>` body. */
-  reassignBadMacs?: boolean;
-  /** Sent as `<registration_configuration>` in the `<action>` body. */
-  registrationConfiguration?: RegistrationConfiguration;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Vm` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -14211,36 +8050,28 @@ export interface StorageDomainVmRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123"))); // locating sends nothing
  * ```
  */
 export class StorageDomainVmService extends Service {
   /** Gets the `Vm` (GET, status 200). */
-  async get(options: StorageDomainVmGetOptions = {}): Promise<Vm> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Vm>("Vm", { "follow": options.follow }, options);
+  get(options: StorageDomainVmGetOptions = {}): Promise<Vm> {
+    return this.run("get get Vm - follow:string", options) as Promise<Vm>;
   }
 
   /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
-  async import(options: StorageDomainVmImportOptions = {}): Promise<Action> {
-    this.checkTypes([["clone", options.clone, "boolean"], ["cluster", options.cluster, "Cluster"], ["storageDomain", options.storageDomain, "StorageDomain"], ["vm", options.vm, "Vm"], ["exclusive", options.exclusive, "boolean"], ["collapseSnapshots", options.collapseSnapshots, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ clone: options.clone, cluster: options.cluster, storageDomain: options.storageDomain, vm: options.vm, exclusive: options.exclusive, collapseSnapshots: options.collapseSnapshots, async: options.async });
-    return await this.internalAction("import", action, options);
+  import(options: StorageDomainVmImportOptions = {}): Promise<Action> {
+    return this.run("action import - import clone:boolean cluster:Cluster storageDomain:StorageDomain vm:Vm exclusive:boolean collapseSnapshots:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
-  async register(options: StorageDomainVmRegisterOptions = {}): Promise<Action> {
-    this.checkTypes([["clone", options.clone, "boolean"], ["cluster", options.cluster, "Cluster"], ["vm", options.vm, "Vm"], ["allowPartialImport", options.allowPartialImport, "boolean"], ["vnicProfileMappings", options.vnicProfileMappings, "VnicProfileMapping[]"], ["reassignBadMacs", options.reassignBadMacs, "boolean"], ["registrationConfiguration", options.registrationConfiguration, "RegistrationConfiguration"], ["async", options.async, "boolean"]]);
-    const action = new Action({ clone: options.clone, cluster: options.cluster, vm: options.vm, allowPartialImport: options.allowPartialImport, vnicProfileMappings: options.vnicProfileMappings, reassignBadMacs: options.reassignBadMacs, registrationConfiguration: options.registrationConfiguration, async: options.async });
-    return await this.internalAction("register", action, options);
+  register(options: StorageDomainVmRegisterOptions = {}): Promise<Action> {
+    return this.run("action register - register clone:boolean cluster:Cluster vm:Vm allowPartialImport:boolean vnicProfileMappings:VnicProfileMapping[] reassignBadMacs:boolean registrationConfiguration:RegistrationConfiguration async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageDomainVmRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: StorageDomainVmRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** The `diskattachments` sub-service. */
@@ -14266,24 +8097,6 @@ export class StorageDomainVmService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `unregistered` query parameter. */
-  unregistered?: boolean;
-}
-
-/**
  * A collection of `Vm` objects: `vmService(id)` locates one.
  *
  * @example Usage
@@ -14291,16 +8104,13 @@ export interface StorageDomainVmsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").vmsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService())); // locating sends nothing
  * ```
  */
 export class StorageDomainVmsService extends Service {
   /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: StorageDomainVmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalList<Vm>("Vm", { "follow": options.follow, "max": options.max, "unregistered": options.unregistered }, options);
+  list(options: StorageDomainVmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string max:number unregistered:boolean", options) as Promise<List<Vm>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -14316,28 +8126,6 @@ export class StorageDomainVmsService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * A collection of `StorageDomain` objects: `storageDomainService(id)` locates one.
  *
  * @example Usage
@@ -14345,58 +8133,55 @@ export interface StorageDomainsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageDomainsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageDomainsService())); // locating sends nothing
  * ```
  */
 export class StorageDomainsService extends Service {
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    this.checkMandatory("StorageDomainsService.add", { ...options, storageDomain: storageDomain }, ["storageDomain.storage.type","storageDomain.type","storageDomain.host.id|storageDomain.host.name"]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
+  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async addDirectLun(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    this.checkMandatory("StorageDomainsService.addDirectLun", { ...options, storageDomain: storageDomain }, ["storageDomain.storage.type","storageDomain.type","storageDomain.host.id|storageDomain.host.name","storageDomain.storage.logicalUnits[].address","storageDomain.storage.logicalUnits[].id","storageDomain.storage.logicalUnits[].port","storageDomain.storage.logicalUnits[].target"]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.logicalUnits[].address`, `storageDomain.storage.logicalUnits[].id`, `storageDomain.storage.logicalUnits[].port`, `storageDomain.storage.logicalUnits[].target` are set. */
+  addDirectLun(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addDirectLun StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.logicalUnits[].address !storageDomain.storage.logicalUnits[].id !storageDomain.storage.logicalUnits[].port !storageDomain.storage.logicalUnits[].target", options, storageDomain) as Promise<StorageDomain>;
   }
 
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async addBlockDomain(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    this.checkMandatory("StorageDomainsService.addBlockDomain", { ...options, storageDomain: storageDomain }, ["storageDomain.storage.type","storageDomain.type","storageDomain.host.id|storageDomain.host.name"]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
+  addBlockDomain(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addBlockDomain StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async addByPath(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    this.checkMandatory("StorageDomainsService.addByPath", { ...options, storageDomain: storageDomain }, ["storageDomain.storage.type","storageDomain.type","storageDomain.host.id|storageDomain.host.name","storageDomain.storage.address","storageDomain.storage.path"]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.address`, `storageDomain.storage.path` are set. */
+  addByPath(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addByPath StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.address !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
   }
 
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async addLocal(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    this.checkMandatory("StorageDomainsService.addLocal", { ...options, storageDomain: storageDomain }, ["storageDomain.storage.type","storageDomain.type","storageDomain.host.id|storageDomain.host.name","storageDomain.storage.path"]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path` are set. */
+  addLocal(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addLocal StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
   }
 
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async addGlusterOrPostfs(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    this.checkMandatory("StorageDomainsService.addGlusterOrPostfs", { ...options, storageDomain: storageDomain }, ["storageDomain.storage.type","storageDomain.type","storageDomain.host.id|storageDomain.host.name","storageDomain.storage.path","storageDomain.storage.vfsType"]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path`, `storageDomain.storage.vfsType` are set. */
+  addGlusterOrPostfs(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addGlusterOrPostfs StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path !storageDomain.storage.vfsType", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Lists the `StorageDomain` objects (GET, status 200). */
-  async list(options: StorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<StorageDomain>("StorageDomain", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive, "filter": options.filter }, options);
+  list(options: StorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
+    return this.run("list list StorageDomain - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<StorageDomain>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -14412,48 +8197,6 @@ export class StorageDomainsService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageServerConnectionExtensionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionExtensionGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionExtensionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionExtensionRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionExtensionService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionExtensionUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `StorageConnectionExtension` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -14461,45 +8204,24 @@ export interface StorageServerConnectionExtensionUpdateOptions extends RequestOp
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService().storageConnectionExtensionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService().storageConnectionExtensionService("123"))); // locating sends nothing
  * ```
  */
 export class StorageServerConnectionExtensionService extends Service {
   /** Gets the `StorageConnectionExtension` (GET, status 200). */
-  async get(options: StorageServerConnectionExtensionGetOptions = {}): Promise<StorageConnectionExtension> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<StorageConnectionExtension>("StorageConnectionExtension", { "follow": options.follow }, options);
+  get(options: StorageServerConnectionExtensionGetOptions = {}): Promise<StorageConnectionExtension> {
+    return this.run("get get StorageConnectionExtension - follow:string", options) as Promise<StorageConnectionExtension>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageServerConnectionExtensionRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: StorageServerConnectionExtensionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `StorageConnectionExtension` (PUT, status 200). */
-  async update(extension: StorageConnectionExtension, options: StorageServerConnectionExtensionUpdateOptions = {}): Promise<StorageConnectionExtension> {
-    this.checkTypes([["extension", extension, "StorageConnectionExtension", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<StorageConnectionExtension>(extension, "StorageConnectionExtension", { "async": options.async }, options);
+  /** Updates the `StorageConnectionExtension` (PUT, status 200). */
+  update(extension: StorageConnectionExtension, options: StorageServerConnectionExtensionUpdateOptions = {}): Promise<StorageConnectionExtension> {
+    return this.run("update update StorageConnectionExtension - $extension:StorageConnectionExtension async:boolean", options, extension) as Promise<StorageConnectionExtension>;
   }
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionExtensionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionExtensionsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -14510,23 +8232,20 @@ export interface StorageServerConnectionExtensionsListOptions extends RequestOpt
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService())); // locating sends nothing
  * ```
  */
 export class StorageServerConnectionExtensionsService extends Service {
-  /** Adds a `StorageConnectionExtension` (POST, status 200, 201 or 202). */
-  async add(extension: StorageConnectionExtension, options: RequestOptions = {}): Promise<StorageConnectionExtension> {
-    this.checkTypes([["extension", extension, "StorageConnectionExtension", true]]);
-    this.checkMandatory("StorageServerConnectionExtensionsService.add", { ...options, extension: extension }, ["extension.password","extension.target","extension.username"]);
-    return await this.internalAdd<StorageConnectionExtension>(extension, "StorageConnectionExtension", {  }, options);
+  /** Adds a `StorageConnectionExtension` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `extension.password`, `extension.target`, `extension.username` are set. */
+  add(extension: StorageConnectionExtension, options: RequestOptions = {}): Promise<StorageConnectionExtension> {
+    return this.run("add add StorageConnectionExtension - $extension:StorageConnectionExtension !extension.password !extension.target !extension.username", options, extension) as Promise<StorageConnectionExtension>;
   }
 
   /** Lists the `StorageConnectionExtension` objects (GET, status 200). */
-  async list(options: StorageServerConnectionExtensionsListOptions = {}): Promise<List<StorageConnectionExtension>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<StorageConnectionExtension>("StorageConnectionExtension", { "follow": options.follow, "max": options.max }, options);
+  list(options: StorageServerConnectionExtensionsListOptions = {}): Promise<List<StorageConnectionExtension>> {
+    return this.run("list list StorageConnectionExtension - follow:string max:number", options) as Promise<List<StorageConnectionExtension>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -14542,132 +8261,6 @@ export class StorageServerConnectionExtensionsService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageServerConnectionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionRemoveOptions extends RequestOptions {
-  /** Sent as the `host` query parameter. */
-  host?: string;
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.updateIscsi}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateIscsiOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionUpdateIscsiOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.updateNfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateNfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateNfsOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionUpdateNfsOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.updateVfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateVfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateVfsOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionUpdateVfsOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.updateGlusterfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateGlusterfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateGlusterfsOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionUpdateGlusterfsOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.updateLocal}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateLocalOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateLocalOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionUpdateLocalOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
  * One `StorageConnection` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -14675,75 +8268,49 @@ export interface StorageServerConnectionUpdateLocalOptions extends RequestOption
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageConnectionsService().storageConnectionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageConnectionsService().storageConnectionService("123"))); // locating sends nothing
  * ```
  */
 export class StorageServerConnectionService extends Service {
   /** Gets the `StorageConnection` (GET, status 200). */
-  async get(options: StorageServerConnectionGetOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<StorageConnection>("StorageConnection", { "follow": options.follow }, options);
+  get(options: StorageServerConnectionGetOptions = {}): Promise<StorageConnection> {
+    return this.run("get get StorageConnection - follow:string", options) as Promise<StorageConnection>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageServerConnectionRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["host", options.host, "string"], ["async", options.async, "boolean"]]);
-    await this.internalRemove({ "host": options.host, "async": options.async }, options);
+  remove(options: StorageServerConnectionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - host:string async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `StorageConnection` (PUT, status 200). */
-  async update(connection: StorageConnection, options: StorageServerConnectionUpdateOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true], ["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    return await this.internalUpdate<StorageConnection>(connection, "StorageConnection", { "async": options.async, "force": options.force }, options);
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  update(connection: StorageConnection, options: StorageServerConnectionUpdateOptions = {}): Promise<StorageConnection> {
+    return this.run("update update StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Updates a `StorageConnection` (PUT, status 200). */
-  async updateIscsi(connection: StorageConnection, options: StorageServerConnectionUpdateIscsiOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true], ["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    return await this.internalUpdate<StorageConnection>(connection, "StorageConnection", { "async": options.async, "force": options.force }, options);
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateIscsi(connection: StorageConnection, options: StorageServerConnectionUpdateIscsiOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateIscsi StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Updates a `StorageConnection` (PUT, status 200). */
-  async updateNfs(connection: StorageConnection, options: StorageServerConnectionUpdateNfsOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true], ["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    return await this.internalUpdate<StorageConnection>(connection, "StorageConnection", { "async": options.async, "force": options.force }, options);
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateNfs(connection: StorageConnection, options: StorageServerConnectionUpdateNfsOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateNfs StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Updates a `StorageConnection` (PUT, status 200). */
-  async updateVfs(connection: StorageConnection, options: StorageServerConnectionUpdateVfsOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true], ["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    return await this.internalUpdate<StorageConnection>(connection, "StorageConnection", { "async": options.async, "force": options.force }, options);
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateVfs(connection: StorageConnection, options: StorageServerConnectionUpdateVfsOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateVfs StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Updates a `StorageConnection` (PUT, status 200). */
-  async updateGlusterfs(connection: StorageConnection, options: StorageServerConnectionUpdateGlusterfsOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true], ["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    return await this.internalUpdate<StorageConnection>(connection, "StorageConnection", { "async": options.async, "force": options.force }, options);
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateGlusterfs(connection: StorageConnection, options: StorageServerConnectionUpdateGlusterfsOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateGlusterfs StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Updates a `StorageConnection` (PUT, status 200). */
-  async updateLocal(connection: StorageConnection, options: StorageServerConnectionUpdateLocalOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true], ["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    return await this.internalUpdate<StorageConnection>(connection, "StorageConnection", { "async": options.async, "force": options.force }, options);
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateLocal(connection: StorageConnection, options: StorageServerConnectionUpdateLocalOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateLocal StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
   }
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionsListOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -14754,58 +8321,55 @@ export interface StorageServerConnectionsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().storageConnectionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().storageConnectionsService())); // locating sends nothing
  * ```
  */
 export class StorageServerConnectionsService extends Service {
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true]]);
-    this.checkMandatory("StorageServerConnectionsService.add", { ...options, connection: connection }, ["connection.type"]);
-    return await this.internalAdd<StorageConnection>(connection, "StorageConnection", {  }, options);
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type` is set. */
+  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add add StorageConnection - $connection:StorageConnection !connection.type", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async addIscsi(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true]]);
-    this.checkMandatory("StorageServerConnectionsService.addIscsi", { ...options, connection: connection }, ["connection.type","connection.address","connection.port","connection.target"]);
-    return await this.internalAdd<StorageConnection>(connection, "StorageConnection", {  }, options);
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.port`, `connection.target` are set. */
+  addIscsi(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addIscsi StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.port !connection.target", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async addNfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true]]);
-    this.checkMandatory("StorageServerConnectionsService.addNfs", { ...options, connection: connection }, ["connection.type","connection.address","connection.path"]);
-    return await this.internalAdd<StorageConnection>(connection, "StorageConnection", {  }, options);
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.path` are set. */
+  addNfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addNfs StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.path", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async addVfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true]]);
-    this.checkMandatory("StorageServerConnectionsService.addVfs", { ...options, connection: connection }, ["connection.type","connection.path","connection.vfsType"]);
-    return await this.internalAdd<StorageConnection>(connection, "StorageConnection", {  }, options);
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
+  addVfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addVfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async addGlusterfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true]]);
-    this.checkMandatory("StorageServerConnectionsService.addGlusterfs", { ...options, connection: connection }, ["connection.type","connection.path","connection.vfsType"]);
-    return await this.internalAdd<StorageConnection>(connection, "StorageConnection", {  }, options);
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
+  addGlusterfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addGlusterfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
   }
 
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async addLocal(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["connection", connection, "StorageConnection", true]]);
-    this.checkMandatory("StorageServerConnectionsService.addLocal", { ...options, connection: connection }, ["connection.type","connection.path"]);
-    return await this.internalAdd<StorageConnection>(connection, "StorageConnection", {  }, options);
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.path` are set. */
+  addLocal(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addLocal StorageConnection - $connection:StorageConnection !connection.type !connection.path", options, connection) as Promise<StorageConnection>;
   }
 
   /** Lists the `StorageConnection` objects (GET, status 200). */
-  async list(options: StorageServerConnectionsListOptions = {}): Promise<List<StorageConnection>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<StorageConnection>("StorageConnection", { "follow": options.follow, "max": options.max }, options);
+  list(options: StorageServerConnectionsListOptions = {}): Promise<List<StorageConnection>> {
+    return this.run("list list StorageConnection - follow:string max:number", options) as Promise<List<StorageConnection>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -14821,22 +8385,6 @@ export class StorageServerConnectionsService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageGetOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `report_status` query parameter. */
-  reportStatus?: boolean;
-}
-
-/**
  * One `HostStorage` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -14844,31 +8392,14 @@ export interface StorageGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").storageService().storageService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageService().storageService("123"))); // locating sends nothing
  * ```
  */
 export class StorageService extends Service {
   /** Gets the `HostStorage` (GET, status 200). */
-  async get(options: StorageGetOptions = {}): Promise<HostStorage> {
-    this.checkTypes([["follow", options.follow, "string"], ["reportStatus", options.reportStatus, "boolean"]]);
-    return await this.internalGet<HostStorage>("HostStorage", { "follow": options.follow, "report_status": options.reportStatus }, options);
+  get(options: StorageGetOptions = {}): Promise<HostStorage> {
+    return this.run("get get HostStorage - follow:string reportStatus=report_status:boolean", options) as Promise<HostStorage>;
   }
-}
-
-/**
- * Options of {@linkcode SystemOptionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SystemOptionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemOptionGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SystemOptionGetOptions extends RequestOptions {
-  /** Sent as the `version` query parameter. */
-  version?: string;
 }
 
 /**
@@ -14879,16 +8410,13 @@ export interface SystemOptionGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().optionsService().optionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().optionsService().optionService("123"))); // locating sends nothing
  * ```
  */
 export class SystemOptionService extends Service {
   /** Gets the `SystemOption` (GET, status 200). */
-  async get(options: SystemOptionGetOptions = {}): Promise<SystemOption> {
-    this.checkTypes([["version", options.version, "string"]]);
-    return await this.internalGet<SystemOption>("SystemOption", { "version": options.version }, options);
+  get(options: SystemOptionGetOptions = {}): Promise<SystemOption> {
+    return this.run("get get SystemOption - version:string", options) as Promise<SystemOption>;
   }
 }
 
@@ -14900,9 +8428,7 @@ export class SystemOptionService extends Service {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().optionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().optionsService())); // locating sends nothing
  * ```
  */
 export class SystemOptionsService extends Service {
@@ -14926,40 +8452,10 @@ export class SystemOptionsService extends Service {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().permissionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().permissionsService())); // locating sends nothing
  * ```
  */
 export class SystemPermissionsService extends AssignedPermissionsService {
-}
-
-/**
- * Options of {@linkcode SystemService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemGetOptions = { timeout: 30000 };
- * ```
- */
-export interface SystemGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode SystemService.reloadConfigurations}.
- *
- * @example Usage
- * ```ts
- * import type { SystemReloadConfigurationsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemReloadConfigurationsOptions = { timeout: 30000 };
- * ```
- */
-export interface SystemReloadConfigurationsOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
 }
 
 /**
@@ -14970,23 +8466,18 @@ export interface SystemReloadConfigurationsOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService();
- * console.log(String(service));
+ * console.log(String(connection.systemService())); // locating sends nothing
  * ```
  */
 export class SystemService extends Service {
   /** Gets the `Api` (GET, status 200). */
-  async get(options: SystemGetOptions = {}): Promise<Api> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Api>("Api", { "follow": options.follow }, options);
+  get(options: SystemGetOptions = {}): Promise<Api> {
+    return this.run("get get Api - follow:string", options) as Promise<Api>;
   }
 
   /** Runs the `reloadconfigurations` action (POST `<path>/reloadconfigurations`, status 200, 201 or 202). */
-  async reloadConfigurations(options: SystemReloadConfigurationsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reloadconfigurations", action, options);
+  reloadConfigurations(options: SystemReloadConfigurationsOptions = {}): Promise<Action> {
+    return this.run("action reloadConfigurations - reloadconfigurations async:boolean", options) as Promise<Action>;
   }
 
   /** The `affinitylabels` sub-service. */
@@ -15278,48 +8769,6 @@ export class SystemService extends Service {
 }
 
 /**
- * Options of {@linkcode TagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TagGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TagRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TagService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TagUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface TagUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Tag` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -15327,45 +8776,24 @@ export interface TagUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().tagsService().tagService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().tagsService().tagService("123"))); // locating sends nothing
  * ```
  */
 export class TagService extends Service {
   /** Gets the `Tag` (GET, status 200). */
-  async get(options: TagGetOptions = {}): Promise<Tag> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Tag>("Tag", { "follow": options.follow }, options);
+  get(options: TagGetOptions = {}): Promise<Tag> {
+    return this.run("get get Tag - follow:string", options) as Promise<Tag>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TagRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: TagRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Tag` (PUT, status 200). */
-  async update(tag: Tag, options: TagUpdateOptions = {}): Promise<Tag> {
-    this.checkTypes([["tag", tag, "Tag", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Tag>(tag, "Tag", { "async": options.async }, options);
+  /** Updates the `Tag` (PUT, status 200). */
+  update(tag: Tag, options: TagUpdateOptions = {}): Promise<Tag> {
+    return this.run("update update Tag - $tag:Tag async:boolean", options, tag) as Promise<Tag>;
   }
-}
-
-/**
- * Options of {@linkcode TagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagsListOptions = { timeout: 30000 };
- * ```
- */
-export interface TagsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -15376,23 +8804,20 @@ export interface TagsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().tagsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().tagsService())); // locating sends nothing
  * ```
  */
 export class TagsService extends Service {
-  /** Adds a `Tag` (POST, status 200, 201 or 202). */
-  async add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
-    this.checkTypes([["tag", tag, "Tag", true]]);
-    this.checkMandatory("TagsService.add", { ...options, tag: tag }, ["tag.name"]);
-    return await this.internalAdd<Tag>(tag, "Tag", {  }, options);
+  /** Adds a `Tag` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `tag.name` is set. */
+  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+    return this.run("add add Tag - $tag:Tag !tag.name", options, tag) as Promise<Tag>;
   }
 
   /** Lists the `Tag` objects (GET, status 200). */
-  async list(options: TagsListOptions = {}): Promise<List<Tag>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Tag>("Tag", { "follow": options.follow, "max": options.max }, options);
+  list(options: TagsListOptions = {}): Promise<List<Tag>> {
+    return this.run("list list Tag - follow:string max:number", options) as Promise<List<Tag>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -15408,20 +8833,6 @@ export class TagsService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateCdromGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateCdromGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Cdrom` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -15429,33 +8840,14 @@ export interface TemplateCdromGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").cdromsService().cdromService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").cdromsService().cdromService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateCdromService extends Service {
   /** Gets the `Cdrom` (GET, status 200). */
-  async get(options: TemplateCdromGetOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Cdrom>("Cdrom", { "follow": options.follow }, options);
+  get(options: TemplateCdromGetOptions = {}): Promise<Cdrom> {
+    return this.run("get get Cdrom - follow:string", options) as Promise<Cdrom>;
   }
-}
-
-/**
- * Options of {@linkcode TemplateCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateCdromsListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateCdromsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -15466,16 +8858,13 @@ export interface TemplateCdromsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").cdromsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").cdromsService())); // locating sends nothing
  * ```
  */
 export class TemplateCdromsService extends Service {
   /** Lists the `Cdrom` objects (GET, status 200). */
-  async list(options: TemplateCdromsListOptions = {}): Promise<List<Cdrom>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Cdrom>("Cdrom", { "follow": options.follow, "max": options.max }, options);
+  list(options: TemplateCdromsListOptions = {}): Promise<List<Cdrom>> {
+    return this.run("list list Cdrom - follow:string max:number", options) as Promise<List<Cdrom>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -15491,36 +8880,6 @@ export class TemplateCdromsService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateDiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDiskAttachmentGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateDiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
-  /** Sent as the `storage_domain` query parameter. */
-  storageDomain?: string;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
  * One `DiskAttachment` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -15528,37 +8887,19 @@ export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").diskAttachmentsService().attachmentService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateDiskAttachmentService extends Service {
   /** Gets the `DiskAttachment` (GET, status 200). */
-  async get(options: TemplateDiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskAttachment>("DiskAttachment", { "follow": options.follow }, options);
+  get(options: TemplateDiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
+    return this.run("get get DiskAttachment - follow:string", options) as Promise<DiskAttachment>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateDiskAttachmentRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["storageDomain", options.storageDomain, "string"], ["force", options.force, "boolean"]]);
-    await this.internalRemove({ "storage_domain": options.storageDomain, "force": options.force }, options);
+  remove(options: TemplateDiskAttachmentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - storageDomain=storage_domain:string force:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode TemplateDiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentsListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDiskAttachmentsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
 }
 
 /**
@@ -15569,16 +8910,13 @@ export interface TemplateDiskAttachmentsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").diskAttachmentsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").diskAttachmentsService())); // locating sends nothing
  * ```
  */
 export class TemplateDiskAttachmentsService extends Service {
   /** Lists the `DiskAttachment` objects (GET, status 200). */
-  async list(options: TemplateDiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<DiskAttachment>("DiskAttachment", { "follow": options.follow }, options);
+  list(options: TemplateDiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
+    return this.run("list list DiskAttachment - follow:string", options) as Promise<List<DiskAttachment>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -15594,70 +8932,6 @@ export class TemplateDiskAttachmentsService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskCopyOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDiskCopyOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskExportOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDiskExportOptions extends RequestOptions {
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateDiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDiskRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -15667,49 +8941,29 @@ export interface TemplateDiskRemoveOptions extends RequestOptions {
  * ```
  */
 export class TemplateDiskService extends Service {
-  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202). */
-  async copy(options: TemplateDiskCopyOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    this.checkMandatory("TemplateDiskService.copy", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ storageDomain: options.storageDomain, async: options.async, filter: options.filter });
-    return await this.internalAction("copy", action, options);
+  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  copy(options: TemplateDiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy storageDomain:StorageDomain async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: TemplateDiskExportOptions = {}): Promise<Action> {
-    this.checkTypes([["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    this.checkMandatory("TemplateDiskService.export", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ storageDomain: options.storageDomain, async: options.async, filter: options.filter });
-    return await this.internalAction("export", action, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  export(options: TemplateDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: TemplateDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow }, options);
+  get(options: TemplateDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateDiskRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: TemplateDiskRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode TemplateDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -15723,9 +8977,8 @@ export interface TemplateDisksListOptions extends RequestOptions {
  */
 export class TemplateDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: TemplateDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max }, options);
+  list(options: TemplateDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -15741,34 +8994,6 @@ export class TemplateDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateGraphicsConsoleGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateGraphicsConsoleRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `GraphicsConsole` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -15776,39 +9001,19 @@ export interface TemplateGraphicsConsoleRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").graphicsConsolesService().consoleService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateGraphicsConsoleService extends Service {
   /** Gets the `GraphicsConsole` (GET, status 200). */
-  async get(options: TemplateGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<GraphicsConsole>("GraphicsConsole", { "follow": options.follow }, options);
+  get(options: TemplateGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
+    return this.run("get get GraphicsConsole - follow:string", options) as Promise<GraphicsConsole>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateGraphicsConsoleRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: TemplateGraphicsConsoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode TemplateGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateGraphicsConsolesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -15819,23 +9024,20 @@ export interface TemplateGraphicsConsolesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").graphicsConsolesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").graphicsConsolesService())); // locating sends nothing
  * ```
  */
 export class TemplateGraphicsConsolesService extends Service {
-  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202). */
-  async add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["console", console, "GraphicsConsole", true]]);
-    this.checkMandatory("TemplateGraphicsConsolesService.add", { ...options, console: console }, ["console.protocol"]);
-    return await this.internalAdd<GraphicsConsole>(console, "GraphicsConsole", {  }, options);
+  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `console.protocol` is set. */
+  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+    return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
   /** Lists the `GraphicsConsole` objects (GET, status 200). */
-  async list(options: TemplateGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<GraphicsConsole>("GraphicsConsole", { "follow": options.follow, "max": options.max }, options);
+  list(options: TemplateGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
+    return this.run("list list GraphicsConsole - follow:string max:number", options) as Promise<List<GraphicsConsole>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -15851,48 +9053,6 @@ export class TemplateGraphicsConsolesService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateMediatedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateMediatedDeviceGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateMediatedDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateMediatedDeviceRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateMediatedDeviceService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateMediatedDeviceUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `VmMediatedDevice` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -15900,45 +9060,24 @@ export interface TemplateMediatedDeviceUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").mediatedDevicesService().deviceService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").mediatedDevicesService().deviceService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateMediatedDeviceService extends Service {
   /** Gets the `VmMediatedDevice` (GET, status 200). */
-  async get(options: TemplateMediatedDeviceGetOptions = {}): Promise<VmMediatedDevice> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<VmMediatedDevice>("VmMediatedDevice", { "follow": options.follow }, options);
+  get(options: TemplateMediatedDeviceGetOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("get get VmMediatedDevice - follow:string", options) as Promise<VmMediatedDevice>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateMediatedDeviceRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: TemplateMediatedDeviceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `VmMediatedDevice` (PUT, status 200). */
-  async update(devices: VmMediatedDevice, options: TemplateMediatedDeviceUpdateOptions = {}): Promise<VmMediatedDevice> {
-    this.checkTypes([["devices", devices, "VmMediatedDevice", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<VmMediatedDevice>(devices, "VmMediatedDevice", { "async": options.async }, options);
+  /** Updates the `VmMediatedDevice` (PUT, status 200). */
+  update(devices: VmMediatedDevice, options: TemplateMediatedDeviceUpdateOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("update update VmMediatedDevice - $devices:VmMediatedDevice async:boolean", options, devices) as Promise<VmMediatedDevice>;
   }
-}
-
-/**
- * Options of {@linkcode TemplateMediatedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDevicesListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateMediatedDevicesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -15949,22 +9088,18 @@ export interface TemplateMediatedDevicesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").mediatedDevicesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").mediatedDevicesService())); // locating sends nothing
  * ```
  */
 export class TemplateMediatedDevicesService extends Service {
   /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
-  async add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
-    this.checkTypes([["device", device, "VmMediatedDevice", true]]);
-    return await this.internalAdd<VmMediatedDevice>(device, "VmMediatedDevice", {  }, options);
+  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
   }
 
   /** Lists the `VmMediatedDevice` objects (GET, status 200). */
-  async list(options: TemplateMediatedDevicesListOptions = {}): Promise<List<VmMediatedDevice>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<VmMediatedDevice>("VmMediatedDevice", { "follow": options.follow, "max": options.max }, options);
+  list(options: TemplateMediatedDevicesListOptions = {}): Promise<List<VmMediatedDevice>> {
+    return this.run("list list VmMediatedDevice - follow:string max:number", options) as Promise<List<VmMediatedDevice>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -15980,48 +9115,6 @@ export class TemplateMediatedDevicesService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateNicGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateNicRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateNicUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Nic` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -16029,45 +9122,24 @@ export interface TemplateNicUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").nicsService().nicService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").nicsService().nicService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateNicService extends Service {
   /** Gets the `Nic` (GET, status 200). */
-  async get(options: TemplateNicGetOptions = {}): Promise<Nic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Nic>("Nic", { "follow": options.follow }, options);
+  get(options: TemplateNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateNicRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: TemplateNicRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Nic` (PUT, status 200). */
-  async update(nic: Nic, options: TemplateNicUpdateOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Nic>(nic, "Nic", { "async": options.async }, options);
+  /** Updates the `Nic` (PUT, status 200). */
+  update(nic: Nic, options: TemplateNicUpdateOptions = {}): Promise<Nic> {
+    return this.run("update update Nic - $nic:Nic async:boolean", options, nic) as Promise<Nic>;
   }
-}
-
-/**
- * Options of {@linkcode TemplateNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicsListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateNicsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -16078,23 +9150,20 @@ export interface TemplateNicsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").nicsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").nicsService())); // locating sends nothing
  * ```
  */
 export class TemplateNicsService extends Service {
-  /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  async add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true]]);
-    this.checkMandatory("TemplateNicsService.add", { ...options, nic: nic }, ["nic.name"]);
-    return await this.internalAdd<Nic>(nic, "Nic", {  }, options);
+  /** Adds a `Nic` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `nic.name` is set. */
+  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+    return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
   }
 
   /** Lists the `Nic` objects (GET, status 200). */
-  async list(options: TemplateNicsListOptions = {}): Promise<List<Nic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Nic>("Nic", { "follow": options.follow, "max": options.max }, options);
+  list(options: TemplateNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number", options) as Promise<List<Nic>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -16110,104 +9179,6 @@ export class TemplateNicsService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateService.export}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateExportOptions extends RequestOptions {
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode TemplateService.exportToExportDomain}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportToExportDomainOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportToExportDomainOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateExportToExportDomainOptions extends RequestOptions {
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode TemplateService.exportToPathOnHost}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportToPathOnHostOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportToPathOnHostOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateExportToPathOnHostOptions extends RequestOptions {
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<directory>` in the `<action>` body. */
-  directory?: string;
-  /** Sent as `<filename>` in the `<action>` body. */
-  filename?: string;
-}
-
-/**
- * Options of {@linkcode TemplateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Template` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -16215,51 +9186,42 @@ export interface TemplateUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateService extends Service {
   /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: TemplateExportOptions = {}): Promise<Action> {
-    this.checkTypes([["exclusive", options.exclusive, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ exclusive: options.exclusive, storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
+  export(options: TemplateExportOptions = {}): Promise<Action> {
+    return this.run("action export - export exclusive:boolean storageDomain:StorageDomain", options) as Promise<Action>;
   }
 
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async exportToExportDomain(options: TemplateExportToExportDomainOptions = {}): Promise<Action> {
-    this.checkTypes([["exclusive", options.exclusive, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    this.checkMandatory("TemplateService.exportToExportDomain", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ exclusive: options.exclusive, storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  exportToExportDomain(options: TemplateExportToExportDomainOptions = {}): Promise<Action> {
+    return this.run("action exportToExportDomain - export exclusive:boolean storageDomain:StorageDomain !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async exportToPathOnHost(options: TemplateExportToPathOnHostOptions = {}): Promise<Action> {
-    this.checkTypes([["exclusive", options.exclusive, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"], ["host", options.host, "Host"], ["directory", options.directory, "string"], ["filename", options.filename, "string"]]);
-    this.checkMandatory("TemplateService.exportToPathOnHost", options as Record<string, unknown>, ["host.id|host.name","directory"]);
-    const action = new Action({ exclusive: options.exclusive, storageDomain: options.storageDomain, host: options.host, directory: options.directory, filename: options.filename });
-    return await this.internalAction("export", action, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.id` or `host.name`, `directory` are set. */
+  exportToPathOnHost(options: TemplateExportToPathOnHostOptions = {}): Promise<Action> {
+    return this.run("action exportToPathOnHost - export exclusive:boolean storageDomain:StorageDomain host:Host directory:string filename:string !host.id|host.name !directory", options) as Promise<Action>;
   }
 
   /** Gets the `Template` (GET, status 200). */
-  async get(options: TemplateGetOptions = {}): Promise<Template> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<Template>("Template", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: TemplateGetOptions = {}): Promise<Template> {
+    return this.run("get get Template - follow:string filter:boolean", options) as Promise<Template>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: TemplateRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Template` (PUT, status 200). */
-  async update(template: Template, options: TemplateUpdateOptions = {}): Promise<Template> {
-    this.checkTypes([["template", template, "Template", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Template>(template, "Template", { "async": options.async }, options);
+  /** Updates the `Template` (PUT, status 200). */
+  update(template: Template, options: TemplateUpdateOptions = {}): Promise<Template> {
+    return this.run("update update Template - $template:Template async:boolean", options, template) as Promise<Template>;
   }
 
   /** The `cdroms` sub-service. */
@@ -16327,48 +9289,6 @@ export class TemplateService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogGetOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateWatchdogGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateWatchdogRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateWatchdogUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Watchdog` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -16376,45 +9296,24 @@ export interface TemplateWatchdogUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").watchdogsService().watchdogService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateWatchdogService extends Service {
   /** Gets the `Watchdog` (GET, status 200). */
-  async get(options: TemplateWatchdogGetOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Watchdog>("Watchdog", { "follow": options.follow }, options);
+  get(options: TemplateWatchdogGetOptions = {}): Promise<Watchdog> {
+    return this.run("get get Watchdog - follow:string", options) as Promise<Watchdog>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateWatchdogRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: TemplateWatchdogRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Watchdog` (PUT, status 200). */
-  async update(watchdog: Watchdog, options: TemplateWatchdogUpdateOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["watchdog", watchdog, "Watchdog", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Watchdog>(watchdog, "Watchdog", { "async": options.async }, options);
+  /** Updates the `Watchdog` (PUT, status 200). */
+  update(watchdog: Watchdog, options: TemplateWatchdogUpdateOptions = {}): Promise<Watchdog> {
+    return this.run("update update Watchdog - $watchdog:Watchdog async:boolean", options, watchdog) as Promise<Watchdog>;
   }
-}
-
-/**
- * Options of {@linkcode TemplateWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogsListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplateWatchdogsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -16425,23 +9324,20 @@ export interface TemplateWatchdogsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService().templateService("123").watchdogsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService().templateService("123").watchdogsService())); // locating sends nothing
  * ```
  */
 export class TemplateWatchdogsService extends Service {
-  /** Adds a `Watchdog` (POST, status 200, 201 or 202). */
-  async add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["watchdog", watchdog, "Watchdog", true]]);
-    this.checkMandatory("TemplateWatchdogsService.add", { ...options, watchdog: watchdog }, ["watchdog.action","watchdog.model"]);
-    return await this.internalAdd<Watchdog>(watchdog, "Watchdog", {  }, options);
+  /** Adds a `Watchdog` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
+  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+    return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
   }
 
   /** Lists the `Watchdog` objects (GET, status 200). */
-  async list(options: TemplateWatchdogsListOptions = {}): Promise<List<Watchdog>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Watchdog>("Watchdog", { "follow": options.follow, "max": options.max }, options);
+  list(options: TemplateWatchdogsListOptions = {}): Promise<List<Watchdog>> {
+    return this.run("list list Watchdog - follow:string max:number", options) as Promise<List<Watchdog>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -16457,92 +9353,6 @@ export class TemplateWatchdogsService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplatesService.add}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplatesAddOptions extends RequestOptions {
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplatesService.addFromVm}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromVmOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplatesAddFromVmOptions extends RequestOptions {
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplatesService.addFromConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromConfigurationOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplatesAddFromConfigurationOptions extends RequestOptions {
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplatesService.addFromVmSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromVmSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromVmSnapshotOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplatesAddFromVmSnapshotOptions extends RequestOptions {
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesListOptions = { timeout: 30000 };
- * ```
- */
-export interface TemplatesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * A collection of `Template` objects: `templateService(id)` locates one.
  *
  * @example Usage
@@ -16550,43 +9360,39 @@ export interface TemplatesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().templatesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().templatesService())); // locating sends nothing
  * ```
  */
 export class TemplatesService extends Service {
   /** Adds a `Template` (POST, status 200, 201 or 202). */
-  async add(template: Template, options: TemplatesAddOptions = {}): Promise<Template> {
-    this.checkTypes([["template", template, "Template", true], ["clonePermissions", options.clonePermissions, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalAdd<Template>(template, "Template", { "clone_permissions": options.clonePermissions, "seal": options.seal }, options);
+  add(template: Template, options: TemplatesAddOptions = {}): Promise<Template> {
+    return this.run("add add Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean", options, template) as Promise<Template>;
   }
 
-  /** Adds a `Template` (POST, status 200, 201 or 202). */
-  async addFromVm(template: Template, options: TemplatesAddFromVmOptions = {}): Promise<Template> {
-    this.checkTypes([["template", template, "Template", true], ["clonePermissions", options.clonePermissions, "boolean"], ["seal", options.seal, "boolean"]]);
-    this.checkMandatory("TemplatesService.addFromVm", { ...options, template: template }, ["template.name","template.vm.id|template.vm.name"]);
-    return await this.internalAdd<Template>(template, "Template", { "clone_permissions": options.clonePermissions, "seal": options.seal }, options);
+  /** Adds a `Template` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `template.name`, `template.vm.id` or `template.vm.name` are set. */
+  addFromVm(template: Template, options: TemplatesAddFromVmOptions = {}): Promise<Template> {
+    return this.run("add addFromVm Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean !template.name !template.vm.id|template.vm.name", options, template) as Promise<Template>;
   }
 
-  /** Adds a `Template` (POST, status 200, 201 or 202). */
-  async addFromConfiguration(template: Template, options: TemplatesAddFromConfigurationOptions = {}): Promise<Template> {
-    this.checkTypes([["template", template, "Template", true], ["clonePermissions", options.clonePermissions, "boolean"], ["seal", options.seal, "boolean"]]);
-    this.checkMandatory("TemplatesService.addFromConfiguration", { ...options, template: template }, ["template.initialization.configuration.data","template.initialization.configuration.type","template.cluster.id|template.cluster.name"]);
-    return await this.internalAdd<Template>(template, "Template", { "clone_permissions": options.clonePermissions, "seal": options.seal }, options);
+  /** Adds a `Template` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `template.initialization.configuration.data`, `template.initialization.configuration.type`, `template.cluster.id` or `template.cluster.name` are set. */
+  addFromConfiguration(template: Template, options: TemplatesAddFromConfigurationOptions = {}): Promise<Template> {
+    return this.run("add addFromConfiguration Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean !template.initialization.configuration.data !template.initialization.configuration.type !template.cluster.id|template.cluster.name", options, template) as Promise<Template>;
   }
 
-  /** Adds a `Template` (POST, status 200, 201 or 202). */
-  async addFromVmSnapshot(template: Template, options: TemplatesAddFromVmSnapshotOptions = {}): Promise<Template> {
-    this.checkTypes([["template", template, "Template", true], ["clonePermissions", options.clonePermissions, "boolean"], ["seal", options.seal, "boolean"]]);
-    this.checkMandatory("TemplatesService.addFromVmSnapshot", { ...options, template: template }, ["template.name","template.vm.id|template.vm.name","template.vm.snapshots[].id"]);
-    return await this.internalAdd<Template>(template, "Template", { "clone_permissions": options.clonePermissions, "seal": options.seal }, options);
+  /** Adds a `Template` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `template.name`, `template.vm.id` or `template.vm.name`, `template.vm.snapshots[].id` are set. */
+  addFromVmSnapshot(template: Template, options: TemplatesAddFromVmSnapshotOptions = {}): Promise<Template> {
+    return this.run("add addFromVmSnapshot Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean !template.name !template.vm.id|template.vm.name !template.vm.snapshots[].id", options, template) as Promise<Template>;
   }
 
   /** Lists the `Template` objects (GET, status 200). */
-  async list(options: TemplatesListOptions = {}): Promise<List<Template>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<Template>("Template", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive, "filter": options.filter }, options);
+  list(options: TemplatesListOptions = {}): Promise<List<Template>> {
+    return this.run("list list Template - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<Template>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -16602,34 +9408,6 @@ export class TemplatesService extends Service {
 }
 
 /**
- * Options of {@linkcode UnmanagedNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworkGetOptions = { timeout: 30000 };
- * ```
- */
-export interface UnmanagedNetworkGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode UnmanagedNetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworkRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface UnmanagedNetworkRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `UnmanagedNetwork` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -16637,39 +9415,19 @@ export interface UnmanagedNetworkRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").unmanagedNetworksService().unmanagedNetworkService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").unmanagedNetworksService().unmanagedNetworkService("123"))); // locating sends nothing
  * ```
  */
 export class UnmanagedNetworkService extends Service {
   /** Gets the `UnmanagedNetwork` (GET, status 200). */
-  async get(options: UnmanagedNetworkGetOptions = {}): Promise<UnmanagedNetwork> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<UnmanagedNetwork>("UnmanagedNetwork", { "follow": options.follow }, options);
+  get(options: UnmanagedNetworkGetOptions = {}): Promise<UnmanagedNetwork> {
+    return this.run("get get UnmanagedNetwork - follow:string", options) as Promise<UnmanagedNetwork>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: UnmanagedNetworkRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: UnmanagedNetworkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode UnmanagedNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworksListOptions = { timeout: 30000 };
- * ```
- */
-export interface UnmanagedNetworksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -16680,16 +9438,13 @@ export interface UnmanagedNetworksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").unmanagedNetworksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").unmanagedNetworksService())); // locating sends nothing
  * ```
  */
 export class UnmanagedNetworksService extends Service {
   /** Lists the `UnmanagedNetwork` objects (GET, status 200). */
-  async list(options: UnmanagedNetworksListOptions = {}): Promise<List<UnmanagedNetwork>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<UnmanagedNetwork>("UnmanagedNetwork", { "follow": options.follow, "max": options.max }, options);
+  list(options: UnmanagedNetworksListOptions = {}): Promise<List<UnmanagedNetwork>> {
+    return this.run("list list UnmanagedNetwork - follow:string max:number", options) as Promise<List<UnmanagedNetwork>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -16712,20 +9467,18 @@ export class UnmanagedNetworksService extends Service {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123").optionsService().optionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123").optionsService().optionService("123"))); // locating sends nothing
  * ```
  */
 export class UserOptionService extends Service {
   /** Gets the `UserOption` (GET, status 200). */
-  async get(options: RequestOptions = {}): Promise<UserOption> {
-    return await this.internalGet<UserOption>("UserOption", {  }, options);
+  get(options: RequestOptions = {}): Promise<UserOption> {
+    return this.run("get get UserOption -", options) as Promise<UserOption>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
   }
 }
 
@@ -16737,22 +9490,20 @@ export class UserOptionService extends Service {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123").optionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123").optionsService())); // locating sends nothing
  * ```
  */
 export class UserOptionsService extends Service {
-  /** Adds a `UserOption` (POST, status 200, 201 or 202). */
-  async add(option: UserOption, options: RequestOptions = {}): Promise<UserOption> {
-    this.checkTypes([["option", option, "UserOption", true]]);
-    this.checkMandatory("UserOptionsService.add", { ...options, option: option }, ["option.content","option.name"]);
-    return await this.internalAdd<UserOption>(option, "UserOption", {  }, options);
+  /** Adds a `UserOption` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `option.content`, `option.name` are set. */
+  add(option: UserOption, options: RequestOptions = {}): Promise<UserOption> {
+    return this.run("add add UserOption - $option:UserOption !option.content !option.name", options, option) as Promise<UserOption>;
   }
 
   /** Lists the `UserOption` objects (GET, status 200). */
-  async list(options: RequestOptions = {}): Promise<List<UserOption>> {
-    return await this.internalList<UserOption>("UserOption", {  }, options);
+  list(options: RequestOptions = {}): Promise<List<UserOption>> {
+    return this.run("list list UserOption -", options) as Promise<List<UserOption>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -16768,34 +9519,6 @@ export class UserOptionsService extends Service {
 }
 
 /**
- * Options of {@linkcode UserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { UserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserGetOptions = { timeout: 30000 };
- * ```
- */
-export interface UserGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode UserService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { UserRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface UserRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `User` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -16803,30 +9526,25 @@ export interface UserRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService().userService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService().userService("123"))); // locating sends nothing
  * ```
  */
 export class UserService extends Service {
   /** Gets the `User` (GET, status 200). */
-  async get(options: UserGetOptions = {}): Promise<User> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<User>("User", { "follow": options.follow }, options);
+  get(options: UserGetOptions = {}): Promise<User> {
+    return this.run("get get User - follow:string", options) as Promise<User>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: UserRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: UserRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `User` (PUT, status 200).
+  /** Updates the `User` (PUT, status 200).
    *
    * @deprecated UserService.update is deprecated. */
-  async update(user: User, options: RequestOptions = {}): Promise<User> {
-    this.checkTypes([["user", user, "User", true]]);
-    return await this.internalUpdate<User>(user, "User", {  }, options);
+  update(user: User, options: RequestOptions = {}): Promise<User> {
+    return this.run("update update User - $user:User", options, user) as Promise<User>;
   }
 
   /** The `eventsubscriptions` sub-service. */
@@ -16887,26 +9605,6 @@ export class UserService extends Service {
 }
 
 /**
- * Options of {@linkcode UsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { UsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UsersListOptions = { timeout: 30000 };
- * ```
- */
-export interface UsersListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-}
-
-/**
  * A collection of `User` objects: `userService(id)` locates one.
  *
  * @example Usage
@@ -16914,23 +9612,20 @@ export interface UsersListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().usersService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().usersService())); // locating sends nothing
  * ```
  */
 export class UsersService extends Service {
-  /** Adds a `User` (POST, status 200, 201 or 202). */
-  async add(user: User, options: RequestOptions = {}): Promise<User> {
-    this.checkTypes([["user", user, "User", true]]);
-    this.checkMandatory("UsersService.add", { ...options, user: user }, ["user.userName","user.domain.id|user.domain.name"]);
-    return await this.internalAdd<User>(user, "User", {  }, options);
+  /** Adds a `User` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `user.userName`, `user.domain.id` or `user.domain.name` are set. */
+  add(user: User, options: RequestOptions = {}): Promise<User> {
+    return this.run("add add User - $user:User !user.userName !user.domain.id|user.domain.name", options, user) as Promise<User>;
   }
 
   /** Lists the `User` objects (GET, status 200). */
-  async list(options: UsersListOptions = {}): Promise<List<User>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"]]);
-    return await this.internalList<User>("User", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive }, options);
+  list(options: UsersListOptions = {}): Promise<List<User>> {
+    return this.run("list list User - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<User>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -16946,34 +9641,6 @@ export class UsersService extends Service {
 }
 
 /**
- * Options of {@linkcode VirtualFunctionAllowedNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworkGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VirtualFunctionAllowedNetworkGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VirtualFunctionAllowedNetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworkRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VirtualFunctionAllowedNetworkRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Network` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -16981,39 +9648,19 @@ export interface VirtualFunctionAllowedNetworkRemoveOptions extends RequestOptio
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService().networkService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService().networkService("123"))); // locating sends nothing
  * ```
  */
 export class VirtualFunctionAllowedNetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
-  async get(options: VirtualFunctionAllowedNetworkGetOptions = {}): Promise<Network> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Network>("Network", { "follow": options.follow }, options);
+  get(options: VirtualFunctionAllowedNetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VirtualFunctionAllowedNetworkRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VirtualFunctionAllowedNetworkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode VirtualFunctionAllowedNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworksListOptions = { timeout: 30000 };
- * ```
- */
-export interface VirtualFunctionAllowedNetworksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -17024,23 +9671,20 @@ export interface VirtualFunctionAllowedNetworksListOptions extends RequestOption
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService())); // locating sends nothing
  * ```
  */
 export class VirtualFunctionAllowedNetworksService extends Service {
-  /** Adds a `Network` (POST, status 200, 201 or 202). */
-  async add(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    this.checkMandatory("VirtualFunctionAllowedNetworksService.add", { ...options, network: network }, ["network.id|network.name"]);
-    return await this.internalAdd<Network>(network, "Network", {  }, options);
+  /** Adds a `Network` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
   }
 
   /** Lists the `Network` objects (GET, status 200). */
-  async list(options: VirtualFunctionAllowedNetworksListOptions = {}): Promise<List<Network>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Network>("Network", { "follow": options.follow, "max": options.max }, options);
+  list(options: VirtualFunctionAllowedNetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number", options) as Promise<List<Network>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17056,22 +9700,6 @@ export class VirtualFunctionAllowedNetworksService extends Service {
 }
 
 /**
- * Options of {@linkcode VmApplicationService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmApplicationGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmApplicationGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmApplicationGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * One `Application` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17079,35 +9707,14 @@ export interface VmApplicationGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").applicationsService().applicationService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").applicationsService().applicationService("123"))); // locating sends nothing
  * ```
  */
 export class VmApplicationService extends Service {
   /** Gets the `Application` (GET, status 200). */
-  async get(options: VmApplicationGetOptions = {}): Promise<Application> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<Application>("Application", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: VmApplicationGetOptions = {}): Promise<Application> {
+    return this.run("get get Application - follow:string filter:boolean", options) as Promise<Application>;
   }
-}
-
-/**
- * Options of {@linkcode VmApplicationsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmApplicationsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmApplicationsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmApplicationsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
 }
 
 /**
@@ -17118,16 +9725,13 @@ export interface VmApplicationsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").applicationsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").applicationsService())); // locating sends nothing
  * ```
  */
 export class VmApplicationsService extends Service {
   /** Lists the `Application` objects (GET, status 200). */
-  async list(options: VmApplicationsListOptions = {}): Promise<List<Application>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<Application>("Application", { "follow": options.follow, "max": options.max, "filter": options.filter }, options);
+  list(options: VmApplicationsListOptions = {}): Promise<List<Application>> {
+    return this.run("list list Application - follow:string max:number filter:boolean", options) as Promise<List<Application>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17143,20 +9747,6 @@ export class VmApplicationsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmBackupDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmBackupDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17164,33 +9754,14 @@ export interface VmBackupDiskGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService().diskService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService().diskService("123"))); // locating sends nothing
  * ```
  */
 export class VmBackupDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: VmBackupDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow }, options);
+  get(options: VmBackupDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
-}
-
-/**
- * Options of {@linkcode VmBackupDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmBackupDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -17201,16 +9772,13 @@ export interface VmBackupDisksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService())); // locating sends nothing
  * ```
  */
 export class VmBackupDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: VmBackupDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmBackupDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17226,20 +9794,6 @@ export class VmBackupDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode VmBackupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmBackupGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Backup` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17247,22 +9801,18 @@ export interface VmBackupGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").backupsService().backupService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123"))); // locating sends nothing
  * ```
  */
 export class VmBackupService extends Service {
   /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
-  async finalize(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("finalize", action, options);
+  finalize(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action finalize - finalize", options) as Promise<Action>;
   }
 
   /** Gets the `Backup` (GET, status 200). */
-  async get(options: VmBackupGetOptions = {}): Promise<Backup> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Backup>("Backup", { "follow": options.follow }, options);
+  get(options: VmBackupGetOptions = {}): Promise<Backup> {
+    return this.run("get get Backup - follow:string", options) as Promise<Backup>;
   }
 
   /** The `disks` sub-service. */
@@ -17281,36 +9831,6 @@ export class VmBackupService extends Service {
 }
 
 /**
- * Options of {@linkcode VmBackupsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupsAddOptions = { timeout: 30000 };
- * ```
- */
-export interface VmBackupsAddOptions extends RequestOptions {
-  /** Sent as the `require_consistency` query parameter. */
-  requireConsistency?: boolean;
-  /** Sent as the `use_active` query parameter. */
-  useActive?: boolean;
-}
-
-/**
- * Options of {@linkcode VmBackupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmBackupsListOptions extends RequestOptions {
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Backup` objects: `backupService(id)` locates one.
  *
  * @example Usage
@@ -17318,23 +9838,20 @@ export interface VmBackupsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").backupsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService())); // locating sends nothing
  * ```
  */
 export class VmBackupsService extends Service {
-  /** Adds a `Backup` (POST, status 200, 201 or 202). */
-  async add(backup: Backup, options: VmBackupsAddOptions = {}): Promise<Backup> {
-    this.checkTypes([["backup", backup, "Backup", true], ["requireConsistency", options.requireConsistency, "boolean"], ["useActive", options.useActive, "boolean"]]);
-    this.checkMandatory("VmBackupsService.add", { ...options, backup: backup }, ["backup.disks"]);
-    return await this.internalAdd<Backup>(backup, "Backup", { "require_consistency": options.requireConsistency, "use_active": options.useActive }, options);
+  /** Adds a `Backup` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `backup.disks` is set. */
+  add(backup: Backup, options: VmBackupsAddOptions = {}): Promise<Backup> {
+    return this.run("add add Backup - $backup:Backup requireConsistency=require_consistency:boolean useActive=use_active:boolean !backup.disks", options, backup) as Promise<Backup>;
   }
 
   /** Lists the `Backup` objects (GET, status 200). */
-  async list(options: VmBackupsListOptions = {}): Promise<List<Backup>> {
-    this.checkTypes([["max", options.max, "number"]]);
-    return await this.internalList<Backup>("Backup", { "max": options.max }, options);
+  list(options: VmBackupsListOptions = {}): Promise<List<Backup>> {
+    return this.run("list list Backup - max:number", options) as Promise<List<Backup>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17350,36 +9867,6 @@ export class VmBackupsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCdromGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `current` query parameter. */
-  current?: boolean;
-}
-
-/**
- * Options of {@linkcode VmCdromService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCdromUpdateOptions extends RequestOptions {
-  /** Sent as the `current` query parameter. */
-  current?: boolean;
-}
-
-/**
  * One `Cdrom` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17387,39 +9874,19 @@ export interface VmCdromUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").cdromsService().cdromService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").cdromsService().cdromService("123"))); // locating sends nothing
  * ```
  */
 export class VmCdromService extends Service {
   /** Gets the `Cdrom` (GET, status 200). */
-  async get(options: VmCdromGetOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["follow", options.follow, "string"], ["current", options.current, "boolean"]]);
-    return await this.internalGet<Cdrom>("Cdrom", { "follow": options.follow, "current": options.current }, options);
+  get(options: VmCdromGetOptions = {}): Promise<Cdrom> {
+    return this.run("get get Cdrom - follow:string current:boolean", options) as Promise<Cdrom>;
   }
 
-  /** Updates a `Cdrom` (PUT, status 200). */
-  async update(cdrom: Cdrom, options: VmCdromUpdateOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["cdrom", cdrom, "Cdrom", true], ["current", options.current, "boolean"]]);
-    return await this.internalUpdate<Cdrom>(cdrom, "Cdrom", { "current": options.current }, options);
+  /** Updates the `Cdrom` (PUT, status 200). */
+  update(cdrom: Cdrom, options: VmCdromUpdateOptions = {}): Promise<Cdrom> {
+    return this.run("update update Cdrom - $cdrom:Cdrom current:boolean", options, cdrom) as Promise<Cdrom>;
   }
-}
-
-/**
- * Options of {@linkcode VmCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCdromsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -17430,23 +9897,20 @@ export interface VmCdromsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").cdromsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").cdromsService())); // locating sends nothing
  * ```
  */
 export class VmCdromsService extends Service {
-  /** Adds a `Cdrom` (POST, status 200, 201 or 202). */
-  async add(cdrom: Cdrom, options: RequestOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["cdrom", cdrom, "Cdrom", true]]);
-    this.checkMandatory("VmCdromsService.add", { ...options, cdrom: cdrom }, ["cdrom.file.id"]);
-    return await this.internalAdd<Cdrom>(cdrom, "Cdrom", {  }, options);
+  /** Adds a `Cdrom` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `cdrom.file.id` is set. */
+  add(cdrom: Cdrom, options: RequestOptions = {}): Promise<Cdrom> {
+    return this.run("add add Cdrom - $cdrom:Cdrom !cdrom.file.id", options, cdrom) as Promise<Cdrom>;
   }
 
   /** Lists the `Cdrom` objects (GET, status 200). */
-  async list(options: VmCdromsListOptions = {}): Promise<List<Cdrom>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Cdrom>("Cdrom", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmCdromsListOptions = {}): Promise<List<Cdrom>> {
+    return this.run("list list Cdrom - follow:string max:number", options) as Promise<List<Cdrom>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17462,20 +9926,6 @@ export class VmCdromsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmCheckpointDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCheckpointDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17483,33 +9933,14 @@ export interface VmCheckpointDiskGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService().diskService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService().diskService("123"))); // locating sends nothing
  * ```
  */
 export class VmCheckpointDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: VmCheckpointDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow }, options);
+  get(options: VmCheckpointDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
-}
-
-/**
- * Options of {@linkcode VmCheckpointDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCheckpointDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -17520,16 +9951,13 @@ export interface VmCheckpointDisksListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService())); // locating sends nothing
  * ```
  */
 export class VmCheckpointDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: VmCheckpointDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmCheckpointDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17545,34 +9973,6 @@ export class VmCheckpointDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode VmCheckpointService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCheckpointGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmCheckpointService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCheckpointRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Checkpoint` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17580,22 +9980,18 @@ export interface VmCheckpointRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123"))); // locating sends nothing
  * ```
  */
 export class VmCheckpointService extends Service {
   /** Gets the `Checkpoint` (GET, status 200). */
-  async get(options: VmCheckpointGetOptions = {}): Promise<Checkpoint> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Checkpoint>("Checkpoint", { "follow": options.follow }, options);
+  get(options: VmCheckpointGetOptions = {}): Promise<Checkpoint> {
+    return this.run("get get Checkpoint - follow:string", options) as Promise<Checkpoint>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmCheckpointRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmCheckpointRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** The `disks` sub-service. */
@@ -17614,20 +10010,6 @@ export class VmCheckpointService extends Service {
 }
 
 /**
- * Options of {@linkcode VmCheckpointsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCheckpointsListOptions extends RequestOptions {
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Checkpoint` objects: `checkpointService(id)` locates one.
  *
  * @example Usage
@@ -17635,16 +10017,13 @@ export interface VmCheckpointsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").checkpointsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService())); // locating sends nothing
  * ```
  */
 export class VmCheckpointsService extends Service {
   /** Lists the `Checkpoint` objects (GET, status 200). */
-  async list(options: VmCheckpointsListOptions = {}): Promise<List<Checkpoint>> {
-    this.checkTypes([["max", options.max, "number"]]);
-    return await this.internalList<Checkpoint>("Checkpoint", { "max": options.max }, options);
+  list(options: VmCheckpointsListOptions = {}): Promise<List<Checkpoint>> {
+    return this.run("list list Checkpoint - max:number", options) as Promise<List<Checkpoint>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17660,122 +10039,6 @@ export class VmCheckpointsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmDiskService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskActivateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskActivateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmDiskService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskDeactivateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskDeactivateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskExportOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskExportOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode VmDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskMoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskMoveOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode VmDiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskReduceOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskReduceOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmDiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmDiskService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDiskUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17786,56 +10049,43 @@ export interface VmDiskUpdateOptions extends RequestOptions {
  */
 export class VmDiskService extends MeasurableService {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: VmDiskActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("activate", action, options);
+  activate(options: VmDiskActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
-  async deactivate(options: VmDiskDeactivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("deactivate", action, options);
+  deactivate(options: VmDiskDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: VmDiskExportOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    const action = new Action({ async: options.async, filter: options.filter });
-    return await this.internalAction("export", action, options);
+  export(options: VmDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export async:boolean filter:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `Disk` (GET, status 200). */
-  async get(options: VmDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { "follow": options.follow }, options);
+  get(options: VmDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
 
   /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
-  async move(options: VmDiskMoveOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["filter", options.filter, "boolean"]]);
-    const action = new Action({ async: options.async, filter: options.filter });
-    return await this.internalAction("move", action, options);
+  move(options: VmDiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move async:boolean filter:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
-  async reduce(options: VmDiskReduceOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reduce", action, options);
+  reduce(options: VmDiskReduceOptions = {}): Promise<Action> {
+    return this.run("action reduce - reduce async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmDiskRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmDiskRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Disk` (PUT, status 200). */
-  async update(disk: Disk, options: VmDiskUpdateOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Disk>(disk, "Disk", { "async": options.async }, options);
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: VmDiskUpdateOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk async:boolean", options, disk) as Promise<Disk>;
   }
 
   /** The `permissions` sub-service. */
@@ -17854,22 +10104,6 @@ export class VmDiskService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode VmDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDisksListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDisksListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Disk` objects: `diskService(id)` locates one.
  *
  * @example Usage
@@ -17880,15 +10114,13 @@ export interface VmDisksListOptions extends RequestOptions {
  */
 export class VmDisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  async add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    return await this.internalAdd<Disk>(disk, "Disk", {  }, options);
+  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: VmDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Disk>("Disk", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -17904,64 +10136,6 @@ export class VmDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode VmGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsoleGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `current` query parameter. */
-  current?: boolean;
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsoleService.proxyTicket}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleProxyTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleProxyTicketOptions = { timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsoleProxyTicketOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsoleRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsoleService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleTicketOptions = { timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsoleTicketOptions extends RequestOptions {
-  /** Sent as `<ticket>` in the `<action>` body. */
-  ticket?: Ticket;
-}
-
-/**
  * One `GraphicsConsole` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -17969,61 +10143,34 @@ export interface VmGraphicsConsoleTicketOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").graphicsConsolesService().consoleService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
  * ```
  */
 export class VmGraphicsConsoleService extends Service {
   /** Gets the `GraphicsConsole` (GET, status 200). */
-  async get(options: VmGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["follow", options.follow, "string"], ["current", options.current, "boolean"]]);
-    return await this.internalGet<GraphicsConsole>("GraphicsConsole", { "follow": options.follow, "current": options.current }, options);
+  get(options: VmGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
+    return this.run("get get GraphicsConsole - follow:string current:boolean", options) as Promise<GraphicsConsole>;
   }
 
   /** Runs the `proxyticket` action (POST `<path>/proxyticket`, status 200, 201 or 202); returns the action's `proxy_ticket`. */
-  async proxyTicket(options: VmGraphicsConsoleProxyTicketOptions = {}): Promise<ProxyTicket | undefined> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return (await this.internalAction("proxyticket", action, options)).proxyTicket;
+  proxyTicket(options: VmGraphicsConsoleProxyTicketOptions = {}): Promise<ProxyTicket | undefined> {
+    return this.run("action proxyTicket - proxyticket async:boolean >proxyTicket", options) as Promise<ProxyTicket | undefined>;
   }
 
   /** Runs the `remoteviewerconnectionfile` action (POST `<path>/remoteviewerconnectionfile`, status 200, 201 or 202); returns the action's `remote_viewer_connection_file`. */
-  async remoteViewerConnectionFile(options: RequestOptions = {}): Promise<string | undefined> {
-    const action = new Action({  });
-    return (await this.internalAction("remoteviewerconnectionfile", action, options)).remoteViewerConnectionFile;
+  remoteViewerConnectionFile(options: RequestOptions = {}): Promise<string | undefined> {
+    return this.run("action remoteViewerConnectionFile - remoteviewerconnectionfile >remoteViewerConnectionFile", options) as Promise<string | undefined>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmGraphicsConsoleRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmGraphicsConsoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
   /** Runs the `ticket` action (POST `<path>/ticket`, status 200, 201 or 202); returns the action's `ticket`. */
-  async ticket(options: VmGraphicsConsoleTicketOptions = {}): Promise<Ticket | undefined> {
-    this.checkTypes([["ticket", options.ticket, "Ticket"]]);
-    const action = new Action({ ticket: options.ticket });
-    return (await this.internalAction("ticket", action, options)).ticket;
+  ticket(options: VmGraphicsConsoleTicketOptions = {}): Promise<Ticket | undefined> {
+    return this.run("action ticket - ticket ticket:Ticket >ticket", options) as Promise<Ticket | undefined>;
   }
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsolesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `current` query parameter. */
-  current?: boolean;
 }
 
 /**
@@ -18034,23 +10181,20 @@ export interface VmGraphicsConsolesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").graphicsConsolesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").graphicsConsolesService())); // locating sends nothing
  * ```
  */
 export class VmGraphicsConsolesService extends Service {
-  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202). */
-  async add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["console", console, "GraphicsConsole", true]]);
-    this.checkMandatory("VmGraphicsConsolesService.add", { ...options, console: console }, ["console.protocol"]);
-    return await this.internalAdd<GraphicsConsole>(console, "GraphicsConsole", {  }, options);
+  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `console.protocol` is set. */
+  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+    return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
   /** Lists the `GraphicsConsole` objects (GET, status 200). */
-  async list(options: VmGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["current", options.current, "boolean"]]);
-    return await this.internalList<GraphicsConsole>("GraphicsConsole", { "follow": options.follow, "max": options.max, "current": options.current }, options);
+  list(options: VmGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
+    return this.run("list list GraphicsConsole - follow:string max:number current:boolean", options) as Promise<List<GraphicsConsole>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -18066,34 +10210,6 @@ export class VmGraphicsConsolesService extends Service {
 }
 
 /**
- * Options of {@linkcode VmHostDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDeviceGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmHostDeviceGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmHostDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDeviceRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmHostDeviceRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `HostDevice` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -18101,39 +10217,19 @@ export interface VmHostDeviceRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").hostDevicesService().deviceService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").hostDevicesService().deviceService("123"))); // locating sends nothing
  * ```
  */
 export class VmHostDeviceService extends Service {
   /** Gets the `HostDevice` (GET, status 200). */
-  async get(options: VmHostDeviceGetOptions = {}): Promise<HostDevice> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<HostDevice>("HostDevice", { "follow": options.follow }, options);
+  get(options: VmHostDeviceGetOptions = {}): Promise<HostDevice> {
+    return this.run("get get HostDevice - follow:string", options) as Promise<HostDevice>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmHostDeviceRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmHostDeviceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode VmHostDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDevicesListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmHostDevicesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -18144,23 +10240,20 @@ export interface VmHostDevicesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").hostDevicesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").hostDevicesService())); // locating sends nothing
  * ```
  */
 export class VmHostDevicesService extends Service {
-  /** Adds a `HostDevice` (POST, status 200, 201 or 202). */
-  async add(device: HostDevice, options: RequestOptions = {}): Promise<HostDevice> {
-    this.checkTypes([["device", device, "HostDevice", true]]);
-    this.checkMandatory("VmHostDevicesService.add", { ...options, device: device }, ["device.id|device.name"]);
-    return await this.internalAdd<HostDevice>(device, "HostDevice", {  }, options);
+  /** Adds a `HostDevice` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `device.id` or `device.name` is set. */
+  add(device: HostDevice, options: RequestOptions = {}): Promise<HostDevice> {
+    return this.run("add add HostDevice - $device:HostDevice !device.id|device.name", options, device) as Promise<HostDevice>;
   }
 
   /** Lists the `HostDevice` objects (GET, status 200). */
-  async list(options: VmHostDevicesListOptions = {}): Promise<List<HostDevice>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<HostDevice>("HostDevice", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmHostDevicesListOptions = {}): Promise<List<HostDevice>> {
+    return this.run("list list HostDevice - follow:string max:number", options) as Promise<List<HostDevice>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -18176,48 +10269,6 @@ export class VmHostDevicesService extends Service {
 }
 
 /**
- * Options of {@linkcode VmMediatedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmMediatedDeviceGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmMediatedDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmMediatedDeviceRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmMediatedDeviceService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmMediatedDeviceUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `VmMediatedDevice` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -18225,45 +10276,24 @@ export interface VmMediatedDeviceUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").mediatedDevicesService().deviceService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").mediatedDevicesService().deviceService("123"))); // locating sends nothing
  * ```
  */
 export class VmMediatedDeviceService extends Service {
   /** Gets the `VmMediatedDevice` (GET, status 200). */
-  async get(options: VmMediatedDeviceGetOptions = {}): Promise<VmMediatedDevice> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<VmMediatedDevice>("VmMediatedDevice", { "follow": options.follow }, options);
+  get(options: VmMediatedDeviceGetOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("get get VmMediatedDevice - follow:string", options) as Promise<VmMediatedDevice>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmMediatedDeviceRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmMediatedDeviceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `VmMediatedDevice` (PUT, status 200). */
-  async update(device: VmMediatedDevice, options: VmMediatedDeviceUpdateOptions = {}): Promise<VmMediatedDevice> {
-    this.checkTypes([["device", device, "VmMediatedDevice", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<VmMediatedDevice>(device, "VmMediatedDevice", { "async": options.async }, options);
+  /** Updates the `VmMediatedDevice` (PUT, status 200). */
+  update(device: VmMediatedDevice, options: VmMediatedDeviceUpdateOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("update update VmMediatedDevice - $device:VmMediatedDevice async:boolean", options, device) as Promise<VmMediatedDevice>;
   }
-}
-
-/**
- * Options of {@linkcode VmMediatedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDevicesListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmMediatedDevicesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -18274,22 +10304,18 @@ export interface VmMediatedDevicesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").mediatedDevicesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").mediatedDevicesService())); // locating sends nothing
  * ```
  */
 export class VmMediatedDevicesService extends Service {
   /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
-  async add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
-    this.checkTypes([["device", device, "VmMediatedDevice", true]]);
-    return await this.internalAdd<VmMediatedDevice>(device, "VmMediatedDevice", {  }, options);
+  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
   }
 
   /** Lists the `VmMediatedDevice` objects (GET, status 200). */
-  async list(options: VmMediatedDevicesListOptions = {}): Promise<List<VmMediatedDevice>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<VmMediatedDevice>("VmMediatedDevice", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmMediatedDevicesListOptions = {}): Promise<List<VmMediatedDevice>> {
+    return this.run("list list VmMediatedDevice - follow:string max:number", options) as Promise<List<VmMediatedDevice>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -18305,76 +10331,6 @@ export class VmMediatedDevicesService extends Service {
 }
 
 /**
- * Options of {@linkcode VmNicService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicActivateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNicActivateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmNicService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicDeactivateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNicDeactivateOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNicGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNicRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNicUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Nic` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -18382,42 +10338,33 @@ export interface VmNicUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").nicsService().nicService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123"))); // locating sends nothing
  * ```
  */
 export class VmNicService extends MeasurableService {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: VmNicActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("activate", action, options);
+  activate(options: VmNicActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
-  async deactivate(options: VmNicDeactivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("deactivate", action, options);
+  deactivate(options: VmNicDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate async:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `Nic` (GET, status 200). */
-  async get(options: VmNicGetOptions = {}): Promise<Nic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Nic>("Nic", { "follow": options.follow }, options);
+  get(options: VmNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmNicRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmNicRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Nic` (PUT, status 200). */
-  async update(nic: Nic, options: VmNicUpdateOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Nic>(nic, "Nic", { "async": options.async }, options);
+  /** Updates the `Nic` (PUT, status 200). */
+  update(nic: Nic, options: VmNicUpdateOptions = {}): Promise<Nic> {
+    return this.run("update update Nic - $nic:Nic async:boolean", options, nic) as Promise<Nic>;
   }
 
   /** The `networkfilterparameters` sub-service. */
@@ -18443,22 +10390,6 @@ export class VmNicService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode VmNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNicsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `Nic` objects: `nicService(id)` locates one.
  *
  * @example Usage
@@ -18466,23 +10397,20 @@ export interface VmNicsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").nicsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService())); // locating sends nothing
  * ```
  */
 export class VmNicsService extends Service {
-  /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  async add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true]]);
-    this.checkMandatory("VmNicsService.add", { ...options, nic: nic }, ["nic.name"]);
-    return await this.internalAdd<Nic>(nic, "Nic", {  }, options);
+  /** Adds a `Nic` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `nic.name` is set. */
+  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+    return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
   }
 
   /** Lists the `Nic` objects (GET, status 200). */
-  async list(options: VmNicsListOptions = {}): Promise<List<Nic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Nic>("Nic", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number", options) as Promise<List<Nic>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -18498,48 +10426,6 @@ export class VmNicsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmNumaNodeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNumaNodeGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmNumaNodeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNumaNodeRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmNumaNodeService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNumaNodeUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `VirtualNumaNode` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -18547,45 +10433,24 @@ export interface VmNumaNodeUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").numaNodesService().nodeService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").numaNodesService().nodeService("123"))); // locating sends nothing
  * ```
  */
 export class VmNumaNodeService extends Service {
   /** Gets the `VirtualNumaNode` (GET, status 200). */
-  async get(options: VmNumaNodeGetOptions = {}): Promise<VirtualNumaNode> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<VirtualNumaNode>("VirtualNumaNode", { "follow": options.follow }, options);
+  get(options: VmNumaNodeGetOptions = {}): Promise<VirtualNumaNode> {
+    return this.run("get get VirtualNumaNode - follow:string", options) as Promise<VirtualNumaNode>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmNumaNodeRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmNumaNodeRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `VirtualNumaNode` (PUT, status 200). */
-  async update(node: VirtualNumaNode, options: VmNumaNodeUpdateOptions = {}): Promise<VirtualNumaNode> {
-    this.checkTypes([["node", node, "VirtualNumaNode", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<VirtualNumaNode>(node, "VirtualNumaNode", { "async": options.async }, options);
+  /** Updates the `VirtualNumaNode` (PUT, status 200). */
+  update(node: VirtualNumaNode, options: VmNumaNodeUpdateOptions = {}): Promise<VirtualNumaNode> {
+    return this.run("update update VirtualNumaNode - $node:VirtualNumaNode async:boolean", options, node) as Promise<VirtualNumaNode>;
   }
-}
-
-/**
- * Options of {@linkcode VmNumaNodesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodesListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmNumaNodesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -18596,23 +10461,20 @@ export interface VmNumaNodesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").numaNodesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").numaNodesService())); // locating sends nothing
  * ```
  */
 export class VmNumaNodesService extends Service {
-  /** Adds a `VirtualNumaNode` (POST, status 200, 201 or 202). */
-  async add(node: VirtualNumaNode, options: RequestOptions = {}): Promise<VirtualNumaNode> {
-    this.checkTypes([["node", node, "VirtualNumaNode", true]]);
-    this.checkMandatory("VmNumaNodesService.add", { ...options, node: node }, ["node.index","node.memory","node.cpu.cores[].index"]);
-    return await this.internalAdd<VirtualNumaNode>(node, "VirtualNumaNode", {  }, options);
+  /** Adds a `VirtualNumaNode` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `node.index`, `node.memory`, `node.cpu.cores[].index` are set. */
+  add(node: VirtualNumaNode, options: RequestOptions = {}): Promise<VirtualNumaNode> {
+    return this.run("add add VirtualNumaNode - $node:VirtualNumaNode !node.index !node.memory !node.cpu.cores[].index", options, node) as Promise<VirtualNumaNode>;
   }
 
   /** Lists the `VirtualNumaNode` objects (GET, status 200). */
-  async list(options: VmNumaNodesListOptions = {}): Promise<List<VirtualNumaNode>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<VirtualNumaNode>("VirtualNumaNode", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmNumaNodesListOptions = {}): Promise<List<VirtualNumaNode>> {
+    return this.run("list list VirtualNumaNode - follow:string max:number", options) as Promise<List<VirtualNumaNode>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -18628,66 +10490,6 @@ export class VmNumaNodesService extends Service {
 }
 
 /**
- * Options of {@linkcode VmPoolService.allocateVm}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolAllocateVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolAllocateVmOptions = { timeout: 30000 };
- * ```
- */
-export interface VmPoolAllocateVmOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmPoolGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode VmPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmPoolRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmPoolUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
  * One `VmPool` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -18695,35 +10497,28 @@ export interface VmPoolUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmPoolsService().poolService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmPoolsService().poolService("123"))); // locating sends nothing
  * ```
  */
 export class VmPoolService extends Service {
   /** Runs the `allocatevm` action (POST `<path>/allocatevm`, status 200, 201 or 202). */
-  async allocateVm(options: VmPoolAllocateVmOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("allocatevm", action, options);
+  allocateVm(options: VmPoolAllocateVmOptions = {}): Promise<Action> {
+    return this.run("action allocateVm - allocatevm async:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `VmPool` (GET, status 200). */
-  async get(options: VmPoolGetOptions = {}): Promise<VmPool> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<VmPool>("VmPool", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: VmPoolGetOptions = {}): Promise<VmPool> {
+    return this.run("get get VmPool - follow:string filter:boolean", options) as Promise<VmPool>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmPoolRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmPoolRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `VmPool` (PUT, status 200). */
-  async update(pool: VmPool, options: VmPoolUpdateOptions = {}): Promise<VmPool> {
-    this.checkTypes([["pool", pool, "VmPool", true], ["async", options.async, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalUpdate<VmPool>(pool, "VmPool", { "async": options.async, "seal": options.seal }, options);
+  /** Updates the `VmPool` (PUT, status 200). */
+  update(pool: VmPool, options: VmPoolUpdateOptions = {}): Promise<VmPool> {
+    return this.run("update update VmPool - $pool:VmPool async:boolean seal:boolean", options, pool) as Promise<VmPool>;
   }
 
   /** The `permissions` sub-service. */
@@ -18742,42 +10537,6 @@ export class VmPoolService extends Service {
 }
 
 /**
- * Options of {@linkcode VmPoolsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsAddOptions = { timeout: 30000 };
- * ```
- */
-export interface VmPoolsAddOptions extends RequestOptions {
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode VmPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmPoolsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
  * A collection of `VmPool` objects: `poolService(id)` locates one.
  *
  * @example Usage
@@ -18785,23 +10544,20 @@ export interface VmPoolsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmPoolsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmPoolsService())); // locating sends nothing
  * ```
  */
 export class VmPoolsService extends Service {
-  /** Adds a `VmPool` (POST, status 200, 201 or 202). */
-  async add(pool: VmPool, options: VmPoolsAddOptions = {}): Promise<VmPool> {
-    this.checkTypes([["pool", pool, "VmPool", true], ["seal", options.seal, "boolean"]]);
-    this.checkMandatory("VmPoolsService.add", { ...options, pool: pool }, ["pool.name","pool.cluster.id|pool.cluster.name","pool.template.id|pool.template.name"]);
-    return await this.internalAdd<VmPool>(pool, "VmPool", { "seal": options.seal }, options);
+  /** Adds a `VmPool` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `pool.name`, `pool.cluster.id` or `pool.cluster.name`, `pool.template.id` or `pool.template.name` are set. */
+  add(pool: VmPool, options: VmPoolsAddOptions = {}): Promise<VmPool> {
+    return this.run("add add VmPool - $pool:VmPool seal:boolean !pool.name !pool.cluster.id|pool.cluster.name !pool.template.id|pool.template.name", options, pool) as Promise<VmPool>;
   }
 
   /** Lists the `VmPool` objects (GET, status 200). */
-  async list(options: VmPoolsListOptions = {}): Promise<List<VmPool>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<VmPool>("VmPool", { "follow": options.follow, "max": options.max, "search": options.search, "case_sensitive": options.caseSensitive, "filter": options.filter }, options);
+  list(options: VmPoolsListOptions = {}): Promise<List<VmPool>> {
+    return this.run("list list VmPool - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<VmPool>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -18817,20 +10573,6 @@ export class VmPoolsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmReportedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmReportedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReportedDeviceGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmReportedDeviceGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `ReportedDevice` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -18838,33 +10580,14 @@ export interface VmReportedDeviceGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").reportedDevicesService().reportedDeviceService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").reportedDevicesService().reportedDeviceService("123"))); // locating sends nothing
  * ```
  */
 export class VmReportedDeviceService extends Service {
   /** Gets the `ReportedDevice` (GET, status 200). */
-  async get(options: VmReportedDeviceGetOptions = {}): Promise<ReportedDevice> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ReportedDevice>("ReportedDevice", { "follow": options.follow }, options);
+  get(options: VmReportedDeviceGetOptions = {}): Promise<ReportedDevice> {
+    return this.run("get get ReportedDevice - follow:string", options) as Promise<ReportedDevice>;
   }
-}
-
-/**
- * Options of {@linkcode VmReportedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmReportedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReportedDevicesListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmReportedDevicesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -18875,16 +10598,13 @@ export interface VmReportedDevicesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").reportedDevicesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").reportedDevicesService())); // locating sends nothing
  * ```
  */
 export class VmReportedDevicesService extends Service {
   /** Lists the `ReportedDevice` objects (GET, status 200). */
-  async list(options: VmReportedDevicesListOptions = {}): Promise<List<ReportedDevice>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<ReportedDevice>("ReportedDevice", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmReportedDevicesListOptions = {}): Promise<List<ReportedDevice>> {
+    return this.run("list list ReportedDevice - follow:string max:number", options) as Promise<List<ReportedDevice>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -18900,468 +10620,6 @@ export class VmReportedDevicesService extends Service {
 }
 
 /**
- * Options of {@linkcode VmService.autoPinCpuAndNumaNodes}.
- *
- * @example Usage
- * ```ts
- * import type { VmAutoPinCpuAndNumaNodesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmAutoPinCpuAndNumaNodesOptions = { timeout: 30000 };
- * ```
- */
-export interface VmAutoPinCpuAndNumaNodesOptions extends RequestOptions {
-  /** Sent as `<optimize_cpu_settings>` in the `<action>` body. */
-  optimizeCpuSettings?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.cancelMigration}.
- *
- * @example Usage
- * ```ts
- * import type { VmCancelMigrationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCancelMigrationOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCancelMigrationOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.clone}.
- *
- * @example Usage
- * ```ts
- * import type { VmCloneOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCloneOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCloneOptions extends RequestOptions {
-  /** Sent as `<vm>` in the `<action>` body. */
-  vm?: Vm;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<discard_snapshots>` in the `<action>` body. */
-  discardSnapshots?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode VmService.commitSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmCommitSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCommitSnapshotOptions = { timeout: 30000 };
- * ```
- */
-export interface VmCommitSnapshotOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.detach}.
- *
- * @example Usage
- * ```ts
- * import type { VmDetachOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDetachOptions = { timeout: 30000 };
- * ```
- */
-export interface VmDetachOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.export}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportOptions = { timeout: 30000 };
- * ```
- */
-export interface VmExportOptions extends RequestOptions {
-  /** Sent as `<discard_snapshots>` in the `<action>` body. */
-  discardSnapshots?: boolean;
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.exportToExportDomain}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportToExportDomainOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportToExportDomainOptions = { timeout: 30000 };
- * ```
- */
-export interface VmExportToExportDomainOptions extends RequestOptions {
-  /** Sent as `<discard_snapshots>` in the `<action>` body. */
-  discardSnapshots?: boolean;
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.exportToPathOnHost}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportToPathOnHostOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportToPathOnHostOptions = { timeout: 30000 };
- * ```
- */
-export interface VmExportToPathOnHostOptions extends RequestOptions {
-  /** Sent as `<discard_snapshots>` in the `<action>` body. */
-  discardSnapshots?: boolean;
-  /** Sent as `<exclusive>` in the `<action>` body. */
-  exclusive?: boolean;
-  /** Sent as `<storage_domain>` in the `<action>` body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<directory>` in the `<action>` body. */
-  directory?: string;
-  /** Sent as `<filename>` in the `<action>` body. */
-  filename?: string;
-}
-
-/**
- * Options of {@linkcode VmService.freezeFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmFreezeFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmFreezeFilesystemsOptions = { timeout: 30000 };
- * ```
- */
-export interface VmFreezeFilesystemsOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `next_run` query parameter. */
-  nextRun?: boolean;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `ovf_as_ova` query parameter. */
-  ovfAsOva?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.logon}.
- *
- * @example Usage
- * ```ts
- * import type { VmLogonOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmLogonOptions = { timeout: 30000 };
- * ```
- */
-export interface VmLogonOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.maintenance}.
- *
- * @example Usage
- * ```ts
- * import type { VmMaintenanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMaintenanceOptions = { timeout: 30000 };
- * ```
- */
-export interface VmMaintenanceOptions extends RequestOptions {
-  /** Sent as `<maintenance_enabled>` in the `<action>` body. */
-  maintenanceEnabled?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.migrate}.
- *
- * @example Usage
- * ```ts
- * import type { VmMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMigrateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmMigrateOptions extends RequestOptions {
-  /** Sent as `<cluster>` in the `<action>` body. */
-  cluster?: Cluster;
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<host>` in the `<action>` body. */
-  host?: Host;
-  /** Sent as `<migrate_vms_in_affinity_closure>` in the `<action>` body. */
-  migrateVmsInAffinityClosure?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.previewSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmPreviewSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPreviewSnapshotOptions = { timeout: 30000 };
- * ```
- */
-export interface VmPreviewSnapshotOptions extends RequestOptions {
-  /** Sent as `<disks>` in the `<action>` body. */
-  disks?: List<Disk>;
-  /** Sent as `<restore_memory>` in the `<action>` body. */
-  restoreMemory?: boolean;
-  /** Sent as `<lease>` in the `<action>` body. */
-  lease?: StorageDomainLease;
-  /** Sent as `<snapshot>` in the `<action>` body. */
-  snapshot?: Snapshot;
-  /** Sent as `<vm>` in the `<action>` body. */
-  vm?: Vm;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.reboot}.
- *
- * @example Usage
- * ```ts
- * import type { VmRebootOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRebootOptions = { timeout: 30000 };
- * ```
- */
-export interface VmRebootOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-  /** Sent as the `detach_only` query parameter. */
-  detachOnly?: boolean;
-  /** Sent as the `force` query parameter. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.reorderMacAddresses}.
- *
- * @example Usage
- * ```ts
- * import type { VmReorderMacAddressesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReorderMacAddressesOptions = { timeout: 30000 };
- * ```
- */
-export interface VmReorderMacAddressesOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.reset}.
- *
- * @example Usage
- * ```ts
- * import type { VmResetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmResetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmResetOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.shutdown}.
- *
- * @example Usage
- * ```ts
- * import type { VmShutdownOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmShutdownOptions = { timeout: 30000 };
- * ```
- */
-export interface VmShutdownOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<reason>` in the `<action>` body. */
-  reason?: string;
-}
-
-/**
- * Options of {@linkcode VmService.start}.
- *
- * @example Usage
- * ```ts
- * import type { VmStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStartOptions = { timeout: 30000 };
- * ```
- */
-export interface VmStartOptions extends RequestOptions {
-  /** Sent as `<authorized_key>` in the `<action>` body. */
-  authorizedKey?: AuthorizedKey;
-  /** Sent as `<pause>` in the `<action>` body. */
-  pause?: boolean;
-  /** Sent as `<vm>` in the `<action>` body. */
-  vm?: Vm;
-  /** Sent as `<use_cloud_init>` in the `<action>` body. */
-  useCloudInit?: boolean;
-  /** Sent as `<use_sysprep>` in the `<action>` body. */
-  useSysprep?: boolean;
-  /** Sent as `<use_ignition>` in the `<action>` body. */
-  useIgnition?: boolean;
-  /** Sent as `<use_initialization>` in the `<action>` body. */
-  useInitialization?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<filter>` in the `<action>` body. */
-  filter?: boolean;
-  /** Sent as `<volatile>` in the `<action>` body. */
-  volatile?: boolean;
-  /** Sent as `<attach_wgt>` in the `<action>` body. */
-  attachWgt?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.stop}.
- *
- * @example Usage
- * ```ts
- * import type { VmStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStopOptions = { timeout: 30000 };
- * ```
- */
-export interface VmStopOptions extends RequestOptions {
-  /** Sent as `<force>` in the `<action>` body. */
-  force?: boolean;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-  /** Sent as `<reason>` in the `<action>` body. */
-  reason?: string;
-}
-
-/**
- * Options of {@linkcode VmService.suspend}.
- *
- * @example Usage
- * ```ts
- * import type { VmSuspendOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSuspendOptions = { timeout: 30000 };
- * ```
- */
-export interface VmSuspendOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.thawFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmThawFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmThawFilesystemsOptions = { timeout: 30000 };
- * ```
- */
-export interface VmThawFilesystemsOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmTicketOptions = { timeout: 30000 };
- * ```
- */
-export interface VmTicketOptions extends RequestOptions {
-  /** Sent as `<ticket>` in the `<action>` body. */
-  ticket?: Ticket;
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.undoSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmUndoSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUndoSnapshotOptions = { timeout: 30000 };
- * ```
- */
-export interface VmUndoSnapshotOptions extends RequestOptions {
-  /** Sent as `<async>` in the `<action>` body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmUpdateOptions extends RequestOptions {
-  /** Sent as the `next_run` query parameter. */
-  nextRun?: boolean;
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Vm` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -19369,202 +10627,155 @@ export interface VmUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123"))); // locating sends nothing
  * ```
  */
 export class VmService extends MeasurableService {
   /** Runs the `autopincpuandnumanodes` action (POST `<path>/autopincpuandnumanodes`, status 200, 201 or 202).
    *
    * @deprecated VmService.autoPinCpuAndNumaNodes is deprecated. */
-  async autoPinCpuAndNumaNodes(options: VmAutoPinCpuAndNumaNodesOptions = {}): Promise<Action> {
-    this.checkTypes([["optimizeCpuSettings", options.optimizeCpuSettings, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ optimizeCpuSettings: options.optimizeCpuSettings, async: options.async });
-    return await this.internalAction("autopincpuandnumanodes", action, options);
+  autoPinCpuAndNumaNodes(options: VmAutoPinCpuAndNumaNodesOptions = {}): Promise<Action> {
+    return this.run("action autoPinCpuAndNumaNodes - autopincpuandnumanodes optimizeCpuSettings:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `cancelmigration` action (POST `<path>/cancelmigration`, status 200, 201 or 202). */
-  async cancelMigration(options: VmCancelMigrationOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("cancelmigration", action, options);
+  cancelMigration(options: VmCancelMigrationOptions = {}): Promise<Action> {
+    return this.run("action cancelMigration - cancelmigration async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `clone` action (POST `<path>/clone`, status 200, 201 or 202). */
-  async clone(options: VmCloneOptions = {}): Promise<Action> {
-    this.checkTypes([["vm", options.vm, "Vm"], ["async", options.async, "boolean"], ["discardSnapshots", options.discardSnapshots, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    this.checkMandatory("VmService.clone", options as Record<string, unknown>, ["vm.name"]);
-    const action = new Action({ vm: options.vm, async: options.async, discardSnapshots: options.discardSnapshots, storageDomain: options.storageDomain });
-    return await this.internalAction("clone", action, options);
+  /** Runs the `clone` action (POST `<path>/clone`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.name` is set. */
+  clone(options: VmCloneOptions = {}): Promise<Action> {
+    return this.run("action clone - clone vm:Vm async:boolean discardSnapshots:boolean storageDomain:StorageDomain !vm.name", options) as Promise<Action>;
   }
 
   /** Runs the `commitsnapshot` action (POST `<path>/commitsnapshot`, status 200, 201 or 202). */
-  async commitSnapshot(options: VmCommitSnapshotOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("commitsnapshot", action, options);
+  commitSnapshot(options: VmCommitSnapshotOptions = {}): Promise<Action> {
+    return this.run("action commitSnapshot - commitsnapshot async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `detach` action (POST `<path>/detach`, status 200, 201 or 202). */
-  async detach(options: VmDetachOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("detach", action, options);
+  detach(options: VmDetachOptions = {}): Promise<Action> {
+    return this.run("action detach - detach async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: VmExportOptions = {}): Promise<Action> {
-    this.checkTypes([["discardSnapshots", options.discardSnapshots, "boolean"], ["exclusive", options.exclusive, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"]]);
-    const action = new Action({ discardSnapshots: options.discardSnapshots, exclusive: options.exclusive, storageDomain: options.storageDomain, async: options.async });
-    return await this.internalAction("export", action, options);
+  export(options: VmExportOptions = {}): Promise<Action> {
+    return this.run("action export - export discardSnapshots:boolean exclusive:boolean storageDomain:StorageDomain async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async exportToExportDomain(options: VmExportToExportDomainOptions = {}): Promise<Action> {
-    this.checkTypes([["discardSnapshots", options.discardSnapshots, "boolean"], ["exclusive", options.exclusive, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("VmService.exportToExportDomain", options as Record<string, unknown>, ["storageDomain.id|storageDomain.name"]);
-    const action = new Action({ discardSnapshots: options.discardSnapshots, exclusive: options.exclusive, storageDomain: options.storageDomain, async: options.async });
-    return await this.internalAction("export", action, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  exportToExportDomain(options: VmExportToExportDomainOptions = {}): Promise<Action> {
+    return this.run("action exportToExportDomain - export discardSnapshots:boolean exclusive:boolean storageDomain:StorageDomain async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async exportToPathOnHost(options: VmExportToPathOnHostOptions = {}): Promise<Action> {
-    this.checkTypes([["discardSnapshots", options.discardSnapshots, "boolean"], ["exclusive", options.exclusive, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"], ["async", options.async, "boolean"], ["host", options.host, "Host"], ["directory", options.directory, "string"], ["filename", options.filename, "string"]]);
-    this.checkMandatory("VmService.exportToPathOnHost", options as Record<string, unknown>, ["directory","host.id|host.name"]);
-    const action = new Action({ discardSnapshots: options.discardSnapshots, exclusive: options.exclusive, storageDomain: options.storageDomain, async: options.async, host: options.host, directory: options.directory, filename: options.filename });
-    return await this.internalAction("export", action, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `directory`, `host.id` or `host.name` are set. */
+  exportToPathOnHost(options: VmExportToPathOnHostOptions = {}): Promise<Action> {
+    return this.run("action exportToPathOnHost - export discardSnapshots:boolean exclusive:boolean storageDomain:StorageDomain async:boolean host:Host directory:string filename:string !directory !host.id|host.name", options) as Promise<Action>;
   }
 
   /** Runs the `freezefilesystems` action (POST `<path>/freezefilesystems`, status 200, 201 or 202). */
-  async freezeFilesystems(options: VmFreezeFilesystemsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("freezefilesystems", action, options);
+  freezeFilesystems(options: VmFreezeFilesystemsOptions = {}): Promise<Action> {
+    return this.run("action freezeFilesystems - freezefilesystems async:boolean", options) as Promise<Action>;
   }
 
   /** Gets the `Vm` (GET, status 200). */
-  async get(options: VmGetOptions = {}): Promise<Vm> {
-    this.checkTypes([["follow", options.follow, "string"], ["nextRun", options.nextRun, "boolean"], ["allContent", options.allContent, "boolean"], ["filter", options.filter, "boolean"], ["ovfAsOva", options.ovfAsOva, "boolean"]]);
-    return await this.internalGet<Vm>("Vm", { "follow": options.follow, "next_run": options.nextRun, "all_content": options.allContent, "filter": options.filter, "ovf_as_ova": options.ovfAsOva }, options);
+  get(options: VmGetOptions = {}): Promise<Vm> {
+    return this.run("get get Vm - follow:string nextRun=next_run:boolean allContent=all_content:boolean filter:boolean ovfAsOva=ovf_as_ova:boolean", options) as Promise<Vm>;
   }
 
   /** Runs the `logon` action (POST `<path>/logon`, status 200, 201 or 202). */
-  async logon(options: VmLogonOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("logon", action, options);
+  logon(options: VmLogonOptions = {}): Promise<Action> {
+    return this.run("action logon - logon async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `maintenance` action (POST `<path>/maintenance`, status 200, 201 or 202). */
-  async maintenance(options: VmMaintenanceOptions = {}): Promise<Action> {
-    this.checkTypes([["maintenanceEnabled", options.maintenanceEnabled, "boolean"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("VmService.maintenance", options as Record<string, unknown>, ["maintenanceEnabled"]);
-    const action = new Action({ maintenanceEnabled: options.maintenanceEnabled, async: options.async });
-    return await this.internalAction("maintenance", action, options);
+  /** Runs the `maintenance` action (POST `<path>/maintenance`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `maintenanceEnabled` is set. */
+  maintenance(options: VmMaintenanceOptions = {}): Promise<Action> {
+    return this.run("action maintenance - maintenance maintenanceEnabled:boolean async:boolean !maintenanceEnabled", options) as Promise<Action>;
   }
 
   /** Runs the `migrate` action (POST `<path>/migrate`, status 200, 201 or 202). */
-  async migrate(options: VmMigrateOptions = {}): Promise<Action> {
-    this.checkTypes([["cluster", options.cluster, "Cluster"], ["force", options.force, "boolean"], ["host", options.host, "Host"], ["migrateVmsInAffinityClosure", options.migrateVmsInAffinityClosure, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ cluster: options.cluster, force: options.force, host: options.host, migrateVmsInAffinityClosure: options.migrateVmsInAffinityClosure, async: options.async });
-    return await this.internalAction("migrate", action, options);
+  migrate(options: VmMigrateOptions = {}): Promise<Action> {
+    return this.run("action migrate - migrate cluster:Cluster force:boolean host:Host migrateVmsInAffinityClosure:boolean async:boolean", options) as Promise<Action>;
   }
 
-  /** Runs the `previewsnapshot` action (POST `<path>/previewsnapshot`, status 200, 201 or 202). */
-  async previewSnapshot(options: VmPreviewSnapshotOptions = {}): Promise<Action> {
-    this.checkTypes([["disks", options.disks, "Disk[]"], ["restoreMemory", options.restoreMemory, "boolean"], ["lease", options.lease, "StorageDomainLease"], ["snapshot", options.snapshot, "Snapshot"], ["vm", options.vm, "Vm"], ["async", options.async, "boolean"]]);
-    this.checkMandatory("VmService.previewSnapshot", options as Record<string, unknown>, ["snapshot.id"]);
-    const action = new Action({ disks: options.disks, restoreMemory: options.restoreMemory, lease: options.lease, snapshot: options.snapshot, vm: options.vm, async: options.async });
-    return await this.internalAction("previewsnapshot", action, options);
+  /** Runs the `previewsnapshot` action (POST `<path>/previewsnapshot`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `snapshot.id` is set. */
+  previewSnapshot(options: VmPreviewSnapshotOptions = {}): Promise<Action> {
+    return this.run("action previewSnapshot - previewsnapshot disks:Disk[] restoreMemory:boolean lease:StorageDomainLease snapshot:Snapshot vm:Vm async:boolean !snapshot.id", options) as Promise<Action>;
   }
 
   /** Runs the `reboot` action (POST `<path>/reboot`, status 200, 201 or 202). */
-  async reboot(options: VmRebootOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"]]);
-    const action = new Action({ force: options.force, async: options.async });
-    return await this.internalAction("reboot", action, options);
+  reboot(options: VmRebootOptions = {}): Promise<Action> {
+    return this.run("action reboot - reboot force:boolean async:boolean", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["detachOnly", options.detachOnly, "boolean"], ["force", options.force, "boolean"]]);
-    await this.internalRemove({ "async": options.async, "detach_only": options.detachOnly, "force": options.force }, options);
+  remove(options: VmRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean detachOnly=detach_only:boolean force:boolean", options) as Promise<void>;
   }
 
   /** Runs the `reordermacaddresses` action (POST `<path>/reordermacaddresses`, status 200, 201 or 202). */
-  async reorderMacAddresses(options: VmReorderMacAddressesOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reordermacaddresses", action, options);
+  reorderMacAddresses(options: VmReorderMacAddressesOptions = {}): Promise<Action> {
+    return this.run("action reorderMacAddresses - reordermacaddresses async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `reset` action (POST `<path>/reset`, status 200, 201 or 202). */
-  async reset(options: VmResetOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reset", action, options);
+  reset(options: VmResetOptions = {}): Promise<Action> {
+    return this.run("action reset - reset async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `screenshot` action (POST `<path>/screenshot`, status 200, 201 or 202). */
-  async screenshot(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("screenshot", action, options);
+  screenshot(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action screenshot - screenshot", options) as Promise<Action>;
   }
 
   /** Runs the `shutdown` action (POST `<path>/shutdown`, status 200, 201 or 202). */
-  async shutdown(options: VmShutdownOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"], ["reason", options.reason, "string"]]);
-    const action = new Action({ force: options.force, async: options.async, reason: options.reason });
-    return await this.internalAction("shutdown", action, options);
+  shutdown(options: VmShutdownOptions = {}): Promise<Action> {
+    return this.run("action shutdown - shutdown force:boolean async:boolean reason:string", options) as Promise<Action>;
   }
 
   /** Runs the `start` action (POST `<path>/start`, status 200, 201 or 202). */
-  async start(options: VmStartOptions = {}): Promise<Action> {
-    this.checkTypes([["authorizedKey", options.authorizedKey, "AuthorizedKey"], ["pause", options.pause, "boolean"], ["vm", options.vm, "Vm"], ["useCloudInit", options.useCloudInit, "boolean"], ["useSysprep", options.useSysprep, "boolean"], ["useIgnition", options.useIgnition, "boolean"], ["useInitialization", options.useInitialization, "boolean"], ["async", options.async, "boolean"], ["filter", options.filter, "boolean"], ["volatile", options.volatile, "boolean"], ["attachWgt", options.attachWgt, "boolean"]]);
-    const action = new Action({ authorizedKey: options.authorizedKey, pause: options.pause, vm: options.vm, useCloudInit: options.useCloudInit, useSysprep: options.useSysprep, useIgnition: options.useIgnition, useInitialization: options.useInitialization, async: options.async, filter: options.filter, volatile: options.volatile, attachWgt: options.attachWgt });
-    return await this.internalAction("start", action, options);
+  start(options: VmStartOptions = {}): Promise<Action> {
+    return this.run("action start - start authorizedKey:AuthorizedKey pause:boolean vm:Vm useCloudInit:boolean useSysprep:boolean useIgnition:boolean useInitialization:boolean async:boolean filter:boolean volatile:boolean attachWgt:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `stop` action (POST `<path>/stop`, status 200, 201 or 202). */
-  async stop(options: VmStopOptions = {}): Promise<Action> {
-    this.checkTypes([["force", options.force, "boolean"], ["async", options.async, "boolean"], ["reason", options.reason, "string"]]);
-    const action = new Action({ force: options.force, async: options.async, reason: options.reason });
-    return await this.internalAction("stop", action, options);
+  stop(options: VmStopOptions = {}): Promise<Action> {
+    return this.run("action stop - stop force:boolean async:boolean reason:string", options) as Promise<Action>;
   }
 
   /** Runs the `suspend` action (POST `<path>/suspend`, status 200, 201 or 202). */
-  async suspend(options: VmSuspendOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("suspend", action, options);
+  suspend(options: VmSuspendOptions = {}): Promise<Action> {
+    return this.run("action suspend - suspend async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `thawfilesystems` action (POST `<path>/thawfilesystems`, status 200, 201 or 202). */
-  async thawFilesystems(options: VmThawFilesystemsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("thawfilesystems", action, options);
+  thawFilesystems(options: VmThawFilesystemsOptions = {}): Promise<Action> {
+    return this.run("action thawFilesystems - thawfilesystems async:boolean", options) as Promise<Action>;
   }
 
   /** Runs the `ticket` action (POST `<path>/ticket`, status 200, 201 or 202); returns the action's `ticket`. */
-  async ticket(options: VmTicketOptions = {}): Promise<Ticket | undefined> {
-    this.checkTypes([["ticket", options.ticket, "Ticket"], ["async", options.async, "boolean"]]);
-    const action = new Action({ ticket: options.ticket, async: options.async });
-    return (await this.internalAction("ticket", action, options)).ticket;
+  ticket(options: VmTicketOptions = {}): Promise<Ticket | undefined> {
+    return this.run("action ticket - ticket ticket:Ticket async:boolean >ticket", options) as Promise<Ticket | undefined>;
   }
 
   /** Runs the `undosnapshot` action (POST `<path>/undosnapshot`, status 200, 201 or 202). */
-  async undoSnapshot(options: VmUndoSnapshotOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("undosnapshot", action, options);
+  undoSnapshot(options: VmUndoSnapshotOptions = {}): Promise<Action> {
+    return this.run("action undoSnapshot - undosnapshot async:boolean", options) as Promise<Action>;
   }
 
-  /** Updates a `Vm` (PUT, status 200). */
-  async update(vm: Vm, options: VmUpdateOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["nextRun", options.nextRun, "boolean"], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Vm>(vm, "Vm", { "next_run": options.nextRun, "async": options.async }, options);
+  /** Updates the `Vm` (PUT, status 200). */
+  update(vm: Vm, options: VmUpdateOptions = {}): Promise<Vm> {
+    return this.run("update update Vm - $vm:Vm nextRun=next_run:boolean async:boolean", options, vm) as Promise<Vm>;
   }
 
   /** The `affinitylabels` sub-service. */
@@ -19702,20 +10913,6 @@ export class VmService extends MeasurableService {
 }
 
 /**
- * Options of {@linkcode VmSessionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmSessionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSessionGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmSessionGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
  * One `Session` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -19723,33 +10920,14 @@ export interface VmSessionGetOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").sessionsService().sessionService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").sessionsService().sessionService("123"))); // locating sends nothing
  * ```
  */
 export class VmSessionService extends Service {
   /** Gets the `Session` (GET, status 200). */
-  async get(options: VmSessionGetOptions = {}): Promise<Session> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Session>("Session", { "follow": options.follow }, options);
+  get(options: VmSessionGetOptions = {}): Promise<Session> {
+    return this.run("get get Session - follow:string", options) as Promise<Session>;
   }
-}
-
-/**
- * Options of {@linkcode VmSessionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmSessionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSessionsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmSessionsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -19760,16 +10938,13 @@ export interface VmSessionsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").sessionsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").sessionsService())); // locating sends nothing
  * ```
  */
 export class VmSessionsService extends Service {
   /** Lists the `Session` objects (GET, status 200). */
-  async list(options: VmSessionsListOptions = {}): Promise<List<Session>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Session>("Session", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmSessionsListOptions = {}): Promise<List<Session>> {
+    return this.run("list list Session - follow:string max:number", options) as Promise<List<Session>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -19785,48 +10960,6 @@ export class VmSessionsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VmWatchdogGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VmWatchdogRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VmWatchdogUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Watchdog` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -19834,45 +10967,24 @@ export interface VmWatchdogUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").watchdogsService().watchdogService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
  * ```
  */
 export class VmWatchdogService extends Service {
   /** Gets the `Watchdog` (GET, status 200). */
-  async get(options: VmWatchdogGetOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Watchdog>("Watchdog", { "follow": options.follow }, options);
+  get(options: VmWatchdogGetOptions = {}): Promise<Watchdog> {
+    return this.run("get get Watchdog - follow:string", options) as Promise<Watchdog>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmWatchdogRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VmWatchdogRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `Watchdog` (PUT, status 200). */
-  async update(watchdog: Watchdog, options: VmWatchdogUpdateOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["watchdog", watchdog, "Watchdog", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Watchdog>(watchdog, "Watchdog", { "async": options.async }, options);
+  /** Updates the `Watchdog` (PUT, status 200). */
+  update(watchdog: Watchdog, options: VmWatchdogUpdateOptions = {}): Promise<Watchdog> {
+    return this.run("update update Watchdog - $watchdog:Watchdog async:boolean", options, watchdog) as Promise<Watchdog>;
   }
-}
-
-/**
- * Options of {@linkcode VmWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmWatchdogsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
 }
 
 /**
@@ -19883,23 +10995,20 @@ export interface VmWatchdogsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService().vmService("123").watchdogsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService().vmService("123").watchdogsService())); // locating sends nothing
  * ```
  */
 export class VmWatchdogsService extends Service {
-  /** Adds a `Watchdog` (POST, status 200, 201 or 202). */
-  async add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
-    this.checkTypes([["watchdog", watchdog, "Watchdog", true]]);
-    this.checkMandatory("VmWatchdogsService.add", { ...options, watchdog: watchdog }, ["watchdog.action","watchdog.model"]);
-    return await this.internalAdd<Watchdog>(watchdog, "Watchdog", {  }, options);
+  /** Adds a `Watchdog` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
+  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+    return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
   }
 
   /** Lists the `Watchdog` objects (GET, status 200). */
-  async list(options: VmWatchdogsListOptions = {}): Promise<List<Watchdog>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Watchdog>("Watchdog", { "follow": options.follow, "max": options.max }, options);
+  list(options: VmWatchdogsListOptions = {}): Promise<List<Watchdog>> {
+    return this.run("list list Watchdog - follow:string max:number", options) as Promise<List<Watchdog>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -19915,120 +11024,6 @@ export class VmWatchdogsService extends Service {
 }
 
 /**
- * Options of {@linkcode VmsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddOptions = { timeout: 30000 };
- * ```
- */
-export interface VmsAddOptions extends RequestOptions {
-  /** Sent as the `clone` query parameter. */
-  clone?: boolean;
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `auto_pinning_policy` query parameter. @deprecated Deprecated in the engine API. */
-  autoPinningPolicy?: AutoPinningPolicy;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode VmsService.addFromScratch}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromScratchOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromScratchOptions = { timeout: 30000 };
- * ```
- */
-export interface VmsAddFromScratchOptions extends RequestOptions {
-  /** Sent as the `clone` query parameter. */
-  clone?: boolean;
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `auto_pinning_policy` query parameter. @deprecated Deprecated in the engine API. */
-  autoPinningPolicy?: AutoPinningPolicy;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode VmsService.addFromSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromSnapshotOptions = { timeout: 30000 };
- * ```
- */
-export interface VmsAddFromSnapshotOptions extends RequestOptions {
-  /** Sent as the `clone` query parameter. */
-  clone?: boolean;
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `auto_pinning_policy` query parameter. @deprecated Deprecated in the engine API. */
-  autoPinningPolicy?: AutoPinningPolicy;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode VmsService.addFromConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromConfigurationOptions = { timeout: 30000 };
- * ```
- */
-export interface VmsAddFromConfigurationOptions extends RequestOptions {
-  /** Sent as the `clone` query parameter. */
-  clone?: boolean;
-  /** Sent as the `clone_permissions` query parameter. */
-  clonePermissions?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `auto_pinning_policy` query parameter. @deprecated Deprecated in the engine API. */
-  autoPinningPolicy?: AutoPinningPolicy;
-  /** Sent as the `seal` query parameter. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode VmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsListOptions = { timeout: 30000 };
- * ```
- */
-export interface VmsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `search` query parameter. */
-  search?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `case_sensitive` query parameter. */
-  caseSensitive?: boolean;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-  /** Sent as the `all_content` query parameter. */
-  allContent?: boolean;
-  /** Sent as the `ovf_as_ova` query parameter. */
-  ovfAsOva?: boolean;
-}
-
-/**
  * A collection of `Vm` objects: `vmService(id)` locates one.
  *
  * @example Usage
@@ -20036,43 +11031,39 @@ export interface VmsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vmsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vmsService())); // locating sends nothing
  * ```
  */
 export class VmsService extends Service {
   /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async add(vm: Vm, options: VmsAddOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["seal", options.seal, "boolean"]]);
-    return await this.internalAdd<Vm>(vm, "Vm", { "clone": options.clone, "clone_permissions": options.clonePermissions, "filter": options.filter, "auto_pinning_policy": options.autoPinningPolicy, "seal": options.seal }, options);
+  add(vm: Vm, options: VmsAddOptions = {}): Promise<Vm> {
+    return this.run("add add Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean", options, vm) as Promise<Vm>;
   }
 
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async addFromScratch(vm: Vm, options: VmsAddFromScratchOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["seal", options.seal, "boolean"]]);
-    this.checkMandatory("VmsService.addFromScratch", { ...options, vm: vm }, ["vm.name","vm.cluster.id|vm.cluster.name","vm.template.id|vm.template.name"]);
-    return await this.internalAdd<Vm>(vm, "Vm", { "clone": options.clone, "clone_permissions": options.clonePermissions, "filter": options.filter, "auto_pinning_policy": options.autoPinningPolicy, "seal": options.seal }, options);
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.name`, `vm.cluster.id` or `vm.cluster.name`, `vm.template.id` or `vm.template.name` are set. */
+  addFromScratch(vm: Vm, options: VmsAddFromScratchOptions = {}): Promise<Vm> {
+    return this.run("add addFromScratch Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean !vm.name !vm.cluster.id|vm.cluster.name !vm.template.id|vm.template.name", options, vm) as Promise<Vm>;
   }
 
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async addFromSnapshot(vm: Vm, options: VmsAddFromSnapshotOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["seal", options.seal, "boolean"]]);
-    this.checkMandatory("VmsService.addFromSnapshot", { ...options, vm: vm }, ["vm.name","vm.cluster.id|vm.cluster.name","vm.template.id|vm.template.name","vm.snapshots[].id"]);
-    return await this.internalAdd<Vm>(vm, "Vm", { "clone": options.clone, "clone_permissions": options.clonePermissions, "filter": options.filter, "auto_pinning_policy": options.autoPinningPolicy, "seal": options.seal }, options);
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.name`, `vm.cluster.id` or `vm.cluster.name`, `vm.template.id` or `vm.template.name`, `vm.snapshots[].id` are set. */
+  addFromSnapshot(vm: Vm, options: VmsAddFromSnapshotOptions = {}): Promise<Vm> {
+    return this.run("add addFromSnapshot Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean !vm.name !vm.cluster.id|vm.cluster.name !vm.template.id|vm.template.name !vm.snapshots[].id", options, vm) as Promise<Vm>;
   }
 
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async addFromConfiguration(vm: Vm, options: VmsAddFromConfigurationOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["seal", options.seal, "boolean"]]);
-    this.checkMandatory("VmsService.addFromConfiguration", { ...options, vm: vm }, ["vm.initialization.configuration.data","vm.initialization.configuration.type"]);
-    return await this.internalAdd<Vm>(vm, "Vm", { "clone": options.clone, "clone_permissions": options.clonePermissions, "filter": options.filter, "auto_pinning_policy": options.autoPinningPolicy, "seal": options.seal }, options);
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.initialization.configuration.data`, `vm.initialization.configuration.type` are set. */
+  addFromConfiguration(vm: Vm, options: VmsAddFromConfigurationOptions = {}): Promise<Vm> {
+    return this.run("add addFromConfiguration Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean !vm.initialization.configuration.data !vm.initialization.configuration.type", options, vm) as Promise<Vm>;
   }
 
   /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: VmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["follow", options.follow, "string"], ["search", options.search, "string"], ["max", options.max, "number"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["allContent", options.allContent, "boolean"], ["ovfAsOva", options.ovfAsOva, "boolean"]]);
-    return await this.internalList<Vm>("Vm", { "follow": options.follow, "search": options.search, "max": options.max, "case_sensitive": options.caseSensitive, "filter": options.filter, "all_content": options.allContent, "ovf_as_ova": options.ovfAsOva }, options);
+  list(options: VmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string search:string max:number caseSensitive=case_sensitive:boolean filter:boolean allContent=all_content:boolean ovfAsOva=ovf_as_ova:boolean", options) as Promise<List<Vm>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -20088,48 +11079,6 @@ export class VmsService extends Service {
 }
 
 /**
- * Options of {@linkcode VnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileGetOptions = { timeout: 30000 };
- * ```
- */
-export interface VnicProfileGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface VnicProfileRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VnicProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileUpdateOptions = { timeout: 30000 };
- * ```
- */
-export interface VnicProfileUpdateOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `VnicProfile` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -20137,28 +11086,23 @@ export interface VnicProfileUpdateOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vnicProfilesService().profileService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().vnicProfilesService().profileService("123"))); // locating sends nothing
  * ```
  */
 export class VnicProfileService extends Service {
   /** Gets the `VnicProfile` (GET, status 200). */
-  async get(options: VnicProfileGetOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<VnicProfile>("VnicProfile", { "follow": options.follow }, options);
+  get(options: VnicProfileGetOptions = {}): Promise<VnicProfile> {
+    return this.run("get get VnicProfile - follow:string", options) as Promise<VnicProfile>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VnicProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: VnicProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Updates a `VnicProfile` (PUT, status 200). */
-  async update(profile: VnicProfile, options: VnicProfileUpdateOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["profile", profile, "VnicProfile", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<VnicProfile>(profile, "VnicProfile", { "async": options.async }, options);
+  /** Updates the `VnicProfile` (PUT, status 200). */
+  update(profile: VnicProfile, options: VnicProfileUpdateOptions = {}): Promise<VnicProfile> {
+    return this.run("update update VnicProfile - $profile:VnicProfile async:boolean", options, profile) as Promise<VnicProfile>;
   }
 
   /** The `permissions` sub-service. */
@@ -20177,22 +11121,6 @@ export class VnicProfileService extends Service {
 }
 
 /**
- * Options of {@linkcode VnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfilesListOptions = { timeout: 30000 };
- * ```
- */
-export interface VnicProfilesListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-}
-
-/**
  * A collection of `VnicProfile` objects: `profileService(id)` locates one.
  *
  * @example Usage
@@ -20200,23 +11128,20 @@ export interface VnicProfilesListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().vnicProfilesService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().vnicProfilesService())); // locating sends nothing
  * ```
  */
 export class VnicProfilesService extends Service {
-  /** Adds a `VnicProfile` (POST, status 200, 201 or 202). */
-  async add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["profile", profile, "VnicProfile", true]]);
-    this.checkMandatory("VnicProfilesService.add", { ...options, profile: profile }, ["profile.name","profile.network.id"]);
-    return await this.internalAdd<VnicProfile>(profile, "VnicProfile", {  }, options);
+  /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name`, `profile.network.id` are set. */
+  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+    return this.run("add add VnicProfile - $profile:VnicProfile !profile.name !profile.network.id", options, profile) as Promise<VnicProfile>;
   }
 
   /** Lists the `VnicProfile` objects (GET, status 200). */
-  async list(options: VnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<VnicProfile>("VnicProfile", { "follow": options.follow, "max": options.max }, options);
+  list(options: VnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
+    return this.run("list list VnicProfile - follow:string max:number", options) as Promise<List<VnicProfile>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -20232,36 +11157,6 @@ export class VnicProfilesService extends Service {
 }
 
 /**
- * Options of {@linkcode WeightService.get}.
- *
- * @example Usage
- * ```ts
- * import type { WeightGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightGetOptions = { timeout: 30000 };
- * ```
- */
-export interface WeightGetOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
-}
-
-/**
- * Options of {@linkcode WeightService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { WeightRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightRemoveOptions = { timeout: 30000 };
- * ```
- */
-export interface WeightRemoveOptions extends RequestOptions {
-  /** Sent as the `async` query parameter. */
-  async?: boolean;
-}
-
-/**
  * One `Weight` object: its methods, actions and sub-services.
  *
  * @example Usage
@@ -20269,41 +11164,19 @@ export interface WeightRemoveOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService().policyService("123").weightsService().weightService("123");
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").weightsService().weightService("123"))); // locating sends nothing
  * ```
  */
 export class WeightService extends Service {
   /** Gets the `Weight` (GET, status 200). */
-  async get(options: WeightGetOptions = {}): Promise<Weight> {
-    this.checkTypes([["follow", options.follow, "string"], ["filter", options.filter, "boolean"]]);
-    return await this.internalGet<Weight>("Weight", { "follow": options.follow, "filter": options.filter }, options);
+  get(options: WeightGetOptions = {}): Promise<Weight> {
+    return this.run("get get Weight - follow:string filter:boolean", options) as Promise<Weight>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: WeightRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ "async": options.async }, options);
+  remove(options: WeightRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
-}
-
-/**
- * Options of {@linkcode WeightsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { WeightsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightsListOptions = { timeout: 30000 };
- * ```
- */
-export interface WeightsListOptions extends RequestOptions {
-  /** Sent as the `follow` query parameter. */
-  follow?: string;
-  /** Sent as the `max` query parameter. */
-  max?: number;
-  /** Sent as the `filter` query parameter. */
-  filter?: boolean;
 }
 
 /**
@@ -20314,23 +11187,20 @@ export interface WeightsListOptions extends RequestOptions {
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
  * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * // Locating a service sends nothing.
- * const service = connection.systemService().schedulingPoliciesService().policyService("123").weightsService();
- * console.log(String(service));
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").weightsService())); // locating sends nothing
  * ```
  */
 export class WeightsService extends Service {
-  /** Adds a `Weight` (POST, status 200, 201 or 202). */
-  async add(weight: Weight, options: RequestOptions = {}): Promise<Weight> {
-    this.checkTypes([["weight", weight, "Weight", true]]);
-    this.checkMandatory("WeightsService.add", { ...options, weight: weight }, ["weight.schedulingPolicyUnit.id"]);
-    return await this.internalAdd<Weight>(weight, "Weight", {  }, options);
+  /** Adds a `Weight` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `weight.schedulingPolicyUnit.id` is set. */
+  add(weight: Weight, options: RequestOptions = {}): Promise<Weight> {
+    return this.run("add add Weight - $weight:Weight !weight.schedulingPolicyUnit.id", options, weight) as Promise<Weight>;
   }
 
   /** Lists the `Weight` objects (GET, status 200). */
-  async list(options: WeightsListOptions = {}): Promise<List<Weight>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["filter", options.filter, "boolean"]]);
-    return await this.internalList<Weight>("Weight", { "follow": options.follow, "max": options.max, "filter": options.filter }, options);
+  list(options: WeightsListOptions = {}): Promise<List<Weight>> {
+    return this.run("list list Weight - follow:string max:number filter:boolean", options) as Promise<List<Weight>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
