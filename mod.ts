@@ -10,5 +10,6 @@ export * from "./src/types.ts";
 export * from "./src/http/mod.ts";
 export * from "./src/token_cache/mod.ts";
 export * from "./src/connection/mod.ts";
-export { Fault, List, Struct } from "./src/services/ovirt/struct.ts";
+export { Fault, List, Struct } from "./src/model_core/struct.ts";
 export type { AuthPlugin, TokenAndEndpoint } from "./src/auth/auth_plugin.ts";
+export { VERSION } from "./src/version.ts";

@@ -56,7 +56,7 @@ try {
     // Links: a reference (get) and a link-only list (list).
     const cluster = await connection.followLink<Cluster>(up.cluster!);
     console.log(`${up.name} runs in cluster ${cluster.name}`);
-    const nics = await connection.followLink<{ name?: string }[]>(up.nics!);
+    const nics = await connection.followLink(up.nics);
     console.log(`${up.name} has NICs ${nics.map((n) => n.name).join(", ")}`);
 
     // Faults come back as typed errors with the engine's reason and detail.

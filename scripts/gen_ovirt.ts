@@ -3,12 +3,27 @@
  * in `src/services/ovirt/model/`. Run with `deno task gen`.
  *
  * `generate()` is pure (model in, file texts out) so a test can re-run it in
- * memory and fail when the committed files are stale.
+ * memory and fail when the committed files are stale; `describeModel()`
+ * gives the model with every wire name resolved, in the shape of the engine
+ * model's reference data, so a test can compare the two.
  *
  * @module
  */
 import { MODEL } from "../src/services/ovirt/model/mod.ts";
-import type { Model, ModelService, ModelType } from "../src/services/ovirt/model/mod.ts";
+import type {
+  Model,
+  ModelMethod,
+  ModelService,
+  ModelSignature,
+  ModelType,
+} from "../src/services/ovirt/model/mod.ts";
+import {
+  listTagOf,
+  queryNameOf,
+  segmentOf,
+  singularTag,
+  tagOf,
+} from "../src/services/ovirt/model/naming.ts";
 
 /** Where the generated files go, relative to the repository root. */
 export const OUT_DIR = "src/services/ovirt/_generated";
@@ -19,27 +34,84 @@ const HEADER =
 // deno-fmt-ignore-file
 `;
 
-const SCALARS: Record<string, { ts: string; kind: string; check: string }> = {
-  s: { ts: "string", kind: "string", check: "string" },
-  b: { ts: "boolean", kind: "boolean", check: "boolean" },
-  i: { ts: "number", kind: "integer", check: "number" },
-  l: { ts: "bigint", kind: "long", check: "bigint" },
-  d: { ts: "number", kind: "decimal", check: "number" },
-  t: { ts: "Date", kind: "date", check: "Date" },
+/** Scalar kinds: TypeScript type, codec kind, type-check name, model primitive and XML schema type. */
+const SCALARS: Record<
+  string,
+  { ts: string; kind: string; check: string; primitive: string; xsd?: string }
+> = {
+  s: { ts: "string", kind: "string", check: "string", primitive: "String" },
+  b: { ts: "boolean", kind: "boolean", check: "boolean", primitive: "Boolean" },
+  i: { ts: "number", kind: "integer", check: "number", primitive: "Integer" },
+  l: { ts: "bigint", kind: "long", check: "bigint", primitive: "Integer", xsd: "xs:long" },
+  u: {
+    ts: "number",
+    kind: "integer",
+    check: "number",
+    primitive: "Integer",
+    xsd: "xs:unsignedInt",
+  },
+  d: { ts: "number", kind: "decimal", check: "number", primitive: "Decimal" },
+  f: { ts: "number", kind: "decimal", check: "number", primitive: "Decimal", xsd: "xs:double" },
+  t: { ts: "Date", kind: "date", check: "Date", primitive: "Date" },
 };
 
-interface Field {
+/** Names a generated method can't take: the base `Service` uses them. */
+const SERVICE_MEMBERS = new Set([
+  "connection",
+  "path",
+  "service",
+  "locate",
+  "toString",
+  "checkTypes",
+  "checkMandatory",
+  "constructor",
+]);
+
+/** Words that can't name a function parameter. */
+const RESERVED = new Set(
+  `await break case catch class const continue debugger default delete do else enum export extends
+  false finally for function if implements import in instanceof interface let new null package
+  private protected public return static super switch this throw true try typeof var void while
+  with yield`.split(/\s+/),
+);
+
+/** One field or parameter entry, parsed. */
+export interface Entry {
+  /** The camelCase name. */
   name: string;
+  /** The XML tag (fields, action parameters) or query name (CRUD parameters). */
   wire: string;
-  attr: boolean;
-  secret: boolean;
+  /** The scalar code (`s`, `l`...) or a type or enum name. */
+  code: string;
+  /** A list. */
   list: boolean;
+  /** The tag of one item, for lists. */
   item?: string;
-  code: string; // s, b, i, l, d, t or a type/enum name
+  /** A secret. */
+  secret: boolean;
+  /** Deprecated. */
+  deprecated: boolean;
+  /** A link. */
+  link: boolean;
+  /** An XML attribute. */
+  attr: boolean;
+  /** The `rel` of a list link. */
+  rel?: string;
+  /** The locator of a list link's collection, when it isn't the field's name. */
+  locator?: string;
+  /** Parameters: sent. */
+  in: boolean;
+  /** Parameters: returned. */
+  out: boolean;
+  /** Parameters: the entity a CRUD method sends or returns. */
+  body: boolean;
 }
 
-function snake(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+const ENTRY =
+  /^([+-])?(\$)?(\w+)(!)?(~)?(&)?(@)?(?:=(\w+))?(?:#(\w+))?(?:%(\w+))?:(\[?)(\w+)(?:\/(\w+))?(\]?)$/;
+
+function words(s: string | undefined): string[] {
+  return (s ?? "").split(/\s+/).filter((w) => w.length > 0);
 }
 
 function upperFirst(s: string): string {
@@ -50,139 +122,333 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function singular(wire: string): string {
-  if (wire.endsWith("ies")) return wire.slice(0, -3) + "y";
-  return wire.endsWith("s") ? wire.slice(0, -1) : wire;
-}
-
-function words(s: string): string[] {
-  return s.split(/\s+/).filter((w) => w.length > 0);
-}
-
-/** Parses `name[!][=wire][@]:kind` entries. */
-export function parseFields(spec: string): Field[] {
-  return words(spec).map((entry) => {
-    const m = /^(\w+)(!)?(?:=(\w+))?(@)?:(\[?)(\w+)(?:\/(\w+))?(\]?)$/.exec(entry);
-    if (m === null) throw new Error(`Bad field entry '${entry}'`);
-    const [, name, secret, wire, attr, open, code, item, close] = m as unknown as string[];
-    if ((open === "[") !== (close === "]")) throw new Error(`Bad list entry '${entry}'`);
-    const f: Field = {
+/**
+ * Parses field or parameter entries (see `schema.ts`); `wireOf` gives the
+ * wire name the rules derive for an entry without `=wire`.
+ */
+export function parseEntries(
+  spec: string | undefined,
+  wireOf: (name: string) => string = tagOf,
+): Entry[] {
+  return words(spec).map((text) => {
+    const m = ENTRY.exec(text);
+    if (m === null) throw new Error(`Bad entry '${text}'`);
+    const [
+      ,
+      dir,
+      body,
+      name,
+      secret,
+      dep,
+      link,
+      attr,
+      wire,
+      rel,
+      locator,
+      open,
+      code,
+      item,
+      close,
+    ] = m as unknown as (string | undefined)[];
+    if ((open === "[") !== (close === "]")) throw new Error(`Bad list entry '${text}'`);
+    const e: Entry = {
       name: name!,
-      wire: wire ?? snake(name!),
-      attr: attr === "@",
-      secret: secret === "!",
-      list: open === "[",
+      wire: wire ?? wireOf(name!),
       code: code!,
+      list: open === "[",
+      secret: secret === "!",
+      deprecated: dep === "~",
+      link: link === "&",
+      attr: attr === "@",
+      in: dir !== "-",
+      out: dir === "-" || dir === "+",
+      body: body === "$",
     };
-    if (item !== undefined) f.item = item;
-    return f;
+    if (item !== undefined) e.item = item;
+    if (rel !== undefined) e.rel = rel;
+    if (locator !== undefined) e.locator = locator;
+    return e;
   });
 }
 
+/** A method with its kind and parameters resolved. */
+interface Method {
+  /** The model name (`Get`, `CommitSnapshot`). */
+  key: string;
+  kind: "get" | "list" | "add" | "update" | "remove" | "action";
+  http: string;
+  /** Actions: the URL segment. */
+  path?: string;
+  params: Entry[];
+  mandatory: string[];
+  signatures: { key: string; params: Entry[]; mandatory: string[]; deprecated: boolean }[];
+  deprecated: boolean;
+  request?: string;
+}
+
+/** A locator resolved: name, target service, id or URL segment. */
+interface Locator {
+  name: string;
+  target: string;
+  id: boolean;
+  segment: string;
+}
+
+const CRUD: Record<string, [Method["kind"], string]> = {
+  Get: ["get", "GET"],
+  List: ["list", "GET"],
+  Add: ["add", "POST"],
+  Update: ["update", "PUT"],
+  Remove: ["remove", "DELETE"],
+};
+
 class Generator {
   readonly types = new Map<string, ModelType>();
-  readonly enums = new Set<string>();
+  readonly enums = new Map<string, string[]>();
   readonly services = new Map<string, ModelService>();
-  readonly fields = new Map<string, Field[]>();
+  /** Own fields of each type. */
+  readonly own = new Map<string, Entry[]>();
+  readonly methods = new Map<string, Method[]>();
+  readonly locators = new Map<string, Locator[]>();
+  /** The options interfaces the service classes use, for the type-only `options.ts`. */
+  readonly optionInterfaces: string[] = [];
 
   constructor(readonly model: Model) {
     for (const t of model.types) this.types.set(t.name, t);
-    for (const e of model.enums) this.enums.add(e.name);
+    for (const e of model.enums) this.enums.set(e.name, words(e.values));
     for (const s of model.services) this.services.set(s.name, s);
-    for (const t of model.types) this.fields.set(t.name, this.checkedFields(t.fields, t.name));
-  }
-
-  isType(code: string): boolean {
-    return this.types.has(code) || code === "Fault";
-  }
-
-  checkedFields(spec: string, owner: string): Field[] {
-    const fields = parseFields(spec);
-    for (const f of fields) {
-      if (!(f.code in SCALARS) && !this.isType(f.code) && !this.enums.has(f.code)) {
-        throw new Error(`${owner}.${f.name}: unknown kind '${f.code}'`);
+    for (const t of model.types) {
+      if (t.parent !== undefined && !this.types.has(t.parent)) {
+        throw new Error(`${t.name}: unknown parent '${t.parent}'`);
       }
+      const fields = parseEntries(t.fields);
+      for (const f of fields) this.checkKind(f.code, `${t.name}.${f.name}`);
+      this.own.set(t.name, fields);
     }
-    return fields;
+    for (const s of model.services) {
+      if (s.parent !== undefined && !this.services.has(s.parent)) {
+        throw new Error(`${s.name}Service: unknown parent '${s.parent}'`);
+      }
+      this.methods.set(s.name, this.resolveMethods(s));
+      this.locators.set(s.name, this.resolveLocators(s));
+    }
   }
 
+  checkKind(code: string, where: string): void {
+    if (!(code in SCALARS) && !this.types.has(code) && !this.enums.has(code)) {
+      throw new Error(`${where}: unknown kind '${code}'`);
+    }
+  }
+
+  resolveMethods(s: ModelService): Method[] {
+    const out: Method[] = [];
+    for (const [key, raw] of Object.entries(s.methods ?? {})) {
+      const m: ModelMethod = typeof raw === "string" ? { params: raw } : raw;
+      const [kind, http] = CRUD[key] ?? ["action", "POST"];
+      // Action parameters travel as `<action>` children (tags); CRUD ones in the query.
+      const wireOf = kind === "action" ? tagOf : queryNameOf;
+      const entries = (spec: string | undefined) => {
+        const params = parseEntries(spec, (n) => wireOf(n));
+        for (const p of params) {
+          this.checkKind(p.code, `${s.name}Service.${key}.${p.name}`);
+          // The one structured parameter of a CRUD method travels as an action child.
+          if (!p.body && kind !== "action" && this.types.has(p.code)) p.wire = tagOf(p.name);
+        }
+        return params;
+      };
+      const method: Method = {
+        key,
+        kind,
+        http,
+        params: entries(m.params),
+        mandatory: words(m.mandatory),
+        signatures: Object.entries(m.signatures ?? {}).map(([k, v]: [string, ModelSignature]) => ({
+          key: k,
+          params: entries(v.params),
+          mandatory: words(v.mandatory),
+          deprecated: v.deprecated === true,
+        })),
+        deprecated: m.deprecated === true,
+      };
+      if (kind === "action") method.path = segmentOf(key);
+      if (m.request !== undefined) method.request = m.request;
+      out.push(method);
+    }
+    return out;
+  }
+
+  resolveLocators(s: ModelService): Locator[] {
+    return Object.entries(s.locators ?? {}).map(([name, spec]) => {
+      const m = /^(\w+)(\(id\))?(?:@(\w+))?$/.exec(spec);
+      if (m === null) throw new Error(`${s.name}Service.${name}: bad locator '${spec}'`);
+      return {
+        name,
+        target: m[1]!,
+        id: m[2] !== undefined,
+        segment: m[2] !== undefined ? "{id}" : m[3] ?? segmentOf(name),
+      };
+    });
+  }
+
+  // ---- types ----
   tag(t: ModelType): string {
-    return t.tag ?? snake(lowerFirst(t.name));
+    return t.tag ?? tagOf(t.name);
   }
 
-  tsType(f: Field): string {
+  plural(t: ModelType): string {
+    return t.plural ?? listTagOf(t.name);
+  }
+
+  ancestors(name: string): ModelType[] {
+    const chain: ModelType[] = [];
+    for (let t = this.types.get(name); t !== undefined; t = this.types.get(t.parent ?? "")) {
+      chain.unshift(t);
+      if (chain.length > 50) throw new Error(`${name}: parent cycle`);
+    }
+    return chain;
+  }
+
+  /** Every field of a type, inherited first. */
+  allFields(name: string): Entry[] {
+    return this.ancestors(name).flatMap((t) => this.own.get(t.name)!);
+  }
+
+  isResource(name: string): boolean {
+    return name === "Api" || this.ancestors(name).some((t) => t.name === "Identified");
+  }
+
+  /** The item tag of a list entry. */
+  itemOf(f: Entry): string {
+    if (f.item !== undefined) return f.item;
+    const t = this.types.get(f.code);
+    return t !== undefined ? this.tag(t) : singularTag(f.wire);
+  }
+
+  /** The `rel` of a list link. */
+  relOf(f: Entry): string | undefined {
+    if (!f.list || !f.link) return undefined;
+    return f.rel ?? segmentOf(f.locator ?? f.name);
+  }
+
+  /** `id` is `Struct`'s own attribute: the classes and codec tables leave it out. */
+  codecFields(name: string): Entry[] {
+    return this.allFields(name).filter((f) => !(f.attr && f.name === "id"));
+  }
+
+  tsType(f: Entry): string {
     const base = SCALARS[f.code]?.ts ?? f.code;
-    return f.list ? `${base}[]` : base;
+    return f.list ? `List<${base}>` : base;
   }
 
-  checkType(f: Field): string {
+  checkType(f: Entry): string {
     const base = SCALARS[f.code]?.check ?? (this.enums.has(f.code) ? "string" : f.code);
     return f.list ? `${base}[]` : base;
   }
 
-  // ---- enums.ts ----
-  enumsFile(): string {
-    const out = [
-      HEADER,
-      "/**\n * The enums of the oVirt model: string unions with constant objects.\n *\n * @module\n */\n",
-    ];
-    for (const e of [...this.model.enums].sort((a, b) => a.name.localeCompare(b.name))) {
-      const values = words(e.values);
-      const doc = e.doc ?? `The values of the \`${e.name}\` enum.`;
-      out.push(
-        `/** ${doc} */\nexport type ${e.name} =\n${values.map((v) => `  | "${v}"`).join("\n")};\n`,
-      );
-      const key = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]/g, "_");
-      const first = values[0]!;
-      out.push(
-        `/**\n * The constants of {@linkcode ${e.name}}: \`${e.name}.${
-          key(first)
-        } === "${first}"\`.\n *\n` +
-          ` * @example Usage\n * \`\`\`ts\n * import { ${e.name} } from "@nimbus/apiclient/services/ovirt";\n` +
-          ` * console.log(${e.name}.${key(first)}); // ${first}\n * \`\`\`\n */\n` +
-          `export const ${e.name}: {\n${
-            values.map((v) => `  /** \`${v}\` */\n  readonly ${key(v)}: "${v}";`).join("\n")
-          }\n} = Object.freeze({\n${values.map((v) => `  ${key(v)}: "${v}",`).join("\n")}\n});\n`,
-      );
-    }
-    return out.join("\n");
+  /** Types in declaration order: every parent before its children. */
+  orderedTypes(): ModelType[] {
+    const done = new Set<string>();
+    const out: ModelType[] = [];
+    const visit = (t: ModelType) => {
+      if (done.has(t.name)) return;
+      if (t.parent !== undefined) visit(this.types.get(t.parent)!);
+      done.add(t.name);
+      out.push(t);
+    };
+    for (const t of [...this.model.types].sort((a, b) => a.name.localeCompare(b.name))) visit(t);
+    return out;
   }
 
-  // ---- types.ts ----
+  /**
+   * What a field holds on the wire: its tag (or attribute), its schema type
+   * and, for links, secrets and deprecated fields, what that means for a caller.
+   */
+  fieldDoc(owner: string, f: Entry): string {
+    const scalar: Record<string, string> = {
+      s: "a string",
+      b: "a boolean",
+      i: "a 32-bit integer (`xs:int`)",
+      l: "a 64-bit integer (`xs:long`), read as a `bigint`",
+      u: "an unsigned 32-bit integer (`xs:unsignedInt`)",
+      d: "a decimal (`xs:decimal`)",
+      f: "a double (`xs:double`)",
+      t: "a date (`xs:dateTime`)",
+    };
+    const what = scalar[f.code] ??
+      (this.enums.has(f.code)
+        ? `one of the {@linkcode ${f.code}} values`
+        : `a {@linkcode ${f.code}}`);
+    const where = f.attr ? `The \`${f.wire}\` attribute` : `\`<${f.wire}>\``;
+    const notes = [
+      f.list
+        ? `${where}: a list of \`<${this.itemOf(f)}>\` items, each ${what}.`
+        : `${where}: ${what}.`,
+    ];
+    if (f.link) {
+      notes.push(
+        f.list
+          ? `A link (\`<link rel="${
+            this.relOf(f)
+          }">\`): the list has only its \`href\` until \`Connection.followLink\` fetches it.`
+          : "A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object.",
+      );
+    }
+    if (f.secret) notes.push("A secret: redacted in `Deno.inspect` and `JSON.stringify`.");
+    if (f.deprecated) notes.push(`@deprecated ${owner}.${f.name} is deprecated in the engine API.`);
+    return notes.join(" ");
+  }
+
   typesFile(): string {
     const enumRefs = new Set<string>();
-    for (const fs of this.fields.values()) {
-      for (const f of fs) if (this.enums.has(f.code)) enumRefs.add(f.code);
+    let usesFault = false;
+    for (const fs of this.own.values()) {
+      for (const f of fs) {
+        if (f.attr && f.name === "id") continue;
+        if (this.enums.has(f.code)) enumRefs.add(f.code);
+        if (f.code === "Fault") usesFault = true;
+      }
     }
     const out = [
       HEADER,
       "/**\n * The types of the oVirt model: classes extending `Struct` with camelCase fields.\n *\n * @module\n */",
-      `import type { Fault } from "../struct.ts";`,
+      `import type { ${usesFault ? "Fault, " : ""}List } from "../struct.ts";`,
       `import { ModelStruct } from "../model_struct.ts";`,
       `import { initFields } from "../init_fields.ts";`,
       `import type {\n${
         [...enumRefs].sort().map((e) => `  ${e},`).join("\n")
       }\n} from "./enums.ts";\n`,
     ];
-    for (const t of [...this.model.types].sort((a, b) => a.name.localeCompare(b.name))) {
-      const doc = t.doc ?? `The \`${this.tag(t)}\` type of the engine API.`;
+    for (const t of this.orderedTypes()) {
+      // `Fault` lives in the neutral layer (`src/model_core/`): connections read it.
+      if (t.name === "Fault") continue;
+      const tag = this.tag(t);
+      const plural = this.plural(t);
+      const doc = t.doc ??
+        `The engine's \`<${tag}>\` element${
+          this.isResource(t.name) ? ", an object with an `href`" : ""
+        }${plural ? `; a list of them is \`<${plural}>\`` : ""}.`;
+      const sample = this.allFields(t.name).find((f) => f.code === "s" && !f.list && !f.secret);
+      const init = sample ? `{ ${sample.name}: "a" }` : "{}";
       out.push(
-        `/**\n * ${doc}\n *\n * @example Usage\n * \`\`\`ts\n` +
+        `/**\n * ${doc}\n *${
+          t.deprecated ? ` @deprecated ${t.name} is deprecated in the engine API.\n *` : ""
+        }\n * @example Usage\n * \`\`\`ts\n` +
           ` * import { ${t.name} } from "@nimbus/apiclient/services/ovirt";\n` +
-          ` * const value = new ${t.name}({ id: "123" });\n * console.log(value.id); // 123\n * \`\`\`\n */`,
+          ` * const value = new ${t.name}(${init});\n * console.log(value${
+            sample ? `.${sample.name}` : " instanceof " + t.name
+          }); // ${sample ? "a" : "true"}\n * \`\`\`\n */`,
       );
-      out.push(`export class ${t.name} extends ModelStruct {`);
-      const secrets = this.fields.get(t.name)!.filter((f) => f.secret).map((f) => `"${f.name}"`);
-      if (secrets.length > 0) {
+      out.push(`export class ${t.name} extends ${t.parent ?? "ModelStruct"} {`);
+      const secrets = this.codecFields(t.name).filter((f) => f.secret).map((f) => `"${f.name}"`);
+      if (secrets.length > 0 && this.own.get(t.name)!.some((f) => f.secret)) {
         out.push(
           "  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */",
           `  static override readonly secretFields: readonly string[] = [${secrets.join(", ")}];`,
         );
       }
-      for (const f of this.fields.get(t.name)!) {
-        const note = (f.code === "l" ? " 64-bit: a `bigint`." : "") +
-          (f.secret ? " A secret: redacted in `Deno.inspect` and `JSON.stringify`." : "");
-        out.push(`  /** The \`${f.wire}\` ${f.list ? "list" : "field"}.${note} */`);
+      for (const f of this.own.get(t.name)!) {
+        if (f.attr && f.name === "id") continue;
+        out.push(`  /** ${this.fieldDoc(t.name, f)} */`);
         out.push(`  declare ${f.name}?: ${this.tsType(f)};`);
       }
       out.push(
@@ -193,260 +459,394 @@ class Generator {
     return out.join("\n");
   }
 
-  // ---- meta.ts ----
-  metaFile(): string {
-    const sorted = [...this.model.types].sort((a, b) => a.name.localeCompare(b.name));
+  enumsFile(): string {
     const out = [
       HEADER,
-      "/**\n * The reader and writer tables of the oVirt model.\n *\n * @module\n */",
-      `import type { TypeSpec } from "../type_info.ts";`,
+      "/**\n * The enums of the oVirt model: string unions with constant objects.\n *\n * @module\n */\n",
+    ];
+    for (const e of [...this.model.enums].sort((a, b) => a.name.localeCompare(b.name))) {
+      const raw = words(e.values);
+      const values = raw.map((v) => v.replace(/~$/, ""));
+      const dep = new Set(raw.filter((v) => v.endsWith("~")).map((v) => v.slice(0, -1)));
+      const doc = e.doc ?? `The wire values of \`${e.name}\`, in the engine's order.`;
+      const deprecated = e.deprecated ? `\n *\n * @deprecated ${e.name} is deprecated.` : "";
+      out.push(
+        `/**\n * ${doc}${deprecated}\n */\nexport type ${e.name} =\n${
+          values.map((v) => `  | "${v}"`).join("\n")
+        };\n`,
+      );
+      const key = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+      const first = values[0]!;
+      out.push(
+        `/**\n * The constants of {@linkcode ${e.name}}: \`${e.name}.${
+          key(first)
+        } === "${first}"\`.${deprecated}\n *\n` +
+          ` * @example Usage\n * \`\`\`ts\n * import { ${e.name} } from "@nimbus/apiclient/services/ovirt";\n` +
+          ` * console.log(${e.name}.${key(first)}); // ${first}\n * \`\`\`\n */\n` +
+          `export const ${e.name}: {\n${
+            values.map((v) =>
+              `  /** \`${v}\`${dep.has(v) ? ` @deprecated` : ""} */\n  readonly ${key(v)}: "${v}";`
+            ).join("\n")
+          }\n} = Object.freeze({\n${values.map((v) => `  ${key(v)}: "${v}",`).join("\n")}\n});\n`,
+      );
+    }
+    return out.join("\n");
+  }
+
+  metaFile(): string {
+    const sorted = [...this.model.types].filter((t) => t.name !== "Fault").sort((a, b) =>
+      a.name.localeCompare(b.name)
+    );
+    const out = [
+      HEADER,
+      "/**\n * The reader and writer tables of the oVirt model. Each type's fields are one\n" +
+      " * compact string, read into `FieldSpec`s the first time a codec asks for them, so\n" +
+      " * importing the model doesn't build 2,000 field objects nobody may use.\n *\n * @module\n */",
+      `import type { FieldKind, FieldSpec, TypeSpec } from "../type_info.ts";`,
+      `import type { Struct } from "../struct.ts";`,
       `import {\n${sorted.map((t) => `  ${t.name},`).join("\n")}\n} from "./types.ts";\n`,
       "/** Wire values of every enum. */",
       "export const ENUM_VALUES: Readonly<Record<string, readonly string[]>> = {",
     ];
     for (const e of [...this.model.enums].sort((a, b) => a.name.localeCompare(b.name))) {
-      out.push(`  ${e.name}: [${words(e.values).map((v) => `"${v}"`).join(", ")}],`);
+      out.push(
+        `  ${e.name}: [${words(e.values).map((v) => `"${v.replace(/~$/, "")}"`).join(", ")}],`,
+      );
     }
     out.push(
       "};\n",
-      "/** Tags and fields of every type. */",
+      "/** `name,wire,kind,ref,item,rel,attr` entries separated by spaces → field specs. */",
+      "function fieldsOf(text: string): FieldSpec[] {",
+      '  return text === "" ? [] : text.split(" ").map((entry) => {',
+      '    const [name, wire, kind, ref, item, rel, attr] = entry.split(",") as string[];',
+      "    const f: { -readonly [K in keyof FieldSpec]: FieldSpec[K] } = {",
+      "      name: name!,",
+      "      wire: wire || name!,",
+      "      kind: kind as FieldKind,",
+      "    };",
+      "    if (ref) f.ref = ref;",
+      "    if (item) {",
+      "      f.list = true;",
+      "      f.item = item;",
+      "    }",
+      "    if (rel) f.rel = rel;",
+      "    if (attr) f.attr = true;",
+      "    return f;",
+      "  });",
+      "}\n",
+      "/** A type spec whose fields are read on first use. */",
+      "function spec(name: string, tag: string, plural: string, ctor: new () => Struct, text: string): TypeSpec {",
+      "  let fields: FieldSpec[] | undefined;",
+      "  return {",
+      "    name,",
+      "    tag,",
+      "    plural,",
+      "    ctor,",
+      "    get fields(): FieldSpec[] {",
+      "      return fields ??= fieldsOf(text);",
+      "    },",
+      "  };",
+      "}\n",
+      "/** Tags and fields of every type (inherited fields included; `id` and `href` are built in). */",
       "export const TYPE_SPECS: readonly TypeSpec[] = [",
     );
     for (const t of sorted) {
-      const tag = this.tag(t);
-      out.push(
-        `  {\n    name: "${t.name}",\n    tag: "${tag}",\n    plural: "${t.plural ?? tag + "s"}",`,
-      );
-      out.push(`    ctor: ${t.name},\n    fields: [`);
-      for (const f of this.fields.get(t.name)!) {
-        const parts = [`name: "${f.name}"`, `wire: "${f.wire}"`];
+      const entries = this.codecFields(t.name).map((f) => {
         const scalar = SCALARS[f.code];
-        if (scalar) parts.push(`kind: "${scalar.kind}"`);
-        else {parts.push(
-            `kind: "${this.enums.has(f.code) ? "enum" : "struct"}"`,
-            `ref: "${f.code}"`,
-          );}
-        if (f.list) {
-          parts.push("list: true");
-          if (!this.isType(f.code)) parts.push(`item: "${f.item ?? singular(f.wire)}"`);
-          else if (f.item) parts.push(`item: "${f.item}"`);
-        }
-        if (f.attr) parts.push("attr: true");
-        out.push(`      { ${parts.join(", ")} },`);
-      }
-      out.push("    ],\n  },");
+        const kind = scalar ? scalar.kind : this.enums.has(f.code) ? "enum" : "struct";
+        const parts = [
+          f.name,
+          f.wire === f.name ? "" : f.wire,
+          kind,
+          scalar ? "" : f.code,
+          f.list ? this.itemOf(f) : "",
+          this.relOf(f) ?? "",
+          f.attr ? "1" : "",
+        ];
+        return parts.join(",").replace(/,+$/, "");
+      });
+      out.push(
+        `  spec("${t.name}", "${this.tag(t)}", "${this.plural(t)}", ${t.name}, "${
+          entries.join(" ")
+        }"),`,
+      );
     }
     out.push("];\n");
     return out.join("\n");
   }
 
-  // ---- services.ts ----
+  // ---- services ----
   /** The locator chain from the root to each service, for examples. */
   chains(): Map<string, string> {
-    const chains = new Map<string, string>([["System", "connection.systemService()"]]);
-    const queue = ["System"];
-    while (queue.length > 0) {
-      const name = queue.shift()!;
-      const s = this.services.get(name)!;
+    const root = this.model.services.find((s) => s.root)?.name ?? "System";
+    const chains = new Map<string, string>([[root, "connection.systemService()"]]);
+    const queue = [root];
+    for (let i = 0; i < queue.length; i++) {
+      const name = queue[i]!;
       const here = chains.get(name)!;
-      const next: [string, string][] = Object.entries(s.locators ?? {}).map((
-        [loc, target],
-      ) => [target, `${here}.${loc}Service()`]);
-      if (s.entity) {
-        const [loc, target] = s.entity.split(":") as [string, string];
-        next.push([target, `${here}.${loc}Service("123")`]);
-      }
-      for (const [target, chain] of next) {
-        if (!chains.has(target)) {
-          chains.set(target, chain);
-          queue.push(target);
-        }
+      for (const l of this.allLocators(name)) {
+        if (chains.has(l.target)) continue;
+        chains.set(l.target, `${here}.${l.name}Service(${l.id ? `"123"` : ""})`);
+        queue.push(l.target);
       }
     }
     return chains;
   }
 
+  serviceAncestors(name: string): ModelService[] {
+    const chain: ModelService[] = [];
+    for (let s = this.services.get(name); s !== undefined; s = this.services.get(s.parent ?? "")) {
+      chain.unshift(s);
+      if (chain.length > 20) throw new Error(`${name}Service: parent cycle`);
+    }
+    return chain;
+  }
+
+  allLocators(name: string): Locator[] {
+    return this.serviceAncestors(name).flatMap((s) => this.locators.get(s.name)!);
+  }
+
+  /** The identifier a parameter takes in a function signature. */
+  ident(name: string): string {
+    return RESERVED.has(name) ? `${name}_` : name;
+  }
+
   optionsInterface(
     out: string[],
-    name: string,
+    service: string,
     method: string,
-    fields: Field[],
-    where: string,
+    params: Entry[],
+    where: "query" | "action",
   ): string {
-    if (fields.length === 0) return "RequestOptions";
-    const iface = `${name}${upperFirst(method)}Options`;
-    const samples: Record<string, string> = { s: `"value"`, b: "true", i: "10", l: "1n", d: "1.5" };
-    const f0 = fields.find((f) => !f.list && f.code in samples);
-    const sample = f0 === undefined
-      ? ""
-      : `${f0.name}: ${
-        f0.name === "search" ? `"name=web*"` : f0.name === "follow" ? `"nics"` : samples[f0.code]
-      }, `;
+    if (params.length === 0) return "RequestOptions";
+    const iface = `${service}${upperFirst(method)}Options`;
     out.push(
-      `/**\n * Options of {@linkcode ${name}Service.${method}}.\n *\n * @example Usage\n * \`\`\`ts\n` +
+      `/**\n * Options of {@linkcode ${service}Service.${method}}.\n *\n * @example Usage\n * \`\`\`ts\n` +
         ` * import type { ${iface} } from "@nimbus/apiclient/services/ovirt";\n` +
-        ` * const options: ${iface} = { ${sample}timeout: 30000 };\n * \`\`\`\n */`,
+        ` * const options: ${iface} = { timeout: 30000 };\n * \`\`\`\n */`,
       `export interface ${iface} extends RequestOptions {`,
     );
-    for (const f of fields) {
-      out.push(`  /** Sent as \`${f.wire}\` ${where}. */`, `  ${f.name}?: ${this.tsType(f)};`);
+    for (const p of params) {
+      const sent = where === "query" && !this.types.has(p.code)
+        ? `Sent as the \`${p.wire}\` query parameter.`
+        : `Sent as \`<${p.wire}>\` in the \`<action>\` body.`;
+      const dep = p.deprecated ? " @deprecated Deprecated in the engine API." : "";
+      const secret = p.secret ? " A secret: never logged." : "";
+      out.push(`  /** ${sent}${secret}${dep} */`, `  ${p.name}?: ${this.tsType(p)};`);
     }
     out.push("}\n");
     return iface;
   }
 
-  checks(fields: Field[], lead?: [string, string]): string {
-    const items = fields.map((f) => `["${f.name}", options.${f.name}, "${this.checkType(f)}"]`);
-    if (lead) items.unshift(`["${lead[0]}", ${lead[0]}, "${lead[1]}", true]`);
-    return items.length === 0 ? "" : `    this.checkTypes([${items.join(", ")}]);\n`;
+  /**
+   * The descriptor `Service.run` reads (see `service.ts`): kind, method,
+   * type, segment or list tag, then the parameters, out member and mandatory
+   * paths. One string per method keeps the generated code small.
+   */
+  descriptor(m: Method, jsName: string, params: Entry[], mandatory: string[]): string {
+    const body = params.find((p) => p.body);
+    const kind = m.kind === "get" && body?.list ? "list" : m.kind;
+    const sendsBody = m.kind === "add" || m.kind === "update";
+    const extra = m.kind === "action"
+      ? m.path!
+      : sendsBody && body?.list
+      ? this.plural(this.types.get(body.code)!)
+      : "-";
+    const tokens = [kind, jsName, body?.code ?? "-", extra];
+    if (sendsBody && body) tokens.push(`$${body.name}:${this.checkType(body)}`);
+    for (const p of params.filter((x) => x.in && !x.body)) {
+      const check = this.checkType(p);
+      if (m.kind === "action") tokens.push(`${p.name}:${check}`);
+      else if (this.types.has(p.code)) tokens.push(`@${p.name}:${check}`);
+      else tokens.push(`${p.name}${p.wire === p.name ? "" : `=${p.wire}`}:${check}`);
+    }
+    const outs = params.filter((p) => p.out && !p.body);
+    if (m.kind === "action" && outs.length === 1) tokens.push(`>${outs[0]!.name}`);
+    for (const path of mandatory) tokens.push(`!${path}`);
+    for (const t of tokens) {
+      if (/\s|"/.test(t)) throw new Error(`${jsName}: bad descriptor token ${t}`);
+    }
+    return tokens.join(" ");
   }
 
-  queryObject(fields: Field[]): string {
-    return `{ ${fields.map((f) => `${f.wire}: options.${f.name}`).join(", ")} }`;
+  /** One generated method (or signature variant): a typed one-liner over `Service.run`. */
+  methodCode(
+    cls: string,
+    m: Method,
+    jsName: string,
+    params: Entry[],
+    mandatory: string[],
+    deprecated: boolean,
+    ifaces: string[],
+  ): string {
+    const service = cls.replace(/Service$/, "");
+    const body = params.find((p) => p.body);
+    const inputs = params.filter((p) => p.in && !p.body);
+    const where = m.kind === "action" ? "action" : "query";
+    const opt = this.optionsInterface(ifaces, service, jsName, inputs, where);
+    const dep = deprecated ? `\n   *\n   * @deprecated ${cls}.${jsName} is deprecated.` : "";
+    const must = mandatory.length === 0
+      ? ""
+      : `\n   *\n   * @throws {SdkError} before any request unless ${
+        mandatory.map((p) => `\`${p.replaceAll("|", "\` or \`")}\``).join(", ")
+      } ${mandatory.length > 1 ? "are" : "is"} set.`;
+    const typeName = body?.code ?? "";
+    const list = body?.list === true;
+    const d = JSON.stringify(this.descriptor(m, jsName, params, mandatory));
+    const one = (doc: string, args: string, ret: string, call: string) =>
+      `  /** ${doc}${must}${dep} */\n  ${jsName}(${args}): Promise<${ret}> {\n` +
+      `    return this.run(${d}, ${call}) as Promise<${ret}>;\n  }\n`;
+    const opts = `options: ${opt} = {}`;
+    if (m.kind === "get" || m.kind === "list") {
+      const ret = list ? `List<${typeName}>` : typeName;
+      const doc = `${m.kind === "get" ? "Gets" : "Lists"} the \`${typeName}\`${
+        list ? " objects" : ""
+      } (GET, status 200).`;
+      return one(doc, opts, ret, "options");
+    }
+    if (m.kind === "add" || m.kind === "update") {
+      const p = this.ident(body!.name);
+      const ret = list ? `List<${typeName}>` : typeName;
+      const doc = m.kind === "add"
+        ? `Adds ${list ? "the" : "a"} \`${typeName}\` (POST, status 200, 201 or 202).`
+        : `Updates the \`${typeName}\` (PUT, status 200).`;
+      return one(doc, `${p}: ${list ? `${typeName}[]` : typeName}, ${opts}`, ret, `options, ${p}`);
+    }
+    if (m.kind === "remove") {
+      return one("Removes the object (DELETE, status 200).", opts, "void", "options");
+    }
+    const outs = params.filter((p) => p.out && !p.body);
+    const member = outs.length === 1 ? outs[0] : undefined;
+    const ret = member ? `${this.tsType(member)} | undefined` : "Action";
+    const doc = `Runs the \`${m.path}\` action (POST \`<path>/${m.path}\`, status 200, 201 or 202)${
+      member ? `; returns the action's \`${member.wire}\`` : ""
+    }.`;
+    return one(doc, opts, ret, "options");
   }
 
-  serviceClass(out: string[], s: ModelService, chain: string): void {
-    if (!this.types.has(s.type)) throw new Error(`${s.name}Service: unknown type ${s.type}`);
+  serviceClass(out: string[], s: ModelService, chain: string | undefined): void {
     const cls = `${s.name}Service`;
-    const T = s.type;
     const ifaces: string[] = [];
     const body: string[] = [];
-    const action = this.fields.get("Action")!;
-    const verbs: [keyof ModelService, string, string][] = [
-      ["get", "get", `Gets the \`${T}\` (GET, status 200).`],
-      ["list", "list", `Lists the \`${T}\` objects (GET, status 200).`],
-      ["update", "update", `Updates the \`${T}\` (PUT, status 200).`],
-      ["remove", "remove", "Removes the object (DELETE, status 200)."],
-    ];
-    const addNames = s.add === undefined ? [] : ["add", ...(s.adds ?? [])];
-    for (const [key, method, doc] of verbs) {
-      const spec = s[key] as string | undefined;
-      if (spec === undefined) continue;
-      const fields = this.checkedFields(spec, `${cls}.${method}`);
-      const opt = this.optionsInterface(ifaces, s.name, method, fields, "in the query");
-      const q = this.queryObject(fields);
-      if (method === "get") {
+    const methods = [...this.methods.get(s.name)!].sort((a, b) => a.key.localeCompare(b.key));
+    const seen = new Set<string>();
+    const claim = (name: string) => {
+      if (SERVICE_MEMBERS.has(name) || seen.has(name)) {
+        throw new Error(`${cls}.${name}: name taken`);
+      }
+      seen.add(name);
+    };
+    for (const m of methods) {
+      const jsName = lowerFirst(m.key);
+      claim(jsName);
+      body.push(
+        this.methodCode(cls, m, jsName, m.params, m.mandatory, m.deprecated, ifaces),
+      );
+      for (const sig of m.signatures) {
+        const sigName = `${jsName}${sig.key}`;
+        claim(sigName);
+        const names = new Set(m.params.map((p) => p.name));
+        const params = [...m.params, ...sig.params.filter((p) => !names.has(p.name))];
         body.push(
-          `  /** ${doc} */\n  async get(options: ${opt} = {}): Promise<${T}> {\n${
-            this.checks(fields)
-          }` +
-            `    return await this.internalGet<${T}>("${T}", ${q}, options);\n  }\n`,
+          this.methodCode(
+            cls,
+            m,
+            sigName,
+            params,
+            [...m.mandatory, ...sig.mandatory],
+            m.deprecated || sig.deprecated,
+            ifaces,
+          ),
         );
-      } else if (method === "list") {
+      }
+    }
+    const cases: string[] = [];
+    let idLocator: Locator | undefined;
+    for (const l of [...this.locators.get(s.name)!].sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!this.services.has(l.target)) {
+        throw new Error(`${cls}.${l.name}: unknown service ${l.target}`);
+      }
+      claim(`${l.name}Service`);
+      if (l.id) {
+        idLocator = l;
         body.push(
-          `  /** ${doc} */\n  async list(options: ${opt} = {}): Promise<List<${T}>> {\n${
-            this.checks(fields)
-          }` +
-            `    return await this.internalList<${T}>("${T}", ${q}, options);\n  }\n`,
-        );
-      } else if (method === "update") {
-        const p = lowerFirst(T);
-        body.push(
-          `  /** ${doc} */\n  async update(${p}: ${T}, options: ${opt} = {}): Promise<${T}> {\n` +
-            this.checks(fields, [p, T]) +
-            `    return await this.internalUpdate<${T}>(${p}, "${T}", ${q}, options);\n  }\n`,
+          `  /** The service of one object; the id is percent-encoded into the path. */\n` +
+            `  ${l.name}Service(id: string): ${l.target}Service {\n    this.checkTypes([["id", id, "string", true]]);\n` +
+            `    return new ${l.target}Service(this.connection, \`\${this.path}/\${encodeSegment(id)}\`);\n  }\n`,
         );
       } else {
         body.push(
-          `  /** ${doc} */\n  async remove(options: ${opt} = {}): Promise<void> {\n${
-            this.checks(fields)
-          }` +
-            `    await this.internalRemove(${q}, options);\n  }\n`,
+          `  /** The \`${l.segment}\` sub-service. */\n  ${l.name}Service(): ${l.target}Service {\n` +
+            `    return new ${l.target}Service(this.connection, \`\${this.path}/${l.segment}\`);\n  }\n`,
         );
+        cases.push(`      case "${l.segment}":\n        return this.${l.name}Service();`);
       }
     }
-    if (addNames.length > 0) {
-      const fields = this.checkedFields(s.add!, `${cls}.add`);
-      const opt = this.optionsInterface(ifaces, s.name, "add", fields, "in the query");
-      const p = lowerFirst(T);
-      for (const name of addNames) {
-        body.push(
-          `  /** Adds a \`${T}\` (POST, status 200, 201 or 202). */\n` +
-            `  async ${name}(${p}: ${T}, options: ${opt} = {}): Promise<${T}> {\n` +
-            this.checks(fields, [p, T]) +
-            `    return await this.internalAdd<${T}>(${p}, "${T}", ${
-              this.queryObject(fields)
-            }, options);\n  }\n`,
-        );
-      }
-    }
-    for (
-      const [name, spec] of Object.entries(s.actions ?? {}).sort(([a], [b]) => a.localeCompare(b))
-    ) {
-      const m = /^([^/>-]*?)\s*(?:->\s*(\w+))?\s*(?:\/(\w+))?$/.exec(spec.trim());
-      if (m === null) throw new Error(`${cls}.${name}: bad action '${spec}'`);
-      const segment = m[3] ?? name.toLowerCase();
-      const fields = words(m[1] ?? "").map((p) => {
-        const f = action.find((x) => x.name === p);
-        if (f === undefined) throw new Error(`${cls}.${name}: Action has no field '${p}'`);
-        return f;
-      });
-      const opt = this.optionsInterface(ifaces, s.name, name, fields, "in the action body");
-      const member = m[2];
-      const outField = member === undefined ? undefined : action.find((x) => x.name === member);
-      if (member !== undefined && outField === undefined) {
-        throw new Error(`${cls}.${name}: Action has no field '${member}'`);
-      }
-      const init = fields.map((f) => `${f.name}: options.${f.name}`).join(", ");
-      const ret = outField ? `${this.tsType(outField)} | undefined` : "Action";
-      body.push(
-        `  /** Runs the \`${segment}\` action (POST \`<path>/${segment}\`, status 200, 201 or 202)${
-          outField ? `; returns the action's \`${outField.wire}\`` : ""
-        }. */\n` +
-          `  async ${name}(options: ${opt} = {}): Promise<${ret}> {\n${this.checks(fields)}` +
-          `    const action = new Action({ ${init} });\n` +
-          (outField
-            ? `    return (await this.internalAction("${segment}", action, options)).${outField.name};\n  }\n`
-            : `    return await this.internalAction("${segment}", action, options);\n  }\n`),
-      );
-    }
-    const cases: string[] = [];
-    for (
-      const [loc, target] of Object.entries(s.locators ?? {}).sort(([a], [b]) => a.localeCompare(b))
-    ) {
-      if (!this.services.has(target)) throw new Error(`${cls}.${loc}: unknown service ${target}`);
-      const seg = loc.toLowerCase();
-      body.push(
-        `  /** The \`${seg}\` sub-service. */\n  ${loc}Service(): ${target}Service {\n` +
-          `    return new ${target}Service(this.connection, \`\${this.path}/${seg}\`);\n  }\n`,
-      );
-      cases.push(`      case "${seg}":\n        return this.${loc}Service();`);
-    }
+    const hasParentLocators = s.parent !== undefined &&
+      this.allLocators(s.parent).length > 0;
+    const fallback = idLocator
+      ? `this.${idLocator.name}Service(decodeSegment(segment))`
+      : hasParentLocators
+      ? "super.locate(segment)"
+      : "undefined";
     let locate = "";
-    if (s.entity) {
-      const [loc, target] = s.entity.split(":") as [string, string];
-      if (!this.services.has(target)) throw new Error(`${cls}: unknown entity service ${target}`);
-      body.push(
-        `  /** The service of one object; the id is percent-encoded into the path. */\n` +
-          `  ${loc}Service(id: string): ${target}Service {\n    this.checkTypes([["id", id, "string", true]]);\n` +
-          `    return new ${target}Service(this.connection, \`\${this.path}/\${encodeSegment(id)}\`);\n  }\n`,
-      );
-      locate = `  /** The entity service for a path segment (an id). */\n` +
-        `  protected override locate(segment: string): Service | undefined {\n` +
-        `    return this.${loc}Service(decodeSegment(segment));\n  }\n`;
-    } else if (cases.length > 0) {
+    if (cases.length > 0) {
       locate = `  /** The sub-service for a path segment. */\n` +
         `  protected override locate(segment: string): Service | undefined {\n` +
-        `    switch (segment) {\n${cases.join("\n")}\n    }\n    return undefined;\n  }\n`;
+        `    switch (segment) {\n${cases.join("\n")}\n    }\n    return ${fallback};\n  }\n`;
+    } else if (idLocator) {
+      locate = `  /** The entity service for a path segment (an id). */\n` +
+        `  protected override locate(segment: string): Service | undefined {\n` +
+        `    return ${fallback};\n  }\n`;
     }
+    const get = this.allMethods(s.name).find((m) => m.kind === "list" || m.kind === "get");
+    const served = get?.params.find((p) => p.body)?.code;
     const doc = s.doc ??
-      (s.entity
-        ? `The collection of \`${T}\` objects.`
-        : `One \`${T}\` object: its methods, actions and sub-services.`);
-    const call = s.list !== undefined ? "list()" : s.get !== undefined ? "get()" : undefined;
-    out.push(...ifaces);
+      (s.root
+        ? "The root of the service tree: the API summary and every top-level collection."
+        : idLocator
+        ? `A collection${
+          served ? ` of \`${served}\` objects` : ""
+        }: \`${idLocator.name}Service(id)\` locates one.`
+        : served
+        ? `One \`${served}\` object: its methods, actions and sub-services.`
+        : chain === undefined
+        ? "A service no locator of the tree reaches; services extending it share its methods."
+        : "A service of the engine API.");
+    const example = chain === undefined
+      ? ` * import { ${cls} } from "@nimbus/apiclient/services/ovirt";\n * console.log(typeof ${cls}); // function\n`
+      : ` * import { Connection } from "@nimbus/apiclient";\n * import "@nimbus/apiclient/services/ovirt";\n` +
+        ` * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });\n` +
+        ` * console.log(String(${chain})); // locating sends nothing\n`;
+    const dep = s.deprecated ? `\n *\n * @deprecated ${cls} is deprecated in the engine API.` : "";
+    // Options interfaces are types only: they go to `options.ts`, which nothing loads at run time.
+    this.optionInterfaces.push(...ifaces);
     out.push(
-      `/**\n * ${doc}\n *\n * @example Usage\n * \`\`\`ts\n * import { Connection } from "@nimbus/apiclient";\n` +
-        ` * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });\n` +
-        ` * const service = ${chain};\n` +
-        (call ? ` * console.log(await service.${call});\n` : ` * console.log(String(service));\n`) +
-        ` * \`\`\`\n */`,
-      `export class ${cls} extends Service {`,
+      `/**\n * ${doc}${dep}\n *\n * @example Usage\n * \`\`\`ts\n${example} * \`\`\`\n */`,
+      `export class ${cls} extends ${s.parent ? `${s.parent}Service` : "Service"} {`,
       ...body,
       ...(locate ? [locate] : []),
     );
     out[out.length - 1] = out[out.length - 1]!.replace(/\n$/, "");
     out.push("}\n");
+  }
+
+  allMethods(name: string): Method[] {
+    return this.serviceAncestors(name).flatMap((s) => this.methods.get(s.name)!);
+  }
+
+  /** Services in declaration order: every parent before its children. */
+  orderedServices(): ModelService[] {
+    const done = new Set<string>();
+    const out: ModelService[] = [];
+    const visit = (s: ModelService) => {
+      if (done.has(s.name)) return;
+      if (s.parent !== undefined) visit(this.services.get(s.parent)!);
+      done.add(s.name);
+      out.push(s);
+    };
+    for (const s of this.model.services) visit(s);
+    return out;
   }
 
   servicesFile(): string {
@@ -457,25 +857,154 @@ class Generator {
       `import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";`,
       `import type { List } from "../struct.ts";`,
     ];
-    const used = new Set<string>();
+    this.optionInterfaces.length = 0;
     const classes: string[] = [];
-    for (const s of this.model.services) {
-      const chain = chains.get(s.name);
-      if (chain === undefined) {
-        throw new Error(`${s.name}Service can't be reached from SystemService`);
-      }
-      this.serviceClass(classes, s, chain);
+    for (const s of this.orderedServices()) {
+      // The engine model has a few services no locator reaches (`CopyableService`, the
+      // legacy `VmDisksService`): they are generated all the same, as ovirtsdk4 does.
+      this.serviceClass(classes, s, chains.get(s.name));
     }
     const text = classes.join("\n");
-    for (const t of this.types.keys()) if (new RegExp(`\\b${t}\\b`).test(text)) used.add(t);
-    used.delete("Action");
+    // Types the code names (docs aside); all type-only: `Service.run` builds the requests.
+    const code = text.replace(/\/\*\*[\s\S]*?\*\//g, "").replace(/"[^"\n]*"/g, '""');
+    const used = [...this.types.keys()].filter((t) =>
+      t !== "Fault" && new RegExp(`\\b${t}\\b`).test(code)
+    ).sort();
+    out.push(`import type {\n${used.map((t) => `  ${t},`).join("\n")}\n} from "./types.ts";\n`);
+    const names = [...this.optionInterfaces.join("\n").matchAll(/export interface (\w+)/g)].map((
+      m,
+    ) => m[1]!);
+    const options = names.filter((n) => new RegExp(`\\b${n}\\b`).test(text)).sort();
     out.push(
-      `import {\n  Action,\n${
-        [...used].sort().map((t) => `  type ${t},`).join("\n")
-      }\n} from "./types.ts";\n`,
+      `import type {\n${options.map((n) => `  ${n},`).join("\n")}\n} from "./options.ts";\n`,
     );
     out.push(text);
     return out.join("\n");
+  }
+
+  /** The options interfaces of every service method: types only, never loaded at run time. */
+  optionsFile(): string {
+    const text = this.optionInterfaces.join("\n");
+    const types = [...this.types.keys()].filter((t) =>
+      new RegExp(`: ${t}\\b`).test(text) ||
+      new RegExp(`List<${t}>`).test(text)
+    ).sort();
+    const enums = [...this.enums.keys()].filter((e) => new RegExp(`: ${e};`).test(text)).sort();
+    return [
+      HEADER,
+      "/**\n * The options of every generated service method: typed query and action parameters.\n *\n * @module\n */",
+      `import type { RequestOptions } from "../service.ts";`,
+      `import type { List } from "../struct.ts";`,
+      `import type {\n${types.map((t) => `  ${t},`).join("\n")}\n} from "./types.ts";`,
+      `import type {\n${enums.map((e) => `  ${e},`).join("\n")}\n} from "./enums.ts";\n`,
+      text,
+    ].join("\n");
+  }
+
+  // ---- the model in the reference's shape ----
+  describeEntry(f: Entry, kind: "field" | "query" | "action" | "body"): Record<string, unknown> {
+    const scalar = SCALARS[f.code];
+    const d: Record<string, unknown> = { name: f.name, type: scalar?.primitive ?? f.code };
+    if (f.list) d.list = true;
+    if (kind === "field") {
+      if (f.link) d.link = true;
+      if (f.deprecated) d.deprecated = true;
+      d.xml = f.wire;
+      if (f.attr) d.attribute = true;
+      if (f.list) d.item = this.itemOf(f);
+      const rel = this.relOf(f);
+      if (rel !== undefined) d.rel = rel;
+      if (f.locator !== undefined) d.locator = f.locator;
+      if (scalar?.xsd) d.xsd = scalar.xsd;
+      return d;
+    }
+    if (f.in) d.in = true;
+    if (f.out) d.out = true;
+    if (f.deprecated) d.deprecated = true;
+    if (f.body) d.body = true;
+    else if (kind === "query") d.query = f.wire;
+    else {
+      d.xml = f.wire;
+      if (f.list) d.item = this.itemOf(f);
+    }
+    return d;
+  }
+
+  describe(): Record<string, unknown> {
+    const types: Record<string, unknown> = {};
+    for (const t of [...this.model.types].sort((a, b) => a.name.localeCompare(b.name))) {
+      const d: Record<string, unknown> = {};
+      if (t.parent) d.parent = t.parent;
+      if (t.builtin) d.builtin = true;
+      if (t.deprecated) d.deprecated = true;
+      d.xml = this.tag(t);
+      if (this.plural(t)) d.xmlList = this.plural(t);
+      if (this.isResource(t.name)) d.resource = true;
+      d.fields = this.own.get(t.name)!.map((f) => this.describeEntry(f, "field"));
+      types[t.name] = d;
+    }
+    const enums: Record<string, unknown> = {};
+    for (const e of this.model.enums) {
+      const raw = words(e.values);
+      const d: Record<string, unknown> = { values: raw.map((v) => v.replace(/~$/, "")) };
+      if (e.deprecated) d.deprecated = true;
+      const dep = raw.filter((v) => v.endsWith("~")).map((v) => v.slice(0, -1));
+      if (dep.length > 0) d.deprecatedValues = dep;
+      enums[e.name] = d;
+    }
+    const services: Record<string, unknown> = {};
+    for (const s of this.model.services) {
+      const d: Record<string, unknown> = {};
+      if (s.parent) d.parent = `${s.parent}Service`;
+      if (s.root) d.root = true;
+      if (s.deprecated) d.deprecated = true;
+      const methods: Record<string, unknown> = {};
+      for (const m of this.methods.get(s.name)!) {
+        const body = m.params.find((p) => p.body);
+        const bodyType = body === undefined ? undefined : this.types.get(body.code);
+        const bodyTag = bodyType === undefined
+          ? undefined
+          : body!.list
+          ? this.plural(bodyType)
+          : this.tag(bodyType);
+        const md: Record<string, unknown> = { kind: m.kind, http: m.http };
+        if (m.path) md.path = m.path;
+        const request = m.request ??
+          (m.kind === "action"
+            ? "action"
+            : m.kind === "add" || m.kind === "update"
+            ? bodyTag
+            : undefined);
+        if (request) md.request = request;
+        const response = m.kind === "action" ? "action" : m.kind === "remove" ? undefined : bodyTag;
+        if (response) md.response = response;
+        const kindOf = (p: Entry) =>
+          p.body ? "body" : m.kind === "action" || this.types.has(p.code) ? "action" : "query";
+        md.params = m.params.map((p) => this.describeEntry(p, kindOf(p)));
+        if (m.mandatory.length > 0) md.mandatory = m.mandatory;
+        if (m.signatures.length > 0) {
+          md.signatures = Object.fromEntries(m.signatures.map((sg) => {
+            const sd: Record<string, unknown> = {
+              params: sg.params.map((p) => this.describeEntry(p, kindOf(p))),
+            };
+            if (sg.mandatory.length > 0) sd.mandatory = sg.mandatory;
+            if (sg.deprecated) sd.deprecated = true;
+            return [sg.key, sd];
+          }));
+        }
+        if (m.deprecated) md.deprecated = true;
+        methods[m.key] = md;
+      }
+      d.methods = methods;
+      d.locators = Object.fromEntries(
+        this.locators.get(s.name)!.map((l) => [
+          l.name,
+          { service: `${l.target}Service`, ...(l.id ? { id: true } : {}), path: l.segment },
+        ]),
+      );
+      services[`${s.name}Service`] = d;
+    }
+    return { types, enums, services };
   }
 }
 
@@ -487,26 +1016,60 @@ export function generate(model: Model = MODEL): Map<string, string> {
     [`${OUT_DIR}/types.ts`, g.typesFile()],
     [`${OUT_DIR}/meta.ts`, g.metaFile()],
     [`${OUT_DIR}/services.ts`, g.servicesFile()],
+    // After servicesFile(), which collects the interfaces.
+    [`${OUT_DIR}/options.ts`, g.optionsFile()],
   ]);
 }
 
-/** Counts of the model, for the README and reports. */
+/**
+ * The model with every wire name resolved, in the shape of the engine
+ * model's reference data (`types`, `enums`, `services` keyed by Java name).
+ */
+export function describeModel(model: Model = MODEL): {
+  types: Record<string, unknown>;
+  enums: Record<string, unknown>;
+  services: Record<string, unknown>;
+} {
+  return new Generator(model).describe() as {
+    types: Record<string, unknown>;
+    enums: Record<string, unknown>;
+    services: Record<string, unknown>;
+  };
+}
+
+/** Counts of the model, in the reference's terms, for the README and reports. */
 export function coverage(model: Model = MODEL): Record<string, number> {
-  const actions = model.services.reduce((n, s) => n + Object.keys(s.actions ?? {}).length, 0);
-  const methods = model.services.reduce(
-    (n, s) =>
-      n + (["get", "list", "update", "remove"] as const).filter((k) => s[k] !== undefined).length +
-      (s.add === undefined ? 0 : 1 + (s.adds?.length ?? 0)),
-    0,
-  );
+  const g = new Generator(model);
+  let methods = 0, actions = 0, signatures = 0, locators = 0, idLocators = 0;
+  for (const s of model.services) {
+    for (const m of g.methods.get(s.name)!) {
+      methods++;
+      if (m.kind === "action") actions++;
+      signatures += m.signatures.length;
+    }
+    for (const l of g.locators.get(s.name)!) {
+      locators++;
+      if (l.id) idLocators++;
+    }
+  }
+  const root = model.services.find((s) => s.root);
   return {
-    types: model.types.length + 1, // + Fault from struct.ts
+    structTypes: model.types.filter((t) => !t.builtin).length,
+    builtinTypes: model.types.filter((t) => t.builtin).length,
+    fields: model.types.filter((t) => !t.builtin).reduce(
+      (n, t) => n + g.own.get(t.name)!.length,
+      0,
+    ),
     enums: model.enums.length,
     enumValues: model.enums.reduce((n, e) => n + words(e.values).length, 0),
-    fields: model.types.reduce((n, t) => n + parseFields(t.fields).length, 0),
     services: model.services.length,
     methods,
+    crudMethods: methods - actions,
     actions,
+    signatures,
+    locators,
+    idLocators,
+    rootLocators: root === undefined ? 0 : g.locators.get(root.name)!.length,
   };
 }
 

@@ -7,14 +7,15 @@
 #                          on a free high port, kinit the test user into a temp ccache and print
 #                          eval-able lines: KRB5_CONFIG=... KRB5CCNAME=... KRB5_KTNAME=...
 #                          KRB5RCACHEDIR=... NIMBUS_KRB_REALM=... NIMBUS_KRB_USER=...
-#                          NIMBUS_KRB_HOST=... NIMBUS_KRB_USER_KEYTAB=...
+#                          NIMBUS_KRB_HOST=... NIMBUS_KRB_USER_KEYTAB=... NIMBUS_KRB_USER2=...
 #   scripts/kdc.sh env     print those lines again from the state file
 #   scripts/kdc.sh stop    kill the KDC by its PID and remove the temp dir
 #   scripts/kdc.sh run CMD...   start, run CMD with those variables exported, stop; exits
 #                          with CMD's status
 #
 # The realm has a user principal (NIMBUS_KRB_USER, with a random password; its keys are also
-# in NIMBUS_KRB_USER_KEYTAB for `kinit -k -t`) and the service principals HTTP/127.0.0.1 and
+# in NIMBUS_KRB_USER_KEYTAB for `kinit -k -t`), a second user NIMBUS_KRB_USER2 (keys in the
+# same keytab) and the service principals HTTP/127.0.0.1 and
 # HTTP/localhost, whose keys are in the keytab KRB5_KTNAME.
 #
 # Environment: KDC_PORT (default: a free port), NIMBUS_KRB_REALM (default NIMBUS.TEST),
@@ -25,6 +26,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${KDC_STATE:-$ROOT/.tmp/kdc.state}"
 REALM="${NIMBUS_KRB_REALM:-NIMBUS.TEST}"
 USER_NAME=alice
+# A second user, so tests can check that two principals never share a cached token.
+USER2_NAME=bob
 HOST=127.0.0.1
 # Debian's python (always there on Debian, unlike curl or nc), for free ports and port probes.
 PY=/usr/bin/python3
@@ -35,6 +38,8 @@ install_if_missing() {
   local missing=()
   command -v krb5kdc >/dev/null 2>&1 || [ -x /usr/sbin/krb5kdc ] || missing+=(krb5-kdc)
   command -v kinit >/dev/null 2>&1 || missing+=(krb5-user)
+  command -v kadmin.local >/dev/null 2>&1 || [ -x /usr/sbin/kadmin.local ] ||
+    missing+=(krb5-admin-server)
   [ -e /usr/lib/x86_64-linux-gnu/libgssapi_krb5.so.2 ] || ldconfig -p 2>/dev/null |
     grep -q 'libgssapi_krb5\.so\.2 ' || missing+=(libgssapi-krb5-2)
   # The tests' acceptor: an independent GSSAPI implementation path (python-gssapi).
@@ -77,6 +82,7 @@ print_env() {
   echo "NIMBUS_KRB_USER=$KDC_USER"
   echo "NIMBUS_KRB_HOST=$KDC_HOST"
   echo "NIMBUS_KRB_USER_KEYTAB=$KDC_DIR/user.keytab"
+  echo "NIMBUS_KRB_USER2=$USER2_NAME@$KDC_REALM"
 }
 
 is_running() {
@@ -154,6 +160,8 @@ EOF
   # The user's keys too (-norandkey keeps the password valid): tests kinit their own caches.
   kadmin.local -r "$REALM" -q "ktadd -norandkey -k $dir/user.keytab $USER_NAME" \
     >>"$dir/setup.log" 2>&1
+  kadmin.local -r "$REALM" -q "addprinc -randkey $USER2_NAME" >>"$dir/setup.log" 2>&1
+  kadmin.local -r "$REALM" -q "ktadd -k $dir/user.keytab $USER2_NAME" >>"$dir/setup.log" 2>&1
 
   # -n: stay in the foreground so $! is the KDC's PID; setsid: not in our process group.
   setsid krb5kdc -n -r "$REALM" -P "$dir/krb5kdc.pid" >>"$dir/kdc.out" 2>&1 </dev/null &

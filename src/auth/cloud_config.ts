@@ -181,6 +181,11 @@ export class CloudConfig {
   [Symbol.for("Deno.customInspect")](): string {
     return `CloudConfig ${JSON.stringify(this.toJSON())}`;
   }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `CloudConfig ${JSON.stringify(this.toJSON())}`;
+  }
 }
 
 /** The search path of one file name, in openstacksdk's order. */

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AuthPlugin, TokenAndEndpoint } from "./auth_plugin.ts";
+import { redactText, scrubSecrets } from "../redaction/mod.ts";
 import type { HTTPClient } from "../http/http_client.ts";
 import type { CachedToken } from "../token_cache/cached_token.ts";
 import {
@@ -56,18 +57,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Replaces every occurrence of the secrets in a text with `***`. */
+/** A text with secret fields redacted and every echo of the secrets scrubbed. */
 function scrub(text: string | undefined, secrets: string[]): string | undefined {
-  if (text === undefined) return undefined;
-  let out = text;
-  for (const secret of secrets) {
-    if (!secret) continue;
-    // Also the JSON-escaped form: a body echoed back holds `\"` for `"`.
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
-      out = out.split(form).join("***");
-    }
-  }
-  return out;
+  return text === undefined ? undefined : scrubSecrets(redactText(text), secrets);
 }
 
 /**

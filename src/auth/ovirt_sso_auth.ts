@@ -5,7 +5,43 @@
  */
 import { createHash } from "node:crypto";
 import { AuthError } from "../errors/mod.ts";
+import { displayUrl, redactText, scrubSecrets } from "../redaction/mod.ts";
 import { gssapiNegotiate } from "./gssapi/mod.ts";
+
+/**
+ * What a Kerberos `negotiate` hook may return instead of the bare token: the
+ * token and the client principal it was made for. With a principal, the SSO
+ * token is cached under it; without one it is not cached at all, so two
+ * Kerberos users can never share a cached token.
+ *
+ * @example
+ * ```ts
+ * import type { NegotiateResult } from "@nimbus/apiclient/auth";
+ * const result: NegotiateResult = { token: "YIIC…", principal: "alice@EXAMPLE.COM" };
+ * ```
+ */
+export interface NegotiateResult {
+  /** The base64 SPNEGO token. */
+  token: string;
+  /** The client principal, e.g. `alice@EXAMPLE.COM`. */
+  principal?: string;
+}
+
+/**
+ * A Kerberos `negotiate` hook: the base64 SPNEGO token for a service such as
+ * `HTTP@engine.example.com`, or a {@linkcode NegotiateResult}. A hook may
+ * carry a `principal()` method naming the default principal without
+ * negotiating (the GSSAPI default has one).
+ *
+ * @example
+ * ```ts
+ * import type { NegotiateHook } from "@nimbus/apiclient/auth";
+ * const hook: NegotiateHook = () => Promise.resolve({ token: "YII…", principal: "bob@EXAMPLE.COM" });
+ * ```
+ */
+export type NegotiateHook = ((service: string) => Promise<string | NegotiateResult>) & {
+  principal?: () => Promise<string | undefined>;
+};
 
 /**
  * What an SSO endpoint answered, body fully read.
@@ -78,7 +114,7 @@ export interface OvirtSsoAuthOptions {
    * Kerberos: returns the base64 SPNEGO token for a service such as `HTTP@engine.example.com`.
    * Default: {@linkcode gssapiNegotiate} (the system GSSAPI library through Deno FFI).
    */
-  negotiate?: (service: string) => Promise<string>;
+  negotiate?: NegotiateHook;
   /** The SSO token URL; default `<origin>/ovirt-engine/sso/oauth/token` (or `token-http-auth`). */
   ssoUrl?: string;
   /** The SSO revoke URL; default `<origin>/ovirt-engine/services/sso-logout`. */
@@ -133,22 +169,34 @@ export class OvirtSsoAuth {
   readonly #username: string | undefined;
   readonly #password: string | undefined;
   readonly #kerberos: boolean;
-  readonly #negotiate: ((service: string) => Promise<string>) | undefined;
+  readonly #negotiate: NegotiateHook;
   readonly #tokenName: string;
   readonly #userAgent: string;
   #token: string | undefined;
   #expiresAt: number | undefined;
+  /** The Kerberos client principal, once known. */
+  #principal: string | undefined;
+  /** A negotiation made to learn the principal, used by the next login. */
+  #pending: Promise<NegotiateResult> | undefined;
 
   /** Creates the auth; nothing is sent until {@linkcode OvirtSsoAuth.login}. */
   constructor(options: OvirtSsoAuthOptions) {
-    const origin = new URL(options.url).origin;
+    let origin: string;
+    try {
+      origin = new URL(options.url).origin;
+    } catch (error) {
+      // The parse error repeats the URL, credentials and all: name it without them.
+      throw new AuthError(`The 'url' '${displayUrl(options.url)}' isn't a valid URL`, {
+        cause: error instanceof Error ? new TypeError(displayUrl(error.message)) : undefined,
+      });
+    }
     this.#kerberos = options.kerberos === true;
     const entry = this.#kerberos ? "token-http-auth" : "token";
     this.ssoUrl = options.ssoUrl ?? `${origin}/ovirt-engine/sso/oauth/${entry}`;
     this.ssoRevokeUrl = options.ssoRevokeUrl ?? `${origin}/ovirt-engine/services/sso-logout`;
     this.#username = options.username;
     this.#password = options.password;
-    this.#negotiate = options.negotiate;
+    this.#negotiate = options.negotiate ?? gssapiNegotiate;
     this.#tokenName = options.ssoTokenName ?? "access_token";
     this.#userAgent = options.userAgent ?? "nimbus-apiclient";
     this.#token = options.token;
@@ -178,10 +226,15 @@ export class OvirtSsoAuth {
     this.#expiresAt = undefined;
   }
 
-  /** What identifies this login in a token cache; undefined for a token-only auth. */
+  /**
+   * What identifies this login in a token cache; undefined for a token-only
+   * auth, and for Kerberos until the client principal is known.
+   */
   cacheScope(): Record<string, string> | undefined {
     if (this.user === undefined) return undefined;
+    if (this.#kerberos && this.#principal === undefined) return undefined;
     const scope: Record<string, string> = { kind: "ovirt-sso", url: this.ssoUrl, user: this.user };
+    if (this.#principal !== undefined) scope.principal = this.#principal;
     // A salted hash of the password, so a run with another password never reuses the token.
     if (this.#password !== undefined) {
       scope.credential = createHash("sha256")
@@ -189,6 +242,51 @@ export class OvirtSsoAuth {
         .digest("hex").slice(0, 32);
     }
     return scope;
+  }
+
+  /** The Kerberos client principal, once known (after {@linkcode identify} or a login). */
+  get principal(): string | undefined {
+    return this.#principal;
+  }
+
+  /**
+   * Learns who logs in before a token cache is read: for Kerberos, the client
+   * principal (from the hook's `principal()`, else by negotiating now and
+   * keeping the token for the next login). Nothing to do for a password.
+   */
+  async identify(): Promise<void> {
+    if (!this.#kerberos || this.#principal !== undefined) return;
+    const named = await this.#negotiate.principal?.();
+    if (named) {
+      this.#principal = named;
+      return;
+    }
+    this.#pending ??= this.#negotiateNow();
+    await this.#pending;
+  }
+
+  /** Runs the hook; its failure becomes an AuthError carrying its reason. */
+  async #negotiateNow(): Promise<NegotiateResult> {
+    const host = new URL(this.ssoUrl).hostname.replace(/^\[(.*)\]$/, "$1");
+    const service = `HTTP@${host}`;
+    let result: string | NegotiateResult;
+    try {
+      result = await this.#negotiate(service);
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AuthError(`Kerberos login for service '${service}' failed: ${reason}`, {
+        cause: error,
+      });
+    }
+    const negotiated = typeof result === "string" ? { token: result } : result;
+    if (typeof negotiated?.token !== "string" || negotiated.token === "") {
+      throw new AuthError(
+        `Kerberos login for service '${service}' failed: the negotiate hook returned no token`,
+      );
+    }
+    if (negotiated.principal) this.#principal = negotiated.principal;
+    return negotiated;
   }
 
   /** The secrets this auth knows, so logs can scrub them. */
@@ -206,10 +304,15 @@ export class OvirtSsoAuth {
     const headers = this.#headers();
     let form: URLSearchParams;
     if (this.#kerberos) {
-      // IPv6 hostnames come bracketed from URL; GSSAPI wants the bare host.
-      const host = new URL(this.ssoUrl).hostname.replace(/^\[(.*)\]$/, "$1");
-      const negotiate = this.#negotiate ?? gssapiNegotiate;
-      headers.set("Authorization", `Negotiate ${await negotiate(`HTTP@${host}`)}`);
+      // A negotiation made by identify() is used once; otherwise negotiate now, and learn
+      // the principal again (a new kinit may have changed it) so the token is cached under it.
+      if (!this.#pending && this.#negotiate.principal) {
+        this.#principal = await this.#negotiate.principal().catch(() => undefined);
+      }
+      const pending = this.#pending ?? this.#negotiateNow();
+      this.#pending = undefined;
+      const negotiated = await pending;
+      headers.set("Authorization", `Negotiate ${negotiated.token}`);
       form = new URLSearchParams({
         grant_type: "urn:ovirt:params:oauth:grant-type:http",
         scope: "ovirt-app-api",
@@ -231,7 +334,9 @@ export class OvirtSsoAuth {
     const reply = this.#read(await post(this.ssoUrl, form, headers), "authentication");
     const error = this.#error(reply);
     if (error) {
-      throw new AuthError(`Error during SSO authentication ${error}`, { code: reply.status });
+      // Some SSOs echo the submitted password in error_description.
+      const shown = scrubSecrets(redactText(error), [this.#password]);
+      throw new AuthError(`Error during SSO authentication ${shown}`, { code: reply.status });
     }
     const token = reply.json[this.#tokenName];
     if (typeof token !== "string" || token === "") {
@@ -259,7 +364,10 @@ export class OvirtSsoAuth {
     const form = new URLSearchParams({ scope: "ovirt-app-api", token });
     const reply = this.#read(await post(this.ssoRevokeUrl, form, this.#headers()), "revoke");
     const error = this.#error(reply);
-    if (error) throw new AuthError(`Error during SSO revoke ${error}`, { code: reply.status });
+    if (error) {
+      const shown = scrubSecrets(redactText(error), [token]);
+      throw new AuthError(`Error during SSO revoke ${shown}`, { code: reply.status });
+    }
   }
 
   #headers(): Headers {
@@ -310,6 +418,15 @@ export class OvirtSsoAuth {
 
   /** No secrets in `Deno.inspect`. */
   [Symbol.for("Deno.customInspect")](): string {
+    return this.#describe();
+  }
+
+  /** No secrets in Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.#describe();
+  }
+
+  #describe(): string {
     return `OvirtSsoAuth { ssoUrl: ${JSON.stringify(this.ssoUrl)}, user: ${
       JSON.stringify(this.user ?? null)
     }, hasToken: ${this.#token !== undefined} }`;

@@ -4,22 +4,26 @@
  * @module
  */
 import { OvirtSsoAuth, type SsoReply } from "../auth/ovirt_sso_auth.ts";
-import { AuthError, SdkError } from "../errors/mod.ts";
-import { List, type Struct } from "../services/ovirt/struct.ts";
+import { AuthError, ClientClosed, SdkError } from "../errors/mod.ts";
+import { List, type Struct } from "../model_core/struct.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
+import { VERSION } from "../version.ts";
 import { exchange, Transport } from "../transport/mod.ts";
 import { checkContentType } from "./content_type.ts";
-import { checkFault } from "../services/ovirt/fault_error.ts";
 import { linkPath } from "./follow_link.ts";
-import { count, readCaFile } from "./option_checks.ts";
+import { byteLimit, checkMethod, count, readCaFile, timeoutMs } from "./option_checks.ts";
 import type { HttpRequest, HttpResponse } from "./http_request.ts";
 import type { ConnectionOptions } from "./options.ts";
 import { apiHeaders, checkHeader, queryString } from "./request_parts.ts";
 import { Semaphore } from "./semaphore.ts";
-import { type Service, SystemService } from "../services/ovirt/mod.ts";
-import { WireLog } from "./wire_log.ts";
+// Types only (erased at run time): the model registers the tree itself when
+// its entry is imported, so this module never loads it (see service_tree.ts).
+import type { Service, SystemService } from "../services/ovirt/mod.ts";
+import { maybeServiceTree, serviceTree } from "./service_tree.ts";
+import { displayUrl, WireLog } from "../redaction/mod.ts";
+import { type LoginDriver, LoginLifecycle } from "../session/mod.ts";
 
-const USER_AGENT = "nimbus-apiclient/0.1.0";
+const USER_AGENT = `nimbus-apiclient/${VERSION}`;
 
 /**
  * A connection to an oVirt engine: SSO login (lazy), bearer tokens, one
@@ -60,15 +64,18 @@ export class Connection implements AsyncDisposable {
   readonly #cache: TokenCache | undefined;
   readonly #wire: WireLog | undefined;
   readonly #slots: Semaphore;
-  #login: Promise<string> | undefined;
+  readonly #login: LoginLifecycle;
+  readonly #maxBodyBytes: number | undefined;
   #system: SystemService | undefined;
   #closed = false;
 
   /**
    * Creates the connection; nothing is sent until the first request.
    *
-   * @throws {SdkError} without `url`, or when `caFile` doesn't exist.
-   * @throws {RangeError} for a negative `pipeline`, `connections` or `timeout`.
+   * @throws {SdkError} without `url`, for a URL that is not http(s), or when
+   * `caFile` doesn't exist.
+   * @throws {RangeError} for a negative `pipeline`, `connections` or
+   * `timeout` (NaN too), or a `maxBodyBytes` that is not an integer ≥ 0.
    */
   constructor(options: ConnectionOptions) {
     if (!options?.url) throw new SdkError("The 'url' parameter is mandatory");
@@ -76,23 +83,28 @@ export class Connection implements AsyncDisposable {
     try {
       parsed = new URL(options.url);
     } catch (error) {
-      throw new SdkError(`The 'url' parameter '${options.url}' isn't a valid URL`, {
-        cause: error,
+      // The parse error repeats the URL: neither it nor the message may show its credentials.
+      throw new SdkError(`The 'url' parameter '${displayUrl(options.url)}' isn't a valid URL`, {
+        cause: error instanceof Error ? new TypeError(displayUrl(error.message)) : undefined,
       });
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+      // file:, data: and the like would only fail later, at the first request.
+      throw new SdkError(
+        `The 'url' parameter must be an http or https URL, got a ${parsed.protocol} URL`,
+      );
     }
     if (parsed.username || parsed.password) {
       // fetch refuses such URLs anyway; say why, and keep the password out of the message.
       throw new SdkError(
-        `The 'url' must not contain a user name or password (${
-          withoutCredentials(options.url)
-        }): ` +
+        `The 'url' must not contain a user name or password (${displayUrl(options.url)}): ` +
           `use the 'username' and 'password' options`,
       );
     }
     const pipeline = count("pipeline", options.pipeline);
     const connections = count("connections", options.connections);
-    const timeout = options.timeout ?? 0;
-    if (!(timeout >= 0)) throw new RangeError(`The 'timeout' option must be ≥ 0, got ${timeout}`);
+    const timeout = timeoutMs(options.timeout) ?? 0;
+    this.#maxBodyBytes = byteLimit(options.maxBodyBytes);
     for (const [name, value] of Object.entries(options.headers ?? {})) checkHeader(name, value);
     if (options.format !== undefined && options.format !== "xml" && options.format !== "json") {
       throw new RangeError(`The 'format' option must be "xml" or "json", got "${options.format}"`);
@@ -121,16 +133,15 @@ export class Connection implements AsyncDisposable {
     });
     this.debug = options.debug === true;
     const password = options.password;
+    const log = options.log ?? console;
     this.#wire = this.debug
-      ? new WireLog(options.log ?? console, () => {
-        const secrets = this.#auth.secrets();
-        // Very short values would blank out unrelated text; field rules still cover them.
-        for (const secret of [password, options.token]) {
-          if (secret && secret.length >= 4 && !secrets.includes(secret)) secrets.push(secret);
-        }
-        return secrets;
-      })
+      ? new WireLog(log, () => [...this.#auth.secrets(), password, options.token])
       : undefined;
+    this.#login = new LoginLifecycle(this.#loginDriver(), {
+      tokenCache: options.tokenCache,
+      logger: log,
+      debug: (line) => this.#wire?.info(line),
+    });
     const caCerts = [...(options.caCerts ?? [])];
     if (options.caFile !== undefined && !options.insecure) caCerts.push(readCaFile(options.caFile));
     this.#transport = new Transport({
@@ -147,24 +158,9 @@ export class Connection implements AsyncDisposable {
    *
    * @throws {AuthError} when the SSO refuses the login.
    */
-  authenticate(): Promise<string> {
+  async authenticate(): Promise<string> {
     this.#assertOpen();
-    const token = this.#auth.token();
-    const expiresAt = this.#auth.expiresAt();
-    if (
-      token !== undefined && expiresAt !== undefined && expiresAt <= Date.now() &&
-      this.#auth.canLogin
-    ) {
-      // The SSO said when this token dies: log in again instead of waiting for a 401.
-      this.#auth.invalidate();
-    } else if (token !== undefined) {
-      return Promise.resolve(token);
-    }
-    // Concurrent first requests share one login.
-    this.#login ??= this.#loginOrCache().finally(() => {
-      this.#login = undefined;
-    });
-    return this.#login;
+    return await this.#token();
   }
 
   /**
@@ -178,6 +174,9 @@ export class Connection implements AsyncDisposable {
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
     this.#assertOpen();
+    checkMethod(request.method);
+    timeoutMs(request.timeout);
+    byteLimit(request.maxBodyBytes);
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value != null) checkHeader(name, String(value));
     }
@@ -187,8 +186,12 @@ export class Connection implements AsyncDisposable {
     const left = (): HttpRequest =>
       budget > 0 ? { ...request, timeout: Math.max(1, budget - (Date.now() - started)) } : request;
     const release = await this.#slots.acquire(budget > 0 ? budget : undefined);
+    // The wait for a login shared with other requests counts against this request's budget.
+    const limit = () =>
+      budget > 0 ? { timeoutMs: Math.max(1, budget - (Date.now() - started)) } : {};
     try {
-      const token = await this.authenticate();
+      const token = await this.#token(limit());
+      const generation = this.#login.generation;
       const response = await this.#sendOnce(left(), token, budget);
       if (response.code !== 401) return response;
       if (!this.#auth.canLogin) {
@@ -199,7 +202,8 @@ export class Connection implements AsyncDisposable {
         );
       }
       this.#wire?.info("The engine answered 401: requesting a new SSO token and resending");
-      const fresh = await this.#relogin(token);
+      await this.#login.rejected(token, generation, limit());
+      const fresh = await this.#token(limit());
       return await this.#sendOnce(left(), fresh, budget);
     } finally {
       release();
@@ -214,7 +218,12 @@ export class Connection implements AsyncDisposable {
   async test(options: { raiseException?: boolean } = {}): Promise<boolean> {
     try {
       const response = await this.send({ method: "GET", path: "" });
-      if (response.code !== 200) checkFault(response);
+      if (response.code !== 200) {
+        const tree = maybeServiceTree();
+        if (tree !== undefined) tree.raise(response);
+        // Without the model there is no fault reader: the status is all we can name.
+        throw new SdkError(`HTTP response code is ${response.code}.`, { code: response.code });
+      }
       if (this.format === "json") this.checkJsonContentType(response);
       else this.checkXmlContentType(response);
       return true;
@@ -250,11 +259,16 @@ export class Connection implements AsyncDisposable {
   /**
    * Fetches what a link points to: `list()` for a `List`, else `get()`. The
    * href must be on the connection's origin, under its URL path; anything
-   * else is refused before a request (or a token) is sent.
+   * else is refused before a request (or a token) is sent. The result has the
+   * link's own type: `followLink(vm.nics)` is a `Promise<List<Nic>>`,
+   * `followLink(vm.cluster)` a `Promise<Cluster>`.
    *
    * @throws {SdkError} for a missing or foreign href.
    */
-  async followLink<T>(obj: Struct | List<unknown>): Promise<T> {
+  followLink<T>(list: List<T> | undefined): Promise<List<T>>;
+  /** Fetches the object a link (`vm.cluster`) points to; see the list form above. */
+  followLink<T extends Struct>(obj: T | undefined): Promise<T>;
+  async followLink(obj: Struct | List<unknown> | undefined): Promise<unknown> {
     const href = obj?.href;
     const path = linkPath(this.#base, href);
     const service = this.service(path) as unknown as Record<string, unknown>;
@@ -263,12 +277,17 @@ export class Connection implements AsyncDisposable {
     if (typeof call !== "function") {
       throw new SdkError(`The service of '${href}' has no ${method}() method`);
     }
-    return await (call as () => Promise<T>).call(service);
+    return await (call as () => Promise<unknown>).call(service);
   }
 
-  /** The root of the service tree. */
+  /**
+   * The root of the service tree. The tree comes from the oVirt model, which
+   * registers itself when `@nimbus/apiclient/services/ovirt` is imported.
+   *
+   * @throws {SdkError} naming that import when the model isn't loaded.
+   */
   systemService(): SystemService {
-    return this.#system ??= new SystemService(this, "");
+    return this.#system ??= serviceTree().root(this) as SystemService;
   }
 
   /**
@@ -281,22 +300,25 @@ export class Connection implements AsyncDisposable {
   }
 
   /**
-   * Closes the connection. With `logout` (the default) the SSO token is
-   * revoked first, even one given as `token`; pass `{ logout: false }` to
-   * keep it. Calling it again does nothing.
+   * Closes the connection. With `logout` the SSO token is revoked first (even
+   * one given as `token`) and deleted from the token cache; calling it again
+   * does nothing. `logout` defaults to true, except with a `tokenCache`: then
+   * the token stays valid and cached for the next run (or connection), which
+   * is what the cache is for; pass `{ logout: true }` to revoke it anyway.
    */
   async close(options: { logout?: boolean } = {}): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     try {
       // A login still running would leave a token nobody revokes.
-      await this.#login?.catch(() => undefined);
-      if ((options.logout ?? true) && this.#auth.token() !== undefined) {
-        const scope = this.#auth.cacheScope();
+      await this.#login.settled();
+      const logout = options.logout ?? this.#cache === undefined;
+      if (logout && this.#auth.token() !== undefined) {
         try {
           await this.#auth.revoke(this.#ssoPost);
         } finally {
-          await this.#cacheDelete(scope);
+          this.#login.forgetToken();
+          await this.#login.forgetCached();
         }
       }
     } finally {
@@ -304,7 +326,7 @@ export class Connection implements AsyncDisposable {
     }
   }
 
-  /** Same as `close()` (with logout). */
+  /** Same as `close()`: revokes the token unless a `tokenCache` keeps it. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
@@ -312,7 +334,7 @@ export class Connection implements AsyncDisposable {
   /** What `JSON.stringify` shows: no credentials. */
   toJSON(): Record<string, unknown> {
     return {
-      url: withoutCredentials(this.url),
+      url: displayUrl(this.url),
       format: this.format,
       authenticated: this.#auth.token() !== undefined,
       closed: this.#closed,
@@ -324,49 +346,49 @@ export class Connection implements AsyncDisposable {
     return `Connection ${JSON.stringify(this.toJSON())}`;
   }
 
-  #assertOpen(): void {
-    if (this.#closed) throw new SdkError(`The connection to '${this.url}' is closed`);
+  /** What Node's and Bun's `util.inspect` show: no credentials. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `Connection ${JSON.stringify(this.toJSON())}`;
   }
 
-  async #loginOrCache(): Promise<string> {
-    const scope = this.#auth.cacheScope();
-    if (this.#cache && scope) {
-      const cached = await this.#cache.get(scope);
-      if (cached) {
-        this.#wire?.info("Using a cached SSO token");
-        this.#auth.setToken(cached.token, cached.expiresAt);
-        return cached.token;
-      }
+  #assertOpen(): void {
+    if (this.#closed) {
+      throw new ClientClosed(`The connection to '${displayUrl(this.url)}' is closed`);
     }
-    this.#wire?.info(`Requesting an SSO token from ${this.#auth.ssoUrl}`);
-    const token = await this.#auth.login(this.#ssoPost);
-    if (this.#cache && scope) {
-      try {
-        await this.#cache.set(scope, { token, expiresAt: this.#auth.expiresAt() });
-      } catch (error) {
-        // The cache is an optimisation: a full disk or a lock timeout must not fail the login.
-        this.#wire?.info(`Token cache write failed: ${(error as Error).message}`);
-      }
-    }
+  }
+
+  /** The token to send, logging in (or reading the cache) first when needed. */
+  async #token(limit: { timeoutMs?: number } = {}): Promise<string> {
+    await this.#login.ensure(limit);
+    const token = this.#auth.token();
+    if (token === undefined) throw new AuthError(`No SSO token from '${this.#auth.ssoUrl}'`);
     return token;
   }
 
-  async #cacheDelete(scope: Record<string, string> | undefined): Promise<void> {
-    if (!this.#cache || !scope) return;
-    try {
-      await this.#cache.delete(scope);
-    } catch (error) {
-      this.#wire?.info(`Token cache delete failed: ${(error as Error).message}`);
-    }
-  }
-
-  async #relogin(rejected: string): Promise<string> {
-    // Another request may already have replaced the rejected token.
-    if (this.#auth.token() === rejected) {
-      this.#auth.invalidate();
-      await this.#cacheDelete(this.#auth.cacheScope());
-    }
-    return await this.authenticate();
+  #loginDriver(): LoginDriver {
+    const auth = this.#auth;
+    return {
+      describe: `the oVirt SSO at '${auth.ssoUrl}'`,
+      canLogin: auth.canLogin,
+      login: async () => {
+        this.#wire?.info(`Requesting an SSO token from ${auth.ssoUrl}`);
+        await auth.login(this.#ssoPost);
+      },
+      token: () => auth.token(),
+      expiresAt: () => auth.expiresAt(),
+      invalidate: () => auth.invalidate(),
+      cacheScope: () => auth.cacheScope(),
+      prepareScope: () => auth.identify(),
+      saveState: () => {
+        const token = auth.token();
+        return token === undefined ? undefined : { token, expiresAt: auth.expiresAt() };
+      },
+      restoreState: (state) => {
+        auth.setToken(state.token, state.expiresAt);
+        return true;
+      },
+      invalidToken: (message) => new AuthError(message),
+    };
   }
 
   #ssoPost = async (url: string, form: URLSearchParams, headers: Headers): Promise<SsoReply> => {
@@ -392,8 +414,15 @@ export class Connection implements AsyncDisposable {
       compress: this.#compress,
       token,
     });
-    const body = method === "POST" || method === "PUT" ? request.body ?? "" : undefined;
-    return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout, budgetMs);
+    // DELETE may carry a body too: `GlusterBricksService.remove` sends an `<action>`.
+    const body = method === "POST" || method === "PUT"
+      ? request.body ?? ""
+      : method === "DELETE"
+      ? request.body
+      : undefined;
+    return this.#exchange(method, url, headers, body, request.timeout ?? this.timeout, budgetMs, {
+      maxBodyBytes: request.maxBodyBytes,
+    });
   }
 
   async #exchange(
@@ -403,6 +432,7 @@ export class Connection implements AsyncDisposable {
     body: string | undefined,
     timeoutMs: number,
     timeoutLabelMs?: number,
+    limits: { maxBodyBytes?: number } = {},
   ): Promise<HttpResponse> {
     this.#wire?.sent(method, url, headers, body);
     try {
@@ -413,6 +443,7 @@ export class Connection implements AsyncDisposable {
         body,
         timeoutMs,
         timeoutLabelMs,
+        maxBodyBytes: limits.maxBodyBytes ?? this.#maxBodyBytes,
       });
       const response = result.response;
       this.#wire?.received(response.status, response.statusText, response.headers, result.body);
@@ -426,18 +457,5 @@ export class Connection implements AsyncDisposable {
       this.#wire?.info(error instanceof Error ? error.message : String(error));
       throw error;
     }
-  }
-}
-
-/** A URL without any user or password in it, for display. */
-function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (!parsed.username && !parsed.password) return url;
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.href;
-  } catch {
-    return url.replace(/\/\/[^/@]*@/, "//");
   }
 }

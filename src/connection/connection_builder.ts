@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { displayUrl } from "../redaction/mod.ts";
 import { Connection } from "./connection.ts";
 import type { ConnectionOptions } from "./options.ts";
 
@@ -39,11 +40,16 @@ export class ConnectionBuilder {
 
   /** No credentials in `JSON.stringify`. */
   toJSON(): Record<string, unknown> {
-    return { url: this.#options.url };
+    return { url: displayUrl(this.#options.url) };
   }
 
   /** No credentials in `Deno.inspect`. */
   [Symbol.for("Deno.customInspect")](): string {
+    return `ConnectionBuilder ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `ConnectionBuilder ${JSON.stringify(this.toJSON())}`;
   }
 }

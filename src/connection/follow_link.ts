@@ -16,7 +16,8 @@ export function linkPath(base: string, href: string | undefined): string {
     throw new SdkError("Can't follow link because the 'href' attribute does't have a value");
   }
   const api = new URL(base);
-  const prefix = `${api.pathname}/`;
+  // An API at the root (`http://h:8080`) has the path "/": every href is under it.
+  const prefix = `${api.pathname.replace(/\/+$/, "")}/`;
   let target: URL | undefined;
   try {
     target = new URL(href, api);

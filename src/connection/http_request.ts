@@ -27,6 +27,8 @@ export interface HttpRequest {
   body?: string;
   /** Timeout in ms for this request; the connection's `timeout` otherwise. */
   timeout?: number;
+  /** Body size limit for this reply (decoded bytes; `0`/`Infinity` = none); the connection's otherwise. */
+  maxBodyBytes?: number;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Logger, TlsOptions } from "../types.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
+import type { NegotiateHook } from "../auth/ovirt_sso_auth.ts";
 
 /**
  * Everything a {@linkcode Connection} can be given; only `url` is required.
@@ -63,8 +64,17 @@ export interface ConnectionOptions extends TlsOptions {
   fetch?: typeof fetch;
   /**
    * Kerberos: returns the base64 SPNEGO token for a service such as
-   * `HTTP@engine.example.com`. Default: `gssapiNegotiate`, the system GSSAPI
-   * library (`libgssapi_krb5.so.2`) through Deno FFI (needs `--allow-ffi`).
+   * `HTTP@engine.example.com`, or `{ token, principal }`. Default:
+   * `gssapiNegotiate`, the system GSSAPI library (`libgssapi_krb5.so.2`)
+   * through Deno FFI (needs `--allow-ffi`), which names the principal. The
+   * SSO token is cached only under a known client principal.
    */
-  negotiate?: (service: string) => Promise<string>;
+  negotiate?: NegotiateHook;
+  /**
+   * The most decoded body bytes a reply may have (gzip replies are counted
+   * inflated); over it a request fails with `BodyTooLarge` (an `SdkError`).
+   * `0`/`Infinity` = no limit; default 128 MiB. A request's own
+   * `maxBodyBytes` wins.
+   */
+  maxBodyBytes?: number;
 }

@@ -5,19 +5,11 @@
  * @module
  */
 import { SdkError } from "../errors/mod.ts";
+import { isSecretHeader } from "../redaction/secret_headers.ts";
 import { hasControlCharacter, isHeaderName } from "../transport/headers_check.ts";
 
 // deno-lint-ignore no-control-regex
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
-
-/** Headers whose values never appear in a message or a log line. */
-export const SECRET_HEADERS: ReadonlySet<string> = new Set([
-  "authorization",
-  "proxy-authorization",
-  "cookie",
-  "set-cookie",
-  "x-auth-token",
-]);
 
 /** The query string with sorted keys (`?a=1&b=2`), or "" when empty. */
 export function queryString(query: Record<string, string> | undefined): string {
@@ -40,7 +32,7 @@ export function checkHeader(name: string, value: string): void {
   }
   // deno-lint-ignore no-control-regex
   if (/[^\x00-\x7f]/.test(name) || /[^\x00-\x7f]/.test(value)) {
-    const shown = SECRET_HEADERS.has(name.toLowerCase()) ? "<redacted>" : value;
+    const shown = isSecretHeader(name) ? "<redacted>" : value;
     throw new SdkError(
       `The value '${shown}' of header '${name}' contains characters that can't be encoded ` +
         `using ASCII, as required by the HTTP protocol.`,

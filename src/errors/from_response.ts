@@ -3,10 +3,9 @@
  *
  * @module
  */
+import { displayUrl, isSecretHeader, redactText, scrubSecrets } from "../redaction/mod.ts";
 import { HTTP_ERROR_CLASSES, HTTPClientError, HttpError, HttpServerError } from "./http_error.ts";
 
-/** Response headers that must never be kept on an error. */
-const SECRET_RESPONSE_HEADERS = ["set-cookie", "x-subject-token", "x-auth-token", "authorization"];
 /** Text bodies longer than this are cut in `details`. */
 const MAX_DETAILS = 16 * 1024;
 
@@ -87,9 +86,16 @@ function parseBody(
 }
 
 function safeHeaders(headers: Headers): Headers {
-  const copy = new Headers(headers);
-  for (const name of SECRET_RESPONSE_HEADERS) copy.delete(name);
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    if (!isSecretHeader(name)) copy.append(name, value);
+  });
   return copy;
+}
+
+/** A message or details text with secrets redacted by key and echoed secrets scrubbed. */
+function scrub(text: string | undefined, secrets: readonly string[]): string | undefined {
+  return text === undefined ? undefined : scrubSecrets(redactText(text), secrets);
 }
 
 /** The class for a status: its own, else the 4xx/5xx family, else `HttpError`. */
@@ -104,7 +110,10 @@ export function errorClassFor(status: number): typeof HttpError {
 /**
  * Builds the typed error for a failed response. `body` is the response body
  * already read (text, bytes or parsed JSON); without it only the status and
- * headers are used. It never throws, whatever the body holds.
+ * headers are used. `secrets` are values the request carried (a password,
+ * a token): a server echoing them back, in any encoding, has them scrubbed
+ * from the message and details, as are values under secret keys. It never
+ * throws, whatever the body holds.
  *
  * @example Map a 404 to NotFound
  * ```ts
@@ -122,6 +131,7 @@ export function fromResponse(
   method: string,
   url: string,
   body?: unknown,
+  secrets: readonly string[] = [],
 ): HttpError {
   const cls = errorClassFor(response.status);
   let parsed: { message?: string; details?: string } = {};
@@ -132,11 +142,11 @@ export function fromResponse(
   }
   return new cls({
     status: response.status,
-    message: parsed.message,
-    details: parsed.details,
+    message: scrub(parsed.message, secrets),
+    details: scrub(parsed.details, secrets),
     requestId: requestIdOf(response.headers),
     method,
-    url,
+    url: displayUrl(url),
     retryAfter: parseRetryAfter(response.headers.get("retry-after")),
     headers: safeHeaders(response.headers),
   });

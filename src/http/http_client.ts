@@ -8,6 +8,7 @@
 import type { AuthPlugin } from "../auth/auth_plugin.ts";
 import {
   AuthorizationFailure,
+  ClientClosed,
   fromResponse,
   requestIdOf,
   Unauthorized,
@@ -17,22 +18,33 @@ import {
   exchange,
   findInvalidHeader,
   headerEntries,
+  isByteLimit,
+  isHeaderName,
   replayable,
   Transport,
 } from "../transport/mod.ts";
+import {
+  curlRequestLine,
+  logText,
+  requestBodyLine,
+  responseBodyLine,
+  responseLine,
+  secretValues,
+} from "../redaction/mod.ts";
 import type { Logger } from "../types.ts";
-import { AuthSession, type EndpointFilter } from "./auth_session.ts";
+import { VERSION } from "../version.ts";
+import { type EndpointFilter, lookupEndpoint, pluginDriver } from "./plugin_login.ts";
+import { LoginLifecycle, type WaitLimit } from "../session/mod.ts";
 import type { BaseClient } from "./base_client.ts";
-import { BufferedResponse } from "./buffered_response.ts";
-import { curlRequestLine, requestBodyLine, responseBodyLine, responseLine } from "./curl_log.ts";
 import type { HTTPClientOptions, RequestOptions, Timing } from "./options.ts";
 import { RetryPolicy, sleep } from "./retry_policy.ts";
 import { TimingLog } from "./timings.ts";
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** Methods fetch refuses to send: asking for them is a caller's mistake, not a network failure. */
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 // deno-lint-ignore no-control-regex
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
-const VERSION = "0.1.0";
 
 /** A request ready to send: headers in order (for the log) and the body. */
 interface Prepared {
@@ -84,9 +96,11 @@ export class HTTPClient implements AsyncDisposable {
   readonly debug: boolean;
   /** The User-Agent sent. */
   readonly userAgent: string;
+  /** The body size limit given in the options (`undefined`: the default applies). */
+  readonly maxBodyBytes: number | undefined;
 
   readonly #transport: Transport;
-  readonly #session: AuthSession | undefined;
+  readonly #login: LoginLifecycle | undefined;
   readonly #retry: RetryPolicy;
   readonly #logger: Logger;
   readonly #timings: TimingLog | undefined;
@@ -95,13 +109,19 @@ export class HTTPClient implements AsyncDisposable {
   #token: string | undefined;
   #lastRequestId: string | undefined;
 
-  /** Creates the client; nothing is sent until the first request. */
+  /**
+   * Creates the client; nothing is sent until the first request.
+   *
+   * @throws {ValidationError} for a `timeout`, `maxBodyBytes` or `retry`
+   * option that is not a number ≥ 0 (NaN, negative, a string...).
+   */
   constructor(authPlugin: AuthPlugin | null, options: HTTPClientOptions = {}) {
     this.authPlugin = authPlugin;
     this.regionName = options.regionName;
     this.endpointType = options.endpointType ?? "publicURL";
     this.originalIp = options.originalIp;
-    this.timeout = options.timeout ?? 0;
+    this.timeout = checkTimeout(options.timeout) ?? 0;
+    this.maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
     this.debug = options.debug ?? false;
     this.userAgent = options.userAgent ?? HTTPClient.userAgent;
     this.#transport = new Transport(options);
@@ -109,12 +129,15 @@ export class HTTPClient implements AsyncDisposable {
     this.#logger = options.logger ?? console;
     this.#timings = options.timings ? new TimingLog() : undefined;
     this.#redact = options.redact ?? true;
-    this.#session = authPlugin
-      ? new AuthSession(authPlugin, {
+    this.#login = authPlugin
+      ? new LoginLifecycle(pluginDriver(authPlugin, this), {
         tokenCache: options.tokenCache,
-        keyringSaver: options.keyringSaver,
-        expiryMarginMs: options.expiryMarginMs ?? 120_000,
-        logger: options.logger,
+        afterLogin: options.keyringSaver && (async () => await options.keyringSaver!.save(this)),
+        expiryMarginMs: options.expiryMarginMs,
+        logger: this.#logger,
+        debug: (line) => {
+          if (this.debug) this.#logger.debug(line);
+        },
       })
       : undefined;
   }
@@ -149,11 +172,18 @@ export class HTTPClient implements AsyncDisposable {
   /**
    * Sends one request. Status ≥ 400 throws the matching `HttpError`;
    * network failures throw `ConnectionError`/`ConnectionRefused`, timeouts
-   * `TimeoutError`. The returned response's body is already read, so
-   * `await response.json()` cannot stall.
+   * `TimeoutError`, a body over `maxBodyBytes` `BodyTooLarge`. The result is
+   * a plain WHATWG `Response` whose body is already read (within the
+   * timeout and the size limit), so `await response.json()` cannot stall.
+   *
+   * @throws {ValidationError} for an invalid method, URL, header or option.
+   * @throws {ClientClosed} after `close()`.
    */
   async request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
-    const prepared = this.#prepare(method.toUpperCase(), url, options);
+    if (this.#transport.closed) {
+      throw new ClientClosed(`Refusing ${method} ${url}: this HTTPClient is closed`);
+    }
+    const prepared = this.#prepare(checkMethod(method), url, options);
     for (let attempt = 0;; attempt++) {
       try {
         return await this.#sendOnce(prepared, options);
@@ -164,11 +194,12 @@ export class HTTPClient implements AsyncDisposable {
           throw error;
         }
         const wait = this.#retry.delayMs(error, attempt);
-        this.#logger.warn?.(
+        this.#logger.warn?.(logText(
           `${prepared.method} ${prepared.url} failed (${(error as Error).message}); retry ${
             attempt + 1
           }/${this.#retry.retries} in ${Math.round(wait)} ms`,
-        );
+          secretValues(prepared.headers, prepared.body),
+        ));
         await sleep(wait, options.signal);
       }
     }
@@ -184,56 +215,64 @@ export class HTTPClient implements AsyncDisposable {
     url: string,
     options: RequestOptions = {},
   ): Promise<Response> {
-    const session = this.#requireSession();
+    const login = this.#requireLogin();
+    const plugin = this.authPlugin!;
     const filter: EndpointFilter = {
       endpointType: client.endpointType ?? this.endpointType,
       serviceType: client.serviceType ?? "",
       regionName: this.regionName,
     };
-    let justAuthenticated = false;
-    if (this.#token && session.expiresSoon()) {
-      await session.reauthenticate(this, session.generation);
-      this.#token = undefined;
-      justAuthenticated = true;
-    }
+    // The request's timeout and signal also bound the wait for a login it needs.
+    const started = Date.now();
+    const limit: WaitLimit = { timeoutMs: options.timeout ?? this.timeout, signal: options.signal };
+    const before = login.generation;
     let token = this.#token;
     let endpoint = client.cachedEndpoint;
+    const reusable = token !== undefined && endpoint !== undefined && !login.busy &&
+      !login.refreshDue() && token === login.token();
+    if (!reusable) {
+      await login.ensure(limit);
+      ({ token, endpoint } = lookupEndpoint(plugin, filter, true));
+      token ??= login.token();
+    }
+    let justAuthenticated = login.generation !== before;
     if (!token || !endpoint) {
-      const cachedToken = token ? undefined : await session.restoreFromCache();
-      ({ token, endpoint } = session.lookup(filter, true));
-      token ??= cachedToken;
-      if (!token || !endpoint || (!justAuthenticated && session.expiresSoon())) {
-        await session.authenticateShared(this);
+      if (!justAuthenticated) {
+        await login.login(limit);
         justAuthenticated = true;
-        ({ token, endpoint } = session.lookup(filter, false));
       }
+      ({ token, endpoint } = lookupEndpoint(plugin, filter, false));
+      token ??= login.token();
       if (!token || !endpoint) {
         throw new AuthorizationFailure("Cannot find endpoint or token for request");
       }
     }
-    const generation = session.generation;
+    const generation = login.generation;
     this.#token = token;
     client.cachedEndpoint = endpoint;
+    const sent = remaining(options, this.timeout, started);
     try {
       return await this.request(
         method,
         HTTPClient.concatUrl(endpoint, url),
-        withToken(options, token),
+        withToken(sent, token),
       );
     } catch (error) {
       if (!(error instanceof Unauthorized) || justAuthenticated) throw error;
-      return await this.#retryAfter401(client, session, filter, { token, endpoint, generation }, {
+      return await this.#retryAfter401(client, login, filter, { token, endpoint, generation }, {
         method,
         url,
         options,
         error,
+        limit,
+        started,
       });
     }
   }
 
   /** Logs in through the plugin now, then runs the keyring saver and fills the token cache. */
   async authenticate(): Promise<void> {
-    await this.#requireSession().authenticate(this);
+    await this.#requireLogin().login();
   }
 
   /** The recorded timings, oldest first (empty unless `timings: true`). */
@@ -290,37 +329,55 @@ export class HTTPClient implements AsyncDisposable {
     return `HTTPClient ${JSON.stringify(this.toJSON())}`;
   }
 
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `HTTPClient ${JSON.stringify(this.toJSON())}`;
+  }
+
   async #retryAfter401(
     client: BaseClient,
-    session: AuthSession,
+    login: LoginLifecycle,
     filter: EndpointFilter,
     old: { token: string; endpoint: string; generation: number },
-    call: { method: string; url: string; options: RequestOptions; error: Unauthorized },
+    call: {
+      method: string;
+      url: string;
+      options: RequestOptions;
+      error: Unauthorized;
+      limit: WaitLimit;
+      started: number;
+    },
   ): Promise<Response> {
     if (!replayable(call.options.body)) throw call.error;
     if (this.#token === old.token) this.#token = undefined;
     client.cachedEndpoint = undefined;
-    await session.reauthenticate(this, old.generation);
+    // One re-login for every request this token failed; none of them reads it back from the cache.
+    await login.rejected(old.token, old.generation, call.limit);
     let fresh;
     try {
-      fresh = session.lookup(filter, false);
+      fresh = lookupEndpoint(this.authPlugin!, filter, false);
     } catch {
       throw call.error;
     }
-    if (!fresh.token || !fresh.endpoint) throw call.error;
-    if (fresh.token === old.token && fresh.endpoint === old.endpoint) throw call.error;
-    this.#token = fresh.token;
+    const token = fresh.token ?? login.token();
+    if (!token || !fresh.endpoint) throw call.error;
+    if (token === old.token && fresh.endpoint === old.endpoint) throw call.error;
+    this.#token = token;
     client.cachedEndpoint = fresh.endpoint;
     const url = HTTPClient.concatUrl(fresh.endpoint, call.url);
-    return await this.request(call.method, url, withToken(call.options, fresh.token));
+    const sent = remaining(call.options, this.timeout, call.started);
+    return await this.request(call.method, url, withToken(sent, token));
   }
 
-  #requireSession(): AuthSession {
-    if (!this.#session) throw new AuthorizationFailure("HTTPClient has no auth plugin");
-    return this.#session;
+  #requireLogin(): LoginLifecycle {
+    if (!this.#login) throw new AuthorizationFailure("HTTPClient has no auth plugin");
+    return this.#login;
   }
 
   #prepare(method: string, url: string, options: RequestOptions): Prepared {
+    checkTimeout(options.timeout);
+    checkMaxBodyBytes(options.maxBodyBytes);
+    if (!URL.canParse(url)) throw new ValidationError(`Invalid URL for ${method}: '${url}'`);
     const headers = headerEntries(options.headers);
     const set = (name: string, value: string) => {
       const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
@@ -360,26 +417,29 @@ export class HTTPClient implements AsyncDisposable {
         timeoutMs: options.timeout ?? this.timeout,
         signal: options.signal,
         stream: options.stream,
+        maxBodyBytes: options.maxBodyBytes ?? this.maxBodyBytes,
       });
       const { response, body } = result;
       status = response.status;
       this.#lastRequestId = requestIdOf(response.headers);
-      if (this.debug) this.#logResponse(method, url, response, body);
-      if (status >= 400) throw fromResponse(response, method, url, body);
-      if (result.stream !== undefined) {
-        const streamed = new Response(result.stream, {
-          status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
-        Object.defineProperty(streamed, "url", { value: result.url });
-        return streamed;
-      }
-      return new BufferedResponse(
-        NULL_BODY.has(status) || method === "HEAD" ? null : body,
+      // A server may echo the request's password or token back: scrub them from log and error.
+      const secrets = this.debug || status >= 400
+        ? secretValues(prepared.headers, prepared.body)
+        : [];
+      if (this.debug) this.#logResponse(method, url, response, body, secrets);
+      if (status >= 400) throw fromResponse(response, method, url, body, secrets);
+      // A plain Response, as fetch gives: every WHATWG idiom works on it, and
+      // the body (already read) is a static one that json()/text() take at once.
+      const final = new Response(
+        result.stream !== undefined
+          ? result.stream
+          : NULL_BODY.has(status) || method === "HEAD"
+          ? null
+          : body,
         { status, statusText: response.statusText, headers: response.headers },
-        result.url,
       );
+      Object.defineProperty(final, "url", { value: result.url });
+      return final;
     } finally {
       this.#timings?.add({ method, url, status, start, end: Date.now() });
     }
@@ -396,16 +456,67 @@ export class HTTPClient implements AsyncDisposable {
     }
   }
 
-  #logResponse(method: string, url: string, response: Response, body: Uint8Array): void {
+  #logResponse(
+    method: string,
+    url: string,
+    response: Response,
+    body: Uint8Array,
+    secrets: readonly string[],
+  ): void {
     this.#logger.debug(responseLine(response.status, response.headers, this.#redact));
     if (body.length) {
       const type = response.headers.get("content-type") ?? "";
-      this.#logger.debug(responseBodyLine(new TextDecoder().decode(body), type, this.#redact));
+      this.#logger.debug(
+        responseBodyLine(new TextDecoder().decode(body), type, this.#redact, secrets),
+      );
     }
     // keystoneauth's line, so an operator can grep the services' logs for the call.
     const id = requestIdOf(response.headers);
-    if (id) this.#logger.debug(`${method} call to ${url} used request id ${id}`);
+    if (id) this.#logger.debug(logText(`${method} call to ${url} used request id ${id}`));
   }
+}
+
+/** The options with what is left of the request's timeout after waiting for a login. */
+function remaining(
+  options: RequestOptions,
+  defaultTimeout: number,
+  started: number,
+): RequestOptions {
+  const timeout = options.timeout ?? defaultTimeout;
+  if (!(timeout > 0) || !Number.isFinite(timeout)) return options;
+  const elapsed = Date.now() - started;
+  if (elapsed <= 0) return options;
+  return { ...options, timeout: Math.max(1, timeout - elapsed) };
+}
+
+/** The method, upper case; `ValidationError` unless it is an HTTP token fetch can send. */
+function checkMethod(method: string): string {
+  const upper = typeof method === "string" ? method.toUpperCase() : "";
+  if (!isHeaderName(upper) || FORBIDDEN_METHODS.has(upper)) {
+    throw new ValidationError(
+      `Invalid HTTP method '${String(method).replace(CONTROL_CHARS, "?")}'`,
+    );
+  }
+  return upper;
+}
+
+/** A timeout option: a number ≥ 0 (Infinity = none); NaN or negative is a mistake. */
+function checkTimeout(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !(value >= 0)) {
+    throw new ValidationError(`The 'timeout' option must be a number of ms ≥ 0, got ${value}`);
+  }
+  return value;
+}
+
+/** A `maxBodyBytes` option: an integer ≥ 0 or Infinity. */
+function checkMaxBodyBytes(value: number | undefined): number | undefined {
+  if (value !== undefined && !isByteLimit(value)) {
+    throw new ValidationError(
+      `The 'maxBodyBytes' option must be an integer ≥ 0 or Infinity, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function withToken(options: RequestOptions, token: string): RequestOptions {

@@ -49,8 +49,15 @@ export interface RequestOptions {
    * Return the body unread, as a stream (large downloads). The timeout keeps
    * running until the body is read or cancelled; read failures are
    * `ConnectionError`/`TimeoutError`. Error statuses are still read whole.
+   * A stream is limited only by a `maxBodyBytes` set explicitly (here or on
+   * the client); the default limit does not apply to it.
    */
   stream?: boolean;
+  /**
+   * The most decoded body bytes to accept for this call; `0`/`Infinity` = no
+   * limit. Default: the client's `maxBodyBytes`.
+   */
+  maxBodyBytes?: number;
 }
 
 /** One request's timing, epoch ms. */
@@ -99,8 +106,23 @@ export interface HTTPClientOptions extends TlsOptions {
   fetch?: typeof fetch;
   /** Retry policy; off when absent. */
   retry?: RetryOptions;
-  /** Re-authenticate before a request when the token expires within this many ms (default 120 000). */
+  /**
+   * Log in again before a request when the token expires within this many ms
+   * (default 120 000, keystoneauth's). The margin used is
+   * `min(expiryMarginMs, 25 % of the token's lifetime)`, so a token that lives
+   * less than the margin, or a server clock behind ours, does not cause a
+   * login before every request. A token whose expiry has already passed when
+   * it arrives (skewed clock) is used until the server answers 401.
+   */
   expiryMarginMs?: number;
   /** Show secrets in debug lines. Never do this outside a lab. */
   redact?: boolean;
+  /**
+   * The most decoded body bytes a response may have (gzip bodies are counted
+   * inflated); over it the call throws `BodyTooLarge`. `0`/`Infinity` = no
+   * limit. Default 128 MiB (`DEFAULT_MAX_BODY_BYTES`), which no normal API
+   * reply reaches; `stream: true` bodies are limited only when this (or the
+   * request's own `maxBodyBytes`) is set.
+   */
+  maxBodyBytes?: number;
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConnectionError, HttpError, TimeoutError } from "../errors/mod.ts";
+import { ConnectionError, HttpError, TimeoutError, ValidationError } from "../errors/mod.ts";
 import type { RetryOptions } from "./options.ts";
 export { sleep } from "../_util/sleep.ts";
 
@@ -20,12 +20,27 @@ export class RetryPolicy {
   /** Longest wait, ms. */
   readonly maxBackoffMs: number;
 
-  /** Resolves the options; no options means no retries. */
+  /**
+   * Resolves the options; no options means no retries.
+   *
+   * @throws {ValidationError} for `retries` that is not a finite integer ≥ 0,
+   * a back-off that is not a finite number ≥ 0, or a status outside 100–599:
+   * a typo must not turn into endless retries or none at all.
+   */
   constructor(options?: RetryOptions) {
-    this.retries = options ? Math.max(0, options.retries ?? 3) : 0;
-    this.statusCodes = new Set(options?.statusCodes ?? [429, 502, 503, 504]);
-    this.backoffMs = options?.backoffMs ?? 500;
-    this.maxBackoffMs = options?.maxBackoffMs ?? 60_000;
+    this.retries = options ? wholeNumber("retries", options.retries ?? 3) : 0;
+    const codes = options?.statusCodes ?? [429, 502, 503, 504];
+    if (!Array.isArray(codes)) {
+      throw new ValidationError(`retry.statusCodes must be an array of HTTP statuses`);
+    }
+    for (const code of codes) {
+      if (!Number.isInteger(code) || code < 100 || code > 599) {
+        throw new ValidationError(`retry.statusCodes holds ${code}, not an HTTP status (100–599)`);
+      }
+    }
+    this.statusCodes = new Set(codes);
+    this.backoffMs = milliseconds("backoffMs", options?.backoffMs ?? 500);
+    this.maxBackoffMs = milliseconds("maxBackoffMs", options?.maxBackoffMs ?? 60_000);
   }
 
   /**
@@ -48,9 +63,27 @@ export class RetryPolicy {
   /** Waits `Retry-After` when the server said so, else backs off exponentially with jitter. */
   delayMs(error: unknown, attempt: number): number {
     if (error instanceof HttpError && error.retryAfter !== undefined) {
-      return Math.min(error.retryAfter * 1000, this.maxBackoffMs);
+      // A negative or past Retry-After means "now"; the retry count still bounds the attempts.
+      const wait = error.retryAfter * 1000;
+      return Number.isFinite(wait) && wait > 0 ? Math.min(wait, this.maxBackoffMs) : 0;
     }
     const ceiling = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** attempt);
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }
+}
+
+function wholeNumber(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new ValidationError(`retry.${name} must be a finite integer ≥ 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+function milliseconds(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new ValidationError(
+      `retry.${name} must be a finite number of ms ≥ 0, got ${String(value)}`,
+    );
+  }
+  return value;
 }

@@ -10,8 +10,8 @@
  */
 import { ClientException } from "../errors/mod.ts";
 
-/** Give up waiting after this long. */
-export const LOCK_TIMEOUT_MS = 15_000;
+/** Give up waiting after this long: the caller then goes on without the cache. */
+export const LOCK_TIMEOUT_MS = 10_000;
 /** A lock file older than this is from a crashed holder: a write takes milliseconds. */
 export const STALE_LOCK_MS = 5_000;
 /** Upper bound on attempts, whatever the clock does. */
@@ -27,16 +27,38 @@ export async function writeAll(file: Deno.FsFile, bytes: Uint8Array): Promise<vo
   while (done < bytes.length) done += await file.write(bytes.subarray(done));
 }
 
+/** This process's user id, or undefined when unknown (Windows, or no `--allow-sys`). */
+function ownUid(): number | undefined {
+  try {
+    return Deno.uid() ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a lock file can be ignored: too old, dated in the future, or not ours. */
+function isStale(info: Deno.FileInfo, now: number, staleMs: number): boolean {
+  // A symlink (dangling or not) is never a lock this store made: it only makes regular files.
+  if (info.isSymlink || !info.isFile) return true;
+  // A lock of another user cannot be a live lock on our own 0600 cache file.
+  const uid = ownUid();
+  if (uid !== undefined && info.uid !== null && info.uid !== uid) return true;
+  const mtime = info.mtime?.getTime();
+  if (mtime === undefined) return false;
+  // A date far in the future (a skewed clock, a restored backup) would otherwise never age.
+  return now - mtime >= staleMs || mtime - now >= staleMs;
+}
+
 /** Renames a stale lock away; a fresh lock grabbed by mistake is put back. */
-async function breakIfStale(lockPath: string): Promise<void> {
+async function breakIfStale(lockPath: string, staleMs: number): Promise<void> {
   let info: Deno.FileInfo;
   try {
-    info = await Deno.stat(lockPath);
+    // lstat: a dangling symlink must be seen (stat would say "gone" and we would wait forever).
+    info = await Deno.lstat(lockPath);
   } catch {
     return; // released meanwhile
   }
-  const age = Date.now() - (info.mtime?.getTime() ?? Date.now());
-  if (age < STALE_LOCK_MS) return;
+  if (!isStale(info, Date.now(), staleMs)) return;
   // Renaming is atomic, so of several waiters only one takes a given file.
   const aside = `${lockPath}.${crypto.randomUUID()}.stale`;
   try {
@@ -45,9 +67,8 @@ async function breakIfStale(lockPath: string): Promise<void> {
     return;
   }
   try {
-    const moved = await Deno.stat(aside);
-    const movedAge = Date.now() - (moved.mtime?.getTime() ?? 0);
-    if (movedAge < STALE_LOCK_MS) {
+    const moved = await Deno.lstat(aside);
+    if (!isStale(moved, Date.now(), staleMs)) {
       // Another waiter broke the stale lock first and this is its live one:
       // link it back (fails if a third process already holds a new lock).
       await Deno.link(aside, lockPath).catch(() => {});
@@ -59,33 +80,26 @@ async function breakIfStale(lockPath: string): Promise<void> {
 
 /**
  * Runs `fn` while holding `<path>.lock`; throws a {@linkcode ClientException}
- * if the lock cannot be had within {@linkcode LOCK_TIMEOUT_MS}.
+ * if the lock cannot be had within `timeoutMs` (default
+ * {@linkcode LOCK_TIMEOUT_MS}). A lock that is a symlink, belongs to another
+ * user, or is older (or further in the future) than {@linkcode STALE_LOCK_MS}
+ * is broken.
  */
-export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(
+  path: string,
+  fn: () => Promise<T>,
+  timeoutMs: number = LOCK_TIMEOUT_MS,
+): Promise<T> {
   const lockPath = `${path}.lock`;
-  const owner = `${Deno.pid} ${crypto.randomUUID()}`;
-  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  let release: (() => Promise<void>) | undefined;
   for (let attempt = 1;; attempt++) {
-    try {
-      const file = await Deno.open(lockPath, { createNew: true, write: true, mode: 0o600 });
-      try {
-        await writeAll(file, new TextEncoder().encode(owner));
-      } finally {
-        file.close();
-      }
-      break;
-    } catch (e) {
-      if (!(e instanceof Deno.errors.AlreadyExists)) {
-        throw new ClientException(
-          `Cannot create the token cache lock file ${lockPath}: ${(e as Error).message}`,
-          { cause: e },
-        );
-      }
-    }
-    await breakIfStale(lockPath);
+    release = await tryLockFile(lockPath, STALE_LOCK_MS);
+    if (release) break;
     if (attempt >= MAX_ATTEMPTS || Date.now() >= deadline) {
       throw new ClientException(
-        `Timed out after ${LOCK_TIMEOUT_MS} ms waiting for the token cache lock file ${lockPath}`,
+        `Timed out after ${timeoutMs} ms waiting for the token cache lock file ${lockPath}; ` +
+          `the token is not cached this time`,
       );
     }
     await sleep(Math.min(2 + attempt, 25) * (0.5 + Math.random()));
@@ -93,8 +107,39 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promi
   try {
     return await fn();
   } finally {
+    await release();
+  }
+}
+
+/**
+ * One attempt at the lock file `lockPath`: breaks it first when stale (see
+ * `withFileLock`; older than `staleMs`), then creates it. Resolves to the
+ * function that removes it (only while it is still ours), or `undefined`
+ * when another holder has it.
+ */
+export async function tryLockFile(
+  lockPath: string,
+  staleMs: number,
+): Promise<(() => Promise<void>) | undefined> {
+  const owner = `${Deno.pid} ${crypto.randomUUID()}`;
+  await breakIfStale(lockPath, staleMs);
+  try {
+    const file = await Deno.open(lockPath, { createNew: true, write: true, mode: 0o600 });
+    try {
+      await writeAll(file, new TextEncoder().encode(owner));
+    } finally {
+      file.close();
+    }
+  } catch (e) {
+    if (e instanceof Deno.errors.AlreadyExists) return undefined;
+    throw new ClientException(
+      `Cannot create the token cache lock file ${lockPath}: ${(e as Error).message}`,
+      { cause: e },
+    );
+  }
+  return async () => {
     // Only remove the lock if it is still ours: it may have been broken as stale.
     const current = await Deno.readTextFile(lockPath).catch(() => undefined);
     if (current === owner) await Deno.remove(lockPath).catch(() => {});
-  }
+  };
 }

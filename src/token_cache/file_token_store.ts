@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { ClientException } from "../errors/mod.ts";
-import { withFileLock, writeAll } from "./file_lock.ts";
+import { ClientException, ValidationError } from "../errors/mod.ts";
+import { LOCK_TIMEOUT_MS, tryLockFile, withFileLock, writeAll } from "./file_lock.ts";
 import type { TokenStore } from "./token_store.ts";
 
 const FORMAT = "nimbus-token-cache";
@@ -60,9 +60,11 @@ function isLive(entry: FileEntry, now: number): boolean {
  * Writes go to a temporary file in the same directory (mode 0600), are
  * flushed, then renamed over the file, so a reader always sees a whole file.
  * Writers serialise on `<path>.lock` (created with `createNew`, waited for
- * at most 15 s, broken when older than 5 s because its holder crashed) and
- * re-read the file under the lock, so two processes writing at once lose no
- * entry. Expired entries are dropped on each write. A corrupt file reads as
+ * at most `lockTimeoutMs`, default 10 s; broken when older than 5 s because
+ * its holder crashed, dated 5 s or more in the future, a symlink, or owned by
+ * another user) and re-read the file under the lock, so two processes writing
+ * at once lose no entry. A lock that cannot be had fails the write with a
+ * `ClientException`: clients then warn once and go on without the cache. Expired entries are dropped on each write. A corrupt file reads as
  * empty and is replaced by the next write.
  *
  * @example
@@ -77,10 +79,19 @@ function isLive(entry: FileEntry, now: number): boolean {
  */
 export class FileTokenStore implements TokenStore {
   #path: string;
+  #lockTimeoutMs: number;
 
-  /** Uses the file at `path`; it and its directory are created on first write. */
-  constructor(path: string) {
+  /**
+   * Uses the file at `path`; it and its directory are created on first write.
+   * `lockTimeoutMs` bounds the wait for another writer's lock (default 10 000).
+   */
+  constructor(path: string, options: { lockTimeoutMs?: number } = {}) {
+    const timeout = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
+    if (!(Number.isFinite(timeout) && timeout >= 0)) {
+      throw new ValidationError(`lockTimeoutMs must be a finite number ≥ 0, got ${timeout}`);
+    }
     this.#path = path;
+    this.#lockTimeoutMs = timeout;
   }
 
   /** The sealed bytes under `key`, unless missing or past their expiry. */
@@ -108,8 +119,23 @@ export class FileTokenStore implements TokenStore {
     await this.#update((entries) => entries.delete(key));
   }
 
+  /**
+   * Takes the lock `key` (a lock file beside the cache, `<path>.<key>.lock`)
+   * if no live process holds it; a lock older than `ttlMs` is a crashed
+   * holder's and is broken. Resolves to its release, or `undefined`.
+   */
+  lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const name = key.replace(/[^A-Za-z0-9_-]/g, "-");
+    return tryLockFile(`${this.#path}.${name}.lock`, ttlMs);
+  }
+
   /** Shows the path only. */
   [Symbol.for("Deno.customInspect")](): string {
+    return `FileTokenStore { path: ${JSON.stringify(this.#path)} }`;
+  }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `FileTokenStore { path: ${JSON.stringify(this.#path)} }`;
   }
 
@@ -148,7 +174,7 @@ export class FileTokenStore implements TokenStore {
         if (!isLive(entry, now)) pruned = entries.delete(k) || pruned;
       }
       if (changed || pruned) await this.#write(entries);
-    });
+    }, this.#lockTimeoutMs);
   }
 
   async #write(entries: Entries): Promise<void> {

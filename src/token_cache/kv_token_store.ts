@@ -73,4 +73,9 @@ export class KvTokenStore implements TokenStore {
   [Symbol.for("Deno.customInspect")](): string {
     return `KvTokenStore { prefix: ${JSON.stringify(this.#prefix)} }`;
   }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `KvTokenStore { prefix: ${JSON.stringify(this.#prefix)} }`;
+  }
 }

@@ -59,4 +59,9 @@ export class MemoryTokenStore implements TokenStore {
   [Symbol.for("Deno.customInspect")](): string {
     return `MemoryTokenStore { entries: ${this.#entries.size} }`;
   }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `MemoryTokenStore { entries: ${this.#entries.size} }`;
+  }
 }

@@ -9,5 +9,6 @@ export * from "./token_store.ts";
 export * from "./memory_token_store.ts";
 export * from "./file_token_store.ts";
 export * from "./kv_token_store.ts";
+export * from "./redis_token_store.ts";
 // The `logger` option's type, so this module documents on its own.
 export type { Logger } from "../types.ts";

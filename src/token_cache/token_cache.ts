@@ -15,6 +15,14 @@ const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const DEFAULT_REFRESH_MARGIN_MS = 120_000;
+/** A login lock outlives a crashed holder by at most this long. */
+const LOGIN_LOCK_TTL_MS = 30_000;
+/** How long a process waits for another one's login before logging in itself. */
+const LOGIN_LOCK_WAIT_MS = 15_000;
+/** Upper bound on lock attempts, whatever the clock does. */
+const LOGIN_LOCK_MAX_ATTEMPTS = 1_000;
+/** Scopes whose store keys are remembered; more are rare (one per user and project). */
+const KEY_MEMO_LIMIT = 256;
 
 const utf8 = new TextEncoder();
 // Fixed salt and distinct labels: the two keys are independent, and a secret
@@ -152,6 +160,11 @@ export class TokenCache {
   #logger: Logger | undefined;
   #material: Uint8Array<ArrayBuffer> | CryptoKey | undefined;
   #keys: Promise<Keys> | undefined;
+  #persistent: boolean;
+  #setupProblem: string | undefined;
+  #problem: string | undefined;
+  /** Scope (canonical JSON) → store key; scopes carry no secret, only their salted hash. */
+  #keyMemo: Map<string, string> = new Map();
 
   /** Checks the options; keys are derived on first use. */
   constructor(options: TokenCacheOptions = {}) {
@@ -177,9 +190,33 @@ export class TokenCache {
       }
       this.#material = secret;
     }
+    this.#persistent = secret !== undefined;
     this.#store = store ?? new MemoryTokenStore();
+    if (!this.#persistent && !(this.#store instanceof MemoryTokenStore)) {
+      this.#setupProblem = "TokenCache has no 'secret': its random per-process key cannot " +
+        "survive the process, so no later run can open the entries (give 32 random bytes, e.g. " +
+        "`openssl rand -base64 32`, or an HKDF CryptoKey)";
+    }
     this.#marginMs = refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.#logger = logger;
+  }
+
+  /**
+   * Whether entries can outlive the process: false without a `secret`, as
+   * the random per-process key is gone when the process ends.
+   */
+  get persistent(): boolean {
+    return this.#persistent;
+  }
+
+  /**
+   * Why the cache cannot work right now, if it cannot: no `secret` for a
+   * store that outlives the process, the runtime has no Web Crypto, or the
+   * store failed (e.g. no permission on the file). Clients
+   * warn once with it; it never holds a secret.
+   */
+  get problem(): string | undefined {
+    return this.#problem ?? this.#setupProblem;
   }
 
   /** The token for `scope`, or `undefined` on any kind of miss (see the class). */
@@ -188,14 +225,19 @@ export class TokenCache {
     try {
       key = await this.#keyFor(scope);
     } catch (e) {
-      this.#miss("(no key)", `key derivation failed (${errorName(e)})`);
+      this.#problem = typeof crypto?.subtle?.deriveKey === "function"
+        ? `key derivation failed (${errorName(e)})`
+        : "this runtime has no Web Crypto (crypto.subtle)";
+      this.#miss("(no key)", this.#problem);
       return undefined;
     }
     let sealed: Uint8Array | undefined;
     try {
       sealed = await this.#store.get(key);
+      this.#problem = undefined;
     } catch (e) {
-      this.#miss(key, `the store failed (${errorName(e)})`);
+      this.#problem = `the store failed to read (${errorName(e)})`;
+      this.#miss(key, this.#problem);
       return undefined;
     }
     if (sealed === undefined) return this.#miss(key, "no entry");
@@ -274,6 +316,55 @@ export class TokenCache {
     await this.#store.delete(await this.#keyFor(scope));
   }
 
+  /**
+   * Takes the cross-process login lock for `scope`, when the store offers
+   * one ({@linkcode TokenStore.lock}: `RedisTokenStore`, `FileTokenStore`),
+   * waiting while another process holds it, at most `waitMs`. Resolves to
+   * the function that releases it, or to `undefined` when there is no lock
+   * to hold: the store has none, it failed, or the wait ran out (then the
+   * caller logs in anyway: a slow store never blocks a login for long). The
+   * lock's name is derived from the scope's key, so it names no user.
+   */
+  async lock(
+    scope: Record<string, string>,
+    options: { ttlMs?: number; waitMs?: number; signal?: AbortSignal } = {},
+  ): Promise<(() => Promise<void>) | undefined> {
+    const store = this.#store;
+    if (typeof store.lock !== "function") return undefined;
+    const ttlMs = options.ttlMs ?? LOGIN_LOCK_TTL_MS;
+    const waitMs = options.waitMs ?? LOGIN_LOCK_WAIT_MS;
+    let name: string;
+    try {
+      name = `login:${await this.#keyFor(scope)}`;
+    } catch {
+      return undefined;
+    }
+    const deadline = Date.now() + waitMs;
+    for (let attempt = 1; attempt <= LOGIN_LOCK_MAX_ATTEMPTS; attempt++) {
+      let release: (() => Promise<void>) | undefined;
+      try {
+        release = await store.lock(name, ttlMs);
+      } catch (e) {
+        this.#logger?.debug(`Token cache login lock unavailable: ${errorName(e)}`);
+        return undefined;
+      }
+      if (release) {
+        return async () => {
+          try {
+            await release();
+          } catch {
+            // The lock expires by itself.
+          }
+        };
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || options.signal?.aborted) return undefined;
+      // Another process is logging in: poll with jitter until it is done.
+      await new Promise((r) => setTimeout(r, Math.min(left, 20 + Math.random() * 40)));
+    }
+    return undefined;
+  }
+
   /** Shows the store and margin; key material is never shown. */
   [Symbol.for("Deno.customInspect")](
     inspect: (value: unknown, options?: unknown) => string,
@@ -284,15 +375,32 @@ export class TokenCache {
     }, refreshMarginMs: ${this.#marginMs} }`;
   }
 
+  /** Node's and Bun's `util.inspect` (depth, options, inspect): the same. */
+  [Symbol.for("nodejs.util.inspect.custom")](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options?: unknown) => string,
+  ): string {
+    const store = inspect ? inspect(this.#store, options) : this.#store.constructor.name;
+    return `TokenCache { store: ${store}, refreshMarginMs: ${this.#marginMs} }`;
+  }
+
   #miss(key: string, reason: string): undefined {
     this.#logger?.debug(`Token cache miss for key ${key.slice(0, 12)}: ${reason}`);
     return undefined;
   }
 
   async #keyFor(scope: Record<string, string>): Promise<string> {
+    const canonical = canonicalScope(scope);
+    // A hit is on every request's path: the HMAC of a scope is computed once.
+    const known = this.#keyMemo.get(canonical);
+    if (known !== undefined) return known;
     const { hmac } = await this.#keysReady();
-    const mac = await crypto.subtle.sign("HMAC", hmac, utf8.encode(canonicalScope(scope)));
-    return new Uint8Array(mac).toBase64({ alphabet: "base64url", omitPadding: true });
+    const mac = await crypto.subtle.sign("HMAC", hmac, utf8.encode(canonical));
+    const key = new Uint8Array(mac).toBase64({ alphabet: "base64url", omitPadding: true });
+    if (this.#keyMemo.size >= KEY_MEMO_LIMIT) this.#keyMemo.clear();
+    this.#keyMemo.set(canonical, key);
+    return key;
   }
 
   #keysReady(): Promise<Keys> {

@@ -31,4 +31,12 @@ export interface TokenStore {
   set(key: string, value: Uint8Array, expiresAt?: number): Promise<void>;
   /** Removes `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Optional: takes the lock named `key` for at most `ttlMs` if no one holds
+   * it, resolving to the function that releases it, or `undefined` when
+   * another holder has it. Stores shared by several processes (Redis, a file)
+   * offer it so that a fleet's workers take turns logging in: the first logs
+   * in and writes the token, the others then find it in the cache.
+   */
+  lock?(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
 }

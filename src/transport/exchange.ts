@@ -5,17 +5,14 @@
  *
  * @module
  */
-import { ConnectionError, TimeoutError } from "../errors/mod.ts";
+import { BodyTooLarge, ClientException, ConnectionError, TimeoutError } from "../errors/mod.ts";
+import { CREDENTIAL_HEADERS } from "./credential_headers.ts";
+import { DEFAULT_MAX_BODY_BYTES, effectiveLimit, readBody } from "./read_body.ts";
 import type { Transport } from "./transport.ts";
 import { toConnectionError } from "./transport_error.ts";
 
-/** The headers that must never follow a redirect to another origin. */
-export const DEFAULT_SENSITIVE_HEADERS: readonly string[] = [
-  "authorization",
-  "x-auth-token",
-  "cookie",
-  "proxy-authorization",
-];
+/** The headers that must never follow a redirect to another origin (the credential headers). */
+export const DEFAULT_SENSITIVE_HEADERS: readonly string[] = CREDENTIAL_HEADERS;
 
 /** What to send. */
 export interface ExchangeRequest {
@@ -44,6 +41,12 @@ export interface ExchangeRequest {
   maxRedirects?: number;
   /** Headers dropped when a redirect leaves the origin. */
   sensitiveHeaders?: readonly string[];
+  /**
+   * The most decoded body bytes to accept; `0`/`Infinity` = no limit. When
+   * absent: {@linkcode DEFAULT_MAX_BODY_BYTES}, except for a `stream` body,
+   * which is then unlimited (its reader decides how much it keeps).
+   */
+  maxBodyBytes?: number;
 }
 
 /** What came back. */
@@ -203,12 +206,21 @@ export async function exchange(
         current = nextRequest(request, current, response, location);
         continue;
       }
+      const hop = current;
+      const tooLarge = (limit: number) => () =>
+        new BodyTooLarge({ limit, method: hop.method, url: hop.url, status: response.status });
       if (request.stream && response.status < 400) {
         streaming = true;
-        const stream = typedStream(response.body, deadline, (e) => failure(e, current));
+        const limit = effectiveLimit(request.maxBodyBytes, Infinity);
+        const stream = typedStream(response.body, deadline, {
+          limit,
+          tooLarge: tooLarge(limit),
+          failure: (e) => failure(e, hop),
+        });
         return { response, body: new Uint8Array(0), url: current.url, stream };
       }
-      const body = await response.bytes();
+      const limit = effectiveLimit(request.maxBodyBytes, DEFAULT_MAX_BODY_BYTES);
+      const body = await readBody(response, limit, tooLarge(limit));
       return { response, body, url: current.url };
     }
   } catch (error) {
@@ -218,7 +230,8 @@ export async function exchange(
   }
 
   function failure(error: unknown, hop: Hop): unknown {
-    if (error instanceof ConnectionError) return error;
+    // Ours already (refused redirect, body too large, closed client): typed and named.
+    if (error instanceof ClientException) return error;
     if (deadline.timedOut) {
       return new TimeoutError(
         `${hop.method} ${hop.url} timed out after ${
@@ -232,17 +245,28 @@ export async function exchange(
   }
 }
 
+/** How a handed-back body stream is bounded and how its failures are typed. */
+interface StreamRules {
+  /** The most bytes the stream may deliver (`Infinity` = no limit). */
+  limit: number;
+  /** The error once the limit is passed. */
+  tooLarge: () => Error;
+  /** Maps a read failure to a typed error. */
+  failure: (error: unknown) => unknown;
+}
+
 /** The body as a stream whose failures are typed and whose end stops the deadline. */
 function typedStream(
   source: ReadableStream<Uint8Array> | null,
   deadline: Deadline,
-  failure: (error: unknown) => unknown,
+  rules: StreamRules,
 ): ReadableStream<Uint8Array> | null {
   if (!source) {
     deadline.dispose();
     return null;
   }
   const reader = source.getReader();
+  let total = 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -250,12 +274,19 @@ function typedStream(
         if (done) {
           deadline.dispose();
           controller.close();
-        } else {
-          controller.enqueue(value);
+          return;
         }
+        total += value.byteLength;
+        if (total > rules.limit) {
+          deadline.dispose();
+          controller.error(rules.tooLarge());
+          await reader.cancel().catch(() => undefined);
+          return;
+        }
+        controller.enqueue(value);
       } catch (error) {
         deadline.dispose();
-        controller.error(failure(error));
+        controller.error(rules.failure(error));
       }
     },
     cancel(reason) {

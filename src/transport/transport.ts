@@ -3,8 +3,10 @@
  *
  * @module
  */
+import { hasDenoHttpClient } from "../_runtime/tls_client.ts";
+import { ClientClosed } from "../errors/mod.ts";
 import type { TlsOptions } from "../types.ts";
-import { createInsecureFetch } from "./node_fetch.ts";
+import { createInsecureFetch, createNodeFetch } from "./node_fetch.ts";
 
 /** Options of {@linkcode Transport}. */
 export interface TransportOptions extends TlsOptions {
@@ -23,6 +25,7 @@ export class Transport {
   #fetch: typeof fetch;
   #client: Deno.HttpClient | undefined;
   #onClose: (() => void) | undefined;
+  #closed = false;
 
   /** Creates the transport; TLS material is loaded once, here. */
   constructor(options: TransportOptions = {}) {
@@ -34,7 +37,16 @@ export class Transport {
       return;
     }
     this.#fetch = options.fetch ?? globalThis.fetch;
-    if (options.caCerts?.length || options.cert) {
+    if ((options.caCerts?.length || options.cert) && !hasDenoHttpClient() && !options.fetch) {
+      // Node and Bun: no Deno.createHttpClient, so the TLS material goes to node:https.
+      const node = createNodeFetch({
+        ca: options.caCerts,
+        cert: options.cert?.cert,
+        key: options.cert?.key,
+      });
+      this.#fetch = node.fetch;
+      this.#onClose = node.close;
+    } else if (options.caCerts?.length || options.cert) {
       this.#client = Deno.createHttpClient({
         caCerts: options.caCerts,
         ...(options.cert ? { cert: options.cert.cert, key: options.cert.key } : {}),
@@ -42,8 +54,23 @@ export class Transport {
     }
   }
 
-  /** Sends one request, with this transport's TLS settings. */
+  /** Whether `close()` was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * Sends one request, with this transport's TLS settings.
+   *
+   * @throws {ClientClosed} after `close()`: the TLS settings are gone, and
+   * sending without them would be a different, weaker client.
+   */
   fetch(url: string, init: RequestInit): Promise<Response> {
+    if (this.#closed) {
+      return Promise.reject(
+        new ClientClosed(`Refusing ${init.method ?? "GET"} ${url}: the client is closed`),
+      );
+    }
     if (this.#client) {
       return this.#fetch(url, { ...init, client: this.#client } as RequestInit);
     }
@@ -52,6 +79,7 @@ export class Transport {
 
   /** Releases the TLS client and pooled sockets. */
   close(): void {
+    this.#closed = true;
     this.#client?.close();
     this.#client = undefined;
     this.#onClose?.();

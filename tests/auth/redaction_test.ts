@@ -86,7 +86,7 @@ Deno.test("failed logins of every plugin: no secret in the error, its cause or i
   }
 });
 
-Deno.test("an error body that echoes the secret is scrubbed, and the echoing cause dropped", async () => {
+Deno.test("an error body that echoes the secret is scrubbed, in the error and its cause", async () => {
   const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, () =>
     Response.json(
       { error: { message: `Invalid password ${SECRET}`, details: `got ${SECRET}` } },
@@ -103,7 +103,8 @@ Deno.test("an error body that echoes the secret is scrubbed, and the echoing cau
     assert.ok(err instanceof Error);
     assert.match(err.message, /user id 'u-1'.*Invalid password \*\*\*/);
     assertHidden(err, SECRET, "echoing error");
-    assert.equal(err.cause, undefined);
+    // HTTPClient scrubs the request's own secrets at the source, so the cause is safe to keep.
+    if (err.cause !== undefined) assertHidden(err.cause, SECRET, "its cause");
   } finally {
     await http.close();
     await server.shutdown();

@@ -93,27 +93,76 @@ Deno.test("tokenCache: a second connection reuses the cached token; 401 deletes 
   assert.notEqual(fresh, token);
   assert.equal((await tokenCache.get(scope))?.token, fresh, "the new token is cached");
 
-  await b.close();
+  await b.close({ logout: true });
   assert.equal(await tokenCache.get(scope), undefined, "logout deletes the entry");
   assert.equal(requestsTo(engine, SSO_LOGOUT_PATH).length, 1);
 });
 
-Deno.test("tokenCache: kerberos logins are cached under user 'kerberos'", async () => {
+Deno.test("tokenCache: close() and await using keep the cached token; close({ logout: true }) revokes it", async () => {
   await using engine = await startEngine();
   const tokenCache = new TokenCache();
+  const options = { url: engine.url, username: USER, password: PASSWORD, tokenCache };
+  let token: string;
+  {
+    await using a = new Connection(options);
+    token = await a.authenticate();
+  }
+  const b = new Connection(options);
+  assert.equal(await b.authenticate(), token, "the token outlived `await using`");
+  await b.close();
+  assert.equal(requestsTo(engine, SSO_LOGOUT_PATH).length, 0, "no revoke with a tokenCache");
+  const c = new Connection(options);
+  assert.equal((await c.send({ method: "GET", path: "/vms" })).code, 200);
+  assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 1, "three connections, one login");
+  await c.close({ logout: true });
+  assert.equal(requestsTo(engine, SSO_LOGOUT_PATH).length, 1);
+  const d = new Connection(options);
+  assert.notEqual(await d.authenticate(), token, "the revoked token is not read back");
+  await d.close({ logout: true });
+});
+
+Deno.test("tokenCache: kerberos logins are cached under the client principal, never without one", async () => {
+  await using engine = await startEngine();
+  const tokenCache = new TokenCache();
+  const url = `${engine.origin}/ovirt-engine/sso/oauth/token-http-auth`;
+  const scopeOf = (principal: string) => ({ kind: "ovirt-sso", url, user: "kerberos", principal });
+  const login = (principal?: string) =>
+    new Connection({
+      url: engine.url,
+      kerberos: true,
+      negotiate: () => Promise.resolve(principal ? { token: "dG9r", principal } : "dG9r"),
+      tokenCache,
+    });
+  const alice = login("alice@EXAMPLE.COM");
+  const aliceToken = await alice.authenticate();
+  assert.equal((await tokenCache.get(scopeOf("alice@EXAMPLE.COM")))?.token, aliceToken);
+  const bob = login("bob@EXAMPLE.COM");
+  const bobToken = await bob.authenticate();
+  assert.notEqual(bobToken, aliceToken, "bob never gets alice's cached token");
+  assert.equal((await tokenCache.get(scopeOf("bob@EXAMPLE.COM")))?.token, bobToken);
+  const unknown = login();
+  const unknownToken = await unknown.authenticate();
+  assert.ok(![aliceToken, bobToken].includes(unknownToken), "no principal: no cache read");
+  assert.equal(requestsTo(engine, "/ovirt-engine/sso/oauth/token-http-auth").length, 3);
+  const shared = { kind: "ovirt-sso", url, user: "kerberos" };
+  assert.equal(await tokenCache.get(shared), undefined, "no entry shared by every principal");
+  for (const c of [alice, bob, unknown]) await c.close({ logout: false });
+});
+
+Deno.test("kerberos: a negotiate hook that rejects is an AuthError with its reason; nothing is sent", async () => {
+  await using engine = await startEngine();
   const connection = new Connection({
     url: engine.url,
     kerberos: true,
-    negotiate: () => Promise.resolve("dG9r"),
-    tokenCache,
+    negotiate: () => Promise.reject(new Error("no ticket for alice: run kinit")),
+    tokenCache: new TokenCache(),
   });
-  const token = await connection.authenticate();
-  const scope = {
-    kind: "ovirt-sso",
-    url: `${engine.origin}/ovirt-engine/sso/oauth/token-http-auth`,
-    user: "kerberos",
-  };
-  assert.equal((await tokenCache.get(scope))?.token, token);
+  await assert.rejects(connection.send({ method: "GET", path: "/vms" }), (e: unknown) => {
+    assert.ok(e instanceof AuthError, String(e));
+    assert.match(e.message, /no ticket for alice: run kinit/);
+    return true;
+  });
+  assert.equal(engine.requests.length, 0, "no SSO request and no API request");
   await connection.close({ logout: false });
 });
 

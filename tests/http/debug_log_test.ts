@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { BaseClient, HTTPClient, type Logger } from "../../mod.ts";
-import { fingerprint } from "../../src/http/redact.ts";
+import { fingerprint } from "../../src/redaction/mod.ts";
 import { TestServer } from "../_fakes/test_server.ts";
 import { TokenEndpointAuth } from "../../src/auth/token_endpoint_auth.ts";
 

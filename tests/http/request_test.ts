@@ -273,7 +273,17 @@ Deno.test("HTTPClient.request() refuses NUL and bad header names without echoing
 Deno.test("HTTPClient: absurd timeouts mean no timeout, not an instant one", async () => {
   await using server = await TestServer.start();
   await using http = new HTTPClient(null);
-  for (const timeout of [Infinity, 2 ** 40, Number.NaN, -5]) {
+  for (const timeout of [Infinity, 2 ** 40]) {
     assert.equal((await http.request("GET", server.url, { timeout })).status, 200, String(timeout));
   }
+});
+
+Deno.test("HTTPClient: a NaN or negative timeout is a ValidationError, never 'no timeout'", async () => {
+  await using server = await TestServer.start();
+  await using http = new HTTPClient(null);
+  for (const timeout of [Number.NaN, -5, -Infinity]) {
+    await assert.rejects(http.request("GET", server.url, { timeout }), ValidationError);
+    assert.throws(() => new HTTPClient(null, { timeout }), ValidationError);
+  }
+  assert.equal(server.requests.length, 0);
 });

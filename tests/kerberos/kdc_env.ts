@@ -8,6 +8,8 @@ export interface KdcEnv {
   user: string;
   host: string;
   userKeytab: string;
+  /** A second user principal (keys in `userKeytab`). */
+  user2: string;
 }
 
 const NAMES = {
@@ -19,6 +21,7 @@ const NAMES = {
   user: "NIMBUS_KRB_USER",
   host: "NIMBUS_KRB_HOST",
   userKeytab: "NIMBUS_KRB_USER_KEYTAB",
+  user2: "NIMBUS_KRB_USER2",
 } as const;
 
 /** The realm's variables; throws naming the missing ones and how to get them. */
@@ -40,6 +43,7 @@ export function kdcEnv(): KdcEnv {
     user: get(NAMES.user),
     host: get(NAMES.host),
     userKeytab: get(NAMES.userKeytab),
+    user2: get(NAMES.user2),
   };
 }
 
@@ -55,11 +59,16 @@ export async function withCcache<T>(ccache: string, fn: () => Promise<T>): Promi
   }
 }
 
-/** `kinit`s the test user into `ccache` from the user keytab; `lifetime` e.g. "1s". */
-export async function kinit(env: KdcEnv, ccache: string, lifetime?: string): Promise<void> {
+/** `kinit`s the test user (or `principal`) into `ccache` from the user keytab; `lifetime` e.g. "1s". */
+export async function kinit(
+  env: KdcEnv,
+  ccache: string,
+  lifetime?: string,
+  principal: string = env.user,
+): Promise<void> {
   const args = ["-k", "-t", env.userKeytab, "-c", ccache];
   if (lifetime !== undefined) args.push("-l", lifetime);
-  const out = await new Deno.Command("kinit", { args: [...args, env.user], stderr: "piped" })
+  const out = await new Deno.Command("kinit", { args: [...args, principal], stderr: "piped" })
     .output();
   if (!out.success) throw new Error(`kinit failed: ${new TextDecoder().decode(out.stderr)}`);
 }

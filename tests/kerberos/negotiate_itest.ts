@@ -1,7 +1,7 @@
 // End to end against the throwaway MIT KDC of scripts/kdc.sh: the default
 // `negotiate` (libgssapi_krb5 through FFI) and an independent acceptor.
 import assert from "node:assert/strict";
-import { AuthError, Connection } from "../../mod.ts";
+import { AuthError, Connection, TokenCache } from "../../mod.ts";
 import { gssapiNegotiate } from "../../src/auth/mod.ts";
 import { hasValidTicket, kdcEnv, kinit, withCcache } from "./kdc_env.ts";
 import { accept, NegotiateEngine } from "./negotiate_engine.ts";
@@ -165,5 +165,58 @@ Deno.test("an expired ticket is an AuthError saying run kinit; after kinit the l
   } finally {
     await connection.close();
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("two principals never share a cached SSO token: the cache scope names the principal", async () => {
+  const env = kdcEnv();
+  await using engine = NegotiateEngine.start(env);
+  const dir = await Deno.makeTempDir();
+  const tokenCache = new TokenCache();
+  const whoami = async (connection: Connection) =>
+    JSON.parse(
+      new TextDecoder().decode((await connection.send({ method: "GET", path: "/whoami" })).body),
+    ).principal;
+  try {
+    const ccaches = { alice: `FILE:${dir}/alice`, bob: `FILE:${dir}/bob` };
+    await kinit(env, ccaches.alice);
+    await kinit(env, ccaches.bob, undefined, env.user2);
+    assert.equal(await withCcache(ccaches.alice, () => gssapiNegotiate.principal()), env.user);
+    assert.equal(await withCcache(ccaches.bob, () => gssapiNegotiate.principal()), env.user2);
+    const open = () => new Connection({ url: engine.url, kerberos: true, tokenCache });
+    const alice = open();
+    const aliceToken = await withCcache(ccaches.alice, () => alice.authenticate());
+    assert.equal(await whoami(alice), env.user);
+    const bob = open();
+    const bobToken = await withCcache(ccaches.bob, () => bob.authenticate());
+    assert.notEqual(bobToken, aliceToken, "bob must not get alice's cached token");
+    assert.equal(await whoami(bob), env.user2);
+    // Alice again: her own cached token, no new negotiation.
+    const again = open();
+    assert.equal(await withCcache(ccaches.alice, () => again.authenticate()), aliceToken);
+    assert.deepEqual(engine.acceptances.map((a) => a.principal), [env.user, env.user2]);
+    for (const c of [alice, bob, again]) await c.close({ logout: false });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a negotiate hook that rejects is an AuthError with its reason, and nothing is sent", async () => {
+  const env = kdcEnv();
+  await using engine = NegotiateEngine.start(env);
+  const connection = new Connection({
+    url: engine.url,
+    kerberos: true,
+    negotiate: () => Promise.reject(new Error("smartcard locked")),
+    tokenCache: new TokenCache(),
+  });
+  try {
+    await assert.rejects(
+      connection.send({ method: "GET", path: "/whoami" }),
+      (e: unknown) => e instanceof AuthError && /smartcard locked/.test(e.message),
+    );
+    assert.equal(engine.tokensSeen.length, 0);
+  } finally {
+    await connection.close();
   }
 });

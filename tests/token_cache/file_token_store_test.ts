@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { FileTokenStore, TokenCache } from "../../mod.ts";
+import { BaseClient, FileTokenStore, HTTPClient, TokenCache } from "../../mod.ts";
+import { CountingAuth, tokenChecker } from "../_fakes/counting_auth.ts";
+import { TestServer } from "../_fakes/test_server.ts";
 import { HOUR, TOKEN } from "./helpers.ts";
 
 const SECRET = "file test secret";
@@ -203,5 +205,73 @@ Deno.test("FileTokenStore: 50 concurrent writes in one process are all kept", as
     );
     for (let i = 0; i < 50; i++) assert.deepEqual(await store.get(`k${i}`), new Uint8Array([i]));
     assert.deepEqual(await names(dir), ["tokens.json"]);
+  });
+});
+
+Deno.test({
+  name: "FileTokenStore breaks a lock that is a dangling symlink",
+  ignore: !posix,
+  fn: async () => {
+    await withDir(async (dir) => {
+      const path = `${dir}/tokens.json`;
+      await Deno.symlink(`${dir}/gone`, `${path}.lock`);
+      const store = new FileTokenStore(path);
+      await store.set("k", new Uint8Array([1]));
+      assert.deepEqual(await store.get("k"), new Uint8Array([1]));
+      assert.deepEqual(await names(dir), ["tokens.json"]);
+    });
+  },
+});
+
+Deno.test("FileTokenStore breaks a lock dated in the future", async () => {
+  await withDir(async (dir) => {
+    const path = `${dir}/tokens.json`;
+    await Deno.writeTextFile(`${path}.lock`, "12345 from the future");
+    const future = new Date(Date.now() + 3_600_000);
+    await Deno.utime(`${path}.lock`, future, future);
+    const store = new FileTokenStore(path);
+    await store.set("k", new Uint8Array([2]));
+    assert.deepEqual(await store.get("k"), new Uint8Array([2]));
+  });
+});
+
+Deno.test({
+  name: "FileTokenStore breaks a fresh lock that belongs to another user",
+  // Giving a file away needs root.
+  ignore: !posix || Deno.uid() !== 0,
+  fn: async () => {
+    await withDir(async (dir) => {
+      const path = `${dir}/tokens.json`;
+      await Deno.writeTextFile(`${path}.lock`, "someone else");
+      await Deno.chown(`${path}.lock`, 65534, 65534);
+      const store = new FileTokenStore(path);
+      await store.set("k", new Uint8Array([3]));
+      assert.deepEqual(await store.get("k"), new Uint8Array([3]));
+    });
+  },
+});
+
+Deno.test("FileTokenStore: a lock it cannot have ends the wait in bounded time; clients go on without the cache", async () => {
+  await withDir(async (dir) => {
+    const path = `${dir}/tokens.json`;
+    await Deno.writeTextFile(`${path}.lock`, "a live writer");
+    const store = new FileTokenStore(path, { lockTimeoutMs: 100 });
+    await assert.rejects(store.set("k", new Uint8Array([4])), /Timed out after 100 ms/);
+    const warnings: string[] = [];
+    const cache = new TokenCache({ store, secret: SECRET });
+    await using server = await TestServer.start(tokenChecker(new Set()));
+    class Api extends BaseClient {
+      static override serviceType = "api";
+    }
+    for (let i = 0; i < 2; i++) {
+      await using http = new HTTPClient(new CountingAuth(server), {
+        tokenCache: cache,
+        logger: { debug() {}, warn: (m: string) => warnings.push(m) },
+      });
+      assert.equal((await new Api(http).get("/x")).status, 200);
+    }
+    assert.equal(warnings.length, 1, warnings.join("\n"));
+    assert.match(warnings[0]!, /lock/);
+    assert.ok(!warnings[0]!.includes("hunter2"));
   });
 });

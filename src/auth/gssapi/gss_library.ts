@@ -39,6 +39,16 @@ const SYMBOLS = {
     // It talks to the KDC: run it off the event loop.
     nonblocking: true,
   },
+  gss_inquire_cred: {
+    // (minor, cred (GSS_C_NO_CREDENTIAL: the default), gss_name_t *name, *lifetime, *usage, *mechs)
+    parameters: ["buffer", "pointer", "buffer", "pointer", "pointer", "pointer"],
+    result: "u32",
+  },
+  gss_display_name: {
+    // (minor, gss_name_t name, gss_buffer_t output, gss_OID *output_type)
+    parameters: ["buffer", "pointer", "buffer", "pointer"],
+    result: "u32",
+  },
   gss_release_buffer: { parameters: ["buffer", "buffer"], result: "u32" },
   gss_release_name: { parameters: ["buffer", "buffer"], result: "u32" },
   gss_delete_sec_context: { parameters: ["buffer", "buffer", "pointer"], result: "u32" },

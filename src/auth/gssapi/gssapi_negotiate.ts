@@ -90,6 +90,45 @@ async function initialToken(lib: GssLibrary, service: string): Promise<string> {
 }
 
 /**
+ * The client principal of the default credentials (`alice@EXAMPLE.COM`), or
+ * undefined when there are none: `gss_inquire_cred` and `gss_display_name`,
+ * read from the credentials cache without talking to the KDC.
+ */
+function defaultPrincipal(lib: GssLibrary): string | undefined {
+  const minor = new Uint32Array(new ArrayBuffer(4));
+  const name = handleSlot();
+  const major = lib.gss_inquire_cred(minor, null, name, null, null, null);
+  if (isGssError(major) || name[0] === 0n) return undefined;
+  const output = gssOutBuffer();
+  try {
+    const shown = lib.gss_display_name(minor, handleOf(name), output.struct, null);
+    if (isGssError(shown)) return undefined;
+    const text = new TextDecoder().decode(readGssBuffer(output));
+    return text === "" ? undefined : text;
+  } finally {
+    const m = new Uint32Array(new ArrayBuffer(4));
+    lib.gss_release_buffer(m, output.struct);
+    lib.gss_release_name(m, name);
+  }
+}
+
+/**
+ * A `negotiate` hook that also names its client principal: calling it gives
+ * the SPNEGO token; its `principal()` gives who it logs in as (undefined
+ * without credentials), so the SSO token can be cached per principal.
+ *
+ * @example
+ * ```ts ignore
+ * import { gssapiNegotiate } from "@nimbus/apiclient/auth";
+ * console.log(await gssapiNegotiate.principal()); // e.g. "alice@EXAMPLE.COM"
+ * ```
+ */
+export type GssapiNegotiate = ((service: string) => Promise<string>) & {
+  /** The client principal of the default credentials, if any. */
+  principal: () => Promise<string | undefined>;
+};
+
+/**
  * Makes a `negotiate` function (see `ConnectionOptions.negotiate`) on a given
  * GSSAPI library. The library is loaded on the first call.
  *
@@ -107,9 +146,9 @@ async function initialToken(lib: GssLibrary, service: string): Promise<string> {
  */
 export function createGssapiNegotiate(
   options: GssapiNegotiateOptions = {},
-): (service: string) => Promise<string> {
+): GssapiNegotiate {
   const path = options.library ?? DEFAULT_GSSAPI_LIBRARY;
-  return async (service: string): Promise<string> => {
+  const negotiate = async (service: string): Promise<string> => {
     if (!/^[^@\s]+@[^@\s]+$/.test(service)) {
       throw new AuthError(
         `Kerberos login needs a service name such as 'HTTP@engine.example.com', got '${service}'`,
@@ -117,6 +156,9 @@ export function createGssapiNegotiate(
     }
     return await initialToken(openGssLibrary(path), service);
   };
+  const principal = (): Promise<string | undefined> =>
+    Promise.resolve().then(() => defaultPrincipal(openGssLibrary(path)));
+  return Object.assign(negotiate, { principal });
 }
 
 /**
@@ -136,4 +178,4 @@ export function createGssapiNegotiate(
  * const headers = { Authorization: `Negotiate ${token}` };
  * ```
  */
-export const gssapiNegotiate: (service: string) => Promise<string> = createGssapiNegotiate();
+export const gssapiNegotiate: GssapiNegotiate = createGssapiNegotiate();

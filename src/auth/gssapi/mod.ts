@@ -5,6 +5,7 @@
  */
 export {
   createGssapiNegotiate,
+  type GssapiNegotiate,
   gssapiNegotiate,
   type GssapiNegotiateOptions,
 } from "./gssapi_negotiate.ts";

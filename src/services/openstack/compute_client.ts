@@ -3,20 +3,25 @@
  *
  * @module
  */
-import { BaseClient, type Extension } from "../../http/base_client.ts";
+import type { Extension } from "../../http/base_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
-import type { RequestOptions } from "../../http/options.ts";
 import { type Manager, ResourceManager } from "./manager.ts";
-import { withDefaultHeaders } from "./microversion.ts";
+import { ServiceClient } from "./service_client.ts";
 import { pathSegment } from "./path.ts";
+import { type FlavorExtras, flavorExtras, type ServerExtras, serverExtras } from "./compute_ops.ts";
 import type {
+  AvailabilityZone,
+  ComputeLimits,
+  ComputeQuotaSet,
   Flavor,
   FlavorCreate,
   Keypair,
   KeypairCreate,
   Server,
   ServerCreate,
+  ServerGroup,
 } from "./compute_types.ts";
+import { readJson } from "./manager.ts";
 
 /** Options of {@linkcode ComputeClient}. */
 export interface ComputeClientOptions {
@@ -55,15 +60,19 @@ export interface ServerActions {
  * for await (const s of cloud.compute.servers.list({ limit: 100 })) console.log(s.name, s.status);
  * ```
  */
-export class ComputeClient extends BaseClient {
+export class ComputeClient extends ServiceClient {
   /** "compute". */
   static override serviceType: string = "compute";
+  /** Paths are relative to v2.1. */
+  static override apiVersion: string = "v2.1";
   /** The microversion this client sends, if any. */
   readonly microversion: string | undefined;
-  /** Servers (`list()` uses `/servers/detail`) and their actions. */
-  readonly servers: Manager<Server, ServerCreate> & ServerActions;
-  /** Flavors (`list()` uses `/flavors/detail`). */
-  readonly flavors: Manager<Flavor, FlavorCreate>;
+  /** Servers (`list()` uses `/servers/detail`), their actions, metadata, attachments and `waitFor`. */
+  readonly servers: Manager<Server, ServerCreate> & ServerActions & ServerExtras;
+  /** Flavors (`list()` uses `/flavors/detail`), extra specs and access. */
+  readonly flavors: Manager<Flavor, FlavorCreate> & FlavorExtras;
+  /** Server groups (no update in Nova; `list()` is one page unless `limit`/`offset` are given). */
+  readonly serverGroups: Manager<ServerGroup>;
   /** Keypairs, keyed by name. */
   readonly keypairs: Manager<Keypair, KeypairCreate>;
 
@@ -86,20 +95,29 @@ export class ComputeClient extends BaseClient {
       const response = await action(id, body);
       await response.body?.cancel();
     };
-    this.servers = Object.assign(servers, {
+    this.servers = Object.assign(servers, serverExtras(this, servers, fire), {
       action,
       start: (id: string) => fire(id, { "os-start": null }),
       stop: (id: string) => fire(id, { "os-stop": null }),
       reboot: (id: string, o: { type?: "SOFT" | "HARD" } = {}) =>
         fire(id, { reboot: { type: o.type ?? "SOFT" } }),
     });
-    this.flavors = new ResourceManager<Flavor, FlavorCreate>(this, {
+    const flavors = new ResourceManager<Flavor, FlavorCreate>(this, {
       resourceName: "Flavor",
       path: "/flavors",
       listPath: "/flavors/detail",
       singular: "flavor",
       plural: "flavors",
       paging: "nova",
+      update: "PUT",
+    });
+    this.flavors = Object.assign(flavors, flavorExtras(this));
+    this.serverGroups = new ResourceManager<ServerGroup>(this, {
+      resourceName: "ServerGroup",
+      path: "/os-server-groups",
+      singular: "server_group",
+      plural: "server_groups",
+      paging: "none",
       update: "PUT",
     });
     this.keypairs = new ResourceManager<Keypair, KeypairCreate>(this, {
@@ -117,20 +135,54 @@ export class ComputeClient extends BaseClient {
     });
   }
 
-  /** Adds the microversion headers to this client's requests only. */
-  override clientRequest(
-    method: string,
-    url: string,
-    options: RequestOptions = {},
-  ): Promise<Response> {
-    if (!this.microversion) return super.clientRequest(method, url, options);
-    return super.clientRequest(
-      method,
-      url,
-      withDefaultHeaders(options, {
-        "OpenStack-API-Version": `compute ${this.microversion}`,
-        "X-OpenStack-Nova-API-Version": this.microversion,
-      }),
-    );
+  /** The project's absolute limits and usage (`GET /limits`). */
+  async limits(): Promise<ComputeLimits> {
+    const reply = await readJson(await this.get("/limits")) as { limits: ComputeLimits };
+    return reply.limits;
+  }
+
+  /** A project's quotas (`GET /os-quota-sets/{project}`); `defaults: true` for the defaults. */
+  async quotaSet(
+    projectId: string,
+    options: { defaults?: boolean } = {},
+  ): Promise<ComputeQuotaSet> {
+    const path = `/os-quota-sets/${pathSegment(projectId)}${options.defaults ? "/defaults" : ""}`;
+    const reply = await readJson(await this.get(path)) as { quota_set: ComputeQuotaSet };
+    return reply.quota_set;
+  }
+
+  /** Changes a project's quotas (admin); resolves to the new quota set. */
+  async updateQuotaSet(
+    projectId: string,
+    quotas: Partial<Omit<ComputeQuotaSet, "id">>,
+  ): Promise<ComputeQuotaSet> {
+    const response = await this.put(`/os-quota-sets/${pathSegment(projectId)}`, {
+      json: { quota_set: quotas },
+    });
+    return (await readJson(response) as { quota_set: ComputeQuotaSet }).quota_set;
+  }
+
+  /** Resets a project's quotas to the defaults (admin). */
+  async deleteQuotaSet(projectId: string): Promise<void> {
+    const response = await this.delete(`/os-quota-sets/${pathSegment(projectId)}`);
+    await response.body?.cancel();
+  }
+
+  /** The availability zones (`detail: true`: with hosts, admin). */
+  async availabilityZones(options: { detail?: boolean } = {}): Promise<AvailabilityZone[]> {
+    const path = options.detail ? "/os-availability-zone/detail" : "/os-availability-zone";
+    const reply = await readJson(await this.get(path)) as {
+      availabilityZoneInfo?: AvailabilityZone[];
+    };
+    return reply.availabilityZoneInfo ?? [];
+  }
+
+  /** The microversion headers, on this client's requests only. */
+  override defaultHeaders(): Record<string, string> {
+    if (!this.microversion) return {};
+    return {
+      "OpenStack-API-Version": `compute ${this.microversion}`,
+      "X-OpenStack-Nova-API-Version": this.microversion,
+    };
   }
 }

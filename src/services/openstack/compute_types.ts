@@ -112,3 +112,71 @@ export interface KeypairCreate {
   /** Other fields. */
   [key: string]: unknown;
 }
+
+/** A server group (`/os-server-groups`). */
+export interface ServerGroup {
+  /** The id. */
+  id: string;
+  /** The name. */
+  name: string;
+  /** The policy (2.64+): affinity, anti-affinity, soft-affinity, soft-anti-affinity. */
+  policy?: string;
+  /** The policies (before 2.64). */
+  policies?: string[];
+  /** The member server ids. */
+  members: string[];
+  /** Policy rules (2.64+), e.g. `max_server_per_host`. */
+  rules?: Record<string, unknown>;
+  /** Other fields (`project_id`, `user_id`, `metadata`…). */
+  [key: string]: unknown;
+}
+
+/** `GET /limits`: the rate limits and the absolute limits and usage of the project. */
+export interface ComputeLimits {
+  /** Rate limits (empty on current Nova). */
+  rate: unknown[];
+  /** maxTotalInstances, totalInstancesUsed, maxTotalCores… */
+  absolute: Record<string, number>;
+  /** Other fields. */
+  [key: string]: unknown;
+}
+
+/** A project's compute quotas (`/os-quota-sets/{project}`); -1 means unlimited. */
+export interface ComputeQuotaSet {
+  /** The project id. */
+  id: string;
+  /** Servers. */
+  instances?: number;
+  /** vCPUs. */
+  cores?: number;
+  /** Memory in MiB. */
+  ram?: number;
+  /** Keypairs. */
+  key_pairs?: number;
+  /** Server groups. */
+  server_groups?: number;
+  /** Members per server group. */
+  server_group_members?: number;
+  /** Metadata items per server. */
+  metadata_items?: number;
+  /** Other fields. */
+  [key: string]: unknown;
+}
+
+/** An availability zone (`/os-availability-zone`). */
+export interface AvailabilityZone {
+  /** The zone name. */
+  zoneName: string;
+  /** Whether the zone is available. */
+  zoneState: { available: boolean };
+  /** Hosts and their services (admin `detail` only), else null. */
+  hosts: Record<string, unknown> | null;
+}
+
+/** One project's access to a private flavor. */
+export interface FlavorAccess {
+  /** The flavor. */
+  flavor_id: string;
+  /** The project. */
+  tenant_id: string;
+}

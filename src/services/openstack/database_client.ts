@@ -3,12 +3,13 @@
  *
  * @module
  */
-import { BaseClient, type Extension } from "../../http/base_client.ts";
+import type { BaseClient, Extension } from "../../http/base_client.ts";
+import { ServiceClient } from "./service_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
 import { NotFound } from "../../errors/mod.ts";
 import { type Manager, ResourceManager } from "./manager.ts";
 import { pathSegment } from "./path.ts";
-import type { Flavor } from "./compute_types.ts";
+import { waitForStatus, type WaitOptions } from "./wait_for.ts";
 import type {
   Backup,
   BackupCreate,
@@ -16,6 +17,7 @@ import type {
   ConfigurationCreate,
   Database,
   DatabaseCreate,
+  DatabaseFlavor,
   DatabaseUser,
   DatabaseUserCreate,
   Datastore,
@@ -29,6 +31,8 @@ export interface InstanceActions {
   restart(id: string): Promise<void>;
   /** Grows the data volume to `size` GiB. */
   resizeVolume(id: string, size: number): Promise<void>;
+  /** Waits for a status (default failures: ERROR, FAILED). */
+  waitFor(id: string, options: WaitOptions<Instance>): Promise<Instance>;
 }
 
 /**
@@ -80,13 +84,13 @@ class InstanceRowsManager<T extends { name: string }, C extends { name: string }
  * console.log((await db.instances.get(inst.id)).volume?.size); // 4
  * ```
  */
-export class DatabaseClient extends BaseClient {
+export class DatabaseClient extends ServiceClient {
   /** "database". */
   static override serviceType: string = "database";
   /** Instances with restart and volume resize. */
   readonly instances: Manager<Instance, InstanceCreate> & InstanceActions;
-  /** Flavors (Trove lists Nova's; typed as compute's {@linkcode Flavor}, as the API contract has it). */
-  readonly flavors: Manager<Flavor>;
+  /** Flavors as Trove shows them ({@linkcode DatabaseFlavor}: `str_id`, integer or null `id`). */
+  readonly flavors: Manager<DatabaseFlavor>;
   /** Datastores (get by id or name). */
   readonly datastores: Manager<Datastore>;
   /** Backups. */
@@ -115,14 +119,30 @@ export class DatabaseClient extends BaseClient {
       const response = await this.post(`/instances/${pathSegment(id)}/action`, { json: body });
       await response.body?.cancel();
     };
+    const instances = trove<Instance, InstanceCreate>(
+      "Instance",
+      "/instances",
+      "instance",
+      "instances",
+    );
     this.instances = Object.assign(
-      trove<Instance, InstanceCreate>("Instance", "/instances", "instance", "instances"),
+      instances,
       {
+        waitFor: (id: string, o: WaitOptions<Instance>) =>
+          waitForStatus(
+            {
+              resourceName: "Instance",
+              get: (i, call) => instances.get(i, call),
+              failStatus: ["ERROR", "FAILED"],
+            },
+            id,
+            o,
+          ),
         restart: (id: string) => action(id, { restart: {} }),
         resizeVolume: (id: string, size: number) => action(id, { resize: { volume: { size } } }),
       },
     );
-    this.flavors = trove<Flavor>("Flavor", "/flavors", "flavor", "flavors");
+    this.flavors = trove<DatabaseFlavor>("Flavor", "/flavors", "flavor", "flavors");
     this.datastores = trove<Datastore>("Datastore", "/datastores", "datastore", "datastores");
     this.backups = trove<Backup, BackupCreate>("Backup", "/backups", "backup", "backups");
     this.configurations = trove<Configuration, ConfigurationCreate>(

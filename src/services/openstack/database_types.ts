@@ -43,12 +43,16 @@ export interface InstanceCreate {
   [key: string]: unknown;
 }
 
-/** A flavor as Trove lists it (`DatabaseClient.flavors` is typed with compute's `Flavor`, which fits it). */
+/**
+ * A flavor as Trove lists it: its own shape, not compute's `Flavor` (the
+ * integer `id` is null for flavors whose Nova id is not a number; `str_id`
+ * always holds the id as a string).
+ */
 export interface DatabaseFlavor {
-  /** The id. */
-  id: string | number;
-  /** The id as a string. */
-  str_id?: string;
+  /** The Nova id as an integer, or null when it is not one. */
+  id: number | null;
+  /** The id as a string: use this one. */
+  str_id: string;
   /** The name. */
   name: string;
   /** Memory in MiB. */

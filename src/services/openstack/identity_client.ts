@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { BaseClient, type Extension } from "../../http/base_client.ts";
+import type { BaseClient, Extension } from "../../http/base_client.ts";
+import { ServiceClient } from "./service_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
 import { ValidationError } from "../../errors/mod.ts";
 import { type ListQuery, type Manager, ResourceManager } from "./manager.ts";
@@ -108,9 +109,11 @@ function keystoneManager<T, C>(
  * await identity.roleAssignments.grant({ role: member.id, user: user.id, project: demo.id });
  * ```
  */
-export class IdentityClient extends BaseClient {
+export class IdentityClient extends ServiceClient {
   /** "identity". */
   static override serviceType: string = "identity";
+  /** Paths are relative to v3: an unversioned endpoint is resolved through discovery. */
+  static override apiVersion: string = "v3";
   /** Projects. */
   readonly projects: Manager<Project, ProjectCreate>;
   /** Users. */

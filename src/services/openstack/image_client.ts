@@ -3,11 +3,14 @@
  *
  * @module
  */
-import { BaseClient, type Extension } from "../../http/base_client.ts";
+import type { Extension } from "../../http/base_client.ts";
+import { ServiceClient } from "./service_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
 import { type Manager, ResourceManager } from "./manager.ts";
 import { pathSegment } from "./path.ts";
 import type { Image, ImageCreate } from "./image_types.ts";
+import { waitForStatus, type WaitOptions } from "./wait_for.ts";
+import { emptyStream, expectedDigest, uploadBody, verifyingStream } from "./image_transfer.ts";
 
 /**
  * The media type of Glance's JSON-patch updates.
@@ -20,12 +23,34 @@ import type { Image, ImageCreate } from "./image_types.ts";
  */
 export const IMAGE_PATCH_CONTENT_TYPE = "application/openstack-images-v2.1-json-patch";
 
-/** The image manager with data upload and download. */
+/** Progress of an image transfer. */
+export type TransferProgress = (bytes: number, total: number | undefined) => void;
+
+/** The image manager with data upload, streamed download and the waiter. */
 export interface ImageManager extends Manager<Image, ImageCreate> {
-  /** Uploads the image data (`PUT /v2/images/{id}/file`). */
-  upload(id: string, data: BodyInit): Promise<void>;
-  /** Downloads the image data; `undefined` when none was uploaded. */
-  download(id: string): Promise<Uint8Array | undefined>;
+  /**
+   * Uploads the image data (`PUT /v2/images/{id}/file`) from a stream, bytes
+   * or a file path (streamed from disk). `onProgress` gets the bytes sent so
+   * far and the total when known.
+   */
+  upload(
+    id: string,
+    data: ReadableStream<Uint8Array> | Uint8Array | string,
+    options?: { onProgress?: TransferProgress },
+  ): Promise<void>;
+  /**
+   * Streams the image data. The stream is checked as it passes: at its end
+   * the digest is compared with the image's `os_hash_value` (else its
+   * `checksum`, else the `Content-MD5` header), and a mismatch errors the
+   * stream with `ChecksumMismatch`. An image without data (Glance's 204)
+   * gives an empty stream.
+   */
+  download(
+    id: string,
+    options?: { onProgress?: TransferProgress; signal?: AbortSignal },
+  ): Promise<ReadableStream<Uint8Array>>;
+  /** Waits for a status (default failures: killed, ERROR). */
+  waitFor(id: string, options: WaitOptions<Image>): Promise<Image>;
 }
 
 /**
@@ -45,7 +70,7 @@ export interface ImageManager extends Manager<Image, ImageCreate> {
  * console.log(renamed.name, renamed.os_distro); // cirros cirros
  * ```
  */
-export class ImageClient extends BaseClient {
+export class ImageClient extends ServiceClient {
   /** "image". */
   static override serviceType: string = "image";
   /** Images (`next` links are followed). */
@@ -63,18 +88,59 @@ export class ImageClient extends BaseClient {
       patchType: IMAGE_PATCH_CONTENT_TYPE,
     });
     this.images = Object.assign(images, {
-      upload: async (id: string, data: BodyInit) => {
-        const response = await this.put(`/v2/images/${pathSegment(id)}/file`, {
-          body: data,
-          headers: { "Content-Type": "application/octet-stream" },
+      upload: async (
+        id: string,
+        data: ReadableStream<Uint8Array> | Uint8Array | string,
+        options: { onProgress?: TransferProgress } = {},
+      ) => {
+        const { body, total, close } = await uploadBody(data, options.onProgress);
+        try {
+          const headers: Record<string, string> = { "Content-Type": "application/octet-stream" };
+          if (total !== undefined && !(body instanceof Uint8Array)) {
+            headers["Content-Length"] = String(total);
+          }
+          const response = await this.put(`/v2/images/${pathSegment(id)}/file`, { body, headers });
+          await response.body?.cancel();
+          if (data instanceof Uint8Array) options.onProgress?.(data.byteLength, data.byteLength);
+        } finally {
+          close();
+        }
+      },
+      download: async (
+        id: string,
+        options: { onProgress?: TransferProgress; signal?: AbortSignal } = {},
+      ) => {
+        const image = await images.get(id, { signal: options.signal });
+        const response = await this.get(`/v2/images/${pathSegment(id)}/file`, {
+          stream: true,
+          signal: options.signal,
+          // Data on success; a JSON error body (with Glance's reason) otherwise.
+          headers: { Accept: "application/octet-stream, application/json" },
         });
-        await response.body?.cancel();
+        if (response.status === 204 || !response.body) {
+          await response.body?.cancel();
+          return emptyStream();
+        }
+        const length = Number(response.headers.get("content-length") ?? NaN);
+        return response.body.pipeThrough(
+          verifyingStream({
+            id,
+            expected: expectedDigest(image, response.headers),
+            total: Number.isFinite(length) ? length : image.size ?? undefined,
+            onProgress: options.onProgress,
+          }),
+        );
       },
-      download: async (id: string) => {
-        const response = await this.get(`/v2/images/${pathSegment(id)}/file`);
-        if (response.status === 204) return undefined;
-        return new Uint8Array(await response.arrayBuffer());
-      },
+      waitFor: (id: string, o: WaitOptions<Image>) =>
+        waitForStatus(
+          {
+            resourceName: "Image",
+            get: (i, call) => images.get(i, call),
+            failStatus: ["killed", "ERROR"],
+          },
+          id,
+          o,
+        ),
     });
   }
 }

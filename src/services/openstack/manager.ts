@@ -9,6 +9,14 @@ import type { RequestOptions } from "../../http/options.ts";
 import { ClientException, NotFound, NoUniqueMatch } from "../../errors/mod.ts";
 import { pathSegment } from "./path.ts";
 
+/** Options of one manager call: a signal and a timeout. */
+export interface CallOptions {
+  /** Aborts the call. */
+  signal?: AbortSignal;
+  /** Timeout in ms for this call. */
+  timeout?: number;
+}
+
 /** Query parameters of a list call; `undefined` values are left out. */
 export type ListQuery = Record<string, string | number | boolean | undefined>;
 
@@ -32,8 +40,8 @@ export type ListQuery = Record<string, string | number | boolean | undefined>;
 export interface Manager<T, C = Partial<T>> {
   /** Iterates the collection; `limit` is the page size; the API's paging is followed to the end. */
   list(query?: ListQuery): AsyncIterableIterator<T>;
-  /** One resource; `NotFound` when it does not exist. */
-  get(id: string): Promise<T>;
+  /** One resource; `NotFound` when it does not exist. `options` bound the call (waiters use it). */
+  get(id: string, options?: CallOptions): Promise<T>;
   /** Creates a resource from the body without its wrapper; resolves to the reply unwrapped. */
   create(body: C): Promise<T>;
   /** Updates with the API's own verb; resolves to the updated resource. */
@@ -90,6 +98,12 @@ export interface ResourceManagerOptions<T, C> {
   headers?: () => HeadersInit | undefined;
   /** Content type of `json-patch` updates. */
   patchType?: string;
+  /**
+   * `findAll` sends the filter's string, number and boolean values as list
+   * query parameters (the service filters; Neutron, Cinder), and still
+   * checks every match itself.
+   */
+  serverFilter?: boolean;
 }
 
 /** Longest list walk: a guard against an API that never stops paging. */
@@ -237,8 +251,11 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
   }
 
   /** One resource by id. */
-  async get(id: string): Promise<T> {
-    const response = await this.client.get(this.itemPath(id), this.#options());
+  async get(id: string, options: CallOptions = {}): Promise<T> {
+    const response = await this.client.get(
+      this.itemPath(id),
+      this.#options({ signal: options.signal, timeout: options.timeout }),
+    );
     return this.#unwrap(await readJson(response));
   }
 
@@ -298,7 +315,13 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
   /** Every resource matching the filter. */
   async findAll(filter: Partial<T>): Promise<T[]> {
     const found: T[] = [];
-    for await (const item of this.list()) {
+    const query: ListQuery = {};
+    if (this.#o.serverFilter) {
+      for (const [k, v] of Object.entries(filter as Record<string, unknown>)) {
+        if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") query[k] = v;
+      }
+    }
+    for await (const item of this.list(query)) {
       if (matchesFilter(item, filter as Record<string, unknown>)) found.push(item);
     }
     return found;

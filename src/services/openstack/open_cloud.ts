@@ -15,6 +15,8 @@ import { ComputeClient } from "./compute_client.ts";
 import { ImageClient } from "./image_client.ts";
 import { PlacementClient } from "./placement_client.ts";
 import { DatabaseClient } from "./database_client.ts";
+import { NetworkClient } from "./network_client.ts";
+import { BlockStorageClient } from "./block_storage_client.ts";
 
 /** Options of {@linkcode openCloud}. */
 export interface OpenCloudOptions {
@@ -27,7 +29,17 @@ export interface OpenCloudOptions {
   /** HTTPClient options; they win over clouds.yaml's `region_name` and `interface`. */
   http?: HTTPClientOptions;
   /** Microversions of the clients that have them. */
-  microversions?: { compute?: string; placement?: string };
+  microversions?: Microversions;
+}
+
+/** Microversions of the clients that have them. */
+export interface Microversions {
+  /** Nova, e.g. "2.79". */
+  compute?: string;
+  /** Placement, e.g. "1.20". */
+  placement?: string;
+  /** Cinder, e.g. "3.60". */
+  blockStorage?: string;
 }
 
 /** A cloud: one shared HTTPClient and a client per service, created on first use. */
@@ -44,18 +56,24 @@ export interface Cloud extends AsyncDisposable {
   readonly placement: PlacementClient;
   /** Trove v1.0. */
   readonly database: DatabaseClient;
+  /** Neutron v2.0. */
+  readonly network: NetworkClient;
+  /** Cinder v3. */
+  readonly blockStorage: BlockStorageClient;
 }
 
 class OpenedCloud implements Cloud {
   readonly http: HTTPClient;
-  readonly #microversions: { compute?: string; placement?: string };
+  readonly #microversions: Microversions;
   #identity?: IdentityClient;
   #compute?: ComputeClient;
   #image?: ImageClient;
   #placement?: PlacementClient;
   #database?: DatabaseClient;
+  #network?: NetworkClient;
+  #blockStorage?: BlockStorageClient;
 
-  constructor(http: HTTPClient, microversions: { compute?: string; placement?: string }) {
+  constructor(http: HTTPClient, microversions: Microversions) {
     this.http = http;
     this.#microversions = microversions;
   }
@@ -78,6 +96,14 @@ class OpenedCloud implements Cloud {
   get database(): DatabaseClient {
     return this.#database ??= new DatabaseClient(this.http);
   }
+  get network(): NetworkClient {
+    return this.#network ??= new NetworkClient(this.http);
+  }
+  get blockStorage(): BlockStorageClient {
+    return this.#blockStorage ??= new BlockStorageClient(this.http, {
+      microversion: this.#microversions.blockStorage,
+    });
+  }
   [Symbol.asyncDispose](): Promise<void> {
     return this.http.close();
   }
@@ -85,6 +111,11 @@ class OpenedCloud implements Cloud {
     return { http: this.http.toJSON() };
   }
   [Symbol.for("Deno.customInspect")](): string {
+    return `Cloud ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Cloud ${JSON.stringify(this.toJSON())}`;
   }
 }

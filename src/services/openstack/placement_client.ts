@@ -3,11 +3,10 @@
  *
  * @module
  */
-import { BaseClient, type Extension } from "../../http/base_client.ts";
+import type { Extension } from "../../http/base_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
-import type { RequestOptions } from "../../http/options.ts";
 import { type Manager, readJson, ResourceManager } from "./manager.ts";
-import { withDefaultHeaders } from "./microversion.ts";
+import { ServiceClient } from "./service_client.ts";
 import { pathSegment } from "./path.ts";
 import type { Inventory, ResourceProvider, ResourceProviderCreate } from "./placement_types.ts";
 
@@ -36,7 +35,7 @@ export interface PlacementClientOptions {
  * }
  * ```
  */
-export class PlacementClient extends BaseClient {
+export class PlacementClient extends ServiceClient {
   /** "placement". */
   static override serviceType: string = "placement";
   /** The microversion this client sends, if any. */
@@ -74,17 +73,8 @@ export class PlacementClient extends BaseClient {
     return reply?.usages ?? {};
   }
 
-  /** Adds the microversion header to this client's requests only. */
-  override clientRequest(
-    method: string,
-    url: string,
-    options: RequestOptions = {},
-  ): Promise<Response> {
-    if (!this.microversion) return super.clientRequest(method, url, options);
-    return super.clientRequest(
-      method,
-      url,
-      withDefaultHeaders(options, { "OpenStack-API-Version": `placement ${this.microversion}` }),
-    );
+  /** The microversion header, on this client's requests only. */
+  override defaultHeaders(): Record<string, string> {
+    return this.microversion ? { "OpenStack-API-Version": `placement ${this.microversion}` } : {};
   }
 }

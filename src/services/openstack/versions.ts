@@ -8,6 +8,8 @@ import { ComputeClient } from "./compute_client.ts";
 import { ImageClient } from "./image_client.ts";
 import { PlacementClient } from "./placement_client.ts";
 import { DatabaseClient } from "./database_client.ts";
+import { NetworkClient } from "./network_client.ts";
+import { BlockStorageClient } from "./block_storage_client.ts";
 
 /**
  * Identity client classes by version.
@@ -69,3 +71,29 @@ export const placementVersions: { "1.0": typeof PlacementClient } = { "1.0": Pla
  * ```
  */
 export const databaseVersions: { "1.0": typeof DatabaseClient } = { "1.0": DatabaseClient };
+
+/**
+ * Network (Neutron) client classes by version.
+ *
+ * @example Pick a client class by version
+ * ```ts
+ * import { BaseClient } from "@nimbus/apiclient";
+ * import { networkVersions } from "@nimbus/apiclient/services/openstack";
+ * console.log(BaseClient.getClass("network", "2.0", networkVersions).serviceType); // network
+ * ```
+ */
+export const networkVersions: { "2.0": typeof NetworkClient } = { "2.0": NetworkClient };
+
+/**
+ * Block Storage (Cinder) client classes by version.
+ *
+ * @example Pick a client class by version
+ * ```ts
+ * import { BaseClient } from "@nimbus/apiclient";
+ * import { blockStorageVersions } from "@nimbus/apiclient/services/openstack";
+ * console.log(BaseClient.getClass("block-storage", 3, blockStorageVersions).serviceType); // block-storage
+ * ```
+ */
+export const blockStorageVersions: { "3": typeof BlockStorageClient } = {
+  "3": BlockStorageClient,
+};

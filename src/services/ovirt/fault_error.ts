@@ -10,6 +10,7 @@ import type { HttpResponse } from "../../connection/http_request.ts";
 import { Fault } from "./struct.ts";
 import { Action } from "./_generated/types.ts";
 import { readXml } from "./xml_reader.ts";
+import { XmlElement } from "./xml_element.ts";
 import { readJson } from "./json_codec.ts";
 import { typeOf } from "./type_info.ts";
 
@@ -106,6 +107,9 @@ export function readFault(response: HttpResponse): Fault | undefined {
   }
   if (obj instanceof Fault) return obj;
   if (obj instanceof Action) return obj.fault;
+  // A root tag the model does not know (an HTML error page sent as XML, a
+  // newer engine's type): the status error is raised without a fault.
+  if (obj instanceof XmlElement) return undefined;
   const name = typeOf(obj)?.name ?? Object.getPrototypeOf(obj)?.constructor?.name ?? typeof obj;
   throw new SdkError(`Expected a fault, but got ${name}`, { code: response.code });
 }

@@ -12,10 +12,15 @@
 import { SdkError } from "../../errors/mod.ts";
 import { List, type Struct } from "./struct.ts";
 import { parseScalar } from "./primitives.ts";
-import { enumValues, type FieldSpec, typeByName, type TypeInfo, typeOf } from "./type_info.ts";
+import { isLinkOnlyList } from "./link_list.ts";
+import { type FieldInfo, typeByName, type TypeInfo, typeOf } from "./type_info.ts";
 
 type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
+type Fields = Struct & Record<string, unknown>;
+
+/** Objects nest at most this deep; deeper documents are refused. */
+export const MAX_JSON_DEPTH = 256;
 
 /** A model class or its name, telling the JSON reader what to build. */
 export type ModelType<T extends Struct = Struct> = (new () => T) | string;
@@ -48,7 +53,11 @@ function resolve(type: ModelType): TypeInfo {
   return info;
 }
 
-function scalarText(field: FieldSpec, v: Json): string {
+// Thrown when a number lost digits in JSON.parse: the document is read again
+// keeping the source text of long integers.
+class InexactNumber {}
+
+function scalarText(field: FieldInfo, v: Json): string {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
   throw new SdkError(
@@ -56,60 +65,84 @@ function scalarText(field: FieldSpec, v: Json): string {
   );
 }
 
-function readValue(field: FieldSpec, v: Json): unknown {
-  if (field.kind === "struct") {
-    const info = typeByName(field.ref ?? "");
-    return info && isObject(v) ? readObject(info, v) : undefined;
-  }
-  if (field.kind === "enum") {
-    const t = typeof v === "string" ? v.trim() : undefined;
-    return t !== undefined && enumValues(field.ref ?? "").has(t) ? t : undefined;
-  }
-  if (field.kind === "date") {
-    // The engine sends epoch milliseconds, as a number or a numeric string.
-    if (typeof v === "number") return new Date(v);
-    if (typeof v === "string" && /^-?\d+$/.test(v.trim())) return new Date(Number(v));
+function readValue(field: FieldInfo, v: Json, depth: number, exact: boolean): unknown {
+  switch (field.kind) {
+    case "struct":
+      return field.type !== undefined && typeof v === "object" && v !== null && !Array.isArray(v)
+        ? readObject(field.type, v, depth + 1, exact)
+        : undefined;
+    case "enum": {
+      const t = typeof v === "string" ? v.trim() : undefined;
+      return t !== undefined && field.values.has(t) ? t : undefined;
+    }
+    case "string":
+      if (typeof v === "string") return v;
+      break;
+    case "boolean":
+      // The engine sends "true"/"false"; native booleans are accepted too.
+      if (v === "true" || v === true) return true;
+      if (v === "false" || v === false) return false;
+      break;
+    case "date":
+      // The engine sends epoch milliseconds, as a number or a numeric string.
+      if (typeof v === "number") return new Date(v);
+      if (typeof v === "string" && /^-?\d+$/.test(v.trim())) return new Date(Number(v));
+      break;
+    case "long":
+      if (typeof v === "number" && !exact && !Number.isSafeInteger(v) && Number.isInteger(v)) {
+        throw new InexactNumber();
+      }
   }
   return parseScalar(field.kind, scalarText(field, v));
 }
 
-function listItems(field: FieldSpec, v: Json): Json[] {
+function listItems(field: FieldInfo, v: Json): Json[] {
+  if (typeof v !== "object" || v === null) return [];
   if (Array.isArray(v)) return v;
-  if (!isObject(v)) return [];
-  const tag = field.kind === "struct" ? typeByName(field.ref ?? "")?.tag : field.item;
-  const items = v[tag ?? ""] ?? v[field.item ?? ""];
+  const items = v[field.itemTag] ?? v[field.item ?? ""];
   return Array.isArray(items) ? items : items === undefined || items === null ? [] : [items];
 }
 
-function readObject(info: TypeInfo, json: JsonObject): Struct {
-  const obj = new info.ctor() as Struct & Record<string, unknown>;
-  for (const [key, v] of Object.entries(json)) {
+function readLink(info: TypeInfo, obj: Fields, link: Json): void {
+  if (typeof link !== "object" || link === null) return;
+  const { rel, href } = link as JsonObject;
+  if (typeof rel !== "string" || typeof href !== "string") return;
+  const field = info.byRel.get(rel);
+  if (field === undefined) return;
+  const current = obj[field.name];
+  if (current instanceof List) current.href = href;
+  else obj[field.name] = List.create([], href);
+}
+
+function readObject(info: TypeInfo, json: JsonObject, depth: number, exact: boolean): Struct {
+  if (depth > MAX_JSON_DEPTH) {
+    throw new SdkError(`The JSON document nests objects deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  const obj = new info.ctor() as Fields;
+  // for-in allocates nothing; JSON.parse output has no inherited keys.
+  for (const key in json) {
+    const v = json[key] as Json;
     if (v === null) continue;
-    if (key === "href" || key === "id") {
-      obj[key] = String(v);
-      continue;
-    }
-    if (key === "link") {
-      for (const link of Array.isArray(v) ? v : [v]) {
-        if (!isObject(link) || typeof link.rel !== "string" || typeof link.href !== "string") {
-          continue;
-        }
-        const field = info.byRel.get(link.rel);
-        if (field === undefined) continue;
+    const field = info.wire[key];
+    if (field !== undefined) {
+      if (field.list) {
         const current = obj[field.name];
-        if (current instanceof List) current.href = link.href;
-        else obj[field.name] = List.create([], link.href);
+        const items = listItems(field, v);
+        const list = new List<unknown>();
+        if (current instanceof List && current.href !== undefined) list.href = current.href;
+        for (let j = 0; j < items.length; j++) {
+          list.push(readValue(field, items[j] as Json, depth, exact));
+        }
+        obj[field.name] = list;
+      } else {
+        obj[field.name] = readValue(field, v, depth, exact);
       }
-      continue;
-    }
-    const field = info.byWire.get(key);
-    if (field === undefined) continue;
-    if (field.list) {
-      const current = obj[field.name];
-      const href = current instanceof List ? current.href : undefined;
-      obj[field.name] = List.create(listItems(field, v).map((x) => readValue(field, x)), href);
-    } else {
-      obj[field.name] = readValue(field, v);
+    } else if (key === "href" || key === "id") {
+      obj[key] = typeof v === "string" ? v : String(v);
+    } else if (key === "link") {
+      if (Array.isArray(v)) {
+        for (let j = 0; j < v.length; j++) readLink(info, obj, v[j] as Json);
+      } else readLink(info, obj, v);
     }
   }
   return obj;
@@ -122,18 +155,32 @@ function keepBigIntegers(_key: string, value: unknown, context?: { source?: stri
   return value;
 }
 
-function parse(source: string | Uint8Array | unknown): unknown {
-  if (typeof source !== "string" && !(source instanceof Uint8Array)) return source;
-  const textSource = typeof source === "string" ? source : new TextDecoder().decode(source);
+function parse(text: string, exact: boolean): unknown {
   try {
-    // Integers past 2^53 lose digits in a JSON number; keep their source text
-    // (only when the document has such long digit runs, to keep parsing fast).
-    return /\d{16}/.test(textSource)
-      ? JSON.parse(textSource, keepBigIntegers)
-      : JSON.parse(textSource);
+    return exact ? JSON.parse(text, keepBigIntegers) : JSON.parse(text);
   } catch (cause) {
     throw new SdkError(`The JSON document can't be parsed: ${String(cause)}`, { cause });
   }
+}
+
+function read(info: TypeInfo, json: unknown, list: boolean, exact: boolean): Struct | List<Struct> {
+  if (!isObject(json)) {
+    const shown = JSON.stringify(json, (_k, v) => typeof v === "bigint" ? String(v) : v);
+    throw new SdkError(
+      `Expected a JSON object for '${info.name}', but got ${shown?.slice(0, 100)}`,
+    );
+  }
+  if (list) {
+    const items = json[info.tag] ?? [];
+    const arr = Array.isArray(items) ? items : [items];
+    const out = List.create<Struct>([]);
+    for (const o of arr) if (isObject(o)) out.push(readObject(info, o, 1, exact));
+    if (typeof json.href === "string") out.href = json.href;
+    return out;
+  }
+  // Faults may come bare or wrapped as {"fault": {...}}.
+  const body = info.name === "Fault" && isObject(json.fault) ? json.fault : json;
+  return readObject(info, body, 1, exact);
 }
 
 /**
@@ -165,33 +212,35 @@ export function readJson<T extends Struct>(
   options: ReadJsonOptions = {},
 ): T | List<T> {
   const info = resolve(type);
-  const json = parse(source);
-  if (!isObject(json)) {
-    throw new SdkError(
-      `Expected a JSON object for '${info.name}', but got ${JSON.stringify(json)}`,
-    );
+  const list = options.list ?? false;
+  if (typeof source !== "string" && !(source instanceof Uint8Array)) {
+    // An already parsed value: its numbers are what they are.
+    return read(info, source, list, true) as T | List<T>;
   }
-  if (options.list) {
-    const items = json[info.tag] ?? [];
-    const arr = Array.isArray(items) ? items : [items];
-    const list = List.create(arr.filter(isObject).map((o) => readObject(info, o) as T));
-    if (typeof json.href === "string") list.href = json.href;
-    return list;
+  const text = typeof source === "string" ? source : new TextDecoder().decode(source);
+  try {
+    return read(info, parse(text, false), list, false) as T | List<T>;
+  } catch (e) {
+    if (!(e instanceof InexactNumber)) throw e;
+    // Integers past 2^53 lose digits in a JSON number: read again keeping
+    // their source text (rare, so the common read pays nothing for it).
+    return read(info, parse(text, true), list, true) as T | List<T>;
   }
-  // Faults may come bare or wrapped as {"fault": {...}}.
-  const body = info.name === "Fault" && isObject(json.fault) ? json.fault : json;
-  return readObject(info, body) as T;
 }
 
-function toJsonValue(field: FieldSpec, v: unknown): Json {
-  if (field.kind === "struct") return toJsonObject(v as Struct);
+function toJsonValue(field: FieldInfo, v: unknown, depth: number): Json {
+  if (field.kind === "struct") return toJsonObject(v as Struct, depth + 1);
   if (v instanceof Date) return v.getTime();
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (typeof v === "number" || typeof v === "bigint") return String(v);
   return String(v);
 }
 
-function toJsonObject(obj: Struct): JsonObject {
+function toJsonObject(obj: Struct, depth: number): JsonObject {
+  if (depth > MAX_JSON_DEPTH) {
+    throw new SdkError(
+      `The object nests deeper than ${MAX_JSON_DEPTH} levels (does it contain itself?)`,
+    );
+  }
   const info = typeOf(obj);
   if (info === undefined) {
     throw new SdkError(
@@ -204,13 +253,12 @@ function toJsonObject(obj: Struct): JsonObject {
   if (obj.id !== undefined) out.id = obj.id;
   for (const f of [...info.attributes, ...info.elements]) {
     const v = rec[f.name];
-    if (v === undefined || v === null) continue;
+    if (v === undefined || v === null || isLinkOnlyList(v)) continue;
     if (f.list) {
-      const tag = f.kind === "struct" ? typeByName(f.ref ?? "")?.tag ?? f.item : f.item;
-      const items = (Array.isArray(v) ? v : [v]).map((x) => toJsonValue(f, x));
-      out[f.wire] = { [tag ?? f.wire]: items };
+      const items = (Array.isArray(v) ? v : [v]).map((x) => toJsonValue(f, x, depth));
+      out[f.wire] = { [f.itemTag]: items };
     } else {
-      out[f.wire] = toJsonValue(f, v);
+      out[f.wire] = toJsonValue(f, v, depth);
     }
   }
   return out;
@@ -233,7 +281,7 @@ export function writeJson(obj: Struct | readonly Struct[]): string {
     const first = obj[0];
     if (first === undefined) return "{}";
     const tag = typeOf(first)?.tag ?? "item";
-    return JSON.stringify({ [tag]: obj.map((o: Struct) => toJsonObject(o)) });
+    return JSON.stringify({ [tag]: obj.map((o: Struct) => toJsonObject(o, 1)) });
   }
-  return JSON.stringify(toJsonObject(obj as Struct));
+  return JSON.stringify(toJsonObject(obj as Struct, 1));
 }

@@ -3,29 +3,46 @@
  * Everything under `_generated/` comes from the declarative model in
  * `model/` through `deno task gen`.
  *
- * @example List the running VMs
+ * Importing this module registers the service tree with `Connection`
+ * (`connection.systemService()`); a program that only imports the package
+ * root never loads the model or the XML parser.
+ *
+ * @example List the VMs and follow a link
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import { VmStatus } from "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({
- *   url: "https://engine.example.com/ovirt-engine/api",
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start({ users: { "admin@internal": "s3cret" } });
+ * await using connection = new Connection({
+ *   url: engine.url,
  *   username: "admin@internal",
- *   password: Deno.env.get("OVIRT_PASSWORD"),
+ *   password: "s3cret",
  * });
- * const vms = await connection.systemService().vmsService().list({ search: "status=up" });
+ * const vms = await connection.systemService().vmsService().list();
  * for (const vm of vms) console.log(vm.name, vm.status === VmStatus.UP, vm.memory);
- * await connection.close();
  * ```
  *
  * @module
  */
+import { registerServiceTree } from "../../connection/service_tree.ts";
+import { SystemService } from "./_generated/services.ts";
+import { checkFault } from "./fault_error.ts";
+
+// The connection layer doesn't import the model: the model plugs itself in.
+registerServiceTree({
+  root: (connection) => new SystemService(connection, ""),
+  raise: checkFault,
+});
+
 export * from "./struct.ts";
 export type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
 export { ModelStruct } from "./model_struct.ts";
 export * from "./_generated/enums.ts";
 export * from "./_generated/types.ts";
 export * from "./_generated/services.ts";
+export type * from "./_generated/options.ts";
 export {
+  checkMandatory,
   checkTypes,
   type RequestOptions,
   Service,
@@ -34,6 +51,7 @@ export {
 } from "./service.ts";
 export { checkFault, errorFor, raiseError, readFault } from "./fault_error.ts";
 export { readXml } from "./xml_reader.ts";
+export { XmlElement } from "./xml_element.ts";
 export { writeXml, type WriteXmlOptions } from "./xml_writer.ts";
 export { type ModelType, readJson, type ReadJsonOptions, writeJson } from "./json_codec.ts";
 export { waitFor, type WaitForOptions } from "./wait_for.ts";

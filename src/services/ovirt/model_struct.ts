@@ -50,11 +50,31 @@ export class ModelStruct extends Struct {
     inspect: (value: unknown, options?: unknown) => string,
     options: unknown,
   ): string {
-    const secrets = (this.constructor as typeof ModelStruct).secretFields;
-    const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this)) {
-      if (v !== undefined) copy[k] = secrets.includes(k) ? REDACTED : v;
-    }
-    return `${this.constructor.name} ${inspect(copy, options)}`;
+    return `${this.constructor.name} ${inspect(redactedCopy(this), options)}`;
   }
+
+  /** Node's and Bun's `util.inspect` output, with the secret fields redacted. */
+  [Symbol.for("nodejs.util.inspect.custom")](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options?: unknown) => string,
+  ): string {
+    // Node passes its own inspect since 16.14; without it, the JSON form is
+    // redacted as well.
+    const body = inspect === undefined
+      ? JSON.stringify(this)
+      : inspect(redactedCopy(this), options);
+    return `${this.constructor.name} ${body}`;
+  }
+}
+
+// The fields of `obj` with its secrets replaced; nested model objects keep
+// their own inspect hooks, so their secrets are redacted too.
+function redactedCopy(obj: ModelStruct): Record<string, unknown> {
+  const secrets = (obj.constructor as typeof ModelStruct).secretFields;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (v !== undefined) copy[k] = secrets.includes(k) ? REDACTED : v;
+  }
+  return copy;
 }

@@ -6,38 +6,19 @@
  * @module
  */
 import type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
+import type { ServiceConnection } from "../../connection/service_connection.ts";
+
+export type { ServiceConnection };
 import { SdkError } from "../../errors/mod.ts";
 import { checkContentType } from "../../connection/content_type.ts";
 import { contentType, isEmpty, raiseError, readFault } from "./fault_error.ts";
-import { Fault, type List, type Struct } from "./struct.ts";
+import { Fault, type List, Struct } from "./struct.ts";
 import { Action } from "./_generated/types.ts";
 import { readXml } from "./xml_reader.ts";
 import { writeXml } from "./xml_writer.ts";
 import { readJson, writeJson } from "./json_codec.ts";
 import { renderScalar } from "./primitives.ts";
 import { typeByName, typeOf } from "./type_info.ts";
-
-/**
- * What a service needs from its connection. `Connection` implements it; tests
- * may pass anything that sends requests.
- *
- * @example
- * ```ts
- * import type { ServiceConnection } from "@nimbus/apiclient/services/ovirt";
- * const offline: ServiceConnection = {
- *   format: "xml",
- *   send: () => Promise.reject(new Error("offline")),
- * };
- * ```
- */
-export interface ServiceConnection {
-  /** Sends one request and reads the whole response. */
-  send(request: HttpRequest): Promise<HttpResponse>;
-  /** The body format the connection negotiates. */
-  readonly format: "xml" | "json";
-  /** The API URL, for the hint in content-type errors. */
-  readonly url?: string;
-}
 
 /**
  * Options every service method accepts.
@@ -112,6 +93,55 @@ export function checkTypes(checks: readonly TypeCheck[]): void {
   if (problems.length > 0) throw new TypeError(problems.join("\n"));
 }
 
+/** True when `value` holds something at the dotted `path` (`cluster.id`, `snapshots[].id`). */
+function present(value: unknown, path: readonly string[]): boolean {
+  if (value === undefined || value === null || value === "") return false;
+  if (path.length === 0) return true;
+  const [head, ...rest] = path as [string, ...string[]];
+  const list = head.endsWith("[]");
+  const key = list ? head.slice(0, -2) : head;
+  const next = (value as Record<string, unknown>)[key];
+  if (!list) return present(next, rest);
+  // Every item of the list needs the rest of the path; an empty list has none.
+  return Array.isArray(next) && next.length > 0 && next.every((item) => present(item, rest));
+}
+
+/**
+ * Throws `SdkError` naming every mandatory input that is missing, before any
+ * request is sent. Each path starts at a parameter name (`vm.cluster.id`);
+ * `a|b` is satisfied by either; `[]` requires the field on every list item.
+ *
+ * @example
+ * ```ts
+ * import { checkMandatory } from "@nimbus/apiclient/services/ovirt";
+ * checkMandatory("VmsService.addFromScratch", { vm: { name: "a", cluster: { name: "c" } } }, [
+ *   "vm.name",
+ *   "vm.cluster.id|vm.cluster.name",
+ * ]); // passes
+ * ```
+ *
+ * @throws {SdkError} `VmsService.addFromScratch: the 'vm.name' parameter is mandatory.`
+ */
+export function checkMandatory(
+  method: string,
+  values: Readonly<Record<string, unknown>>,
+  paths: readonly string[],
+): void {
+  const missing = paths.filter((alternatives) =>
+    !alternatives.split("|").some((path) => {
+      const [param, ...rest] = path.split(".") as [string, ...string[]];
+      return present(values, [param, ...rest]);
+    })
+  );
+  if (missing.length === 0) return;
+  const names = missing.map((m) => m.split("|").map((p) => `'${p}'`).join(" or "));
+  throw new SdkError(
+    `${method}: the ${names.join(", ")} parameter${
+      missing.length > 1 ? "s are" : " is"
+    } mandatory.`,
+  );
+}
+
 /**
  * An id as one URL path segment: percent-encoded, and never `.`, `..` or
  * empty, which URL parsing would collapse into another path (even encoded as
@@ -134,6 +164,78 @@ export function decodeSegment(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** One parameter of a method plan: property, wire name, type-check name. */
+interface PlanParam {
+  readonly name: string;
+  readonly wire: string;
+  readonly check: string;
+  /** Sent as an `<action>` child rather than in the query. */
+  readonly struct: boolean;
+}
+
+/** A generated method, read from its descriptor once (see {@linkcode Service.run}). */
+interface MethodPlan {
+  readonly kind: "get" | "list" | "add" | "update" | "remove" | "action";
+  readonly method: string;
+  readonly type: string;
+  /** Actions: the URL segment; list-bodied adds: the list tag. */
+  readonly extra?: string;
+  readonly body?: { readonly name: string; readonly check: string };
+  readonly params: readonly PlanParam[];
+  readonly out?: string;
+  readonly mandatory: readonly string[];
+}
+
+const plans = new Map<string, MethodPlan>();
+
+/**
+ * Reads a method descriptor the generator writes:
+ * `<kind> <method> <Type> <extra|-> [$body:Check] [name=wire:check] [@name:check] [>out] [!path|alt]`.
+ * Generated methods stay one line each and the plans are built on first
+ * call, so importing the model doesn't pay for 1,500 method bodies.
+ */
+function planOf(descriptor: string): MethodPlan {
+  const known = plans.get(descriptor);
+  if (known !== undefined) return known;
+  const [kind, method, type, extra, ...rest] = descriptor.split(" ") as [
+    MethodPlan["kind"],
+    string,
+    string,
+    string,
+    ...string[],
+  ];
+  const params: PlanParam[] = [];
+  const mandatory: string[] = [];
+  let body: MethodPlan["body"];
+  let out: string | undefined;
+  for (const token of rest) {
+    const lead = token.charAt(0);
+    if (lead === "!") mandatory.push(token.slice(1));
+    else if (lead === ">") out = token.slice(1);
+    else {
+      const struct = lead === "@";
+      const text = lead === "$" || struct ? token.slice(1) : token;
+      const colon = text.lastIndexOf(":");
+      const [name, wire = name] = text.slice(0, colon).split("=") as [string, string?];
+      const check = text.slice(colon + 1);
+      if (lead === "$") body = { name, check };
+      else params.push({ name, wire, check, struct: struct || kind === "action" });
+    }
+  }
+  const plan: MethodPlan = {
+    kind,
+    method,
+    type,
+    ...(extra === "-" ? {} : { extra }),
+    ...(body ? { body } : {}),
+    params,
+    ...(out ? { out } : {}),
+    mandatory,
+  };
+  plans.set(descriptor, plan);
+  return plan;
 }
 
 /**
@@ -191,12 +293,67 @@ export class Service {
     checkTypes(checks);
   }
 
+  /**
+   * Runs a generated method from its descriptor: checks types and mandatory
+   * inputs before any I/O, then sends the request the method's kind calls for.
+   */
+  protected async run(
+    descriptor: string,
+    options: RequestOptions,
+    body?: Struct | readonly Struct[],
+  ): Promise<unknown> {
+    const plan = planOf(descriptor);
+    const values = options as Record<string, unknown>;
+    const checks: TypeCheck[] = plan.params.map((p) => [p.name, values[p.name], p.check]);
+    if (plan.body) checks.unshift([plan.body.name, body, plan.body.check, true]);
+    this.checkTypes(checks);
+    if (plan.mandatory.length > 0) {
+      const inputs = plan.body ? { ...values, [plan.body.name]: body } : values;
+      this.checkMandatory(`${this.constructor.name}.${plan.method}`, inputs, plan.mandatory);
+    }
+    const query: Record<string, unknown> = {};
+    const fields: Record<string, unknown> = {};
+    for (const p of plan.params) {
+      if (p.struct) fields[p.name] = values[p.name];
+      else query[p.wire] = values[p.name];
+    }
+    switch (plan.kind) {
+      case "get":
+        return await this.internalGet(plan.type, query, options);
+      case "list":
+        return await this.internalList(plan.type, query, options);
+      case "add":
+        return await this.internalAdd(body!, plan.type, query, options, plan.extra);
+      case "update":
+        return await this.internalUpdate(body as Struct, plan.type, query, options);
+      case "remove": {
+        const action = Object.keys(fields).length > 0 ? new Action(fields) : undefined;
+        return await this.internalRemove(query, options, action);
+      }
+      case "action": {
+        const result = await this.internalAction(plan.extra!, new Action(fields), options);
+        return plan.out === undefined
+          ? result
+          : (result as unknown as Record<string, unknown>)[plan.out];
+      }
+    }
+  }
+
+  /** Checks mandatory inputs before any I/O; see {@linkcode checkMandatory}. */
+  protected checkMandatory(
+    method: string,
+    values: Readonly<Record<string, unknown>>,
+    paths: readonly string[],
+  ): void {
+    checkMandatory(method, values, paths);
+  }
+
   #request(
     method: string,
     path: string,
     params: Record<string, unknown>,
     options: RequestOptions,
-    body?: Struct,
+    body?: Struct | { items: readonly Struct[]; root: string },
   ): Promise<HttpResponse> {
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) {
@@ -215,7 +372,12 @@ export class Service {
     const request: HttpRequest = { method, path, headers };
     if (Object.keys(sorted).length > 0) request.query = sorted;
     if (body !== undefined) {
-      request.body = json ? writeJson(body) : writeXml(body, { indent: true });
+      request.body = body instanceof Struct
+        ? (json ? writeJson(body) : writeXml(body, { indent: true }))
+        : (json ? writeJson([...body.items]) : writeXml([...body.items], {
+          root: body.root,
+          indent: true,
+        }));
     }
     if (options.timeout !== undefined) request.timeout = options.timeout;
     return this.connection.send(request);
@@ -263,18 +425,23 @@ export class Service {
     return this.#readBody(response, type, true) as List<T>;
   }
 
-  /** POST of a new object (200, 201 or 202). */
+  /**
+   * POST of a new object (200, 201 or 202); with `root`, of a list of them
+   * as a `<root>` document (`GlusterBricksService.add`).
+   */
   protected async internalAdd<T>(
-    obj: Struct,
+    obj: Struct | readonly Struct[],
     type: string,
     params: Record<string, unknown>,
     options: RequestOptions,
+    root?: string,
   ): Promise<T> {
-    const response = await this.#request("POST", this.path, params, options, obj);
+    const body = root === undefined ? obj as Struct : { items: obj as readonly Struct[], root };
+    const response = await this.#request("POST", this.path, params, options, body);
     if (response.code !== 200 && response.code !== 201 && response.code !== 202) {
       this.#fail(response);
     }
-    return this.#readBody(response, type, false) as T;
+    return this.#readBody(response, type, root !== undefined) as T;
   }
 
   /** PUT of a changed object (200 only). */
@@ -289,12 +456,16 @@ export class Service {
     return this.#readBody(response, type, false) as T;
   }
 
-  /** DELETE (200 only). */
+  /**
+   * DELETE (200 only); `action` is the `<action>` body of the one remove
+   * that takes structured parameters (`GlusterBricksService.remove`).
+   */
   protected async internalRemove(
     params: Record<string, unknown>,
     options: RequestOptions,
+    action?: Action,
   ): Promise<void> {
-    const response = await this.#request("DELETE", this.path, params, options);
+    const response = await this.#request("DELETE", this.path, params, options, action);
     if (response.code !== 200) this.#fail(response);
   }
 

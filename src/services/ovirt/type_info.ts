@@ -1,6 +1,6 @@
 /**
  * The shapes of the tables the generator writes (`_generated/meta.ts`) and
- * the lookups the codecs build from them once.
+ * the lookups the codecs build from them, once and on first use.
  *
  * @module
  */
@@ -69,16 +69,41 @@ export interface TypeSpec {
   readonly fields: readonly FieldSpec[];
 }
 
+/**
+ * A field with what the codecs need resolved once: the struct type it holds,
+ * the enum values it accepts and the tag of one list item.
+ *
+ * @example
+ * ```ts
+ * import { typeByName } from "./type_info.ts";
+ * const memory = typeByName("Vm")?.byWire.get("memory");
+ * console.log(memory?.kind); // long
+ * ```
+ */
+export interface FieldInfo extends FieldSpec {
+  /** The struct type of a `struct` field, when the model has it. */
+  readonly type: TypeInfo | undefined;
+  /** The wire values of an `enum` field. */
+  readonly values: ReadonlySet<string>;
+  /** The tag of one list item (`nic` in `<nics>`, `usage` in `<usages>`). */
+  readonly itemTag: string;
+}
+
 /** A type with its lookup maps. */
 export interface TypeInfo extends TypeSpec {
   /** Fields by wire name. */
-  readonly byWire: ReadonlyMap<string, FieldSpec>;
+  readonly byWire: ReadonlyMap<string, FieldInfo>;
+  /**
+   * The same, as a prototype-less object: the readers' hot lookup, faster
+   * than a `Map` for the few keys a type has.
+   */
+  readonly wire: Readonly<Record<string, FieldInfo | undefined>>;
   /** List fields by link `rel`. */
-  readonly byRel: ReadonlyMap<string, FieldSpec>;
+  readonly byRel: ReadonlyMap<string, FieldInfo>;
   /** Element fields sorted by wire name, as the writers emit them. */
-  readonly elements: readonly FieldSpec[];
+  readonly elements: readonly FieldInfo[];
   /** Attribute fields (besides `href`/`id`) sorted by wire name. */
-  readonly attributes: readonly FieldSpec[];
+  readonly attributes: readonly FieldInfo[];
 }
 
 const FAULT_SPEC: TypeSpec = {
@@ -92,60 +117,91 @@ const FAULT_SPEC: TypeSpec = {
   ],
 };
 
-function build(spec: TypeSpec): TypeInfo {
-  const byWire = new Map<string, FieldSpec>();
-  const byRel = new Map<string, FieldSpec>();
-  for (const f of spec.fields) {
-    byWire.set(f.wire, f);
-    if (f.list && f.kind === "struct") byRel.set(f.rel ?? f.wire.replaceAll("_", ""), f);
-  }
-  const sorted = [...spec.fields].sort((a, b) => (a.wire < b.wire ? -1 : a.wire > b.wire ? 1 : 0));
-  return {
-    ...spec,
-    byWire,
-    byRel,
-    elements: sorted.filter((f) => !f.attr),
-    attributes: sorted.filter((f) => f.attr),
-  };
+const NO_VALUES: ReadonlySet<string> = new Set();
+
+interface Tables {
+  byName: Map<string, TypeInfo>;
+  byTag: Map<string, TypeInfo>;
+  byPlural: Map<string, TypeInfo>;
+  byCtor: Map<unknown, TypeInfo>;
+  enums: Map<string, ReadonlySet<string>>;
 }
 
-const byName = new Map<string, TypeInfo>();
-const byTag = new Map<string, TypeInfo>();
-const byPlural = new Map<string, TypeInfo>();
-const byCtor = new Map<unknown, TypeInfo>();
-for (const spec of [FAULT_SPEC, ...TYPE_SPECS]) {
-  const info = build(spec);
-  byName.set(info.name, info);
-  byTag.set(info.tag, info);
-  byPlural.set(info.plural, info);
-  byCtor.set(info.ctor, info);
+let tables: Tables | undefined;
+
+// The tables are built on first use, not at import: importing the model must
+// stay cheap however many types it has.
+function build(): Tables {
+  const enums = new Map<string, ReadonlySet<string>>(
+    Object.entries(ENUM_VALUES).map(([k, v]) => [k, new Set(v)]),
+  );
+  const specs = [FAULT_SPEC, ...TYPE_SPECS];
+  const byName = new Map<string, TypeInfo>();
+  const fieldsOf = new Map<TypeInfo, FieldSpec[]>();
+  for (const spec of specs) {
+    const info: TypeInfo = {
+      ...spec,
+      byWire: new Map(),
+      wire: Object.create(null),
+      byRel: new Map(),
+      elements: [],
+      attributes: [],
+    };
+    byName.set(spec.name, info);
+    fieldsOf.set(info, [...spec.fields]);
+  }
+  // A second pass, once every type exists, so fields can point at their types.
+  for (const [info, fields] of fieldsOf) {
+    const byWire = info.byWire as Map<string, FieldInfo>;
+    const byRel = info.byRel as Map<string, FieldInfo>;
+    const all: FieldInfo[] = [];
+    for (const f of fields) {
+      const type = f.kind === "struct" ? byName.get(f.ref ?? "") : undefined;
+      const values = f.kind === "enum" ? enums.get(f.ref ?? "") ?? NO_VALUES : NO_VALUES;
+      const itemTag = (f.kind === "struct" ? type?.tag : undefined) ?? f.item ?? f.wire;
+      const field: FieldInfo = { ...f, type, values, itemTag };
+      all.push(field);
+      byWire.set(f.wire, field);
+      (info.wire as Record<string, FieldInfo>)[f.wire] = field;
+      if (f.list && f.kind === "struct") byRel.set(f.rel ?? f.wire.replaceAll("_", ""), field);
+    }
+    all.sort((a, b) => (a.wire < b.wire ? -1 : a.wire > b.wire ? 1 : 0));
+    (info.elements as FieldInfo[]).push(...all.filter((f) => !f.attr));
+    (info.attributes as FieldInfo[]).push(...all.filter((f) => f.attr));
+  }
+  const byTag = new Map<string, TypeInfo>();
+  const byPlural = new Map<string, TypeInfo>();
+  const byCtor = new Map<unknown, TypeInfo>();
+  for (const info of byName.values()) {
+    byTag.set(info.tag, info);
+    byPlural.set(info.plural, info);
+    byCtor.set(info.ctor, info);
+  }
+  return { byName, byTag, byPlural, byCtor, enums };
 }
-const enumSets = new Map<string, ReadonlySet<string>>(
-  Object.entries(ENUM_VALUES).map(([k, v]) => [k, new Set(v)]),
-);
 
 /** The type with this class name, if the model has it. */
 export function typeByName(name: string): TypeInfo | undefined {
-  return byName.get(name);
+  return (tables ??= build()).byName.get(name);
 }
 
 /** The type whose singular tag is `tag`. */
 export function typeByTag(tag: string): TypeInfo | undefined {
-  return byTag.get(tag);
+  return (tables ??= build()).byTag.get(tag);
 }
 
 /** The type whose collection tag is `tag` (`vms`, `operation_systems`). */
 export function typeByPlural(tag: string): TypeInfo | undefined {
-  return byPlural.get(tag);
+  return (tables ??= build()).byPlural.get(tag);
 }
 
 /** The type of an object, found through its class. */
 export function typeOf(obj: unknown): TypeInfo | undefined {
   if (obj === null || typeof obj !== "object") return undefined;
-  return byCtor.get(Object.getPrototypeOf(obj)?.constructor);
+  return (tables ??= build()).byCtor.get(Object.getPrototypeOf(obj)?.constructor);
 }
 
 /** The wire values an enum accepts. */
 export function enumValues(name: string): ReadonlySet<string> {
-  return enumSets.get(name) ?? new Set();
+  return (tables ??= build()).enums.get(name) ?? NO_VALUES;
 }

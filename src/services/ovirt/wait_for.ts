@@ -24,10 +24,26 @@ export interface WaitForOptions<T> {
   intervalMs?: number;
   /** Called with every object read and the 1-based attempt number. */
   onProgress?: (value: T, attempt: number) => void;
-  /** Stops waiting early; the promise rejects with the signal's reason. */
+  /**
+   * Stops waiting early, also while a poll is in flight: the promise rejects
+   * with the signal's reason at once (the poll's answer is then ignored).
+   */
   signal?: AbortSignal;
   /** Options passed to every `get` (headers, query, per-request timeout). */
   getOptions?: RequestOptions;
+}
+
+// Settles with the poll, or rejects with the signal's reason as soon as it
+// aborts, even while the poll is in flight; the abandoned poll's own outcome
+// is then dropped (never an unhandled rejection).
+function abortable<T>(poll: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return poll;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    poll.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 /**
@@ -69,7 +85,7 @@ export async function waitFor<T>(
     // Each poll gets what is left of the deadline, so a slow engine cannot hold the wait past it.
     const remaining = Math.max(1, deadline - Date.now());
     const timeout = Math.min(options.getOptions?.timeout ?? remaining, remaining);
-    last = await service.get({ ...options.getOptions, timeout });
+    last = await abortable(service.get({ ...options.getOptions, timeout }), options.signal);
     options.onProgress?.(last, attempt);
     if (predicate(last)) return last;
     const left = deadline - Date.now();

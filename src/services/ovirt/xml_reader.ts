@@ -1,148 +1,138 @@
 /**
- * XML → model objects. Parsing is done by `fast-xml-parser` (pure
- * TypeScript, no native code, fast on large collections); this file maps its
- * tree onto the generated types following the Python SDK's readers.
+ * XML → model objects, following the Python SDK's readers. The document is
+ * read in one forward pass by {@linkcode XmlScanner}, which builds the typed
+ * objects directly (no intermediate tree) and refuses malformed XML with
+ * its position.
+ *
+ * Forward compatible: elements, attributes, link `rel`s and enum values the
+ * model does not know are skipped (an unknown enum value reads as
+ * `undefined`), and a root tag the model does not know reads as a generic
+ * {@linkcode XmlElement}, so a newer engine's reply never breaks the client.
  *
  * @module
  */
-import { XMLParser } from "fast-xml-parser";
 import { SdkError } from "../../errors/mod.ts";
 import { List, type Struct } from "./struct.ts";
 import { parseScalar } from "./primitives.ts";
-import {
-  enumValues,
-  type FieldSpec,
-  typeByName,
-  typeByPlural,
-  typeByTag,
-  type TypeInfo,
-} from "./type_info.ts";
+import { type FieldInfo, typeByPlural, typeByTag, type TypeInfo } from "./type_info.ts";
+import { XmlScanner } from "./xml_scanner.ts";
+import { decodeXml } from "./xml_decode.ts";
+import { XmlElement } from "./xml_element.ts";
 
-/**
- * A parsed element: its text, or an object of children (one node, or an
- * array when the tag repeats) plus `$` attributes and `#text`.
- */
-type Node = string | { [key: string]: Node | Node[] | Record<string, string> | undefined };
+type Fields = Struct & Record<string, unknown>;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  attributesGroupName: "$",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Text is kept as sent (`<name> a </name>` is " a "), like the SDK and the
-  // JSON reader; scalars are trimmed when parsed.
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true,
-  // No `isArray` callback: it costs a quarter of the parse time on large
-  // collections; `many()` below evens out single and repeated children.
-});
-
-function many(value: unknown): Node[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value as Node];
-}
-
-function decode(source: string | Uint8Array): string {
-  return typeof source === "string" ? source : new TextDecoder().decode(source);
-}
-
-function attrs(node: Node): Record<string, string> | undefined {
-  return typeof node === "string" ? undefined : node.$ as Record<string, string> | undefined;
-}
-
-function children(node: Node, tag: string): Node[] {
-  return typeof node === "string" ? [] : many(node[tag]);
-}
-
-function text(node: Node): string {
-  if (typeof node === "string") return node;
-  const t = node["#text"];
-  return typeof t === "string" ? t : "";
-}
-
-function readValue(field: FieldSpec, node: Node): unknown {
-  switch (field.kind) {
-    case "struct": {
-      const info = typeByName(field.ref ?? "");
-      return info ? readStruct(info, node) : undefined;
-    }
-    case "enum": {
-      const t = text(node).trim();
-      // Unknown enum values read as undefined, never as an error.
-      return enumValues(field.ref ?? "").has(t) ? t : undefined;
-    }
-    default:
-      return parseScalar(field.kind, text(node));
+function scalar(field: FieldInfo, text: string): unknown {
+  if (field.kind === "enum") {
+    const t = text.trim();
+    // Unknown enum values read as undefined, never as an error.
+    return field.values.has(t) ? t : undefined;
   }
+  return parseScalar(field.kind, text);
 }
 
-function readList(field: FieldSpec, node: Node): unknown[] {
-  const tag = field.kind === "struct" ? typeByName(field.ref ?? "")?.tag ?? field.item : field.item;
-  return children(node, tag ?? "").map((n) => readValue(field, n));
-}
-
-/** Reads one object of type `info` from its element. */
-export function readStruct(info: TypeInfo, node: Node): Struct {
-  const obj = new info.ctor() as Struct & Record<string, unknown>;
-  const a = attrs(node);
-  if (a !== undefined) {
-    if (a.href !== undefined) obj.href = a.href;
-    if (a.id !== undefined) obj.id = a.id;
-    for (const f of info.attributes) {
-      const v = a[f.wire];
-      if (v !== undefined) obj[f.name] = readValue(f, v);
-    }
+// Reads the element whose start tag the scanner just read as `field`'s value.
+function value(sc: XmlScanner, field: FieldInfo): unknown {
+  if (field.kind === "struct") {
+    if (field.type !== undefined) return readStruct(sc, field.type);
+    if (!sc.selfClosing) sc.skip();
+    return undefined;
   }
-  if (typeof node === "string") return obj;
-  for (const key of Object.keys(node)) {
-    if (key === "$" || key === "#text") continue;
-    const nodes = many(node[key]);
-    if (key === "link") {
-      for (const link of nodes) {
-        const la = attrs(link);
-        const field = la?.rel === undefined ? undefined : info.byRel.get(la.rel);
-        if (field === undefined || la?.href === undefined) continue;
-        const current = obj[field.name];
-        if (current instanceof List) current.href = la.href;
-        else obj[field.name] = List.create([], la.href);
-      }
+  return scalar(field, sc.selfClosing ? "" : sc.text());
+}
+
+function list(sc: XmlScanner, field: FieldInfo, href: string | undefined): List<unknown> {
+  const items = List.create<unknown>([], href);
+  if (sc.selfClosing) return items;
+  while (sc.nextChild()) {
+    if (sc.tag === field.itemTag) items.push(value(sc, field));
+    else if (!sc.selfClosing) sc.skip();
+  }
+  return items;
+}
+
+function link(sc: XmlScanner, info: TypeInfo, obj: Fields): void {
+  const rel = sc.attr("rel");
+  const href = sc.attr("href");
+  if (!sc.selfClosing) sc.skip();
+  const field = rel === undefined ? undefined : info.byRel.get(rel);
+  if (field === undefined || href === undefined) return;
+  const current = obj[field.name];
+  if (current instanceof List) current.href = href;
+  else obj[field.name] = List.create([], href);
+}
+
+// Reads the element whose start tag the scanner just read as a `info`.
+function readStruct(sc: XmlScanner, info: TypeInfo): Struct {
+  const obj = new info.ctor() as Fields;
+  const href = sc.attr("href");
+  if (href !== undefined) obj.href = href;
+  const id = sc.attr("id");
+  if (id !== undefined) obj.id = id;
+  for (const f of info.attributes) {
+    const v = sc.attr(f.wire);
+    if (v !== undefined) obj[f.name] = scalar(f, v);
+  }
+  if (sc.selfClosing) return obj;
+  while (sc.nextChild()) {
+    const tag = sc.tag;
+    if (tag === "link") {
+      link(sc, info, obj);
       continue;
     }
-    const field = info.byWire.get(key);
-    const first = nodes[0];
-    if (field === undefined || field.attr || first === undefined) continue;
-    if (field.list) {
+    const field = info.byWire.get(tag);
+    if (field === undefined || field.attr) {
+      if (!sc.selfClosing) sc.skip();
+    } else if (field.list) {
       const current = obj[field.name];
-      const href = current instanceof List ? current.href : undefined;
-      obj[field.name] = List.create(readList(field, first), href);
+      obj[field.name] = list(sc, field, current instanceof List ? current.href : undefined);
     } else {
-      obj[field.name] = readValue(field, first);
+      obj[field.name] = value(sc, field);
     }
   }
   return obj;
 }
 
-function parse(source: string | Uint8Array): [string, Node] {
-  let doc: Record<string, unknown>;
-  try {
-    doc = parser.parse(decode(source)) as Record<string, unknown>;
-  } catch (cause) {
-    throw new SdkError(`The XML document can't be parsed: ${String(cause)}`, { cause });
+function readGeneric(sc: XmlScanner): XmlElement {
+  const tag = sc.tag;
+  const attributes = sc.attributes();
+  if (sc.selfClosing) return new XmlElement(tag, attributes);
+  const children: XmlElement[] = [];
+  const text = sc.text(() => children.push(readGeneric(sc)));
+  return new XmlElement(tag, attributes, children, text);
+}
+
+function readRoot(sc: XmlScanner): unknown {
+  const one = typeByTag(sc.tag);
+  if (one !== undefined) return readStruct(sc, one);
+  const many = typeByPlural(sc.tag);
+  if (many === undefined) return readGeneric(sc);
+  const items = List.create<Struct>([], sc.attr("href"));
+  if (sc.selfClosing) return items;
+  while (sc.nextChild()) {
+    if (sc.tag === many.tag) items.push(readStruct(sc, many));
+    else if (!sc.selfClosing) sc.skip();
   }
-  const root = Object.keys(doc).find((k) => !k.startsWith("?") && !k.startsWith("!"));
-  const node = root === undefined ? undefined : many(doc[root])[0];
-  if (root === undefined || node === undefined) {
-    throw new SdkError("The XML document has no root element");
-  }
-  return [root, node];
+  return items;
+}
+
+function scanner(source: string | Uint8Array): XmlScanner {
+  if (typeof source === "string") return new XmlScanner(source);
+  if (source instanceof Uint8Array) return new XmlScanner(decodeXml(source));
+  throw new SdkError(
+    `Expected the XML document as a string or Uint8Array, but got '${
+      source === null ? "null" : typeof source
+    }'`,
+  );
 }
 
 /**
  * Reads an XML document into model objects, choosing the type by the root
- * tag: `<vm>` gives a `Vm`, `<vms>` a `List<Vm>`. Unknown tags raise
- * `Can't find a reader for tag '<tag>'`. Given a class, the document must
+ * tag: `<vm>` gives a `Vm`, `<vms>` a `List<Vm>`, and a tag the model does
+ * not know a generic {@linkcode XmlElement}. Elements and attributes the
+ * model does not know are skipped. Bytes are decoded in the encoding the
+ * document declares (UTF-8 by default; UTF-16 with a byte-order mark,
+ * ISO-8859-1 and the other WHATWG encodings). Malformed XML throws an
+ * `SdkError` naming the line and column. Given a class, the document must
  * hold that type (or a list of it with `{ list: true }`).
  *
  * @example Read a VM
@@ -171,8 +161,11 @@ export function readXml<T extends Struct>(
   type?: new () => T,
   options: { list?: boolean } = {},
 ): unknown {
-  const [root, node] = parse(source);
-  const result = readRoot(root, node);
+  const sc = scanner(source);
+  sc.root();
+  const root = sc.tag;
+  const result = readRoot(sc);
+  sc.end();
   if (type === undefined) return result;
   const ok = options.list
     ? result instanceof List && result.every((x) => x instanceof type)
@@ -185,20 +178,17 @@ export function readXml<T extends Struct>(
   return result;
 }
 
-function readRoot(root: string, node: Node): unknown {
-  const one = typeByTag(root);
-  if (one !== undefined) return readStruct(one, node);
-  const many = typeByPlural(root);
-  if (many !== undefined) {
-    const list = List.create(children(node, many.tag).map((n) => readStruct(many, n)));
-    const href = attrs(node)?.href;
-    if (href !== undefined) list.href = href;
-    return list;
-  }
-  throw new SdkError(`Can't find a reader for tag '${root}'`);
-}
-
-/** The root tag of an XML document (`vm`, `fault`, `action`). */
+/**
+ * The root tag of an XML document (`vm`, `fault`, `action`).
+ *
+ * @example
+ * ```ts
+ * import { xmlRootTag } from "./xml_reader.ts";
+ * console.log(xmlRootTag("<?xml version='1.0'?><fault/>")); // fault
+ * ```
+ */
 export function xmlRootTag(source: string | Uint8Array): string {
-  return parse(source)[0];
+  const sc = scanner(source);
+  sc.root();
+  return sc.tag;
 }

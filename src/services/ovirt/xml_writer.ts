@@ -2,13 +2,20 @@
  * Model objects → XML, by the Python SDK's writer rules: `href` and `id` (and
  * attribute-typed fields) as attributes, other fields as child elements in
  * alphabetical order, empty lists as `<usages/>`, unset fields omitted.
+ * A list that is only a link (read from `<link rel="nics" href="…"/>`) is
+ * omitted too: it says where the items are, not that there are none. Text
+ * is escaped so it reads back the same (`\r`, tabs in attributes, C1
+ * controls as character references); characters XML 1.0 cannot carry (NUL
+ * and the other C0 controls, lone surrogates) are refused with `SdkError`.
  *
  * @module
  */
 import { SdkError } from "../../errors/mod.ts";
 import type { Struct } from "./struct.ts";
 import { renderScalar } from "./primitives.ts";
-import { type FieldSpec, typeByName, type TypeInfo, typeOf } from "./type_info.ts";
+import { type FieldInfo, type TypeInfo, typeOf } from "./type_info.ts";
+import { isLinkOnlyList } from "./link_list.ts";
+import { MAX_XML_DEPTH } from "./xml_scanner.ts";
 
 /**
  * Options of {@linkcode writeXml}.
@@ -26,13 +33,49 @@ export interface WriteXmlOptions {
   indent?: boolean;
 }
 
-function escapeText(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+// What text and attribute values can't carry as they are: markup, line ends
+// and tabs the reader would normalize, C1 and other control characters,
+// and characters XML 1.0 forbids outright.
+// deno-lint-ignore no-control-regex -- matching control characters is the point
+const SPECIAL_TEXT = /[&<>\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/;
+// deno-lint-ignore no-control-regex -- matching control characters is the point
+const SPECIAL_ATTR = /[&<>"\t\n\r\x00-\x1F\x7F-\x9F\uFFFE\uFFFF]/;
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+};
+
+function escape(s: string, special: RegExp, where: string): string {
+  if (!s.isWellFormed()) {
+    throw new SdkError(`The value of '${where}' has a lone surrogate, which XML can't carry`);
+  }
+  if (!special.test(s)) return s;
+  const all = new RegExp(special.source, "g");
+  return s.replace(all, (ch) => {
+    const named = ESCAPES[ch];
+    if (named !== undefined) return named;
+    const cp = ch.charCodeAt(0);
+    if (cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x7f && cp <= 0x9f)) {
+      return `&#${cp};`;
+    }
+    const hex = cp.toString(16).toUpperCase().padStart(4, "0");
+    throw new SdkError(
+      `The value of '${where}' contains the character U+${hex}, which XML 1.0 can't carry`,
+    );
+  });
 }
 
-function escapeAttr(s: string): string {
-  return escapeText(s).replaceAll('"', "&quot;");
+function escapeText(s: string, where: string): string {
+  return escape(s, SPECIAL_TEXT, where);
 }
+
+function escapeAttr(s: string, where: string): string {
+  return escape(s, SPECIAL_ATTR, where);
+}
+
+const NAME = /^[A-Za-z_][\w.-]*$/;
 
 class Out {
   parts: string[] = [];
@@ -54,7 +97,18 @@ function infoFor(obj: unknown): TypeInfo {
   return info;
 }
 
-function writeStruct(out: Out, depth: number, tag: string, obj: Struct, info: TypeInfo): void {
+function writeStruct(
+  out: Out,
+  depth: number,
+  tag: string,
+  obj: Struct,
+  info: TypeInfo,
+): void {
+  if (depth > MAX_XML_DEPTH) {
+    throw new SdkError(
+      `The object nests deeper than ${MAX_XML_DEPTH} levels (does it contain itself?)`,
+    );
+  }
   const rec = obj as unknown as Record<string, unknown>;
   const attrs: [string, string][] = [];
   if (obj.href !== undefined) attrs.push(["href", obj.href]);
@@ -64,8 +118,11 @@ function writeStruct(out: Out, depth: number, tag: string, obj: Struct, info: Ty
     if (v !== undefined && v !== null) attrs.push([f.wire, renderScalar(v)]);
   }
   attrs.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  const open = tag + attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("");
-  const fields = info.elements.filter((f) => rec[f.name] !== undefined && rec[f.name] !== null);
+  const open = tag + attrs.map(([k, v]) => ` ${k}="${escapeAttr(v, `${tag}@${k}`)}"`).join("");
+  const fields = info.elements.filter((f) => {
+    const v = rec[f.name];
+    return v !== undefined && v !== null && !isLinkOnlyList(v);
+  });
   if (fields.length === 0) {
     out.line(depth, `<${open}/>`);
     return;
@@ -75,17 +132,17 @@ function writeStruct(out: Out, depth: number, tag: string, obj: Struct, info: Ty
   out.line(depth, `</${tag}>`);
 }
 
-function writeValue(out: Out, depth: number, tag: string, f: FieldSpec, v: unknown): void {
+function writeValue(out: Out, depth: number, tag: string, f: FieldInfo, v: unknown): void {
   if (f.kind === "struct") {
-    const info = typeOf(v) ?? typeByName(f.ref ?? "");
+    const info = typeOf(v) ?? f.type;
     if (info === undefined) throw new SdkError(`Can't find a writer for type '${f.ref}'`);
     writeStruct(out, depth, tag, v as Struct, info);
     return;
   }
-  out.line(depth, `<${tag}>${escapeText(renderScalar(v))}</${tag}>`);
+  out.line(depth, `<${tag}>${escapeText(renderScalar(v), tag)}</${tag}>`);
 }
 
-function writeField(out: Out, depth: number, f: FieldSpec, v: unknown): void {
+function writeField(out: Out, depth: number, f: FieldInfo, v: unknown): void {
   if (!f.list) {
     writeValue(out, depth, f.wire, f, v);
     return;
@@ -97,7 +154,7 @@ function writeField(out: Out, depth: number, f: FieldSpec, v: unknown): void {
   }
   out.line(depth, `<${f.wire}>`);
   for (const item of items) {
-    const tag = f.kind === "struct" ? (typeOf(item)?.tag ?? f.item ?? f.wire) : (f.item ?? f.wire);
+    const tag = f.kind === "struct" ? (typeOf(item)?.tag ?? f.itemTag) : f.itemTag;
     writeValue(out, depth + 1, tag, f, item);
   }
   out.line(depth, `</${f.wire}>`);
@@ -116,6 +173,9 @@ function writeField(out: Out, depth: number, f: FieldSpec, v: unknown): void {
  * ```
  */
 export function writeXml(obj: Struct | readonly Struct[], options: WriteXmlOptions = {}): string {
+  if (options.root !== undefined && !NAME.test(options.root)) {
+    throw new SdkError(`The root tag '${options.root}' isn't a valid XML name`);
+  }
   const out = new Out(options.indent ?? false);
   if (Array.isArray(obj)) {
     if (options.root === undefined) {

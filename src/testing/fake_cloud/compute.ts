@@ -8,9 +8,16 @@
 import type { RouteContext, Router } from "./router.ts";
 import { hexId, isoSeconds, type JsonObject } from "./state.ts";
 import { clone, empty, json, novaError, obj } from "./respond.ts";
-import { link, novaList } from "./compute_common.ts";
+import { atLeast, bookmark, link, novaList } from "./compute_common.ts";
+import { serverAddresses } from "./compute_networks.ts";
 import { addFlavors } from "./compute_flavors.ts";
 import { addKeypairs } from "./compute_keypairs.ts";
+import {
+  addComputeActionRoutes,
+  addFlavorActionRoutes,
+  decorateServer,
+  extraServerAction,
+} from "./compute_actions.ts";
 
 /** The highest compute microversion the fake claims. */
 export const COMPUTE_MAX_VERSION = "2.96";
@@ -27,7 +34,15 @@ function serverView(ctx: RouteContext, rec: JsonObject): JsonObject {
   s["OS-EXT-STS:vm_state"] = active ? "active" : s.status === "SHUTOFF" ? "stopped" : "building";
   s["OS-EXT-STS:power_state"] = active ? 1 : 4;
   s["OS-EXT-STS:task_state"] = s.status === "BUILD" ? "spawning" : null;
+  s["OS-SRV-USG:launched_at"] = s.status === "BUILD" ? null : `${isoSeconds(created)}.000000`;
+  s["OS-SRV-USG:terminated_at"] = null;
+  s.config_drive = "";
+  s.progress = 0;
+  // Nova lists security groups only for a server with ports; description is 2.19+.
+  if (Object.keys(obj(s.addresses) ?? {}).length === 0) delete s.security_groups;
+  if (!atLeast(ctx, "2.19")) delete s.description;
   s.links = link(ctx, "servers", String(s.id));
+  decorateServer(ctx, rec, s);
   return s;
 }
 
@@ -66,9 +81,15 @@ function addServers(router: Router): void {
     (ctx) => novaList(ctx, "servers", filtered(ctx).map((s) => serverView(ctx, s))),
   );
   const find = (ctx: RouteContext) => visible(ctx).find((s) => s.id === ctx.params.id);
+  // Nova loads the server first, then checks policy against its project: another
+  // project's server is 403 for a member, an unknown one 404.
+  const missing = (ctx: RouteContext) =>
+    ctx.state.servers.has(ctx.params.id!)
+      ? novaError(403, "Policy doesn't allow os_compute_api:servers:show to be performed.")
+      : notFound(ctx.params.id!);
   router.add("GET", "/v2.1/servers/:id", (ctx) => {
     const s = find(ctx);
-    return s ? json({ server: serverView(ctx, s) }) : notFound(ctx.params.id!);
+    return s ? json({ server: serverView(ctx, s) }) : missing(ctx);
   });
   router.add("POST", "/v2.1/servers", (ctx) => {
     const input = obj(obj(ctx.body)?.server);
@@ -86,9 +107,10 @@ function addServers(router: Router): void {
     if (keyName !== undefined && !ctx.state.keypairs.has(`${ctx.token!.userId}/${keyName}`)) {
       return novaError(400, `Invalid key_name provided.`);
     }
+    const addresses = serverAddresses(ctx, input.networks);
+    if (addresses instanceof Response) return addresses;
     const id = crypto.randomUUID();
     const now = Date.now();
-    const octet = ctx.state.servers.size + 10;
     const rec: JsonObject = {
       id,
       name: input.name,
@@ -97,13 +119,11 @@ function addServers(router: Router): void {
       user_id: ctx.token!.userId,
       metadata: obj(input.metadata) ?? {},
       hostId: hexId(),
-      image: imageId ? { id: imageId, links: link(ctx, "images", imageId) } : "",
-      flavor: { id: flavor.id, links: link(ctx, "flavors", String(flavor.id)) },
+      image: imageId ? { id: imageId, links: bookmark(ctx, "images", imageId) } : "",
+      flavor: { id: flavor.id, links: bookmark(ctx, "flavors", String(flavor.id)) },
       created: isoSeconds(now),
       updated: isoSeconds(now),
-      addresses: {
-        private: [{ addr: `10.0.0.${octet % 250}`, version: 4, "OS-EXT-IPS:type": "fixed" }],
-      },
+      addresses,
       accessIPv4: "",
       accessIPv6: "",
       key_name: keyName ?? null,
@@ -122,7 +142,7 @@ function addServers(router: Router): void {
           links: link(ctx, "servers", id),
           adminPass,
           "OS-DCF:diskConfig": "MANUAL",
-          security_groups: [{ name: "default" }],
+          ...(Object.keys(addresses).length ? { security_groups: [{ name: "default" }] } : {}),
         },
       },
       202,
@@ -131,7 +151,7 @@ function addServers(router: Router): void {
   });
   router.add("PUT", "/v2.1/servers/:id", (ctx) => {
     const s = find(ctx);
-    if (!s) return notFound(ctx.params.id!);
+    if (!s) return missing(ctx);
     const input = obj(obj(ctx.body)?.server);
     if (!input) return novaError(400, "Invalid input for field/attribute server.");
     for (const key of ["name", "accessIPv4", "accessIPv6", "description"]) {
@@ -142,13 +162,13 @@ function addServers(router: Router): void {
   });
   router.add("DELETE", "/v2.1/servers/:id", (ctx) => {
     const s = find(ctx);
-    if (!s) return notFound(ctx.params.id!);
+    if (!s) return missing(ctx);
     ctx.state.servers.delete(String(s.id));
     return empty(204);
   });
   router.add("POST", "/v2.1/servers/:id/action", (ctx) => {
     const s = find(ctx);
-    if (!s) return notFound(ctx.params.id!);
+    if (!s) return missing(ctx);
     serverView(ctx, s);
     const body = obj(ctx.body) ?? {};
     const action = Object.keys(body)[0] ?? "";
@@ -180,11 +200,12 @@ function addServers(router: Router): void {
         break;
       }
       default:
-        return novaError(400, `There is no such action: ${action}`);
+        return extraServerAction(ctx, s, action, body, (rec) => serverView(ctx, rec));
     }
     s.updated = isoSeconds();
     return empty(202);
   });
+  addComputeActionRoutes(router, find);
 }
 
 /** Registers the compute routes (paths relative to `/compute`). */
@@ -201,5 +222,6 @@ export function addComputeRoutes(router: Router): void {
   router.add("GET", "/v2.1", (ctx) => json({ version: version(ctx) }), true);
   addServers(router);
   addFlavors(router);
+  addFlavorActionRoutes(router);
   addKeypairs(router);
 }

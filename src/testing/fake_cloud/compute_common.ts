@@ -8,6 +8,18 @@ import type { RouteContext } from "./router.ts";
 import type { JsonObject } from "./state.ts";
 import { json, nextQuery, novaError, PageError, paginate } from "./respond.ts";
 
+/** Whether the request's negotiated compute microversion is at least `want` ("2.19"). */
+export function atLeast(ctx: RouteContext, want: string): boolean {
+  const [a = 0, b = 0] = (ctx.microversion || "2.1").split(".").map(Number);
+  const [c = 0, d = 0] = want.split(".").map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+/** A bookmark link as Nova puts it in a server's image and flavor: no version in the path. */
+export function bookmark(ctx: RouteContext, kind: string, id: string): JsonObject[] {
+  return [{ rel: "bookmark", href: `${ctx.base}/${kind}/${encodeURIComponent(id)}` }];
+}
+
 export function link(ctx: RouteContext, kind: string, id: string): JsonObject[] {
   const href = `${ctx.base}/v2.1/${kind}/${encodeURIComponent(id)}`;
   return [{ rel: "self", href }, { rel: "bookmark", href }];

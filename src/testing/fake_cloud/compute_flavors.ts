@@ -6,10 +6,38 @@
 import type { RouteContext, Router } from "./router.ts";
 import type { JsonObject } from "./state.ts";
 import { clone, empty, json, novaError, obj } from "./respond.ts";
-import { link, novaList } from "./compute_common.ts";
+import { atLeast, link, novaList } from "./compute_common.ts";
 
+/** A flavor as the microversion shows it: `description` from 2.55, `extra_specs` from 2.61. */
 function flavorView(ctx: RouteContext, f: JsonObject): JsonObject {
-  return { ...clone(f), links: link(ctx, "flavors", String(f.id)) };
+  const out: JsonObject = { ...clone(f), links: link(ctx, "flavors", String(f.id)) };
+  if (!atLeast(ctx, "2.55")) delete out.description;
+  if (!atLeast(ctx, "2.61")) delete out.extra_specs;
+  return out;
+}
+
+/** Nova's schema checks of a flavor create body: the first problem, as Nova words it. */
+function invalidFlavor(input: JsonObject): string | undefined {
+  const bad = (field: string, value: unknown, why: string) =>
+    `Invalid input for field/attribute ${field}. Value: ${value}. ${why}`;
+  if (typeof input.name !== "string" || input.name.trim() === "" || input.name.length > 255) {
+    return bad("name", input.name, "'name' must be a non-empty string of at most 255 characters");
+  }
+  const ranges: [string, number][] = [["ram", 1], ["vcpus", 1], ["disk", 0]];
+  for (const [field, min] of ranges) {
+    const raw = input[field];
+    const n = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : raw;
+    if (raw === undefined && field !== "disk") return `'${field}' is a required property`;
+    if (raw === undefined) continue;
+    if (typeof n !== "number" || !Number.isInteger(n)) {
+      return bad(field, raw, `${JSON.stringify(raw)} is not of type 'integer', 'string'`);
+    }
+    if (n < min) return bad(field, raw, `${n} is less than the minimum of ${min}`);
+  }
+  if (input.id !== undefined && input.id !== null && typeof input.id !== "string") {
+    return bad("id", input.id, `${JSON.stringify(input.id)} is not of type 'string', 'null'`);
+  }
+  return undefined;
 }
 
 export function addFlavors(router: Router): void {
@@ -23,7 +51,7 @@ export function addFlavors(router: Router): void {
       sorted(ctx).map((f) => ({
         id: f.id,
         name: f.name,
-        description: f.description,
+        ...(atLeast(ctx, "2.55") ? { description: f.description } : {}),
         links: link(ctx, "flavors", String(f.id)),
       })),
     ));
@@ -44,16 +72,14 @@ export function addFlavors(router: Router): void {
       );
     }
     const input = obj(obj(ctx.body)?.flavor);
-    if (!input || typeof input.name !== "string") {
-      return novaError(400, "Invalid input for field/attribute flavor.");
-    }
+    if (!input) return novaError(400, "Invalid input for field/attribute flavor.");
+    const invalid = invalidFlavor(input);
+    if (invalid) return novaError(400, invalid);
     const id = String(input.id ?? crypto.randomUUID());
-    if (
-      ctx.state.flavors.has(id) ||
-      [...ctx.state.flavors.values()].some((f) => f.name === input.name)
-    ) {
+    if ([...ctx.state.flavors.values()].some((f) => f.name === input.name)) {
       return novaError(409, `Flavor with name ${input.name} already exists.`);
     }
+    if (ctx.state.flavors.has(id)) return novaError(409, `Flavor with ID ${id} already exists.`);
     const f: JsonObject = {
       id,
       name: input.name,

@@ -7,12 +7,14 @@
 import type { RouteContext, Router } from "./router.ts";
 import type { JsonObject } from "./state.ts";
 import { clone, empty, json, novaError, obj } from "./respond.ts";
-import { novaList } from "./compute_common.ts";
+import { atLeast, novaList } from "./compute_common.ts";
+import { generateSshKeyPair, sshFingerprint } from "./compute_ssh_keys.ts";
 
-async function fingerprint(publicKey: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(publicKey));
-  return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, "0"))
-    .join(":");
+/** A keypair record as the microversion shows it: `type` from 2.2 on. */
+function typed(ctx: RouteContext, rec: JsonObject): JsonObject {
+  const out = clone(rec);
+  if (!atLeast(ctx, "2.2")) delete out.type;
+  return out;
 }
 
 export function addKeypairs(router: Router): void {
@@ -25,21 +27,23 @@ export function addKeypairs(router: Router): void {
     const res = novaList(
       ctx,
       "keypairs",
-      mine(ctx).map((k) => ({
-        name: k.name,
-        public_key: k.public_key,
-        fingerprint: k.fingerprint,
-        type: k.type,
-      })),
+      mine(ctx).map((k) =>
+        typed(ctx, {
+          name: k.name,
+          public_key: k.public_key,
+          fingerprint: k.fingerprint,
+          type: k.type,
+        })
+      ),
       "name",
     );
     return wrapKeypairs(res);
   });
   router.add("GET", "/v2.1/os-keypairs/:name", (ctx) => {
     const k = ctx.state.keypairs.get(key(ctx, ctx.params.name!));
-    return k ? json({ keypair: clone(k) }) : notFound(ctx.params.name!);
+    return k ? json({ keypair: typed(ctx, k) }) : notFound(ctx.params.name!);
   });
-  router.add("POST", "/v2.1/os-keypairs", async (ctx) => {
+  router.add("POST", "/v2.1/os-keypairs", (ctx) => {
     const input = obj(obj(ctx.body)?.keypair);
     const name = input?.name;
     if (typeof name !== "string" || !/^[\w .@-]{1,255}$/.test(name)) {
@@ -51,15 +55,16 @@ export function addKeypairs(router: Router): void {
     let privateKey: string | undefined;
     let publicKey = typeof input?.public_key === "string" ? input.public_key : undefined;
     if (!publicKey) {
-      const blob = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-      publicKey = `ssh-ed25519 ${blob} Generated-by-Nova`;
-      privateKey =
-        `-----BEGIN OPENSSH PRIVATE KEY-----\n${blob}\n-----END OPENSSH PRIVATE KEY-----\n`;
+      ({ publicKey, privateKey } = generateSshKeyPair());
+    }
+    const fingerprint = sshFingerprint(publicKey);
+    if (!fingerprint) {
+      return novaError(400, "Keypair data is invalid: failed to generate fingerprint");
     }
     const rec: JsonObject = {
       name,
       public_key: publicKey,
-      fingerprint: await fingerprint(publicKey),
+      fingerprint,
       type: input?.type ?? "ssh",
       user_id: ctx.token!.userId,
       id: ctx.state.keypairs.size + 1,
@@ -77,7 +82,8 @@ export function addKeypairs(router: Router): void {
       type: rec.type,
     };
     if (privateKey) out.private_key = privateKey;
-    return json({ keypair: out }, 201);
+    // Nova answers 200 before 2.2 and 201 from 2.2 on.
+    return json({ keypair: typed(ctx, out) }, atLeast(ctx, "2.2") ? 201 : 200);
   });
   router.add("DELETE", "/v2.1/os-keypairs/:name", (ctx) => {
     if (!ctx.state.keypairs.delete(key(ctx, ctx.params.name!))) return notFound(ctx.params.name!);

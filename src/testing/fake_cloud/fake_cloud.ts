@@ -5,6 +5,7 @@
  * @module
  */
 import { CloudState, hexId } from "./state.ts";
+import { addGeneratedImage } from "./image_generated.ts";
 import { prefixOf, seed, type SeededUser, SERVICE_PATHS } from "./seed.ts";
 import {
   ActiveInjection,
@@ -225,6 +226,15 @@ export class FakeCloud implements AsyncDisposable {
     return `${this.url}${prefix}${path}`;
   }
 
+  /**
+   * Adds an active public image of `size` bytes generated as they are sent
+   * (never held in memory), with Glance's `checksum` and `os_hash_value`:
+   * for large-download tests. Resolves to the image id.
+   */
+  addGeneratedImage(options: { name: string; size: number }): Promise<string> {
+    return addGeneratedImage(this.#state, options);
+  }
+
   /** `OS_*` variables that log in as a seeded user, as `openstack` CLI reads them. */
   env(user: "admin" | "demo" = "admin"): Record<string, string> {
     const seeded = user === "admin" ? this.admin : this.demo;
@@ -257,6 +267,11 @@ export class FakeCloud implements AsyncDisposable {
 
   /** The URLs only: no password or token. */
   [Symbol.for("Deno.customInspect")](): string {
+    return `FakeCloud ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** The same for Node's and Bun's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `FakeCloud ${JSON.stringify(this.toJSON())}`;
   }
 

@@ -222,6 +222,16 @@ export function addImageRoutes(router: Router): void {
   router.add("GET", "/v2/images/:id/file", (ctx) => {
     const img = find(ctx);
     if (!img) return notFound(ctx.params.id!);
+    const source = ctx.state.imageSources.get(String(img.id));
+    if (source) {
+      return new Response(source(), {
+        headers: {
+          "content-type": "application/octet-stream",
+          "content-length": String(img.size),
+          "content-md5": String(img.checksum),
+        },
+      });
+    }
     const data = ctx.state.imageData.get(String(img.id));
     if (!data) return empty(204);
     return new Response(data as Uint8Array<ArrayBuffer>, {

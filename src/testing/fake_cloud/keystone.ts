@@ -8,11 +8,21 @@
 import type { RouteContext, Router } from "./router.ts";
 import { type CloudState, hexId, type JsonObject } from "./state.ts";
 import { clone, empty, json, keystoneError, obj } from "./respond.ts";
-import { adminOnly, keystoneList, matchesFilters, view } from "./keystone_common.ts";
+import {
+  adminOnly,
+  forbidden,
+  keystoneList,
+  matchesFilters,
+  matchesTags,
+  view,
+} from "./keystone_common.ts";
+import { mayRead } from "./keystone_policy.ts";
+import { invalidField } from "./keystone_schema.ts";
 import { addGrants } from "./keystone_grants.ts";
 import { addAppCreds } from "./keystone_app_creds.ts";
 import { addAccessRoutes } from "./keystone_access.ts";
 import { addGroupMembership } from "./keystone_groups.ts";
+import { addPasswordChange } from "./keystone_password.ts";
 
 interface Collection {
   plural: string;
@@ -31,7 +41,14 @@ const COLLECTIONS: Collection[] = [
     singular: "project",
     map: (s) => s.projects,
     required: ["name"],
-    defaults: { domain_id: "default", description: "", enabled: true, is_domain: false, tags: [] },
+    defaults: {
+      domain_id: "default",
+      description: "",
+      enabled: true,
+      is_domain: false,
+      tags: [],
+      options: {},
+    },
     filters: ["name", "domain_id", "enabled", "parent_id"],
     unique: { field: "name", within: "domain_id" },
   },
@@ -58,7 +75,7 @@ const COLLECTIONS: Collection[] = [
     singular: "domain",
     map: (s) => s.domains,
     required: ["name"],
-    defaults: { description: "", enabled: true, tags: [] },
+    defaults: { description: "", enabled: true, tags: [], options: {} },
     filters: ["name", "enabled"],
     unique: { field: "name" },
   },
@@ -84,7 +101,7 @@ const COLLECTIONS: Collection[] = [
     singular: "service",
     map: (s) => s.services,
     required: ["type"],
-    defaults: { enabled: true, description: "" },
+    defaults: { enabled: true },
     filters: ["type", "name"],
   },
   {
@@ -101,13 +118,17 @@ function addCollection(router: Router, c: Collection): void {
   const path = `/v3/${c.plural}`;
   const notFound = (id: string) => keystoneError(404, `Could not find ${c.singular}: ${id}.`);
   router.add("GET", path, (ctx) => {
+    if (!mayRead(ctx, c.plural)) return forbidden();
     const items = [...c.map(ctx.state).values()]
       .filter((r) => matchesFilters(r, ctx.url.searchParams, c.filters))
+      .filter((r) => matchesTags(r, ctx.url.searchParams))
       .map((r) => view(ctx, c.plural, r));
     return keystoneList(ctx, c.plural, items);
   });
   router.add("GET", `${path}/:id`, (ctx) => {
     const rec = c.map(ctx.state).get(ctx.params.id!);
+    // Keystone checks the policy before it looks: a member gets 403, not 404.
+    if (!mayRead(ctx, c.plural, ctx.params.id!)) return forbidden();
     return rec ? json({ [c.singular]: view(ctx, c.plural, rec) }) : notFound(ctx.params.id!);
   });
   const conflict = (ctx: RouteContext, rec: JsonObject, selfId?: string): Response | undefined => {
@@ -130,14 +151,8 @@ function addCollection(router: Router, c: Collection): void {
     adminOnly((ctx) => {
       const input = obj(obj(ctx.body)?.[c.singular]);
       if (!input) return keystoneError(400, `Invalid input for field '${c.singular}'.`);
-      for (const field of c.required) {
-        if (input[field] === undefined) {
-          return keystoneError(
-            400,
-            `Invalid input for field '${field}': '${field}' is a required property.`,
-          );
-        }
-      }
+      const invalid = invalidField(c.plural, input, c.required);
+      if (invalid) return keystoneError(400, invalid);
       const { password, ...fields } = input;
       const rec: JsonObject = { ...clone(c.defaults), ...fields, id: fields.id ?? hexId() };
       if (c.plural === "regions" && typeof input.id === "string") rec.id = input.id;
@@ -170,6 +185,8 @@ function addCollection(router: Router, c: Collection): void {
       if (input.id !== undefined && input.id !== rec.id) {
         return keystoneError(400, "Cannot change ID");
       }
+      const invalid = invalidField(c.plural, input, []);
+      if (invalid) return keystoneError(400, invalid);
       const { password, ...fields } = input;
       const merged = { ...rec, ...fields };
       const clash = conflict(ctx, merged, String(rec.id));
@@ -210,9 +227,19 @@ function addCollection(router: Router, c: Collection): void {
       }
       if (c.plural === "projects") s.assignments = s.assignments.filter((a) => a.projectId !== id);
       if (c.plural === "roles") s.assignments = s.assignments.filter((a) => a.roleId !== id);
+      if (c.plural === "regions") deleteChildRegions(s, id);
       return empty(204);
     }),
   );
+}
+
+/** Keystone deletes a region's sub-regions with it, all the way down. */
+function deleteChildRegions(state: CloudState, parentId: string): void {
+  for (const [id, region] of [...state.regionRecords]) {
+    if (region.parent_region_id !== parentId) continue;
+    state.regionRecords.delete(id);
+    deleteChildRegions(state, id);
+  }
 }
 
 /** Registers the identity API routes (paths relative to `/identity`). */
@@ -234,4 +261,5 @@ export function addIdentityRoutes(router: Router): void {
   addAppCreds(router);
   addAccessRoutes(router);
   addGroupMembership(router);
+  addPasswordChange(router);
 }

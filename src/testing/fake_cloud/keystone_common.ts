@@ -6,7 +6,7 @@
  */
 import type { Handler, RouteContext } from "./router.ts";
 import type { JsonObject } from "./state.ts";
-import { clone, json, keystoneError, PageError, paginate } from "./respond.ts";
+import { clone, json, keystoneError } from "./respond.ts";
 
 /** What a record looks like on the wire: secrets dropped, links added. */
 export function view(ctx: RouteContext, plural: string, rec: JsonObject): JsonObject {
@@ -16,33 +16,19 @@ export function view(ctx: RouteContext, plural: string, rec: JsonObject): JsonOb
   return out;
 }
 
-/** A page of a Keystone list, with `links.next` when more remain. */
+/**
+ * A Keystone list. Keystone ignores `limit` and `marker` (without a
+ * configured `list_limit` it returns everything at once): `links.next` is null.
+ */
 export function keystoneList(
   ctx: RouteContext,
   key: string,
   items: JsonObject[],
 ): Response {
-  try {
-    const page = paginate(items, ctx.url.searchParams, {
-      defaultLimit: 1000,
-      maxLimit: 1000,
-      fullPageHasNext: false,
-    });
-    let next: string | null = null;
-    if (page.nextMarker !== undefined) {
-      const q = new URLSearchParams(ctx.url.searchParams);
-      q.set("limit", String(page.limit));
-      q.set("marker", page.nextMarker);
-      next = `${ctx.base}${ctx.path}?${q}`;
-    }
-    return json({
-      [key]: page.items,
-      links: { self: `${ctx.base}${ctx.path}`, previous: null, next },
-    });
-  } catch (e) {
-    if (e instanceof PageError) return keystoneError(400, e.message);
-    throw e;
-  }
+  return json({
+    [key]: items,
+    links: { self: `${ctx.base}${ctx.path}`, previous: null, next: null },
+  });
 }
 
 export function matchesFilters(
@@ -54,6 +40,24 @@ export function matchesFilters(
     const want = query.get(f);
     if (want !== null && String(rec[f]) !== want) return false;
   }
+  return true;
+}
+
+/**
+ * Keystone's tag filters: `tags` (all of), `tags-any` (any of), `not-tags`
+ * (not all of) and `not-tags-any` (none of), each a comma-separated list.
+ */
+export function matchesTags(rec: JsonObject, query: URLSearchParams): boolean {
+  const have = new Set(Array.isArray(rec.tags) ? rec.tags.map(String) : []);
+  const list = (key: string) => query.get(key)?.split(",").filter((t) => t !== "");
+  const all = list("tags");
+  if (all && !all.every((t) => have.has(t))) return false;
+  const any = list("tags-any");
+  if (any && !any.some((t) => have.has(t))) return false;
+  const notAll = list("not-tags");
+  if (notAll && notAll.every((t) => have.has(t))) return false;
+  const notAny = list("not-tags-any");
+  if (notAny && notAny.some((t) => have.has(t))) return false;
   return true;
 }
 

@@ -141,43 +141,56 @@ export function addGrants(router: Router): void {
     }
   }
 
-  router.add("GET", "/v3/role_assignments", (ctx) => {
-    const q = ctx.url.searchParams;
-    const s = ctx.state;
-    const names = q.has("include_names");
-    const ref = (map: Map<string, JsonObject>, id: string) =>
-      names ? { id, name: map.get(id)?.name } : { id };
-    const items = listed(ctx).filter((a) =>
-      (!q.get("user.id") || a.userId === q.get("user.id")) &&
-      (!q.get("group.id") || a.groupId === q.get("group.id")) &&
-      (!q.get("role.id") || a.roleId === q.get("role.id")) &&
-      (!q.get("scope.project.id") || a.projectId === q.get("scope.project.id")) &&
-      (!q.get("scope.domain.id") || (a.domainId === q.get("scope.domain.id") && !a.projectId)) &&
-      (!q.get("scope.system") || a.system === true)
-    ).map((a) => {
-      const scope = a.projectId
-        ? { project: ref(s.projects, a.projectId) }
-        : a.domainId
-        ? { domain: ref(s.domains, a.domainId) }
-        : { system: { all: true } };
-      const target = a.projectId
-        ? `/v3/projects/${a.projectId}`
-        : a.domainId
-        ? `/v3/domains/${a.domainId}`
-        : "/v3/system";
-      const actor = a.userId !== undefined
-        ? { user: ref(s.users, a.userId) }
-        : { group: ref(s.groups, a.groupId ?? "") };
-      const actorPath = a.userId !== undefined ? `users/${a.userId}` : `groups/${a.groupId}`;
-      return {
-        // Keystone shows no id; this one only serves the fake's marker paging.
-        id: `${actorPath}:${a.roleId}:${a.projectId ?? a.domainId ?? "system"}`,
-        role: ref(s.roles, a.roleId),
-        ...actor,
-        scope,
-        links: { assignment: `${ctx.base}${target}/${actorPath}/roles/${a.roleId}` },
+  router.add(
+    "GET",
+    "/v3/role_assignments",
+    adminOnly((ctx) => {
+      const q = ctx.url.searchParams;
+      const s = ctx.state;
+      const names = ["", "true", "1"].includes(q.get("include_names")?.toLowerCase() ?? "no");
+      // With include_names Keystone adds the name, and the owning domain of users,
+      // groups, projects and domain-specific roles.
+      const ref = (map: Map<string, JsonObject>, id: string, owned: boolean) => {
+        if (!names) return { id };
+        const rec = map.get(id);
+        const out: JsonObject = { id, name: rec?.name };
+        const domainId = rec?.domain_id;
+        if (owned && typeof domainId === "string") {
+          out.domain = { id: domainId, name: s.domains.get(domainId)?.name };
+        }
+        return out;
       };
-    });
-    return keystoneList(ctx, "role_assignments", items);
-  });
+      const items = listed(ctx).filter((a) =>
+        (!q.get("user.id") || a.userId === q.get("user.id")) &&
+        (!q.get("group.id") || a.groupId === q.get("group.id")) &&
+        (!q.get("role.id") || a.roleId === q.get("role.id")) &&
+        (!q.get("scope.project.id") || a.projectId === q.get("scope.project.id")) &&
+        (!q.get("scope.domain.id") ||
+          (a.domainId === q.get("scope.domain.id") && !a.projectId)) &&
+        (!q.get("scope.system") || a.system === true)
+      ).map((a) => {
+        const scope = a.projectId
+          ? { project: ref(s.projects, a.projectId, true) }
+          : a.domainId
+          ? { domain: ref(s.domains, a.domainId, false) }
+          : { system: { all: true } };
+        const target = a.projectId
+          ? `/v3/projects/${a.projectId}`
+          : a.domainId
+          ? `/v3/domains/${a.domainId}`
+          : "/v3/system";
+        const actor = a.userId !== undefined
+          ? { user: ref(s.users, a.userId, true) }
+          : { group: ref(s.groups, a.groupId ?? "", true) };
+        const actorPath = a.userId !== undefined ? `users/${a.userId}` : `groups/${a.groupId}`;
+        return {
+          role: ref(s.roles, a.roleId, true),
+          ...actor,
+          scope,
+          links: { assignment: `${ctx.base}${target}/${actorPath}/roles/${a.roleId}` },
+        };
+      });
+      return keystoneList(ctx, "role_assignments", items);
+    }),
+  );
 }

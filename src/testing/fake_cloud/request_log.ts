@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isSecretHeader, redactJson } from "../../redaction/mod.ts";
 import { sha256Hex } from "./state.ts";
 
 /** One request the fake cloud received. */
@@ -30,41 +31,19 @@ export interface FakeCloudRequest {
   status: number;
 }
 
-const TOKEN_HEADERS = new Set([
-  "x-auth-token",
-  "x-subject-token",
-  "x-service-token",
-  "authorization",
-  "cookie",
-]);
-const SECRET_KEYS = new Set([
-  "password",
-  "secret",
-  "adminpass",
-  "admin_pass",
-  "new_password",
-  "original_password",
-  "private_key",
-]);
-
 /** Headers as a plain object with token values hashed. */
 export async function safeHeaders(headers: Headers): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [name, value] of headers) {
-    out[name] = TOKEN_HEADERS.has(name) ? `{SHA256}${await sha256Hex(value)}` : value;
+    out[name] = isSecretHeader(name) ? `{SHA256}${await sha256Hex(value)}` : value;
   }
   return out;
 }
 
-/** A copy of a JSON value with secret fields (and `token.id`) replaced by `***`. */
-export function maskSecrets(value: unknown, parentKey = ""): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskSecrets(v, parentKey));
-  if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const secret = SECRET_KEYS.has(key.toLowerCase()) ||
-      (parentKey === "token" && key === "id");
-    out[key] = secret && v !== null && v !== undefined ? "***" : maskSecrets(v, key);
-  }
-  return out;
+/**
+ * A copy of a JSON value with secret fields (whatever their spelling, at
+ * any depth, and `token.id`) replaced by `***`: the redaction module's rules.
+ */
+export function maskSecrets(value: unknown): unknown {
+  return redactJson(value, "***");
 }

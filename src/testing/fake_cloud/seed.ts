@@ -8,6 +8,7 @@
 import { type CloudState, hexId, type JsonObject } from "./state.ts";
 import { newImage } from "./image.ts";
 import { newProvider } from "./placement.ts";
+import { seedPublicNetwork } from "./network.ts";
 
 /** Ids and credentials of a seeded user. */
 export interface SeededUser {
@@ -34,6 +35,9 @@ export const SERVICE_PATHS: Record<string, { name: string; path: string }> = {
   image: { name: "glance", path: "/image" },
   placement: { name: "placement", path: "/placement" },
   database: { name: "trove", path: "/database/v1.0/$(project_id)s" },
+  network: { name: "neutron", path: "/network" },
+  "block-storage": { name: "cinder", path: "/volume/v3/$(project_id)s" },
+  volumev3: { name: "cinderv3", path: "/volume/v3/$(project_id)s" },
 };
 
 /** The URL prefix of a region and interface: the first region's public one has none. */
@@ -163,6 +167,8 @@ export function seed(
     os_hash_algo: "sha512",
   }, adminProject);
   state.images.set(String(cirros.id), cirros);
+
+  seedPublicNetwork(state, adminProject);
 
   const node = newProvider(state, "compute-0");
   state.inventories.set(String(node.uuid), {

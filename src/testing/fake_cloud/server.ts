@@ -21,6 +21,8 @@ import { addComputeRoutes, COMPUTE_MAX_VERSION } from "./compute.ts";
 import { addImageRoutes } from "./image.ts";
 import { addPlacementRoutes, PLACEMENT_MAX_VERSION, versionAtLeast } from "./placement.ts";
 import { addTroveRoutes } from "./trove.ts";
+import { addNetworkRoutes, neutronError } from "./network.ts";
+import { addBlockStorageRoutes, VOLUME_MAX_VERSION } from "./block_storage.ts";
 import { type FakeCloudRequest, maskSecrets, safeHeaders } from "./request_log.ts";
 
 /** A fault or delay to apply to matching requests. */
@@ -123,6 +125,17 @@ function microversionOf(
   return wanted;
 }
 
+/** The first path segment of each service (the catalog URLs of seed.ts) → its service type. */
+const SERVICE_TYPES_BY_SEGMENT: Record<string, string> = {
+  identity: "identity",
+  compute: "compute",
+  image: "image",
+  placement: "placement",
+  database: "database",
+  network: "network",
+  volume: "block-storage",
+};
+
 /** The fake cloud's request handler and its shared pieces. */
 export class CloudServer {
   /** Every request received, in order. */
@@ -148,6 +161,8 @@ export class CloudServer {
     addImageRoutes(make("image", glanceError));
     addPlacementRoutes(make("placement", (s, m) => placementError(s, m)));
     addTroveRoutes(make("database", novaError));
+    addNetworkRoutes(make("network", (s, m) => neutronError(s, m)));
+    addBlockStorageRoutes(make("block-storage", novaError));
   }
 
   /** Answers one request. */
@@ -168,12 +183,8 @@ export class CloudServer {
       rest = ifaceMatch[2] ?? "/";
     }
     const serviceName = /^\/([^/]+)/.exec(rest)?.[1] ?? "";
-    const serviceType =
-      serviceName === "identity" || serviceName === "compute" || serviceName === "image" ||
-        serviceName === "placement" || serviceName === "database"
-        ? serviceName
-        : "";
-    const servicePath = serviceType ? rest.slice(serviceType.length + 1) || "/" : rest;
+    const serviceType = SERVICE_TYPES_BY_SEGMENT[serviceName] ?? "";
+    const servicePath = serviceType ? rest.slice(serviceName.length + 1) || "/" : rest;
 
     let body: unknown;
     let badJson = false;
@@ -296,7 +307,9 @@ export class CloudServer {
       params: match.params,
       body: info.body,
       state: this.state,
-      base: `${this.state.origin}${info.prefix}/${info.serviceType}`,
+      base: `${this.state.origin}${info.prefix}/${
+        info.serviceType === "block-storage" ? "volume" : info.serviceType
+      }`,
       region: info.region,
       requestId: info.requestId,
       microversion: "",
@@ -311,6 +324,12 @@ export class CloudServer {
         project !== this.state.projectOf(token)
       ) {
         return novaError(403, `User does not have admin privileges for project ${project}.`);
+      }
+      if (
+        info.serviceType === "block-storage" && project !== undefined &&
+        project !== this.state.projectOf(token)
+      ) {
+        return novaError(400, "Malformed request url");
       }
     }
     if (info.badJson) return service.error(400, "Malformed request body: invalid JSON.");
@@ -333,6 +352,12 @@ export class CloudServer {
       ctx.microversion = v;
       info.extra.set("openstack-api-version", `placement ${v}`);
       info.extra.set("vary", "openstack-api-version");
+    } else if (info.serviceType === "block-storage") {
+      const v = microversionOf(req, "volume", "3.0", VOLUME_MAX_VERSION);
+      if (v instanceof Response) return v;
+      ctx.microversion = v;
+      info.extra.set("openstack-api-version", `volume ${v}`);
+      info.extra.set("vary", "OpenStack-API-Version");
     }
     return await match.handler(ctx);
   }

@@ -127,6 +127,8 @@ export class CloudState {
   images: Map<string, JsonObject> = new Map();
   /** Glance image data by id. */
   imageData: Map<string, Uint8Array> = new Map();
+  /** Generated image data by id (image_generated.ts): streamed, never stored. */
+  imageSources: Map<string, () => ReadableStream<Uint8Array>> = new Map();
   /** Placement providers by uuid. */
   providers: Map<string, JsonObject> = new Map();
   /** Placement inventories by provider uuid, then resource class. */
@@ -143,6 +145,13 @@ export class CloudState {
   databases: Map<string, Map<string, JsonObject>> = new Map();
   /** Trove users by instance id, then name. */
   dbUsers: Map<string, Map<string, JsonObject>> = new Map();
+
+  /** Neutron resources by kind ("network", "port"…), then id (network.ts). */
+  neutron: Map<string, Map<string, JsonObject>> = new Map();
+  /** Cinder resources by kind ("volume", "snapshot"…), then id (block_storage.ts). */
+  cinder: Map<string, Map<string, JsonObject>> = new Map();
+  /** Nova resources beyond servers/flavors/keypairs, by kind, then id (compute_actions.ts). */
+  novaExtra: Map<string, Map<string, JsonObject>> = new Map();
 
   /** A valid (known, unexpired) token, else undefined. */
   validToken(raw: string | null): TokenRecord | undefined {

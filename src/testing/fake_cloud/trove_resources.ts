@@ -11,7 +11,8 @@ import { findDatastore, links, settle, troveList } from "./trove_common.ts";
 export function addCatalogResources(router: Router): void {
   const base = "/v1.0/:project";
   const flavorView = (ctx: RouteContext, f: JsonObject) => ({
-    id: f.id,
+    // Trove's integer id: null when Nova's id is not a number (str_id always holds it).
+    id: /^\d+$/.test(String(f.id)) ? Number(f.id) : null,
     str_id: String(f.id),
     name: f.name,
     ram: f.ram,

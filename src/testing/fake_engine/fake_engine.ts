@@ -1,44 +1,92 @@
 /**
  * `FakeEngine`: a real HTTP(S) server on loopback that imitates an oVirt
- * engine's SSO and REST API.
+ * engine's SSO, PKI and REST API.
  *
  * @module
  */
-import { type ApiContext, fault, handleApi } from "./api.ts";
-import type { FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
+import { type ApiContext, type Caller, fault, handleApi } from "./api.ts";
+import { type AuthContext, authenticate, challenge } from "./auth.ts";
+import type { EngineInjection, FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
+import { caResponse, PKI_PATHS } from "./pki.ts";
+import { redactBody, redactHeaders } from "./redact.ts";
 import { seed } from "./seed.ts";
-import { logout, negotiateGrant, passwordGrant, type SsoContext, SsoTokens } from "./sso.ts";
+import { TlsFront } from "./tls_front.ts";
+import { logout, negotiateGrant, passwordGrant, SsoTokens } from "./sso.ts";
 import { API_PREFIX, Store } from "./store.ts";
 
 const SSO_TOKEN = "/ovirt-engine/sso/oauth/token";
 const SSO_HTTP = "/ovirt-engine/sso/oauth/token-http-auth";
+const SSO_REVOKE = "/ovirt-engine/sso/oauth/revoke";
 const SSO_LOGOUT = "/ovirt-engine/services/sso-logout";
 const DEFAULT_USERS: Record<string, string> = { "admin@internal": "secret" };
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
-function redactForm(body: string): string {
-  return body.replace(/(^|&)(password|token)=[^&]*/g, "$1$2=<redacted>");
+/** An injected rule and its counters. */
+class ActiveRule implements EngineInjection {
+  hits = 0;
+  remaining: number;
+  readonly rule: InjectRule;
+  readonly #list: ActiveRule[];
+  constructor(rule: InjectRule, list: ActiveRule[]) {
+    this.rule = { ...rule };
+    this.remaining = rule.times ?? Infinity;
+    this.#list = list;
+  }
+  matches(method: string, path: string): boolean {
+    if (this.remaining <= 0) return false;
+    const rule = this.rule;
+    if (rule.method && rule.method.toUpperCase() !== method) return false;
+    if (rule.path instanceof RegExp) return rule.path.test(path);
+    const rel = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length + 1) : undefined;
+    return rule.path === path || (rel !== undefined && rule.path === rel);
+  }
+  remove(): void {
+    const i = this.#list.indexOf(this);
+    if (i >= 0) this.#list.splice(i, 1);
+  }
 }
 
-function recordHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = name === "authorization" ? `${value.split(/\s+/)[0] ?? ""} <redacted>` : value;
-  });
-  return out;
+/** Reads a request body up to a limit; undefined when it is larger. */
+async function readBody(req: Request, limit: number): Promise<string | undefined> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) return undefined;
+  if (!req.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req.body) {
+    size += chunk.byteLength;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+function hostForUrl(hostname: string): string {
+  return hostname.includes(":") ? `[${hostname}]` : hostname;
 }
 
 /**
- * A fake oVirt engine for tests and demos: SSO with real bearer tokens,
- * in-memory VMs, hosts, clusters, data centers, storage domains, disks,
- * templates and networks, VM power actions, XML and JSON, faults, injected
- * delays and errors, and a log of every request.
+ * A fake oVirt engine for tests and demos: SSO with real bearer tokens, HTTP
+ * Basic with `Prefer: persistent-auth` sessions, the CA at `pki-resource`,
+ * in-memory VMs (with displays, consoles, CD-ROMs and tickets), VM pools,
+ * hosts, clusters, data centers, storage domains, disks, templates and
+ * networks carrying the engine's fields, links and actions; the
+ * `All-Content` and `Filter` views, XML and JSON, faults, injected delays and
+ * errors, and a log of every request with its secrets redacted.
  *
  * @example Start an engine and read its API root
  * ```ts
  * import { FakeEngine } from "@nimbus/apiclient/testing";
  * await using engine = await FakeEngine.start({ users: { "admin@internal": "s3cret" } });
- * const token = engine.issueToken("admin@internal");
- * const response = await fetch(engine.url, { headers: { authorization: `Bearer ${token}` } });
+ * const response = await fetch(engine.url, {
+ *   headers: { authorization: `Basic ${btoa("admin@internal:s3cret")}` },
+ * });
  * console.log(response.status, (await response.text()).includes("<api>")); // 200 true
  * ```
  */
@@ -47,95 +95,286 @@ export class FakeEngine implements AsyncDisposable {
   readonly url: string;
   /** The scheme, host and port, e.g. `http://127.0.0.1:41234`. */
   readonly origin: string;
+  /** The CA certificate (PEM) the engine hands out; undefined without TLS. */
+  readonly caCert: string | undefined;
   #server: Deno.HttpServer<Deno.NetAddr>;
-  #tokens: SsoTokens;
-  #sso: SsoContext;
+  #front?: TlsFront;
+  #auth: AuthContext;
   #api: ApiContext;
-  #rules: InjectRule[] = [];
+  #tls?: { cert: string; ca: string };
+  #rules: ActiveRule[] = [];
   #requests: RecordedRequest[] = [];
+  #requestLogLimit: number;
+  #maxBody: number;
   #closing = new AbortController();
   #closed?: Promise<void>;
 
   private constructor(options: FakeEngineOptions) {
-    this.#tokens = new SsoTokens(options.tokenTtlMs ?? 30 * 60_000);
-    this.#sso = {
-      tokens: this.#tokens,
+    const tokens = new SsoTokens(options.tokenTtlMs ?? 30 * 60_000);
+    const grants = new Map<string, ReadonlySet<string>>();
+    for (const [user, ids] of Object.entries(options.grants ?? {})) grants.set(user, new Set(ids));
+    this.#auth = {
+      tokens,
       users: { ...(options.users ?? DEFAULT_USERS) },
       negotiateTokens: options.negotiateTokens,
+      grants,
+      secure: options.tls !== undefined,
+      authCount: 0,
     };
     const store = new Store();
     if (options.seed !== false) seed(store);
     this.#api = { store, transitionMs: options.transitionMs ?? 0, startedAt: new Date() };
-    const tls = options.tls ? { cert: options.tls.cert, key: options.tls.key } : {};
+    this.#requestLogLimit = options.requestLogLimit ?? 10_000;
+    this.#maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+    if (options.tls) {
+      const blocks = options.tls.cert.match(
+        /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g,
+      ) ?? [];
+      const ca = options.tls.ca ?? blocks.at(-1) ?? options.tls.cert;
+      this.#tls = { cert: blocks[0] ?? options.tls.cert, ca: ca.trim() + "\n" };
+    }
+    this.caCert = this.#tls?.ca;
+    this.#api.caCert = this.caCert;
+    const hostname = options.hostname ?? "127.0.0.1";
+    const port = options.port ?? 0;
+    // With TLS the HTTP server is a loopback backend of the TLS front.
     this.#server = Deno.serve(
-      { port: 0, hostname: "127.0.0.1", onListen() {}, ...tls },
+      {
+        port: options.tls ? 0 : port,
+        hostname: options.tls ? "127.0.0.1" : hostname,
+        onListen() {},
+      },
       (req) => this.#handle(req),
     );
+    if (options.tls) {
+      try {
+        this.#front = new TlsFront(
+          { hostname, port, cert: options.tls.cert, key: options.tls.key },
+          this.#server.addr.port,
+        );
+      } catch (e) {
+        this.#server.shutdown();
+        throw e;
+      }
+    }
     const scheme = options.tls ? "https" : "http";
-    this.origin = `${scheme}://127.0.0.1:${this.#server.addr.port}`;
+    this.origin = `${scheme}://${hostForUrl(hostname)}:${
+      this.#front?.port ?? this.#server.addr.port
+    }`;
     this.url = `${this.origin}${API_PREFIX}`;
   }
 
   /**
-   * Starts an engine on 127.0.0.1, on a free port.
+   * Starts an engine, by default on 127.0.0.1 on a free port.
    *
-   * @example Start and stop an engine
+   * @example Start and stop an engine on a chosen address
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
-   * const engine = await FakeEngine.start();
+   * const engine = await FakeEngine.start({ hostname: "127.0.0.1", port: 0 });
    * console.log(engine.url);
    * await engine.close();
    * ```
    */
   static start(options: FakeEngineOptions = {}): Promise<FakeEngine> {
-    return Promise.resolve(new FakeEngine(options));
+    try {
+      return Promise.resolve(new FakeEngine(options));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
-  /** Every request received so far, oldest first. */
+  /**
+   * Every request received so far, oldest first (the newest
+   * `requestLogLimit`), with credentials and secret fields redacted.
+   *
+   * @example Check what the last request sent
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * await (await fetch(engine.url)).body?.cancel();
+   * console.log(engine.requests.at(-1)?.status); // 401
+   * ```
+   */
   get requests(): readonly RecordedRequest[] {
     return this.#requests;
   }
 
-  /** Forgets the recorded requests. */
+  /**
+   * Forgets the recorded requests.
+   *
+   * @example Start a test step with an empty log
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * engine.clearRequests();
+   * console.log(engine.requests.length); // 0
+   * ```
+   */
   clearRequests(): void {
     this.#requests.length = 0;
   }
 
-  /** How many issued tokens are still valid. */
+  /**
+   * How many issued tokens and Basic sessions are still valid (the name
+   * `FakeCloud` uses).
+   *
+   * @example Count tokens
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * engine.issueToken("admin@internal");
+   * console.log(engine.validTokenCount); // 1
+   * ```
+   */
+  get validTokenCount(): number {
+    return this.#auth.tokens.active;
+  }
+
+  /**
+   * Same as {@linkcode FakeEngine.validTokenCount}.
+   *
+   * @deprecated Use `validTokenCount`, as on `FakeCloud`.
+   * @example Count tokens
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * console.log(engine.activeTokens); // 0
+   * ```
+   */
   get activeTokens(): number {
-    return this.#tokens.active;
+    return this.validTokenCount;
   }
 
-  /** Issues a token without a login, as if the user had one already. */
+  /**
+   * How many logins succeeded: SSO grants and HTTP Basic authentications.
+   *
+   * @example Count logins
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * console.log(engine.authCount); // 0
+   * ```
+   */
+  get authCount(): number {
+    return this.#auth.authCount;
+  }
+
+  /**
+   * Issues a token without a login, as if the user had one already.
+   *
+   * @example Call the API with an issued token
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * const token = engine.issueToken("admin@internal");
+   * const r = await fetch(engine.url, { headers: { authorization: `Bearer ${token}` } });
+   * console.log(r.status); // 200
+   * await r.body?.cancel();
+   * ```
+   */
   issueToken(user: string): string {
-    return this.#tokens.issue(user).token;
+    return this.#auth.tokens.issue(user).token;
   }
 
-  /** Makes every token issued so far expired: the next API call gets 401. */
+  /**
+   * Makes every token and session issued so far expired: the next API call
+   * with one gets 401 (new logins still work).
+   *
+   * @example Expire the tokens
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * engine.issueToken("admin@internal");
+   * engine.expireTokens();
+   * console.log(engine.validTokenCount); // 0
+   * ```
+   */
   expireTokens(): void {
-    this.#tokens.expireAll();
+    this.#auth.tokens.expireAll();
   }
 
-  /** Revokes every token. */
+  /**
+   * Revokes every token and session.
+   *
+   * @example Revoke the tokens
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * engine.issueToken("admin@internal");
+   * engine.revokeAll();
+   * console.log(engine.validTokenCount); // 0
+   * ```
+   */
   revokeAll(): void {
-    this.#tokens.revokeAll();
+    this.#auth.tokens.revokeAll();
   }
 
-  /** Adds a fault or delay rule; rules are tried in the order added. */
-  inject(rule: InjectRule): void {
-    this.#rules.push({ ...rule });
+  /**
+   * Adds a fault or delay rule; rules are tried in the order added. Returns
+   * the rule's live state (hits, remaining, remove), as `FakeCloud.inject`.
+   *
+   * @example Fail the next VM list
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * const rule = engine.inject({ path: "vms", method: "GET", status: 503, times: 1 });
+   * console.log(rule.remaining); // 1
+   * ```
+   */
+  inject(rule: InjectRule): EngineInjection {
+    const active = new ActiveRule(rule, this.#rules);
+    this.#rules.push(active);
+    return active;
   }
 
-  /** Drops every injected rule. */
+  /**
+   * Drops every injected rule.
+   *
+   * @example Drop the rules
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * engine.inject({ path: "vms", status: 503 });
+   * engine.clearInjections();
+   * ```
+   */
   clearInjections(): void {
     this.#rules.length = 0;
   }
 
-  /** Stops the server; pending injected delays end at once. */
+  /**
+   * `OVIRT_*` variables that log in as a user, as Ansible's oVirt modules
+   * read them (`OVIRT_URL`, `OVIRT_USERNAME`, `OVIRT_PASSWORD`).
+   *
+   * @example Pass the engine to a subprocess
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * console.log(engine.env().OVIRT_USERNAME); // admin@internal
+   * ```
+   */
+  env(user?: string): Record<string, string> {
+    const users = this.#auth.users;
+    const name = user ?? Object.keys(users)[0] ?? "admin@internal";
+    if (!Object.hasOwn(users, name)) throw new RangeError(`Unknown user: ${name}`);
+    return { OVIRT_URL: this.url, OVIRT_USERNAME: name, OVIRT_PASSWORD: users[name]! };
+  }
+
+  /**
+   * Stops the server; pending injected delays end at once. Safe to call twice.
+   *
+   * @example Stop an engine
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * const engine = await FakeEngine.start();
+   * await engine.close();
+   * ```
+   */
   close(): Promise<void> {
     if (!this.#closed) {
       this.#closing.abort();
-      this.#closed = this.#server.shutdown();
+      const front = this.#front?.close() ?? Promise.resolve();
+      this.#closed = front.then(() => this.#server.shutdown());
     }
     return this.#closed;
   }
@@ -145,17 +384,28 @@ export class FakeEngine implements AsyncDisposable {
     return this.close();
   }
 
-  #matchRule(method: string, path: string): InjectRule | undefined {
-    const rel = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length + 1) : undefined;
-    const index = this.#rules.findIndex((rule) => {
-      if (rule.method && rule.method.toUpperCase() !== method) return false;
-      if (rule.path instanceof RegExp) return rule.path.test(path);
-      return rule.path === path || (rel !== undefined && rule.path === rel);
-    });
-    const rule = this.#rules[index];
-    if (!rule) return undefined;
-    if (rule.times !== undefined && --rule.times <= 0) this.#rules.splice(index, 1);
-    return rule;
+  /**
+   * The URLs only: no password or token.
+   *
+   * @example Print an engine
+   * ```ts
+   * import { FakeEngine } from "@nimbus/apiclient/testing";
+   * await using engine = await FakeEngine.start();
+   * console.log(JSON.stringify(engine).includes("secret")); // false
+   * ```
+   */
+  toJSON(): Record<string, unknown> {
+    return { url: this.url, origin: this.origin, tls: this.#tls !== undefined };
+  }
+
+  /** The URLs only: no password or token. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return `FakeEngine ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** The URLs only, for Node's `util.inspect`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `FakeEngine ${JSON.stringify(this.toJSON())}`;
   }
 
   #sleep(ms: number): Promise<void> {
@@ -172,42 +422,90 @@ export class FakeEngine implements AsyncDisposable {
     });
   }
 
+  #record(entry: RecordedRequest): void {
+    this.#requests.push(entry);
+    const over = this.#requests.length - this.#requestLogLimit;
+    if (over > 0) this.#requests.splice(0, over);
+  }
+
   async #handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
-    const body = await req.text();
     const contentType = req.headers.get("content-type") ?? "";
-    this.#requests.push({
+    const entry: RecordedRequest = {
       method: req.method,
       path: url.pathname,
       rawQuery: url.search.replace(/^\?/, ""),
       query: Object.fromEntries(url.searchParams),
-      headers: recordHeaders(req.headers),
-      body: /form-urlencoded/i.test(contentType) ? redactForm(body) : body,
-    });
-    const rule = this.#matchRule(req.method, url.pathname);
-    if (rule?.delayMs) await this.#sleep(rule.delayMs);
-    if (rule && (rule.status !== undefined || rule.body !== undefined)) {
-      const text = rule.body ?? "";
-      const type = rule.contentType ??
-        (text.trimStart().startsWith("<") ? "application/xml" : "application/json");
-      return new Response(text || null, {
-        status: rule.status ?? 200,
-        headers: { ...(text ? { "content-type": type } : {}), ...rule.headers },
-      });
+      headers: redactHeaders(req.headers),
+      body: "",
+      status: 0,
+    };
+    this.#record(entry);
+    const body = await readBody(req, this.#maxBody);
+    let response: Response;
+    if (body === undefined) {
+      response = fault(
+        { json: false },
+        413,
+        "Request Entity Too Large",
+        `The request body is larger than ${this.#maxBody} bytes.`,
+      );
+    } else {
+      entry.body = redactBody(body, contentType);
+      response = await this.#answer(req, url, body, contentType, entry);
     }
-    return this.#route(req, url, body, contentType);
+    entry.status = response.status;
+    return response;
   }
 
-  #route(req: Request, url: URL, body: string, contentType: string): Response {
+  async #answer(
+    req: Request,
+    url: URL,
+    body: string,
+    contentType: string,
+    entry: RecordedRequest,
+  ): Promise<Response> {
+    const active = this.#rules.find((r) => r.matches(req.method, url.pathname));
+    if (active) {
+      active.hits++;
+      if (--active.remaining <= 0) active.remove();
+      const rule = active.rule;
+      if (rule.delayMs) await this.#sleep(rule.delayMs);
+      if (rule.status !== undefined || rule.body !== undefined) {
+        const text = rule.body ?? "";
+        const type = rule.contentType ??
+          (text.trimStart().startsWith("<") ? "application/xml" : "application/json");
+        return new Response(text || null, {
+          status: rule.status ?? 200,
+          headers: { ...(text ? { "content-type": type } : {}), ...rule.headers },
+        });
+      }
+    }
+    return this.#route(req, url, body, contentType, entry);
+  }
+
+  #route(
+    req: Request,
+    url: URL,
+    body: string,
+    contentType: string,
+    entry: RecordedRequest,
+  ): Response {
     const path = url.pathname;
-    if (path === SSO_TOKEN || path === SSO_HTTP || path === SSO_LOGOUT) {
+    if (PKI_PATHS.includes(path)) {
+      if (req.method !== "GET" && req.method !== "HEAD") return new Response(null, { status: 405 });
+      return caResponse(path, url.searchParams, this.#tls);
+    }
+    if (path === SSO_TOKEN || path === SSO_HTTP || path === SSO_REVOKE || path === SSO_LOGOUT) {
       if (req.method !== "POST") return new Response(null, { status: 405 });
       const form = new URLSearchParams(body);
-      if (path === SSO_TOKEN) return passwordGrant(this.#sso, form);
+      if (path === SSO_TOKEN) return this.#counted(passwordGrant(this.#auth, form));
       if (path === SSO_HTTP) {
-        return negotiateGrant(this.#sso, form, req.headers.get("authorization") ?? "");
+        return this.#counted(
+          negotiateGrant(this.#auth, form, req.headers.get("authorization") ?? ""),
+        );
       }
-      return logout(this.#sso, form);
+      return logout(this.#auth, form);
     }
     if (path !== API_PREFIX && !path.startsWith(`${API_PREFIX}/`)) {
       return new Response("<html><body><h1>Not Found</h1></body></html>", {
@@ -215,25 +513,52 @@ export class FakeEngine implements AsyncDisposable {
         headers: { "content-type": "text/html" },
       });
     }
+    const json = /application\/json/i.test(req.headers.get("accept") ?? "");
+    const auth = authenticate(this.#auth, req.headers);
+    if (!auth) return challenge();
+    entry.user = auth.user;
+    const flag = (header: string, param: string) =>
+      (req.headers.get(header) ?? url.searchParams.get(param) ?? "").trim().toLowerCase() ===
+        "true";
+    const filter = flag("filter", "filter");
+    const caller: Caller = { user: auth.user, grants: this.#auth.grants.get(auth.user) };
+    if (caller.grants && !filter) {
+      // A user without an administrator role may use the API only in the filtered (user) view.
+      const response = fault(
+        { json },
+        403,
+        "Operation Failed",
+        "[Query execution failed due to insufficient permissions.]",
+      );
+      return withHeaders(response, auth.headers);
+    }
     const apiReq = {
       method: req.method,
       rel: path.slice(API_PREFIX.length).replace(/^\/+/, ""),
       query: url.searchParams,
       body,
       contentType,
-      json: /application\/json/i.test(req.headers.get("accept") ?? ""),
+      json,
+      allContent: flag("all-content", "all_content"),
+      filter,
+      caller,
     };
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
-    if (!bearer || this.#tokens.check(bearer[1]!) === undefined) {
-      return new Response(null, {
-        status: 401,
-        headers: { "www-authenticate": 'Bearer realm="RESTAPI"' },
-      });
-    }
+    let response: Response;
     try {
-      return handleApi(apiReq, this.#api);
+      response = handleApi(apiReq, this.#api);
     } catch (e) {
-      return fault(apiReq, 500, "Internal Server Error", String(e));
+      response = fault(apiReq, 500, "Internal Server Error", String(e));
     }
+    return withHeaders(response, auth.headers);
   }
+
+  #counted(response: Response): Response {
+    if (response.status === 200) this.#auth.authCount++;
+    return response;
+  }
+}
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
+  return response;
 }

@@ -1,9 +1,10 @@
 /**
- * `FakeEngine`: a real HTTP server that imitates an oVirt engine (SSO, REST
- * API in XML and JSON, VM actions, faults), for tests and demos.
+ * `FakeEngine`: a real HTTP server that imitates an oVirt engine (SSO, HTTP
+ * Basic, PKI, REST API in XML and JSON, VM actions and tickets, faults), for
+ * tests and demos.
  *
  * @module
  */
 export { FakeEngine } from "./fake_engine.ts";
-export type { FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
+export type { EngineInjection, FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
 export { SEED_IDS } from "./seed.ts";

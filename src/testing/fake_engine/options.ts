@@ -17,11 +17,26 @@
  * ```
  */
 export interface FakeEngineOptions {
-  /** Serve HTTPS with this certificate chain and key (PEM). */
-  tls?: { cert: string; key: string };
-  /** SSO users and their passwords; default `{ "admin@internal": "secret" }`. */
+  /** The port to listen on; default 0 (a free port). */
+  port?: number;
+  /** The loopback address to listen on; default `127.0.0.1`. */
+  hostname?: string;
+  /**
+   * Serve HTTPS with this certificate chain and key (PEM). `ca` is the CA
+   * certificate the engine hands out at its `pki-resource` endpoint (and
+   * `/ca.crt`); default: the last certificate of `cert`.
+   */
+  tls?: { cert: string; key: string; ca?: string };
+  /** SSO and HTTP Basic users and their passwords; default `{ "admin@internal": "secret" }`. */
   users?: Record<string, string>;
-  /** Lifetime of issued tokens in ms; default 30 minutes. */
+  /**
+   * Users that are not administrators, with the ids of the entities they
+   * hold a role on. Such a user must send `Filter: true` and then sees only
+   * those entities (and their sub-collections); everyone else is an
+   * administrator and sees everything.
+   */
+  grants?: Record<string, string[]>;
+  /** Lifetime of issued tokens and Basic sessions in ms; default 30 minutes. */
   tokenTtlMs?: number;
   /** How long a VM status transition takes in ms (start: down → … → up); default 0. */
   transitionMs?: number;
@@ -29,6 +44,10 @@ export interface FakeEngineOptions {
   negotiateTokens?: Record<string, string>;
   /** Start with the seed objects (Default data center…); default true. */
   seed?: boolean;
+  /** How many requests the log keeps (the newest); default 10,000. */
+  requestLogLimit?: number;
+  /** Largest request body accepted, in bytes (413 above it); default 16 MiB. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -60,8 +79,32 @@ export interface InjectRule {
   contentType?: string;
   /** More reply headers. */
   headers?: Record<string, string>;
-  /** Apply to this many requests, then drop the rule; default: forever. */
+  /**
+   * Apply to this many requests, then drop the rule; default: forever
+   * (unlike `FakeCloud.inject`, whose default is once).
+   */
   times?: number;
+}
+
+/**
+ * The live state of an injected rule, as `FakeCloud.inject` returns it.
+ *
+ * @example Remove a rule after a test step
+ * ```ts
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start();
+ * const rule = engine.inject({ path: "vms", status: 503 });
+ * console.log(rule.hits); // 0
+ * rule.remove();
+ * ```
+ */
+export interface EngineInjection {
+  /** How many requests it has hit. */
+  readonly hits: number;
+  /** How many more it will hit (`Infinity` for a rule without `times`). */
+  readonly remaining: number;
+  /** Stops it. */
+  remove(): void;
 }
 
 /**
@@ -84,8 +127,19 @@ export interface RecordedRequest {
   rawQuery: string;
   /** The query parameters. */
   query: Record<string, string>;
-  /** Headers, lower-case names; `authorization` keeps only its scheme. */
+  /**
+   * Headers, lower-case names; `authorization` and `proxy-authorization`
+   * keep only their scheme, cookies only their names, token headers nothing.
+   */
   headers: Record<string, string>;
-  /** The body; `password` and `token` form values are redacted. */
+  /**
+   * The body with its secrets as `<redacted>`: SSO form passwords and
+   * tokens, `root_password`, `password` and other secret fields of XML and
+   * JSON bodies, ticket values.
+   */
   body: string;
+  /** The user the request authenticated as, when it did. */
+  user?: string;
+  /** The response status (0 until answered). */
+  status: number;
 }

@@ -1,6 +1,6 @@
 /**
  * The fake engine's SSO: issues, checks, expires and revokes bearer tokens,
- * and answers the token, token-http-auth and logout endpoints.
+ * and answers the token, token-http-auth, revoke and logout endpoints.
  *
  * @module
  */
@@ -145,7 +145,7 @@ export function negotiateGrant(ctx: SsoContext, form: URLSearchParams, auth: str
   return granted(ctx, user);
 }
 
-/** Answers `POST /ovirt-engine/services/sso-logout`. */
+/** Answers `POST /ovirt-engine/services/sso-logout` and `POST /ovirt-engine/sso/oauth/revoke`. */
 export function logout(ctx: SsoContext, form: URLSearchParams): Response {
   const token = form.get("token");
   if (token) ctx.tokens.revoke(token);

@@ -4,7 +4,15 @@
  *
  * @module
  */
-import { type KindDef, kindOf, type Obj, TOP_LEVEL } from "./model.ts";
+import {
+  isObj,
+  type KindDef,
+  kindOf,
+  ListValue,
+  type Obj,
+  TOP_LEVEL,
+  type Value,
+} from "./model.ts";
 import type { Extras } from "./render.ts";
 
 /** The API path prefix of every href. */
@@ -26,12 +34,14 @@ export interface Entity {
   steps?: Step[];
 }
 
-/** A collection: its kind and its entities by id. */
+/** A collection: its kind, its entities by id, and the entity that owns it. */
 export interface Collection {
   /** What the collection holds. */
   def: KindDef;
-  /** Entities by id, in insertion order. */
+  /** Entities by id, in insertion order (empty for a view). */
   items: Map<string, Entity>;
+  /** The id of the entity whose sub-collection this is. */
+  ownerId?: string;
 }
 
 /** Applies the status steps that are due. */
@@ -42,6 +52,12 @@ export function settle(entity: Entity, now: number = Date.now()): void {
     entity.data.status = steps.shift()!.status;
   }
   if (steps.length === 0) delete entity.steps;
+}
+
+/** True when `value` is a reference to `id`, or a list holding one. */
+function refersTo(value: Value | undefined, id: string): boolean {
+  if (value instanceof ListValue) return value.items.some((v) => refersTo(v, id));
+  return isObj(value) && value.id === id;
 }
 
 /** The in-memory database. */
@@ -59,17 +75,36 @@ export class Store {
     return this.#collections.get(path);
   }
 
+  /** The entities of a collection, in order; a view reads its source collection. */
+  list(coll: Collection): Entity[] {
+    const view = coll.def.view;
+    if (!view || coll.ownerId === undefined) return [...coll.items.values()];
+    const source = this.#collections.get(view.from)?.items.values() ?? [];
+    return [...source].filter((e) => refersTo(e.data[view.field], coll.ownerId!));
+  }
+
+  /** One entity of a collection by id. */
+  get(coll: Collection, id: string): Entity | undefined {
+    if (!coll.def.view) return coll.items.get(id);
+    return this.list(coll).find((e) => e.data.id === id);
+  }
+
   /** Stores an object, giving it an id and href, and creates its sub-collections. */
   insert(path: string, data: Obj, id: string = crypto.randomUUID()): Entity {
     const coll = this.#collections.get(path);
     if (!coll) throw new Error(`no collection ${path}`);
+    if (coll.def.view) throw new Error(`${path} is a view`);
     const href = `${API_PREFIX}/${path}/${id}`;
     const entity: Entity = { data: { href, id, ...data } };
     entity.data.href = href;
     entity.data.id = id;
     coll.items.set(id, entity);
     for (const sub of coll.def.subs) {
-      this.#collections.set(`${path}/${id}/${sub}`, { def: kindOf(sub), items: new Map() });
+      this.#collections.set(`${path}/${id}/${sub.segment}`, {
+        def: sub,
+        items: new Map(),
+        ownerId: id,
+      });
     }
     return entity;
   }
@@ -100,7 +135,7 @@ export class Store {
     const href = String(entity.data.href);
     return {
       actions: def?.actions.map((rel) => ({ rel, href: `${href}/${rel}` })),
-      links: def?.subs.map((rel) => ({ rel, href: `${href}/${rel}` })),
+      links: def?.subs.map((sub) => ({ rel: sub.segment, href: `${href}/${sub.segment}` })),
     };
   }
 }

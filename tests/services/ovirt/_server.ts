@@ -77,7 +77,7 @@ export class FetchConnection implements ServiceConnection {
     const response = await fetch(url, {
       method,
       headers: request.headers,
-      body: method === "POST" || method === "PUT" ? (request.body ?? "") : undefined,
+      body: method === "POST" || method === "PUT" ? (request.body ?? "") : request.body,
     });
     const body = new Uint8Array(await response.arrayBuffer());
     return { code: response.status, body, headers: response.headers, message: response.statusText };

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { Connection, SdkError } from "../../../mod.ts";
 import { FakeEngine } from "../../../src/testing/mod.ts";
+// The oVirt entry registers the service tree behind connection.systemService().
+import "../../../src/services/ovirt/mod.ts";
 
 Deno.test("ids never leave their path segment: '.', '..' and encoded dots are refused before any request", async () => {
   await using engine = await FakeEngine.start({ users: { "admin@internal": "pw" } });

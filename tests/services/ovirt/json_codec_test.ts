@@ -4,6 +4,7 @@ import {
   Action,
   Cluster,
   Fault,
+  HostNic,
   List,
   Network,
   NetworkUsage,
@@ -142,4 +143,52 @@ Deno.test("json: writer output is the engine format and reads back equal", () =>
   assert.equal(writeJson(net), '{"usages":{"usage":["vm"]}}');
   assert.equal(writeJson(new Action({ force: true })), '{"force":"true"}');
   assert.equal(writeJson([new Vm({ id: "1" })]), '{"vm":[{"id":"1"}]}');
+});
+
+Deno.test("json: deep nesting is an SdkError, never a stack-overflow RangeError", () => {
+  const depth = 200_000;
+  // A bond's slaves are host NICs, which have bonds: the model nests forever.
+  const text = '{"bonding":{"slaves":{"host_nic":['.repeat(depth) + "{}" +
+    "]}}}".repeat(depth);
+  for (const source of [text, new TextEncoder().encode(text)]) {
+    assert.throws(() => readJson(source, HostNic), (e: unknown) => {
+      assert.ok(e instanceof SdkError, String(e));
+      assert.match(e.message, /nests objects deeper than 256 levels/);
+      return true;
+    });
+  }
+  // An already parsed value that contains itself.
+  const cyclic: Record<string, unknown> = { name: "nic" };
+  cyclic.bonding = { slaves: [cyclic] };
+  assert.throws(() => readJson(cyclic, HostNic), SdkError);
+  // Unknown keys are never descended into, however deep.
+  const unknown = '{"x":'.repeat(depth) + "1" + "}".repeat(depth);
+  assert.equal(readJson(`{"name":"a","future":${unknown}}`, Vm).name, "a");
+});
+
+Deno.test("json: unknown keys, nested unknown objects and enum values are tolerated", () => {
+  const vm = readJson(
+    {
+      id: "1",
+      name: "n",
+      future_field: { a: [1, 2, { b: null }] },
+      status: "some_new_status",
+      cpu: { future: "x", topology: { cores: "2", future: true } },
+      link: [{ rel: "futurethings", href: "/f" }, "junk", null, { rel: 3 }],
+    },
+    Vm,
+  );
+  assert.equal(vm.name, "n");
+  assert.equal(vm.status, undefined);
+  assert.equal(vm.cpu?.topology?.cores, 2);
+  assert.deepEqual(Object.keys(vm).sort(), ["cpu", "id", "name", "status"]);
+});
+
+Deno.test("json: integers past 2^53 keep every digit, also deep inside a list", () => {
+  const text = '{"vm":[{"id":"1","memory":1024},{"id":"2","memory":18446744073709551615,' +
+    '"host":{"memory":9007199254740993}}]}';
+  const vms = readJson(text, Vm, { list: true });
+  assert.equal(vms[0]?.memory, 1024n);
+  assert.equal(vms[1]?.memory, 18446744073709551615n);
+  assert.equal(vms[1]?.host?.memory, 9007199254740993n);
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { inspect as nodeInspect } from "node:util";
 import {
   Action,
   Host,
@@ -60,4 +61,24 @@ Deno.test("secrets: redacted in Deno.inspect and JSON.stringify, still written o
   assert.match(Deno.inspect(new Host({ name: "h" })), /^Host \{ name: "h" \}$/);
   assert.equal(Host.secretFields.includes("rootPassword"), true);
   assert.deepEqual(Vm.secretFields, []);
+});
+
+Deno.test("secrets: Node's and Bun's util.inspect hook redacts them too", () => {
+  const hook = Symbol.for("nodejs.util.inspect.custom");
+  const objects = [
+    new Host({ name: "h", rootPassword: SECRET }),
+    new Vm({ initialization: new Initialization({ rootPassword: SECRET }) }),
+    new Ticket({ value: SECRET }),
+  ];
+  for (const o of objects) {
+    const custom = (o as unknown as Record<symbol, (...a: unknown[]) => string>)[hook];
+    assert.ok(typeof custom === "function");
+    // As Node calls it (depth, options, inspect), and as older Node does (no inspect).
+    const shown = custom.call(o, 5, { depth: 5 }, nodeInspect);
+    assert.ok(!shown.includes(SECRET), shown);
+    assert.match(shown, /<redacted>/);
+    assert.ok(!custom.call(o, 5, {}).includes(SECRET));
+    assert.ok(!nodeInspect(o, { depth: 5 }).includes(SECRET));
+    assert.ok(!nodeInspect(List.create([o]), { depth: 5 }).includes(SECRET));
+  }
 });

@@ -7,6 +7,7 @@ import {
   DataCenter,
   DiskAttachmentService,
   DiskAttachmentsService,
+  Host,
   HostNic,
   IscsiDetails,
   Option,
@@ -215,7 +216,9 @@ Deno.test("storage domains: isAttached returns the boolean", async () => {
       "<action><is_attached>true</is_attached></action>",
     );
     assert.equal(
-      await system.storageDomainsService().storageDomainService("123").isAttached(),
+      await system.storageDomainsService().storageDomainService("123").isAttached({
+        host: new Host({ id: "h1" }),
+      }),
       true,
     );
     assert.equal(server.last.path, "/storagedomains/123/isattached");

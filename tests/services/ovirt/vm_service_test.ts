@@ -2,8 +2,11 @@ import assert from "node:assert/strict";
 import { AuthError, NotFoundError, SdkError } from "../../../src/errors/mod.ts";
 import {
   Action,
+  Cluster,
   Disk,
   List,
+  Snapshot,
+  Template,
   Vm,
   VmService,
   VmsService,
@@ -75,7 +78,12 @@ Deno.test("vms: add with clone and clone_permissions", async () => {
     assert.equal(server.last.query, "clone=true&clone_permissions=true");
     assert.equal(server.last.body, "<vm>\n  <name>new</name>\n</vm>\n");
     assert.match(server.last.headers.get("content-type") ?? "", /application\/xml/);
-    await system.vmsService().addFromScratch(new Vm(), { clone: true });
+    const fromScratch = new Vm({
+      name: "s",
+      cluster: new Cluster({ name: "Default" }),
+      template: new Template({ name: "Blank" }),
+    });
+    await system.vmsService().addFromScratch(fromScratch, { clone: true });
     assert.equal(server.last.query, "clone=true");
   });
 });
@@ -236,7 +244,10 @@ Deno.test("vm actions: every main action posts to its segment", async () => {
       ["migrate", () => vm.migrate({ force: true })],
       ["clone", () => vm.clone({ vm: new Vm({ name: "copy" }) })],
       ["export", () => vm.export({ exclusive: true })],
-      ["previewsnapshot", () => vm.previewSnapshot({ restoreMemory: true })],
+      [
+        "previewsnapshot",
+        () => vm.previewSnapshot({ restoreMemory: true, snapshot: new Snapshot({ id: "s1" }) }),
+      ],
       ["commitsnapshot", () => vm.commitSnapshot()],
       ["undosnapshot", () => vm.undoSnapshot({ async: false })],
       ["cancelmigration", () => vm.cancelMigration()],

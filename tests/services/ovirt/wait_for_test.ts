@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { Connection } from "../../../mod.ts";
 import { NotFoundError, TimeoutError } from "../../../src/errors/mod.ts";
 import { SystemService, VmStatus, waitFor } from "../../../src/services/ovirt/mod.ts";
 import { CannedServer, FetchConnection } from "./_server.ts";
@@ -62,4 +63,42 @@ Deno.test("waitFor: a timeout is a TimeoutError, an abort rejects with the reaso
   });
   setTimeout(() => ac.abort(new Error("stop")), 20);
   await assert.rejects(pending, { message: "stop" });
+});
+
+Deno.test("waitFor: an abort while a poll is in flight rejects at once with the reason", async () => {
+  let arrived!: () => void;
+  const requestArrived = new Promise<void>((r) => arrived = r);
+  let release!: () => void;
+  const released = new Promise<void>((r) => release = r);
+  let answered = false;
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, async () => {
+    arrived();
+    await released;
+    answered = true;
+    return new Response('<vm id="1"><status>down</status></vm>', {
+      headers: { "content-type": "application/xml" },
+    });
+  });
+  // Only unblocks a waitFor that ignores the signal; it never decides the test.
+  const fallback = setTimeout(release, 5_000);
+  const connection = new Connection({
+    url: `http://127.0.0.1:${server.addr.port}/ovirt-engine/api`,
+    token: "t",
+  });
+  try {
+    const vm = connection.systemService().vmsService().vmService("1");
+    const ac = new AbortController();
+    const pending = waitFor(vm, () => false, { signal: ac.signal, intervalMs: 10 });
+    await requestArrived;
+    const reason = new Error("stop now");
+    ac.abort(reason);
+    const err = await pending.then(() => undefined, (e) => e);
+    assert.equal(err, reason);
+    assert.equal(answered, false, "rejected while the poll was still unanswered");
+  } finally {
+    clearTimeout(fallback);
+    release();
+    await connection.close({ logout: false });
+    await server.shutdown();
+  }
 });

@@ -14,6 +14,7 @@ import {
   SwitchType,
   Vm,
   VmStatus,
+  XmlElement,
 } from "../../../src/services/ovirt/mod.ts";
 
 function vm(xml: string): Vm {
@@ -211,11 +212,18 @@ Deno.test("dispatch: one and many objects by root tag", () => {
   );
 });
 
-Deno.test("dispatch: unknown root tag", () => {
-  assert.throws(() => readXml("<html><body>oops</body></html>"), (e: unknown) => {
-    assert.ok(e instanceof SdkError);
-    assert.equal(e.message, "Can't find a reader for tag 'html'");
-    return true;
+Deno.test("dispatch: an unknown root tag reads as a generic XmlElement, never throws", () => {
+  const doc = readXml('<html lang="en"><body>oops <b>x</b> done</body></html>');
+  assert.ok(doc instanceof XmlElement);
+  assert.equal(doc.tag, "html");
+  assert.deepEqual({ ...doc.attributes }, { lang: "en" });
+  const body = doc.children[0];
+  assert.equal(body?.tag, "body");
+  assert.equal(body?.text, "oops  done");
+  assert.equal(body?.children[0]?.text, "x");
+  assert.throws(() => readXml("<html/>", Vm), {
+    name: "SdkError",
+    message: "Expected 'Vm', but got the tag 'html'",
   });
   assert.throws(() => readXml(""), SdkError);
 });
@@ -259,4 +267,115 @@ Deno.test("typed read: the document must hold the expected type", () => {
   assert.throws(() => readXml("<vm/>", Vm, { list: true }), {
     message: "Expected a list of 'Vm', but got the tag 'vm'",
   });
+});
+
+// Real engine 4.5 replies for types an older model may lack: whatever the
+// model knows, reading never throws and the identity survives.
+const ENGINE_REPLIES: [string, string][] = [
+  [
+    "quota",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<quota href="/ovirt-engine/api/datacenters/dc1/quotas/q1" id="q1">
+  <name>Default</name>
+  <description>Default unlimited quota</description>
+  <link href="/ovirt-engine/api/datacenters/dc1/quotas/q1/permissions" rel="permissions"/>
+  <link href="/ovirt-engine/api/datacenters/dc1/quotas/q1/quotastoragelimits" rel="quotastoragelimits"/>
+  <cluster_hard_limit_pct>20</cluster_hard_limit_pct>
+  <cluster_soft_limit_pct>80</cluster_soft_limit_pct>
+  <data_center href="/ovirt-engine/api/datacenters/dc1" id="dc1"/>
+  <storage_hard_limit_pct>20</storage_hard_limit_pct>
+  <storage_soft_limit_pct>80</storage_soft_limit_pct>
+</quota>`,
+  ],
+  [
+    "qos",
+    `<qos href="/ovirt-engine/api/datacenters/dc1/qoss/q2" id="q2">
+  <name>storage-gold</name>
+  <max_iops>1000</max_iops>
+  <max_throughput>200</max_throughput>
+  <type>storage</type>
+  <data_center href="/ovirt-engine/api/datacenters/dc1" id="dc1"/>
+</qos>`,
+  ],
+  [
+    "watchdog",
+    `<watchdog href="/ovirt-engine/api/vms/v1/watchdogs/w1" id="w1">
+  <action>reset</action>
+  <model>i6300esb</model>
+  <vm href="/ovirt-engine/api/vms/v1" id="v1"/>
+</watchdog>`,
+  ],
+  [
+    "cluster_level",
+    `<cluster_level href="/ovirt-engine/api/clusterlevels/4.7" id="4.7">
+  <cpu_types>
+    <cpu_type><architecture>x86_64</architecture><level>3</level><name>Intel Nehalem Family</name></cpu_type>
+  </cpu_types>
+  <permits><permit id="1"><administrative>false</administrative><name>create_vm</name></permit></permits>
+  <link href="/ovirt-engine/api/clusterlevels/4.7/clusterfeatures" rel="clusterfeatures"/>
+</cluster_level>`,
+  ],
+];
+
+function nameOf(x: unknown): string | undefined {
+  if (x instanceof XmlElement) return x.children.find((c) => c.tag === "name")?.text;
+  return (x as { name?: string }).name;
+}
+
+for (const [tag, xml] of ENGINE_REPLIES) {
+  Deno.test(`forward compatibility: a real <${tag}> reply reads without error`, () => {
+    const doc = readXml(xml) as { id?: string; href?: string };
+    assert.ok(doc.id !== undefined, "the id survives");
+    assert.match(doc.href ?? "", /^\/ovirt-engine\/api\//);
+    const bytes = readXml(new TextEncoder().encode(xml)) as { id?: string };
+    assert.equal(bytes.id, doc.id);
+    if (tag === "quota" || tag === "qos") assert.ok(nameOf(doc)?.length);
+  });
+}
+
+Deno.test("forward compatibility: a collection of an unknown type keeps every item", () => {
+  const doc = readXml(
+    '<gadgets href="/ovirt-engine/api/gadgets"><gadget id="1"><size>3</size></gadget>' +
+      '<gadget id="2"/></gadgets>',
+  );
+  assert.ok(doc instanceof XmlElement);
+  assert.equal(doc.href, "/ovirt-engine/api/gadgets");
+  assert.deepEqual(doc.children.map((c) => c.id), ["1", "2"]);
+  assert.equal(doc.children[0]?.children[0]?.text, "3");
+});
+
+Deno.test("forward compatibility: unknown elements, attributes, rels and values in a known type", () => {
+  const v = vm(`<vm id="1" href="/ovirt-engine/api/vms/1" future_attr="x">
+  <future_block kind="new"><deep><deeper a="1">text &amp; more<x/></deeper></deep></future_block>
+  <name>kept</name>
+  <link href="/ovirt-engine/api/vms/1/futurethings" rel="futurethings"/>
+  <future_list><future_item/><future_item>2</future_item></future_list>
+  <status>some_new_status</status>
+  <cpu><future_cpu_field>1</future_cpu_field><topology><cores>4</cores></topology></cpu>
+  <![CDATA[ stray <text> ]]>
+  <!-- a comment -->
+  <?engine hint?>
+  <memory>1024</memory>
+</vm>`);
+  assert.equal(v.id, "1");
+  assert.equal(v.name, "kept");
+  assert.equal(v.status, undefined, "an unknown enum value reads as undefined");
+  assert.equal(v.cpu?.topology?.cores, 4);
+  assert.equal(v.memory, 1024n);
+  assert.equal(Object.keys(v).some((k) => k.startsWith("future")), false);
+});
+
+Deno.test("forward compatibility: a list of VMs with a foreign sibling reads the VMs", () => {
+  const list = readXml('<vms><vm id="1"/><summary><total>2</total></summary><vm id="2"/></vms>');
+  assert.ok(list instanceof List);
+  assert.deepEqual(list.map((v) => (v as Vm).id), ["1", "2"]);
+});
+
+Deno.test("text: CDATA is kept, line ends are normalized, references decoded", () => {
+  assert.equal(vm("<vm><name><![CDATA[a <b> & c]]></name></vm>").name, "a <b> & c");
+  assert.equal(vm("<vm><description>l1\r\nl2\rl3</description></vm>").description, "l1\nl2\nl3");
+  assert.equal(vm("<vm><name>&#x1F600;&#65;&apos;&quot;</name></vm>").name, "😀A'\"");
+  assert.equal(vm('<vm id="a&#9;b&#10;c"/>').id, "a\tb\nc", "referenced tabs and line ends stay");
+  assert.equal(vm('<vm id="a\tb\nc"/>').id, "a b c", "literal ones are normalized to spaces");
+  assert.equal(vm("<vm id='single'/>").id, "single");
 });

@@ -9,13 +9,17 @@ import {
   Disk,
   HostNic,
   IscsiDetails,
+  List,
   Method,
   Network,
   NetworkUsage,
   Option,
+  readXml,
   Sso,
   SsoMethod,
+  type Struct,
   Vm,
+  writeJson,
   writeXml,
 } from "../../../src/services/ovirt/mod.ts";
 
@@ -121,4 +125,64 @@ Deno.test("enums: constants equal their wire values", () => {
   assert.equal(Architecture.X86_64, "x86_64");
   assert.equal(SsoMethod.GUEST_AGENT, "guest_agent");
   assert.ok(Object.isFrozen(Architecture));
+});
+
+Deno.test("writer: a link-only list read from <link> is not written as an empty list", () => {
+  const read = readXml(
+    '<vm id="1"><name>a</name><link href="/ovirt-engine/api/vms/1/nics" rel="nics"/>' +
+      '<link href="/ovirt-engine/api/vms/1/diskattachments" rel="diskattachments"/></vm>',
+    Vm,
+  );
+  assert.equal(read.nics?.length, 0);
+  read.name = "b";
+  const xml = writeXml(read);
+  assert.equal(xml, '<vm id="1"><name>b</name></vm>');
+  assert.doesNotMatch(writeJson(read), /nics|disk_attachments/);
+  // An empty list without href is data: "no NICs".
+  assert.equal(writeXml(new Vm({ nics: [] })), "<vm><nics/></vm>");
+  assert.equal(writeXml(new Vm({ nics: List.create([]) })), "<vm><nics/></vm>");
+  assert.equal(writeJson(new Vm({ nics: [] })), '{"nics":{"nic":[]}}');
+  // A linked list that also holds items (read inline) is written with them.
+  const group = readXml(
+    '<affinity_group><link href="/g/1/vms" rel="vms"/><vms><vm id="7"/></vms></affinity_group>',
+  );
+  assert.match(writeXml(group as Struct), /<vms><vm id="7"\/><\/vms>/);
+});
+
+Deno.test("writer: no raw control characters; what XML can't carry is refused", () => {
+  const text = "l1\r\nl2\ttab\u0085nel\u007f";
+  const xml = writeXml(new Vm({ id: "a\tb\nc\r", description: text, name: 'q"<&>' }));
+  // deno-lint-ignore no-control-regex -- looking for control characters is the point
+  assert.doesNotMatch(xml, /[\x00-\x08\x0B-\x1F\x7F-\x9F]/);
+  assert.equal(
+    xml,
+    '<vm id="a&#9;b&#10;c&#13;"><description>l1&#13;\nl2\ttab&#133;nel&#127;</description>' +
+      '<name>q"&lt;&amp;&gt;</name></vm>',
+  );
+  const back = readXml(xml, Vm);
+  assert.equal(back.description, text, "text reads back unchanged");
+  assert.equal(back.id, "a\tb\nc\r");
+  for (const bad of ["nul\0", "bell\u0007", "esc\u001b", "\uFFFF", "lone \uD800 surrogate"]) {
+    assert.throws(() => writeXml(new Vm({ description: bad })), (e: unknown) => {
+      assert.ok(e instanceof SdkError);
+      assert.match(e.message, /'description'/);
+      return true;
+    });
+  }
+  assert.throws(() => writeXml(new Vm({ href: "/x\u0001" })), /'vm@href'.*U\+0001/);
+});
+
+Deno.test("writer: the root tag must be an XML name", () => {
+  assert.throws(() => writeXml([], { root: 'x><evil a="' }), {
+    name: "SdkError",
+    message: `The root tag 'x><evil a="' isn't a valid XML name`,
+  });
+  assert.equal(writeXml([], { root: "host_nics" }), "<host_nics/>");
+});
+
+Deno.test("writer: an object that contains itself is an SdkError, never a RangeError", () => {
+  const nic = new HostNic({ name: "bond0" });
+  nic.bonding = new Bonding({ slaves: [nic] });
+  assert.throws(() => writeXml(nic), { name: "SdkError", message: /nests deeper than 256 levels/ });
+  assert.throws(() => writeJson(nic), { name: "SdkError", message: /nests deeper than 256/ });
 });

@@ -8,43 +8,81 @@
  * @module
  */
 
-/** The values of the `Architecture` enum. */
-export type Architecture =
-  | "aarch64"
-  | "ppc64"
-  | "s390x"
-  | "undefined"
-  | "x86_64";
+/**
+ * The wire values of `AccessProtocol`, in the engine's order.
+ */
+export type AccessProtocol =
+  | "gluster"
+  | "nfs"
+  | "cifs";
 
 /**
- * The constants of {@linkcode Architecture}: `Architecture.AARCH64 === "aarch64"`.
+ * The constants of {@linkcode AccessProtocol}: `AccessProtocol.GLUSTER === "gluster"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { AccessProtocol } from "@nimbus/apiclient/services/ovirt";
+ * console.log(AccessProtocol.GLUSTER); // gluster
+ * ```
+ */
+export const AccessProtocol: {
+  /** `gluster` */
+  readonly GLUSTER: "gluster";
+  /** `nfs` */
+  readonly NFS: "nfs";
+  /** `cifs` */
+  readonly CIFS: "cifs";
+} = Object.freeze({
+  GLUSTER: "gluster",
+  NFS: "nfs",
+  CIFS: "cifs",
+});
+
+/**
+ * The wire values of `Architecture`, in the engine's order.
+ */
+export type Architecture =
+  | "undefined"
+  | "x86_64"
+  | "ppc64"
+  | "s390x"
+  | "aarch64"
+  | "loongarch64";
+
+/**
+ * The constants of {@linkcode Architecture}: `Architecture.UNDEFINED === "undefined"`.
  *
  * @example Usage
  * ```ts
  * import { Architecture } from "@nimbus/apiclient/services/ovirt";
- * console.log(Architecture.AARCH64); // aarch64
+ * console.log(Architecture.UNDEFINED); // undefined
  * ```
  */
 export const Architecture: {
-  /** `aarch64` */
-  readonly AARCH64: "aarch64";
-  /** `ppc64` */
-  readonly PPC64: "ppc64";
-  /** `s390x` */
-  readonly S390X: "s390x";
   /** `undefined` */
   readonly UNDEFINED: "undefined";
   /** `x86_64` */
   readonly X86_64: "x86_64";
+  /** `ppc64` */
+  readonly PPC64: "ppc64";
+  /** `s390x` */
+  readonly S390X: "s390x";
+  /** `aarch64` */
+  readonly AARCH64: "aarch64";
+  /** `loongarch64` */
+  readonly LOONGARCH64: "loongarch64";
 } = Object.freeze({
-  AARCH64: "aarch64",
-  PPC64: "ppc64",
-  S390X: "s390x",
   UNDEFINED: "undefined",
   X86_64: "x86_64",
+  PPC64: "ppc64",
+  S390X: "s390x",
+  AARCH64: "aarch64",
+  LOONGARCH64: "loongarch64",
 });
 
-/** The values of the `AutoNumaStatus` enum. */
+/**
+ * The wire values of `AutoNumaStatus`, in the engine's order.
+ */
 export type AutoNumaStatus =
   | "disable"
   | "enable"
@@ -72,12 +110,90 @@ export const AutoNumaStatus: {
   UNKNOWN: "unknown",
 });
 
-/** The values of the `BiosType` enum. */
+/**
+ * The wire values of `AutoPinningPolicy`, in the engine's order.
+ *
+ * @deprecated AutoPinningPolicy is deprecated.
+ */
+export type AutoPinningPolicy =
+  | "disabled"
+  | "existing"
+  | "adjust";
+
+/**
+ * The constants of {@linkcode AutoPinningPolicy}: `AutoPinningPolicy.DISABLED === "disabled"`.
+ *
+ * @deprecated AutoPinningPolicy is deprecated.
+ *
+ * @example Usage
+ * ```ts
+ * import { AutoPinningPolicy } from "@nimbus/apiclient/services/ovirt";
+ * console.log(AutoPinningPolicy.DISABLED); // disabled
+ * ```
+ */
+export const AutoPinningPolicy: {
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+  /** `existing` */
+  readonly EXISTING: "existing";
+  /** `adjust` */
+  readonly ADJUST: "adjust";
+} = Object.freeze({
+  DISABLED: "disabled",
+  EXISTING: "existing",
+  ADJUST: "adjust",
+});
+
+/**
+ * The wire values of `BackupPhase`, in the engine's order.
+ */
+export type BackupPhase =
+  | "initializing"
+  | "starting"
+  | "ready"
+  | "finalizing"
+  | "succeeded"
+  | "failed";
+
+/**
+ * The constants of {@linkcode BackupPhase}: `BackupPhase.INITIALIZING === "initializing"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { BackupPhase } from "@nimbus/apiclient/services/ovirt";
+ * console.log(BackupPhase.INITIALIZING); // initializing
+ * ```
+ */
+export const BackupPhase: {
+  /** `initializing` */
+  readonly INITIALIZING: "initializing";
+  /** `starting` */
+  readonly STARTING: "starting";
+  /** `ready` */
+  readonly READY: "ready";
+  /** `finalizing` */
+  readonly FINALIZING: "finalizing";
+  /** `succeeded` */
+  readonly SUCCEEDED: "succeeded";
+  /** `failed` */
+  readonly FAILED: "failed";
+} = Object.freeze({
+  INITIALIZING: "initializing",
+  STARTING: "starting",
+  READY: "ready",
+  FINALIZING: "finalizing",
+  SUCCEEDED: "succeeded",
+  FAILED: "failed",
+});
+
+/**
+ * The wire values of `BiosType`, in the engine's order.
+ */
 export type BiosType =
   | "cluster_default"
   | "i440fx_sea_bios"
-  | "q35_ovmf"
   | "q35_sea_bios"
+  | "q35_ovmf"
   | "q35_secure_boot";
 
 /**
@@ -94,21 +210,23 @@ export const BiosType: {
   readonly CLUSTER_DEFAULT: "cluster_default";
   /** `i440fx_sea_bios` */
   readonly I440FX_SEA_BIOS: "i440fx_sea_bios";
-  /** `q35_ovmf` */
-  readonly Q35_OVMF: "q35_ovmf";
   /** `q35_sea_bios` */
   readonly Q35_SEA_BIOS: "q35_sea_bios";
+  /** `q35_ovmf` */
+  readonly Q35_OVMF: "q35_ovmf";
   /** `q35_secure_boot` */
   readonly Q35_SECURE_BOOT: "q35_secure_boot";
 } = Object.freeze({
   CLUSTER_DEFAULT: "cluster_default",
   I440FX_SEA_BIOS: "i440fx_sea_bios",
-  Q35_OVMF: "q35_ovmf",
   Q35_SEA_BIOS: "q35_sea_bios",
+  Q35_OVMF: "q35_ovmf",
   Q35_SECURE_BOOT: "q35_secure_boot",
 });
 
-/** The values of the `BootDevice` enum. */
+/**
+ * The wire values of `BootDevice`, in the engine's order.
+ */
 export type BootDevice =
   | "cdrom"
   | "hd"
@@ -136,13 +254,15 @@ export const BootDevice: {
   NETWORK: "network",
 });
 
-/** The values of the `BootProtocol` enum. */
+/**
+ * The wire values of `BootProtocol`, in the engine's order.
+ */
 export type BootProtocol =
   | "autoconf"
   | "dhcp"
-  | "none"
   | "poly_dhcp_autoconf"
-  | "static";
+  | "static"
+  | "none";
 
 /**
  * The constants of {@linkcode BootProtocol}: `BootProtocol.AUTOCONF === "autoconf"`.
@@ -158,21 +278,131 @@ export const BootProtocol: {
   readonly AUTOCONF: "autoconf";
   /** `dhcp` */
   readonly DHCP: "dhcp";
-  /** `none` */
-  readonly NONE: "none";
   /** `poly_dhcp_autoconf` */
   readonly POLY_DHCP_AUTOCONF: "poly_dhcp_autoconf";
   /** `static` */
   readonly STATIC: "static";
+  /** `none` */
+  readonly NONE: "none";
 } = Object.freeze({
   AUTOCONF: "autoconf",
   DHCP: "dhcp",
-  NONE: "none",
   POLY_DHCP_AUTOCONF: "poly_dhcp_autoconf",
   STATIC: "static",
+  NONE: "none",
 });
 
-/** The values of the `CpuMode` enum. */
+/**
+ * The wire values of `CheckpointState`, in the engine's order.
+ */
+export type CheckpointState =
+  | "created"
+  | "invalid";
+
+/**
+ * The constants of {@linkcode CheckpointState}: `CheckpointState.CREATED === "created"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CheckpointState } from "@nimbus/apiclient/services/ovirt";
+ * console.log(CheckpointState.CREATED); // created
+ * ```
+ */
+export const CheckpointState: {
+  /** `created` */
+  readonly CREATED: "created";
+  /** `invalid` */
+  readonly INVALID: "invalid";
+} = Object.freeze({
+  CREATED: "created",
+  INVALID: "invalid",
+});
+
+/**
+ * The wire values of `CloudInitNetworkProtocol`, in the engine's order.
+ */
+export type CloudInitNetworkProtocol =
+  | "eni"
+  | "openstack_metadata";
+
+/**
+ * The constants of {@linkcode CloudInitNetworkProtocol}: `CloudInitNetworkProtocol.ENI === "eni"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CloudInitNetworkProtocol } from "@nimbus/apiclient/services/ovirt";
+ * console.log(CloudInitNetworkProtocol.ENI); // eni
+ * ```
+ */
+export const CloudInitNetworkProtocol: {
+  /** `eni` */
+  readonly ENI: "eni";
+  /** `openstack_metadata` */
+  readonly OPENSTACK_METADATA: "openstack_metadata";
+} = Object.freeze({
+  ENI: "eni",
+  OPENSTACK_METADATA: "openstack_metadata",
+});
+
+/**
+ * The wire values of `ClusterUpgradeAction`, in the engine's order.
+ */
+export type ClusterUpgradeAction =
+  | "start"
+  | "update_progress"
+  | "finish";
+
+/**
+ * The constants of {@linkcode ClusterUpgradeAction}: `ClusterUpgradeAction.START === "start"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ClusterUpgradeAction } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ClusterUpgradeAction.START); // start
+ * ```
+ */
+export const ClusterUpgradeAction: {
+  /** `start` */
+  readonly START: "start";
+  /** `update_progress` */
+  readonly UPDATE_PROGRESS: "update_progress";
+  /** `finish` */
+  readonly FINISH: "finish";
+} = Object.freeze({
+  START: "start",
+  UPDATE_PROGRESS: "update_progress",
+  FINISH: "finish",
+});
+
+/**
+ * The wire values of `ConfigurationType`, in the engine's order.
+ */
+export type ConfigurationType =
+  | "ovf"
+  | "ova";
+
+/**
+ * The constants of {@linkcode ConfigurationType}: `ConfigurationType.OVF === "ovf"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ConfigurationType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ConfigurationType.OVF); // ovf
+ * ```
+ */
+export const ConfigurationType: {
+  /** `ovf` */
+  readonly OVF: "ovf";
+  /** `ova` */
+  readonly OVA: "ova";
+} = Object.freeze({
+  OVF: "ovf",
+  OVA: "ova",
+});
+
+/**
+ * The wire values of `CpuMode`, in the engine's order.
+ */
 export type CpuMode =
   | "custom"
   | "host_model"
@@ -200,103 +430,233 @@ export const CpuMode: {
   HOST_PASSTHROUGH: "host_passthrough",
 });
 
-/** The values of the `DataCenterStatus` enum. */
+/**
+ * The wire values of `CpuPinningPolicy`, in the engine's order.
+ */
+export type CpuPinningPolicy =
+  | "none"
+  | "manual"
+  | "resize_and_pin_numa"
+  | "dedicated"
+  | "isolate_threads";
+
+/**
+ * The constants of {@linkcode CpuPinningPolicy}: `CpuPinningPolicy.NONE === "none"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CpuPinningPolicy } from "@nimbus/apiclient/services/ovirt";
+ * console.log(CpuPinningPolicy.NONE); // none
+ * ```
+ */
+export const CpuPinningPolicy: {
+  /** `none` */
+  readonly NONE: "none";
+  /** `manual` */
+  readonly MANUAL: "manual";
+  /** `resize_and_pin_numa` */
+  readonly RESIZE_AND_PIN_NUMA: "resize_and_pin_numa";
+  /** `dedicated` */
+  readonly DEDICATED: "dedicated";
+  /** `isolate_threads` */
+  readonly ISOLATE_THREADS: "isolate_threads";
+} = Object.freeze({
+  NONE: "none",
+  MANUAL: "manual",
+  RESIZE_AND_PIN_NUMA: "resize_and_pin_numa",
+  DEDICATED: "dedicated",
+  ISOLATE_THREADS: "isolate_threads",
+});
+
+/**
+ * The wire values of `CreationStatus`, in the engine's order.
+ */
+export type CreationStatus =
+  | "pending"
+  | "in_progress"
+  | "complete"
+  | "failed";
+
+/**
+ * The constants of {@linkcode CreationStatus}: `CreationStatus.PENDING === "pending"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CreationStatus } from "@nimbus/apiclient/services/ovirt";
+ * console.log(CreationStatus.PENDING); // pending
+ * ```
+ */
+export const CreationStatus: {
+  /** `pending` */
+  readonly PENDING: "pending";
+  /** `in_progress` */
+  readonly IN_PROGRESS: "in_progress";
+  /** `complete` */
+  readonly COMPLETE: "complete";
+  /** `failed` */
+  readonly FAILED: "failed";
+} = Object.freeze({
+  PENDING: "pending",
+  IN_PROGRESS: "in_progress",
+  COMPLETE: "complete",
+  FAILED: "failed",
+});
+
+/**
+ * The wire values of `DataCenterStatus`, in the engine's order.
+ */
 export type DataCenterStatus =
-  | "contend"
+  | "uninitialized"
+  | "up"
   | "maintenance"
   | "not_operational"
   | "problematic"
-  | "uninitialized"
-  | "up";
+  | "contend";
 
 /**
- * The constants of {@linkcode DataCenterStatus}: `DataCenterStatus.CONTEND === "contend"`.
+ * The constants of {@linkcode DataCenterStatus}: `DataCenterStatus.UNINITIALIZED === "uninitialized"`.
  *
  * @example Usage
  * ```ts
  * import { DataCenterStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(DataCenterStatus.CONTEND); // contend
+ * console.log(DataCenterStatus.UNINITIALIZED); // uninitialized
  * ```
  */
 export const DataCenterStatus: {
-  /** `contend` */
-  readonly CONTEND: "contend";
+  /** `uninitialized` */
+  readonly UNINITIALIZED: "uninitialized";
+  /** `up` */
+  readonly UP: "up";
   /** `maintenance` */
   readonly MAINTENANCE: "maintenance";
   /** `not_operational` */
   readonly NOT_OPERATIONAL: "not_operational";
   /** `problematic` */
   readonly PROBLEMATIC: "problematic";
-  /** `uninitialized` */
-  readonly UNINITIALIZED: "uninitialized";
-  /** `up` */
-  readonly UP: "up";
+  /** `contend` */
+  readonly CONTEND: "contend";
 } = Object.freeze({
-  CONTEND: "contend",
+  UNINITIALIZED: "uninitialized",
+  UP: "up",
   MAINTENANCE: "maintenance",
   NOT_OPERATIONAL: "not_operational",
   PROBLEMATIC: "problematic",
-  UNINITIALIZED: "uninitialized",
-  UP: "up",
+  CONTEND: "contend",
 });
 
-/** The values of the `DiskContentType` enum. */
-export type DiskContentType =
-  | "backup_scratch"
-  | "data"
-  | "hosted_engine"
-  | "hosted_engine_configuration"
-  | "hosted_engine_metadata"
-  | "hosted_engine_sanlock"
-  | "iso"
-  | "memory_dump_volume"
-  | "memory_metadata_volume"
-  | "ovf_store";
+/**
+ * The wire values of `DiskBackup`, in the engine's order.
+ */
+export type DiskBackup =
+  | "none"
+  | "incremental";
 
 /**
- * The constants of {@linkcode DiskContentType}: `DiskContentType.BACKUP_SCRATCH === "backup_scratch"`.
+ * The constants of {@linkcode DiskBackup}: `DiskBackup.NONE === "none"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { DiskBackup } from "@nimbus/apiclient/services/ovirt";
+ * console.log(DiskBackup.NONE); // none
+ * ```
+ */
+export const DiskBackup: {
+  /** `none` */
+  readonly NONE: "none";
+  /** `incremental` */
+  readonly INCREMENTAL: "incremental";
+} = Object.freeze({
+  NONE: "none",
+  INCREMENTAL: "incremental",
+});
+
+/**
+ * The wire values of `DiskBackupMode`, in the engine's order.
+ */
+export type DiskBackupMode =
+  | "full"
+  | "incremental";
+
+/**
+ * The constants of {@linkcode DiskBackupMode}: `DiskBackupMode.FULL === "full"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { DiskBackupMode } from "@nimbus/apiclient/services/ovirt";
+ * console.log(DiskBackupMode.FULL); // full
+ * ```
+ */
+export const DiskBackupMode: {
+  /** `full` */
+  readonly FULL: "full";
+  /** `incremental` */
+  readonly INCREMENTAL: "incremental";
+} = Object.freeze({
+  FULL: "full",
+  INCREMENTAL: "incremental",
+});
+
+/**
+ * The wire values of `DiskContentType`, in the engine's order.
+ */
+export type DiskContentType =
+  | "data"
+  | "ovf_store"
+  | "memory_dump_volume"
+  | "memory_metadata_volume"
+  | "iso"
+  | "hosted_engine"
+  | "hosted_engine_sanlock"
+  | "hosted_engine_metadata"
+  | "hosted_engine_configuration"
+  | "backup_scratch";
+
+/**
+ * The constants of {@linkcode DiskContentType}: `DiskContentType.DATA === "data"`.
  *
  * @example Usage
  * ```ts
  * import { DiskContentType } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskContentType.BACKUP_SCRATCH); // backup_scratch
+ * console.log(DiskContentType.DATA); // data
  * ```
  */
 export const DiskContentType: {
-  /** `backup_scratch` */
-  readonly BACKUP_SCRATCH: "backup_scratch";
   /** `data` */
   readonly DATA: "data";
-  /** `hosted_engine` */
-  readonly HOSTED_ENGINE: "hosted_engine";
-  /** `hosted_engine_configuration` */
-  readonly HOSTED_ENGINE_CONFIGURATION: "hosted_engine_configuration";
-  /** `hosted_engine_metadata` */
-  readonly HOSTED_ENGINE_METADATA: "hosted_engine_metadata";
-  /** `hosted_engine_sanlock` */
-  readonly HOSTED_ENGINE_SANLOCK: "hosted_engine_sanlock";
-  /** `iso` */
-  readonly ISO: "iso";
+  /** `ovf_store` */
+  readonly OVF_STORE: "ovf_store";
   /** `memory_dump_volume` */
   readonly MEMORY_DUMP_VOLUME: "memory_dump_volume";
   /** `memory_metadata_volume` */
   readonly MEMORY_METADATA_VOLUME: "memory_metadata_volume";
-  /** `ovf_store` */
-  readonly OVF_STORE: "ovf_store";
+  /** `iso` */
+  readonly ISO: "iso";
+  /** `hosted_engine` */
+  readonly HOSTED_ENGINE: "hosted_engine";
+  /** `hosted_engine_sanlock` */
+  readonly HOSTED_ENGINE_SANLOCK: "hosted_engine_sanlock";
+  /** `hosted_engine_metadata` */
+  readonly HOSTED_ENGINE_METADATA: "hosted_engine_metadata";
+  /** `hosted_engine_configuration` */
+  readonly HOSTED_ENGINE_CONFIGURATION: "hosted_engine_configuration";
+  /** `backup_scratch` */
+  readonly BACKUP_SCRATCH: "backup_scratch";
 } = Object.freeze({
-  BACKUP_SCRATCH: "backup_scratch",
   DATA: "data",
-  HOSTED_ENGINE: "hosted_engine",
-  HOSTED_ENGINE_CONFIGURATION: "hosted_engine_configuration",
-  HOSTED_ENGINE_METADATA: "hosted_engine_metadata",
-  HOSTED_ENGINE_SANLOCK: "hosted_engine_sanlock",
-  ISO: "iso",
+  OVF_STORE: "ovf_store",
   MEMORY_DUMP_VOLUME: "memory_dump_volume",
   MEMORY_METADATA_VOLUME: "memory_metadata_volume",
-  OVF_STORE: "ovf_store",
+  ISO: "iso",
+  HOSTED_ENGINE: "hosted_engine",
+  HOSTED_ENGINE_SANLOCK: "hosted_engine_sanlock",
+  HOSTED_ENGINE_METADATA: "hosted_engine_metadata",
+  HOSTED_ENGINE_CONFIGURATION: "hosted_engine_configuration",
+  BACKUP_SCRATCH: "backup_scratch",
 });
 
-/** The values of the `DiskFormat` enum. */
+/**
+ * The wire values of `DiskFormat`, in the engine's order.
+ */
 export type DiskFormat =
   | "cow"
   | "raw";
@@ -320,13 +680,15 @@ export const DiskFormat: {
   RAW: "raw",
 });
 
-/** The values of the `DiskInterface` enum. */
+/**
+ * The wire values of `DiskInterface`, in the engine's order.
+ */
 export type DiskInterface =
   | "ide"
-  | "sata"
-  | "spapr_vscsi"
+  | "virtio_scsi"
   | "virtio"
-  | "virtio_scsi";
+  | "spapr_vscsi"
+  | "sata";
 
 /**
  * The constants of {@linkcode DiskInterface}: `DiskInterface.IDE === "ide"`.
@@ -340,23 +702,25 @@ export type DiskInterface =
 export const DiskInterface: {
   /** `ide` */
   readonly IDE: "ide";
-  /** `sata` */
-  readonly SATA: "sata";
-  /** `spapr_vscsi` */
-  readonly SPAPR_VSCSI: "spapr_vscsi";
-  /** `virtio` */
-  readonly VIRTIO: "virtio";
   /** `virtio_scsi` */
   readonly VIRTIO_SCSI: "virtio_scsi";
+  /** `virtio` */
+  readonly VIRTIO: "virtio";
+  /** `spapr_vscsi` */
+  readonly SPAPR_VSCSI: "spapr_vscsi";
+  /** `sata` */
+  readonly SATA: "sata";
 } = Object.freeze({
   IDE: "ide",
-  SATA: "sata",
-  SPAPR_VSCSI: "spapr_vscsi",
-  VIRTIO: "virtio",
   VIRTIO_SCSI: "virtio_scsi",
+  VIRTIO: "virtio",
+  SPAPR_VSCSI: "spapr_vscsi",
+  SATA: "sata",
 });
 
-/** The values of the `DiskStatus` enum. */
+/**
+ * The wire values of `DiskStatus`, in the engine's order.
+ */
 export type DiskStatus =
   | "illegal"
   | "locked"
@@ -384,63 +748,133 @@ export const DiskStatus: {
   OK: "ok",
 });
 
-/** The values of the `DiskStorageType` enum. */
+/**
+ * The wire values of `DiskStorageType`, in the engine's order.
+ */
 export type DiskStorageType =
-  | "cinder"
   | "image"
   | "lun"
+  | "cinder"
   | "managed_block_storage";
 
 /**
- * The constants of {@linkcode DiskStorageType}: `DiskStorageType.CINDER === "cinder"`.
+ * The constants of {@linkcode DiskStorageType}: `DiskStorageType.IMAGE === "image"`.
  *
  * @example Usage
  * ```ts
  * import { DiskStorageType } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskStorageType.CINDER); // cinder
+ * console.log(DiskStorageType.IMAGE); // image
  * ```
  */
 export const DiskStorageType: {
-  /** `cinder` */
-  readonly CINDER: "cinder";
   /** `image` */
   readonly IMAGE: "image";
   /** `lun` */
   readonly LUN: "lun";
+  /** `cinder` */
+  readonly CINDER: "cinder";
   /** `managed_block_storage` */
   readonly MANAGED_BLOCK_STORAGE: "managed_block_storage";
 } = Object.freeze({
-  CINDER: "cinder",
   IMAGE: "image",
   LUN: "lun",
+  CINDER: "cinder",
   MANAGED_BLOCK_STORAGE: "managed_block_storage",
 });
 
-/** The values of the `DisplayType` enum. */
-export type DisplayType =
-  | "spice"
-  | "vnc";
+/**
+ * The wire values of `DiskType`, in the engine's order.
+ */
+export type DiskType =
+  | "data"
+  | "system";
 
 /**
- * The constants of {@linkcode DisplayType}: `DisplayType.SPICE === "spice"`.
+ * The constants of {@linkcode DiskType}: `DiskType.DATA === "data"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { DiskType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(DiskType.DATA); // data
+ * ```
+ */
+export const DiskType: {
+  /** `data` */
+  readonly DATA: "data";
+  /** `system` */
+  readonly SYSTEM: "system";
+} = Object.freeze({
+  DATA: "data",
+  SYSTEM: "system",
+});
+
+/**
+ * The wire values of `DisplayType`, in the engine's order.
+ */
+export type DisplayType =
+  | "vnc"
+  | "spice";
+
+/**
+ * The constants of {@linkcode DisplayType}: `DisplayType.VNC === "vnc"`.
  *
  * @example Usage
  * ```ts
  * import { DisplayType } from "@nimbus/apiclient/services/ovirt";
- * console.log(DisplayType.SPICE); // spice
+ * console.log(DisplayType.VNC); // vnc
  * ```
  */
 export const DisplayType: {
-  /** `spice` */
-  readonly SPICE: "spice";
   /** `vnc` */
   readonly VNC: "vnc";
+  /** `spice` */
+  readonly SPICE: "spice";
 } = Object.freeze({
-  SPICE: "spice",
   VNC: "vnc",
+  SPICE: "spice",
 });
 
-/** The values of the `ExternalStatus` enum. */
+/**
+ * The wire values of `EntityExternalStatus`, in the engine's order.
+ */
+export type EntityExternalStatus =
+  | "ok"
+  | "info"
+  | "warning"
+  | "error"
+  | "failure";
+
+/**
+ * The constants of {@linkcode EntityExternalStatus}: `EntityExternalStatus.OK === "ok"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { EntityExternalStatus } from "@nimbus/apiclient/services/ovirt";
+ * console.log(EntityExternalStatus.OK); // ok
+ * ```
+ */
+export const EntityExternalStatus: {
+  /** `ok` */
+  readonly OK: "ok";
+  /** `info` */
+  readonly INFO: "info";
+  /** `warning` */
+  readonly WARNING: "warning";
+  /** `error` */
+  readonly ERROR: "error";
+  /** `failure` */
+  readonly FAILURE: "failure";
+} = Object.freeze({
+  OK: "ok",
+  INFO: "info",
+  WARNING: "warning",
+  ERROR: "error",
+  FAILURE: "failure",
+});
+
+/**
+ * The wire values of `ExternalStatus`, in the engine's order.
+ */
 export type ExternalStatus =
   | "error"
   | "failure"
@@ -476,31 +910,333 @@ export const ExternalStatus: {
   WARNING: "warning",
 });
 
-/** The values of the `FirewallType` enum. */
-export type FirewallType =
-  | "firewalld"
-  | "iptables";
+/**
+ * The wire values of `ExternalSystemType`, in the engine's order.
+ */
+export type ExternalSystemType =
+  | "vdsm"
+  | "gluster";
 
 /**
- * The constants of {@linkcode FirewallType}: `FirewallType.FIREWALLD === "firewalld"`.
+ * The constants of {@linkcode ExternalSystemType}: `ExternalSystemType.VDSM === "vdsm"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalSystemType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ExternalSystemType.VDSM); // vdsm
+ * ```
+ */
+export const ExternalSystemType: {
+  /** `vdsm` */
+  readonly VDSM: "vdsm";
+  /** `gluster` */
+  readonly GLUSTER: "gluster";
+} = Object.freeze({
+  VDSM: "vdsm",
+  GLUSTER: "gluster",
+});
+
+/**
+ * The wire values of `ExternalVmProviderType`, in the engine's order.
+ */
+export type ExternalVmProviderType =
+  | "kvm"
+  | "xen"
+  | "vmware";
+
+/**
+ * The constants of {@linkcode ExternalVmProviderType}: `ExternalVmProviderType.KVM === "kvm"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalVmProviderType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ExternalVmProviderType.KVM); // kvm
+ * ```
+ */
+export const ExternalVmProviderType: {
+  /** `kvm` */
+  readonly KVM: "kvm";
+  /** `xen` */
+  readonly XEN: "xen";
+  /** `vmware` */
+  readonly VMWARE: "vmware";
+} = Object.freeze({
+  KVM: "kvm",
+  XEN: "xen",
+  VMWARE: "vmware",
+});
+
+/**
+ * The wire values of `FenceType`, in the engine's order.
+ */
+export type FenceType =
+  | "manual"
+  | "restart"
+  | "start"
+  | "stop"
+  | "status";
+
+/**
+ * The constants of {@linkcode FenceType}: `FenceType.MANUAL === "manual"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { FenceType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(FenceType.MANUAL); // manual
+ * ```
+ */
+export const FenceType: {
+  /** `manual` */
+  readonly MANUAL: "manual";
+  /** `restart` */
+  readonly RESTART: "restart";
+  /** `start` */
+  readonly START: "start";
+  /** `stop` */
+  readonly STOP: "stop";
+  /** `status` */
+  readonly STATUS: "status";
+} = Object.freeze({
+  MANUAL: "manual",
+  RESTART: "restart",
+  START: "start",
+  STOP: "stop",
+  STATUS: "status",
+});
+
+/**
+ * The wire values of `FipsMode`, in the engine's order.
+ */
+export type FipsMode =
+  | "undefined"
+  | "disabled"
+  | "enabled";
+
+/**
+ * The constants of {@linkcode FipsMode}: `FipsMode.UNDEFINED === "undefined"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { FipsMode } from "@nimbus/apiclient/services/ovirt";
+ * console.log(FipsMode.UNDEFINED); // undefined
+ * ```
+ */
+export const FipsMode: {
+  /** `undefined` */
+  readonly UNDEFINED: "undefined";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+  /** `enabled` */
+  readonly ENABLED: "enabled";
+} = Object.freeze({
+  UNDEFINED: "undefined",
+  DISABLED: "disabled",
+  ENABLED: "enabled",
+});
+
+/**
+ * The wire values of `FirewallType`, in the engine's order.
+ */
+export type FirewallType =
+  | "iptables"
+  | "firewalld";
+
+/**
+ * The constants of {@linkcode FirewallType}: `FirewallType.IPTABLES === "iptables"`.
  *
  * @example Usage
  * ```ts
  * import { FirewallType } from "@nimbus/apiclient/services/ovirt";
- * console.log(FirewallType.FIREWALLD); // firewalld
+ * console.log(FirewallType.IPTABLES); // iptables
  * ```
  */
 export const FirewallType: {
-  /** `firewalld` */
-  readonly FIREWALLD: "firewalld";
   /** `iptables` */
   readonly IPTABLES: "iptables";
+  /** `firewalld` */
+  readonly FIREWALLD: "firewalld";
 } = Object.freeze({
-  FIREWALLD: "firewalld",
   IPTABLES: "iptables",
+  FIREWALLD: "firewalld",
 });
 
-/** The values of the `GraphicsType` enum. */
+/**
+ * The wire values of `GlusterBrickStatus`, in the engine's order.
+ */
+export type GlusterBrickStatus =
+  | "up"
+  | "down"
+  | "unknown";
+
+/**
+ * The constants of {@linkcode GlusterBrickStatus}: `GlusterBrickStatus.UP === "up"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterBrickStatus } from "@nimbus/apiclient/services/ovirt";
+ * console.log(GlusterBrickStatus.UP); // up
+ * ```
+ */
+export const GlusterBrickStatus: {
+  /** `up` */
+  readonly UP: "up";
+  /** `down` */
+  readonly DOWN: "down";
+  /** `unknown` */
+  readonly UNKNOWN: "unknown";
+} = Object.freeze({
+  UP: "up",
+  DOWN: "down",
+  UNKNOWN: "unknown",
+});
+
+/**
+ * The wire values of `GlusterHookStatus`, in the engine's order.
+ */
+export type GlusterHookStatus =
+  | "enabled"
+  | "disabled"
+  | "missing";
+
+/**
+ * The constants of {@linkcode GlusterHookStatus}: `GlusterHookStatus.ENABLED === "enabled"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterHookStatus } from "@nimbus/apiclient/services/ovirt";
+ * console.log(GlusterHookStatus.ENABLED); // enabled
+ * ```
+ */
+export const GlusterHookStatus: {
+  /** `enabled` */
+  readonly ENABLED: "enabled";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+  /** `missing` */
+  readonly MISSING: "missing";
+} = Object.freeze({
+  ENABLED: "enabled",
+  DISABLED: "disabled",
+  MISSING: "missing",
+});
+
+/**
+ * The wire values of `GlusterState`, in the engine's order.
+ */
+export type GlusterState =
+  | "up"
+  | "down"
+  | "unknown";
+
+/**
+ * The constants of {@linkcode GlusterState}: `GlusterState.UP === "up"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterState } from "@nimbus/apiclient/services/ovirt";
+ * console.log(GlusterState.UP); // up
+ * ```
+ */
+export const GlusterState: {
+  /** `up` */
+  readonly UP: "up";
+  /** `down` */
+  readonly DOWN: "down";
+  /** `unknown` */
+  readonly UNKNOWN: "unknown";
+} = Object.freeze({
+  UP: "up",
+  DOWN: "down",
+  UNKNOWN: "unknown",
+});
+
+/**
+ * The wire values of `GlusterVolumeStatus`, in the engine's order.
+ */
+export type GlusterVolumeStatus =
+  | "up"
+  | "down"
+  | "unknown";
+
+/**
+ * The constants of {@linkcode GlusterVolumeStatus}: `GlusterVolumeStatus.UP === "up"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterVolumeStatus } from "@nimbus/apiclient/services/ovirt";
+ * console.log(GlusterVolumeStatus.UP); // up
+ * ```
+ */
+export const GlusterVolumeStatus: {
+  /** `up` */
+  readonly UP: "up";
+  /** `down` */
+  readonly DOWN: "down";
+  /** `unknown` */
+  readonly UNKNOWN: "unknown";
+} = Object.freeze({
+  UP: "up",
+  DOWN: "down",
+  UNKNOWN: "unknown",
+});
+
+/**
+ * The wire values of `GlusterVolumeType`, in the engine's order.
+ */
+export type GlusterVolumeType =
+  | "distribute"
+  | "replicate"
+  | "distributed_replicate"
+  | "stripe"
+  | "distributed_stripe"
+  | "striped_replicate"
+  | "distributed_striped_replicate"
+  | "disperse"
+  | "distributed_disperse";
+
+/**
+ * The constants of {@linkcode GlusterVolumeType}: `GlusterVolumeType.DISTRIBUTE === "distribute"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterVolumeType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(GlusterVolumeType.DISTRIBUTE); // distribute
+ * ```
+ */
+export const GlusterVolumeType: {
+  /** `distribute` */
+  readonly DISTRIBUTE: "distribute";
+  /** `replicate` */
+  readonly REPLICATE: "replicate";
+  /** `distributed_replicate` */
+  readonly DISTRIBUTED_REPLICATE: "distributed_replicate";
+  /** `stripe` */
+  readonly STRIPE: "stripe";
+  /** `distributed_stripe` */
+  readonly DISTRIBUTED_STRIPE: "distributed_stripe";
+  /** `striped_replicate` */
+  readonly STRIPED_REPLICATE: "striped_replicate";
+  /** `distributed_striped_replicate` */
+  readonly DISTRIBUTED_STRIPED_REPLICATE: "distributed_striped_replicate";
+  /** `disperse` */
+  readonly DISPERSE: "disperse";
+  /** `distributed_disperse` */
+  readonly DISTRIBUTED_DISPERSE: "distributed_disperse";
+} = Object.freeze({
+  DISTRIBUTE: "distribute",
+  REPLICATE: "replicate",
+  DISTRIBUTED_REPLICATE: "distributed_replicate",
+  STRIPE: "stripe",
+  DISTRIBUTED_STRIPE: "distributed_stripe",
+  STRIPED_REPLICATE: "striped_replicate",
+  DISTRIBUTED_STRIPED_REPLICATE: "distributed_striped_replicate",
+  DISPERSE: "disperse",
+  DISTRIBUTED_DISPERSE: "distributed_disperse",
+});
+
+/**
+ * The wire values of `GraphicsType`, in the engine's order.
+ */
 export type GraphicsType =
   | "spice"
   | "vnc";
@@ -524,323 +1260,423 @@ export const GraphicsType: {
   VNC: "vnc",
 });
 
-/** The values of the `HostProtocol` enum. */
-export type HostProtocol =
-  | "stomp"
-  | "xml";
+/**
+ * The wire values of `HookContentType`, in the engine's order.
+ */
+export type HookContentType =
+  | "text"
+  | "binary";
 
 /**
- * The constants of {@linkcode HostProtocol}: `HostProtocol.STOMP === "stomp"`.
+ * The constants of {@linkcode HookContentType}: `HookContentType.TEXT === "text"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HookContentType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(HookContentType.TEXT); // text
+ * ```
+ */
+export const HookContentType: {
+  /** `text` */
+  readonly TEXT: "text";
+  /** `binary` */
+  readonly BINARY: "binary";
+} = Object.freeze({
+  TEXT: "text",
+  BINARY: "binary",
+});
+
+/**
+ * The wire values of `HookStage`, in the engine's order.
+ */
+export type HookStage =
+  | "pre"
+  | "post";
+
+/**
+ * The constants of {@linkcode HookStage}: `HookStage.PRE === "pre"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HookStage } from "@nimbus/apiclient/services/ovirt";
+ * console.log(HookStage.PRE); // pre
+ * ```
+ */
+export const HookStage: {
+  /** `pre` */
+  readonly PRE: "pre";
+  /** `post` */
+  readonly POST: "post";
+} = Object.freeze({
+  PRE: "pre",
+  POST: "post",
+});
+
+/**
+ * The wire values of `HookStatus`, in the engine's order.
+ */
+export type HookStatus =
+  | "enabled"
+  | "disabled"
+  | "missing";
+
+/**
+ * The constants of {@linkcode HookStatus}: `HookStatus.ENABLED === "enabled"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HookStatus } from "@nimbus/apiclient/services/ovirt";
+ * console.log(HookStatus.ENABLED); // enabled
+ * ```
+ */
+export const HookStatus: {
+  /** `enabled` */
+  readonly ENABLED: "enabled";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+  /** `missing` */
+  readonly MISSING: "missing";
+} = Object.freeze({
+  ENABLED: "enabled",
+  DISABLED: "disabled",
+  MISSING: "missing",
+});
+
+/**
+ * The wire values of `HostProtocol`, in the engine's order.
+ */
+export type HostProtocol =
+  | "xml"
+  | "stomp";
+
+/**
+ * The constants of {@linkcode HostProtocol}: `HostProtocol.XML === "xml"`.
  *
  * @example Usage
  * ```ts
  * import { HostProtocol } from "@nimbus/apiclient/services/ovirt";
- * console.log(HostProtocol.STOMP); // stomp
+ * console.log(HostProtocol.XML); // xml
  * ```
  */
 export const HostProtocol: {
-  /** `stomp` */
-  readonly STOMP: "stomp";
   /** `xml` */
   readonly XML: "xml";
+  /** `stomp` */
+  readonly STOMP: "stomp";
 } = Object.freeze({
-  STOMP: "stomp",
   XML: "xml",
+  STOMP: "stomp",
 });
 
-/** The values of the `HostStatus` enum. */
+/**
+ * The wire values of `HostStatus`, in the engine's order.
+ */
 export type HostStatus =
-  | "connecting"
   | "down"
   | "error"
   | "initializing"
-  | "install_failed"
   | "installing"
-  | "installing_os"
-  | "kdumping"
+  | "install_failed"
   | "maintenance"
   | "non_operational"
   | "non_responsive"
   | "pending_approval"
   | "preparing_for_maintenance"
+  | "connecting"
   | "reboot"
   | "unassigned"
-  | "up";
+  | "up"
+  | "installing_os"
+  | "kdumping";
 
 /**
- * The constants of {@linkcode HostStatus}: `HostStatus.CONNECTING === "connecting"`.
+ * The constants of {@linkcode HostStatus}: `HostStatus.DOWN === "down"`.
  *
  * @example Usage
  * ```ts
  * import { HostStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(HostStatus.CONNECTING); // connecting
+ * console.log(HostStatus.DOWN); // down
  * ```
  */
 export const HostStatus: {
-  /** `connecting` */
-  readonly CONNECTING: "connecting";
   /** `down` */
   readonly DOWN: "down";
   /** `error` */
   readonly ERROR: "error";
   /** `initializing` */
   readonly INITIALIZING: "initializing";
-  /** `install_failed` */
-  readonly INSTALL_FAILED: "install_failed";
   /** `installing` */
   readonly INSTALLING: "installing";
-  /** `installing_os` */
-  readonly INSTALLING_OS: "installing_os";
-  /** `kdumping` */
-  readonly KDUMPING: "kdumping";
+  /** `install_failed` */
+  readonly INSTALL_FAILED: "install_failed";
   /** `maintenance` */
   readonly MAINTENANCE: "maintenance";
   /** `non_operational` */
   readonly NON_OPERATIONAL: "non_operational";
   /** `non_responsive` */
   readonly NON_RESPONSIVE: "non_responsive";
-  /** `pending_approval` */
+  /** `pending_approval` @deprecated */
   readonly PENDING_APPROVAL: "pending_approval";
   /** `preparing_for_maintenance` */
   readonly PREPARING_FOR_MAINTENANCE: "preparing_for_maintenance";
+  /** `connecting` */
+  readonly CONNECTING: "connecting";
   /** `reboot` */
   readonly REBOOT: "reboot";
   /** `unassigned` */
   readonly UNASSIGNED: "unassigned";
   /** `up` */
   readonly UP: "up";
+  /** `installing_os` */
+  readonly INSTALLING_OS: "installing_os";
+  /** `kdumping` */
+  readonly KDUMPING: "kdumping";
 } = Object.freeze({
-  CONNECTING: "connecting",
   DOWN: "down",
   ERROR: "error",
   INITIALIZING: "initializing",
-  INSTALL_FAILED: "install_failed",
   INSTALLING: "installing",
-  INSTALLING_OS: "installing_os",
-  KDUMPING: "kdumping",
+  INSTALL_FAILED: "install_failed",
   MAINTENANCE: "maintenance",
   NON_OPERATIONAL: "non_operational",
   NON_RESPONSIVE: "non_responsive",
   PENDING_APPROVAL: "pending_approval",
   PREPARING_FOR_MAINTENANCE: "preparing_for_maintenance",
+  CONNECTING: "connecting",
   REBOOT: "reboot",
   UNASSIGNED: "unassigned",
   UP: "up",
+  INSTALLING_OS: "installing_os",
+  KDUMPING: "kdumping",
 });
 
-/** The values of the `HostType` enum. */
+/**
+ * The wire values of `HostType`, in the engine's order.
+ */
 export type HostType =
-  | "ovirt_node"
   | "rhel"
-  | "rhev_h";
+  | "rhev_h"
+  | "ovirt_node";
 
 /**
- * The constants of {@linkcode HostType}: `HostType.OVIRT_NODE === "ovirt_node"`.
+ * The constants of {@linkcode HostType}: `HostType.RHEL === "rhel"`.
  *
  * @example Usage
  * ```ts
  * import { HostType } from "@nimbus/apiclient/services/ovirt";
- * console.log(HostType.OVIRT_NODE); // ovirt_node
+ * console.log(HostType.RHEL); // rhel
  * ```
  */
 export const HostType: {
-  /** `ovirt_node` */
-  readonly OVIRT_NODE: "ovirt_node";
   /** `rhel` */
   readonly RHEL: "rhel";
-  /** `rhev_h` */
+  /** `rhev_h` @deprecated */
   readonly RHEV_H: "rhev_h";
+  /** `ovirt_node` */
+  readonly OVIRT_NODE: "ovirt_node";
 } = Object.freeze({
-  OVIRT_NODE: "ovirt_node",
   RHEL: "rhel",
   RHEV_H: "rhev_h",
+  OVIRT_NODE: "ovirt_node",
 });
 
-/** The values of the `ImageFileType` enum. */
+/**
+ * The wire values of `ImageFileType`, in the engine's order.
+ */
 export type ImageFileType =
-  | "disk"
+  | "iso"
   | "floppy"
-  | "iso";
+  | "disk";
 
 /**
- * The constants of {@linkcode ImageFileType}: `ImageFileType.DISK === "disk"`.
+ * The constants of {@linkcode ImageFileType}: `ImageFileType.ISO === "iso"`.
  *
  * @example Usage
  * ```ts
  * import { ImageFileType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageFileType.DISK); // disk
+ * console.log(ImageFileType.ISO); // iso
  * ```
  */
 export const ImageFileType: {
-  /** `disk` */
-  readonly DISK: "disk";
-  /** `floppy` */
-  readonly FLOPPY: "floppy";
   /** `iso` */
   readonly ISO: "iso";
+  /** `floppy` */
+  readonly FLOPPY: "floppy";
+  /** `disk` */
+  readonly DISK: "disk";
 } = Object.freeze({
-  DISK: "disk",
-  FLOPPY: "floppy",
   ISO: "iso",
+  FLOPPY: "floppy",
+  DISK: "disk",
 });
 
-/** The values of the `ImageTransferDirection` enum. */
+/**
+ * The wire values of `ImageTransferDirection`, in the engine's order.
+ */
 export type ImageTransferDirection =
-  | "download"
-  | "upload";
+  | "upload"
+  | "download";
 
 /**
- * The constants of {@linkcode ImageTransferDirection}: `ImageTransferDirection.DOWNLOAD === "download"`.
+ * The constants of {@linkcode ImageTransferDirection}: `ImageTransferDirection.UPLOAD === "upload"`.
  *
  * @example Usage
  * ```ts
  * import { ImageTransferDirection } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageTransferDirection.DOWNLOAD); // download
+ * console.log(ImageTransferDirection.UPLOAD); // upload
  * ```
  */
 export const ImageTransferDirection: {
-  /** `download` */
-  readonly DOWNLOAD: "download";
   /** `upload` */
   readonly UPLOAD: "upload";
+  /** `download` */
+  readonly DOWNLOAD: "download";
 } = Object.freeze({
-  DOWNLOAD: "download",
   UPLOAD: "upload",
+  DOWNLOAD: "download",
 });
 
-/** The values of the `ImageTransferPhase` enum. */
+/**
+ * The wire values of `ImageTransferPhase`, in the engine's order.
+ */
 export type ImageTransferPhase =
+  | "unknown"
+  | "initializing"
+  | "transferring"
+  | "resuming"
+  | "paused_system"
+  | "paused_user"
   | "cancelled"
+  | "finalizing_success"
+  | "finalizing_failure"
+  | "finished_success"
+  | "finished_failure"
   | "cancelled_system"
   | "cancelled_user"
   | "finalizing_cleanup"
-  | "finalizing_failure"
-  | "finalizing_success"
-  | "finished_cleanup"
-  | "finished_failure"
-  | "finished_success"
-  | "initializing"
-  | "paused_system"
-  | "paused_user"
-  | "resuming"
-  | "transferring"
-  | "unknown";
+  | "finished_cleanup";
 
 /**
- * The constants of {@linkcode ImageTransferPhase}: `ImageTransferPhase.CANCELLED === "cancelled"`.
+ * The constants of {@linkcode ImageTransferPhase}: `ImageTransferPhase.UNKNOWN === "unknown"`.
  *
  * @example Usage
  * ```ts
  * import { ImageTransferPhase } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageTransferPhase.CANCELLED); // cancelled
+ * console.log(ImageTransferPhase.UNKNOWN); // unknown
  * ```
  */
 export const ImageTransferPhase: {
-  /** `cancelled` */
+  /** `unknown` */
+  readonly UNKNOWN: "unknown";
+  /** `initializing` */
+  readonly INITIALIZING: "initializing";
+  /** `transferring` */
+  readonly TRANSFERRING: "transferring";
+  /** `resuming` */
+  readonly RESUMING: "resuming";
+  /** `paused_system` */
+  readonly PAUSED_SYSTEM: "paused_system";
+  /** `paused_user` */
+  readonly PAUSED_USER: "paused_user";
+  /** `cancelled` @deprecated */
   readonly CANCELLED: "cancelled";
+  /** `finalizing_success` */
+  readonly FINALIZING_SUCCESS: "finalizing_success";
+  /** `finalizing_failure` */
+  readonly FINALIZING_FAILURE: "finalizing_failure";
+  /** `finished_success` */
+  readonly FINISHED_SUCCESS: "finished_success";
+  /** `finished_failure` */
+  readonly FINISHED_FAILURE: "finished_failure";
   /** `cancelled_system` */
   readonly CANCELLED_SYSTEM: "cancelled_system";
   /** `cancelled_user` */
   readonly CANCELLED_USER: "cancelled_user";
   /** `finalizing_cleanup` */
   readonly FINALIZING_CLEANUP: "finalizing_cleanup";
-  /** `finalizing_failure` */
-  readonly FINALIZING_FAILURE: "finalizing_failure";
-  /** `finalizing_success` */
-  readonly FINALIZING_SUCCESS: "finalizing_success";
   /** `finished_cleanup` */
   readonly FINISHED_CLEANUP: "finished_cleanup";
-  /** `finished_failure` */
-  readonly FINISHED_FAILURE: "finished_failure";
-  /** `finished_success` */
-  readonly FINISHED_SUCCESS: "finished_success";
-  /** `initializing` */
-  readonly INITIALIZING: "initializing";
-  /** `paused_system` */
-  readonly PAUSED_SYSTEM: "paused_system";
-  /** `paused_user` */
-  readonly PAUSED_USER: "paused_user";
-  /** `resuming` */
-  readonly RESUMING: "resuming";
-  /** `transferring` */
-  readonly TRANSFERRING: "transferring";
-  /** `unknown` */
-  readonly UNKNOWN: "unknown";
 } = Object.freeze({
+  UNKNOWN: "unknown",
+  INITIALIZING: "initializing",
+  TRANSFERRING: "transferring",
+  RESUMING: "resuming",
+  PAUSED_SYSTEM: "paused_system",
+  PAUSED_USER: "paused_user",
   CANCELLED: "cancelled",
+  FINALIZING_SUCCESS: "finalizing_success",
+  FINALIZING_FAILURE: "finalizing_failure",
+  FINISHED_SUCCESS: "finished_success",
+  FINISHED_FAILURE: "finished_failure",
   CANCELLED_SYSTEM: "cancelled_system",
   CANCELLED_USER: "cancelled_user",
   FINALIZING_CLEANUP: "finalizing_cleanup",
-  FINALIZING_FAILURE: "finalizing_failure",
-  FINALIZING_SUCCESS: "finalizing_success",
   FINISHED_CLEANUP: "finished_cleanup",
-  FINISHED_FAILURE: "finished_failure",
-  FINISHED_SUCCESS: "finished_success",
-  INITIALIZING: "initializing",
-  PAUSED_SYSTEM: "paused_system",
-  PAUSED_USER: "paused_user",
-  RESUMING: "resuming",
-  TRANSFERRING: "transferring",
-  UNKNOWN: "unknown",
 });
 
-/** The values of the `ImageTransferTimeoutPolicy` enum. */
+/**
+ * The wire values of `ImageTransferTimeoutPolicy`, in the engine's order.
+ */
 export type ImageTransferTimeoutPolicy =
-  | "cancel"
   | "legacy"
-  | "pause";
+  | "pause"
+  | "cancel";
 
 /**
- * The constants of {@linkcode ImageTransferTimeoutPolicy}: `ImageTransferTimeoutPolicy.CANCEL === "cancel"`.
+ * The constants of {@linkcode ImageTransferTimeoutPolicy}: `ImageTransferTimeoutPolicy.LEGACY === "legacy"`.
  *
  * @example Usage
  * ```ts
  * import { ImageTransferTimeoutPolicy } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageTransferTimeoutPolicy.CANCEL); // cancel
+ * console.log(ImageTransferTimeoutPolicy.LEGACY); // legacy
  * ```
  */
 export const ImageTransferTimeoutPolicy: {
-  /** `cancel` */
-  readonly CANCEL: "cancel";
   /** `legacy` */
   readonly LEGACY: "legacy";
   /** `pause` */
   readonly PAUSE: "pause";
+  /** `cancel` */
+  readonly CANCEL: "cancel";
 } = Object.freeze({
-  CANCEL: "cancel",
   LEGACY: "legacy",
   PAUSE: "pause",
+  CANCEL: "cancel",
 });
 
-/** The values of the `InheritableBoolean` enum. */
+/**
+ * The wire values of `InheritableBoolean`, in the engine's order.
+ */
 export type InheritableBoolean =
+  | "true"
   | "false"
-  | "inherit"
-  | "true";
+  | "inherit";
 
 /**
- * The constants of {@linkcode InheritableBoolean}: `InheritableBoolean.FALSE === "false"`.
+ * The constants of {@linkcode InheritableBoolean}: `InheritableBoolean.TRUE === "true"`.
  *
  * @example Usage
  * ```ts
  * import { InheritableBoolean } from "@nimbus/apiclient/services/ovirt";
- * console.log(InheritableBoolean.FALSE); // false
+ * console.log(InheritableBoolean.TRUE); // true
  * ```
  */
 export const InheritableBoolean: {
+  /** `true` */
+  readonly TRUE: "true";
   /** `false` */
   readonly FALSE: "false";
   /** `inherit` */
   readonly INHERIT: "inherit";
-  /** `true` */
-  readonly TRUE: "true";
 } = Object.freeze({
+  TRUE: "true",
   FALSE: "false",
   INHERIT: "inherit",
-  TRUE: "true",
 });
 
-/** The values of the `IpVersion` enum. */
+/**
+ * The wire values of `IpVersion`, in the engine's order.
+ */
 export type IpVersion =
   | "v4"
   | "v6";
@@ -864,7 +1700,9 @@ export const IpVersion: {
   V6: "v6",
 });
 
-/** The values of the `JobStatus` enum. */
+/**
+ * The wire values of `JobStatus`, in the engine's order.
+ */
 export type JobStatus =
   | "aborted"
   | "failed"
@@ -900,43 +1738,103 @@ export const JobStatus: {
   UNKNOWN: "unknown",
 });
 
-/** The values of the `LogSeverity` enum. */
-export type LogSeverity =
-  | "alert"
-  | "error"
-  | "normal"
-  | "warning";
+/**
+ * The wire values of `KdumpStatus`, in the engine's order.
+ */
+export type KdumpStatus =
+  | "unknown"
+  | "disabled"
+  | "enabled";
 
 /**
- * The constants of {@linkcode LogSeverity}: `LogSeverity.ALERT === "alert"`.
+ * The constants of {@linkcode KdumpStatus}: `KdumpStatus.UNKNOWN === "unknown"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { KdumpStatus } from "@nimbus/apiclient/services/ovirt";
+ * console.log(KdumpStatus.UNKNOWN); // unknown
+ * ```
+ */
+export const KdumpStatus: {
+  /** `unknown` */
+  readonly UNKNOWN: "unknown";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+  /** `enabled` */
+  readonly ENABLED: "enabled";
+} = Object.freeze({
+  UNKNOWN: "unknown",
+  DISABLED: "disabled",
+  ENABLED: "enabled",
+});
+
+/**
+ * The wire values of `LogMaxMemoryUsedThresholdType`, in the engine's order.
+ */
+export type LogMaxMemoryUsedThresholdType =
+  | "percentage"
+  | "absolute_value_in_mb";
+
+/**
+ * The constants of {@linkcode LogMaxMemoryUsedThresholdType}: `LogMaxMemoryUsedThresholdType.PERCENTAGE === "percentage"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { LogMaxMemoryUsedThresholdType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(LogMaxMemoryUsedThresholdType.PERCENTAGE); // percentage
+ * ```
+ */
+export const LogMaxMemoryUsedThresholdType: {
+  /** `percentage` */
+  readonly PERCENTAGE: "percentage";
+  /** `absolute_value_in_mb` */
+  readonly ABSOLUTE_VALUE_IN_MB: "absolute_value_in_mb";
+} = Object.freeze({
+  PERCENTAGE: "percentage",
+  ABSOLUTE_VALUE_IN_MB: "absolute_value_in_mb",
+});
+
+/**
+ * The wire values of `LogSeverity`, in the engine's order.
+ */
+export type LogSeverity =
+  | "normal"
+  | "warning"
+  | "error"
+  | "alert";
+
+/**
+ * The constants of {@linkcode LogSeverity}: `LogSeverity.NORMAL === "normal"`.
  *
  * @example Usage
  * ```ts
  * import { LogSeverity } from "@nimbus/apiclient/services/ovirt";
- * console.log(LogSeverity.ALERT); // alert
+ * console.log(LogSeverity.NORMAL); // normal
  * ```
  */
 export const LogSeverity: {
-  /** `alert` */
-  readonly ALERT: "alert";
-  /** `error` */
-  readonly ERROR: "error";
   /** `normal` */
   readonly NORMAL: "normal";
   /** `warning` */
   readonly WARNING: "warning";
+  /** `error` */
+  readonly ERROR: "error";
+  /** `alert` */
+  readonly ALERT: "alert";
 } = Object.freeze({
-  ALERT: "alert",
-  ERROR: "error",
   NORMAL: "normal",
   WARNING: "warning",
+  ERROR: "error",
+  ALERT: "alert",
 });
 
-/** The values of the `LunStatus` enum. */
+/**
+ * The wire values of `LunStatus`, in the engine's order.
+ */
 export type LunStatus =
   | "free"
-  | "unusable"
-  | "used";
+  | "used"
+  | "unusable";
 
 /**
  * The constants of {@linkcode LunStatus}: `LunStatus.FREE === "free"`.
@@ -950,41 +1848,161 @@ export type LunStatus =
 export const LunStatus: {
   /** `free` */
   readonly FREE: "free";
-  /** `unusable` */
-  readonly UNUSABLE: "unusable";
   /** `used` */
   readonly USED: "used";
+  /** `unusable` */
+  readonly UNUSABLE: "unusable";
 } = Object.freeze({
   FREE: "free",
-  UNUSABLE: "unusable",
   USED: "used",
+  UNUSABLE: "unusable",
 });
 
-/** The values of the `NetworkStatus` enum. */
-export type NetworkStatus =
-  | "non_operational"
-  | "operational";
+/**
+ * The wire values of `MessageBrokerType`, in the engine's order.
+ *
+ * @deprecated MessageBrokerType is deprecated.
+ */
+export type MessageBrokerType =
+  | "qpid"
+  | "rabbit_mq";
 
 /**
- * The constants of {@linkcode NetworkStatus}: `NetworkStatus.NON_OPERATIONAL === "non_operational"`.
+ * The constants of {@linkcode MessageBrokerType}: `MessageBrokerType.QPID === "qpid"`.
+ *
+ * @deprecated MessageBrokerType is deprecated.
+ *
+ * @example Usage
+ * ```ts
+ * import { MessageBrokerType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(MessageBrokerType.QPID); // qpid
+ * ```
+ */
+export const MessageBrokerType: {
+  /** `qpid` */
+  readonly QPID: "qpid";
+  /** `rabbit_mq` */
+  readonly RABBIT_MQ: "rabbit_mq";
+} = Object.freeze({
+  QPID: "qpid",
+  RABBIT_MQ: "rabbit_mq",
+});
+
+/**
+ * The wire values of `MigrateOnError`, in the engine's order.
+ */
+export type MigrateOnError =
+  | "migrate"
+  | "do_not_migrate"
+  | "migrate_highly_available";
+
+/**
+ * The constants of {@linkcode MigrateOnError}: `MigrateOnError.MIGRATE === "migrate"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { MigrateOnError } from "@nimbus/apiclient/services/ovirt";
+ * console.log(MigrateOnError.MIGRATE); // migrate
+ * ```
+ */
+export const MigrateOnError: {
+  /** `migrate` */
+  readonly MIGRATE: "migrate";
+  /** `do_not_migrate` */
+  readonly DO_NOT_MIGRATE: "do_not_migrate";
+  /** `migrate_highly_available` */
+  readonly MIGRATE_HIGHLY_AVAILABLE: "migrate_highly_available";
+} = Object.freeze({
+  MIGRATE: "migrate",
+  DO_NOT_MIGRATE: "do_not_migrate",
+  MIGRATE_HIGHLY_AVAILABLE: "migrate_highly_available",
+});
+
+/**
+ * The wire values of `MigrationBandwidthAssignmentMethod`, in the engine's order.
+ */
+export type MigrationBandwidthAssignmentMethod =
+  | "auto"
+  | "custom"
+  | "hypervisor_default";
+
+/**
+ * The constants of {@linkcode MigrationBandwidthAssignmentMethod}: `MigrationBandwidthAssignmentMethod.AUTO === "auto"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { MigrationBandwidthAssignmentMethod } from "@nimbus/apiclient/services/ovirt";
+ * console.log(MigrationBandwidthAssignmentMethod.AUTO); // auto
+ * ```
+ */
+export const MigrationBandwidthAssignmentMethod: {
+  /** `auto` */
+  readonly AUTO: "auto";
+  /** `custom` */
+  readonly CUSTOM: "custom";
+  /** `hypervisor_default` */
+  readonly HYPERVISOR_DEFAULT: "hypervisor_default";
+} = Object.freeze({
+  AUTO: "auto",
+  CUSTOM: "custom",
+  HYPERVISOR_DEFAULT: "hypervisor_default",
+});
+
+/**
+ * The wire values of `NetworkPluginType`, in the engine's order.
+ *
+ * @deprecated NetworkPluginType is deprecated.
+ */
+export type NetworkPluginType =
+  | "open_vswitch";
+
+/**
+ * The constants of {@linkcode NetworkPluginType}: `NetworkPluginType.OPEN_VSWITCH === "open_vswitch"`.
+ *
+ * @deprecated NetworkPluginType is deprecated.
+ *
+ * @example Usage
+ * ```ts
+ * import { NetworkPluginType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(NetworkPluginType.OPEN_VSWITCH); // open_vswitch
+ * ```
+ */
+export const NetworkPluginType: {
+  /** `open_vswitch` @deprecated */
+  readonly OPEN_VSWITCH: "open_vswitch";
+} = Object.freeze({
+  OPEN_VSWITCH: "open_vswitch",
+});
+
+/**
+ * The wire values of `NetworkStatus`, in the engine's order.
+ */
+export type NetworkStatus =
+  | "operational"
+  | "non_operational";
+
+/**
+ * The constants of {@linkcode NetworkStatus}: `NetworkStatus.OPERATIONAL === "operational"`.
  *
  * @example Usage
  * ```ts
  * import { NetworkStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(NetworkStatus.NON_OPERATIONAL); // non_operational
+ * console.log(NetworkStatus.OPERATIONAL); // operational
  * ```
  */
 export const NetworkStatus: {
-  /** `non_operational` */
-  readonly NON_OPERATIONAL: "non_operational";
   /** `operational` */
   readonly OPERATIONAL: "operational";
+  /** `non_operational` */
+  readonly NON_OPERATIONAL: "non_operational";
 } = Object.freeze({
-  NON_OPERATIONAL: "non_operational",
   OPERATIONAL: "operational",
+  NON_OPERATIONAL: "non_operational",
 });
 
-/** The values of the `NetworkUsage` enum. */
+/**
+ * The wire values of `NetworkUsage`, in the engine's order.
+ */
 export type NetworkUsage =
   | "default_route"
   | "display"
@@ -1024,7 +2042,9 @@ export const NetworkUsage: {
   VM: "vm",
 });
 
-/** The values of the `NfsVersion` enum. */
+/**
+ * The wire values of `NfsVersion`, in the engine's order.
+ */
 export type NfsVersion =
   | "auto"
   | "v3"
@@ -1064,15 +2084,17 @@ export const NfsVersion: {
   V4_2: "v4_2",
 });
 
-/** The values of the `NicInterface` enum. */
+/**
+ * The wire values of `NicInterface`, in the engine's order.
+ */
 export type NicInterface =
   | "e1000"
   | "e1000e"
-  | "pci_passthrough"
+  | "virtio"
   | "rtl8139"
   | "rtl8139_virtio"
   | "spapr_vlan"
-  | "virtio";
+  | "pci_passthrough";
 
 /**
  * The constants of {@linkcode NicInterface}: `NicInterface.E1000 === "e1000"`.
@@ -1088,27 +2110,29 @@ export const NicInterface: {
   readonly E1000: "e1000";
   /** `e1000e` */
   readonly E1000E: "e1000e";
-  /** `pci_passthrough` */
-  readonly PCI_PASSTHROUGH: "pci_passthrough";
+  /** `virtio` */
+  readonly VIRTIO: "virtio";
   /** `rtl8139` */
   readonly RTL8139: "rtl8139";
   /** `rtl8139_virtio` */
   readonly RTL8139_VIRTIO: "rtl8139_virtio";
   /** `spapr_vlan` */
   readonly SPAPR_VLAN: "spapr_vlan";
-  /** `virtio` */
-  readonly VIRTIO: "virtio";
+  /** `pci_passthrough` */
+  readonly PCI_PASSTHROUGH: "pci_passthrough";
 } = Object.freeze({
   E1000: "e1000",
   E1000E: "e1000e",
-  PCI_PASSTHROUGH: "pci_passthrough",
+  VIRTIO: "virtio",
   RTL8139: "rtl8139",
   RTL8139_VIRTIO: "rtl8139_virtio",
   SPAPR_VLAN: "spapr_vlan",
-  VIRTIO: "virtio",
+  PCI_PASSTHROUGH: "pci_passthrough",
 });
 
-/** The values of the `NicStatus` enum. */
+/**
+ * The wire values of `NicStatus`, in the engine's order.
+ */
 export type NicStatus =
   | "down"
   | "up";
@@ -1132,35 +2156,1031 @@ export const NicStatus: {
   UP: "up",
 });
 
-/** The values of the `PowerManagementStatus` enum. */
+/**
+ * The wire values of `NotifiableEvent`, in the engine's order.
+ */
+export type NotifiableEvent =
+  | "engine_stop"
+  | "engine_backup_started"
+  | "engine_backup_completed"
+  | "engine_backup_failed"
+  | "engine_ca_certification_is_about_to_expire"
+  | "engine_ca_certification_has_expired"
+  | "engine_certification_is_about_to_expire"
+  | "engine_certification_has_expired"
+  | "cluster_alert_ha_reservation"
+  | "network_update_display_for_cluster_with_active_vm"
+  | "cluster_alert_ha_reservation_down"
+  | "host_failure"
+  | "host_updates_are_available"
+  | "host_updates_are_available_with_packages"
+  | "user_host_maintenance"
+  | "user_host_maintenance_manual_ha"
+  | "user_host_maintenance_migration_failed"
+  | "host_activate_manual_ha"
+  | "host_activate_failed"
+  | "host_recover_failed"
+  | "host_approve_failed"
+  | "host_install_failed"
+  | "host_time_drift_alert"
+  | "host_set_nonoperational"
+  | "host_set_nonoperational_iface_down"
+  | "host_low_mem"
+  | "host_high_mem_use"
+  | "host_interface_high_network_use"
+  | "host_high_cpu_use"
+  | "host_high_swap_use"
+  | "host_low_swap"
+  | "host_interface_state_down"
+  | "host_bond_slave_state_down"
+  | "network_update_display_for_host_with_active_vm"
+  | "host_certification_is_about_to_expire"
+  | "host_certification_has_expired"
+  | "host_certificate_has_invalid_san"
+  | "host_set_nonoperational_domain"
+  | "system_change_storage_pool_status_no_host_for_spm"
+  | "system_deactivated_storage_domain"
+  | "vm_failure"
+  | "vm_migration_start"
+  | "vm_migration_failed"
+  | "vm_migration_to_server_failed"
+  | "vm_not_responding"
+  | "vm_status_restored"
+  | "ha_vm_restart_failed"
+  | "ha_vm_failed"
+  | "vm_console_connected"
+  | "vm_console_disconnected"
+  | "vm_set_ticket"
+  | "vm_down_error"
+  | "host_initiated_run_vm_failed"
+  | "vm_paused"
+  | "vm_paused_eio"
+  | "vm_paused_enospc"
+  | "vm_paused_eperm"
+  | "vm_paused_error"
+  | "vm_recovered_from_pause_error"
+  | "mac_address_is_external"
+  | "host_slow_storage_response_time"
+  | "irs_failure"
+  | "irs_disk_space_low"
+  | "irs_confirmed_disk_space_low"
+  | "irs_disk_space_low_error"
+  | "number_of_lvs_on_storage_domain_exceeded_threshold"
+  | "gluster_volume_create"
+  | "gluster_volume_create_failed"
+  | "gluster_volume_option_added"
+  | "gluster_volume_option_modified"
+  | "gluster_volume_option_set_failed"
+  | "gluster_volume_start"
+  | "gluster_volume_start_failed"
+  | "gluster_volume_stop"
+  | "gluster_volume_stop_failed"
+  | "gluster_volume_options_reset"
+  | "gluster_volume_options_reset_all"
+  | "gluster_volume_options_reset_failed"
+  | "gluster_volume_delete"
+  | "gluster_volume_delete_failed"
+  | "gluster_volume_add_brick"
+  | "gluster_volume_add_brick_failed"
+  | "gluster_volume_remove_bricks"
+  | "gluster_volume_remove_bricks_failed"
+  | "start_removing_gluster_volume_bricks"
+  | "start_removing_gluster_volume_bricks_failed"
+  | "gluster_volume_remove_bricks_stop"
+  | "gluster_volume_remove_bricks_stop_failed"
+  | "gluster_volume_rebalance_start"
+  | "gluster_volume_rebalance_start_failed"
+  | "gluster_volume_rebalance_stop"
+  | "gluster_volume_rebalance_stop_failed"
+  | "gluster_volume_replace_brick_failed"
+  | "gluster_volume_replace_brick_start"
+  | "gluster_volume_replace_brick_start_failed"
+  | "gluster_volume_brick_replaced"
+  | "gluster_volume_rebalance_start_detected_from_cli"
+  | "start_removing_gluster_volume_bricks_detected_from_cli"
+  | "gluster_volume_rebalance_not_found_from_cli"
+  | "remove_gluster_volume_bricks_not_found_from_cli"
+  | "gluster_volume_snapshot_created"
+  | "gluster_volume_snapshot_create_failed"
+  | "gluster_server_add_failed"
+  | "gluster_server_remove"
+  | "gluster_server_remove_failed"
+  | "gluster_volume_profile_start"
+  | "gluster_volume_profile_start_failed"
+  | "gluster_volume_profile_stop"
+  | "gluster_volume_profile_stop_failed"
+  | "gluster_hook_enable"
+  | "gluster_hook_enable_failed"
+  | "gluster_hook_disable"
+  | "gluster_hook_disable_failed"
+  | "gluster_hook_detected_new"
+  | "gluster_hook_conflict_detected"
+  | "gluster_hook_detected_delete"
+  | "gluster_hook_added"
+  | "gluster_hook_add_failed"
+  | "gluster_hook_removed"
+  | "gluster_hook_remove_failed"
+  | "gluster_service_started"
+  | "gluster_service_start_failed"
+  | "gluster_service_stopped"
+  | "gluster_service_stop_failed"
+  | "gluster_service_restarted"
+  | "gluster_service_restart_failed"
+  | "gluster_brick_status_changed"
+  | "gluster_volume_snapshot_deleted"
+  | "gluster_volume_snapshot_delete_failed"
+  | "gluster_volume_all_snapshots_deleted"
+  | "gluster_volume_all_snapshots_delete_failed"
+  | "gluster_volume_snapshot_activated"
+  | "gluster_volume_snapshot_activate_failed"
+  | "gluster_volume_snapshot_deactivated"
+  | "gluster_volume_snapshot_deactivate_failed"
+  | "gluster_volume_snapshot_restored"
+  | "gluster_volume_snapshot_restore_failed"
+  | "gluster_volume_confirmed_space_low"
+  | "dwh_stopped"
+  | "dwh_error"
+  | "gluster_volume_rebalance_finished"
+  | "gluster_volume_migrate_brick_data_finished"
+  | "host_untrusted"
+  | "user_update_vm_from_trusted_to_untrusted"
+  | "user_update_vm_from_untrusted_to_trusted"
+  | "importexport_import_vm_from_trusted_to_untrusted"
+  | "importexport_import_vm_from_untrusted_to_trusted"
+  | "user_add_vm_from_trusted_to_untrusted"
+  | "user_add_vm_from_untrusted_to_trusted"
+  | "importexport_import_template_from_trusted_to_untrusted"
+  | "importexport_import_template_from_untrusted_to_trusted"
+  | "user_add_vm_template_from_trusted_to_untrusted"
+  | "user_add_vm_template_from_untrusted_to_trusted"
+  | "user_update_vm_template_from_trusted_to_untrusted"
+  | "user_update_vm_template_from_untrusted_to_trusted"
+  | "faulty_multipaths_on_host"
+  | "no_faulty_multipaths_on_host"
+  | "multipath_devices_without_valid_paths_on_host";
+
+/**
+ * The constants of {@linkcode NotifiableEvent}: `NotifiableEvent.ENGINE_STOP === "engine_stop"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NotifiableEvent } from "@nimbus/apiclient/services/ovirt";
+ * console.log(NotifiableEvent.ENGINE_STOP); // engine_stop
+ * ```
+ */
+export const NotifiableEvent: {
+  /** `engine_stop` */
+  readonly ENGINE_STOP: "engine_stop";
+  /** `engine_backup_started` */
+  readonly ENGINE_BACKUP_STARTED: "engine_backup_started";
+  /** `engine_backup_completed` */
+  readonly ENGINE_BACKUP_COMPLETED: "engine_backup_completed";
+  /** `engine_backup_failed` */
+  readonly ENGINE_BACKUP_FAILED: "engine_backup_failed";
+  /** `engine_ca_certification_is_about_to_expire` */
+  readonly ENGINE_CA_CERTIFICATION_IS_ABOUT_TO_EXPIRE: "engine_ca_certification_is_about_to_expire";
+  /** `engine_ca_certification_has_expired` */
+  readonly ENGINE_CA_CERTIFICATION_HAS_EXPIRED: "engine_ca_certification_has_expired";
+  /** `engine_certification_is_about_to_expire` */
+  readonly ENGINE_CERTIFICATION_IS_ABOUT_TO_EXPIRE: "engine_certification_is_about_to_expire";
+  /** `engine_certification_has_expired` */
+  readonly ENGINE_CERTIFICATION_HAS_EXPIRED: "engine_certification_has_expired";
+  /** `cluster_alert_ha_reservation` */
+  readonly CLUSTER_ALERT_HA_RESERVATION: "cluster_alert_ha_reservation";
+  /** `network_update_display_for_cluster_with_active_vm` */
+  readonly NETWORK_UPDATE_DISPLAY_FOR_CLUSTER_WITH_ACTIVE_VM: "network_update_display_for_cluster_with_active_vm";
+  /** `cluster_alert_ha_reservation_down` */
+  readonly CLUSTER_ALERT_HA_RESERVATION_DOWN: "cluster_alert_ha_reservation_down";
+  /** `host_failure` */
+  readonly HOST_FAILURE: "host_failure";
+  /** `host_updates_are_available` */
+  readonly HOST_UPDATES_ARE_AVAILABLE: "host_updates_are_available";
+  /** `host_updates_are_available_with_packages` */
+  readonly HOST_UPDATES_ARE_AVAILABLE_WITH_PACKAGES: "host_updates_are_available_with_packages";
+  /** `user_host_maintenance` */
+  readonly USER_HOST_MAINTENANCE: "user_host_maintenance";
+  /** `user_host_maintenance_manual_ha` */
+  readonly USER_HOST_MAINTENANCE_MANUAL_HA: "user_host_maintenance_manual_ha";
+  /** `user_host_maintenance_migration_failed` */
+  readonly USER_HOST_MAINTENANCE_MIGRATION_FAILED: "user_host_maintenance_migration_failed";
+  /** `host_activate_manual_ha` */
+  readonly HOST_ACTIVATE_MANUAL_HA: "host_activate_manual_ha";
+  /** `host_activate_failed` */
+  readonly HOST_ACTIVATE_FAILED: "host_activate_failed";
+  /** `host_recover_failed` */
+  readonly HOST_RECOVER_FAILED: "host_recover_failed";
+  /** `host_approve_failed` */
+  readonly HOST_APPROVE_FAILED: "host_approve_failed";
+  /** `host_install_failed` */
+  readonly HOST_INSTALL_FAILED: "host_install_failed";
+  /** `host_time_drift_alert` */
+  readonly HOST_TIME_DRIFT_ALERT: "host_time_drift_alert";
+  /** `host_set_nonoperational` */
+  readonly HOST_SET_NONOPERATIONAL: "host_set_nonoperational";
+  /** `host_set_nonoperational_iface_down` */
+  readonly HOST_SET_NONOPERATIONAL_IFACE_DOWN: "host_set_nonoperational_iface_down";
+  /** `host_low_mem` */
+  readonly HOST_LOW_MEM: "host_low_mem";
+  /** `host_high_mem_use` */
+  readonly HOST_HIGH_MEM_USE: "host_high_mem_use";
+  /** `host_interface_high_network_use` */
+  readonly HOST_INTERFACE_HIGH_NETWORK_USE: "host_interface_high_network_use";
+  /** `host_high_cpu_use` */
+  readonly HOST_HIGH_CPU_USE: "host_high_cpu_use";
+  /** `host_high_swap_use` */
+  readonly HOST_HIGH_SWAP_USE: "host_high_swap_use";
+  /** `host_low_swap` */
+  readonly HOST_LOW_SWAP: "host_low_swap";
+  /** `host_interface_state_down` */
+  readonly HOST_INTERFACE_STATE_DOWN: "host_interface_state_down";
+  /** `host_bond_slave_state_down` */
+  readonly HOST_BOND_SLAVE_STATE_DOWN: "host_bond_slave_state_down";
+  /** `network_update_display_for_host_with_active_vm` */
+  readonly NETWORK_UPDATE_DISPLAY_FOR_HOST_WITH_ACTIVE_VM: "network_update_display_for_host_with_active_vm";
+  /** `host_certification_is_about_to_expire` */
+  readonly HOST_CERTIFICATION_IS_ABOUT_TO_EXPIRE: "host_certification_is_about_to_expire";
+  /** `host_certification_has_expired` */
+  readonly HOST_CERTIFICATION_HAS_EXPIRED: "host_certification_has_expired";
+  /** `host_certificate_has_invalid_san` */
+  readonly HOST_CERTIFICATE_HAS_INVALID_SAN: "host_certificate_has_invalid_san";
+  /** `host_set_nonoperational_domain` */
+  readonly HOST_SET_NONOPERATIONAL_DOMAIN: "host_set_nonoperational_domain";
+  /** `system_change_storage_pool_status_no_host_for_spm` */
+  readonly SYSTEM_CHANGE_STORAGE_POOL_STATUS_NO_HOST_FOR_SPM: "system_change_storage_pool_status_no_host_for_spm";
+  /** `system_deactivated_storage_domain` */
+  readonly SYSTEM_DEACTIVATED_STORAGE_DOMAIN: "system_deactivated_storage_domain";
+  /** `vm_failure` */
+  readonly VM_FAILURE: "vm_failure";
+  /** `vm_migration_start` */
+  readonly VM_MIGRATION_START: "vm_migration_start";
+  /** `vm_migration_failed` */
+  readonly VM_MIGRATION_FAILED: "vm_migration_failed";
+  /** `vm_migration_to_server_failed` */
+  readonly VM_MIGRATION_TO_SERVER_FAILED: "vm_migration_to_server_failed";
+  /** `vm_not_responding` */
+  readonly VM_NOT_RESPONDING: "vm_not_responding";
+  /** `vm_status_restored` */
+  readonly VM_STATUS_RESTORED: "vm_status_restored";
+  /** `ha_vm_restart_failed` */
+  readonly HA_VM_RESTART_FAILED: "ha_vm_restart_failed";
+  /** `ha_vm_failed` */
+  readonly HA_VM_FAILED: "ha_vm_failed";
+  /** `vm_console_connected` */
+  readonly VM_CONSOLE_CONNECTED: "vm_console_connected";
+  /** `vm_console_disconnected` */
+  readonly VM_CONSOLE_DISCONNECTED: "vm_console_disconnected";
+  /** `vm_set_ticket` */
+  readonly VM_SET_TICKET: "vm_set_ticket";
+  /** `vm_down_error` */
+  readonly VM_DOWN_ERROR: "vm_down_error";
+  /** `host_initiated_run_vm_failed` */
+  readonly HOST_INITIATED_RUN_VM_FAILED: "host_initiated_run_vm_failed";
+  /** `vm_paused` */
+  readonly VM_PAUSED: "vm_paused";
+  /** `vm_paused_eio` */
+  readonly VM_PAUSED_EIO: "vm_paused_eio";
+  /** `vm_paused_enospc` */
+  readonly VM_PAUSED_ENOSPC: "vm_paused_enospc";
+  /** `vm_paused_eperm` */
+  readonly VM_PAUSED_EPERM: "vm_paused_eperm";
+  /** `vm_paused_error` */
+  readonly VM_PAUSED_ERROR: "vm_paused_error";
+  /** `vm_recovered_from_pause_error` */
+  readonly VM_RECOVERED_FROM_PAUSE_ERROR: "vm_recovered_from_pause_error";
+  /** `mac_address_is_external` */
+  readonly MAC_ADDRESS_IS_EXTERNAL: "mac_address_is_external";
+  /** `host_slow_storage_response_time` */
+  readonly HOST_SLOW_STORAGE_RESPONSE_TIME: "host_slow_storage_response_time";
+  /** `irs_failure` */
+  readonly IRS_FAILURE: "irs_failure";
+  /** `irs_disk_space_low` */
+  readonly IRS_DISK_SPACE_LOW: "irs_disk_space_low";
+  /** `irs_confirmed_disk_space_low` */
+  readonly IRS_CONFIRMED_DISK_SPACE_LOW: "irs_confirmed_disk_space_low";
+  /** `irs_disk_space_low_error` */
+  readonly IRS_DISK_SPACE_LOW_ERROR: "irs_disk_space_low_error";
+  /** `number_of_lvs_on_storage_domain_exceeded_threshold` */
+  readonly NUMBER_OF_LVS_ON_STORAGE_DOMAIN_EXCEEDED_THRESHOLD: "number_of_lvs_on_storage_domain_exceeded_threshold";
+  /** `gluster_volume_create` */
+  readonly GLUSTER_VOLUME_CREATE: "gluster_volume_create";
+  /** `gluster_volume_create_failed` */
+  readonly GLUSTER_VOLUME_CREATE_FAILED: "gluster_volume_create_failed";
+  /** `gluster_volume_option_added` */
+  readonly GLUSTER_VOLUME_OPTION_ADDED: "gluster_volume_option_added";
+  /** `gluster_volume_option_modified` */
+  readonly GLUSTER_VOLUME_OPTION_MODIFIED: "gluster_volume_option_modified";
+  /** `gluster_volume_option_set_failed` */
+  readonly GLUSTER_VOLUME_OPTION_SET_FAILED: "gluster_volume_option_set_failed";
+  /** `gluster_volume_start` */
+  readonly GLUSTER_VOLUME_START: "gluster_volume_start";
+  /** `gluster_volume_start_failed` */
+  readonly GLUSTER_VOLUME_START_FAILED: "gluster_volume_start_failed";
+  /** `gluster_volume_stop` */
+  readonly GLUSTER_VOLUME_STOP: "gluster_volume_stop";
+  /** `gluster_volume_stop_failed` */
+  readonly GLUSTER_VOLUME_STOP_FAILED: "gluster_volume_stop_failed";
+  /** `gluster_volume_options_reset` */
+  readonly GLUSTER_VOLUME_OPTIONS_RESET: "gluster_volume_options_reset";
+  /** `gluster_volume_options_reset_all` */
+  readonly GLUSTER_VOLUME_OPTIONS_RESET_ALL: "gluster_volume_options_reset_all";
+  /** `gluster_volume_options_reset_failed` */
+  readonly GLUSTER_VOLUME_OPTIONS_RESET_FAILED: "gluster_volume_options_reset_failed";
+  /** `gluster_volume_delete` */
+  readonly GLUSTER_VOLUME_DELETE: "gluster_volume_delete";
+  /** `gluster_volume_delete_failed` */
+  readonly GLUSTER_VOLUME_DELETE_FAILED: "gluster_volume_delete_failed";
+  /** `gluster_volume_add_brick` */
+  readonly GLUSTER_VOLUME_ADD_BRICK: "gluster_volume_add_brick";
+  /** `gluster_volume_add_brick_failed` */
+  readonly GLUSTER_VOLUME_ADD_BRICK_FAILED: "gluster_volume_add_brick_failed";
+  /** `gluster_volume_remove_bricks` */
+  readonly GLUSTER_VOLUME_REMOVE_BRICKS: "gluster_volume_remove_bricks";
+  /** `gluster_volume_remove_bricks_failed` */
+  readonly GLUSTER_VOLUME_REMOVE_BRICKS_FAILED: "gluster_volume_remove_bricks_failed";
+  /** `start_removing_gluster_volume_bricks` */
+  readonly START_REMOVING_GLUSTER_VOLUME_BRICKS: "start_removing_gluster_volume_bricks";
+  /** `start_removing_gluster_volume_bricks_failed` */
+  readonly START_REMOVING_GLUSTER_VOLUME_BRICKS_FAILED: "start_removing_gluster_volume_bricks_failed";
+  /** `gluster_volume_remove_bricks_stop` */
+  readonly GLUSTER_VOLUME_REMOVE_BRICKS_STOP: "gluster_volume_remove_bricks_stop";
+  /** `gluster_volume_remove_bricks_stop_failed` */
+  readonly GLUSTER_VOLUME_REMOVE_BRICKS_STOP_FAILED: "gluster_volume_remove_bricks_stop_failed";
+  /** `gluster_volume_rebalance_start` */
+  readonly GLUSTER_VOLUME_REBALANCE_START: "gluster_volume_rebalance_start";
+  /** `gluster_volume_rebalance_start_failed` */
+  readonly GLUSTER_VOLUME_REBALANCE_START_FAILED: "gluster_volume_rebalance_start_failed";
+  /** `gluster_volume_rebalance_stop` */
+  readonly GLUSTER_VOLUME_REBALANCE_STOP: "gluster_volume_rebalance_stop";
+  /** `gluster_volume_rebalance_stop_failed` */
+  readonly GLUSTER_VOLUME_REBALANCE_STOP_FAILED: "gluster_volume_rebalance_stop_failed";
+  /** `gluster_volume_replace_brick_failed` */
+  readonly GLUSTER_VOLUME_REPLACE_BRICK_FAILED: "gluster_volume_replace_brick_failed";
+  /** `gluster_volume_replace_brick_start` */
+  readonly GLUSTER_VOLUME_REPLACE_BRICK_START: "gluster_volume_replace_brick_start";
+  /** `gluster_volume_replace_brick_start_failed` */
+  readonly GLUSTER_VOLUME_REPLACE_BRICK_START_FAILED: "gluster_volume_replace_brick_start_failed";
+  /** `gluster_volume_brick_replaced` */
+  readonly GLUSTER_VOLUME_BRICK_REPLACED: "gluster_volume_brick_replaced";
+  /** `gluster_volume_rebalance_start_detected_from_cli` */
+  readonly GLUSTER_VOLUME_REBALANCE_START_DETECTED_FROM_CLI: "gluster_volume_rebalance_start_detected_from_cli";
+  /** `start_removing_gluster_volume_bricks_detected_from_cli` */
+  readonly START_REMOVING_GLUSTER_VOLUME_BRICKS_DETECTED_FROM_CLI: "start_removing_gluster_volume_bricks_detected_from_cli";
+  /** `gluster_volume_rebalance_not_found_from_cli` */
+  readonly GLUSTER_VOLUME_REBALANCE_NOT_FOUND_FROM_CLI: "gluster_volume_rebalance_not_found_from_cli";
+  /** `remove_gluster_volume_bricks_not_found_from_cli` */
+  readonly REMOVE_GLUSTER_VOLUME_BRICKS_NOT_FOUND_FROM_CLI: "remove_gluster_volume_bricks_not_found_from_cli";
+  /** `gluster_volume_snapshot_created` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_CREATED: "gluster_volume_snapshot_created";
+  /** `gluster_volume_snapshot_create_failed` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_CREATE_FAILED: "gluster_volume_snapshot_create_failed";
+  /** `gluster_server_add_failed` */
+  readonly GLUSTER_SERVER_ADD_FAILED: "gluster_server_add_failed";
+  /** `gluster_server_remove` */
+  readonly GLUSTER_SERVER_REMOVE: "gluster_server_remove";
+  /** `gluster_server_remove_failed` */
+  readonly GLUSTER_SERVER_REMOVE_FAILED: "gluster_server_remove_failed";
+  /** `gluster_volume_profile_start` */
+  readonly GLUSTER_VOLUME_PROFILE_START: "gluster_volume_profile_start";
+  /** `gluster_volume_profile_start_failed` */
+  readonly GLUSTER_VOLUME_PROFILE_START_FAILED: "gluster_volume_profile_start_failed";
+  /** `gluster_volume_profile_stop` */
+  readonly GLUSTER_VOLUME_PROFILE_STOP: "gluster_volume_profile_stop";
+  /** `gluster_volume_profile_stop_failed` */
+  readonly GLUSTER_VOLUME_PROFILE_STOP_FAILED: "gluster_volume_profile_stop_failed";
+  /** `gluster_hook_enable` */
+  readonly GLUSTER_HOOK_ENABLE: "gluster_hook_enable";
+  /** `gluster_hook_enable_failed` */
+  readonly GLUSTER_HOOK_ENABLE_FAILED: "gluster_hook_enable_failed";
+  /** `gluster_hook_disable` */
+  readonly GLUSTER_HOOK_DISABLE: "gluster_hook_disable";
+  /** `gluster_hook_disable_failed` */
+  readonly GLUSTER_HOOK_DISABLE_FAILED: "gluster_hook_disable_failed";
+  /** `gluster_hook_detected_new` */
+  readonly GLUSTER_HOOK_DETECTED_NEW: "gluster_hook_detected_new";
+  /** `gluster_hook_conflict_detected` */
+  readonly GLUSTER_HOOK_CONFLICT_DETECTED: "gluster_hook_conflict_detected";
+  /** `gluster_hook_detected_delete` */
+  readonly GLUSTER_HOOK_DETECTED_DELETE: "gluster_hook_detected_delete";
+  /** `gluster_hook_added` */
+  readonly GLUSTER_HOOK_ADDED: "gluster_hook_added";
+  /** `gluster_hook_add_failed` */
+  readonly GLUSTER_HOOK_ADD_FAILED: "gluster_hook_add_failed";
+  /** `gluster_hook_removed` */
+  readonly GLUSTER_HOOK_REMOVED: "gluster_hook_removed";
+  /** `gluster_hook_remove_failed` */
+  readonly GLUSTER_HOOK_REMOVE_FAILED: "gluster_hook_remove_failed";
+  /** `gluster_service_started` */
+  readonly GLUSTER_SERVICE_STARTED: "gluster_service_started";
+  /** `gluster_service_start_failed` */
+  readonly GLUSTER_SERVICE_START_FAILED: "gluster_service_start_failed";
+  /** `gluster_service_stopped` */
+  readonly GLUSTER_SERVICE_STOPPED: "gluster_service_stopped";
+  /** `gluster_service_stop_failed` */
+  readonly GLUSTER_SERVICE_STOP_FAILED: "gluster_service_stop_failed";
+  /** `gluster_service_restarted` */
+  readonly GLUSTER_SERVICE_RESTARTED: "gluster_service_restarted";
+  /** `gluster_service_restart_failed` */
+  readonly GLUSTER_SERVICE_RESTART_FAILED: "gluster_service_restart_failed";
+  /** `gluster_brick_status_changed` */
+  readonly GLUSTER_BRICK_STATUS_CHANGED: "gluster_brick_status_changed";
+  /** `gluster_volume_snapshot_deleted` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_DELETED: "gluster_volume_snapshot_deleted";
+  /** `gluster_volume_snapshot_delete_failed` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_DELETE_FAILED: "gluster_volume_snapshot_delete_failed";
+  /** `gluster_volume_all_snapshots_deleted` */
+  readonly GLUSTER_VOLUME_ALL_SNAPSHOTS_DELETED: "gluster_volume_all_snapshots_deleted";
+  /** `gluster_volume_all_snapshots_delete_failed` */
+  readonly GLUSTER_VOLUME_ALL_SNAPSHOTS_DELETE_FAILED: "gluster_volume_all_snapshots_delete_failed";
+  /** `gluster_volume_snapshot_activated` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_ACTIVATED: "gluster_volume_snapshot_activated";
+  /** `gluster_volume_snapshot_activate_failed` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_ACTIVATE_FAILED: "gluster_volume_snapshot_activate_failed";
+  /** `gluster_volume_snapshot_deactivated` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_DEACTIVATED: "gluster_volume_snapshot_deactivated";
+  /** `gluster_volume_snapshot_deactivate_failed` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_DEACTIVATE_FAILED: "gluster_volume_snapshot_deactivate_failed";
+  /** `gluster_volume_snapshot_restored` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_RESTORED: "gluster_volume_snapshot_restored";
+  /** `gluster_volume_snapshot_restore_failed` */
+  readonly GLUSTER_VOLUME_SNAPSHOT_RESTORE_FAILED: "gluster_volume_snapshot_restore_failed";
+  /** `gluster_volume_confirmed_space_low` */
+  readonly GLUSTER_VOLUME_CONFIRMED_SPACE_LOW: "gluster_volume_confirmed_space_low";
+  /** `dwh_stopped` */
+  readonly DWH_STOPPED: "dwh_stopped";
+  /** `dwh_error` */
+  readonly DWH_ERROR: "dwh_error";
+  /** `gluster_volume_rebalance_finished` */
+  readonly GLUSTER_VOLUME_REBALANCE_FINISHED: "gluster_volume_rebalance_finished";
+  /** `gluster_volume_migrate_brick_data_finished` */
+  readonly GLUSTER_VOLUME_MIGRATE_BRICK_DATA_FINISHED: "gluster_volume_migrate_brick_data_finished";
+  /** `host_untrusted` */
+  readonly HOST_UNTRUSTED: "host_untrusted";
+  /** `user_update_vm_from_trusted_to_untrusted` */
+  readonly USER_UPDATE_VM_FROM_TRUSTED_TO_UNTRUSTED: "user_update_vm_from_trusted_to_untrusted";
+  /** `user_update_vm_from_untrusted_to_trusted` */
+  readonly USER_UPDATE_VM_FROM_UNTRUSTED_TO_TRUSTED: "user_update_vm_from_untrusted_to_trusted";
+  /** `importexport_import_vm_from_trusted_to_untrusted` */
+  readonly IMPORTEXPORT_IMPORT_VM_FROM_TRUSTED_TO_UNTRUSTED: "importexport_import_vm_from_trusted_to_untrusted";
+  /** `importexport_import_vm_from_untrusted_to_trusted` */
+  readonly IMPORTEXPORT_IMPORT_VM_FROM_UNTRUSTED_TO_TRUSTED: "importexport_import_vm_from_untrusted_to_trusted";
+  /** `user_add_vm_from_trusted_to_untrusted` */
+  readonly USER_ADD_VM_FROM_TRUSTED_TO_UNTRUSTED: "user_add_vm_from_trusted_to_untrusted";
+  /** `user_add_vm_from_untrusted_to_trusted` */
+  readonly USER_ADD_VM_FROM_UNTRUSTED_TO_TRUSTED: "user_add_vm_from_untrusted_to_trusted";
+  /** `importexport_import_template_from_trusted_to_untrusted` */
+  readonly IMPORTEXPORT_IMPORT_TEMPLATE_FROM_TRUSTED_TO_UNTRUSTED: "importexport_import_template_from_trusted_to_untrusted";
+  /** `importexport_import_template_from_untrusted_to_trusted` */
+  readonly IMPORTEXPORT_IMPORT_TEMPLATE_FROM_UNTRUSTED_TO_TRUSTED: "importexport_import_template_from_untrusted_to_trusted";
+  /** `user_add_vm_template_from_trusted_to_untrusted` */
+  readonly USER_ADD_VM_TEMPLATE_FROM_TRUSTED_TO_UNTRUSTED: "user_add_vm_template_from_trusted_to_untrusted";
+  /** `user_add_vm_template_from_untrusted_to_trusted` */
+  readonly USER_ADD_VM_TEMPLATE_FROM_UNTRUSTED_TO_TRUSTED: "user_add_vm_template_from_untrusted_to_trusted";
+  /** `user_update_vm_template_from_trusted_to_untrusted` */
+  readonly USER_UPDATE_VM_TEMPLATE_FROM_TRUSTED_TO_UNTRUSTED: "user_update_vm_template_from_trusted_to_untrusted";
+  /** `user_update_vm_template_from_untrusted_to_trusted` */
+  readonly USER_UPDATE_VM_TEMPLATE_FROM_UNTRUSTED_TO_TRUSTED: "user_update_vm_template_from_untrusted_to_trusted";
+  /** `faulty_multipaths_on_host` */
+  readonly FAULTY_MULTIPATHS_ON_HOST: "faulty_multipaths_on_host";
+  /** `no_faulty_multipaths_on_host` */
+  readonly NO_FAULTY_MULTIPATHS_ON_HOST: "no_faulty_multipaths_on_host";
+  /** `multipath_devices_without_valid_paths_on_host` */
+  readonly MULTIPATH_DEVICES_WITHOUT_VALID_PATHS_ON_HOST: "multipath_devices_without_valid_paths_on_host";
+} = Object.freeze({
+  ENGINE_STOP: "engine_stop",
+  ENGINE_BACKUP_STARTED: "engine_backup_started",
+  ENGINE_BACKUP_COMPLETED: "engine_backup_completed",
+  ENGINE_BACKUP_FAILED: "engine_backup_failed",
+  ENGINE_CA_CERTIFICATION_IS_ABOUT_TO_EXPIRE: "engine_ca_certification_is_about_to_expire",
+  ENGINE_CA_CERTIFICATION_HAS_EXPIRED: "engine_ca_certification_has_expired",
+  ENGINE_CERTIFICATION_IS_ABOUT_TO_EXPIRE: "engine_certification_is_about_to_expire",
+  ENGINE_CERTIFICATION_HAS_EXPIRED: "engine_certification_has_expired",
+  CLUSTER_ALERT_HA_RESERVATION: "cluster_alert_ha_reservation",
+  NETWORK_UPDATE_DISPLAY_FOR_CLUSTER_WITH_ACTIVE_VM: "network_update_display_for_cluster_with_active_vm",
+  CLUSTER_ALERT_HA_RESERVATION_DOWN: "cluster_alert_ha_reservation_down",
+  HOST_FAILURE: "host_failure",
+  HOST_UPDATES_ARE_AVAILABLE: "host_updates_are_available",
+  HOST_UPDATES_ARE_AVAILABLE_WITH_PACKAGES: "host_updates_are_available_with_packages",
+  USER_HOST_MAINTENANCE: "user_host_maintenance",
+  USER_HOST_MAINTENANCE_MANUAL_HA: "user_host_maintenance_manual_ha",
+  USER_HOST_MAINTENANCE_MIGRATION_FAILED: "user_host_maintenance_migration_failed",
+  HOST_ACTIVATE_MANUAL_HA: "host_activate_manual_ha",
+  HOST_ACTIVATE_FAILED: "host_activate_failed",
+  HOST_RECOVER_FAILED: "host_recover_failed",
+  HOST_APPROVE_FAILED: "host_approve_failed",
+  HOST_INSTALL_FAILED: "host_install_failed",
+  HOST_TIME_DRIFT_ALERT: "host_time_drift_alert",
+  HOST_SET_NONOPERATIONAL: "host_set_nonoperational",
+  HOST_SET_NONOPERATIONAL_IFACE_DOWN: "host_set_nonoperational_iface_down",
+  HOST_LOW_MEM: "host_low_mem",
+  HOST_HIGH_MEM_USE: "host_high_mem_use",
+  HOST_INTERFACE_HIGH_NETWORK_USE: "host_interface_high_network_use",
+  HOST_HIGH_CPU_USE: "host_high_cpu_use",
+  HOST_HIGH_SWAP_USE: "host_high_swap_use",
+  HOST_LOW_SWAP: "host_low_swap",
+  HOST_INTERFACE_STATE_DOWN: "host_interface_state_down",
+  HOST_BOND_SLAVE_STATE_DOWN: "host_bond_slave_state_down",
+  NETWORK_UPDATE_DISPLAY_FOR_HOST_WITH_ACTIVE_VM: "network_update_display_for_host_with_active_vm",
+  HOST_CERTIFICATION_IS_ABOUT_TO_EXPIRE: "host_certification_is_about_to_expire",
+  HOST_CERTIFICATION_HAS_EXPIRED: "host_certification_has_expired",
+  HOST_CERTIFICATE_HAS_INVALID_SAN: "host_certificate_has_invalid_san",
+  HOST_SET_NONOPERATIONAL_DOMAIN: "host_set_nonoperational_domain",
+  SYSTEM_CHANGE_STORAGE_POOL_STATUS_NO_HOST_FOR_SPM: "system_change_storage_pool_status_no_host_for_spm",
+  SYSTEM_DEACTIVATED_STORAGE_DOMAIN: "system_deactivated_storage_domain",
+  VM_FAILURE: "vm_failure",
+  VM_MIGRATION_START: "vm_migration_start",
+  VM_MIGRATION_FAILED: "vm_migration_failed",
+  VM_MIGRATION_TO_SERVER_FAILED: "vm_migration_to_server_failed",
+  VM_NOT_RESPONDING: "vm_not_responding",
+  VM_STATUS_RESTORED: "vm_status_restored",
+  HA_VM_RESTART_FAILED: "ha_vm_restart_failed",
+  HA_VM_FAILED: "ha_vm_failed",
+  VM_CONSOLE_CONNECTED: "vm_console_connected",
+  VM_CONSOLE_DISCONNECTED: "vm_console_disconnected",
+  VM_SET_TICKET: "vm_set_ticket",
+  VM_DOWN_ERROR: "vm_down_error",
+  HOST_INITIATED_RUN_VM_FAILED: "host_initiated_run_vm_failed",
+  VM_PAUSED: "vm_paused",
+  VM_PAUSED_EIO: "vm_paused_eio",
+  VM_PAUSED_ENOSPC: "vm_paused_enospc",
+  VM_PAUSED_EPERM: "vm_paused_eperm",
+  VM_PAUSED_ERROR: "vm_paused_error",
+  VM_RECOVERED_FROM_PAUSE_ERROR: "vm_recovered_from_pause_error",
+  MAC_ADDRESS_IS_EXTERNAL: "mac_address_is_external",
+  HOST_SLOW_STORAGE_RESPONSE_TIME: "host_slow_storage_response_time",
+  IRS_FAILURE: "irs_failure",
+  IRS_DISK_SPACE_LOW: "irs_disk_space_low",
+  IRS_CONFIRMED_DISK_SPACE_LOW: "irs_confirmed_disk_space_low",
+  IRS_DISK_SPACE_LOW_ERROR: "irs_disk_space_low_error",
+  NUMBER_OF_LVS_ON_STORAGE_DOMAIN_EXCEEDED_THRESHOLD: "number_of_lvs_on_storage_domain_exceeded_threshold",
+  GLUSTER_VOLUME_CREATE: "gluster_volume_create",
+  GLUSTER_VOLUME_CREATE_FAILED: "gluster_volume_create_failed",
+  GLUSTER_VOLUME_OPTION_ADDED: "gluster_volume_option_added",
+  GLUSTER_VOLUME_OPTION_MODIFIED: "gluster_volume_option_modified",
+  GLUSTER_VOLUME_OPTION_SET_FAILED: "gluster_volume_option_set_failed",
+  GLUSTER_VOLUME_START: "gluster_volume_start",
+  GLUSTER_VOLUME_START_FAILED: "gluster_volume_start_failed",
+  GLUSTER_VOLUME_STOP: "gluster_volume_stop",
+  GLUSTER_VOLUME_STOP_FAILED: "gluster_volume_stop_failed",
+  GLUSTER_VOLUME_OPTIONS_RESET: "gluster_volume_options_reset",
+  GLUSTER_VOLUME_OPTIONS_RESET_ALL: "gluster_volume_options_reset_all",
+  GLUSTER_VOLUME_OPTIONS_RESET_FAILED: "gluster_volume_options_reset_failed",
+  GLUSTER_VOLUME_DELETE: "gluster_volume_delete",
+  GLUSTER_VOLUME_DELETE_FAILED: "gluster_volume_delete_failed",
+  GLUSTER_VOLUME_ADD_BRICK: "gluster_volume_add_brick",
+  GLUSTER_VOLUME_ADD_BRICK_FAILED: "gluster_volume_add_brick_failed",
+  GLUSTER_VOLUME_REMOVE_BRICKS: "gluster_volume_remove_bricks",
+  GLUSTER_VOLUME_REMOVE_BRICKS_FAILED: "gluster_volume_remove_bricks_failed",
+  START_REMOVING_GLUSTER_VOLUME_BRICKS: "start_removing_gluster_volume_bricks",
+  START_REMOVING_GLUSTER_VOLUME_BRICKS_FAILED: "start_removing_gluster_volume_bricks_failed",
+  GLUSTER_VOLUME_REMOVE_BRICKS_STOP: "gluster_volume_remove_bricks_stop",
+  GLUSTER_VOLUME_REMOVE_BRICKS_STOP_FAILED: "gluster_volume_remove_bricks_stop_failed",
+  GLUSTER_VOLUME_REBALANCE_START: "gluster_volume_rebalance_start",
+  GLUSTER_VOLUME_REBALANCE_START_FAILED: "gluster_volume_rebalance_start_failed",
+  GLUSTER_VOLUME_REBALANCE_STOP: "gluster_volume_rebalance_stop",
+  GLUSTER_VOLUME_REBALANCE_STOP_FAILED: "gluster_volume_rebalance_stop_failed",
+  GLUSTER_VOLUME_REPLACE_BRICK_FAILED: "gluster_volume_replace_brick_failed",
+  GLUSTER_VOLUME_REPLACE_BRICK_START: "gluster_volume_replace_brick_start",
+  GLUSTER_VOLUME_REPLACE_BRICK_START_FAILED: "gluster_volume_replace_brick_start_failed",
+  GLUSTER_VOLUME_BRICK_REPLACED: "gluster_volume_brick_replaced",
+  GLUSTER_VOLUME_REBALANCE_START_DETECTED_FROM_CLI: "gluster_volume_rebalance_start_detected_from_cli",
+  START_REMOVING_GLUSTER_VOLUME_BRICKS_DETECTED_FROM_CLI: "start_removing_gluster_volume_bricks_detected_from_cli",
+  GLUSTER_VOLUME_REBALANCE_NOT_FOUND_FROM_CLI: "gluster_volume_rebalance_not_found_from_cli",
+  REMOVE_GLUSTER_VOLUME_BRICKS_NOT_FOUND_FROM_CLI: "remove_gluster_volume_bricks_not_found_from_cli",
+  GLUSTER_VOLUME_SNAPSHOT_CREATED: "gluster_volume_snapshot_created",
+  GLUSTER_VOLUME_SNAPSHOT_CREATE_FAILED: "gluster_volume_snapshot_create_failed",
+  GLUSTER_SERVER_ADD_FAILED: "gluster_server_add_failed",
+  GLUSTER_SERVER_REMOVE: "gluster_server_remove",
+  GLUSTER_SERVER_REMOVE_FAILED: "gluster_server_remove_failed",
+  GLUSTER_VOLUME_PROFILE_START: "gluster_volume_profile_start",
+  GLUSTER_VOLUME_PROFILE_START_FAILED: "gluster_volume_profile_start_failed",
+  GLUSTER_VOLUME_PROFILE_STOP: "gluster_volume_profile_stop",
+  GLUSTER_VOLUME_PROFILE_STOP_FAILED: "gluster_volume_profile_stop_failed",
+  GLUSTER_HOOK_ENABLE: "gluster_hook_enable",
+  GLUSTER_HOOK_ENABLE_FAILED: "gluster_hook_enable_failed",
+  GLUSTER_HOOK_DISABLE: "gluster_hook_disable",
+  GLUSTER_HOOK_DISABLE_FAILED: "gluster_hook_disable_failed",
+  GLUSTER_HOOK_DETECTED_NEW: "gluster_hook_detected_new",
+  GLUSTER_HOOK_CONFLICT_DETECTED: "gluster_hook_conflict_detected",
+  GLUSTER_HOOK_DETECTED_DELETE: "gluster_hook_detected_delete",
+  GLUSTER_HOOK_ADDED: "gluster_hook_added",
+  GLUSTER_HOOK_ADD_FAILED: "gluster_hook_add_failed",
+  GLUSTER_HOOK_REMOVED: "gluster_hook_removed",
+  GLUSTER_HOOK_REMOVE_FAILED: "gluster_hook_remove_failed",
+  GLUSTER_SERVICE_STARTED: "gluster_service_started",
+  GLUSTER_SERVICE_START_FAILED: "gluster_service_start_failed",
+  GLUSTER_SERVICE_STOPPED: "gluster_service_stopped",
+  GLUSTER_SERVICE_STOP_FAILED: "gluster_service_stop_failed",
+  GLUSTER_SERVICE_RESTARTED: "gluster_service_restarted",
+  GLUSTER_SERVICE_RESTART_FAILED: "gluster_service_restart_failed",
+  GLUSTER_BRICK_STATUS_CHANGED: "gluster_brick_status_changed",
+  GLUSTER_VOLUME_SNAPSHOT_DELETED: "gluster_volume_snapshot_deleted",
+  GLUSTER_VOLUME_SNAPSHOT_DELETE_FAILED: "gluster_volume_snapshot_delete_failed",
+  GLUSTER_VOLUME_ALL_SNAPSHOTS_DELETED: "gluster_volume_all_snapshots_deleted",
+  GLUSTER_VOLUME_ALL_SNAPSHOTS_DELETE_FAILED: "gluster_volume_all_snapshots_delete_failed",
+  GLUSTER_VOLUME_SNAPSHOT_ACTIVATED: "gluster_volume_snapshot_activated",
+  GLUSTER_VOLUME_SNAPSHOT_ACTIVATE_FAILED: "gluster_volume_snapshot_activate_failed",
+  GLUSTER_VOLUME_SNAPSHOT_DEACTIVATED: "gluster_volume_snapshot_deactivated",
+  GLUSTER_VOLUME_SNAPSHOT_DEACTIVATE_FAILED: "gluster_volume_snapshot_deactivate_failed",
+  GLUSTER_VOLUME_SNAPSHOT_RESTORED: "gluster_volume_snapshot_restored",
+  GLUSTER_VOLUME_SNAPSHOT_RESTORE_FAILED: "gluster_volume_snapshot_restore_failed",
+  GLUSTER_VOLUME_CONFIRMED_SPACE_LOW: "gluster_volume_confirmed_space_low",
+  DWH_STOPPED: "dwh_stopped",
+  DWH_ERROR: "dwh_error",
+  GLUSTER_VOLUME_REBALANCE_FINISHED: "gluster_volume_rebalance_finished",
+  GLUSTER_VOLUME_MIGRATE_BRICK_DATA_FINISHED: "gluster_volume_migrate_brick_data_finished",
+  HOST_UNTRUSTED: "host_untrusted",
+  USER_UPDATE_VM_FROM_TRUSTED_TO_UNTRUSTED: "user_update_vm_from_trusted_to_untrusted",
+  USER_UPDATE_VM_FROM_UNTRUSTED_TO_TRUSTED: "user_update_vm_from_untrusted_to_trusted",
+  IMPORTEXPORT_IMPORT_VM_FROM_TRUSTED_TO_UNTRUSTED: "importexport_import_vm_from_trusted_to_untrusted",
+  IMPORTEXPORT_IMPORT_VM_FROM_UNTRUSTED_TO_TRUSTED: "importexport_import_vm_from_untrusted_to_trusted",
+  USER_ADD_VM_FROM_TRUSTED_TO_UNTRUSTED: "user_add_vm_from_trusted_to_untrusted",
+  USER_ADD_VM_FROM_UNTRUSTED_TO_TRUSTED: "user_add_vm_from_untrusted_to_trusted",
+  IMPORTEXPORT_IMPORT_TEMPLATE_FROM_TRUSTED_TO_UNTRUSTED: "importexport_import_template_from_trusted_to_untrusted",
+  IMPORTEXPORT_IMPORT_TEMPLATE_FROM_UNTRUSTED_TO_TRUSTED: "importexport_import_template_from_untrusted_to_trusted",
+  USER_ADD_VM_TEMPLATE_FROM_TRUSTED_TO_UNTRUSTED: "user_add_vm_template_from_trusted_to_untrusted",
+  USER_ADD_VM_TEMPLATE_FROM_UNTRUSTED_TO_TRUSTED: "user_add_vm_template_from_untrusted_to_trusted",
+  USER_UPDATE_VM_TEMPLATE_FROM_TRUSTED_TO_UNTRUSTED: "user_update_vm_template_from_trusted_to_untrusted",
+  USER_UPDATE_VM_TEMPLATE_FROM_UNTRUSTED_TO_TRUSTED: "user_update_vm_template_from_untrusted_to_trusted",
+  FAULTY_MULTIPATHS_ON_HOST: "faulty_multipaths_on_host",
+  NO_FAULTY_MULTIPATHS_ON_HOST: "no_faulty_multipaths_on_host",
+  MULTIPATH_DEVICES_WITHOUT_VALID_PATHS_ON_HOST: "multipath_devices_without_valid_paths_on_host",
+});
+
+/**
+ * The wire values of `NotificationMethod`, in the engine's order.
+ */
+export type NotificationMethod =
+  | "smtp"
+  | "snmp";
+
+/**
+ * The constants of {@linkcode NotificationMethod}: `NotificationMethod.SMTP === "smtp"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NotificationMethod } from "@nimbus/apiclient/services/ovirt";
+ * console.log(NotificationMethod.SMTP); // smtp
+ * ```
+ */
+export const NotificationMethod: {
+  /** `smtp` */
+  readonly SMTP: "smtp";
+  /** `snmp` */
+  readonly SNMP: "snmp";
+} = Object.freeze({
+  SMTP: "smtp",
+  SNMP: "snmp",
+});
+
+/**
+ * The wire values of `NumaTuneMode`, in the engine's order.
+ */
+export type NumaTuneMode =
+  | "strict"
+  | "interleave"
+  | "preferred";
+
+/**
+ * The constants of {@linkcode NumaTuneMode}: `NumaTuneMode.STRICT === "strict"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NumaTuneMode } from "@nimbus/apiclient/services/ovirt";
+ * console.log(NumaTuneMode.STRICT); // strict
+ * ```
+ */
+export const NumaTuneMode: {
+  /** `strict` */
+  readonly STRICT: "strict";
+  /** `interleave` */
+  readonly INTERLEAVE: "interleave";
+  /** `preferred` */
+  readonly PREFERRED: "preferred";
+} = Object.freeze({
+  STRICT: "strict",
+  INTERLEAVE: "interleave",
+  PREFERRED: "preferred",
+});
+
+/**
+ * The wire values of `OpenStackNetworkProviderType`, in the engine's order.
+ */
+export type OpenStackNetworkProviderType =
+  | "neutron"
+  | "external";
+
+/**
+ * The constants of {@linkcode OpenStackNetworkProviderType}: `OpenStackNetworkProviderType.NEUTRON === "neutron"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackNetworkProviderType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(OpenStackNetworkProviderType.NEUTRON); // neutron
+ * ```
+ */
+export const OpenStackNetworkProviderType: {
+  /** `neutron` */
+  readonly NEUTRON: "neutron";
+  /** `external` */
+  readonly EXTERNAL: "external";
+} = Object.freeze({
+  NEUTRON: "neutron",
+  EXTERNAL: "external",
+});
+
+/**
+ * The wire values of `OpenstackVolumeAuthenticationKeyUsageType`, in the engine's order.
+ *
+ * @deprecated OpenstackVolumeAuthenticationKeyUsageType is deprecated.
+ */
+export type OpenstackVolumeAuthenticationKeyUsageType =
+  | "ceph";
+
+/**
+ * The constants of {@linkcode OpenstackVolumeAuthenticationKeyUsageType}: `OpenstackVolumeAuthenticationKeyUsageType.CEPH === "ceph"`.
+ *
+ * @deprecated OpenstackVolumeAuthenticationKeyUsageType is deprecated.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenstackVolumeAuthenticationKeyUsageType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(OpenstackVolumeAuthenticationKeyUsageType.CEPH); // ceph
+ * ```
+ */
+export const OpenstackVolumeAuthenticationKeyUsageType: {
+  /** `ceph` */
+  readonly CEPH: "ceph";
+} = Object.freeze({
+  CEPH: "ceph",
+});
+
+/**
+ * The wire values of `OsType`, in the engine's order.
+ *
+ * @deprecated OsType is deprecated.
+ */
+export type OsType =
+  | "unassigned"
+  | "windows_xp"
+  | "windows_2003"
+  | "windows_2008"
+  | "other_linux"
+  | "other"
+  | "rhel_5"
+  | "rhel_4"
+  | "rhel_3"
+  | "windows_2003x64"
+  | "windows_7"
+  | "windows_7x64"
+  | "rhel_5x64"
+  | "rhel_4x64"
+  | "rhel_3x64"
+  | "windows_2008x64"
+  | "windows_2008r2x64"
+  | "rhel_6"
+  | "rhel_6x64"
+  | "windows_8"
+  | "windows_8x64"
+  | "windows_2012x64";
+
+/**
+ * The constants of {@linkcode OsType}: `OsType.UNASSIGNED === "unassigned"`.
+ *
+ * @deprecated OsType is deprecated.
+ *
+ * @example Usage
+ * ```ts
+ * import { OsType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(OsType.UNASSIGNED); // unassigned
+ * ```
+ */
+export const OsType: {
+  /** `unassigned` */
+  readonly UNASSIGNED: "unassigned";
+  /** `windows_xp` */
+  readonly WINDOWS_XP: "windows_xp";
+  /** `windows_2003` */
+  readonly WINDOWS_2003: "windows_2003";
+  /** `windows_2008` */
+  readonly WINDOWS_2008: "windows_2008";
+  /** `other_linux` */
+  readonly OTHER_LINUX: "other_linux";
+  /** `other` */
+  readonly OTHER: "other";
+  /** `rhel_5` */
+  readonly RHEL_5: "rhel_5";
+  /** `rhel_4` */
+  readonly RHEL_4: "rhel_4";
+  /** `rhel_3` */
+  readonly RHEL_3: "rhel_3";
+  /** `windows_2003x64` */
+  readonly WINDOWS_2003X64: "windows_2003x64";
+  /** `windows_7` */
+  readonly WINDOWS_7: "windows_7";
+  /** `windows_7x64` */
+  readonly WINDOWS_7X64: "windows_7x64";
+  /** `rhel_5x64` */
+  readonly RHEL_5X64: "rhel_5x64";
+  /** `rhel_4x64` */
+  readonly RHEL_4X64: "rhel_4x64";
+  /** `rhel_3x64` */
+  readonly RHEL_3X64: "rhel_3x64";
+  /** `windows_2008x64` */
+  readonly WINDOWS_2008X64: "windows_2008x64";
+  /** `windows_2008r2x64` */
+  readonly WINDOWS_2008R2X64: "windows_2008r2x64";
+  /** `rhel_6` */
+  readonly RHEL_6: "rhel_6";
+  /** `rhel_6x64` */
+  readonly RHEL_6X64: "rhel_6x64";
+  /** `windows_8` */
+  readonly WINDOWS_8: "windows_8";
+  /** `windows_8x64` */
+  readonly WINDOWS_8X64: "windows_8x64";
+  /** `windows_2012x64` */
+  readonly WINDOWS_2012X64: "windows_2012x64";
+} = Object.freeze({
+  UNASSIGNED: "unassigned",
+  WINDOWS_XP: "windows_xp",
+  WINDOWS_2003: "windows_2003",
+  WINDOWS_2008: "windows_2008",
+  OTHER_LINUX: "other_linux",
+  OTHER: "other",
+  RHEL_5: "rhel_5",
+  RHEL_4: "rhel_4",
+  RHEL_3: "rhel_3",
+  WINDOWS_2003X64: "windows_2003x64",
+  WINDOWS_7: "windows_7",
+  WINDOWS_7X64: "windows_7x64",
+  RHEL_5X64: "rhel_5x64",
+  RHEL_4X64: "rhel_4x64",
+  RHEL_3X64: "rhel_3x64",
+  WINDOWS_2008X64: "windows_2008x64",
+  WINDOWS_2008R2X64: "windows_2008r2x64",
+  RHEL_6: "rhel_6",
+  RHEL_6X64: "rhel_6x64",
+  WINDOWS_8: "windows_8",
+  WINDOWS_8X64: "windows_8x64",
+  WINDOWS_2012X64: "windows_2012x64",
+});
+
+/**
+ * The wire values of `ParallelMigrationsPolicy`, in the engine's order.
+ */
+export type ParallelMigrationsPolicy =
+  | "inherit"
+  | "auto"
+  | "auto_parallel"
+  | "disabled"
+  | "custom";
+
+/**
+ * The constants of {@linkcode ParallelMigrationsPolicy}: `ParallelMigrationsPolicy.INHERIT === "inherit"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ParallelMigrationsPolicy } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ParallelMigrationsPolicy.INHERIT); // inherit
+ * ```
+ */
+export const ParallelMigrationsPolicy: {
+  /** `inherit` */
+  readonly INHERIT: "inherit";
+  /** `auto` */
+  readonly AUTO: "auto";
+  /** `auto_parallel` */
+  readonly AUTO_PARALLEL: "auto_parallel";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+  /** `custom` */
+  readonly CUSTOM: "custom";
+} = Object.freeze({
+  INHERIT: "inherit",
+  AUTO: "auto",
+  AUTO_PARALLEL: "auto_parallel",
+  DISABLED: "disabled",
+  CUSTOM: "custom",
+});
+
+/**
+ * The wire values of `PayloadEncoding`, in the engine's order.
+ */
+export type PayloadEncoding =
+  | "base64"
+  | "plaintext";
+
+/**
+ * The constants of {@linkcode PayloadEncoding}: `PayloadEncoding.BASE64 === "base64"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { PayloadEncoding } from "@nimbus/apiclient/services/ovirt";
+ * console.log(PayloadEncoding.BASE64); // base64
+ * ```
+ */
+export const PayloadEncoding: {
+  /** `base64` */
+  readonly BASE64: "base64";
+  /** `plaintext` */
+  readonly PLAINTEXT: "plaintext";
+} = Object.freeze({
+  BASE64: "base64",
+  PLAINTEXT: "plaintext",
+});
+
+/**
+ * The wire values of `PmProxyType`, in the engine's order.
+ */
+export type PmProxyType =
+  | "cluster"
+  | "dc"
+  | "other_dc";
+
+/**
+ * The constants of {@linkcode PmProxyType}: `PmProxyType.CLUSTER === "cluster"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { PmProxyType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(PmProxyType.CLUSTER); // cluster
+ * ```
+ */
+export const PmProxyType: {
+  /** `cluster` */
+  readonly CLUSTER: "cluster";
+  /** `dc` */
+  readonly DC: "dc";
+  /** `other_dc` */
+  readonly OTHER_DC: "other_dc";
+} = Object.freeze({
+  CLUSTER: "cluster",
+  DC: "dc",
+  OTHER_DC: "other_dc",
+});
+
+/**
+ * The wire values of `PolicyUnitType`, in the engine's order.
+ */
+export type PolicyUnitType =
+  | "filter"
+  | "weight"
+  | "load_balancing";
+
+/**
+ * The constants of {@linkcode PolicyUnitType}: `PolicyUnitType.FILTER === "filter"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { PolicyUnitType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(PolicyUnitType.FILTER); // filter
+ * ```
+ */
+export const PolicyUnitType: {
+  /** `filter` */
+  readonly FILTER: "filter";
+  /** `weight` */
+  readonly WEIGHT: "weight";
+  /** `load_balancing` */
+  readonly LOAD_BALANCING: "load_balancing";
+} = Object.freeze({
+  FILTER: "filter",
+  WEIGHT: "weight",
+  LOAD_BALANCING: "load_balancing",
+});
+
+/**
+ * The wire values of `PowerManagementStatus`, in the engine's order.
+ */
 export type PowerManagementStatus =
-  | "off"
   | "on"
+  | "off"
   | "unknown";
 
 /**
- * The constants of {@linkcode PowerManagementStatus}: `PowerManagementStatus.OFF === "off"`.
+ * The constants of {@linkcode PowerManagementStatus}: `PowerManagementStatus.ON === "on"`.
  *
  * @example Usage
  * ```ts
  * import { PowerManagementStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(PowerManagementStatus.OFF); // off
+ * console.log(PowerManagementStatus.ON); // on
  * ```
  */
 export const PowerManagementStatus: {
-  /** `off` */
-  readonly OFF: "off";
   /** `on` */
   readonly ON: "on";
+  /** `off` */
+  readonly OFF: "off";
   /** `unknown` */
   readonly UNKNOWN: "unknown";
 } = Object.freeze({
-  OFF: "off",
   ON: "on",
+  OFF: "off",
   UNKNOWN: "unknown",
 });
 
-/** The values of the `QcowVersion` enum. */
+/**
+ * The wire values of `QcowVersion`, in the engine's order.
+ */
 export type QcowVersion =
   | "qcow2_v2"
   | "qcow2_v3";
@@ -1184,151 +3204,391 @@ export const QcowVersion: {
   QCOW2_V3: "qcow2_v3",
 });
 
-/** The values of the `QuotaModeType` enum. */
-export type QuotaModeType =
-  | "audit"
-  | "disabled"
-  | "enabled";
+/**
+ * The wire values of `QosType`, in the engine's order.
+ */
+export type QosType =
+  | "storage"
+  | "cpu"
+  | "network"
+  | "hostnetwork";
 
 /**
- * The constants of {@linkcode QuotaModeType}: `QuotaModeType.AUDIT === "audit"`.
+ * The constants of {@linkcode QosType}: `QosType.STORAGE === "storage"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { QosType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(QosType.STORAGE); // storage
+ * ```
+ */
+export const QosType: {
+  /** `storage` */
+  readonly STORAGE: "storage";
+  /** `cpu` */
+  readonly CPU: "cpu";
+  /** `network` */
+  readonly NETWORK: "network";
+  /** `hostnetwork` */
+  readonly HOSTNETWORK: "hostnetwork";
+} = Object.freeze({
+  STORAGE: "storage",
+  CPU: "cpu",
+  NETWORK: "network",
+  HOSTNETWORK: "hostnetwork",
+});
+
+/**
+ * The wire values of `QuotaModeType`, in the engine's order.
+ */
+export type QuotaModeType =
+  | "enabled"
+  | "disabled"
+  | "audit";
+
+/**
+ * The constants of {@linkcode QuotaModeType}: `QuotaModeType.ENABLED === "enabled"`.
  *
  * @example Usage
  * ```ts
  * import { QuotaModeType } from "@nimbus/apiclient/services/ovirt";
- * console.log(QuotaModeType.AUDIT); // audit
+ * console.log(QuotaModeType.ENABLED); // enabled
  * ```
  */
 export const QuotaModeType: {
-  /** `audit` */
-  readonly AUDIT: "audit";
-  /** `disabled` */
-  readonly DISABLED: "disabled";
   /** `enabled` */
   readonly ENABLED: "enabled";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+  /** `audit` */
+  readonly AUDIT: "audit";
 } = Object.freeze({
-  AUDIT: "audit",
-  DISABLED: "disabled",
   ENABLED: "enabled",
+  DISABLED: "disabled",
+  AUDIT: "audit",
 });
 
-/** The values of the `RngSource` enum. */
-export type RngSource =
-  | "hwrng"
-  | "random"
-  | "urandom";
+/**
+ * The wire values of `ReportedDeviceType`, in the engine's order.
+ */
+export type ReportedDeviceType =
+  | "network";
 
 /**
- * The constants of {@linkcode RngSource}: `RngSource.HWRNG === "hwrng"`.
+ * The constants of {@linkcode ReportedDeviceType}: `ReportedDeviceType.NETWORK === "network"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ReportedDeviceType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ReportedDeviceType.NETWORK); // network
+ * ```
+ */
+export const ReportedDeviceType: {
+  /** `network` */
+  readonly NETWORK: "network";
+} = Object.freeze({
+  NETWORK: "network",
+});
+
+/**
+ * The wire values of `ResolutionType`, in the engine's order.
+ */
+export type ResolutionType =
+  | "add"
+  | "copy";
+
+/**
+ * The constants of {@linkcode ResolutionType}: `ResolutionType.ADD === "add"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ResolutionType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ResolutionType.ADD); // add
+ * ```
+ */
+export const ResolutionType: {
+  /** `add` */
+  readonly ADD: "add";
+  /** `copy` */
+  readonly COPY: "copy";
+} = Object.freeze({
+  ADD: "add",
+  COPY: "copy",
+});
+
+/**
+ * The wire values of `RngSource`, in the engine's order.
+ */
+export type RngSource =
+  | "random"
+  | "urandom"
+  | "hwrng";
+
+/**
+ * The constants of {@linkcode RngSource}: `RngSource.RANDOM === "random"`.
  *
  * @example Usage
  * ```ts
  * import { RngSource } from "@nimbus/apiclient/services/ovirt";
- * console.log(RngSource.HWRNG); // hwrng
+ * console.log(RngSource.RANDOM); // random
  * ```
  */
 export const RngSource: {
-  /** `hwrng` */
-  readonly HWRNG: "hwrng";
   /** `random` */
   readonly RANDOM: "random";
   /** `urandom` */
   readonly URANDOM: "urandom";
+  /** `hwrng` */
+  readonly HWRNG: "hwrng";
 } = Object.freeze({
-  HWRNG: "hwrng",
   RANDOM: "random",
   URANDOM: "urandom",
+  HWRNG: "hwrng",
 });
 
-/** The values of the `SnapshotStatus` enum. */
-export type SnapshotStatus =
-  | "in_preview"
-  | "locked"
-  | "ok";
+/**
+ * The wire values of `RoleType`, in the engine's order.
+ */
+export type RoleType =
+  | "admin"
+  | "user";
 
 /**
- * The constants of {@linkcode SnapshotStatus}: `SnapshotStatus.IN_PREVIEW === "in_preview"`.
+ * The constants of {@linkcode RoleType}: `RoleType.ADMIN === "admin"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RoleType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(RoleType.ADMIN); // admin
+ * ```
+ */
+export const RoleType: {
+  /** `admin` */
+  readonly ADMIN: "admin";
+  /** `user` */
+  readonly USER: "user";
+} = Object.freeze({
+  ADMIN: "admin",
+  USER: "user",
+});
+
+/**
+ * The wire values of `ScsiGenericIO`, in the engine's order.
+ */
+export type ScsiGenericIO =
+  | "filtered"
+  | "unfiltered"
+  | "disabled";
+
+/**
+ * The constants of {@linkcode ScsiGenericIO}: `ScsiGenericIO.FILTERED === "filtered"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ScsiGenericIO } from "@nimbus/apiclient/services/ovirt";
+ * console.log(ScsiGenericIO.FILTERED); // filtered
+ * ```
+ */
+export const ScsiGenericIO: {
+  /** `filtered` */
+  readonly FILTERED: "filtered";
+  /** `unfiltered` */
+  readonly UNFILTERED: "unfiltered";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+} = Object.freeze({
+  FILTERED: "filtered",
+  UNFILTERED: "unfiltered",
+  DISABLED: "disabled",
+});
+
+/**
+ * The wire values of `SeLinuxMode`, in the engine's order.
+ */
+export type SeLinuxMode =
+  | "enforcing"
+  | "permissive"
+  | "disabled";
+
+/**
+ * The constants of {@linkcode SeLinuxMode}: `SeLinuxMode.ENFORCING === "enforcing"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SeLinuxMode } from "@nimbus/apiclient/services/ovirt";
+ * console.log(SeLinuxMode.ENFORCING); // enforcing
+ * ```
+ */
+export const SeLinuxMode: {
+  /** `enforcing` */
+  readonly ENFORCING: "enforcing";
+  /** `permissive` */
+  readonly PERMISSIVE: "permissive";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+} = Object.freeze({
+  ENFORCING: "enforcing",
+  PERMISSIVE: "permissive",
+  DISABLED: "disabled",
+});
+
+/**
+ * The wire values of `SerialNumberPolicy`, in the engine's order.
+ */
+export type SerialNumberPolicy =
+  | "host"
+  | "vm"
+  | "custom"
+  | "none";
+
+/**
+ * The constants of {@linkcode SerialNumberPolicy}: `SerialNumberPolicy.HOST === "host"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SerialNumberPolicy } from "@nimbus/apiclient/services/ovirt";
+ * console.log(SerialNumberPolicy.HOST); // host
+ * ```
+ */
+export const SerialNumberPolicy: {
+  /** `host` */
+  readonly HOST: "host";
+  /** `vm` */
+  readonly VM: "vm";
+  /** `custom` */
+  readonly CUSTOM: "custom";
+  /** `none` */
+  readonly NONE: "none";
+} = Object.freeze({
+  HOST: "host",
+  VM: "vm",
+  CUSTOM: "custom",
+  NONE: "none",
+});
+
+/**
+ * The wire values of `SnapshotStatus`, in the engine's order.
+ */
+export type SnapshotStatus =
+  | "ok"
+  | "locked"
+  | "in_preview";
+
+/**
+ * The constants of {@linkcode SnapshotStatus}: `SnapshotStatus.OK === "ok"`.
  *
  * @example Usage
  * ```ts
  * import { SnapshotStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(SnapshotStatus.IN_PREVIEW); // in_preview
+ * console.log(SnapshotStatus.OK); // ok
  * ```
  */
 export const SnapshotStatus: {
-  /** `in_preview` */
-  readonly IN_PREVIEW: "in_preview";
-  /** `locked` */
-  readonly LOCKED: "locked";
   /** `ok` */
   readonly OK: "ok";
+  /** `locked` */
+  readonly LOCKED: "locked";
+  /** `in_preview` */
+  readonly IN_PREVIEW: "in_preview";
 } = Object.freeze({
-  IN_PREVIEW: "in_preview",
-  LOCKED: "locked",
   OK: "ok",
+  LOCKED: "locked",
+  IN_PREVIEW: "in_preview",
 });
 
-/** The values of the `SnapshotType` enum. */
+/**
+ * The wire values of `SnapshotType`, in the engine's order.
+ */
 export type SnapshotType =
-  | "active"
-  | "preview"
   | "regular"
-  | "stateless";
+  | "active"
+  | "stateless"
+  | "preview";
 
 /**
- * The constants of {@linkcode SnapshotType}: `SnapshotType.ACTIVE === "active"`.
+ * The constants of {@linkcode SnapshotType}: `SnapshotType.REGULAR === "regular"`.
  *
  * @example Usage
  * ```ts
  * import { SnapshotType } from "@nimbus/apiclient/services/ovirt";
- * console.log(SnapshotType.ACTIVE); // active
+ * console.log(SnapshotType.REGULAR); // regular
  * ```
  */
 export const SnapshotType: {
-  /** `active` */
-  readonly ACTIVE: "active";
-  /** `preview` */
-  readonly PREVIEW: "preview";
   /** `regular` */
   readonly REGULAR: "regular";
+  /** `active` */
+  readonly ACTIVE: "active";
   /** `stateless` */
   readonly STATELESS: "stateless";
+  /** `preview` */
+  readonly PREVIEW: "preview";
 } = Object.freeze({
-  ACTIVE: "active",
-  PREVIEW: "preview",
   REGULAR: "regular",
+  ACTIVE: "active",
   STATELESS: "stateless",
+  PREVIEW: "preview",
 });
 
-/** The values of the `SpmStatus` enum. */
+/**
+ * The wire values of `SpmStatus`, in the engine's order.
+ */
 export type SpmStatus =
-  | "contending"
   | "none"
+  | "contending"
   | "spm";
 
 /**
- * The constants of {@linkcode SpmStatus}: `SpmStatus.CONTENDING === "contending"`.
+ * The constants of {@linkcode SpmStatus}: `SpmStatus.NONE === "none"`.
  *
  * @example Usage
  * ```ts
  * import { SpmStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(SpmStatus.CONTENDING); // contending
+ * console.log(SpmStatus.NONE); // none
  * ```
  */
 export const SpmStatus: {
-  /** `contending` */
-  readonly CONTENDING: "contending";
   /** `none` */
   readonly NONE: "none";
+  /** `contending` */
+  readonly CONTENDING: "contending";
   /** `spm` */
   readonly SPM: "spm";
 } = Object.freeze({
-  CONTENDING: "contending",
   NONE: "none",
+  CONTENDING: "contending",
   SPM: "spm",
 });
 
-/** The values of the `SsoMethod` enum. */
+/**
+ * The wire values of `SshAuthenticationMethod`, in the engine's order.
+ */
+export type SshAuthenticationMethod =
+  | "password"
+  | "publickey";
+
+/**
+ * The constants of {@linkcode SshAuthenticationMethod}: `SshAuthenticationMethod.PASSWORD === "password"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SshAuthenticationMethod } from "@nimbus/apiclient/services/ovirt";
+ * console.log(SshAuthenticationMethod.PASSWORD); // password
+ * ```
+ */
+export const SshAuthenticationMethod: {
+  /** `password` */
+  readonly PASSWORD: "password";
+  /** `publickey` */
+  readonly PUBLICKEY: "publickey";
+} = Object.freeze({
+  PASSWORD: "password",
+  PUBLICKEY: "publickey",
+});
+
+/**
+ * The wire values of `SsoMethod`, in the engine's order.
+ */
 export type SsoMethod =
   | "guest_agent";
 
@@ -1348,7 +3608,9 @@ export const SsoMethod: {
   GUEST_AGENT: "guest_agent",
 });
 
-/** The values of the `StatisticKind` enum. */
+/**
+ * The wire values of `StatisticKind`, in the engine's order.
+ */
 export type StatisticKind =
   | "counter"
   | "gauge";
@@ -1372,7 +3634,9 @@ export const StatisticKind: {
   GAUGE: "gauge",
 });
 
-/** The values of the `StatisticUnit` enum. */
+/**
+ * The wire values of `StatisticUnit`, in the engine's order.
+ */
 export type StatisticUnit =
   | "bits_per_second"
   | "bytes"
@@ -1416,47 +3680,51 @@ export const StatisticUnit: {
   SECONDS: "seconds",
 });
 
-/** The values of the `StepEnum` enum. */
+/**
+ * The wire values of `StepEnum`, in the engine's order.
+ */
 export type StepEnum =
+  | "validating"
   | "executing"
   | "finalizing"
   | "rebalancing_volume"
-  | "removing_volume"
-  | "unknown"
-  | "validating";
+  | "removing_bricks"
+  | "unknown";
 
 /**
- * The constants of {@linkcode StepEnum}: `StepEnum.EXECUTING === "executing"`.
+ * The constants of {@linkcode StepEnum}: `StepEnum.VALIDATING === "validating"`.
  *
  * @example Usage
  * ```ts
  * import { StepEnum } from "@nimbus/apiclient/services/ovirt";
- * console.log(StepEnum.EXECUTING); // executing
+ * console.log(StepEnum.VALIDATING); // validating
  * ```
  */
 export const StepEnum: {
+  /** `validating` */
+  readonly VALIDATING: "validating";
   /** `executing` */
   readonly EXECUTING: "executing";
   /** `finalizing` */
   readonly FINALIZING: "finalizing";
   /** `rebalancing_volume` */
   readonly REBALANCING_VOLUME: "rebalancing_volume";
-  /** `removing_volume` */
-  readonly REMOVING_VOLUME: "removing_volume";
+  /** `removing_bricks` */
+  readonly REMOVING_BRICKS: "removing_bricks";
   /** `unknown` */
   readonly UNKNOWN: "unknown";
-  /** `validating` */
-  readonly VALIDATING: "validating";
 } = Object.freeze({
+  VALIDATING: "validating",
   EXECUTING: "executing",
   FINALIZING: "finalizing",
   REBALANCING_VOLUME: "rebalancing_volume",
-  REMOVING_VOLUME: "removing_volume",
+  REMOVING_BRICKS: "removing_bricks",
   UNKNOWN: "unknown",
-  VALIDATING: "validating",
 });
 
-/** The values of the `StepStatus` enum. */
+/**
+ * The wire values of `StepStatus`, in the engine's order.
+ */
 export type StepStatus =
   | "aborted"
   | "failed"
@@ -1492,70 +3760,74 @@ export const StepStatus: {
   UNKNOWN: "unknown",
 });
 
-/** The values of the `StorageDomainStatus` enum. */
+/**
+ * The wire values of `StorageDomainStatus`, in the engine's order.
+ */
 export type StorageDomainStatus =
-  | "activating"
   | "active"
-  | "detaching"
   | "inactive"
   | "locked"
-  | "maintenance"
   | "mixed"
-  | "preparing_for_maintenance"
   | "unattached"
+  | "maintenance"
+  | "preparing_for_maintenance"
+  | "detaching"
+  | "activating"
   | "unknown";
 
 /**
- * The constants of {@linkcode StorageDomainStatus}: `StorageDomainStatus.ACTIVATING === "activating"`.
+ * The constants of {@linkcode StorageDomainStatus}: `StorageDomainStatus.ACTIVE === "active"`.
  *
  * @example Usage
  * ```ts
  * import { StorageDomainStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(StorageDomainStatus.ACTIVATING); // activating
+ * console.log(StorageDomainStatus.ACTIVE); // active
  * ```
  */
 export const StorageDomainStatus: {
-  /** `activating` */
-  readonly ACTIVATING: "activating";
   /** `active` */
   readonly ACTIVE: "active";
-  /** `detaching` */
-  readonly DETACHING: "detaching";
   /** `inactive` */
   readonly INACTIVE: "inactive";
   /** `locked` */
   readonly LOCKED: "locked";
-  /** `maintenance` */
-  readonly MAINTENANCE: "maintenance";
   /** `mixed` */
   readonly MIXED: "mixed";
-  /** `preparing_for_maintenance` */
-  readonly PREPARING_FOR_MAINTENANCE: "preparing_for_maintenance";
   /** `unattached` */
   readonly UNATTACHED: "unattached";
+  /** `maintenance` */
+  readonly MAINTENANCE: "maintenance";
+  /** `preparing_for_maintenance` */
+  readonly PREPARING_FOR_MAINTENANCE: "preparing_for_maintenance";
+  /** `detaching` */
+  readonly DETACHING: "detaching";
+  /** `activating` */
+  readonly ACTIVATING: "activating";
   /** `unknown` */
   readonly UNKNOWN: "unknown";
 } = Object.freeze({
-  ACTIVATING: "activating",
   ACTIVE: "active",
-  DETACHING: "detaching",
   INACTIVE: "inactive",
   LOCKED: "locked",
-  MAINTENANCE: "maintenance",
   MIXED: "mixed",
-  PREPARING_FOR_MAINTENANCE: "preparing_for_maintenance",
   UNATTACHED: "unattached",
+  MAINTENANCE: "maintenance",
+  PREPARING_FOR_MAINTENANCE: "preparing_for_maintenance",
+  DETACHING: "detaching",
+  ACTIVATING: "activating",
   UNKNOWN: "unknown",
 });
 
-/** The values of the `StorageDomainType` enum. */
+/**
+ * The wire values of `StorageDomainType`, in the engine's order.
+ */
 export type StorageDomainType =
   | "data"
+  | "iso"
   | "export"
   | "image"
-  | "iso"
-  | "managed_block_storage"
-  | "volume";
+  | "volume"
+  | "managed_block_storage";
 
 /**
  * The constants of {@linkcode StorageDomainType}: `StorageDomainType.DATA === "data"`.
@@ -1569,26 +3841,28 @@ export type StorageDomainType =
 export const StorageDomainType: {
   /** `data` */
   readonly DATA: "data";
+  /** `iso` */
+  readonly ISO: "iso";
   /** `export` */
   readonly EXPORT: "export";
   /** `image` */
   readonly IMAGE: "image";
-  /** `iso` */
-  readonly ISO: "iso";
-  /** `managed_block_storage` */
-  readonly MANAGED_BLOCK_STORAGE: "managed_block_storage";
   /** `volume` */
   readonly VOLUME: "volume";
+  /** `managed_block_storage` */
+  readonly MANAGED_BLOCK_STORAGE: "managed_block_storage";
 } = Object.freeze({
   DATA: "data",
+  ISO: "iso",
   EXPORT: "export",
   IMAGE: "image",
-  ISO: "iso",
-  MANAGED_BLOCK_STORAGE: "managed_block_storage",
   VOLUME: "volume",
+  MANAGED_BLOCK_STORAGE: "managed_block_storage",
 });
 
-/** The values of the `StorageFormat` enum. */
+/**
+ * The wire values of `StorageFormat`, in the engine's order.
+ */
 export type StorageFormat =
   | "v1"
   | "v2"
@@ -1624,59 +3898,63 @@ export const StorageFormat: {
   V5: "v5",
 });
 
-/** The values of the `StorageType` enum. */
+/**
+ * The wire values of `StorageType`, in the engine's order.
+ */
 export type StorageType =
-  | "cinder"
-  | "fcp"
-  | "glance"
-  | "glusterfs"
   | "iscsi"
-  | "localfs"
-  | "managed_block_storage"
+  | "fcp"
   | "nfs"
-  | "posixfs";
+  | "localfs"
+  | "posixfs"
+  | "glusterfs"
+  | "glance"
+  | "cinder"
+  | "managed_block_storage";
 
 /**
- * The constants of {@linkcode StorageType}: `StorageType.CINDER === "cinder"`.
+ * The constants of {@linkcode StorageType}: `StorageType.ISCSI === "iscsi"`.
  *
  * @example Usage
  * ```ts
  * import { StorageType } from "@nimbus/apiclient/services/ovirt";
- * console.log(StorageType.CINDER); // cinder
+ * console.log(StorageType.ISCSI); // iscsi
  * ```
  */
 export const StorageType: {
-  /** `cinder` */
-  readonly CINDER: "cinder";
-  /** `fcp` */
-  readonly FCP: "fcp";
-  /** `glance` */
-  readonly GLANCE: "glance";
-  /** `glusterfs` */
-  readonly GLUSTERFS: "glusterfs";
   /** `iscsi` */
   readonly ISCSI: "iscsi";
-  /** `localfs` */
-  readonly LOCALFS: "localfs";
-  /** `managed_block_storage` */
-  readonly MANAGED_BLOCK_STORAGE: "managed_block_storage";
+  /** `fcp` */
+  readonly FCP: "fcp";
   /** `nfs` */
   readonly NFS: "nfs";
+  /** `localfs` */
+  readonly LOCALFS: "localfs";
   /** `posixfs` */
   readonly POSIXFS: "posixfs";
+  /** `glusterfs` */
+  readonly GLUSTERFS: "glusterfs";
+  /** `glance` */
+  readonly GLANCE: "glance";
+  /** `cinder` */
+  readonly CINDER: "cinder";
+  /** `managed_block_storage` */
+  readonly MANAGED_BLOCK_STORAGE: "managed_block_storage";
 } = Object.freeze({
-  CINDER: "cinder",
-  FCP: "fcp",
-  GLANCE: "glance",
-  GLUSTERFS: "glusterfs",
   ISCSI: "iscsi",
-  LOCALFS: "localfs",
-  MANAGED_BLOCK_STORAGE: "managed_block_storage",
+  FCP: "fcp",
   NFS: "nfs",
+  LOCALFS: "localfs",
   POSIXFS: "posixfs",
+  GLUSTERFS: "glusterfs",
+  GLANCE: "glance",
+  CINDER: "cinder",
+  MANAGED_BLOCK_STORAGE: "managed_block_storage",
 });
 
-/** The values of the `SwitchType` enum. */
+/**
+ * The wire values of `SwitchType`, in the engine's order.
+ */
 export type SwitchType =
   | "legacy"
   | "ovs";
@@ -1700,7 +3978,9 @@ export const SwitchType: {
   OVS: "ovs",
 });
 
-/** The values of the `TemplateStatus` enum. */
+/**
+ * The wire values of `TemplateStatus`, in the engine's order.
+ */
 export type TemplateStatus =
   | "illegal"
   | "locked"
@@ -1728,7 +4008,65 @@ export const TemplateStatus: {
   OK: "ok",
 });
 
-/** The values of the `UsbType` enum. */
+/**
+ * The wire values of `TpmSupport`, in the engine's order.
+ */
+export type TpmSupport =
+  | "unsupported"
+  | "supported"
+  | "required";
+
+/**
+ * The constants of {@linkcode TpmSupport}: `TpmSupport.UNSUPPORTED === "unsupported"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { TpmSupport } from "@nimbus/apiclient/services/ovirt";
+ * console.log(TpmSupport.UNSUPPORTED); // unsupported
+ * ```
+ */
+export const TpmSupport: {
+  /** `unsupported` */
+  readonly UNSUPPORTED: "unsupported";
+  /** `supported` */
+  readonly SUPPORTED: "supported";
+  /** `required` */
+  readonly REQUIRED: "required";
+} = Object.freeze({
+  UNSUPPORTED: "unsupported",
+  SUPPORTED: "supported",
+  REQUIRED: "required",
+});
+
+/**
+ * The wire values of `TransportType`, in the engine's order.
+ */
+export type TransportType =
+  | "tcp"
+  | "rdma";
+
+/**
+ * The constants of {@linkcode TransportType}: `TransportType.TCP === "tcp"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { TransportType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(TransportType.TCP); // tcp
+ * ```
+ */
+export const TransportType: {
+  /** `tcp` */
+  readonly TCP: "tcp";
+  /** `rdma` */
+  readonly RDMA: "rdma";
+} = Object.freeze({
+  TCP: "tcp",
+  RDMA: "rdma",
+});
+
+/**
+ * The wire values of `UsbType`, in the engine's order.
+ */
 export type UsbType =
   | "legacy"
   | "native";
@@ -1743,7 +4081,7 @@ export type UsbType =
  * ```
  */
 export const UsbType: {
-  /** `legacy` */
+  /** `legacy` @deprecated */
   readonly LEGACY: "legacy";
   /** `native` */
   readonly NATIVE: "native";
@@ -1752,7 +4090,9 @@ export const UsbType: {
   NATIVE: "native",
 });
 
-/** The values of the `ValueType` enum. */
+/**
+ * The wire values of `ValueType`, in the engine's order.
+ */
 export type ValueType =
   | "decimal"
   | "integer"
@@ -1780,7 +4120,125 @@ export const ValueType: {
   STRING: "string",
 });
 
-/** The values of the `VmPoolType` enum. */
+/**
+ * The wire values of `VgpuPlacement`, in the engine's order.
+ */
+export type VgpuPlacement =
+  | "consolidated"
+  | "separated";
+
+/**
+ * The constants of {@linkcode VgpuPlacement}: `VgpuPlacement.CONSOLIDATED === "consolidated"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VgpuPlacement } from "@nimbus/apiclient/services/ovirt";
+ * console.log(VgpuPlacement.CONSOLIDATED); // consolidated
+ * ```
+ */
+export const VgpuPlacement: {
+  /** `consolidated` */
+  readonly CONSOLIDATED: "consolidated";
+  /** `separated` */
+  readonly SEPARATED: "separated";
+} = Object.freeze({
+  CONSOLIDATED: "consolidated",
+  SEPARATED: "separated",
+});
+
+/**
+ * The wire values of `VideoType`, in the engine's order.
+ */
+export type VideoType =
+  | "bochs"
+  | "cirrus"
+  | "vga"
+  | "qxl";
+
+/**
+ * The constants of {@linkcode VideoType}: `VideoType.BOCHS === "bochs"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VideoType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(VideoType.BOCHS); // bochs
+ * ```
+ */
+export const VideoType: {
+  /** `bochs` */
+  readonly BOCHS: "bochs";
+  /** `cirrus` @deprecated */
+  readonly CIRRUS: "cirrus";
+  /** `vga` */
+  readonly VGA: "vga";
+  /** `qxl` @deprecated */
+  readonly QXL: "qxl";
+} = Object.freeze({
+  BOCHS: "bochs",
+  CIRRUS: "cirrus",
+  VGA: "vga",
+  QXL: "qxl",
+});
+
+/**
+ * The wire values of `VmAffinity`, in the engine's order.
+ */
+export type VmAffinity =
+  | "migratable"
+  | "user_migratable"
+  | "pinned";
+
+/**
+ * The constants of {@linkcode VmAffinity}: `VmAffinity.MIGRATABLE === "migratable"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VmAffinity } from "@nimbus/apiclient/services/ovirt";
+ * console.log(VmAffinity.MIGRATABLE); // migratable
+ * ```
+ */
+export const VmAffinity: {
+  /** `migratable` */
+  readonly MIGRATABLE: "migratable";
+  /** `user_migratable` */
+  readonly USER_MIGRATABLE: "user_migratable";
+  /** `pinned` */
+  readonly PINNED: "pinned";
+} = Object.freeze({
+  MIGRATABLE: "migratable",
+  USER_MIGRATABLE: "user_migratable",
+  PINNED: "pinned",
+});
+
+/**
+ * The wire values of `VmDeviceType`, in the engine's order.
+ */
+export type VmDeviceType =
+  | "floppy"
+  | "cdrom";
+
+/**
+ * The constants of {@linkcode VmDeviceType}: `VmDeviceType.FLOPPY === "floppy"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VmDeviceType } from "@nimbus/apiclient/services/ovirt";
+ * console.log(VmDeviceType.FLOPPY); // floppy
+ * ```
+ */
+export const VmDeviceType: {
+  /** `floppy` */
+  readonly FLOPPY: "floppy";
+  /** `cdrom` */
+  readonly CDROM: "cdrom";
+} = Object.freeze({
+  FLOPPY: "floppy",
+  CDROM: "cdrom",
+});
+
+/**
+ * The wire values of `VmPoolType`, in the engine's order.
+ */
 export type VmPoolType =
   | "automatic"
   | "manual";
@@ -1804,87 +4262,121 @@ export const VmPoolType: {
   MANUAL: "manual",
 });
 
-/** The run state of a virtual machine. */
+/**
+ * The wire values of `VmStatus`, in the engine's order.
+ */
 export type VmStatus =
-  | "down"
-  | "image_locked"
-  | "migrating"
-  | "not_responding"
-  | "paused"
-  | "powering_down"
-  | "powering_up"
-  | "reboot_in_progress"
-  | "restoring_state"
-  | "saving_state"
-  | "suspended"
   | "unassigned"
-  | "unknown"
+  | "down"
   | "up"
-  | "wait_for_launch";
+  | "powering_up"
+  | "paused"
+  | "migrating"
+  | "unknown"
+  | "not_responding"
+  | "wait_for_launch"
+  | "reboot_in_progress"
+  | "saving_state"
+  | "restoring_state"
+  | "suspended"
+  | "image_locked"
+  | "powering_down";
 
 /**
- * The constants of {@linkcode VmStatus}: `VmStatus.DOWN === "down"`.
+ * The constants of {@linkcode VmStatus}: `VmStatus.UNASSIGNED === "unassigned"`.
  *
  * @example Usage
  * ```ts
  * import { VmStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(VmStatus.DOWN); // down
+ * console.log(VmStatus.UNASSIGNED); // unassigned
  * ```
  */
 export const VmStatus: {
-  /** `down` */
-  readonly DOWN: "down";
-  /** `image_locked` */
-  readonly IMAGE_LOCKED: "image_locked";
-  /** `migrating` */
-  readonly MIGRATING: "migrating";
-  /** `not_responding` */
-  readonly NOT_RESPONDING: "not_responding";
-  /** `paused` */
-  readonly PAUSED: "paused";
-  /** `powering_down` */
-  readonly POWERING_DOWN: "powering_down";
-  /** `powering_up` */
-  readonly POWERING_UP: "powering_up";
-  /** `reboot_in_progress` */
-  readonly REBOOT_IN_PROGRESS: "reboot_in_progress";
-  /** `restoring_state` */
-  readonly RESTORING_STATE: "restoring_state";
-  /** `saving_state` */
-  readonly SAVING_STATE: "saving_state";
-  /** `suspended` */
-  readonly SUSPENDED: "suspended";
   /** `unassigned` */
   readonly UNASSIGNED: "unassigned";
-  /** `unknown` */
-  readonly UNKNOWN: "unknown";
+  /** `down` */
+  readonly DOWN: "down";
   /** `up` */
   readonly UP: "up";
+  /** `powering_up` */
+  readonly POWERING_UP: "powering_up";
+  /** `paused` */
+  readonly PAUSED: "paused";
+  /** `migrating` */
+  readonly MIGRATING: "migrating";
+  /** `unknown` */
+  readonly UNKNOWN: "unknown";
+  /** `not_responding` */
+  readonly NOT_RESPONDING: "not_responding";
   /** `wait_for_launch` */
   readonly WAIT_FOR_LAUNCH: "wait_for_launch";
+  /** `reboot_in_progress` */
+  readonly REBOOT_IN_PROGRESS: "reboot_in_progress";
+  /** `saving_state` */
+  readonly SAVING_STATE: "saving_state";
+  /** `restoring_state` */
+  readonly RESTORING_STATE: "restoring_state";
+  /** `suspended` */
+  readonly SUSPENDED: "suspended";
+  /** `image_locked` */
+  readonly IMAGE_LOCKED: "image_locked";
+  /** `powering_down` */
+  readonly POWERING_DOWN: "powering_down";
 } = Object.freeze({
-  DOWN: "down",
-  IMAGE_LOCKED: "image_locked",
-  MIGRATING: "migrating",
-  NOT_RESPONDING: "not_responding",
-  PAUSED: "paused",
-  POWERING_DOWN: "powering_down",
-  POWERING_UP: "powering_up",
-  REBOOT_IN_PROGRESS: "reboot_in_progress",
-  RESTORING_STATE: "restoring_state",
-  SAVING_STATE: "saving_state",
-  SUSPENDED: "suspended",
   UNASSIGNED: "unassigned",
-  UNKNOWN: "unknown",
+  DOWN: "down",
   UP: "up",
+  POWERING_UP: "powering_up",
+  PAUSED: "paused",
+  MIGRATING: "migrating",
+  UNKNOWN: "unknown",
+  NOT_RESPONDING: "not_responding",
   WAIT_FOR_LAUNCH: "wait_for_launch",
+  REBOOT_IN_PROGRESS: "reboot_in_progress",
+  SAVING_STATE: "saving_state",
+  RESTORING_STATE: "restoring_state",
+  SUSPENDED: "suspended",
+  IMAGE_LOCKED: "image_locked",
+  POWERING_DOWN: "powering_down",
 });
 
-/** The values of the `VmType` enum. */
+/**
+ * The wire values of `VmStorageErrorResumeBehaviour`, in the engine's order.
+ */
+export type VmStorageErrorResumeBehaviour =
+  | "leave_paused"
+  | "auto_resume"
+  | "kill";
+
+/**
+ * The constants of {@linkcode VmStorageErrorResumeBehaviour}: `VmStorageErrorResumeBehaviour.LEAVE_PAUSED === "leave_paused"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VmStorageErrorResumeBehaviour } from "@nimbus/apiclient/services/ovirt";
+ * console.log(VmStorageErrorResumeBehaviour.LEAVE_PAUSED); // leave_paused
+ * ```
+ */
+export const VmStorageErrorResumeBehaviour: {
+  /** `leave_paused` */
+  readonly LEAVE_PAUSED: "leave_paused";
+  /** `auto_resume` */
+  readonly AUTO_RESUME: "auto_resume";
+  /** `kill` */
+  readonly KILL: "kill";
+} = Object.freeze({
+  LEAVE_PAUSED: "leave_paused",
+  AUTO_RESUME: "auto_resume",
+  KILL: "kill",
+});
+
+/**
+ * The wire values of `VmType`, in the engine's order.
+ */
 export type VmType =
   | "desktop"
-  | "high_performance"
-  | "server";
+  | "server"
+  | "high_performance";
 
 /**
  * The constants of {@linkcode VmType}: `VmType.DESKTOP === "desktop"`.
@@ -1898,12 +4390,102 @@ export type VmType =
 export const VmType: {
   /** `desktop` */
   readonly DESKTOP: "desktop";
-  /** `high_performance` */
-  readonly HIGH_PERFORMANCE: "high_performance";
   /** `server` */
   readonly SERVER: "server";
+  /** `high_performance` */
+  readonly HIGH_PERFORMANCE: "high_performance";
 } = Object.freeze({
   DESKTOP: "desktop",
-  HIGH_PERFORMANCE: "high_performance",
   SERVER: "server",
+  HIGH_PERFORMANCE: "high_performance",
+});
+
+/**
+ * The wire values of `VnicPassThroughMode`, in the engine's order.
+ */
+export type VnicPassThroughMode =
+  | "enabled"
+  | "disabled";
+
+/**
+ * The constants of {@linkcode VnicPassThroughMode}: `VnicPassThroughMode.ENABLED === "enabled"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VnicPassThroughMode } from "@nimbus/apiclient/services/ovirt";
+ * console.log(VnicPassThroughMode.ENABLED); // enabled
+ * ```
+ */
+export const VnicPassThroughMode: {
+  /** `enabled` */
+  readonly ENABLED: "enabled";
+  /** `disabled` */
+  readonly DISABLED: "disabled";
+} = Object.freeze({
+  ENABLED: "enabled",
+  DISABLED: "disabled",
+});
+
+/**
+ * The wire values of `WatchdogAction`, in the engine's order.
+ */
+export type WatchdogAction =
+  | "none"
+  | "reset"
+  | "poweroff"
+  | "pause"
+  | "dump";
+
+/**
+ * The constants of {@linkcode WatchdogAction}: `WatchdogAction.NONE === "none"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { WatchdogAction } from "@nimbus/apiclient/services/ovirt";
+ * console.log(WatchdogAction.NONE); // none
+ * ```
+ */
+export const WatchdogAction: {
+  /** `none` */
+  readonly NONE: "none";
+  /** `reset` */
+  readonly RESET: "reset";
+  /** `poweroff` */
+  readonly POWEROFF: "poweroff";
+  /** `pause` */
+  readonly PAUSE: "pause";
+  /** `dump` */
+  readonly DUMP: "dump";
+} = Object.freeze({
+  NONE: "none",
+  RESET: "reset",
+  POWEROFF: "poweroff",
+  PAUSE: "pause",
+  DUMP: "dump",
+});
+
+/**
+ * The wire values of `WatchdogModel`, in the engine's order.
+ */
+export type WatchdogModel =
+  | "i6300esb"
+  | "diag288";
+
+/**
+ * The constants of {@linkcode WatchdogModel}: `WatchdogModel.I6300ESB === "i6300esb"`.
+ *
+ * @example Usage
+ * ```ts
+ * import { WatchdogModel } from "@nimbus/apiclient/services/ovirt";
+ * console.log(WatchdogModel.I6300ESB); // i6300esb
+ * ```
+ */
+export const WatchdogModel: {
+  /** `i6300esb` */
+  readonly I6300ESB: "i6300esb";
+  /** `diag288` */
+  readonly DIAG288: "diag288";
+} = Object.freeze({
+  I6300ESB: "i6300esb",
+  DIAG288: "diag288",
 });

@@ -9,78 +9,8453 @@
  */
 import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";
 import type { List } from "../struct.ts";
-import {
+import type {
   Action,
-  type AffinityGroup,
-  type AffinityLabel,
-  type Api,
-  type AuthorizedKey,
-  type Bookmark,
-  type Cdrom,
-  type Cluster,
-  type DataCenter,
-  type Disk,
-  type DiskAttachment,
-  type Domain,
-  type Event,
-  type GraphicsConsole,
-  type Group,
-  type Host,
-  type HostNic,
-  type ImageTransfer,
-  type InstanceType,
-  type IscsiDetails,
-  type Job,
-  type LogicalUnit,
-  type MacPool,
-  type Network,
-  type NetworkAttachment,
-  type Nic,
-  type OperatingSystemInfo,
-  type Permission,
-  type Permit,
-  type PowerManagement,
-  type Role,
-  type Snapshot,
-  type Statistic,
-  type Step,
-  type StorageConnection,
-  type StorageDomain,
-  type Tag,
-  type Template,
-  type Ticket,
-  type User,
-  type Vm,
-  type VmPool,
-  type VnicProfile,
+  AffinityGroup,
+  AffinityLabel,
+  Agent,
+  Api,
+  Application,
+  Backup,
+  Balance,
+  Bookmark,
+  Cdrom,
+  Certificate,
+  Checkpoint,
+  Cluster,
+  ClusterFeature,
+  ClusterLevel,
+  CpuProfile,
+  DataCenter,
+  Disk,
+  DiskAttachment,
+  DiskProfile,
+  DiskSnapshot,
+  Domain,
+  Event,
+  EventSubscription,
+  ExternalComputeResource,
+  ExternalDiscoveredHost,
+  ExternalHost,
+  ExternalHostGroup,
+  ExternalHostProvider,
+  ExternalNetworkProviderConfiguration,
+  ExternalProvider,
+  ExternalTemplateImport,
+  ExternalVmImport,
+  File,
+  Filter,
+  GlusterBrick,
+  GlusterHook,
+  GlusterVolume,
+  GlusterVolumeProfileDetails,
+  GraphicsConsole,
+  Group,
+  Hook,
+  Host,
+  HostCpuUnit,
+  HostDevice,
+  HostNic,
+  HostStorage,
+  Icon,
+  Image,
+  ImageTransfer,
+  InstanceType,
+  IscsiBond,
+  IscsiDetails,
+  Job,
+  KatelloErratum,
+  LinkLayerDiscoveryProtocolElement,
+  MacPool,
+  Network,
+  NetworkAttachment,
+  NetworkFilter,
+  NetworkFilterParameter,
+  NetworkLabel,
+  Nic,
+  NumaNode,
+  OpenStackImage,
+  OpenStackImageProvider,
+  OpenStackNetwork,
+  OpenStackNetworkProvider,
+  OpenStackSubnet,
+  OpenStackVolumeProvider,
+  OpenStackVolumeType,
+  OpenstackVolumeAuthenticationKey,
+  OperatingSystemInfo,
+  Permission,
+  Permit,
+  PowerManagement,
+  ProxyTicket,
+  Qos,
+  Quota,
+  QuotaClusterLimit,
+  QuotaStorageLimit,
+  ReportedDevice,
+  Role,
+  SchedulingPolicy,
+  SchedulingPolicyUnit,
+  Session,
+  Snapshot,
+  SshPublicKey,
+  Statistic,
+  Step,
+  StorageConnection,
+  StorageConnectionExtension,
+  StorageDomain,
+  SystemOption,
+  Tag,
+  Template,
+  Ticket,
+  UnmanagedNetwork,
+  User,
+  UserOption,
+  VirtualNumaNode,
+  Vm,
+  VmMediatedDevice,
+  VmPool,
+  VnicProfile,
+  Watchdog,
+  Weight,
 } from "./types.ts";
 
+import type {
+  AffinityGroupGetOptions,
+  AffinityGroupHostLabelRemoveOptions,
+  AffinityGroupHostLabelsListOptions,
+  AffinityGroupHostRemoveOptions,
+  AffinityGroupHostsListOptions,
+  AffinityGroupRemoveOptions,
+  AffinityGroupUpdateOptions,
+  AffinityGroupVmLabelRemoveOptions,
+  AffinityGroupVmLabelsListOptions,
+  AffinityGroupVmRemoveOptions,
+  AffinityGroupVmsListOptions,
+  AffinityGroupsListOptions,
+  AffinityLabelGetOptions,
+  AffinityLabelHostGetOptions,
+  AffinityLabelHostsListOptions,
+  AffinityLabelVmGetOptions,
+  AffinityLabelVmsListOptions,
+  AffinityLabelsListOptions,
+  AssignedAffinityLabelGetOptions,
+  AssignedAffinityLabelsListOptions,
+  AssignedCpuProfileGetOptions,
+  AssignedCpuProfileRemoveOptions,
+  AssignedCpuProfilesListOptions,
+  AssignedDiskProfileGetOptions,
+  AssignedDiskProfileRemoveOptions,
+  AssignedDiskProfilesListOptions,
+  AssignedPermissionsListOptions,
+  AssignedRolesListOptions,
+  AssignedTagGetOptions,
+  AssignedTagRemoveOptions,
+  AssignedTagsListOptions,
+  AssignedVnicProfileGetOptions,
+  AssignedVnicProfileRemoveOptions,
+  AssignedVnicProfilesListOptions,
+  AttachedStorageDomainActivateOptions,
+  AttachedStorageDomainDeactivateOptions,
+  AttachedStorageDomainDiskCopyOptions,
+  AttachedStorageDomainDiskExportOptions,
+  AttachedStorageDomainDiskGetOptions,
+  AttachedStorageDomainDiskMoveOptions,
+  AttachedStorageDomainDisksAddOptions,
+  AttachedStorageDomainDisksListOptions,
+  AttachedStorageDomainGetOptions,
+  AttachedStorageDomainRemoveOptions,
+  AttachedStorageDomainsListOptions,
+  BalanceGetOptions,
+  BalanceRemoveOptions,
+  BalancesListOptions,
+  BookmarkGetOptions,
+  BookmarkRemoveOptions,
+  BookmarkUpdateOptions,
+  BookmarksListOptions,
+  ClusterEnabledFeatureGetOptions,
+  ClusterEnabledFeaturesListOptions,
+  ClusterExternalProvidersListOptions,
+  ClusterFeatureGetOptions,
+  ClusterFeaturesListOptions,
+  ClusterGetOptions,
+  ClusterLevelGetOptions,
+  ClusterLevelsListOptions,
+  ClusterNetworkGetOptions,
+  ClusterNetworksListOptions,
+  ClusterRemoveOptions,
+  ClusterResetEmulatedMachineOptions,
+  ClusterSyncAllNetworksOptions,
+  ClusterUpdateOptions,
+  ClusterUpgradeOptions,
+  ClustersListOptions,
+  CopyableCopyOptions,
+  CpuProfileGetOptions,
+  CpuProfileRemoveOptions,
+  CpuProfileUpdateOptions,
+  CpuProfilesListOptions,
+  DataCenterCleanFinishedTasksOptions,
+  DataCenterGetOptions,
+  DataCenterNetworkGetOptions,
+  DataCenterNetworksListOptions,
+  DataCenterRemoveOptions,
+  DataCenterSetMasterOptions,
+  DataCenterUpdateOptions,
+  DataCentersListOptions,
+  DiskAttachmentGetOptions,
+  DiskAttachmentRemoveOptions,
+  DiskAttachmentsListOptions,
+  DiskConvertOptions,
+  DiskCopyOptions,
+  DiskExportOptions,
+  DiskGetOptions,
+  DiskMoveOptions,
+  DiskProfileGetOptions,
+  DiskProfileRemoveOptions,
+  DiskProfileUpdateOptions,
+  DiskProfilesListOptions,
+  DiskReduceOptions,
+  DiskRefreshLunOptions,
+  DiskRemoveOptions,
+  DiskSnapshotGetOptions,
+  DiskSnapshotRemoveOptions,
+  DiskSnapshotsListOptions,
+  DisksListOptions,
+  DomainGetOptions,
+  DomainGroupGetOptions,
+  DomainGroupsListOptions,
+  DomainUserGetOptions,
+  DomainUserGroupsListOptions,
+  DomainUsersListOptions,
+  DomainsListOptions,
+  EventGetOptions,
+  EventRemoveOptions,
+  EventSubscriptionRemoveOptions,
+  EventSubscriptionsListOptions,
+  EventsListOptions,
+  EventsUndeleteOptions,
+  ExternalComputeResourceGetOptions,
+  ExternalComputeResourcesListOptions,
+  ExternalDiscoveredHostGetOptions,
+  ExternalDiscoveredHostsListOptions,
+  ExternalHostGetOptions,
+  ExternalHostGroupGetOptions,
+  ExternalHostGroupsListOptions,
+  ExternalHostProviderGetOptions,
+  ExternalHostProviderRemoveOptions,
+  ExternalHostProviderUpdateOptions,
+  ExternalHostProvidersListOptions,
+  ExternalHostsListOptions,
+  ExternalNetworkProviderConfigurationGetOptions,
+  ExternalNetworkProviderConfigurationsListOptions,
+  ExternalProviderCertificateGetOptions,
+  ExternalProviderCertificatesListOptions,
+  ExternalProviderImportCertificatesOptions,
+  ExternalProviderTestConnectivityOptions,
+  FenceAgentGetOptions,
+  FenceAgentRemoveOptions,
+  FenceAgentUpdateOptions,
+  FenceAgentsListOptions,
+  FileGetOptions,
+  FilesListOptions,
+  FilterGetOptions,
+  FilterRemoveOptions,
+  FiltersListOptions,
+  GlusterBrickGetOptions,
+  GlusterBrickRemoveOptions,
+  GlusterBrickReplaceOptions,
+  GlusterBricksActivateOptions,
+  GlusterBricksAddOptions,
+  GlusterBricksListOptions,
+  GlusterBricksMigrateOptions,
+  GlusterBricksRemoveOptions,
+  GlusterBricksStopMigrateOptions,
+  GlusterHookDisableOptions,
+  GlusterHookEnableOptions,
+  GlusterHookGetOptions,
+  GlusterHookRemoveOptions,
+  GlusterHookResolveOptions,
+  GlusterHooksListOptions,
+  GlusterVolumeGetOptions,
+  GlusterVolumeRebalanceOptions,
+  GlusterVolumeRemoveOptions,
+  GlusterVolumeResetAllOptionsOptions,
+  GlusterVolumeResetOptionOptions,
+  GlusterVolumeSetOptionOptions,
+  GlusterVolumeStartOptions,
+  GlusterVolumeStartProfileOptions,
+  GlusterVolumeStopOptions,
+  GlusterVolumeStopProfileOptions,
+  GlusterVolumeStopRebalanceOptions,
+  GlusterVolumesListOptions,
+  GroupGetOptions,
+  GroupRemoveOptions,
+  GroupsListOptions,
+  HostActivateOptions,
+  HostApproveOptions,
+  HostApproveUsingRootPasswordOptions,
+  HostApproveUsingSshOptions,
+  HostCommitNetConfigOptions,
+  HostCopyHostNetworksOptions,
+  HostCpuUnitsListOptions,
+  HostDeactivateOptions,
+  HostDeviceGetOptions,
+  HostDevicesListOptions,
+  HostDiscoverIscsiOptions,
+  HostEnrollCertificateOptions,
+  HostFenceOptions,
+  HostForceSelectSpmOptions,
+  HostGetOptions,
+  HostHookGetOptions,
+  HostHooksListOptions,
+  HostInstallOptions,
+  HostInstallUsingRootPasswordOptions,
+  HostInstallUsingSshOptions,
+  HostIscsiDiscoverOptions,
+  HostIscsiLoginOptions,
+  HostNicGetOptions,
+  HostNicUpdateVirtualFunctionsConfigurationOptions,
+  HostNicsListOptions,
+  HostNumaNodeGetOptions,
+  HostNumaNodesListOptions,
+  HostRefreshOptions,
+  HostRemoveOptions,
+  HostSetupNetworksOptions,
+  HostStorageListOptions,
+  HostSyncAllNetworksOptions,
+  HostUnregisteredStorageDomainsDiscoverOptions,
+  HostUpdateOptions,
+  HostUpdateUsingRootPasswordOptions,
+  HostUpdateUsingSshOptions,
+  HostUpgradeOptions,
+  HostsAddOptions,
+  HostsAddUsingRootPasswordOptions,
+  HostsAddUsingSshOptions,
+  HostsListOptions,
+  IconGetOptions,
+  IconsListOptions,
+  ImageGetOptions,
+  ImageImportOptions,
+  ImageTransferGetOptions,
+  ImageTransfersListOptions,
+  ImagesListOptions,
+  InstanceTypeGetOptions,
+  InstanceTypeGraphicsConsoleGetOptions,
+  InstanceTypeGraphicsConsoleRemoveOptions,
+  InstanceTypeGraphicsConsolesListOptions,
+  InstanceTypeNicGetOptions,
+  InstanceTypeNicRemoveOptions,
+  InstanceTypeNicUpdateOptions,
+  InstanceTypeNicsListOptions,
+  InstanceTypeRemoveOptions,
+  InstanceTypeUpdateOptions,
+  InstanceTypeWatchdogGetOptions,
+  InstanceTypeWatchdogRemoveOptions,
+  InstanceTypeWatchdogUpdateOptions,
+  InstanceTypeWatchdogsListOptions,
+  InstanceTypesListOptions,
+  IscsiBondGetOptions,
+  IscsiBondRemoveOptions,
+  IscsiBondUpdateOptions,
+  IscsiBondsListOptions,
+  JobClearOptions,
+  JobEndOptions,
+  JobGetOptions,
+  JobsListOptions,
+  KatelloErrataListOptions,
+  KatelloErratumGetOptions,
+  LinkLayerDiscoveryProtocolListOptions,
+  MacPoolGetOptions,
+  MacPoolRemoveOptions,
+  MacPoolUpdateOptions,
+  MacPoolsListOptions,
+  MoveableMoveOptions,
+  NetworkAttachmentGetOptions,
+  NetworkAttachmentRemoveOptions,
+  NetworkAttachmentUpdateOptions,
+  NetworkAttachmentsListOptions,
+  NetworkFilterGetOptions,
+  NetworkFiltersListOptions,
+  NetworkGetOptions,
+  NetworkLabelGetOptions,
+  NetworkLabelRemoveOptions,
+  NetworkLabelsListOptions,
+  NetworkRemoveOptions,
+  NetworkUpdateOptions,
+  NetworksListOptions,
+  NicNetworkFilterParameterGetOptions,
+  NicNetworkFilterParametersListOptions,
+  OpenstackImageGetOptions,
+  OpenstackImageImportOptions,
+  OpenstackImageProviderGetOptions,
+  OpenstackImageProviderRemoveOptions,
+  OpenstackImageProviderUpdateOptions,
+  OpenstackImageProvidersListOptions,
+  OpenstackImagesListOptions,
+  OpenstackNetworkGetOptions,
+  OpenstackNetworkImportOptions,
+  OpenstackNetworkProviderGetOptions,
+  OpenstackNetworkProviderRemoveOptions,
+  OpenstackNetworkProviderUpdateOptions,
+  OpenstackNetworkProvidersListOptions,
+  OpenstackNetworksListOptions,
+  OpenstackSubnetGetOptions,
+  OpenstackSubnetRemoveOptions,
+  OpenstackSubnetsListOptions,
+  OpenstackVolumeAuthenticationKeyGetOptions,
+  OpenstackVolumeAuthenticationKeyRemoveOptions,
+  OpenstackVolumeAuthenticationKeysListOptions,
+  OpenstackVolumeProviderGetOptions,
+  OpenstackVolumeProviderRemoveOptions,
+  OpenstackVolumeProviderUpdateOptions,
+  OpenstackVolumeProvidersListOptions,
+  OpenstackVolumeTypeGetOptions,
+  OpenstackVolumeTypesListOptions,
+  OperatingSystemGetOptions,
+  OperatingSystemsListOptions,
+  PermissionGetOptions,
+  PermissionRemoveOptions,
+  PermitGetOptions,
+  PermitRemoveOptions,
+  PermitsListOptions,
+  QosGetOptions,
+  QosRemoveOptions,
+  QosUpdateOptions,
+  QossListOptions,
+  QuotaClusterLimitGetOptions,
+  QuotaClusterLimitRemoveOptions,
+  QuotaClusterLimitsListOptions,
+  QuotaGetOptions,
+  QuotaRemoveOptions,
+  QuotaStorageLimitGetOptions,
+  QuotaStorageLimitRemoveOptions,
+  QuotaStorageLimitsListOptions,
+  QuotaUpdateOptions,
+  QuotasListOptions,
+  RoleGetOptions,
+  RoleRemoveOptions,
+  RoleUpdateOptions,
+  RolesListOptions,
+  SchedulingPoliciesListOptions,
+  SchedulingPolicyGetOptions,
+  SchedulingPolicyRemoveOptions,
+  SchedulingPolicyUnitGetOptions,
+  SchedulingPolicyUnitRemoveOptions,
+  SchedulingPolicyUnitsListOptions,
+  SchedulingPolicyUpdateOptions,
+  SnapshotCdromGetOptions,
+  SnapshotCdromsListOptions,
+  SnapshotDiskGetOptions,
+  SnapshotDisksListOptions,
+  SnapshotGetOptions,
+  SnapshotNicGetOptions,
+  SnapshotNicsListOptions,
+  SnapshotRemoveOptions,
+  SnapshotRestoreOptions,
+  SnapshotsListOptions,
+  SshPublicKeyGetOptions,
+  SshPublicKeyRemoveOptions,
+  SshPublicKeyUpdateOptions,
+  SshPublicKeysListOptions,
+  StatisticGetOptions,
+  StatisticsListOptions,
+  StepEndOptions,
+  StepGetOptions,
+  StepsListOptions,
+  StorageDomainContentDiskGetOptions,
+  StorageDomainContentDisksListOptions,
+  StorageDomainDiskCopyOptions,
+  StorageDomainDiskExportOptions,
+  StorageDomainDiskGetOptions,
+  StorageDomainDiskMoveOptions,
+  StorageDomainDiskReduceOptions,
+  StorageDomainDisksAddOptions,
+  StorageDomainDisksListOptions,
+  StorageDomainGetOptions,
+  StorageDomainIsAttachedOptions,
+  StorageDomainReduceLunsOptions,
+  StorageDomainRefreshLunsOptions,
+  StorageDomainRemoveOptions,
+  StorageDomainServerConnectionGetOptions,
+  StorageDomainServerConnectionRemoveOptions,
+  StorageDomainServerConnectionsListOptions,
+  StorageDomainTemplateGetOptions,
+  StorageDomainTemplateImportOptions,
+  StorageDomainTemplateRegisterOptions,
+  StorageDomainTemplateRemoveOptions,
+  StorageDomainTemplatesListOptions,
+  StorageDomainUpdateOptions,
+  StorageDomainUpdateOvfStoreOptions,
+  StorageDomainVmDiskAttachmentGetOptions,
+  StorageDomainVmDiskAttachmentsListOptions,
+  StorageDomainVmGetOptions,
+  StorageDomainVmImportOptions,
+  StorageDomainVmRegisterOptions,
+  StorageDomainVmRemoveOptions,
+  StorageDomainVmsListOptions,
+  StorageDomainsListOptions,
+  StorageGetOptions,
+  StorageServerConnectionExtensionGetOptions,
+  StorageServerConnectionExtensionRemoveOptions,
+  StorageServerConnectionExtensionUpdateOptions,
+  StorageServerConnectionExtensionsListOptions,
+  StorageServerConnectionGetOptions,
+  StorageServerConnectionRemoveOptions,
+  StorageServerConnectionUpdateGlusterfsOptions,
+  StorageServerConnectionUpdateIscsiOptions,
+  StorageServerConnectionUpdateLocalOptions,
+  StorageServerConnectionUpdateNfsOptions,
+  StorageServerConnectionUpdateOptions,
+  StorageServerConnectionUpdateVfsOptions,
+  StorageServerConnectionsListOptions,
+  SystemGetOptions,
+  SystemOptionGetOptions,
+  SystemReloadConfigurationsOptions,
+  TagGetOptions,
+  TagRemoveOptions,
+  TagUpdateOptions,
+  TagsListOptions,
+  TemplateCdromGetOptions,
+  TemplateCdromsListOptions,
+  TemplateDiskAttachmentGetOptions,
+  TemplateDiskAttachmentRemoveOptions,
+  TemplateDiskAttachmentsListOptions,
+  TemplateDiskCopyOptions,
+  TemplateDiskExportOptions,
+  TemplateDiskGetOptions,
+  TemplateDiskRemoveOptions,
+  TemplateDisksListOptions,
+  TemplateExportOptions,
+  TemplateExportToExportDomainOptions,
+  TemplateExportToPathOnHostOptions,
+  TemplateGetOptions,
+  TemplateGraphicsConsoleGetOptions,
+  TemplateGraphicsConsoleRemoveOptions,
+  TemplateGraphicsConsolesListOptions,
+  TemplateMediatedDeviceGetOptions,
+  TemplateMediatedDeviceRemoveOptions,
+  TemplateMediatedDeviceUpdateOptions,
+  TemplateMediatedDevicesListOptions,
+  TemplateNicGetOptions,
+  TemplateNicRemoveOptions,
+  TemplateNicUpdateOptions,
+  TemplateNicsListOptions,
+  TemplateRemoveOptions,
+  TemplateUpdateOptions,
+  TemplateWatchdogGetOptions,
+  TemplateWatchdogRemoveOptions,
+  TemplateWatchdogUpdateOptions,
+  TemplateWatchdogsListOptions,
+  TemplatesAddFromConfigurationOptions,
+  TemplatesAddFromVmOptions,
+  TemplatesAddFromVmSnapshotOptions,
+  TemplatesAddOptions,
+  TemplatesListOptions,
+  UnmanagedNetworkGetOptions,
+  UnmanagedNetworkRemoveOptions,
+  UnmanagedNetworksListOptions,
+  UserGetOptions,
+  UserRemoveOptions,
+  UsersListOptions,
+  VirtualFunctionAllowedNetworkGetOptions,
+  VirtualFunctionAllowedNetworkRemoveOptions,
+  VirtualFunctionAllowedNetworksListOptions,
+  VmApplicationGetOptions,
+  VmApplicationsListOptions,
+  VmAutoPinCpuAndNumaNodesOptions,
+  VmBackupDiskGetOptions,
+  VmBackupDisksListOptions,
+  VmBackupGetOptions,
+  VmBackupsAddOptions,
+  VmBackupsListOptions,
+  VmCancelMigrationOptions,
+  VmCdromGetOptions,
+  VmCdromUpdateOptions,
+  VmCdromsListOptions,
+  VmCheckpointDiskGetOptions,
+  VmCheckpointDisksListOptions,
+  VmCheckpointGetOptions,
+  VmCheckpointRemoveOptions,
+  VmCheckpointsListOptions,
+  VmCloneOptions,
+  VmCommitSnapshotOptions,
+  VmDetachOptions,
+  VmDiskActivateOptions,
+  VmDiskDeactivateOptions,
+  VmDiskExportOptions,
+  VmDiskGetOptions,
+  VmDiskMoveOptions,
+  VmDiskReduceOptions,
+  VmDiskRemoveOptions,
+  VmDiskUpdateOptions,
+  VmDisksListOptions,
+  VmExportOptions,
+  VmExportToExportDomainOptions,
+  VmExportToPathOnHostOptions,
+  VmFreezeFilesystemsOptions,
+  VmGetOptions,
+  VmGraphicsConsoleGetOptions,
+  VmGraphicsConsoleProxyTicketOptions,
+  VmGraphicsConsoleRemoveOptions,
+  VmGraphicsConsoleTicketOptions,
+  VmGraphicsConsolesListOptions,
+  VmHostDeviceGetOptions,
+  VmHostDeviceRemoveOptions,
+  VmHostDevicesListOptions,
+  VmLogonOptions,
+  VmMaintenanceOptions,
+  VmMediatedDeviceGetOptions,
+  VmMediatedDeviceRemoveOptions,
+  VmMediatedDeviceUpdateOptions,
+  VmMediatedDevicesListOptions,
+  VmMigrateOptions,
+  VmNicActivateOptions,
+  VmNicDeactivateOptions,
+  VmNicGetOptions,
+  VmNicRemoveOptions,
+  VmNicUpdateOptions,
+  VmNicsListOptions,
+  VmNumaNodeGetOptions,
+  VmNumaNodeRemoveOptions,
+  VmNumaNodeUpdateOptions,
+  VmNumaNodesListOptions,
+  VmPoolAllocateVmOptions,
+  VmPoolGetOptions,
+  VmPoolRemoveOptions,
+  VmPoolUpdateOptions,
+  VmPoolsAddOptions,
+  VmPoolsListOptions,
+  VmPreviewSnapshotOptions,
+  VmRebootOptions,
+  VmRemoveOptions,
+  VmReorderMacAddressesOptions,
+  VmReportedDeviceGetOptions,
+  VmReportedDevicesListOptions,
+  VmResetOptions,
+  VmSessionGetOptions,
+  VmSessionsListOptions,
+  VmShutdownOptions,
+  VmStartOptions,
+  VmStopOptions,
+  VmSuspendOptions,
+  VmThawFilesystemsOptions,
+  VmTicketOptions,
+  VmUndoSnapshotOptions,
+  VmUpdateOptions,
+  VmWatchdogGetOptions,
+  VmWatchdogRemoveOptions,
+  VmWatchdogUpdateOptions,
+  VmWatchdogsListOptions,
+  VmsAddFromConfigurationOptions,
+  VmsAddFromScratchOptions,
+  VmsAddFromSnapshotOptions,
+  VmsAddOptions,
+  VmsListOptions,
+  VnicProfileGetOptions,
+  VnicProfileRemoveOptions,
+  VnicProfileUpdateOptions,
+  VnicProfilesListOptions,
+  WeightGetOptions,
+  WeightRemoveOptions,
+  WeightsListOptions,
+} from "./options.ts";
+
 /**
- * Options of {@linkcode SystemService.get}.
+ * A service of the engine API.
  *
  * @example Usage
  * ```ts
- * import type { SystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemGetOptions = { follow: "nics", timeout: 30000 };
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService().labelService("123"))); // locating sends nothing
  * ```
  */
-export interface SystemGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
+export class AffinityGroupHostLabelService extends Service {
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AffinityGroupHostLabelRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
 }
 
 /**
- * Options of {@linkcode SystemService.reloadConfigurations}.
+ * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
  *
  * @example Usage
  * ```ts
- * import type { SystemReloadConfigurationsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemReloadConfigurationsOptions = { async: true, timeout: 30000 };
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService())); // locating sends nothing
  * ```
  */
-export interface SystemReloadConfigurationsOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
+export class AffinityGroupHostLabelsService extends Service {
+  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
+  }
+
+  /** Lists the `AffinityLabel` objects (GET, status 200). */
+  list(options: AffinityGroupHostLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string max:number", options) as Promise<List<AffinityLabel>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  labelService(id: string): AffinityGroupHostLabelService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityGroupHostLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.labelService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A service of the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService().hostService("123"))); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupHostService extends Service {
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AffinityGroupHostRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Host` objects: `hostService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService())); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupHostsService extends Service {
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.id` or `host.name` is set. */
+  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+    return this.run("add add Host - $host:Host !host.id|host.name", options, host) as Promise<Host>;
+  }
+
+  /** Lists the `Host` objects (GET, status 200). */
+  list(options: AffinityGroupHostsListOptions = {}): Promise<List<Host>> {
+    return this.run("list list Host - follow:string max:number", options) as Promise<List<Host>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  hostService(id: string): AffinityGroupHostService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityGroupHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.hostService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `AffinityGroup` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123"))); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupService extends Service {
+  /** Gets the `AffinityGroup` (GET, status 200). */
+  get(options: AffinityGroupGetOptions = {}): Promise<AffinityGroup> {
+    return this.run("get get AffinityGroup - follow:string", options) as Promise<AffinityGroup>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AffinityGroupRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `AffinityGroup` (PUT, status 200). */
+  update(group: AffinityGroup, options: AffinityGroupUpdateOptions = {}): Promise<AffinityGroup> {
+    return this.run("update update AffinityGroup - $group:AffinityGroup async:boolean", options, group) as Promise<AffinityGroup>;
+  }
+
+  /** The `hostlabels` sub-service. */
+  hostLabelsService(): AffinityGroupHostLabelsService {
+    return new AffinityGroupHostLabelsService(this.connection, `${this.path}/hostlabels`);
+  }
+
+  /** The `hosts` sub-service. */
+  hostsService(): AffinityGroupHostsService {
+    return new AffinityGroupHostsService(this.connection, `${this.path}/hosts`);
+  }
+
+  /** The `vmlabels` sub-service. */
+  vmLabelsService(): AffinityGroupVmLabelsService {
+    return new AffinityGroupVmLabelsService(this.connection, `${this.path}/vmlabels`);
+  }
+
+  /** The `vms` sub-service. */
+  vmsService(): AffinityGroupVmsService {
+    return new AffinityGroupVmsService(this.connection, `${this.path}/vms`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "hostlabels":
+        return this.hostLabelsService();
+      case "hosts":
+        return this.hostsService();
+      case "vmlabels":
+        return this.vmLabelsService();
+      case "vms":
+        return this.vmsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A service of the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService().labelService("123"))); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupVmLabelService extends Service {
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AffinityGroupVmLabelRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService())); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupVmLabelsService extends Service {
+  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
+  }
+
+  /** Lists the `AffinityLabel` objects (GET, status 200). */
+  list(options: AffinityGroupVmLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string max:number", options) as Promise<List<AffinityLabel>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  labelService(id: string): AffinityGroupVmLabelService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityGroupVmLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.labelService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A service of the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService().vmService("123"))); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupVmService extends Service {
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AffinityGroupVmRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Vm` objects: `vmService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService())); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupVmsService extends Service {
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.id` or `vm.name` is set. */
+  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+    return this.run("add add Vm - $vm:Vm !vm.id|vm.name", options, vm) as Promise<Vm>;
+  }
+
+  /** Lists the `Vm` objects (GET, status 200). */
+  list(options: AffinityGroupVmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string max:number", options) as Promise<List<Vm>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  vmService(id: string): AffinityGroupVmService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityGroupVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.vmService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `AffinityGroup` objects: `groupService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService())); // locating sends nothing
+ * ```
+ */
+export class AffinityGroupsService extends Service {
+  /** Adds a `AffinityGroup` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `group.name` is set. */
+  add(group: AffinityGroup, options: RequestOptions = {}): Promise<AffinityGroup> {
+    return this.run("add add AffinityGroup - $group:AffinityGroup !group.name", options, group) as Promise<AffinityGroup>;
+  }
+
+  /** Lists the `AffinityGroup` objects (GET, status 200). */
+  list(options: AffinityGroupsListOptions = {}): Promise<List<AffinityGroup>> {
+    return this.run("list list AffinityGroup - follow:string max:number", options) as Promise<List<AffinityGroup>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  groupService(id: string): AffinityGroupService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityGroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.groupService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Host` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").hostsService().hostService("123"))); // locating sends nothing
+ * ```
+ */
+export class AffinityLabelHostService extends Service {
+  /** Gets the `Host` (GET, status 200). */
+  get(options: AffinityLabelHostGetOptions = {}): Promise<Host> {
+    return this.run("get get Host - follow:string", options) as Promise<Host>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Host` objects: `hostService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").hostsService())); // locating sends nothing
+ * ```
+ */
+export class AffinityLabelHostsService extends Service {
+  /** Adds a `Host` (POST, status 200, 201 or 202). */
+  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+    return this.run("add add Host - $host:Host", options, host) as Promise<Host>;
+  }
+
+  /** Lists the `Host` objects (GET, status 200). */
+  list(options: AffinityLabelHostsListOptions = {}): Promise<List<Host>> {
+    return this.run("list list Host - follow:string", options) as Promise<List<Host>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  hostService(id: string): AffinityLabelHostService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityLabelHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.hostService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `AffinityLabel` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123"))); // locating sends nothing
+ * ```
+ */
+export class AffinityLabelService extends Service {
+  /** Gets the `AffinityLabel` (GET, status 200). */
+  get(options: AffinityLabelGetOptions = {}): Promise<AffinityLabel> {
+    return this.run("get get AffinityLabel - follow:string", options) as Promise<AffinityLabel>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+
+  /** Updates the `AffinityLabel` (PUT, status 200). */
+  update(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("update update AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
+  }
+
+  /** The `hosts` sub-service. */
+  hostsService(): AffinityLabelHostsService {
+    return new AffinityLabelHostsService(this.connection, `${this.path}/hosts`);
+  }
+
+  /** The `vms` sub-service. */
+  vmsService(): AffinityLabelVmsService {
+    return new AffinityLabelVmsService(this.connection, `${this.path}/vms`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "hosts":
+        return this.hostsService();
+      case "vms":
+        return this.vmsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `Vm` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").vmsService().vmService("123"))); // locating sends nothing
+ * ```
+ */
+export class AffinityLabelVmService extends Service {
+  /** Gets the `Vm` (GET, status 200). */
+  get(options: AffinityLabelVmGetOptions = {}): Promise<Vm> {
+    return this.run("get get Vm - follow:string", options) as Promise<Vm>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Vm` objects: `vmService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().affinityLabelsService().labelService("123").vmsService())); // locating sends nothing
+ * ```
+ */
+export class AffinityLabelVmsService extends Service {
+  /** Adds a `Vm` (POST, status 200, 201 or 202). */
+  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+    return this.run("add add Vm - $vm:Vm", options, vm) as Promise<Vm>;
+  }
+
+  /** Lists the `Vm` objects (GET, status 200). */
+  list(options: AffinityLabelVmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string", options) as Promise<List<Vm>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  vmService(id: string): AffinityLabelVmService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityLabelVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.vmService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().affinityLabelsService())); // locating sends nothing
+ * ```
+ */
+export class AffinityLabelsService extends Service {
+  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
+  }
+
+  /** Lists the `AffinityLabel` objects (GET, status 200). */
+  list(options: AffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string max:number", options) as Promise<List<AffinityLabel>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  labelService(id: string): AffinityLabelService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AffinityLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.labelService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `AffinityLabel` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").affinityLabelsService().labelService("123"))); // locating sends nothing
+ * ```
+ */
+export class AssignedAffinityLabelService extends Service {
+  /** Gets the `AffinityLabel` (GET, status 200). */
+  get(options: AssignedAffinityLabelGetOptions = {}): Promise<AffinityLabel> {
+    return this.run("get get AffinityLabel - follow:string", options) as Promise<AffinityLabel>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").affinityLabelsService())); // locating sends nothing
+ * ```
+ */
+export class AssignedAffinityLabelsService extends Service {
+  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
+  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+    return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
+  }
+
+  /** Lists the `AffinityLabel` objects (GET, status 200). */
+  list(options: AssignedAffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
+    return this.run("list list AffinityLabel - follow:string", options) as Promise<List<AffinityLabel>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  labelService(id: string): AssignedAffinityLabelService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AssignedAffinityLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.labelService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `CpuProfile` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").cpuProfilesService().profileService("123"))); // locating sends nothing
+ * ```
+ */
+export class AssignedCpuProfileService extends Service {
+  /** Gets the `CpuProfile` (GET, status 200). */
+  get(options: AssignedCpuProfileGetOptions = {}): Promise<CpuProfile> {
+    return this.run("get get CpuProfile - follow:string", options) as Promise<CpuProfile>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AssignedCpuProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `CpuProfile` objects: `profileService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").cpuProfilesService())); // locating sends nothing
+ * ```
+ */
+export class AssignedCpuProfilesService extends Service {
+  /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name` is set. */
+  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+    return this.run("add add CpuProfile - $profile:CpuProfile !profile.name", options, profile) as Promise<CpuProfile>;
+  }
+
+  /** Lists the `CpuProfile` objects (GET, status 200). */
+  list(options: AssignedCpuProfilesListOptions = {}): Promise<List<CpuProfile>> {
+    return this.run("list list CpuProfile - follow:string max:number", options) as Promise<List<CpuProfile>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  profileService(id: string): AssignedCpuProfileService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AssignedCpuProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.profileService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `DiskProfile` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService().profileService("123"))); // locating sends nothing
+ * ```
+ */
+export class AssignedDiskProfileService extends Service {
+  /** Gets the `DiskProfile` (GET, status 200). */
+  get(options: AssignedDiskProfileGetOptions = {}): Promise<DiskProfile> {
+    return this.run("get get DiskProfile - follow:string", options) as Promise<DiskProfile>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AssignedDiskProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `DiskProfile` objects: `profileService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService())); // locating sends nothing
+ * ```
+ */
+export class AssignedDiskProfilesService extends Service {
+  /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name` is set. */
+  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+    return this.run("add add DiskProfile - $profile:DiskProfile !profile.name", options, profile) as Promise<DiskProfile>;
+  }
+
+  /** Lists the `DiskProfile` objects (GET, status 200). */
+  list(options: AssignedDiskProfilesListOptions = {}): Promise<List<DiskProfile>> {
+    return this.run("list list DiskProfile - follow:string max:number", options) as Promise<List<DiskProfile>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  profileService(id: string): AssignedDiskProfileService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AssignedDiskProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.profileService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Permission` objects: `permissionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").permissionsService())); // locating sends nothing
+ * ```
+ */
+export class AssignedPermissionsService extends Service {
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name` is set. */
+  add(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add add Permission - $permission:Permission !permission.role.id|permission.role.name", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.user.id` are set. */
+  addUserLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addUserLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.user.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.group.id` are set. */
+  addGroupLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addGroupLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.group.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.dataCenter.id` are set. */
+  addDataCenterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addDataCenterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.dataCenter.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.cluster.id` are set. */
+  addClusterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addClusterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.cluster.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.host.id` are set. */
+  addHostPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addHostPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.host.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.storageDomain.id` are set. */
+  addStorageDomainPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addStorageDomainPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.storageDomain.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vm.id` are set. */
+  addVmPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addVmPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vm.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vmPool.id` are set. */
+  addvmPoolPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addvmPoolPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vmPool.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Adds a `Permission` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.template.id` are set. */
+  addTemplatePermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+    return this.run("add addTemplatePermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.template.id", options, permission) as Promise<Permission>;
+  }
+
+  /** Lists the `Permission` objects (GET, status 200). */
+  list(options: AssignedPermissionsListOptions = {}): Promise<List<Permission>> {
+    return this.run("list list Permission - follow:string", options) as Promise<List<Permission>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  permissionService(id: string): PermissionService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new PermissionService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.permissionService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Role` objects: `roleService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().groupsService().groupService("123").rolesService())); // locating sends nothing
+ * ```
+ */
+export class AssignedRolesService extends Service {
+  /** Lists the `Role` objects (GET, status 200). */
+  list(options: AssignedRolesListOptions = {}): Promise<List<Role>> {
+    return this.run("list list Role - follow:string max:number", options) as Promise<List<Role>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  roleService(id: string): RoleService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new RoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.roleService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Tag` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().groupsService().groupService("123").tagsService().tagService("123"))); // locating sends nothing
+ * ```
+ */
+export class AssignedTagService extends Service {
+  /** Gets the `Tag` (GET, status 200). */
+  get(options: AssignedTagGetOptions = {}): Promise<Tag> {
+    return this.run("get get Tag - follow:string", options) as Promise<Tag>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AssignedTagRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Tag` objects: `tagService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().groupsService().groupService("123").tagsService())); // locating sends nothing
+ * ```
+ */
+export class AssignedTagsService extends Service {
+  /** Adds a `Tag` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `tag.id` or `tag.name` is set. */
+  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+    return this.run("add add Tag - $tag:Tag !tag.id|tag.name", options, tag) as Promise<Tag>;
+  }
+
+  /** Lists the `Tag` objects (GET, status 200). */
+  list(options: AssignedTagsListOptions = {}): Promise<List<Tag>> {
+    return this.run("list list Tag - follow:string max:number", options) as Promise<List<Tag>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  tagService(id: string): AssignedTagService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AssignedTagService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.tagService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `VnicProfile` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networksService().networkService("123").vnicProfilesService().profileService("123"))); // locating sends nothing
+ * ```
+ */
+export class AssignedVnicProfileService extends Service {
+  /** Gets the `VnicProfile` (GET, status 200). */
+  get(options: AssignedVnicProfileGetOptions = {}): Promise<VnicProfile> {
+    return this.run("get get VnicProfile - follow:string", options) as Promise<VnicProfile>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AssignedVnicProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `VnicProfile` objects: `profileService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networksService().networkService("123").vnicProfilesService())); // locating sends nothing
+ * ```
+ */
+export class AssignedVnicProfilesService extends Service {
+  /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name` is set. */
+  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+    return this.run("add add VnicProfile - $profile:VnicProfile !profile.name", options, profile) as Promise<VnicProfile>;
+  }
+
+  /** Lists the `VnicProfile` objects (GET, status 200). */
+  list(options: AssignedVnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
+    return this.run("list list VnicProfile - follow:string max:number", options) as Promise<List<VnicProfile>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  profileService(id: string): AssignedVnicProfileService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AssignedVnicProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.profileService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A service no locator of the tree reaches; services extending it share its methods.
+ *
+ * @example Usage
+ * ```ts
+ * import { MeasurableService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof MeasurableService); // function
+ * ```
+ */
+export class MeasurableService extends Service {
+  /** The `statistics` sub-service. */
+  statisticsService(): StatisticsService {
+    return new StatisticsService(this.connection, `${this.path}/statistics`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "statistics":
+        return this.statisticsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService().diskService("123"))); // locating sends nothing
+ * ```
+ */
+export class AttachedStorageDomainDiskService extends MeasurableService {
+  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
+   *
+   * @deprecated AttachedStorageDomainDiskService.copy is deprecated. */
+  copy(options: AttachedStorageDomainDiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy disk:Disk storageDomain:StorageDomain", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
+  export(options: AttachedStorageDomainDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain", options) as Promise<Action>;
+  }
+
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: AttachedStorageDomainDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
+  }
+
+  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
+  move(options: AttachedStorageDomainDiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move storageDomain:StorageDomain async:boolean filter:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
+  register(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action register - register", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+
+  /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
+  sparsify(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action sparsify - sparsify", options) as Promise<Action>;
+  }
+
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `Disk` objects: `diskService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService())); // locating sends nothing
+ * ```
+ */
+export class AttachedStorageDomainDisksService extends Service {
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @deprecated AttachedStorageDomainDisksService.add is deprecated. */
+  add(disk: Disk, options: AttachedStorageDomainDisksAddOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk unregistered:boolean", options, disk) as Promise<Disk>;
+  }
+
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: AttachedStorageDomainDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskService(id: string): AttachedStorageDomainDiskService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AttachedStorageDomainDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `StorageDomain` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123"))); // locating sends nothing
+ * ```
+ */
+export class AttachedStorageDomainService extends Service {
+  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
+  activate(options: AttachedStorageDomainActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
+  deactivate(options: AttachedStorageDomainDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate async:boolean force:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `StorageDomain` (GET, status 200). */
+  get(options: AttachedStorageDomainGetOptions = {}): Promise<StorageDomain> {
+    return this.run("get get StorageDomain - follow:string", options) as Promise<StorageDomain>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: AttachedStorageDomainRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** The `disks` sub-service. */
+  disksService(): AttachedStorageDomainDisksService {
+    return new AttachedStorageDomainDisksService(this.connection, `${this.path}/disks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "disks":
+        return this.disksService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `StorageDomain` objects: `storageDomainService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService())); // locating sends nothing
+ * ```
+ */
+export class AttachedStorageDomainsService extends Service {
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.id|storageDomain.name", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Lists the `StorageDomain` objects (GET, status 200). */
+  list(options: AttachedStorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
+    return this.run("list list StorageDomain - follow:string max:number", options) as Promise<List<StorageDomain>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  storageDomainService(id: string): AttachedStorageDomainService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new AttachedStorageDomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.storageDomainService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Balance` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").balancesService().balanceService("123"))); // locating sends nothing
+ * ```
+ */
+export class BalanceService extends Service {
+  /** Gets the `Balance` (GET, status 200). */
+  get(options: BalanceGetOptions = {}): Promise<Balance> {
+    return this.run("get get Balance - follow:string filter:boolean", options) as Promise<Balance>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: BalanceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Balance` objects: `balanceService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").balancesService())); // locating sends nothing
+ * ```
+ */
+export class BalancesService extends Service {
+  /** Adds a `Balance` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `balance.schedulingPolicyUnit.id` is set. */
+  add(balance: Balance, options: RequestOptions = {}): Promise<Balance> {
+    return this.run("add add Balance - $balance:Balance !balance.schedulingPolicyUnit.id", options, balance) as Promise<Balance>;
+  }
+
+  /** Lists the `Balance` objects (GET, status 200). */
+  list(options: BalancesListOptions = {}): Promise<List<Balance>> {
+    return this.run("list list Balance - follow:string max:number filter:boolean", options) as Promise<List<Balance>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  balanceService(id: string): BalanceService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new BalanceService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.balanceService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Bookmark` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().bookmarksService().bookmarkService("123"))); // locating sends nothing
+ * ```
+ */
+export class BookmarkService extends Service {
+  /** Gets the `Bookmark` (GET, status 200). */
+  get(options: BookmarkGetOptions = {}): Promise<Bookmark> {
+    return this.run("get get Bookmark - follow:string", options) as Promise<Bookmark>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: BookmarkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Bookmark` (PUT, status 200). */
+  update(bookmark: Bookmark, options: BookmarkUpdateOptions = {}): Promise<Bookmark> {
+    return this.run("update update Bookmark - $bookmark:Bookmark async:boolean", options, bookmark) as Promise<Bookmark>;
+  }
+}
+
+/**
+ * A collection of `Bookmark` objects: `bookmarkService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().bookmarksService())); // locating sends nothing
+ * ```
+ */
+export class BookmarksService extends Service {
+  /** Adds a `Bookmark` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `bookmark.name`, `bookmark.value` are set. */
+  add(bookmark: Bookmark, options: RequestOptions = {}): Promise<Bookmark> {
+    return this.run("add add Bookmark - $bookmark:Bookmark !bookmark.name !bookmark.value", options, bookmark) as Promise<Bookmark>;
+  }
+
+  /** Lists the `Bookmark` objects (GET, status 200). */
+  list(options: BookmarksListOptions = {}): Promise<List<Bookmark>> {
+    return this.run("list list Bookmark - follow:string max:number", options) as Promise<List<Bookmark>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  bookmarkService(id: string): BookmarkService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new BookmarkService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.bookmarkService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ClusterFeature` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").enabledFeaturesService().featureService("123"))); // locating sends nothing
+ * ```
+ */
+export class ClusterEnabledFeatureService extends Service {
+  /** Gets the `ClusterFeature` (GET, status 200). */
+  get(options: ClusterEnabledFeatureGetOptions = {}): Promise<ClusterFeature> {
+    return this.run("get get ClusterFeature - follow:string", options) as Promise<ClusterFeature>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `ClusterFeature` objects: `featureService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").enabledFeaturesService())); // locating sends nothing
+ * ```
+ */
+export class ClusterEnabledFeaturesService extends Service {
+  /** Adds a `ClusterFeature` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `feature.id` is set. */
+  add(feature: ClusterFeature, options: RequestOptions = {}): Promise<ClusterFeature> {
+    return this.run("add add ClusterFeature - $feature:ClusterFeature !feature.id", options, feature) as Promise<ClusterFeature>;
+  }
+
+  /** Lists the `ClusterFeature` objects (GET, status 200). */
+  list(options: ClusterEnabledFeaturesListOptions = {}): Promise<List<ClusterFeature>> {
+    return this.run("list list ClusterFeature - follow:string", options) as Promise<List<ClusterFeature>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  featureService(id: string): ClusterEnabledFeatureService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ClusterEnabledFeatureService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.featureService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ExternalProvider` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").externalNetworkProvidersService())); // locating sends nothing
+ * ```
+ */
+export class ClusterExternalProvidersService extends Service {
+  /** Lists the `ExternalProvider` objects (GET, status 200). */
+  list(options: ClusterExternalProvidersListOptions = {}): Promise<List<ExternalProvider>> {
+    return this.run("list list ExternalProvider - follow:string", options) as Promise<List<ExternalProvider>>;
+  }
+}
+
+/**
+ * One `ClusterFeature` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService().featureService("123"))); // locating sends nothing
+ * ```
+ */
+export class ClusterFeatureService extends Service {
+  /** Gets the `ClusterFeature` (GET, status 200). */
+  get(options: ClusterFeatureGetOptions = {}): Promise<ClusterFeature> {
+    return this.run("get get ClusterFeature - follow:string", options) as Promise<ClusterFeature>;
+  }
+}
+
+/**
+ * A collection of `ClusterFeature` objects: `featureService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService())); // locating sends nothing
+ * ```
+ */
+export class ClusterFeaturesService extends Service {
+  /** Lists the `ClusterFeature` objects (GET, status 200). */
+  list(options: ClusterFeaturesListOptions = {}): Promise<List<ClusterFeature>> {
+    return this.run("list list ClusterFeature - follow:string", options) as Promise<List<ClusterFeature>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  featureService(id: string): ClusterFeatureService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ClusterFeatureService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.featureService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ClusterLevel` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clusterLevelsService().levelService("123"))); // locating sends nothing
+ * ```
+ */
+export class ClusterLevelService extends Service {
+  /** Gets the `ClusterLevel` (GET, status 200). */
+  get(options: ClusterLevelGetOptions = {}): Promise<ClusterLevel> {
+    return this.run("get get ClusterLevel - follow:string", options) as Promise<ClusterLevel>;
+  }
+
+  /** The `clusterfeatures` sub-service. */
+  clusterFeaturesService(): ClusterFeaturesService {
+    return new ClusterFeaturesService(this.connection, `${this.path}/clusterfeatures`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "clusterfeatures":
+        return this.clusterFeaturesService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `ClusterLevel` objects: `levelService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clusterLevelsService())); // locating sends nothing
+ * ```
+ */
+export class ClusterLevelsService extends Service {
+  /** Lists the `ClusterLevel` objects (GET, status 200). */
+  list(options: ClusterLevelsListOptions = {}): Promise<List<ClusterLevel>> {
+    return this.run("list list ClusterLevel - follow:string", options) as Promise<List<ClusterLevel>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  levelService(id: string): ClusterLevelService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ClusterLevelService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.levelService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Network` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").networksService().networkService("123"))); // locating sends nothing
+ * ```
+ */
+export class ClusterNetworkService extends Service {
+  /** Gets the `Network` (GET, status 200). */
+  get(options: ClusterNetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+
+  /** Updates the `Network` (PUT, status 200). */
+  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
+  }
+}
+
+/**
+ * A collection of `Network` objects: `networkService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").networksService())); // locating sends nothing
+ * ```
+ */
+export class ClusterNetworksService extends Service {
+  /** Adds a `Network` (POST, status 200, 201 or 202). */
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
+  }
+
+  /** Lists the `Network` objects (GET, status 200). */
+  list(options: ClusterNetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number", options) as Promise<List<Network>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  networkService(id: string): ClusterNetworkService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ClusterNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.networkService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Cluster` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123"))); // locating sends nothing
+ * ```
+ */
+export class ClusterService extends Service {
+  /** Gets the `Cluster` (GET, status 200). */
+  get(options: ClusterGetOptions = {}): Promise<Cluster> {
+    return this.run("get get Cluster - follow:string filter:boolean", options) as Promise<Cluster>;
+  }
+
+  /** Runs the `refreshglusterhealstatus` action (POST `<path>/refreshglusterhealstatus`, status 200, 201 or 202). */
+  refreshGlusterHealStatus(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action refreshGlusterHealStatus - refreshglusterhealstatus", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: ClusterRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `resetemulatedmachine` action (POST `<path>/resetemulatedmachine`, status 200, 201 or 202). */
+  resetEmulatedMachine(options: ClusterResetEmulatedMachineOptions = {}): Promise<Action> {
+    return this.run("action resetEmulatedMachine - resetemulatedmachine async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `syncallnetworks` action (POST `<path>/syncallnetworks`, status 200, 201 or 202). */
+  syncAllNetworks(options: ClusterSyncAllNetworksOptions = {}): Promise<Action> {
+    return this.run("action syncAllNetworks - syncallnetworks async:boolean", options) as Promise<Action>;
+  }
+
+  /** Updates the `Cluster` (PUT, status 200). */
+  update(cluster: Cluster, options: ClusterUpdateOptions = {}): Promise<Cluster> {
+    return this.run("update update Cluster - $cluster:Cluster async:boolean", options, cluster) as Promise<Cluster>;
+  }
+
+  /** Runs the `upgrade` action (POST `<path>/upgrade`, status 200, 201 or 202). */
+  upgrade(options: ClusterUpgradeOptions = {}): Promise<Action> {
+    return this.run("action upgrade - upgrade upgradeAction:string correlationId:string upgradePercentComplete:number async:boolean", options) as Promise<Action>;
+  }
+
+  /** The `affinitygroups` sub-service. */
+  affinityGroupsService(): AffinityGroupsService {
+    return new AffinityGroupsService(this.connection, `${this.path}/affinitygroups`);
+  }
+
+  /** The `cpuprofiles` sub-service. */
+  cpuProfilesService(): AssignedCpuProfilesService {
+    return new AssignedCpuProfilesService(this.connection, `${this.path}/cpuprofiles`);
+  }
+
+  /** The `enabledfeatures` sub-service. */
+  enabledFeaturesService(): ClusterEnabledFeaturesService {
+    return new ClusterEnabledFeaturesService(this.connection, `${this.path}/enabledfeatures`);
+  }
+
+  /** The `externalnetworkproviders` sub-service. */
+  externalNetworkProvidersService(): ClusterExternalProvidersService {
+    return new ClusterExternalProvidersService(this.connection, `${this.path}/externalnetworkproviders`);
+  }
+
+  /** The `glusterhooks` sub-service. */
+  glusterHooksService(): GlusterHooksService {
+    return new GlusterHooksService(this.connection, `${this.path}/glusterhooks`);
+  }
+
+  /** The `glustervolumes` sub-service. */
+  glusterVolumesService(): GlusterVolumesService {
+    return new GlusterVolumesService(this.connection, `${this.path}/glustervolumes`);
+  }
+
+  /** The `networkfilters` sub-service. */
+  networkFiltersService(): NetworkFiltersService {
+    return new NetworkFiltersService(this.connection, `${this.path}/networkfilters`);
+  }
+
+  /** The `networks` sub-service. */
+  networksService(): ClusterNetworksService {
+    return new ClusterNetworksService(this.connection, `${this.path}/networks`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "affinitygroups":
+        return this.affinityGroupsService();
+      case "cpuprofiles":
+        return this.cpuProfilesService();
+      case "enabledfeatures":
+        return this.enabledFeaturesService();
+      case "externalnetworkproviders":
+        return this.externalNetworkProvidersService();
+      case "glusterhooks":
+        return this.glusterHooksService();
+      case "glustervolumes":
+        return this.glusterVolumesService();
+      case "networkfilters":
+        return this.networkFiltersService();
+      case "networks":
+        return this.networksService();
+      case "permissions":
+        return this.permissionsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Cluster` objects: `clusterService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService())); // locating sends nothing
+ * ```
+ */
+export class ClustersService extends Service {
+  /** Adds a `Cluster` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `cluster.name`, `cluster.dataCenter.id` or `cluster.dataCenter.name` are set. */
+  add(cluster: Cluster, options: RequestOptions = {}): Promise<Cluster> {
+    return this.run("add add Cluster - $cluster:Cluster !cluster.name !cluster.dataCenter.id|cluster.dataCenter.name", options, cluster) as Promise<Cluster>;
+  }
+
+  /** Lists the `Cluster` objects (GET, status 200). */
+  list(options: ClustersListOptions = {}): Promise<List<Cluster>> {
+    return this.run("list list Cluster - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<Cluster>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  clusterService(id: string): ClusterService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ClusterService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.clusterService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A service no locator of the tree reaches; services extending it share its methods.
+ *
+ * @example Usage
+ * ```ts
+ * import { CopyableService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof CopyableService); // function
+ * ```
+ */
+export class CopyableService extends Service {
+  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202). */
+  copy(options: CopyableCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy async:boolean", options) as Promise<Action>;
+  }
+}
+
+/**
+ * One `CpuProfile` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().cpuProfilesService().profileService("123"))); // locating sends nothing
+ * ```
+ */
+export class CpuProfileService extends Service {
+  /** Gets the `CpuProfile` (GET, status 200). */
+  get(options: CpuProfileGetOptions = {}): Promise<CpuProfile> {
+    return this.run("get get CpuProfile - follow:string", options) as Promise<CpuProfile>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: CpuProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `CpuProfile` (PUT, status 200). */
+  update(profile: CpuProfile, options: CpuProfileUpdateOptions = {}): Promise<CpuProfile> {
+    return this.run("update update CpuProfile - $profile:CpuProfile async:boolean", options, profile) as Promise<CpuProfile>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `CpuProfile` objects: `profileService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().cpuProfilesService())); // locating sends nothing
+ * ```
+ */
+export class CpuProfilesService extends Service {
+  /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.cluster.id`, `profile.name` are set. */
+  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+    return this.run("add add CpuProfile - $profile:CpuProfile !profile.cluster.id !profile.name", options, profile) as Promise<CpuProfile>;
+  }
+
+  /** Lists the `CpuProfile` objects (GET, status 200). */
+  list(options: CpuProfilesListOptions = {}): Promise<List<CpuProfile>> {
+    return this.run("list list CpuProfile - follow:string max:number", options) as Promise<List<CpuProfile>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  profileService(id: string): CpuProfileService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new CpuProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.profileService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Network` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").networksService().networkService("123"))); // locating sends nothing
+ * ```
+ */
+export class DataCenterNetworkService extends Service {
+  /** Gets the `Network` (GET, status 200). */
+  get(options: DataCenterNetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+
+  /** Updates the `Network` (PUT, status 200). */
+  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
+  }
+}
+
+/**
+ * A collection of `Network` objects: `networkService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").networksService())); // locating sends nothing
+ * ```
+ */
+export class DataCenterNetworksService extends Service {
+  /** Adds a `Network` (POST, status 200, 201 or 202). */
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
+  }
+
+  /** Lists the `Network` objects (GET, status 200). */
+  list(options: DataCenterNetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number", options) as Promise<List<Network>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  networkService(id: string): DataCenterNetworkService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DataCenterNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.networkService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `DataCenter` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123"))); // locating sends nothing
+ * ```
+ */
+export class DataCenterService extends Service {
+  /** Runs the `cleanfinishedtasks` action (POST `<path>/cleanfinishedtasks`, status 200, 201 or 202). */
+  cleanFinishedTasks(options: DataCenterCleanFinishedTasksOptions = {}): Promise<Action> {
+    return this.run("action cleanFinishedTasks - cleanfinishedtasks async:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `DataCenter` (GET, status 200). */
+  get(options: DataCenterGetOptions = {}): Promise<DataCenter> {
+    return this.run("get get DataCenter - follow:string filter:boolean", options) as Promise<DataCenter>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: DataCenterRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - force:boolean async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `setmaster` action (POST `<path>/setmaster`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  setMaster(options: DataCenterSetMasterOptions = {}): Promise<Action> {
+    return this.run("action setMaster - setmaster storageDomain:StorageDomain async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+
+  /** Updates the `DataCenter` (PUT, status 200). */
+  update(dataCenter: DataCenter, options: DataCenterUpdateOptions = {}): Promise<DataCenter> {
+    return this.run("update update DataCenter - $dataCenter:DataCenter async:boolean", options, dataCenter) as Promise<DataCenter>;
+  }
+
+  /** The `clusters` sub-service. */
+  clustersService(): ClustersService {
+    return new ClustersService(this.connection, `${this.path}/clusters`);
+  }
+
+  /** The `iscsibonds` sub-service. */
+  iscsiBondsService(): IscsiBondsService {
+    return new IscsiBondsService(this.connection, `${this.path}/iscsibonds`);
+  }
+
+  /** The `networks` sub-service. */
+  networksService(): DataCenterNetworksService {
+    return new DataCenterNetworksService(this.connection, `${this.path}/networks`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `qoss` sub-service. */
+  qossService(): QossService {
+    return new QossService(this.connection, `${this.path}/qoss`);
+  }
+
+  /** The `quotas` sub-service. */
+  quotasService(): QuotasService {
+    return new QuotasService(this.connection, `${this.path}/quotas`);
+  }
+
+  /** The `storagedomains` sub-service. */
+  storageDomainsService(): AttachedStorageDomainsService {
+    return new AttachedStorageDomainsService(this.connection, `${this.path}/storagedomains`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "clusters":
+        return this.clustersService();
+      case "iscsibonds":
+        return this.iscsiBondsService();
+      case "networks":
+        return this.networksService();
+      case "permissions":
+        return this.permissionsService();
+      case "qoss":
+        return this.qossService();
+      case "quotas":
+        return this.quotasService();
+      case "storagedomains":
+        return this.storageDomainsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `DataCenter` objects: `dataCenterService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService())); // locating sends nothing
+ * ```
+ */
+export class DataCentersService extends Service {
+  /** Adds a `DataCenter` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `dataCenter.local`, `dataCenter.name` are set. */
+  add(dataCenter: DataCenter, options: RequestOptions = {}): Promise<DataCenter> {
+    return this.run("add add DataCenter - $dataCenter:DataCenter !dataCenter.local !dataCenter.name", options, dataCenter) as Promise<DataCenter>;
+  }
+
+  /** Lists the `DataCenter` objects (GET, status 200). */
+  list(options: DataCentersListOptions = {}): Promise<List<DataCenter>> {
+    return this.run("list list DataCenter - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<DataCenter>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  dataCenterService(id: string): DataCenterService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DataCenterService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.dataCenterService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `DiskAttachment` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
+ * ```
+ */
+export class DiskAttachmentService extends Service {
+  /** Gets the `DiskAttachment` (GET, status 200). */
+  get(options: DiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
+    return this.run("get get DiskAttachment - follow:string", options) as Promise<DiskAttachment>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: DiskAttachmentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - detachOnly=detach_only:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `DiskAttachment` (PUT, status 200). */
+  update(diskAttachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("update update DiskAttachment - $diskAttachment:DiskAttachment", options, diskAttachment) as Promise<DiskAttachment>;
+  }
+}
+
+/**
+ * A collection of `DiskAttachment` objects: `attachmentService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").diskAttachmentsService())); // locating sends nothing
+ * ```
+ */
+export class DiskAttachmentsService extends Service {
+  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202). */
+  add(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("add add DiskAttachment - $attachment:DiskAttachment", options, attachment) as Promise<DiskAttachment>;
+  }
+
+  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `attachment.bootable`, `attachment.interface`, `attachment.passDiscard` are set. */
+  addSignature1(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("add addSignature1 DiskAttachment - $attachment:DiskAttachment !attachment.bootable !attachment.interface !attachment.passDiscard", options, attachment) as Promise<DiskAttachment>;
+  }
+
+  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `attachment.disk.id` is set. */
+  addProvidingDiskId(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+    return this.run("add addProvidingDiskId DiskAttachment - $attachment:DiskAttachment !attachment.disk.id", options, attachment) as Promise<DiskAttachment>;
+  }
+
+  /** Lists the `DiskAttachment` objects (GET, status 200). */
+  list(options: DiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
+    return this.run("list list DiskAttachment - follow:string", options) as Promise<List<DiskAttachment>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  attachmentService(id: string): DiskAttachmentService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DiskAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.attachmentService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `DiskProfile` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().diskProfilesService().diskProfileService("123"))); // locating sends nothing
+ * ```
+ */
+export class DiskProfileService extends Service {
+  /** Gets the `DiskProfile` (GET, status 200). */
+  get(options: DiskProfileGetOptions = {}): Promise<DiskProfile> {
+    return this.run("get get DiskProfile - follow:string", options) as Promise<DiskProfile>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: DiskProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `DiskProfile` (PUT, status 200). */
+  update(profile: DiskProfile, options: DiskProfileUpdateOptions = {}): Promise<DiskProfile> {
+    return this.run("update update DiskProfile - $profile:DiskProfile async:boolean", options, profile) as Promise<DiskProfile>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `DiskProfile` objects: `diskProfileService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().diskProfilesService())); // locating sends nothing
+ * ```
+ */
+export class DiskProfilesService extends Service {
+  /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name`, `profile.storageDomain.id` are set. */
+  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+    return this.run("add add DiskProfile - $profile:DiskProfile !profile.name !profile.storageDomain.id", options, profile) as Promise<DiskProfile>;
+  }
+
+  /** Lists the `DiskProfile` objects (GET, status 200). */
+  list(options: DiskProfilesListOptions = {}): Promise<List<DiskProfile>> {
+    return this.run("list list DiskProfile - follow:string max:number", options) as Promise<List<DiskProfile>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskProfileService(id: string): DiskProfileService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DiskProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskProfileService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().disksService().diskService("123"))); // locating sends nothing
+ * ```
+ */
+export class DiskService extends MeasurableService {
+  /** Runs the `convert` action (POST `<path>/convert`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format` or `disk.sparse` is set. */
+  convert(options: DiskConvertOptions = {}): Promise<Action> {
+    return this.run("action convert - convert follow:string disk:Disk !disk.format|disk.sparse", options) as Promise<Action>;
+  }
+
+  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  copy(options: DiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy disk:Disk storageDomain:StorageDomain diskProfile:DiskProfile quota:Quota async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  export(options: DiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: DiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string allContent=all_content:boolean", options) as Promise<Disk>;
+  }
+
+  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  move(options: DiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move storageDomain:StorageDomain diskProfile:DiskProfile quota:Quota async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+
+  /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
+  reduce(options: DiskReduceOptions = {}): Promise<Action> {
+    return this.run("action reduce - reduce async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `refreshlun` action (POST `<path>/refreshlun`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.id` or `host.name` is set. */
+  refreshLun(options: DiskRefreshLunOptions = {}): Promise<Action> {
+    return this.run("action refreshLun - refreshlun host:Host !host.id|host.name", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: DiskRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
+  sparsify(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action sparsify - sparsify", options) as Promise<Action>;
+  }
+
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
+  }
+
+  /** The `disksnapshots` sub-service. */
+  diskSnapshotsService(): DiskSnapshotsService {
+    return new DiskSnapshotsService(this.connection, `${this.path}/disksnapshots`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "disksnapshots":
+        return this.diskSnapshotsService();
+      case "permissions":
+        return this.permissionsService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * One `DiskSnapshot` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().disksService().diskService("123").diskSnapshotsService().snapshotService("123"))); // locating sends nothing
+ * ```
+ */
+export class DiskSnapshotService extends Service {
+  /** Gets the `DiskSnapshot` (GET, status 200). */
+  get(options: DiskSnapshotGetOptions = {}): Promise<DiskSnapshot> {
+    return this.run("get get DiskSnapshot - follow:string", options) as Promise<DiskSnapshot>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: DiskSnapshotRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `DiskSnapshot` objects: `snapshotService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().disksService().diskService("123").diskSnapshotsService())); // locating sends nothing
+ * ```
+ */
+export class DiskSnapshotsService extends Service {
+  /** Lists the `DiskSnapshot` objects (GET, status 200). */
+  list(options: DiskSnapshotsListOptions = {}): Promise<List<DiskSnapshot>> {
+    return this.run("list list DiskSnapshot - follow:string max:number includeActive=include_active:boolean includeTemplate=include_template:boolean", options) as Promise<List<DiskSnapshot>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  snapshotService(id: string): DiskSnapshotService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DiskSnapshotService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.snapshotService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Disk` objects: `diskService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().disksService())); // locating sends nothing
+ * ```
+ */
+export class DisksService extends Service {
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format`, `disk.interface` are set. */
+  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk !disk.format !disk.interface", options, disk) as Promise<Disk>;
+  }
+
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.provisionedSize` are set. */
+  addOnStorageDomain(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add addOnStorageDomain Disk - $disk:Disk !disk.format !disk.interface !disk.provisionedSize", options, disk) as Promise<Disk>;
+  }
+
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.lunStorage.type`, `disk.lunStorage.logicalUnits[].address`, `disk.lunStorage.logicalUnits[].id`, `disk.lunStorage.logicalUnits[].port`, `disk.lunStorage.logicalUnits[].target` are set. */
+  addLun(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add addLun Disk - $disk:Disk !disk.format !disk.interface !disk.lunStorage.type !disk.lunStorage.logicalUnits[].address !disk.lunStorage.logicalUnits[].id !disk.lunStorage.logicalUnits[].port !disk.lunStorage.logicalUnits[].target", options, disk) as Promise<Disk>;
+  }
+
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: DisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Disk>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskService(id: string): DiskService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Group` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().domainsService().domainService("123").groupsService().groupService("123"))); // locating sends nothing
+ * ```
+ */
+export class DomainGroupService extends Service {
+  /** Gets the `Group` (GET, status 200). */
+  get(options: DomainGroupGetOptions = {}): Promise<Group> {
+    return this.run("get get Group - follow:string", options) as Promise<Group>;
+  }
+}
+
+/**
+ * A collection of `Group` objects: `groupService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().domainsService().domainService("123").groupsService())); // locating sends nothing
+ * ```
+ */
+export class DomainGroupsService extends Service {
+  /** Lists the `Group` objects (GET, status 200). */
+  list(options: DomainGroupsListOptions = {}): Promise<List<Group>> {
+    return this.run("list list Group - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Group>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  groupService(id: string): DomainGroupService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DomainGroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.groupService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Domain` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().domainsService().domainService("123"))); // locating sends nothing
+ * ```
+ */
+export class DomainService extends Service {
+  /** Gets the `Domain` (GET, status 200). */
+  get(options: DomainGetOptions = {}): Promise<Domain> {
+    return this.run("get get Domain - follow:string", options) as Promise<Domain>;
+  }
+
+  /** The `groups` sub-service. */
+  groupsService(): DomainGroupsService {
+    return new DomainGroupsService(this.connection, `${this.path}/groups`);
+  }
+
+  /** The `users` sub-service. */
+  usersService(): DomainUsersService {
+    return new DomainUsersService(this.connection, `${this.path}/users`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "groups":
+        return this.groupsService();
+      case "users":
+        return this.usersService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `Group` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123").groupsService())); // locating sends nothing
+ * ```
+ */
+export class DomainUserGroupsService extends Service {
+  /** Lists the `Group` objects (GET, status 200). */
+  list(options: DomainUserGroupsListOptions = {}): Promise<List<Group>> {
+    return this.run("list list Group - follow:string", options) as Promise<List<Group>>;
+  }
+}
+
+/**
+ * One `User` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().domainsService().domainService("123").usersService().userService("123"))); // locating sends nothing
+ * ```
+ */
+export class DomainUserService extends Service {
+  /** Gets the `User` (GET, status 200). */
+  get(options: DomainUserGetOptions = {}): Promise<User> {
+    return this.run("get get User - follow:string", options) as Promise<User>;
+  }
+}
+
+/**
+ * A collection of `User` objects: `userService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().domainsService().domainService("123").usersService())); // locating sends nothing
+ * ```
+ */
+export class DomainUsersService extends Service {
+  /** Lists the `User` objects (GET, status 200). */
+  list(options: DomainUsersListOptions = {}): Promise<List<User>> {
+    return this.run("list list User - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<User>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  userService(id: string): DomainUserService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DomainUserService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.userService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Domain` objects: `domainService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().domainsService())); // locating sends nothing
+ * ```
+ */
+export class DomainsService extends Service {
+  /** Lists the `Domain` objects (GET, status 200). */
+  list(options: DomainsListOptions = {}): Promise<List<Domain>> {
+    return this.run("list list Domain - follow:string max:number", options) as Promise<List<Domain>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  domainService(id: string): DomainService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new DomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.domainService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `KatelloErratum` objects: `katelloErratumService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").katelloErrataService())); // locating sends nothing
+ * ```
+ */
+export class KatelloErrataService extends Service {
+  /** Lists the `KatelloErratum` objects (GET, status 200). */
+  list(options: KatelloErrataListOptions = {}): Promise<List<KatelloErratum>> {
+    return this.run("list list KatelloErratum - follow:string max:number", options) as Promise<List<KatelloErratum>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  katelloErratumService(id: string): KatelloErratumService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new KatelloErratumService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.katelloErratumService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `KatelloErratum` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().katelloErrataService())); // locating sends nothing
+ * ```
+ */
+export class EngineKatelloErrataService extends KatelloErrataService {
+}
+
+/**
+ * One `Event` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().eventsService().eventService("123"))); // locating sends nothing
+ * ```
+ */
+export class EventService extends Service {
+  /** Gets the `Event` (GET, status 200). */
+  get(options: EventGetOptions = {}): Promise<Event> {
+    return this.run("get get Event - follow:string", options) as Promise<Event>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: EventRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * One `EventSubscription` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123").eventSubscriptionsService().eventSubscriptionService("123"))); // locating sends nothing
+ * ```
+ */
+export class EventSubscriptionService extends Service {
+  /** Gets the `EventSubscription` (GET, status 200). */
+  get(options: RequestOptions = {}): Promise<EventSubscription> {
+    return this.run("get get EventSubscription -", options) as Promise<EventSubscription>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: EventSubscriptionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `EventSubscription` objects: `eventSubscriptionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123").eventSubscriptionsService())); // locating sends nothing
+ * ```
+ */
+export class EventSubscriptionsService extends Service {
+  /** Adds a `EventSubscription` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `eventSubscription.event` is set. */
+  add(eventSubscription: EventSubscription, options: RequestOptions = {}): Promise<EventSubscription> {
+    return this.run("add add EventSubscription - $eventSubscription:EventSubscription !eventSubscription.event", options, eventSubscription) as Promise<EventSubscription>;
+  }
+
+  /** Lists the `EventSubscription` objects (GET, status 200). */
+  list(options: EventSubscriptionsListOptions = {}): Promise<List<EventSubscription>> {
+    return this.run("list list EventSubscription - follow:string max:number", options) as Promise<List<EventSubscription>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  eventSubscriptionService(id: string): EventSubscriptionService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new EventSubscriptionService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.eventSubscriptionService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Event` objects: `eventService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().eventsService())); // locating sends nothing
+ * ```
+ */
+export class EventsService extends Service {
+  /** Adds a `Event` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `event.customId`, `event.description`, `event.origin`, `event.severity` are set. */
+  add(event: Event, options: RequestOptions = {}): Promise<Event> {
+    return this.run("add add Event - $event:Event !event.customId !event.description !event.origin !event.severity", options, event) as Promise<Event>;
+  }
+
+  /** Lists the `Event` objects (GET, status 200). */
+  list(options: EventsListOptions = {}): Promise<List<Event>> {
+    return this.run("list list Event - follow:string from:number max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Event>>;
+  }
+
+  /** Runs the `undelete` action (POST `<path>/undelete`, status 200, 201 or 202). */
+  undelete(options: EventsUndeleteOptions = {}): Promise<Action> {
+    return this.run("action undelete - undelete async:boolean", options) as Promise<Action>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  eventService(id: string): EventService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new EventService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.eventService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ExternalComputeResource` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService().resourceService("123"))); // locating sends nothing
+ * ```
+ */
+export class ExternalComputeResourceService extends Service {
+  /** Gets the `ExternalComputeResource` (GET, status 200). */
+  get(options: ExternalComputeResourceGetOptions = {}): Promise<ExternalComputeResource> {
+    return this.run("get get ExternalComputeResource - follow:string", options) as Promise<ExternalComputeResource>;
+  }
+}
+
+/**
+ * A collection of `ExternalComputeResource` objects: `resourceService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService())); // locating sends nothing
+ * ```
+ */
+export class ExternalComputeResourcesService extends Service {
+  /** Lists the `ExternalComputeResource` objects (GET, status 200). */
+  list(options: ExternalComputeResourcesListOptions = {}): Promise<List<ExternalComputeResource>> {
+    return this.run("list list ExternalComputeResource - follow:string max:number", options) as Promise<List<ExternalComputeResource>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  resourceService(id: string): ExternalComputeResourceService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ExternalComputeResourceService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.resourceService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ExternalDiscoveredHost` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService().hostService("123"))); // locating sends nothing
+ * ```
+ */
+export class ExternalDiscoveredHostService extends Service {
+  /** Gets the `ExternalDiscoveredHost` (GET, status 200). */
+  get(options: ExternalDiscoveredHostGetOptions = {}): Promise<ExternalDiscoveredHost> {
+    return this.run("get get ExternalDiscoveredHost - follow:string", options) as Promise<ExternalDiscoveredHost>;
+  }
+}
+
+/**
+ * A collection of `ExternalDiscoveredHost` objects: `hostService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService())); // locating sends nothing
+ * ```
+ */
+export class ExternalDiscoveredHostsService extends Service {
+  /** Lists the `ExternalDiscoveredHost` objects (GET, status 200). */
+  list(options: ExternalDiscoveredHostsListOptions = {}): Promise<List<ExternalDiscoveredHost>> {
+    return this.run("list list ExternalDiscoveredHost - follow:string max:number", options) as Promise<List<ExternalDiscoveredHost>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  hostService(id: string): ExternalDiscoveredHostService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ExternalDiscoveredHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.hostService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ExternalHostGroup` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService().groupService("123"))); // locating sends nothing
+ * ```
+ */
+export class ExternalHostGroupService extends Service {
+  /** Gets the `ExternalHostGroup` (GET, status 200). */
+  get(options: ExternalHostGroupGetOptions = {}): Promise<ExternalHostGroup> {
+    return this.run("get get ExternalHostGroup - follow:string", options) as Promise<ExternalHostGroup>;
+  }
+}
+
+/**
+ * A collection of `ExternalHostGroup` objects: `groupService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService())); // locating sends nothing
+ * ```
+ */
+export class ExternalHostGroupsService extends Service {
+  /** Lists the `ExternalHostGroup` objects (GET, status 200). */
+  list(options: ExternalHostGroupsListOptions = {}): Promise<List<ExternalHostGroup>> {
+    return this.run("list list ExternalHostGroup - follow:string max:number", options) as Promise<List<ExternalHostGroup>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  groupService(id: string): ExternalHostGroupService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ExternalHostGroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.groupService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A service no locator of the tree reaches; services extending it share its methods.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalProviderService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof ExternalProviderService); // function
+ * ```
+ */
+export class ExternalProviderService extends Service {
+  /** Runs the `importcertificates` action (POST `<path>/importcertificates`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `certificates[].content` is set. */
+  importCertificates(options: ExternalProviderImportCertificatesOptions = {}): Promise<Action> {
+    return this.run("action importCertificates - importcertificates certificates:Certificate[] !certificates[].content", options) as Promise<Action>;
+  }
+
+  /** Runs the `testconnectivity` action (POST `<path>/testconnectivity`, status 200, 201 or 202). */
+  testConnectivity(options: ExternalProviderTestConnectivityOptions = {}): Promise<Action> {
+    return this.run("action testConnectivity - testconnectivity async:boolean", options) as Promise<Action>;
+  }
+
+  /** The `certificates` sub-service. */
+  certificatesService(): ExternalProviderCertificatesService {
+    return new ExternalProviderCertificatesService(this.connection, `${this.path}/certificates`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "certificates":
+        return this.certificatesService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `ExternalHostProvider` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123"))); // locating sends nothing
+ * ```
+ */
+export class ExternalHostProviderService extends ExternalProviderService {
+  /** Gets the `ExternalHostProvider` (GET, status 200). */
+  get(options: ExternalHostProviderGetOptions = {}): Promise<ExternalHostProvider> {
+    return this.run("get get ExternalHostProvider - follow:string", options) as Promise<ExternalHostProvider>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: ExternalHostProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `ExternalHostProvider` (PUT, status 200). */
+  update(provider: ExternalHostProvider, options: ExternalHostProviderUpdateOptions = {}): Promise<ExternalHostProvider> {
+    return this.run("update update ExternalHostProvider - $provider:ExternalHostProvider async:boolean", options, provider) as Promise<ExternalHostProvider>;
+  }
+
+  /** The `computeresources` sub-service. */
+  computeResourcesService(): ExternalComputeResourcesService {
+    return new ExternalComputeResourcesService(this.connection, `${this.path}/computeresources`);
+  }
+
+  /** The `discoveredhosts` sub-service. */
+  discoveredHostsService(): ExternalDiscoveredHostsService {
+    return new ExternalDiscoveredHostsService(this.connection, `${this.path}/discoveredhosts`);
+  }
+
+  /** The `hostgroups` sub-service. */
+  hostGroupsService(): ExternalHostGroupsService {
+    return new ExternalHostGroupsService(this.connection, `${this.path}/hostgroups`);
+  }
+
+  /** The `hosts` sub-service. */
+  hostsService(): ExternalHostsService {
+    return new ExternalHostsService(this.connection, `${this.path}/hosts`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "computeresources":
+        return this.computeResourcesService();
+      case "discoveredhosts":
+        return this.discoveredHostsService();
+      case "hostgroups":
+        return this.hostGroupsService();
+      case "hosts":
+        return this.hostsService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `ExternalHostProvider` objects: `providerService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService())); // locating sends nothing
+ * ```
+ */
+export class ExternalHostProvidersService extends Service {
+  /** Adds a `ExternalHostProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: ExternalHostProvider, options: RequestOptions = {}): Promise<ExternalHostProvider> {
+    return this.run("add add ExternalHostProvider - $provider:ExternalHostProvider !provider.name", options, provider) as Promise<ExternalHostProvider>;
+  }
+
+  /** Lists the `ExternalHostProvider` objects (GET, status 200). */
+  list(options: ExternalHostProvidersListOptions = {}): Promise<List<ExternalHostProvider>> {
+    return this.run("list list ExternalHostProvider - follow:string max:number search:string", options) as Promise<List<ExternalHostProvider>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  providerService(id: string): ExternalHostProviderService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ExternalHostProviderService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.providerService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ExternalHost` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostsService().hostService("123"))); // locating sends nothing
+ * ```
+ */
+export class ExternalHostService extends Service {
+  /** Gets the `ExternalHost` (GET, status 200). */
+  get(options: ExternalHostGetOptions = {}): Promise<ExternalHost> {
+    return this.run("get get ExternalHost - follow:string", options) as Promise<ExternalHost>;
+  }
+}
+
+/**
+ * A collection of `ExternalHost` objects: `hostService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostsService())); // locating sends nothing
+ * ```
+ */
+export class ExternalHostsService extends Service {
+  /** Lists the `ExternalHost` objects (GET, status 200). */
+  list(options: ExternalHostsListOptions = {}): Promise<List<ExternalHost>> {
+    return this.run("list list ExternalHost - follow:string max:number", options) as Promise<List<ExternalHost>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  hostService(id: string): ExternalHostService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ExternalHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.hostService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ExternalNetworkProviderConfiguration` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService().configurationService("123"))); // locating sends nothing
+ * ```
+ */
+export class ExternalNetworkProviderConfigurationService extends Service {
+  /** Gets the `ExternalNetworkProviderConfiguration` (GET, status 200). */
+  get(options: ExternalNetworkProviderConfigurationGetOptions = {}): Promise<ExternalNetworkProviderConfiguration> {
+    return this.run("get get ExternalNetworkProviderConfiguration - follow:string", options) as Promise<ExternalNetworkProviderConfiguration>;
+  }
+}
+
+/**
+ * A collection of `ExternalNetworkProviderConfiguration` objects: `configurationService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService())); // locating sends nothing
+ * ```
+ */
+export class ExternalNetworkProviderConfigurationsService extends Service {
+  /** Lists the `ExternalNetworkProviderConfiguration` objects (GET, status 200). */
+  list(options: ExternalNetworkProviderConfigurationsListOptions = {}): Promise<List<ExternalNetworkProviderConfiguration>> {
+    return this.run("list list ExternalNetworkProviderConfiguration - follow:string", options) as Promise<List<ExternalNetworkProviderConfiguration>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  configurationService(id: string): ExternalNetworkProviderConfigurationService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ExternalNetworkProviderConfigurationService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.configurationService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Certificate` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").certificatesService().certificateService("123"))); // locating sends nothing
+ * ```
+ */
+export class ExternalProviderCertificateService extends Service {
+  /** Gets the `Certificate` (GET, status 200). */
+  get(options: ExternalProviderCertificateGetOptions = {}): Promise<Certificate> {
+    return this.run("get get Certificate - follow:string", options) as Promise<Certificate>;
+  }
+}
+
+/**
+ * A collection of `Certificate` objects: `certificateService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").certificatesService())); // locating sends nothing
+ * ```
+ */
+export class ExternalProviderCertificatesService extends Service {
+  /** Lists the `Certificate` objects (GET, status 200). */
+  list(options: ExternalProviderCertificatesListOptions = {}): Promise<List<Certificate>> {
+    return this.run("list list Certificate - follow:string max:number", options) as Promise<List<Certificate>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  certificateService(id: string): ExternalProviderCertificateService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ExternalProviderCertificateService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.certificateService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A service of the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalTemplateImportsService())); // locating sends nothing
+ * ```
+ */
+export class ExternalTemplateImportsService extends Service {
+  /** Adds a `ExternalTemplateImport` (POST, status 200, 201 or 202). */
+  add(import_: ExternalTemplateImport, options: RequestOptions = {}): Promise<ExternalTemplateImport> {
+    return this.run("add add ExternalTemplateImport - $import:ExternalTemplateImport", options, import_) as Promise<ExternalTemplateImport>;
+  }
+}
+
+/**
+ * A service of the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().externalVmImportsService())); // locating sends nothing
+ * ```
+ */
+export class ExternalVmImportsService extends Service {
+  /** Adds a `ExternalVmImport` (POST, status 200, 201 or 202). */
+  add(import_: ExternalVmImport, options: RequestOptions = {}): Promise<ExternalVmImport> {
+    return this.run("add add ExternalVmImport - $import:ExternalVmImport", options, import_) as Promise<ExternalVmImport>;
+  }
+}
+
+/**
+ * One `Agent` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").fenceAgentsService().agentService("123"))); // locating sends nothing
+ * ```
+ */
+export class FenceAgentService extends Service {
+  /** Gets the `Agent` (GET, status 200). */
+  get(options: FenceAgentGetOptions = {}): Promise<Agent> {
+    return this.run("get get Agent - follow:string", options) as Promise<Agent>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: FenceAgentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Agent` (PUT, status 200). */
+  update(agent: Agent, options: FenceAgentUpdateOptions = {}): Promise<Agent> {
+    return this.run("update update Agent - $agent:Agent async:boolean", options, agent) as Promise<Agent>;
+  }
+}
+
+/**
+ * A collection of `Agent` objects: `agentService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").fenceAgentsService())); // locating sends nothing
+ * ```
+ */
+export class FenceAgentsService extends Service {
+  /** Adds a `Agent` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `agent.address`, `agent.order`, `agent.password`, `agent.type`, `agent.username` are set. */
+  add(agent: Agent, options: RequestOptions = {}): Promise<Agent> {
+    return this.run("add add Agent - $agent:Agent !agent.address !agent.order !agent.password !agent.type !agent.username", options, agent) as Promise<Agent>;
+  }
+
+  /** Lists the `Agent` objects (GET, status 200). */
+  list(options: FenceAgentsListOptions = {}): Promise<List<Agent>> {
+    return this.run("list list Agent - follow:string max:number", options) as Promise<List<Agent>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  agentService(id: string): FenceAgentService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new FenceAgentService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.agentService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `File` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").filesService().fileService("123"))); // locating sends nothing
+ * ```
+ */
+export class FileService extends Service {
+  /** Gets the `File` (GET, status 200). */
+  get(options: FileGetOptions = {}): Promise<File> {
+    return this.run("get get File - follow:string", options) as Promise<File>;
+  }
+}
+
+/**
+ * A collection of `File` objects: `fileService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").filesService())); // locating sends nothing
+ * ```
+ */
+export class FilesService extends Service {
+  /** Lists the `File` objects (GET, status 200). */
+  list(options: FilesListOptions = {}): Promise<List<File>> {
+    return this.run("list list File - follow:string max:number search:string caseSensitive=case_sensitive:boolean refresh:boolean", options) as Promise<List<File>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  fileService(id: string): FileService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new FileService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.fileService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Filter` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").filtersService().filterService("123"))); // locating sends nothing
+ * ```
+ */
+export class FilterService extends Service {
+  /** Gets the `Filter` (GET, status 200). */
+  get(options: FilterGetOptions = {}): Promise<Filter> {
+    return this.run("get get Filter - follow:string filter:boolean", options) as Promise<Filter>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: FilterRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Filter` objects: `filterService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").filtersService())); // locating sends nothing
+ * ```
+ */
+export class FiltersService extends Service {
+  /** Adds a `Filter` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `filter.schedulingPolicyUnit.id` is set. */
+  add(filter: Filter, options: RequestOptions = {}): Promise<Filter> {
+    return this.run("add add Filter - $filter:Filter !filter.schedulingPolicyUnit.id", options, filter) as Promise<Filter>;
+  }
+
+  /** Lists the `Filter` objects (GET, status 200). */
+  list(options: FiltersListOptions = {}): Promise<List<Filter>> {
+    return this.run("list list Filter - follow:string max:number filter:boolean", options) as Promise<List<Filter>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  filterService(id: string): FilterService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new FilterService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.filterService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `GlusterBrick` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService().brickService("123"))); // locating sends nothing
+ * ```
+ */
+export class GlusterBrickService extends MeasurableService {
+  /** Gets the `GlusterBrick` (GET, status 200). */
+  get(options: GlusterBrickGetOptions = {}): Promise<GlusterBrick> {
+    return this.run("get get GlusterBrick - follow:string", options) as Promise<GlusterBrick>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: GlusterBrickRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `replace` action (POST `<path>/replace`, status 200, 201 or 202).
+   *
+   * @deprecated GlusterBrickService.replace is deprecated. */
+  replace(options: GlusterBrickReplaceOptions = {}): Promise<Action> {
+    return this.run("action replace - replace force:boolean async:boolean", options) as Promise<Action>;
+  }
+}
+
+/**
+ * A collection of `GlusterBrick` objects: `brickService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService())); // locating sends nothing
+ * ```
+ */
+export class GlusterBricksService extends Service {
+  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
+  activate(options: GlusterBricksActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate bricks:GlusterBrick[] async:boolean", options) as Promise<Action>;
+  }
+
+  /** Adds the `GlusterBrick` (POST, status 200, 201 or 202). */
+  add(bricks: GlusterBrick[], options: GlusterBricksAddOptions = {}): Promise<List<GlusterBrick>> {
+    return this.run("add add GlusterBrick bricks $bricks:GlusterBrick[] replicaCount=replica_count:number stripeCount=stripe_count:number", options, bricks) as Promise<List<GlusterBrick>>;
+  }
+
+  /** Lists the `GlusterBrick` objects (GET, status 200). */
+  list(options: GlusterBricksListOptions = {}): Promise<List<GlusterBrick>> {
+    return this.run("list list GlusterBrick - follow:string max:number", options) as Promise<List<GlusterBrick>>;
+  }
+
+  /** Runs the `migrate` action (POST `<path>/migrate`, status 200, 201 or 202). */
+  migrate(options: GlusterBricksMigrateOptions = {}): Promise<Action> {
+    return this.run("action migrate - migrate bricks:GlusterBrick[] async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: GlusterBricksRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - @bricks:GlusterBrick[] replicaCount=replica_count:number async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `stopmigrate` action (POST `<path>/stopmigrate`, status 200, 201 or 202). */
+  stopMigrate(options: GlusterBricksStopMigrateOptions = {}): Promise<Action> {
+    return this.run("action stopMigrate - stopmigrate bricks:GlusterBrick[] async:boolean", options) as Promise<Action>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  brickService(id: string): GlusterBrickService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new GlusterBrickService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.brickService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `GlusterHook` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterHooksService().hookService("123"))); // locating sends nothing
+ * ```
+ */
+export class GlusterHookService extends Service {
+  /** Runs the `disable` action (POST `<path>/disable`, status 200, 201 or 202). */
+  disable(options: GlusterHookDisableOptions = {}): Promise<Action> {
+    return this.run("action disable - disable async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `enable` action (POST `<path>/enable`, status 200, 201 or 202). */
+  enable(options: GlusterHookEnableOptions = {}): Promise<Action> {
+    return this.run("action enable - enable async:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `GlusterHook` (GET, status 200). */
+  get(options: GlusterHookGetOptions = {}): Promise<GlusterHook> {
+    return this.run("get get GlusterHook - follow:string", options) as Promise<GlusterHook>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: GlusterHookRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `resolve` action (POST `<path>/resolve`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `resolutionType` is set. */
+  resolve(options: GlusterHookResolveOptions = {}): Promise<Action> {
+    return this.run("action resolve - resolve host:Host resolutionType:string async:boolean !resolutionType", options) as Promise<Action>;
+  }
+}
+
+/**
+ * A collection of `GlusterHook` objects: `hookService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterHooksService())); // locating sends nothing
+ * ```
+ */
+export class GlusterHooksService extends Service {
+  /** Lists the `GlusterHook` objects (GET, status 200). */
+  list(options: GlusterHooksListOptions = {}): Promise<List<GlusterHook>> {
+    return this.run("list list GlusterHook - follow:string max:number", options) as Promise<List<GlusterHook>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  hookService(id: string): GlusterHookService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new GlusterHookService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.hookService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `GlusterVolume` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123"))); // locating sends nothing
+ * ```
+ */
+export class GlusterVolumeService extends MeasurableService {
+  /** Gets the `GlusterVolume` (GET, status 200). */
+  get(options: GlusterVolumeGetOptions = {}): Promise<GlusterVolume> {
+    return this.run("get get GlusterVolume - follow:string", options) as Promise<GlusterVolume>;
+  }
+
+  /** Runs the `getprofilestatistics` action (POST `<path>/getprofilestatistics`, status 200, 201 or 202); returns the action's `details`. */
+  getProfileStatistics(options: RequestOptions = {}): Promise<GlusterVolumeProfileDetails | undefined> {
+    return this.run("action getProfileStatistics - getprofilestatistics >details", options) as Promise<GlusterVolumeProfileDetails | undefined>;
+  }
+
+  /** Runs the `rebalance` action (POST `<path>/rebalance`, status 200, 201 or 202). */
+  rebalance(options: GlusterVolumeRebalanceOptions = {}): Promise<Action> {
+    return this.run("action rebalance - rebalance fixLayout:boolean force:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: GlusterVolumeRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `resetalloptions` action (POST `<path>/resetalloptions`, status 200, 201 or 202). */
+  resetAllOptions(options: GlusterVolumeResetAllOptionsOptions = {}): Promise<Action> {
+    return this.run("action resetAllOptions - resetalloptions async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `resetoption` action (POST `<path>/resetoption`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `force`, `option.name` are set. */
+  resetOption(options: GlusterVolumeResetOptionOptions = {}): Promise<Action> {
+    return this.run("action resetOption - resetoption force:boolean option:Option async:boolean !force !option.name", options) as Promise<Action>;
+  }
+
+  /** Runs the `setoption` action (POST `<path>/setoption`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `option.name`, `option.value` are set. */
+  setOption(options: GlusterVolumeSetOptionOptions = {}): Promise<Action> {
+    return this.run("action setOption - setoption option:Option async:boolean !option.name !option.value", options) as Promise<Action>;
+  }
+
+  /** Runs the `start` action (POST `<path>/start`, status 200, 201 or 202). */
+  start(options: GlusterVolumeStartOptions = {}): Promise<Action> {
+    return this.run("action start - start force:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `startprofile` action (POST `<path>/startprofile`, status 200, 201 or 202). */
+  startProfile(options: GlusterVolumeStartProfileOptions = {}): Promise<Action> {
+    return this.run("action startProfile - startprofile async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `stop` action (POST `<path>/stop`, status 200, 201 or 202). */
+  stop(options: GlusterVolumeStopOptions = {}): Promise<Action> {
+    return this.run("action stop - stop force:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `stopprofile` action (POST `<path>/stopprofile`, status 200, 201 or 202). */
+  stopProfile(options: GlusterVolumeStopProfileOptions = {}): Promise<Action> {
+    return this.run("action stopProfile - stopprofile async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `stoprebalance` action (POST `<path>/stoprebalance`, status 200, 201 or 202). */
+  stopRebalance(options: GlusterVolumeStopRebalanceOptions = {}): Promise<Action> {
+    return this.run("action stopRebalance - stoprebalance async:boolean", options) as Promise<Action>;
+  }
+
+  /** The `glusterbricks` sub-service. */
+  glusterBricksService(): GlusterBricksService {
+    return new GlusterBricksService(this.connection, `${this.path}/glusterbricks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "glusterbricks":
+        return this.glusterBricksService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `GlusterVolume` objects: `volumeService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService())); // locating sends nothing
+ * ```
+ */
+export class GlusterVolumesService extends Service {
+  /** Adds a `GlusterVolume` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `volume.name`, `volume.volumeType`, `volume.bricks[].brickDir`, `volume.bricks[].serverId` are set. */
+  add(volume: GlusterVolume, options: RequestOptions = {}): Promise<GlusterVolume> {
+    return this.run("add add GlusterVolume - $volume:GlusterVolume !volume.name !volume.volumeType !volume.bricks[].brickDir !volume.bricks[].serverId", options, volume) as Promise<GlusterVolume>;
+  }
+
+  /** Lists the `GlusterVolume` objects (GET, status 200). */
+  list(options: GlusterVolumesListOptions = {}): Promise<List<GlusterVolume>> {
+    return this.run("list list GlusterVolume - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<GlusterVolume>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  volumeService(id: string): GlusterVolumeService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new GlusterVolumeService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.volumeService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Group` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().groupsService().groupService("123"))); // locating sends nothing
+ * ```
+ */
+export class GroupService extends Service {
+  /** Gets the `Group` (GET, status 200). */
+  get(options: GroupGetOptions = {}): Promise<Group> {
+    return this.run("get get Group - follow:string", options) as Promise<Group>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: GroupRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `roles` sub-service. */
+  rolesService(): AssignedRolesService {
+    return new AssignedRolesService(this.connection, `${this.path}/roles`);
+  }
+
+  /** The `tags` sub-service. */
+  tagsService(): AssignedTagsService {
+    return new AssignedTagsService(this.connection, `${this.path}/tags`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+      case "roles":
+        return this.rolesService();
+      case "tags":
+        return this.tagsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Group` objects: `groupService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().groupsService())); // locating sends nothing
+ * ```
+ */
+export class GroupsService extends Service {
+  /** Adds a `Group` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `group.name` is set. */
+  add(group: Group, options: RequestOptions = {}): Promise<Group> {
+    return this.run("add add Group - $group:Group !group.name", options, group) as Promise<Group>;
+  }
+
+  /** Lists the `Group` objects (GET, status 200). */
+  list(options: GroupsListOptions = {}): Promise<List<Group>> {
+    return this.run("list list Group - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Group>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  groupService(id: string): GroupService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new GroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.groupService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `HostCpuUnit` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").cpuUnitsService())); // locating sends nothing
+ * ```
+ */
+export class HostCpuUnitsService extends Service {
+  /** Lists the `HostCpuUnit` objects (GET, status 200). */
+  list(options: HostCpuUnitsListOptions = {}): Promise<List<HostCpuUnit>> {
+    return this.run("list list HostCpuUnit - follow:string", options) as Promise<List<HostCpuUnit>>;
+  }
+}
+
+/**
+ * One `HostDevice` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").devicesService().deviceService("123"))); // locating sends nothing
+ * ```
+ */
+export class HostDeviceService extends Service {
+  /** Gets the `HostDevice` (GET, status 200). */
+  get(options: HostDeviceGetOptions = {}): Promise<HostDevice> {
+    return this.run("get get HostDevice - follow:string", options) as Promise<HostDevice>;
+  }
+}
+
+/**
+ * A collection of `HostDevice` objects: `deviceService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").devicesService())); // locating sends nothing
+ * ```
+ */
+export class HostDevicesService extends Service {
+  /** Lists the `HostDevice` objects (GET, status 200). */
+  list(options: HostDevicesListOptions = {}): Promise<List<HostDevice>> {
+    return this.run("list list HostDevice - follow:string max:number", options) as Promise<List<HostDevice>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  deviceService(id: string): HostDeviceService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new HostDeviceService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.deviceService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Hook` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").hooksService().hookService("123"))); // locating sends nothing
+ * ```
+ */
+export class HostHookService extends Service {
+  /** Gets the `Hook` (GET, status 200). */
+  get(options: HostHookGetOptions = {}): Promise<Hook> {
+    return this.run("get get Hook - follow:string", options) as Promise<Hook>;
+  }
+}
+
+/**
+ * A collection of `Hook` objects: `hookService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").hooksService())); // locating sends nothing
+ * ```
+ */
+export class HostHooksService extends Service {
+  /** Lists the `Hook` objects (GET, status 200). */
+  list(options: HostHooksListOptions = {}): Promise<List<Hook>> {
+    return this.run("list list Hook - follow:string max:number", options) as Promise<List<Hook>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  hookService(id: string): HostHookService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new HostHookService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.hookService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `HostNic` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123"))); // locating sends nothing
+ * ```
+ */
+export class HostNicService extends MeasurableService {
+  /** Gets the `HostNic` (GET, status 200). */
+  get(options: HostNicGetOptions = {}): Promise<HostNic> {
+    return this.run("get get HostNic - follow:string allContent=all_content:boolean", options) as Promise<HostNic>;
+  }
+
+  /** Runs the `updatevirtualfunctionsconfiguration` action (POST `<path>/updatevirtualfunctionsconfiguration`, status 200, 201 or 202). */
+  updateVirtualFunctionsConfiguration(options: HostNicUpdateVirtualFunctionsConfigurationOptions = {}): Promise<Action> {
+    return this.run("action updateVirtualFunctionsConfiguration - updatevirtualfunctionsconfiguration virtualFunctionsConfiguration:HostNicVirtualFunctionsConfiguration async:boolean", options) as Promise<Action>;
+  }
+
+  /** The `linklayerdiscoveryprotocolelements` sub-service. */
+  linkLayerDiscoveryProtocolElementsService(): LinkLayerDiscoveryProtocolService {
+    return new LinkLayerDiscoveryProtocolService(this.connection, `${this.path}/linklayerdiscoveryprotocolelements`);
+  }
+
+  /** The `networkattachments` sub-service. */
+  networkAttachmentsService(): NetworkAttachmentsService {
+    return new NetworkAttachmentsService(this.connection, `${this.path}/networkattachments`);
+  }
+
+  /** The `networklabels` sub-service. */
+  networkLabelsService(): NetworkLabelsService {
+    return new NetworkLabelsService(this.connection, `${this.path}/networklabels`);
+  }
+
+  /** The `virtualfunctionallowedlabels` sub-service. */
+  virtualFunctionAllowedLabelsService(): NetworkLabelsService {
+    return new NetworkLabelsService(this.connection, `${this.path}/virtualfunctionallowedlabels`);
+  }
+
+  /** The `virtualfunctionallowednetworks` sub-service. */
+  virtualFunctionAllowedNetworksService(): VirtualFunctionAllowedNetworksService {
+    return new VirtualFunctionAllowedNetworksService(this.connection, `${this.path}/virtualfunctionallowednetworks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "linklayerdiscoveryprotocolelements":
+        return this.linkLayerDiscoveryProtocolElementsService();
+      case "networkattachments":
+        return this.networkAttachmentsService();
+      case "networklabels":
+        return this.networkLabelsService();
+      case "virtualfunctionallowedlabels":
+        return this.virtualFunctionAllowedLabelsService();
+      case "virtualfunctionallowednetworks":
+        return this.virtualFunctionAllowedNetworksService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `HostNic` objects: `nicService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService())); // locating sends nothing
+ * ```
+ */
+export class HostNicsService extends Service {
+  /** Lists the `HostNic` objects (GET, status 200). */
+  list(options: HostNicsListOptions = {}): Promise<List<HostNic>> {
+    return this.run("list list HostNic - follow:string max:number allContent=all_content:boolean", options) as Promise<List<HostNic>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  nicService(id: string): HostNicService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new HostNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.nicService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `NumaNode` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").numaNodesService().nodeService("123"))); // locating sends nothing
+ * ```
+ */
+export class HostNumaNodeService extends MeasurableService {
+  /** Gets the `NumaNode` (GET, status 200). */
+  get(options: HostNumaNodeGetOptions = {}): Promise<NumaNode> {
+    return this.run("get get NumaNode - follow:string", options) as Promise<NumaNode>;
+  }
+}
+
+/**
+ * A collection of `NumaNode` objects: `nodeService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").numaNodesService())); // locating sends nothing
+ * ```
+ */
+export class HostNumaNodesService extends Service {
+  /** Lists the `NumaNode` objects (GET, status 200). */
+  list(options: HostNumaNodesListOptions = {}): Promise<List<NumaNode>> {
+    return this.run("list list NumaNode - follow:string max:number", options) as Promise<List<NumaNode>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  nodeService(id: string): HostNumaNodeService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new HostNumaNodeService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.nodeService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Host` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123"))); // locating sends nothing
+ * ```
+ */
+export class HostService extends MeasurableService {
+  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
+  activate(options: HostActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202). */
+  approve(options: HostApproveOptions = {}): Promise<Action> {
+    return this.run("action approve - approve host:Host cluster:Cluster async:boolean activate:boolean reboot:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.rootPassword` is set. */
+  approveUsingRootPassword(options: HostApproveUsingRootPasswordOptions = {}): Promise<Action> {
+    return this.run("action approveUsingRootPassword - approve host:Host cluster:Cluster async:boolean activate:boolean reboot:boolean !host.rootPassword", options) as Promise<Action>;
+  }
+
+  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.ssh.authenticationMethod`, `host.ssh.user.password`, `host.ssh.user.userName` are set. */
+  approveUsingSsh(options: HostApproveUsingSshOptions = {}): Promise<Action> {
+    return this.run("action approveUsingSsh - approve host:Host cluster:Cluster async:boolean activate:boolean reboot:boolean !host.ssh.authenticationMethod !host.ssh.user.password !host.ssh.user.userName", options) as Promise<Action>;
+  }
+
+  /** Runs the `commitnetconfig` action (POST `<path>/commitnetconfig`, status 200, 201 or 202). */
+  commitNetConfig(options: HostCommitNetConfigOptions = {}): Promise<Action> {
+    return this.run("action commitNetConfig - commitnetconfig async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `copyhostnetworks` action (POST `<path>/copyhostnetworks`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `sourceHost.id` is set. */
+  copyHostNetworks(options: HostCopyHostNetworksOptions = {}): Promise<Action> {
+    return this.run("action copyHostNetworks - copyhostnetworks sourceHost:Host async:boolean !sourceHost.id", options) as Promise<Action>;
+  }
+
+  /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
+  deactivate(options: HostDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate reason:string async:boolean stopGlusterService:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `discoveriscsi` action (POST `<path>/discoveriscsi`, status 200, 201 or 202); returns the action's `discovered_targets`.
+   *
+   * @throws {SdkError} before any request unless `iscsi.address` is set. */
+  discoverIscsi(options: HostDiscoverIscsiOptions = {}): Promise<List<IscsiDetails> | undefined> {
+    return this.run("action discoverIscsi - discoveriscsi iscsi:IscsiDetails async:boolean >discoveredTargets !iscsi.address", options) as Promise<List<IscsiDetails> | undefined>;
+  }
+
+  /** Runs the `enrollcertificate` action (POST `<path>/enrollcertificate`, status 200, 201 or 202). */
+  enrollCertificate(options: HostEnrollCertificateOptions = {}): Promise<Action> {
+    return this.run("action enrollCertificate - enrollcertificate async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `fence` action (POST `<path>/fence`, status 200, 201 or 202); returns the action's `power_management`.
+   *
+   * @throws {SdkError} before any request unless `fenceType` is set. */
+  fence(options: HostFenceOptions = {}): Promise<PowerManagement | undefined> {
+    return this.run("action fence - fence fenceType:string async:boolean maintenanceAfterRestart:boolean >powerManagement !fenceType", options) as Promise<PowerManagement | undefined>;
+  }
+
+  /** Runs the `forceselectspm` action (POST `<path>/forceselectspm`, status 200, 201 or 202). */
+  forceSelectSpm(options: HostForceSelectSpmOptions = {}): Promise<Action> {
+    return this.run("action forceSelectSpm - forceselectspm async:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `Host` (GET, status 200). */
+  get(options: HostGetOptions = {}): Promise<Host> {
+    return this.run("get get Host - follow:string filter:boolean allContent=all_content:boolean", options) as Promise<Host>;
+  }
+
+  /** Runs the `install` action (POST `<path>/install`, status 200, 201 or 202). */
+  install(options: HostInstallOptions = {}): Promise<Action> {
+    return this.run("action install - install activate:boolean rootPassword:string ssh:Ssh host:Host image:string async:boolean deployHostedEngine:boolean undeployHostedEngine:boolean reboot:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `install` action (POST `<path>/install`, status 200, 201 or 202). */
+  installUsingRootPassword(options: HostInstallUsingRootPasswordOptions = {}): Promise<Action> {
+    return this.run("action installUsingRootPassword - install activate:boolean rootPassword:string ssh:Ssh host:Host image:string async:boolean deployHostedEngine:boolean undeployHostedEngine:boolean reboot:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `install` action (POST `<path>/install`, status 200, 201 or 202). */
+  installUsingSsh(options: HostInstallUsingSshOptions = {}): Promise<Action> {
+    return this.run("action installUsingSsh - install activate:boolean rootPassword:string ssh:Ssh host:Host image:string async:boolean deployHostedEngine:boolean undeployHostedEngine:boolean reboot:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `iscsidiscover` action (POST `<path>/iscsidiscover`, status 200, 201 or 202); returns the action's `iscsi_targets`.
+   *
+   * @throws {SdkError} before any request unless `iscsi.address` is set.
+   *
+   * @deprecated HostService.iscsiDiscover is deprecated. */
+  iscsiDiscover(options: HostIscsiDiscoverOptions = {}): Promise<List<string> | undefined> {
+    return this.run("action iscsiDiscover - iscsidiscover iscsi:IscsiDetails async:boolean >iscsiTargets !iscsi.address", options) as Promise<List<string> | undefined>;
+  }
+
+  /** Runs the `iscsilogin` action (POST `<path>/iscsilogin`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `iscsi.address`, `iscsi.target` are set. */
+  iscsiLogin(options: HostIscsiLoginOptions = {}): Promise<Action> {
+    return this.run("action iscsiLogin - iscsilogin iscsi:IscsiDetails async:boolean !iscsi.address !iscsi.target", options) as Promise<Action>;
+  }
+
+  /** Runs the `refresh` action (POST `<path>/refresh`, status 200, 201 or 202). */
+  refresh(options: HostRefreshOptions = {}): Promise<Action> {
+    return this.run("action refresh - refresh async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: HostRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - force:boolean async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `setupnetworks` action (POST `<path>/setupnetworks`, status 200, 201 or 202). */
+  setupNetworks(options: HostSetupNetworksOptions = {}): Promise<Action> {
+    return this.run("action setupNetworks - setupnetworks modifiedNetworkAttachments:NetworkAttachment[] removedNetworkAttachments:NetworkAttachment[] synchronizedNetworkAttachments:NetworkAttachment[] modifiedBonds:HostNic[] removedBonds:HostNic[] modifiedLabels:NetworkLabel[] removedLabels:NetworkLabel[] commitOnSuccess:boolean checkConnectivity:boolean connectivityTimeout:number async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `syncallnetworks` action (POST `<path>/syncallnetworks`, status 200, 201 or 202). */
+  syncAllNetworks(options: HostSyncAllNetworksOptions = {}): Promise<Action> {
+    return this.run("action syncAllNetworks - syncallnetworks async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `unregisteredstoragedomainsdiscover` action (POST `<path>/unregisteredstoragedomainsdiscover`, status 200, 201 or 202); returns the action's `storage_domains`. */
+  unregisteredStorageDomainsDiscover(options: HostUnregisteredStorageDomainsDiscoverOptions = {}): Promise<List<StorageDomain> | undefined> {
+    return this.run("action unregisteredStorageDomainsDiscover - unregisteredstoragedomainsdiscover iscsi:IscsiDetails async:boolean >storageDomains", options) as Promise<List<StorageDomain> | undefined>;
+  }
+
+  /** Updates the `Host` (PUT, status 200). */
+  update(host: Host, options: HostUpdateOptions = {}): Promise<Host> {
+    return this.run("update update Host - $host:Host async:boolean", options, host) as Promise<Host>;
+  }
+
+  /** Updates the `Host` (PUT, status 200). */
+  updateUsingRootPassword(host: Host, options: HostUpdateUsingRootPasswordOptions = {}): Promise<Host> {
+    return this.run("update updateUsingRootPassword Host - $host:Host async:boolean", options, host) as Promise<Host>;
+  }
+
+  /** Updates the `Host` (PUT, status 200). */
+  updateUsingSsh(host: Host, options: HostUpdateUsingSshOptions = {}): Promise<Host> {
+    return this.run("update updateUsingSsh Host - $host:Host async:boolean", options, host) as Promise<Host>;
+  }
+
+  /** Runs the `upgrade` action (POST `<path>/upgrade`, status 200, 201 or 202). */
+  upgrade(options: HostUpgradeOptions = {}): Promise<Action> {
+    return this.run("action upgrade - upgrade image:string reboot:boolean async:boolean timeout:number", options) as Promise<Action>;
+  }
+
+  /** Runs the `upgradecheck` action (POST `<path>/upgradecheck`, status 200, 201 or 202). */
+  upgradeCheck(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action upgradeCheck - upgradecheck", options) as Promise<Action>;
+  }
+
+  /** The `affinitylabels` sub-service. */
+  affinityLabelsService(): AssignedAffinityLabelsService {
+    return new AssignedAffinityLabelsService(this.connection, `${this.path}/affinitylabels`);
+  }
+
+  /** The `cpuunits` sub-service. */
+  cpuUnitsService(): HostCpuUnitsService {
+    return new HostCpuUnitsService(this.connection, `${this.path}/cpuunits`);
+  }
+
+  /** The `devices` sub-service. */
+  devicesService(): HostDevicesService {
+    return new HostDevicesService(this.connection, `${this.path}/devices`);
+  }
+
+  /** The `externalnetworkproviderconfigurations` sub-service. */
+  externalNetworkProviderConfigurationsService(): ExternalNetworkProviderConfigurationsService {
+    return new ExternalNetworkProviderConfigurationsService(this.connection, `${this.path}/externalnetworkproviderconfigurations`);
+  }
+
+  /** The `fenceagents` sub-service. */
+  fenceAgentsService(): FenceAgentsService {
+    return new FenceAgentsService(this.connection, `${this.path}/fenceagents`);
+  }
+
+  /** The `hooks` sub-service. */
+  hooksService(): HostHooksService {
+    return new HostHooksService(this.connection, `${this.path}/hooks`);
+  }
+
+  /** The `katelloerrata` sub-service. */
+  katelloErrataService(): KatelloErrataService {
+    return new KatelloErrataService(this.connection, `${this.path}/katelloerrata`);
+  }
+
+  /** The `networkattachments` sub-service. */
+  networkAttachmentsService(): NetworkAttachmentsService {
+    return new NetworkAttachmentsService(this.connection, `${this.path}/networkattachments`);
+  }
+
+  /** The `nics` sub-service. */
+  nicsService(): HostNicsService {
+    return new HostNicsService(this.connection, `${this.path}/nics`);
+  }
+
+  /** The `numanodes` sub-service. */
+  numaNodesService(): HostNumaNodesService {
+    return new HostNumaNodesService(this.connection, `${this.path}/numanodes`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `storage` sub-service. */
+  storageService(): HostStorageService {
+    return new HostStorageService(this.connection, `${this.path}/storage`);
+  }
+
+  /** The `storageconnectionextensions` sub-service. */
+  storageConnectionExtensionsService(): StorageServerConnectionExtensionsService {
+    return new StorageServerConnectionExtensionsService(this.connection, `${this.path}/storageconnectionextensions`);
+  }
+
+  /** The `tags` sub-service. */
+  tagsService(): AssignedTagsService {
+    return new AssignedTagsService(this.connection, `${this.path}/tags`);
+  }
+
+  /** The `unmanagednetworks` sub-service. */
+  unmanagedNetworksService(): UnmanagedNetworksService {
+    return new UnmanagedNetworksService(this.connection, `${this.path}/unmanagednetworks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "affinitylabels":
+        return this.affinityLabelsService();
+      case "cpuunits":
+        return this.cpuUnitsService();
+      case "devices":
+        return this.devicesService();
+      case "externalnetworkproviderconfigurations":
+        return this.externalNetworkProviderConfigurationsService();
+      case "fenceagents":
+        return this.fenceAgentsService();
+      case "hooks":
+        return this.hooksService();
+      case "katelloerrata":
+        return this.katelloErrataService();
+      case "networkattachments":
+        return this.networkAttachmentsService();
+      case "nics":
+        return this.nicsService();
+      case "numanodes":
+        return this.numaNodesService();
+      case "permissions":
+        return this.permissionsService();
+      case "storage":
+        return this.storageService();
+      case "storageconnectionextensions":
+        return this.storageConnectionExtensionsService();
+      case "tags":
+        return this.tagsService();
+      case "unmanagednetworks":
+        return this.unmanagedNetworksService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `HostStorage` objects: `storageService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageService())); // locating sends nothing
+ * ```
+ */
+export class HostStorageService extends Service {
+  /** Lists the `HostStorage` objects (GET, status 200). */
+  list(options: HostStorageListOptions = {}): Promise<List<HostStorage>> {
+    return this.run("list list HostStorage - follow:string reportStatus=report_status:boolean", options) as Promise<List<HostStorage>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  storageService(id: string): StorageService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.storageService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Host` objects: `hostService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService())); // locating sends nothing
+ * ```
+ */
+export class HostsService extends Service {
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.address`, `host.name`, `host.cluster.id` or `host.cluster.name` are set. */
+  add(host: Host, options: HostsAddOptions = {}): Promise<Host> {
+    return this.run("add add Host - $host:Host deployHostedEngine=deploy_hosted_engine:boolean undeployHostedEngine=undeploy_hosted_engine:boolean activate:boolean reboot:boolean !host.address !host.name !host.cluster.id|host.cluster.name", options, host) as Promise<Host>;
+  }
+
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.address`, `host.name`, `host.cluster.id` or `host.cluster.name`, `host.rootPassword` are set. */
+  addUsingRootPassword(host: Host, options: HostsAddUsingRootPasswordOptions = {}): Promise<Host> {
+    return this.run("add addUsingRootPassword Host - $host:Host deployHostedEngine=deploy_hosted_engine:boolean undeployHostedEngine=undeploy_hosted_engine:boolean activate:boolean reboot:boolean !host.address !host.name !host.cluster.id|host.cluster.name !host.rootPassword", options, host) as Promise<Host>;
+  }
+
+  /** Adds a `Host` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.address`, `host.name`, `host.cluster.id` or `host.cluster.name` are set. */
+  addUsingSsh(host: Host, options: HostsAddUsingSshOptions = {}): Promise<Host> {
+    return this.run("add addUsingSsh Host - $host:Host deployHostedEngine=deploy_hosted_engine:boolean undeployHostedEngine=undeploy_hosted_engine:boolean activate:boolean reboot:boolean !host.address !host.name !host.cluster.id|host.cluster.name", options, host) as Promise<Host>;
+  }
+
+  /** Lists the `Host` objects (GET, status 200). */
+  list(options: HostsListOptions = {}): Promise<List<Host>> {
+    return this.run("list list Host - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean allContent=all_content:boolean migrationTargetOf=migration_target_of:string checkVmsInAffinityClosure=check_vms_in_affinity_closure:boolean", options) as Promise<List<Host>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  hostService(id: string): HostService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new HostService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.hostService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Icon` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().iconsService().iconService("123"))); // locating sends nothing
+ * ```
+ */
+export class IconService extends Service {
+  /** Gets the `Icon` (GET, status 200). */
+  get(options: IconGetOptions = {}): Promise<Icon> {
+    return this.run("get get Icon - follow:string", options) as Promise<Icon>;
+  }
+}
+
+/**
+ * A collection of `Icon` objects: `iconService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().iconsService())); // locating sends nothing
+ * ```
+ */
+export class IconsService extends Service {
+  /** Lists the `Icon` objects (GET, status 200). */
+  list(options: IconsListOptions = {}): Promise<List<Icon>> {
+    return this.run("list list Icon - follow:string max:number", options) as Promise<List<Icon>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  iconService(id: string): IconService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new IconService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.iconService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Image` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").imagesService().imageService("123"))); // locating sends nothing
+ * ```
+ */
+export class ImageService extends Service {
+  /** Gets the `Image` (GET, status 200). */
+  get(options: ImageGetOptions = {}): Promise<Image> {
+    return this.run("get get Image - follow:string", options) as Promise<Image>;
+  }
+
+  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  import(options: ImageImportOptions = {}): Promise<Action> {
+    return this.run("action import - import cluster:Cluster disk:Disk importAsTemplate:boolean template:Template storageDomain:StorageDomain async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+}
+
+/**
+ * One `ImageTransfer` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().imageTransfersService().imageTransferService("123"))); // locating sends nothing
+ * ```
+ */
+export class ImageTransferService extends Service {
+  /** Runs the `cancel` action (POST `<path>/cancel`, status 200, 201 or 202). */
+  cancel(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action cancel - cancel", options) as Promise<Action>;
+  }
+
+  /** Runs the `extend` action (POST `<path>/extend`, status 200, 201 or 202). */
+  extend(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action extend - extend", options) as Promise<Action>;
+  }
+
+  /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
+  finalize(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action finalize - finalize", options) as Promise<Action>;
+  }
+
+  /** Gets the `ImageTransfer` (GET, status 200). */
+  get(options: ImageTransferGetOptions = {}): Promise<ImageTransfer> {
+    return this.run("get get ImageTransfer - follow:string", options) as Promise<ImageTransfer>;
+  }
+
+  /** Runs the `pause` action (POST `<path>/pause`, status 200, 201 or 202). */
+  pause(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action pause - pause", options) as Promise<Action>;
+  }
+
+  /** Runs the `resume` action (POST `<path>/resume`, status 200, 201 or 202). */
+  resume(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action resume - resume", options) as Promise<Action>;
+  }
+}
+
+/**
+ * A collection of `ImageTransfer` objects: `imageTransferService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().imageTransfersService())); // locating sends nothing
+ * ```
+ */
+export class ImageTransfersService extends Service {
+  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202). */
+  add(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add add ImageTransfer - $imageTransfer:ImageTransfer", options, imageTransfer) as Promise<ImageTransfer>;
+  }
+
+  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `imageTransfer.image.id` is set.
+   *
+   * @deprecated ImageTransfersService.addForImage is deprecated. */
+  addForImage(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add addForImage ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.image.id", options, imageTransfer) as Promise<ImageTransfer>;
+  }
+
+  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `imageTransfer.disk.id` is set. */
+  addForDisk(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add addForDisk ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.disk.id", options, imageTransfer) as Promise<ImageTransfer>;
+  }
+
+  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `imageTransfer.snapshot.id` is set. */
+  addForSnapshot(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+    return this.run("add addForSnapshot ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.snapshot.id", options, imageTransfer) as Promise<ImageTransfer>;
+  }
+
+  /** Lists the `ImageTransfer` objects (GET, status 200). */
+  list(options: ImageTransfersListOptions = {}): Promise<List<ImageTransfer>> {
+    return this.run("list list ImageTransfer - follow:string", options) as Promise<List<ImageTransfer>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  imageTransferService(id: string): ImageTransferService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ImageTransferService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.imageTransferService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Image` objects: `imageService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").imagesService())); // locating sends nothing
+ * ```
+ */
+export class ImagesService extends Service {
+  /** Lists the `Image` objects (GET, status 200). */
+  list(options: ImagesListOptions = {}): Promise<List<Image>> {
+    return this.run("list list Image - follow:string max:number", options) as Promise<List<Image>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  imageService(id: string): ImageService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new ImageService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.imageService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `GraphicsConsole` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
+ * ```
+ */
+export class InstanceTypeGraphicsConsoleService extends Service {
+  /** Gets the `GraphicsConsole` (GET, status 200). */
+  get(options: InstanceTypeGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
+    return this.run("get get GraphicsConsole - follow:string", options) as Promise<GraphicsConsole>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: InstanceTypeGraphicsConsoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `GraphicsConsole` objects: `consoleService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService())); // locating sends nothing
+ * ```
+ */
+export class InstanceTypeGraphicsConsolesService extends Service {
+  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `console.protocol` is set. */
+  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+    return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
+  }
+
+  /** Lists the `GraphicsConsole` objects (GET, status 200). */
+  list(options: InstanceTypeGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
+    return this.run("list list GraphicsConsole - follow:string max:number", options) as Promise<List<GraphicsConsole>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  consoleService(id: string): InstanceTypeGraphicsConsoleService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new InstanceTypeGraphicsConsoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.consoleService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Nic` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").nicsService().nicService("123"))); // locating sends nothing
+ * ```
+ */
+export class InstanceTypeNicService extends Service {
+  /** Gets the `Nic` (GET, status 200). */
+  get(options: InstanceTypeNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: InstanceTypeNicRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Nic` (PUT, status 200). */
+  update(nic: Nic, options: InstanceTypeNicUpdateOptions = {}): Promise<Nic> {
+    return this.run("update update Nic - $nic:Nic async:boolean", options, nic) as Promise<Nic>;
+  }
+}
+
+/**
+ * A collection of `Nic` objects: `nicService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").nicsService())); // locating sends nothing
+ * ```
+ */
+export class InstanceTypeNicsService extends Service {
+  /** Adds a `Nic` (POST, status 200, 201 or 202). */
+  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+    return this.run("add add Nic - $nic:Nic", options, nic) as Promise<Nic>;
+  }
+
+  /** Lists the `Nic` objects (GET, status 200). */
+  list(options: InstanceTypeNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number search:string", options) as Promise<List<Nic>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  nicService(id: string): InstanceTypeNicService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new InstanceTypeNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.nicService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `InstanceType` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123"))); // locating sends nothing
+ * ```
+ */
+export class InstanceTypeService extends Service {
+  /** Gets the `InstanceType` (GET, status 200). */
+  get(options: InstanceTypeGetOptions = {}): Promise<InstanceType> {
+    return this.run("get get InstanceType - follow:string", options) as Promise<InstanceType>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: InstanceTypeRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `InstanceType` (PUT, status 200). */
+  update(instanceType: InstanceType, options: InstanceTypeUpdateOptions = {}): Promise<InstanceType> {
+    return this.run("update update InstanceType - $instanceType:InstanceType async:boolean", options, instanceType) as Promise<InstanceType>;
+  }
+
+  /** The `graphicsconsoles` sub-service. */
+  graphicsConsolesService(): InstanceTypeGraphicsConsolesService {
+    return new InstanceTypeGraphicsConsolesService(this.connection, `${this.path}/graphicsconsoles`);
+  }
+
+  /** The `nics` sub-service. */
+  nicsService(): InstanceTypeNicsService {
+    return new InstanceTypeNicsService(this.connection, `${this.path}/nics`);
+  }
+
+  /** The `watchdogs` sub-service. */
+  watchdogsService(): InstanceTypeWatchdogsService {
+    return new InstanceTypeWatchdogsService(this.connection, `${this.path}/watchdogs`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "graphicsconsoles":
+        return this.graphicsConsolesService();
+      case "nics":
+        return this.nicsService();
+      case "watchdogs":
+        return this.watchdogsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `Watchdog` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
+ * ```
+ */
+export class InstanceTypeWatchdogService extends Service {
+  /** Gets the `Watchdog` (GET, status 200). */
+  get(options: InstanceTypeWatchdogGetOptions = {}): Promise<Watchdog> {
+    return this.run("get get Watchdog - follow:string", options) as Promise<Watchdog>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: InstanceTypeWatchdogRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Watchdog` (PUT, status 200). */
+  update(watchdog: Watchdog, options: InstanceTypeWatchdogUpdateOptions = {}): Promise<Watchdog> {
+    return this.run("update update Watchdog - $watchdog:Watchdog async:boolean", options, watchdog) as Promise<Watchdog>;
+  }
+}
+
+/**
+ * A collection of `Watchdog` objects: `watchdogService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService())); // locating sends nothing
+ * ```
+ */
+export class InstanceTypeWatchdogsService extends Service {
+  /** Adds a `Watchdog` (POST, status 200, 201 or 202). */
+  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+    return this.run("add add Watchdog - $watchdog:Watchdog", options, watchdog) as Promise<Watchdog>;
+  }
+
+  /** Lists the `Watchdog` objects (GET, status 200). */
+  list(options: InstanceTypeWatchdogsListOptions = {}): Promise<List<Watchdog>> {
+    return this.run("list list Watchdog - follow:string max:number search:string", options) as Promise<List<Watchdog>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  watchdogService(id: string): InstanceTypeWatchdogService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new InstanceTypeWatchdogService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.watchdogService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `InstanceType` objects: `instanceTypeService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().instanceTypesService())); // locating sends nothing
+ * ```
+ */
+export class InstanceTypesService extends Service {
+  /** Adds a `InstanceType` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `instanceType.name` is set. */
+  add(instanceType: InstanceType, options: RequestOptions = {}): Promise<InstanceType> {
+    return this.run("add add InstanceType - $instanceType:InstanceType !instanceType.name", options, instanceType) as Promise<InstanceType>;
+  }
+
+  /** Lists the `InstanceType` objects (GET, status 200). */
+  list(options: InstanceTypesListOptions = {}): Promise<List<InstanceType>> {
+    return this.run("list list InstanceType - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<InstanceType>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  instanceTypeService(id: string): InstanceTypeService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new InstanceTypeService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.instanceTypeService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `IscsiBond` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService().iscsiBondService("123"))); // locating sends nothing
+ * ```
+ */
+export class IscsiBondService extends Service {
+  /** Gets the `IscsiBond` (GET, status 200). */
+  get(options: IscsiBondGetOptions = {}): Promise<IscsiBond> {
+    return this.run("get get IscsiBond - follow:string", options) as Promise<IscsiBond>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: IscsiBondRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `IscsiBond` (PUT, status 200). */
+  update(bond: IscsiBond, options: IscsiBondUpdateOptions = {}): Promise<IscsiBond> {
+    return this.run("update update IscsiBond - $bond:IscsiBond async:boolean", options, bond) as Promise<IscsiBond>;
+  }
+
+  /** The `networks` sub-service. */
+  networksService(): NetworksService {
+    return new NetworksService(this.connection, `${this.path}/networks`);
+  }
+
+  /** The `storageserverconnections` sub-service. */
+  storageServerConnectionsService(): StorageServerConnectionsService {
+    return new StorageServerConnectionsService(this.connection, `${this.path}/storageserverconnections`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "networks":
+        return this.networksService();
+      case "storageserverconnections":
+        return this.storageServerConnectionsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `IscsiBond` objects: `iscsiBondService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService())); // locating sends nothing
+ * ```
+ */
+export class IscsiBondsService extends Service {
+  /** Adds a `IscsiBond` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `bond.name` is set. */
+  add(bond: IscsiBond, options: RequestOptions = {}): Promise<IscsiBond> {
+    return this.run("add add IscsiBond - $bond:IscsiBond !bond.name", options, bond) as Promise<IscsiBond>;
+  }
+
+  /** Lists the `IscsiBond` objects (GET, status 200). */
+  list(options: IscsiBondsListOptions = {}): Promise<List<IscsiBond>> {
+    return this.run("list list IscsiBond - follow:string max:number", options) as Promise<List<IscsiBond>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  iscsiBondService(id: string): IscsiBondService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new IscsiBondService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.iscsiBondService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Job` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().jobsService().jobService("123"))); // locating sends nothing
+ * ```
+ */
+export class JobService extends Service {
+  /** Runs the `clear` action (POST `<path>/clear`, status 200, 201 or 202). */
+  clear(options: JobClearOptions = {}): Promise<Action> {
+    return this.run("action clear - clear async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202). */
+  end(options: JobEndOptions = {}): Promise<Action> {
+    return this.run("action end - end force:boolean succeeded:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `Job` (GET, status 200). */
+  get(options: JobGetOptions = {}): Promise<Job> {
+    return this.run("get get Job - follow:string", options) as Promise<Job>;
+  }
+
+  /** The `steps` sub-service. */
+  stepsService(): StepsService {
+    return new StepsService(this.connection, `${this.path}/steps`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "steps":
+        return this.stepsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Job` objects: `jobService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().jobsService())); // locating sends nothing
+ * ```
+ */
+export class JobsService extends Service {
+  /** Adds a `Job` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `job.description` is set. */
+  add(job: Job, options: RequestOptions = {}): Promise<Job> {
+    return this.run("add add Job - $job:Job !job.description", options, job) as Promise<Job>;
+  }
+
+  /** Lists the `Job` objects (GET, status 200). */
+  list(options: JobsListOptions = {}): Promise<List<Job>> {
+    return this.run("list list Job - follow:string search:string caseSensitive=case_sensitive:boolean max:number", options) as Promise<List<Job>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  jobService(id: string): JobService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new JobService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.jobService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `KatelloErratum` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().katelloErrataService().katelloErratumService("123"))); // locating sends nothing
+ * ```
+ */
+export class KatelloErratumService extends Service {
+  /** Gets the `KatelloErratum` (GET, status 200). */
+  get(options: KatelloErratumGetOptions = {}): Promise<KatelloErratum> {
+    return this.run("get get KatelloErratum - follow:string", options) as Promise<KatelloErratum>;
+  }
+}
+
+/**
+ * One `LinkLayerDiscoveryProtocolElement` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").linkLayerDiscoveryProtocolElementsService())); // locating sends nothing
+ * ```
+ */
+export class LinkLayerDiscoveryProtocolService extends Service {
+  /** Lists the `LinkLayerDiscoveryProtocolElement` objects (GET, status 200). */
+  list(options: LinkLayerDiscoveryProtocolListOptions = {}): Promise<List<LinkLayerDiscoveryProtocolElement>> {
+    return this.run("list list LinkLayerDiscoveryProtocolElement - follow:string", options) as Promise<List<LinkLayerDiscoveryProtocolElement>>;
+  }
+}
+
+/**
+ * One `MacPool` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().macPoolsService().macPoolService("123"))); // locating sends nothing
+ * ```
+ */
+export class MacPoolService extends Service {
+  /** Gets the `MacPool` (GET, status 200). */
+  get(options: MacPoolGetOptions = {}): Promise<MacPool> {
+    return this.run("get get MacPool - follow:string", options) as Promise<MacPool>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: MacPoolRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `MacPool` (PUT, status 200). */
+  update(pool: MacPool, options: MacPoolUpdateOptions = {}): Promise<MacPool> {
+    return this.run("update update MacPool - $pool:MacPool async:boolean", options, pool) as Promise<MacPool>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `MacPool` objects: `macPoolService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().macPoolsService())); // locating sends nothing
+ * ```
+ */
+export class MacPoolsService extends Service {
+  /** Adds a `MacPool` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `pool.name`, `pool.ranges[].from`, `pool.ranges[].to` are set. */
+  add(pool: MacPool, options: RequestOptions = {}): Promise<MacPool> {
+    return this.run("add add MacPool - $pool:MacPool !pool.name !pool.ranges[].from !pool.ranges[].to", options, pool) as Promise<MacPool>;
+  }
+
+  /** Lists the `MacPool` objects (GET, status 200). */
+  list(options: MacPoolsListOptions = {}): Promise<List<MacPool>> {
+    return this.run("list list MacPool - follow:string max:number", options) as Promise<List<MacPool>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  macPoolService(id: string): MacPoolService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new MacPoolService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.macPoolService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A service no locator of the tree reaches; services extending it share its methods.
+ *
+ * @example Usage
+ * ```ts
+ * import { MoveableService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof MoveableService); // function
+ * ```
+ */
+export class MoveableService extends Service {
+  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
+  move(options: MoveableMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move async:boolean", options) as Promise<Action>;
+  }
+}
+
+/**
+ * One `NetworkAttachment` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").networkAttachmentsService().attachmentService("123"))); // locating sends nothing
+ * ```
+ */
+export class NetworkAttachmentService extends Service {
+  /** Gets the `NetworkAttachment` (GET, status 200). */
+  get(options: NetworkAttachmentGetOptions = {}): Promise<NetworkAttachment> {
+    return this.run("get get NetworkAttachment - follow:string", options) as Promise<NetworkAttachment>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: NetworkAttachmentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `NetworkAttachment` (PUT, status 200). */
+  update(attachment: NetworkAttachment, options: NetworkAttachmentUpdateOptions = {}): Promise<NetworkAttachment> {
+    return this.run("update update NetworkAttachment - $attachment:NetworkAttachment async:boolean", options, attachment) as Promise<NetworkAttachment>;
+  }
+}
+
+/**
+ * A collection of `NetworkAttachment` objects: `attachmentService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").networkAttachmentsService())); // locating sends nothing
+ * ```
+ */
+export class NetworkAttachmentsService extends Service {
+  /** Adds a `NetworkAttachment` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `attachment.network.name` or `attachment.network.id` is set. */
+  add(attachment: NetworkAttachment, options: RequestOptions = {}): Promise<NetworkAttachment> {
+    return this.run("add add NetworkAttachment - $attachment:NetworkAttachment !attachment.network.name|attachment.network.id", options, attachment) as Promise<NetworkAttachment>;
+  }
+
+  /** Lists the `NetworkAttachment` objects (GET, status 200). */
+  list(options: NetworkAttachmentsListOptions = {}): Promise<List<NetworkAttachment>> {
+    return this.run("list list NetworkAttachment - follow:string max:number", options) as Promise<List<NetworkAttachment>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  attachmentService(id: string): NetworkAttachmentService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new NetworkAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.attachmentService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `NetworkFilter` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networkFiltersService().networkFilterService("123"))); // locating sends nothing
+ * ```
+ */
+export class NetworkFilterService extends Service {
+  /** Gets the `NetworkFilter` (GET, status 200). */
+  get(options: NetworkFilterGetOptions = {}): Promise<NetworkFilter> {
+    return this.run("get get NetworkFilter - follow:string", options) as Promise<NetworkFilter>;
+  }
+}
+
+/**
+ * A collection of `NetworkFilter` objects: `networkFilterService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networkFiltersService())); // locating sends nothing
+ * ```
+ */
+export class NetworkFiltersService extends Service {
+  /** Lists the `NetworkFilter` objects (GET, status 200). */
+  list(options: NetworkFiltersListOptions = {}): Promise<List<NetworkFilter>> {
+    return this.run("list list NetworkFilter - follow:string", options) as Promise<List<NetworkFilter>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  networkFilterService(id: string): NetworkFilterService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new NetworkFilterService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.networkFilterService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `NetworkLabel` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networksService().networkService("123").networkLabelsService().labelService("123"))); // locating sends nothing
+ * ```
+ */
+export class NetworkLabelService extends Service {
+  /** Gets the `NetworkLabel` (GET, status 200). */
+  get(options: NetworkLabelGetOptions = {}): Promise<NetworkLabel> {
+    return this.run("get get NetworkLabel - follow:string", options) as Promise<NetworkLabel>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: NetworkLabelRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `NetworkLabel` objects: `labelService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networksService().networkService("123").networkLabelsService())); // locating sends nothing
+ * ```
+ */
+export class NetworkLabelsService extends Service {
+  /** Adds a `NetworkLabel` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `label.id` is set. */
+  add(label: NetworkLabel, options: RequestOptions = {}): Promise<NetworkLabel> {
+    return this.run("add add NetworkLabel - $label:NetworkLabel !label.id", options, label) as Promise<NetworkLabel>;
+  }
+
+  /** Lists the `NetworkLabel` objects (GET, status 200). */
+  list(options: NetworkLabelsListOptions = {}): Promise<List<NetworkLabel>> {
+    return this.run("list list NetworkLabel - follow:string max:number", options) as Promise<List<NetworkLabel>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  labelService(id: string): NetworkLabelService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new NetworkLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.labelService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Network` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networksService().networkService("123"))); // locating sends nothing
+ * ```
+ */
+export class NetworkService extends Service {
+  /** Gets the `Network` (GET, status 200). */
+  get(options: NetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: NetworkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Network` (PUT, status 200). */
+  update(network: Network, options: NetworkUpdateOptions = {}): Promise<Network> {
+    return this.run("update update Network - $network:Network async:boolean", options, network) as Promise<Network>;
+  }
+
+  /** The `networklabels` sub-service. */
+  networkLabelsService(): NetworkLabelsService {
+    return new NetworkLabelsService(this.connection, `${this.path}/networklabels`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `vnicprofiles` sub-service. */
+  vnicProfilesService(): AssignedVnicProfilesService {
+    return new AssignedVnicProfilesService(this.connection, `${this.path}/vnicprofiles`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "networklabels":
+        return this.networkLabelsService();
+      case "permissions":
+        return this.permissionsService();
+      case "vnicprofiles":
+        return this.vnicProfilesService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Network` objects: `networkService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().networksService())); // locating sends nothing
+ * ```
+ */
+export class NetworksService extends Service {
+  /** Adds a `Network` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
+  }
+
+  /** Lists the `Network` objects (GET, status 200). */
+  list(options: NetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Network>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  networkService(id: string): NetworkService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new NetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.networkService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `NetworkFilterParameter` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService().parameterService("123"))); // locating sends nothing
+ * ```
+ */
+export class NicNetworkFilterParameterService extends Service {
+  /** Gets the `NetworkFilterParameter` (GET, status 200). */
+  get(options: NicNetworkFilterParameterGetOptions = {}): Promise<NetworkFilterParameter> {
+    return this.run("get get NetworkFilterParameter - follow:string", options) as Promise<NetworkFilterParameter>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+
+  /** Updates the `NetworkFilterParameter` (PUT, status 200). */
+  update(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+    return this.run("update update NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
+  }
+}
+
+/**
+ * A collection of `NetworkFilterParameter` objects: `parameterService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService())); // locating sends nothing
+ * ```
+ */
+export class NicNetworkFilterParametersService extends Service {
+  /** Adds a `NetworkFilterParameter` (POST, status 200, 201 or 202). */
+  add(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+    return this.run("add add NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
+  }
+
+  /** Lists the `NetworkFilterParameter` objects (GET, status 200). */
+  list(options: NicNetworkFilterParametersListOptions = {}): Promise<List<NetworkFilterParameter>> {
+    return this.run("list list NetworkFilterParameter - follow:string", options) as Promise<List<NetworkFilterParameter>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  parameterService(id: string): NicNetworkFilterParameterService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new NicNetworkFilterParameterService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.parameterService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenStackImageProvider` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackImageProviderService extends ExternalProviderService {
+  /** Gets the `OpenStackImageProvider` (GET, status 200). */
+  get(options: OpenstackImageProviderGetOptions = {}): Promise<OpenStackImageProvider> {
+    return this.run("get get OpenStackImageProvider - follow:string", options) as Promise<OpenStackImageProvider>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: OpenstackImageProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `OpenStackImageProvider` (PUT, status 200). */
+  update(provider: OpenStackImageProvider, options: OpenstackImageProviderUpdateOptions = {}): Promise<OpenStackImageProvider> {
+    return this.run("update update OpenStackImageProvider - $provider:OpenStackImageProvider async:boolean", options, provider) as Promise<OpenStackImageProvider>;
+  }
+
+  /** The `images` sub-service. */
+  imagesService(): OpenstackImagesService {
+    return new OpenstackImagesService(this.connection, `${this.path}/images`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "images":
+        return this.imagesService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `OpenStackImageProvider` objects: `providerService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackImageProvidersService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackImageProvidersService extends Service {
+  /** Adds a `OpenStackImageProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: OpenStackImageProvider, options: RequestOptions = {}): Promise<OpenStackImageProvider> {
+    return this.run("add add OpenStackImageProvider - $provider:OpenStackImageProvider !provider.name", options, provider) as Promise<OpenStackImageProvider>;
+  }
+
+  /** Lists the `OpenStackImageProvider` objects (GET, status 200). */
+  list(options: OpenstackImageProvidersListOptions = {}): Promise<List<OpenStackImageProvider>> {
+    return this.run("list list OpenStackImageProvider - follow:string max:number search:string", options) as Promise<List<OpenStackImageProvider>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  providerService(id: string): OpenstackImageProviderService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackImageProviderService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.providerService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenStackImage` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123").imagesService().imageService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackImageService extends Service {
+  /** Gets the `OpenStackImage` (GET, status 200). */
+  get(options: OpenstackImageGetOptions = {}): Promise<OpenStackImage> {
+    return this.run("get get OpenStackImage - follow:string", options) as Promise<OpenStackImage>;
+  }
+
+  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  import(options: OpenstackImageImportOptions = {}): Promise<Action> {
+    return this.run("action import - import disk:Disk importAsTemplate:boolean storageDomain:StorageDomain template:Template cluster:Cluster async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+}
+
+/**
+ * A collection of `OpenStackImage` objects: `imageService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123").imagesService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackImagesService extends Service {
+  /** Lists the `OpenStackImage` objects (GET, status 200). */
+  list(options: OpenstackImagesListOptions = {}): Promise<List<OpenStackImage>> {
+    return this.run("list list OpenStackImage - follow:string max:number", options) as Promise<List<OpenStackImage>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  imageService(id: string): OpenstackImageService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackImageService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.imageService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenStackNetworkProvider` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackNetworkProviderService extends ExternalProviderService {
+  /** Gets the `OpenStackNetworkProvider` (GET, status 200). */
+  get(options: OpenstackNetworkProviderGetOptions = {}): Promise<OpenStackNetworkProvider> {
+    return this.run("get get OpenStackNetworkProvider - follow:string", options) as Promise<OpenStackNetworkProvider>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: OpenstackNetworkProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `OpenStackNetworkProvider` (PUT, status 200). */
+  update(provider: OpenStackNetworkProvider, options: OpenstackNetworkProviderUpdateOptions = {}): Promise<OpenStackNetworkProvider> {
+    return this.run("update update OpenStackNetworkProvider - $provider:OpenStackNetworkProvider async:boolean", options, provider) as Promise<OpenStackNetworkProvider>;
+  }
+
+  /** The `networks` sub-service. */
+  networksService(): OpenstackNetworksService {
+    return new OpenstackNetworksService(this.connection, `${this.path}/networks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "networks":
+        return this.networksService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `OpenStackNetworkProvider` objects: `providerService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackNetworkProvidersService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackNetworkProvidersService extends Service {
+  /** Adds a `OpenStackNetworkProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: OpenStackNetworkProvider, options: RequestOptions = {}): Promise<OpenStackNetworkProvider> {
+    return this.run("add add OpenStackNetworkProvider - $provider:OpenStackNetworkProvider !provider.name", options, provider) as Promise<OpenStackNetworkProvider>;
+  }
+
+  /** Lists the `OpenStackNetworkProvider` objects (GET, status 200). */
+  list(options: OpenstackNetworkProvidersListOptions = {}): Promise<List<OpenStackNetworkProvider>> {
+    return this.run("list list OpenStackNetworkProvider - follow:string max:number search:string", options) as Promise<List<OpenStackNetworkProvider>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  providerService(id: string): OpenstackNetworkProviderService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackNetworkProviderService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.providerService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenStackNetwork` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackNetworkService extends Service {
+  /** Gets the `OpenStackNetwork` (GET, status 200). */
+  get(options: OpenstackNetworkGetOptions = {}): Promise<OpenStackNetwork> {
+    return this.run("get get OpenStackNetwork - follow:string", options) as Promise<OpenStackNetwork>;
+  }
+
+  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
+  import(options: OpenstackNetworkImportOptions = {}): Promise<Action> {
+    return this.run("action import - import dataCenter:DataCenter async:boolean", options) as Promise<Action>;
+  }
+
+  /** The `subnets` sub-service. */
+  subnetsService(): OpenstackSubnetsService {
+    return new OpenstackSubnetsService(this.connection, `${this.path}/subnets`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "subnets":
+        return this.subnetsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `OpenStackNetwork` objects: `networkService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackNetworksService extends Service {
+  /** Lists the `OpenStackNetwork` objects (GET, status 200). */
+  list(options: OpenstackNetworksListOptions = {}): Promise<List<OpenStackNetwork>> {
+    return this.run("list list OpenStackNetwork - follow:string max:number", options) as Promise<List<OpenStackNetwork>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  networkService(id: string): OpenstackNetworkService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.networkService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenStackSubnet` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService().subnetService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackSubnetService extends Service {
+  /** Gets the `OpenStackSubnet` (GET, status 200). */
+  get(options: OpenstackSubnetGetOptions = {}): Promise<OpenStackSubnet> {
+    return this.run("get get OpenStackSubnet - follow:string", options) as Promise<OpenStackSubnet>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: OpenstackSubnetRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `OpenStackSubnet` objects: `subnetService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackSubnetsService extends Service {
+  /** Adds a `OpenStackSubnet` (POST, status 200, 201 or 202). */
+  add(subnet: OpenStackSubnet, options: RequestOptions = {}): Promise<OpenStackSubnet> {
+    return this.run("add add OpenStackSubnet - $subnet:OpenStackSubnet", options, subnet) as Promise<OpenStackSubnet>;
+  }
+
+  /** Lists the `OpenStackSubnet` objects (GET, status 200). */
+  list(options: OpenstackSubnetsListOptions = {}): Promise<List<OpenStackSubnet>> {
+    return this.run("list list OpenStackSubnet - follow:string max:number", options) as Promise<List<OpenStackSubnet>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  subnetService(id: string): OpenstackSubnetService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackSubnetService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.subnetService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenstackVolumeAuthenticationKey` object: its methods, actions and sub-services.
+ *
+ * @deprecated OpenstackVolumeAuthenticationKeyService is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService().keyService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackVolumeAuthenticationKeyService extends Service {
+  /** Gets the `OpenstackVolumeAuthenticationKey` (GET, status 200). */
+  get(options: OpenstackVolumeAuthenticationKeyGetOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+    return this.run("get get OpenstackVolumeAuthenticationKey - follow:string", options) as Promise<OpenstackVolumeAuthenticationKey>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: OpenstackVolumeAuthenticationKeyRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `OpenstackVolumeAuthenticationKey` (PUT, status 200). */
+  update(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+    return this.run("update update OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
+  }
+}
+
+/**
+ * A collection of `OpenstackVolumeAuthenticationKey` objects: `keyService(id)` locates one.
+ *
+ * @deprecated OpenstackVolumeAuthenticationKeysService is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackVolumeAuthenticationKeysService extends Service {
+  /** Adds a `OpenstackVolumeAuthenticationKey` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `key.usageType`, `key.uuid`, `key.value` are set. */
+  add(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+    return this.run("add add OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey !key.usageType !key.uuid !key.value", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
+  }
+
+  /** Lists the `OpenstackVolumeAuthenticationKey` objects (GET, status 200). */
+  list(options: OpenstackVolumeAuthenticationKeysListOptions = {}): Promise<List<OpenstackVolumeAuthenticationKey>> {
+    return this.run("list list OpenstackVolumeAuthenticationKey - follow:string max:number", options) as Promise<List<OpenstackVolumeAuthenticationKey>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  keyService(id: string): OpenstackVolumeAuthenticationKeyService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackVolumeAuthenticationKeyService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.keyService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenStackVolumeProvider` object: its methods, actions and sub-services.
+ *
+ * @deprecated OpenstackVolumeProviderService is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackVolumeProviderService extends ExternalProviderService {
+  /** Gets the `OpenStackVolumeProvider` (GET, status 200). */
+  get(options: OpenstackVolumeProviderGetOptions = {}): Promise<OpenStackVolumeProvider> {
+    return this.run("get get OpenStackVolumeProvider - follow:string", options) as Promise<OpenStackVolumeProvider>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: OpenstackVolumeProviderRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean force:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `OpenStackVolumeProvider` (PUT, status 200). */
+  update(provider: OpenStackVolumeProvider, options: OpenstackVolumeProviderUpdateOptions = {}): Promise<OpenStackVolumeProvider> {
+    return this.run("update update OpenStackVolumeProvider - $provider:OpenStackVolumeProvider async:boolean", options, provider) as Promise<OpenStackVolumeProvider>;
+  }
+
+  /** The `authenticationkeys` sub-service. */
+  authenticationKeysService(): OpenstackVolumeAuthenticationKeysService {
+    return new OpenstackVolumeAuthenticationKeysService(this.connection, `${this.path}/authenticationkeys`);
+  }
+
+  /** The `volumetypes` sub-service. */
+  volumeTypesService(): OpenstackVolumeTypesService {
+    return new OpenstackVolumeTypesService(this.connection, `${this.path}/volumetypes`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "authenticationkeys":
+        return this.authenticationKeysService();
+      case "volumetypes":
+        return this.volumeTypesService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `OpenStackVolumeProvider` objects: `providerService(id)` locates one.
+ *
+ * @deprecated OpenstackVolumeProvidersService is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackVolumeProvidersService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackVolumeProvidersService extends Service {
+  /** Adds a `OpenStackVolumeProvider` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `provider.name` is set. */
+  add(provider: OpenStackVolumeProvider, options: RequestOptions = {}): Promise<OpenStackVolumeProvider> {
+    return this.run("add add OpenStackVolumeProvider - $provider:OpenStackVolumeProvider !provider.name", options, provider) as Promise<OpenStackVolumeProvider>;
+  }
+
+  /** Lists the `OpenStackVolumeProvider` objects (GET, status 200). */
+  list(options: OpenstackVolumeProvidersListOptions = {}): Promise<List<OpenStackVolumeProvider>> {
+    return this.run("list list OpenStackVolumeProvider - follow:string max:number search:string", options) as Promise<List<OpenStackVolumeProvider>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  providerService(id: string): OpenstackVolumeProviderService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackVolumeProviderService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.providerService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OpenStackVolumeType` object: its methods, actions and sub-services.
+ *
+ * @deprecated OpenstackVolumeTypeService is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService().typeService("123"))); // locating sends nothing
+ * ```
+ */
+export class OpenstackVolumeTypeService extends Service {
+  /** Gets the `OpenStackVolumeType` (GET, status 200). */
+  get(options: OpenstackVolumeTypeGetOptions = {}): Promise<OpenStackVolumeType> {
+    return this.run("get get OpenStackVolumeType - follow:string", options) as Promise<OpenStackVolumeType>;
+  }
+}
+
+/**
+ * A collection of `OpenStackVolumeType` objects: `typeService(id)` locates one.
+ *
+ * @deprecated OpenstackVolumeTypesService is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService())); // locating sends nothing
+ * ```
+ */
+export class OpenstackVolumeTypesService extends Service {
+  /** Lists the `OpenStackVolumeType` objects (GET, status 200). */
+  list(options: OpenstackVolumeTypesListOptions = {}): Promise<List<OpenStackVolumeType>> {
+    return this.run("list list OpenStackVolumeType - follow:string max:number", options) as Promise<List<OpenStackVolumeType>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  typeService(id: string): OpenstackVolumeTypeService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OpenstackVolumeTypeService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.typeService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `OperatingSystemInfo` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().operatingSystemsService().operatingSystemService("123"))); // locating sends nothing
+ * ```
+ */
+export class OperatingSystemService extends Service {
+  /** Gets the `OperatingSystemInfo` (GET, status 200). */
+  get(options: OperatingSystemGetOptions = {}): Promise<OperatingSystemInfo> {
+    return this.run("get get OperatingSystemInfo - follow:string", options) as Promise<OperatingSystemInfo>;
+  }
+}
+
+/**
+ * A collection of `OperatingSystemInfo` objects: `operatingSystemService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().operatingSystemsService())); // locating sends nothing
+ * ```
+ */
+export class OperatingSystemsService extends Service {
+  /** Lists the `OperatingSystemInfo` objects (GET, status 200). */
+  list(options: OperatingSystemsListOptions = {}): Promise<List<OperatingSystemInfo>> {
+    return this.run("list list OperatingSystemInfo - follow:string max:number", options) as Promise<List<OperatingSystemInfo>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  operatingSystemService(id: string): OperatingSystemService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new OperatingSystemService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.operatingSystemService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Permission` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().permissionsService().permissionService("123"))); // locating sends nothing
+ * ```
+ */
+export class PermissionService extends Service {
+  /** Gets the `Permission` (GET, status 200). */
+  get(options: PermissionGetOptions = {}): Promise<Permission> {
+    return this.run("get get Permission - follow:string", options) as Promise<Permission>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: PermissionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * One `Permit` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().rolesService().roleService("123").permitsService().permitService("123"))); // locating sends nothing
+ * ```
+ */
+export class PermitService extends Service {
+  /** Gets the `Permit` (GET, status 200). */
+  get(options: PermitGetOptions = {}): Promise<Permit> {
+    return this.run("get get Permit - follow:string", options) as Promise<Permit>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: PermitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Permit` objects: `permitService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().rolesService().roleService("123").permitsService())); // locating sends nothing
+ * ```
+ */
+export class PermitsService extends Service {
+  /** Adds a `Permit` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `permit.id` or `permit.name` is set. */
+  add(permit: Permit, options: RequestOptions = {}): Promise<Permit> {
+    return this.run("add add Permit - $permit:Permit !permit.id|permit.name", options, permit) as Promise<Permit>;
+  }
+
+  /** Lists the `Permit` objects (GET, status 200). */
+  list(options: PermitsListOptions = {}): Promise<List<Permit>> {
+    return this.run("list list Permit - follow:string max:number", options) as Promise<List<Permit>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  permitService(id: string): PermitService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new PermitService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.permitService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Qos` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").qossService().qosService("123"))); // locating sends nothing
+ * ```
+ */
+export class QosService extends Service {
+  /** Gets the `Qos` (GET, status 200). */
+  get(options: QosGetOptions = {}): Promise<Qos> {
+    return this.run("get get Qos - follow:string", options) as Promise<Qos>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: QosRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Qos` (PUT, status 200). */
+  update(qos: Qos, options: QosUpdateOptions = {}): Promise<Qos> {
+    return this.run("update update Qos - $qos:Qos async:boolean", options, qos) as Promise<Qos>;
+  }
+}
+
+/**
+ * A collection of `Qos` objects: `qosService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").qossService())); // locating sends nothing
+ * ```
+ */
+export class QossService extends Service {
+  /** Adds a `Qos` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `qos.name`, `qos.type` are set. */
+  add(qos: Qos, options: RequestOptions = {}): Promise<Qos> {
+    return this.run("add add Qos - $qos:Qos !qos.name !qos.type", options, qos) as Promise<Qos>;
+  }
+
+  /** Lists the `Qos` objects (GET, status 200). */
+  list(options: QossListOptions = {}): Promise<List<Qos>> {
+    return this.run("list list Qos - follow:string max:number", options) as Promise<List<Qos>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  qosService(id: string): QosService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new QosService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.qosService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `QuotaClusterLimit` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService().limitService("123"))); // locating sends nothing
+ * ```
+ */
+export class QuotaClusterLimitService extends Service {
+  /** Gets the `QuotaClusterLimit` (GET, status 200). */
+  get(options: QuotaClusterLimitGetOptions = {}): Promise<QuotaClusterLimit> {
+    return this.run("get get QuotaClusterLimit - follow:string", options) as Promise<QuotaClusterLimit>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: QuotaClusterLimitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `QuotaClusterLimit` objects: `limitService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService())); // locating sends nothing
+ * ```
+ */
+export class QuotaClusterLimitsService extends Service {
+  /** Adds a `QuotaClusterLimit` (POST, status 200, 201 or 202). */
+  add(limit: QuotaClusterLimit, options: RequestOptions = {}): Promise<QuotaClusterLimit> {
+    return this.run("add add QuotaClusterLimit - $limit:QuotaClusterLimit", options, limit) as Promise<QuotaClusterLimit>;
+  }
+
+  /** Lists the `QuotaClusterLimit` objects (GET, status 200). */
+  list(options: QuotaClusterLimitsListOptions = {}): Promise<List<QuotaClusterLimit>> {
+    return this.run("list list QuotaClusterLimit - follow:string max:number", options) as Promise<List<QuotaClusterLimit>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  limitService(id: string): QuotaClusterLimitService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new QuotaClusterLimitService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.limitService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Quota` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123"))); // locating sends nothing
+ * ```
+ */
+export class QuotaService extends Service {
+  /** Gets the `Quota` (GET, status 200). */
+  get(options: QuotaGetOptions = {}): Promise<Quota> {
+    return this.run("get get Quota - follow:string", options) as Promise<Quota>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: QuotaRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Quota` (PUT, status 200). */
+  update(quota: Quota, options: QuotaUpdateOptions = {}): Promise<Quota> {
+    return this.run("update update Quota - $quota:Quota async:boolean", options, quota) as Promise<Quota>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `quotaclusterlimits` sub-service. */
+  quotaClusterLimitsService(): QuotaClusterLimitsService {
+    return new QuotaClusterLimitsService(this.connection, `${this.path}/quotaclusterlimits`);
+  }
+
+  /** The `quotastoragelimits` sub-service. */
+  quotaStorageLimitsService(): QuotaStorageLimitsService {
+    return new QuotaStorageLimitsService(this.connection, `${this.path}/quotastoragelimits`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+      case "quotaclusterlimits":
+        return this.quotaClusterLimitsService();
+      case "quotastoragelimits":
+        return this.quotaStorageLimitsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `QuotaStorageLimit` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService().limitService("123"))); // locating sends nothing
+ * ```
+ */
+export class QuotaStorageLimitService extends Service {
+  /** Gets the `QuotaStorageLimit` (GET, status 200). */
+  get(options: QuotaStorageLimitGetOptions = {}): Promise<QuotaStorageLimit> {
+    return this.run("get get QuotaStorageLimit - follow:string", options) as Promise<QuotaStorageLimit>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: QuotaStorageLimitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `QuotaStorageLimit` objects: `limitService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService())); // locating sends nothing
+ * ```
+ */
+export class QuotaStorageLimitsService extends Service {
+  /** Adds a `QuotaStorageLimit` (POST, status 200, 201 or 202). */
+  add(limit: QuotaStorageLimit, options: RequestOptions = {}): Promise<QuotaStorageLimit> {
+    return this.run("add add QuotaStorageLimit - $limit:QuotaStorageLimit", options, limit) as Promise<QuotaStorageLimit>;
+  }
+
+  /** Lists the `QuotaStorageLimit` objects (GET, status 200). */
+  list(options: QuotaStorageLimitsListOptions = {}): Promise<List<QuotaStorageLimit>> {
+    return this.run("list list QuotaStorageLimit - follow:string max:number", options) as Promise<List<QuotaStorageLimit>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  limitService(id: string): QuotaStorageLimitService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new QuotaStorageLimitService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.limitService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Quota` objects: `quotaService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService())); // locating sends nothing
+ * ```
+ */
+export class QuotasService extends Service {
+  /** Adds a `Quota` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `quota.name` is set. */
+  add(quota: Quota, options: RequestOptions = {}): Promise<Quota> {
+    return this.run("add add Quota - $quota:Quota !quota.name", options, quota) as Promise<Quota>;
+  }
+
+  /** Lists the `Quota` objects (GET, status 200). */
+  list(options: QuotasListOptions = {}): Promise<List<Quota>> {
+    return this.run("list list Quota - follow:string max:number", options) as Promise<List<Quota>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  quotaService(id: string): QuotaService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new QuotaService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.quotaService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Role` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().rolesService().roleService("123"))); // locating sends nothing
+ * ```
+ */
+export class RoleService extends Service {
+  /** Gets the `Role` (GET, status 200). */
+  get(options: RoleGetOptions = {}): Promise<Role> {
+    return this.run("get get Role - follow:string", options) as Promise<Role>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Role` (PUT, status 200). */
+  update(role: Role, options: RoleUpdateOptions = {}): Promise<Role> {
+    return this.run("update update Role - $role:Role async:boolean", options, role) as Promise<Role>;
+  }
+
+  /** The `permits` sub-service. */
+  permitsService(): PermitsService {
+    return new PermitsService(this.connection, `${this.path}/permits`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permits":
+        return this.permitsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Role` objects: `roleService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().rolesService())); // locating sends nothing
+ * ```
+ */
+export class RolesService extends Service {
+  /** Adds a `Role` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `role.name`, `role.permits[].id` are set. */
+  add(role: Role, options: RequestOptions = {}): Promise<Role> {
+    return this.run("add add Role - $role:Role !role.name !role.permits[].id", options, role) as Promise<Role>;
+  }
+
+  /** Lists the `Role` objects (GET, status 200). */
+  list(options: RolesListOptions = {}): Promise<List<Role>> {
+    return this.run("list list Role - follow:string max:number", options) as Promise<List<Role>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  roleService(id: string): RoleService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new RoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.roleService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `SchedulingPolicy` objects: `policyService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService())); // locating sends nothing
+ * ```
+ */
+export class SchedulingPoliciesService extends Service {
+  /** Adds a `SchedulingPolicy` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `policy.name` is set. */
+  add(policy: SchedulingPolicy, options: RequestOptions = {}): Promise<SchedulingPolicy> {
+    return this.run("add add SchedulingPolicy - $policy:SchedulingPolicy !policy.name", options, policy) as Promise<SchedulingPolicy>;
+  }
+
+  /** Lists the `SchedulingPolicy` objects (GET, status 200). */
+  list(options: SchedulingPoliciesListOptions = {}): Promise<List<SchedulingPolicy>> {
+    return this.run("list list SchedulingPolicy - follow:string max:number filter:boolean", options) as Promise<List<SchedulingPolicy>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  policyService(id: string): SchedulingPolicyService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SchedulingPolicyService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.policyService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `SchedulingPolicy` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123"))); // locating sends nothing
+ * ```
+ */
+export class SchedulingPolicyService extends Service {
+  /** Gets the `SchedulingPolicy` (GET, status 200). */
+  get(options: SchedulingPolicyGetOptions = {}): Promise<SchedulingPolicy> {
+    return this.run("get get SchedulingPolicy - follow:string filter:boolean", options) as Promise<SchedulingPolicy>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: SchedulingPolicyRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `SchedulingPolicy` (PUT, status 200). */
+  update(policy: SchedulingPolicy, options: SchedulingPolicyUpdateOptions = {}): Promise<SchedulingPolicy> {
+    return this.run("update update SchedulingPolicy - $policy:SchedulingPolicy async:boolean", options, policy) as Promise<SchedulingPolicy>;
+  }
+
+  /** The `balances` sub-service. */
+  balancesService(): BalancesService {
+    return new BalancesService(this.connection, `${this.path}/balances`);
+  }
+
+  /** The `filters` sub-service. */
+  filtersService(): FiltersService {
+    return new FiltersService(this.connection, `${this.path}/filters`);
+  }
+
+  /** The `weights` sub-service. */
+  weightsService(): WeightsService {
+    return new WeightsService(this.connection, `${this.path}/weights`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "balances":
+        return this.balancesService();
+      case "filters":
+        return this.filtersService();
+      case "weights":
+        return this.weightsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `SchedulingPolicyUnit` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPolicyUnitsService().unitService("123"))); // locating sends nothing
+ * ```
+ */
+export class SchedulingPolicyUnitService extends Service {
+  /** Gets the `SchedulingPolicyUnit` (GET, status 200). */
+  get(options: SchedulingPolicyUnitGetOptions = {}): Promise<SchedulingPolicyUnit> {
+    return this.run("get get SchedulingPolicyUnit - follow:string filter:boolean", options) as Promise<SchedulingPolicyUnit>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: SchedulingPolicyUnitRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `SchedulingPolicyUnit` objects: `unitService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPolicyUnitsService())); // locating sends nothing
+ * ```
+ */
+export class SchedulingPolicyUnitsService extends Service {
+  /** Lists the `SchedulingPolicyUnit` objects (GET, status 200). */
+  list(options: SchedulingPolicyUnitsListOptions = {}): Promise<List<SchedulingPolicyUnit>> {
+    return this.run("list list SchedulingPolicyUnit - follow:string max:number filter:boolean", options) as Promise<List<SchedulingPolicyUnit>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  unitService(id: string): SchedulingPolicyUnitService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SchedulingPolicyUnitService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.unitService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Cdrom` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService().cdromService("123"))); // locating sends nothing
+ * ```
+ */
+export class SnapshotCdromService extends Service {
+  /** Gets the `Cdrom` (GET, status 200). */
+  get(options: SnapshotCdromGetOptions = {}): Promise<Cdrom> {
+    return this.run("get get Cdrom - follow:string", options) as Promise<Cdrom>;
+  }
+}
+
+/**
+ * A collection of `Cdrom` objects: `cdromService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService())); // locating sends nothing
+ * ```
+ */
+export class SnapshotCdromsService extends Service {
+  /** Lists the `Cdrom` objects (GET, status 200). */
+  list(options: SnapshotCdromsListOptions = {}): Promise<List<Cdrom>> {
+    return this.run("list list Cdrom - follow:string max:number", options) as Promise<List<Cdrom>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  cdromService(id: string): SnapshotCdromService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SnapshotCdromService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.cdromService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService().diskService("123"))); // locating sends nothing
+ * ```
+ */
+export class SnapshotDiskService extends Service {
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: SnapshotDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
+  }
+}
+
+/**
+ * A collection of `Disk` objects: `diskService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService())); // locating sends nothing
+ * ```
+ */
+export class SnapshotDisksService extends Service {
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: SnapshotDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskService(id: string): SnapshotDiskService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SnapshotDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Nic` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService().nicService("123"))); // locating sends nothing
+ * ```
+ */
+export class SnapshotNicService extends Service {
+  /** Gets the `Nic` (GET, status 200). */
+  get(options: SnapshotNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
+  }
+}
+
+/**
+ * A collection of `Nic` objects: `nicService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService())); // locating sends nothing
+ * ```
+ */
+export class SnapshotNicsService extends Service {
+  /** Lists the `Nic` objects (GET, status 200). */
+  list(options: SnapshotNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number", options) as Promise<List<Nic>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  nicService(id: string): SnapshotNicService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SnapshotNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.nicService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Snapshot` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123"))); // locating sends nothing
+ * ```
+ */
+export class SnapshotService extends Service {
+  /** Gets the `Snapshot` (GET, status 200). */
+  get(options: SnapshotGetOptions = {}): Promise<Snapshot> {
+    return this.run("get get Snapshot - follow:string", options) as Promise<Snapshot>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: SnapshotRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean allContent=all_content:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `restore` action (POST `<path>/restore`, status 200, 201 or 202). */
+  restore(options: SnapshotRestoreOptions = {}): Promise<Action> {
+    return this.run("action restore - restore disks:Disk[] restoreMemory:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** The `cdroms` sub-service. */
+  cdromsService(): SnapshotCdromsService {
+    return new SnapshotCdromsService(this.connection, `${this.path}/cdroms`);
+  }
+
+  /** The `disks` sub-service. */
+  disksService(): SnapshotDisksService {
+    return new SnapshotDisksService(this.connection, `${this.path}/disks`);
+  }
+
+  /** The `nics` sub-service. */
+  nicsService(): SnapshotNicsService {
+    return new SnapshotNicsService(this.connection, `${this.path}/nics`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "cdroms":
+        return this.cdromsService();
+      case "disks":
+        return this.disksService();
+      case "nics":
+        return this.nicsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Snapshot` objects: `snapshotService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService())); // locating sends nothing
+ * ```
+ */
+export class SnapshotsService extends Service {
+  /** Adds a `Snapshot` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `snapshot.description` is set. */
+  add(snapshot: Snapshot, options: RequestOptions = {}): Promise<Snapshot> {
+    return this.run("add add Snapshot - $snapshot:Snapshot !snapshot.description", options, snapshot) as Promise<Snapshot>;
+  }
+
+  /** Lists the `Snapshot` objects (GET, status 200). */
+  list(options: SnapshotsListOptions = {}): Promise<List<Snapshot>> {
+    return this.run("list list Snapshot - follow:string max:number allContent=all_content:boolean", options) as Promise<List<Snapshot>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  snapshotService(id: string): SnapshotService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SnapshotService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.snapshotService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `SshPublicKey` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123").sshPublicKeysService().keyService("123"))); // locating sends nothing
+ * ```
+ */
+export class SshPublicKeyService extends Service {
+  /** Gets the `SshPublicKey` (GET, status 200). */
+  get(options: SshPublicKeyGetOptions = {}): Promise<SshPublicKey> {
+    return this.run("get get SshPublicKey - follow:string", options) as Promise<SshPublicKey>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: SshPublicKeyRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `SshPublicKey` (PUT, status 200).
+   *
+   * @deprecated SshPublicKeyService.update is deprecated. */
+  update(key: SshPublicKey, options: SshPublicKeyUpdateOptions = {}): Promise<SshPublicKey> {
+    return this.run("update update SshPublicKey - $key:SshPublicKey async:boolean", options, key) as Promise<SshPublicKey>;
+  }
+}
+
+/**
+ * A collection of `SshPublicKey` objects: `keyService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123").sshPublicKeysService())); // locating sends nothing
+ * ```
+ */
+export class SshPublicKeysService extends Service {
+  /** Adds a `SshPublicKey` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `key.content` is set. */
+  add(key: SshPublicKey, options: RequestOptions = {}): Promise<SshPublicKey> {
+    return this.run("add add SshPublicKey - $key:SshPublicKey !key.content", options, key) as Promise<SshPublicKey>;
+  }
+
+  /** Lists the `SshPublicKey` objects (GET, status 200). */
+  list(options: SshPublicKeysListOptions = {}): Promise<List<SshPublicKey>> {
+    return this.run("list list SshPublicKey - follow:string max:number", options) as Promise<List<SshPublicKey>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  keyService(id: string): SshPublicKeyService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SshPublicKeyService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.keyService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Statistic` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().disksService().diskService("123").statisticsService().statisticService("123"))); // locating sends nothing
+ * ```
+ */
+export class StatisticService extends Service {
+  /** Gets the `Statistic` (GET, status 200). */
+  get(options: StatisticGetOptions = {}): Promise<Statistic> {
+    return this.run("get get Statistic - follow:string", options) as Promise<Statistic>;
+  }
+}
+
+/**
+ * A collection of `Statistic` objects: `statisticService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().disksService().diskService("123").statisticsService())); // locating sends nothing
+ * ```
+ */
+export class StatisticsService extends Service {
+  /** Lists the `Statistic` objects (GET, status 200). */
+  list(options: StatisticsListOptions = {}): Promise<List<Statistic>> {
+    return this.run("list list Statistic - follow:string max:number", options) as Promise<List<Statistic>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  statisticService(id: string): StatisticService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StatisticService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.statisticService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Step` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().jobsService().jobService("123").stepsService().stepService("123"))); // locating sends nothing
+ * ```
+ */
+export class StepService extends MeasurableService {
+  /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `succeeded` is set. */
+  end(options: StepEndOptions = {}): Promise<Action> {
+    return this.run("action end - end force:boolean succeeded:boolean async:boolean !succeeded", options) as Promise<Action>;
+  }
+
+  /** Gets the `Step` (GET, status 200). */
+  get(options: StepGetOptions = {}): Promise<Step> {
+    return this.run("get get Step - follow:string", options) as Promise<Step>;
+  }
+}
+
+/**
+ * A collection of `Step` objects: `stepService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().jobsService().jobService("123").stepsService())); // locating sends nothing
+ * ```
+ */
+export class StepsService extends Service {
+  /** Adds a `Step` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `step.description`, `step.type` are set. */
+  add(step: Step, options: RequestOptions = {}): Promise<Step> {
+    return this.run("add add Step - $step:Step !step.description !step.type", options, step) as Promise<Step>;
+  }
+
+  /** Lists the `Step` objects (GET, status 200). */
+  list(options: StepsListOptions = {}): Promise<List<Step>> {
+    return this.run("list list Step - follow:string max:number", options) as Promise<List<Step>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  stepService(id: string): StepService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StepService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.stepService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService().diskService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageDomainContentDiskService extends Service {
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: StorageDomainContentDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string filter:boolean", options) as Promise<Disk>;
+  }
+}
+
+/**
+ * A collection of `Disk` objects: `diskService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService())); // locating sends nothing
+ * ```
+ */
+export class StorageDomainContentDisksService extends Service {
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: StorageDomainContentDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<Disk>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskService(id: string): StorageDomainContentDiskService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageDomainContentDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").disksService().diskService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageDomainDiskService extends MeasurableService {
+  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
+   *
+   * @deprecated StorageDomainDiskService.copy is deprecated. */
+  copy(options: StorageDomainDiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy disk:Disk storageDomain:StorageDomain", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
+  export(options: StorageDomainDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain", options) as Promise<Action>;
+  }
+
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: StorageDomainDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
+  }
+
+  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
+  move(options: StorageDomainDiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move storageDomain:StorageDomain async:boolean filter:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
+  reduce(options: StorageDomainDiskReduceOptions = {}): Promise<Action> {
+    return this.run("action reduce - reduce async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+
+  /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
+  sparsify(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action sparsify - sparsify", options) as Promise<Action>;
+  }
+
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `Disk` objects: `diskService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").disksService())); // locating sends nothing
+ * ```
+ */
+export class StorageDomainDisksService extends Service {
+  /** Adds a `Disk` (POST, status 200, 201 or 202).
+   *
+   * @deprecated StorageDomainDisksService.add is deprecated. */
+  add(disk: Disk, options: StorageDomainDisksAddOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk unregistered:boolean", options, disk) as Promise<Disk>;
+  }
+
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: StorageDomainDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number unregistered:boolean", options) as Promise<List<Disk>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskService(id: string): StorageDomainDiskService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageDomainDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `StorageConnection` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService().connectionService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageDomainServerConnectionService extends Service {
+  /** Gets the `StorageConnection` (GET, status 200). */
+  get(options: StorageDomainServerConnectionGetOptions = {}): Promise<StorageConnection> {
+    return this.run("get get StorageConnection - follow:string", options) as Promise<StorageConnection>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: StorageDomainServerConnectionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `StorageConnection` objects: `connectionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService())); // locating sends nothing
+ * ```
+ */
+export class StorageDomainServerConnectionsService extends Service {
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.id` is set. */
+  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add add StorageConnection - $connection:StorageConnection !connection.id", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Lists the `StorageConnection` objects (GET, status 200). */
+  list(options: StorageDomainServerConnectionsListOptions = {}): Promise<List<StorageConnection>> {
+    return this.run("list list StorageConnection - follow:string max:number", options) as Promise<List<StorageConnection>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  connectionService(id: string): StorageDomainServerConnectionService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageDomainServerConnectionService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.connectionService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `StorageDomain` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageDomainService extends Service {
+  /** Gets the `StorageDomain` (GET, status 200). */
+  get(options: StorageDomainGetOptions = {}): Promise<StorageDomain> {
+    return this.run("get get StorageDomain - follow:string filter:boolean", options) as Promise<StorageDomain>;
+  }
+
+  /** Runs the `isattached` action (POST `<path>/isattached`, status 200, 201 or 202); returns the action's `is_attached`.
+   *
+   * @throws {SdkError} before any request unless `host.id` is set. */
+  isAttached(options: StorageDomainIsAttachedOptions = {}): Promise<boolean | undefined> {
+    return this.run("action isAttached - isattached host:Host async:boolean >isAttached !host.id", options) as Promise<boolean | undefined>;
+  }
+
+  /** Runs the `reduceluns` action (POST `<path>/reduceluns`, status 200, 201 or 202). */
+  reduceLuns(options: StorageDomainReduceLunsOptions = {}): Promise<Action> {
+    return this.run("action reduceLuns - reduceluns logicalUnits:LogicalUnit[]", options) as Promise<Action>;
+  }
+
+  /** Runs the `refreshluns` action (POST `<path>/refreshluns`, status 200, 201 or 202). */
+  refreshLuns(options: StorageDomainRefreshLunsOptions = {}): Promise<Action> {
+    return this.run("action refreshLuns - refreshluns logicalUnits:LogicalUnit[] async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: StorageDomainRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - host:string format:boolean destroy:boolean async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `StorageDomain` (PUT, status 200). */
+  update(storageDomain: StorageDomain, options: StorageDomainUpdateOptions = {}): Promise<StorageDomain> {
+    return this.run("update update StorageDomain - $storageDomain:StorageDomain async:boolean", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Runs the `updateovfstore` action (POST `<path>/updateovfstore`, status 200, 201 or 202). */
+  updateOvfStore(options: StorageDomainUpdateOvfStoreOptions = {}): Promise<Action> {
+    return this.run("action updateOvfStore - updateovfstore async:boolean", options) as Promise<Action>;
+  }
+
+  /** The `diskprofiles` sub-service. */
+  diskProfilesService(): AssignedDiskProfilesService {
+    return new AssignedDiskProfilesService(this.connection, `${this.path}/diskprofiles`);
+  }
+
+  /** The `disks` sub-service. */
+  disksService(): StorageDomainDisksService {
+    return new StorageDomainDisksService(this.connection, `${this.path}/disks`);
+  }
+
+  /** The `disksnapshots` sub-service. */
+  diskSnapshotsService(): DiskSnapshotsService {
+    return new DiskSnapshotsService(this.connection, `${this.path}/disksnapshots`);
+  }
+
+  /** The `files` sub-service. */
+  filesService(): FilesService {
+    return new FilesService(this.connection, `${this.path}/files`);
+  }
+
+  /** The `images` sub-service. */
+  imagesService(): ImagesService {
+    return new ImagesService(this.connection, `${this.path}/images`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `storageconnections` sub-service. */
+  storageConnectionsService(): StorageDomainServerConnectionsService {
+    return new StorageDomainServerConnectionsService(this.connection, `${this.path}/storageconnections`);
+  }
+
+  /** The `templates` sub-service. */
+  templatesService(): StorageDomainTemplatesService {
+    return new StorageDomainTemplatesService(this.connection, `${this.path}/templates`);
+  }
+
+  /** The `vms` sub-service. */
+  vmsService(): StorageDomainVmsService {
+    return new StorageDomainVmsService(this.connection, `${this.path}/vms`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "diskprofiles":
+        return this.diskProfilesService();
+      case "disks":
+        return this.disksService();
+      case "disksnapshots":
+        return this.diskSnapshotsService();
+      case "files":
+        return this.filesService();
+      case "images":
+        return this.imagesService();
+      case "permissions":
+        return this.permissionsService();
+      case "storageconnections":
+        return this.storageConnectionsService();
+      case "templates":
+        return this.templatesService();
+      case "vms":
+        return this.vmsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `Template` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageDomainTemplateService extends Service {
+  /** Gets the `Template` (GET, status 200). */
+  get(options: StorageDomainTemplateGetOptions = {}): Promise<Template> {
+    return this.run("get get Template - follow:string", options) as Promise<Template>;
+  }
+
+  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
+  import(options: StorageDomainTemplateImportOptions = {}): Promise<Action> {
+    return this.run("action import - import clone:boolean cluster:Cluster exclusive:boolean storageDomain:StorageDomain template:Template vm:Vm async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
+  register(options: StorageDomainTemplateRegisterOptions = {}): Promise<Action> {
+    return this.run("action register - register clone:boolean cluster:Cluster exclusive:boolean template:Template allowPartialImport:boolean vnicProfileMappings:VnicProfileMapping[] registrationConfiguration:RegistrationConfiguration async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: StorageDomainTemplateRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** The `disks` sub-service. */
+  disksService(): StorageDomainContentDisksService {
+    return new StorageDomainContentDisksService(this.connection, `${this.path}/disks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "disks":
+        return this.disksService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Template` objects: `templateService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService())); // locating sends nothing
+ * ```
+ */
+export class StorageDomainTemplatesService extends Service {
+  /** Lists the `Template` objects (GET, status 200). */
+  list(options: StorageDomainTemplatesListOptions = {}): Promise<List<Template>> {
+    return this.run("list list Template - follow:string max:number unregistered:boolean", options) as Promise<List<Template>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  templateService(id: string): StorageDomainTemplateService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageDomainTemplateService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.templateService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `DiskAttachment` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageDomainVmDiskAttachmentService extends Service {
+  /** Gets the `DiskAttachment` (GET, status 200). */
+  get(options: StorageDomainVmDiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
+    return this.run("get get DiskAttachment - follow:string", options) as Promise<DiskAttachment>;
+  }
+}
+
+/**
+ * A collection of `DiskAttachment` objects: `attachmentService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService())); // locating sends nothing
+ * ```
+ */
+export class StorageDomainVmDiskAttachmentsService extends Service {
+  /** Lists the `DiskAttachment` objects (GET, status 200). */
+  list(options: StorageDomainVmDiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
+    return this.run("list list DiskAttachment - follow:string", options) as Promise<List<DiskAttachment>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  attachmentService(id: string): StorageDomainVmDiskAttachmentService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageDomainVmDiskAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.attachmentService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Vm` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageDomainVmService extends Service {
+  /** Gets the `Vm` (GET, status 200). */
+  get(options: StorageDomainVmGetOptions = {}): Promise<Vm> {
+    return this.run("get get Vm - follow:string", options) as Promise<Vm>;
+  }
+
+  /** Runs the `import` action (POST `<path>/import`, status 200, 201 or 202). */
+  import(options: StorageDomainVmImportOptions = {}): Promise<Action> {
+    return this.run("action import - import clone:boolean cluster:Cluster storageDomain:StorageDomain vm:Vm exclusive:boolean collapseSnapshots:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
+  register(options: StorageDomainVmRegisterOptions = {}): Promise<Action> {
+    return this.run("action register - register clone:boolean cluster:Cluster vm:Vm allowPartialImport:boolean vnicProfileMappings:VnicProfileMapping[] reassignBadMacs:boolean registrationConfiguration:RegistrationConfiguration async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: StorageDomainVmRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** The `diskattachments` sub-service. */
+  diskAttachmentsService(): StorageDomainVmDiskAttachmentsService {
+    return new StorageDomainVmDiskAttachmentsService(this.connection, `${this.path}/diskattachments`);
+  }
+
+  /** The `disks` sub-service. */
+  disksService(): StorageDomainContentDisksService {
+    return new StorageDomainContentDisksService(this.connection, `${this.path}/disks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "diskattachments":
+        return this.diskAttachmentsService();
+      case "disks":
+        return this.disksService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Vm` objects: `vmService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService())); // locating sends nothing
+ * ```
+ */
+export class StorageDomainVmsService extends Service {
+  /** Lists the `Vm` objects (GET, status 200). */
+  list(options: StorageDomainVmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string max:number unregistered:boolean", options) as Promise<List<Vm>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  vmService(id: string): StorageDomainVmService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageDomainVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.vmService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `StorageDomain` objects: `storageDomainService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageDomainsService())); // locating sends nothing
+ * ```
+ */
+export class StorageDomainsService extends Service {
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
+  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.logicalUnits[].address`, `storageDomain.storage.logicalUnits[].id`, `storageDomain.storage.logicalUnits[].port`, `storageDomain.storage.logicalUnits[].target` are set. */
+  addDirectLun(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addDirectLun StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.logicalUnits[].address !storageDomain.storage.logicalUnits[].id !storageDomain.storage.logicalUnits[].port !storageDomain.storage.logicalUnits[].target", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
+  addBlockDomain(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addBlockDomain StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.address`, `storageDomain.storage.path` are set. */
+  addByPath(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addByPath StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.address !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path` are set. */
+  addLocal(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addLocal StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path`, `storageDomain.storage.vfsType` are set. */
+  addGlusterOrPostfs(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+    return this.run("add addGlusterOrPostfs StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path !storageDomain.storage.vfsType", options, storageDomain) as Promise<StorageDomain>;
+  }
+
+  /** Lists the `StorageDomain` objects (GET, status 200). */
+  list(options: StorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
+    return this.run("list list StorageDomain - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<StorageDomain>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  storageDomainService(id: string): StorageDomainService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageDomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.storageDomainService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `StorageConnectionExtension` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService().storageConnectionExtensionService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageServerConnectionExtensionService extends Service {
+  /** Gets the `StorageConnectionExtension` (GET, status 200). */
+  get(options: StorageServerConnectionExtensionGetOptions = {}): Promise<StorageConnectionExtension> {
+    return this.run("get get StorageConnectionExtension - follow:string", options) as Promise<StorageConnectionExtension>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: StorageServerConnectionExtensionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `StorageConnectionExtension` (PUT, status 200). */
+  update(extension: StorageConnectionExtension, options: StorageServerConnectionExtensionUpdateOptions = {}): Promise<StorageConnectionExtension> {
+    return this.run("update update StorageConnectionExtension - $extension:StorageConnectionExtension async:boolean", options, extension) as Promise<StorageConnectionExtension>;
+  }
+}
+
+/**
+ * A collection of `StorageConnectionExtension` objects: `storageConnectionExtensionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService())); // locating sends nothing
+ * ```
+ */
+export class StorageServerConnectionExtensionsService extends Service {
+  /** Adds a `StorageConnectionExtension` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `extension.password`, `extension.target`, `extension.username` are set. */
+  add(extension: StorageConnectionExtension, options: RequestOptions = {}): Promise<StorageConnectionExtension> {
+    return this.run("add add StorageConnectionExtension - $extension:StorageConnectionExtension !extension.password !extension.target !extension.username", options, extension) as Promise<StorageConnectionExtension>;
+  }
+
+  /** Lists the `StorageConnectionExtension` objects (GET, status 200). */
+  list(options: StorageServerConnectionExtensionsListOptions = {}): Promise<List<StorageConnectionExtension>> {
+    return this.run("list list StorageConnectionExtension - follow:string max:number", options) as Promise<List<StorageConnectionExtension>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  storageConnectionExtensionService(id: string): StorageServerConnectionExtensionService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageServerConnectionExtensionService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.storageConnectionExtensionService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `StorageConnection` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageConnectionsService().storageConnectionService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageServerConnectionService extends Service {
+  /** Gets the `StorageConnection` (GET, status 200). */
+  get(options: StorageServerConnectionGetOptions = {}): Promise<StorageConnection> {
+    return this.run("get get StorageConnection - follow:string", options) as Promise<StorageConnection>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: StorageServerConnectionRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - host:string async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  update(connection: StorageConnection, options: StorageServerConnectionUpdateOptions = {}): Promise<StorageConnection> {
+    return this.run("update update StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateIscsi(connection: StorageConnection, options: StorageServerConnectionUpdateIscsiOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateIscsi StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateNfs(connection: StorageConnection, options: StorageServerConnectionUpdateNfsOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateNfs StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateVfs(connection: StorageConnection, options: StorageServerConnectionUpdateVfsOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateVfs StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateGlusterfs(connection: StorageConnection, options: StorageServerConnectionUpdateGlusterfsOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateGlusterfs StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Updates the `StorageConnection` (PUT, status 200). */
+  updateLocal(connection: StorageConnection, options: StorageServerConnectionUpdateLocalOptions = {}): Promise<StorageConnection> {
+    return this.run("update updateLocal StorageConnection - $connection:StorageConnection async:boolean force:boolean", options, connection) as Promise<StorageConnection>;
+  }
+}
+
+/**
+ * A collection of `StorageConnection` objects: `storageConnectionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().storageConnectionsService())); // locating sends nothing
+ * ```
+ */
+export class StorageServerConnectionsService extends Service {
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type` is set. */
+  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add add StorageConnection - $connection:StorageConnection !connection.type", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.port`, `connection.target` are set. */
+  addIscsi(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addIscsi StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.port !connection.target", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.path` are set. */
+  addNfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addNfs StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.path", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
+  addVfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addVfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
+  addGlusterfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addGlusterfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `connection.type`, `connection.path` are set. */
+  addLocal(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+    return this.run("add addLocal StorageConnection - $connection:StorageConnection !connection.type !connection.path", options, connection) as Promise<StorageConnection>;
+  }
+
+  /** Lists the `StorageConnection` objects (GET, status 200). */
+  list(options: StorageServerConnectionsListOptions = {}): Promise<List<StorageConnection>> {
+    return this.run("list list StorageConnection - follow:string max:number", options) as Promise<List<StorageConnection>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  storageConnectionService(id: string): StorageServerConnectionService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new StorageServerConnectionService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.storageConnectionService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `HostStorage` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").storageService().storageService("123"))); // locating sends nothing
+ * ```
+ */
+export class StorageService extends Service {
+  /** Gets the `HostStorage` (GET, status 200). */
+  get(options: StorageGetOptions = {}): Promise<HostStorage> {
+    return this.run("get get HostStorage - follow:string reportStatus=report_status:boolean", options) as Promise<HostStorage>;
+  }
+}
+
+/**
+ * One `SystemOption` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().optionsService().optionService("123"))); // locating sends nothing
+ * ```
+ */
+export class SystemOptionService extends Service {
+  /** Gets the `SystemOption` (GET, status 200). */
+  get(options: SystemOptionGetOptions = {}): Promise<SystemOption> {
+    return this.run("get get SystemOption - version:string", options) as Promise<SystemOption>;
+  }
+}
+
+/**
+ * A collection: `optionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().optionsService())); // locating sends nothing
+ * ```
+ */
+export class SystemOptionsService extends Service {
+  /** The service of one object; the id is percent-encoded into the path. */
+  optionService(id: string): SystemOptionService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new SystemOptionService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.optionService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Permission` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().permissionsService())); // locating sends nothing
+ * ```
+ */
+export class SystemPermissionsService extends AssignedPermissionsService {
 }
 
 /**
@@ -89,23 +8464,20 @@ export interface SystemReloadConfigurationsOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService();
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService())); // locating sends nothing
  * ```
  */
 export class SystemService extends Service {
   /** Gets the `Api` (GET, status 200). */
-  async get(options: SystemGetOptions = {}): Promise<Api> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Api>("Api", { follow: options.follow }, options);
+  get(options: SystemGetOptions = {}): Promise<Api> {
+    return this.run("get get Api - follow:string", options) as Promise<Api>;
   }
 
   /** Runs the `reloadconfigurations` action (POST `<path>/reloadconfigurations`, status 200, 201 or 202). */
-  async reloadConfigurations(options: SystemReloadConfigurationsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reloadconfigurations", action, options);
+  reloadConfigurations(options: SystemReloadConfigurationsOptions = {}): Promise<Action> {
+    return this.run("action reloadConfigurations - reloadconfigurations async:boolean", options) as Promise<Action>;
   }
 
   /** The `affinitylabels` sub-service. */
@@ -118,14 +8490,29 @@ export class SystemService extends Service {
     return new BookmarksService(this.connection, `${this.path}/bookmarks`);
   }
 
+  /** The `clusterlevels` sub-service. */
+  clusterLevelsService(): ClusterLevelsService {
+    return new ClusterLevelsService(this.connection, `${this.path}/clusterlevels`);
+  }
+
   /** The `clusters` sub-service. */
   clustersService(): ClustersService {
     return new ClustersService(this.connection, `${this.path}/clusters`);
   }
 
+  /** The `cpuprofiles` sub-service. */
+  cpuProfilesService(): CpuProfilesService {
+    return new CpuProfilesService(this.connection, `${this.path}/cpuprofiles`);
+  }
+
   /** The `datacenters` sub-service. */
   dataCentersService(): DataCentersService {
     return new DataCentersService(this.connection, `${this.path}/datacenters`);
+  }
+
+  /** The `diskprofiles` sub-service. */
+  diskProfilesService(): DiskProfilesService {
+    return new DiskProfilesService(this.connection, `${this.path}/diskprofiles`);
   }
 
   /** The `disks` sub-service. */
@@ -143,6 +8530,21 @@ export class SystemService extends Service {
     return new EventsService(this.connection, `${this.path}/events`);
   }
 
+  /** The `externalhostproviders` sub-service. */
+  externalHostProvidersService(): ExternalHostProvidersService {
+    return new ExternalHostProvidersService(this.connection, `${this.path}/externalhostproviders`);
+  }
+
+  /** The `externaltemplateimports` sub-service. */
+  externalTemplateImportsService(): ExternalTemplateImportsService {
+    return new ExternalTemplateImportsService(this.connection, `${this.path}/externaltemplateimports`);
+  }
+
+  /** The `externalvmimports` sub-service. */
+  externalVmImportsService(): ExternalVmImportsService {
+    return new ExternalVmImportsService(this.connection, `${this.path}/externalvmimports`);
+  }
+
   /** The `groups` sub-service. */
   groupsService(): GroupsService {
     return new GroupsService(this.connection, `${this.path}/groups`);
@@ -151,6 +8553,11 @@ export class SystemService extends Service {
   /** The `hosts` sub-service. */
   hostsService(): HostsService {
     return new HostsService(this.connection, `${this.path}/hosts`);
+  }
+
+  /** The `icons` sub-service. */
+  iconsService(): IconsService {
+    return new IconsService(this.connection, `${this.path}/icons`);
   }
 
   /** The `imagetransfers` sub-service. */
@@ -168,9 +8575,19 @@ export class SystemService extends Service {
     return new JobsService(this.connection, `${this.path}/jobs`);
   }
 
+  /** The `katelloerrata` sub-service. */
+  katelloErrataService(): EngineKatelloErrataService {
+    return new EngineKatelloErrataService(this.connection, `${this.path}/katelloerrata`);
+  }
+
   /** The `macpools` sub-service. */
   macPoolsService(): MacPoolsService {
     return new MacPoolsService(this.connection, `${this.path}/macpools`);
+  }
+
+  /** The `networkfilters` sub-service. */
+  networkFiltersService(): NetworkFiltersService {
+    return new NetworkFiltersService(this.connection, `${this.path}/networkfilters`);
   }
 
   /** The `networks` sub-service. */
@@ -178,9 +8595,29 @@ export class SystemService extends Service {
     return new NetworksService(this.connection, `${this.path}/networks`);
   }
 
+  /** The `openstackimageproviders` sub-service. */
+  openstackImageProvidersService(): OpenstackImageProvidersService {
+    return new OpenstackImageProvidersService(this.connection, `${this.path}/openstackimageproviders`);
+  }
+
+  /** The `openstacknetworkproviders` sub-service. */
+  openstackNetworkProvidersService(): OpenstackNetworkProvidersService {
+    return new OpenstackNetworkProvidersService(this.connection, `${this.path}/openstacknetworkproviders`);
+  }
+
+  /** The `openstackvolumeproviders` sub-service. */
+  openstackVolumeProvidersService(): OpenstackVolumeProvidersService {
+    return new OpenstackVolumeProvidersService(this.connection, `${this.path}/openstackvolumeproviders`);
+  }
+
   /** The `operatingsystems` sub-service. */
   operatingSystemsService(): OperatingSystemsService {
     return new OperatingSystemsService(this.connection, `${this.path}/operatingsystems`);
+  }
+
+  /** The `options` sub-service. */
+  optionsService(): SystemOptionsService {
+    return new SystemOptionsService(this.connection, `${this.path}/options`);
   }
 
   /** The `permissions` sub-service. */
@@ -191,6 +8628,16 @@ export class SystemService extends Service {
   /** The `roles` sub-service. */
   rolesService(): RolesService {
     return new RolesService(this.connection, `${this.path}/roles`);
+  }
+
+  /** The `schedulingpolicies` sub-service. */
+  schedulingPoliciesService(): SchedulingPoliciesService {
+    return new SchedulingPoliciesService(this.connection, `${this.path}/schedulingpolicies`);
+  }
+
+  /** The `schedulingpolicyunits` sub-service. */
+  schedulingPolicyUnitsService(): SchedulingPolicyUnitsService {
+    return new SchedulingPolicyUnitsService(this.connection, `${this.path}/schedulingpolicyunits`);
   }
 
   /** The `storageconnections` sub-service. */
@@ -240,36 +8687,66 @@ export class SystemService extends Service {
         return this.affinityLabelsService();
       case "bookmarks":
         return this.bookmarksService();
+      case "clusterlevels":
+        return this.clusterLevelsService();
       case "clusters":
         return this.clustersService();
+      case "cpuprofiles":
+        return this.cpuProfilesService();
       case "datacenters":
         return this.dataCentersService();
+      case "diskprofiles":
+        return this.diskProfilesService();
       case "disks":
         return this.disksService();
       case "domains":
         return this.domainsService();
       case "events":
         return this.eventsService();
+      case "externalhostproviders":
+        return this.externalHostProvidersService();
+      case "externaltemplateimports":
+        return this.externalTemplateImportsService();
+      case "externalvmimports":
+        return this.externalVmImportsService();
       case "groups":
         return this.groupsService();
       case "hosts":
         return this.hostsService();
+      case "icons":
+        return this.iconsService();
       case "imagetransfers":
         return this.imageTransfersService();
       case "instancetypes":
         return this.instanceTypesService();
       case "jobs":
         return this.jobsService();
+      case "katelloerrata":
+        return this.katelloErrataService();
       case "macpools":
         return this.macPoolsService();
+      case "networkfilters":
+        return this.networkFiltersService();
       case "networks":
         return this.networksService();
+      case "openstackimageproviders":
+        return this.openstackImageProvidersService();
+      case "openstacknetworkproviders":
+        return this.openstackNetworkProvidersService();
+      case "openstackvolumeproviders":
+        return this.openstackVolumeProvidersService();
       case "operatingsystems":
         return this.operatingSystemsService();
+      case "options":
+        return this.optionsService();
       case "permissions":
         return this.permissionsService();
       case "roles":
         return this.rolesService();
+      case "schedulingpolicies":
+        return this.schedulingPoliciesService();
+      case "schedulingpolicyunits":
+        return this.schedulingPolicyUnitsService();
       case "storageconnections":
         return this.storageConnectionsService();
       case "storagedomains":
@@ -292,1608 +8769,61 @@ export class SystemService extends Service {
 }
 
 /**
- * Options of {@linkcode VmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsListOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface VmsListOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-  /** Sent as `ovf_as_ova` in the query. */
-  ovfAsOva?: boolean;
-}
-
-/**
- * Options of {@linkcode VmsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddOptions = { autoPinningPolicy: "value", timeout: 30000 };
- * ```
- */
-export interface VmsAddOptions extends RequestOptions {
-  /** Sent as `auto_pinning_policy` in the query. */
-  autoPinningPolicy?: string;
-  /** Sent as `clone` in the query. */
-  clone?: boolean;
-  /** Sent as `clone_permissions` in the query. */
-  clonePermissions?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `seal` in the query. */
-  seal?: boolean;
-}
-
-/**
- * The collection of `Vm` objects.
+ * One `Tag` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().tagsService().tagService("123"))); // locating sends nothing
  * ```
  */
-export class VmsService extends Service {
-  /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: VmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["ovfAsOva", options.ovfAsOva, "boolean"]]);
-    return await this.internalList<Vm>("Vm", { all_content: options.allContent, case_sensitive: options.caseSensitive, filter: options.filter, follow: options.follow, max: options.max, search: options.search, ovf_as_ova: options.ovfAsOva }, options);
-  }
-
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async add(vm: Vm, options: VmsAddOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalAdd<Vm>(vm, "Vm", { auto_pinning_policy: options.autoPinningPolicy, clone: options.clone, clone_permissions: options.clonePermissions, filter: options.filter, seal: options.seal }, options);
-  }
-
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async addFromScratch(vm: Vm, options: VmsAddOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalAdd<Vm>(vm, "Vm", { auto_pinning_policy: options.autoPinningPolicy, clone: options.clone, clone_permissions: options.clonePermissions, filter: options.filter, seal: options.seal }, options);
-  }
-
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async addFromSnapshot(vm: Vm, options: VmsAddOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalAdd<Vm>(vm, "Vm", { auto_pinning_policy: options.autoPinningPolicy, clone: options.clone, clone_permissions: options.clonePermissions, filter: options.filter, seal: options.seal }, options);
-  }
-
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async addFromConfiguration(vm: Vm, options: VmsAddOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["autoPinningPolicy", options.autoPinningPolicy, "string"], ["clone", options.clone, "boolean"], ["clonePermissions", options.clonePermissions, "boolean"], ["filter", options.filter, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalAdd<Vm>(vm, "Vm", { auto_pinning_policy: options.autoPinningPolicy, clone: options.clone, clone_permissions: options.clonePermissions, filter: options.filter, seal: options.seal }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  vmService(id: string): VmService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new VmService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.vmService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode VmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGetOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface VmGetOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `next_run` in the query. */
-  nextRun?: boolean;
-  /** Sent as `ovf_as_ova` in the query. */
-  ovfAsOva?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `next_run` in the query. */
-  nextRun?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `detach_only` in the query. */
-  detachOnly?: boolean;
-  /** Sent as `force` in the query. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.cancelMigration}.
- *
- * @example Usage
- * ```ts
- * import type { VmCancelMigrationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCancelMigrationOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmCancelMigrationOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.clone}.
- *
- * @example Usage
- * ```ts
- * import type { VmCloneOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCloneOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmCloneOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `discard_snapshots` in the action body. */
-  discardSnapshots?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-  /** Sent as `vm` in the action body. */
-  vm?: Vm;
-}
-
-/**
- * Options of {@linkcode VmService.commitSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmCommitSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCommitSnapshotOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmCommitSnapshotOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.detach}.
- *
- * @example Usage
- * ```ts
- * import type { VmDetachOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDetachOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmDetachOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.export}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmExportOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `discard_snapshots` in the action body. */
-  discardSnapshots?: boolean;
-  /** Sent as `exclusive` in the action body. */
-  exclusive?: boolean;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode VmService.freezeFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmFreezeFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmFreezeFilesystemsOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmFreezeFilesystemsOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.logon}.
- *
- * @example Usage
- * ```ts
- * import type { VmLogonOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmLogonOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmLogonOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.maintenance}.
- *
- * @example Usage
- * ```ts
- * import type { VmMaintenanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMaintenanceOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmMaintenanceOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `maintenance_enabled` in the action body. */
-  maintenanceEnabled?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.migrate}.
- *
- * @example Usage
- * ```ts
- * import type { VmMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMigrateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmMigrateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `cluster` in the action body. */
-  cluster?: Cluster;
-  /** Sent as `force` in the action body. */
-  force?: boolean;
-  /** Sent as `host` in the action body. */
-  host?: Host;
-  /** Sent as `migrate_vms_in_affinity_closure` in the action body. */
-  migrateVmsInAffinityClosure?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.previewSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmPreviewSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPreviewSnapshotOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmPreviewSnapshotOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `disks` in the action body. */
-  disks?: Disk[];
-  /** Sent as `restore_memory` in the action body. */
-  restoreMemory?: boolean;
-  /** Sent as `snapshot` in the action body. */
-  snapshot?: Snapshot;
-  /** Sent as `vm` in the action body. */
-  vm?: Vm;
-}
-
-/**
- * Options of {@linkcode VmService.reboot}.
- *
- * @example Usage
- * ```ts
- * import type { VmRebootOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRebootOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmRebootOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `force` in the action body. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.reorderMacAddresses}.
- *
- * @example Usage
- * ```ts
- * import type { VmReorderMacAddressesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReorderMacAddressesOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmReorderMacAddressesOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.reset}.
- *
- * @example Usage
- * ```ts
- * import type { VmResetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmResetOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmResetOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.shutdown}.
- *
- * @example Usage
- * ```ts
- * import type { VmShutdownOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmShutdownOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmShutdownOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `force` in the action body. */
-  force?: boolean;
-  /** Sent as `reason` in the action body. */
-  reason?: string;
-}
-
-/**
- * Options of {@linkcode VmService.start}.
- *
- * @example Usage
- * ```ts
- * import type { VmStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStartOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmStartOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `attach_wgt` in the action body. */
-  attachWgt?: boolean;
-  /** Sent as `authorized_key` in the action body. */
-  authorizedKey?: AuthorizedKey;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `pause` in the action body. */
-  pause?: boolean;
-  /** Sent as `use_cloud_init` in the action body. */
-  useCloudInit?: boolean;
-  /** Sent as `use_ignition` in the action body. */
-  useIgnition?: boolean;
-  /** Sent as `use_initialization` in the action body. */
-  useInitialization?: boolean;
-  /** Sent as `use_sysprep` in the action body. */
-  useSysprep?: boolean;
-  /** Sent as `vm` in the action body. */
-  vm?: Vm;
-  /** Sent as `volatile` in the action body. */
-  volatile?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.stop}.
- *
- * @example Usage
- * ```ts
- * import type { VmStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStopOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmStopOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `force` in the action body. */
-  force?: boolean;
-  /** Sent as `reason` in the action body. */
-  reason?: string;
-}
-
-/**
- * Options of {@linkcode VmService.suspend}.
- *
- * @example Usage
- * ```ts
- * import type { VmSuspendOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSuspendOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmSuspendOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.thawFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmThawFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmThawFilesystemsOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmThawFilesystemsOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmTicketOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmTicketOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `ticket` in the action body. */
-  ticket?: Ticket;
-}
-
-/**
- * Options of {@linkcode VmService.undoSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmUndoSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUndoSnapshotOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmUndoSnapshotOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * One `Vm` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123");
- * console.log(await service.get());
- * ```
- */
-export class VmService extends Service {
-  /** Gets the `Vm` (GET, status 200). */
-  async get(options: VmGetOptions = {}): Promise<Vm> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["nextRun", options.nextRun, "boolean"], ["ovfAsOva", options.ovfAsOva, "boolean"]]);
-    return await this.internalGet<Vm>("Vm", { all_content: options.allContent, filter: options.filter, follow: options.follow, next_run: options.nextRun, ovf_as_ova: options.ovfAsOva }, options);
-  }
-
-  /** Updates the `Vm` (PUT, status 200). */
-  async update(vm: Vm, options: VmUpdateOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true], ["async", options.async, "boolean"], ["nextRun", options.nextRun, "boolean"]]);
-    return await this.internalUpdate<Vm>(vm, "Vm", { async: options.async, next_run: options.nextRun }, options);
+export class TagService extends Service {
+  /** Gets the `Tag` (GET, status 200). */
+  get(options: TagGetOptions = {}): Promise<Tag> {
+    return this.run("get get Tag - follow:string", options) as Promise<Tag>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: VmRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["detachOnly", options.detachOnly, "boolean"], ["force", options.force, "boolean"]]);
-    await this.internalRemove({ async: options.async, detach_only: options.detachOnly, force: options.force }, options);
+  remove(options: TagRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Runs the `cancelmigration` action (POST `<path>/cancelmigration`, status 200, 201 or 202). */
-  async cancelMigration(options: VmCancelMigrationOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("cancelmigration", action, options);
-  }
-
-  /** Runs the `clone` action (POST `<path>/clone`, status 200, 201 or 202). */
-  async clone(options: VmCloneOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["discardSnapshots", options.discardSnapshots, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"], ["vm", options.vm, "Vm"]]);
-    const action = new Action({ async: options.async, discardSnapshots: options.discardSnapshots, storageDomain: options.storageDomain, vm: options.vm });
-    return await this.internalAction("clone", action, options);
-  }
-
-  /** Runs the `commitsnapshot` action (POST `<path>/commitsnapshot`, status 200, 201 or 202). */
-  async commitSnapshot(options: VmCommitSnapshotOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("commitsnapshot", action, options);
-  }
-
-  /** Runs the `detach` action (POST `<path>/detach`, status 200, 201 or 202). */
-  async detach(options: VmDetachOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("detach", action, options);
-  }
-
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: VmExportOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["discardSnapshots", options.discardSnapshots, "boolean"], ["exclusive", options.exclusive, "boolean"], ["filter", options.filter, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, discardSnapshots: options.discardSnapshots, exclusive: options.exclusive, filter: options.filter, storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
-  }
-
-  /** Runs the `freezefilesystems` action (POST `<path>/freezefilesystems`, status 200, 201 or 202). */
-  async freezeFilesystems(options: VmFreezeFilesystemsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("freezefilesystems", action, options);
-  }
-
-  /** Runs the `logon` action (POST `<path>/logon`, status 200, 201 or 202). */
-  async logon(options: VmLogonOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("logon", action, options);
-  }
-
-  /** Runs the `maintenance` action (POST `<path>/maintenance`, status 200, 201 or 202). */
-  async maintenance(options: VmMaintenanceOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["maintenanceEnabled", options.maintenanceEnabled, "boolean"]]);
-    const action = new Action({ async: options.async, maintenanceEnabled: options.maintenanceEnabled });
-    return await this.internalAction("maintenance", action, options);
-  }
-
-  /** Runs the `migrate` action (POST `<path>/migrate`, status 200, 201 or 202). */
-  async migrate(options: VmMigrateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["cluster", options.cluster, "Cluster"], ["force", options.force, "boolean"], ["host", options.host, "Host"], ["migrateVmsInAffinityClosure", options.migrateVmsInAffinityClosure, "boolean"]]);
-    const action = new Action({ async: options.async, cluster: options.cluster, force: options.force, host: options.host, migrateVmsInAffinityClosure: options.migrateVmsInAffinityClosure });
-    return await this.internalAction("migrate", action, options);
-  }
-
-  /** Runs the `previewsnapshot` action (POST `<path>/previewsnapshot`, status 200, 201 or 202). */
-  async previewSnapshot(options: VmPreviewSnapshotOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["disks", options.disks, "Disk[]"], ["restoreMemory", options.restoreMemory, "boolean"], ["snapshot", options.snapshot, "Snapshot"], ["vm", options.vm, "Vm"]]);
-    const action = new Action({ async: options.async, disks: options.disks, restoreMemory: options.restoreMemory, snapshot: options.snapshot, vm: options.vm });
-    return await this.internalAction("previewsnapshot", action, options);
-  }
-
-  /** Runs the `reboot` action (POST `<path>/reboot`, status 200, 201 or 202). */
-  async reboot(options: VmRebootOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    const action = new Action({ async: options.async, force: options.force });
-    return await this.internalAction("reboot", action, options);
-  }
-
-  /** Runs the `reordermacaddresses` action (POST `<path>/reordermacaddresses`, status 200, 201 or 202). */
-  async reorderMacAddresses(options: VmReorderMacAddressesOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reordermacaddresses", action, options);
-  }
-
-  /** Runs the `reset` action (POST `<path>/reset`, status 200, 201 or 202). */
-  async reset(options: VmResetOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reset", action, options);
-  }
-
-  /** Runs the `shutdown` action (POST `<path>/shutdown`, status 200, 201 or 202). */
-  async shutdown(options: VmShutdownOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"], ["reason", options.reason, "string"]]);
-    const action = new Action({ async: options.async, force: options.force, reason: options.reason });
-    return await this.internalAction("shutdown", action, options);
-  }
-
-  /** Runs the `start` action (POST `<path>/start`, status 200, 201 or 202). */
-  async start(options: VmStartOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["attachWgt", options.attachWgt, "boolean"], ["authorizedKey", options.authorizedKey, "AuthorizedKey"], ["filter", options.filter, "boolean"], ["pause", options.pause, "boolean"], ["useCloudInit", options.useCloudInit, "boolean"], ["useIgnition", options.useIgnition, "boolean"], ["useInitialization", options.useInitialization, "boolean"], ["useSysprep", options.useSysprep, "boolean"], ["vm", options.vm, "Vm"], ["volatile", options.volatile, "boolean"]]);
-    const action = new Action({ async: options.async, attachWgt: options.attachWgt, authorizedKey: options.authorizedKey, filter: options.filter, pause: options.pause, useCloudInit: options.useCloudInit, useIgnition: options.useIgnition, useInitialization: options.useInitialization, useSysprep: options.useSysprep, vm: options.vm, volatile: options.volatile });
-    return await this.internalAction("start", action, options);
-  }
-
-  /** Runs the `stop` action (POST `<path>/stop`, status 200, 201 or 202). */
-  async stop(options: VmStopOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"], ["reason", options.reason, "string"]]);
-    const action = new Action({ async: options.async, force: options.force, reason: options.reason });
-    return await this.internalAction("stop", action, options);
-  }
-
-  /** Runs the `suspend` action (POST `<path>/suspend`, status 200, 201 or 202). */
-  async suspend(options: VmSuspendOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("suspend", action, options);
-  }
-
-  /** Runs the `thawfilesystems` action (POST `<path>/thawfilesystems`, status 200, 201 or 202). */
-  async thawFilesystems(options: VmThawFilesystemsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("thawfilesystems", action, options);
-  }
-
-  /** Runs the `ticket` action (POST `<path>/ticket`, status 200, 201 or 202); returns the action's `ticket`. */
-  async ticket(options: VmTicketOptions = {}): Promise<Ticket | undefined> {
-    this.checkTypes([["async", options.async, "boolean"], ["ticket", options.ticket, "Ticket"]]);
-    const action = new Action({ async: options.async, ticket: options.ticket });
-    return (await this.internalAction("ticket", action, options)).ticket;
-  }
-
-  /** Runs the `undosnapshot` action (POST `<path>/undosnapshot`, status 200, 201 or 202). */
-  async undoSnapshot(options: VmUndoSnapshotOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("undosnapshot", action, options);
-  }
-
-  /** The `affinitylabels` sub-service. */
-  affinityLabelsService(): AssignedAffinityLabelsService {
-    return new AssignedAffinityLabelsService(this.connection, `${this.path}/affinitylabels`);
-  }
-
-  /** The `cdroms` sub-service. */
-  cdromsService(): VmCdromsService {
-    return new VmCdromsService(this.connection, `${this.path}/cdroms`);
-  }
-
-  /** The `diskattachments` sub-service. */
-  diskAttachmentsService(): DiskAttachmentsService {
-    return new DiskAttachmentsService(this.connection, `${this.path}/diskattachments`);
-  }
-
-  /** The `graphicsconsoles` sub-service. */
-  graphicsConsolesService(): VmGraphicsConsolesService {
-    return new VmGraphicsConsolesService(this.connection, `${this.path}/graphicsconsoles`);
-  }
-
-  /** The `nics` sub-service. */
-  nicsService(): VmNicsService {
-    return new VmNicsService(this.connection, `${this.path}/nics`);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The `snapshots` sub-service. */
-  snapshotsService(): SnapshotsService {
-    return new SnapshotsService(this.connection, `${this.path}/snapshots`);
-  }
-
-  /** The `statistics` sub-service. */
-  statisticsService(): StatisticsService {
-    return new StatisticsService(this.connection, `${this.path}/statistics`);
-  }
-
-  /** The `tags` sub-service. */
-  tagsService(): AssignedTagsService {
-    return new AssignedTagsService(this.connection, `${this.path}/tags`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "affinitylabels":
-        return this.affinityLabelsService();
-      case "cdroms":
-        return this.cdromsService();
-      case "diskattachments":
-        return this.diskAttachmentsService();
-      case "graphicsconsoles":
-        return this.graphicsConsolesService();
-      case "nics":
-        return this.nicsService();
-      case "permissions":
-        return this.permissionsService();
-      case "snapshots":
-        return this.snapshotsService();
-      case "statistics":
-        return this.statisticsService();
-      case "tags":
-        return this.tagsService();
-    }
-    return undefined;
+  /** Updates the `Tag` (PUT, status 200). */
+  update(tag: Tag, options: TagUpdateOptions = {}): Promise<Tag> {
+    return this.run("update update Tag - $tag:Tag async:boolean", options, tag) as Promise<Tag>;
   }
 }
 
 /**
- * Options of {@linkcode DiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DiskAttachmentsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `DiskAttachment` objects.
+ * A collection of `Tag` objects: `tagService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").diskAttachmentsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().tagsService())); // locating sends nothing
  * ```
  */
-export class DiskAttachmentsService extends Service {
-  /** Lists the `DiskAttachment` objects (GET, status 200). */
-  async list(options: DiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<DiskAttachment>("DiskAttachment", { follow: options.follow }, options);
+export class TagsService extends Service {
+  /** Adds a `Tag` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `tag.name` is set. */
+  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+    return this.run("add add Tag - $tag:Tag !tag.name", options, tag) as Promise<Tag>;
   }
 
-  /** Adds a `DiskAttachment` (POST, status 200, 201 or 202). */
-  async add(diskAttachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["diskAttachment", diskAttachment, "DiskAttachment", true]]);
-    return await this.internalAdd<DiskAttachment>(diskAttachment, "DiskAttachment", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  attachmentService(id: string): DiskAttachmentService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new DiskAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.attachmentService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode DiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DiskAttachmentGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode DiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentRemoveOptions = { detachOnly: true, timeout: 30000 };
- * ```
- */
-export interface DiskAttachmentRemoveOptions extends RequestOptions {
-  /** Sent as `detach_only` in the query. */
-  detachOnly?: boolean;
-}
-
-/**
- * One `DiskAttachment` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").diskAttachmentsService().attachmentService("123");
- * console.log(await service.get());
- * ```
- */
-export class DiskAttachmentService extends Service {
-  /** Gets the `DiskAttachment` (GET, status 200). */
-  async get(options: DiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskAttachment>("DiskAttachment", { follow: options.follow }, options);
-  }
-
-  /** Updates the `DiskAttachment` (PUT, status 200). */
-  async update(diskAttachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["diskAttachment", diskAttachment, "DiskAttachment", true]]);
-    return await this.internalUpdate<DiskAttachment>(diskAttachment, "DiskAttachment", {  }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: DiskAttachmentRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["detachOnly", options.detachOnly, "boolean"]]);
-    await this.internalRemove({ detach_only: options.detachOnly }, options);
-  }
-}
-
-/**
- * Options of {@linkcode VmNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface VmNicsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Nic` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").nicsService();
- * console.log(await service.list());
- * ```
- */
-export class VmNicsService extends Service {
-  /** Lists the `Nic` objects (GET, status 200). */
-  async list(options: VmNicsListOptions = {}): Promise<List<Nic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Nic>("Nic", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  async add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true]]);
-    return await this.internalAdd<Nic>(nic, "Nic", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  nicService(id: string): VmNicService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new VmNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.nicService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode VmNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface VmNicGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmNicService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicActivateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmNicActivateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmNicService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicDeactivateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmNicDeactivateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * One `Nic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").nicsService().nicService("123");
- * console.log(await service.get());
- * ```
- */
-export class VmNicService extends Service {
-  /** Gets the `Nic` (GET, status 200). */
-  async get(options: VmNicGetOptions = {}): Promise<Nic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Nic>("Nic", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Nic` (PUT, status 200). */
-  async update(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true]]);
-    return await this.internalUpdate<Nic>(nic, "Nic", {  }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-
-  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: VmNicActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("activate", action, options);
-  }
-
-  /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
-  async deactivate(options: VmNicDeactivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("deactivate", action, options);
-  }
-
-  /** The `statistics` sub-service. */
-  statisticsService(): StatisticsService {
-    return new StatisticsService(this.connection, `${this.path}/statistics`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "statistics":
-        return this.statisticsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode SnapshotsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotsListOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface SnapshotsListOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Snapshot` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService();
- * console.log(await service.list());
- * ```
- */
-export class SnapshotsService extends Service {
-  /** Lists the `Snapshot` objects (GET, status 200). */
-  async list(options: SnapshotsListOptions = {}): Promise<List<Snapshot>> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Snapshot>("Snapshot", { all_content: options.allContent, follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Snapshot` (POST, status 200, 201 or 202). */
-  async add(snapshot: Snapshot, options: RequestOptions = {}): Promise<Snapshot> {
-    this.checkTypes([["snapshot", snapshot, "Snapshot", true]]);
-    return await this.internalAdd<Snapshot>(snapshot, "Snapshot", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  snapshotService(id: string): SnapshotService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new SnapshotService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.snapshotService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode SnapshotService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotGetOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface SnapshotGetOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode SnapshotService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRemoveOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface SnapshotRemoveOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode SnapshotService.restore}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRestoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRestoreOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface SnapshotRestoreOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `disks` in the action body. */
-  disks?: Disk[];
-  /** Sent as `restore_memory` in the action body. */
-  restoreMemory?: boolean;
-}
-
-/**
- * One `Snapshot` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123");
- * console.log(await service.get());
- * ```
- */
-export class SnapshotService extends Service {
-  /** Gets the `Snapshot` (GET, status 200). */
-  async get(options: SnapshotGetOptions = {}): Promise<Snapshot> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<Snapshot>("Snapshot", { all_content: options.allContent, follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: SnapshotRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["async", options.async, "boolean"]]);
-    await this.internalRemove({ all_content: options.allContent, async: options.async }, options);
-  }
-
-  /** Runs the `restore` action (POST `<path>/restore`, status 200, 201 or 202). */
-  async restore(options: SnapshotRestoreOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["disks", options.disks, "Disk[]"], ["restoreMemory", options.restoreMemory, "boolean"]]);
-    const action = new Action({ async: options.async, disks: options.disks, restoreMemory: options.restoreMemory });
-    return await this.internalAction("restore", action, options);
-  }
-}
-
-/**
- * Options of {@linkcode VmCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface VmCdromsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Cdrom` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").cdromsService();
- * console.log(await service.list());
- * ```
- */
-export class VmCdromsService extends Service {
-  /** Lists the `Cdrom` objects (GET, status 200). */
-  async list(options: VmCdromsListOptions = {}): Promise<List<Cdrom>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Cdrom>("Cdrom", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Cdrom` (POST, status 200, 201 or 202). */
-  async add(cdrom: Cdrom, options: RequestOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["cdrom", cdrom, "Cdrom", true]]);
-    return await this.internalAdd<Cdrom>(cdrom, "Cdrom", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  cdromService(id: string): VmCdromService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new VmCdromService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.cdromService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode VmCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromGetOptions = { current: true, timeout: 30000 };
- * ```
- */
-export interface VmCdromGetOptions extends RequestOptions {
-  /** Sent as `current` in the query. */
-  current?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmCdromService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromUpdateOptions = { current: true, timeout: 30000 };
- * ```
- */
-export interface VmCdromUpdateOptions extends RequestOptions {
-  /** Sent as `current` in the query. */
-  current?: boolean;
-}
-
-/**
- * One `Cdrom` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").cdromsService().cdromService("123");
- * console.log(await service.get());
- * ```
- */
-export class VmCdromService extends Service {
-  /** Gets the `Cdrom` (GET, status 200). */
-  async get(options: VmCdromGetOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["current", options.current, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<Cdrom>("Cdrom", { current: options.current, follow: options.follow }, options);
-  }
-
-  /** Updates the `Cdrom` (PUT, status 200). */
-  async update(cdrom: Cdrom, options: VmCdromUpdateOptions = {}): Promise<Cdrom> {
-    this.checkTypes([["cdrom", cdrom, "Cdrom", true], ["current", options.current, "boolean"]]);
-    return await this.internalUpdate<Cdrom>(cdrom, "Cdrom", { current: options.current }, options);
-  }
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsolesListOptions = { current: true, timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsolesListOptions extends RequestOptions {
-  /** Sent as `current` in the query. */
-  current?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `GraphicsConsole` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").graphicsConsolesService();
- * console.log(await service.list());
- * ```
- */
-export class VmGraphicsConsolesService extends Service {
-  /** Lists the `GraphicsConsole` objects (GET, status 200). */
-  async list(options: VmGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
-    this.checkTypes([["current", options.current, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<GraphicsConsole>("GraphicsConsole", { current: options.current, follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202). */
-  async add(graphicsConsole: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["graphicsConsole", graphicsConsole, "GraphicsConsole", true]]);
-    return await this.internalAdd<GraphicsConsole>(graphicsConsole, "GraphicsConsole", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  consoleService(id: string): VmGraphicsConsoleService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new VmGraphicsConsoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.consoleService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleGetOptions = { current: true, timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsoleGetOptions extends RequestOptions {
-  /** Sent as `current` in the query. */
-  current?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsoleRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmGraphicsConsoleService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleTicketOptions = { timeout: 30000 };
- * ```
- */
-export interface VmGraphicsConsoleTicketOptions extends RequestOptions {
-  /** Sent as `ticket` in the action body. */
-  ticket?: Ticket;
-}
-
-/**
- * One `GraphicsConsole` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmsService().vmService("123").graphicsConsolesService().consoleService("123");
- * console.log(await service.get());
- * ```
- */
-export class VmGraphicsConsoleService extends Service {
-  /** Gets the `GraphicsConsole` (GET, status 200). */
-  async get(options: VmGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["current", options.current, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<GraphicsConsole>("GraphicsConsole", { current: options.current, follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: VmGraphicsConsoleRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** Runs the `ticket` action (POST `<path>/ticket`, status 200, 201 or 202); returns the action's `ticket`. */
-  async ticket(options: VmGraphicsConsoleTicketOptions = {}): Promise<Ticket | undefined> {
-    this.checkTypes([["ticket", options.ticket, "Ticket"]]);
-    const action = new Action({ ticket: options.ticket });
-    return (await this.internalAction("ticket", action, options)).ticket;
-  }
-}
-
-/**
- * Options of {@linkcode StatisticsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StatisticsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Statistic` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().disksService().diskService("123").statisticsService();
- * console.log(await service.list());
- * ```
- */
-export class StatisticsService extends Service {
-  /** Lists the `Statistic` objects (GET, status 200). */
-  async list(options: StatisticsListOptions = {}): Promise<List<Statistic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Statistic>("Statistic", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  statisticService(id: string): StatisticService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new StatisticService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.statisticService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode StatisticService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StatisticGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Statistic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().disksService().diskService("123").statisticsService().statisticService("123");
- * console.log(await service.get());
- * ```
- */
-export class StatisticService extends Service {
-  /** Gets the `Statistic` (GET, status 200). */
-  async get(options: StatisticGetOptions = {}): Promise<Statistic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Statistic>("Statistic", { follow: options.follow }, options);
-  }
-}
-
-/**
- * Options of {@linkcode AssignedPermissionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedPermissionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedPermissionsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AssignedPermissionsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `Permission` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").permissionsService();
- * console.log(await service.list());
- * ```
- */
-export class AssignedPermissionsService extends Service {
-  /** Lists the `Permission` objects (GET, status 200). */
-  async list(options: AssignedPermissionsListOptions = {}): Promise<List<Permission>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Permission>("Permission", { follow: options.follow }, options);
-  }
-
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async add(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  permissionService(id: string): PermissionService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new PermissionService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.permissionService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode PermissionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface PermissionGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode PermissionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface PermissionRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Permission` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().permissionsService().permissionService("123");
- * console.log(await service.get());
- * ```
- */
-export class PermissionService extends Service {
-  /** Gets the `Permission` (GET, status 200). */
-  async get(options: PermissionGetOptions = {}): Promise<Permission> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Permission>("Permission", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: PermissionRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode AssignedTagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AssignedTagsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Tag` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().groupsService().groupService("123").tagsService();
- * console.log(await service.list());
- * ```
- */
-export class AssignedTagsService extends Service {
   /** Lists the `Tag` objects (GET, status 200). */
-  async list(options: AssignedTagsListOptions = {}): Promise<List<Tag>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Tag>("Tag", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Tag` (POST, status 200, 201 or 202). */
-  async add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
-    this.checkTypes([["tag", tag, "Tag", true]]);
-    return await this.internalAdd<Tag>(tag, "Tag", {  }, options);
+  list(options: TagsListOptions = {}): Promise<List<Tag>> {
+    return this.run("list list Tag - follow:string max:number", options) as Promise<List<Tag>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  tagService(id: string): AssignedTagService {
+  tagService(id: string): TagService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AssignedTagService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new TagService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -1903,883 +8833,96 @@ export class AssignedTagsService extends Service {
 }
 
 /**
- * Options of {@linkcode AssignedTagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AssignedTagGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AssignedTagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AssignedTagRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Tag` object: its methods, actions and sub-services.
+ * One `Cdrom` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().groupsService().groupService("123").tagsService().tagService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").cdromsService().cdromService("123"))); // locating sends nothing
  * ```
  */
-export class AssignedTagService extends Service {
-  /** Gets the `Tag` (GET, status 200). */
-  async get(options: AssignedTagGetOptions = {}): Promise<Tag> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Tag>("Tag", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: AssignedTagRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
+export class TemplateCdromService extends Service {
+  /** Gets the `Cdrom` (GET, status 200). */
+  get(options: TemplateCdromGetOptions = {}): Promise<Cdrom> {
+    return this.run("get get Cdrom - follow:string", options) as Promise<Cdrom>;
   }
 }
 
 /**
- * Options of {@linkcode AssignedAffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AssignedAffinityLabelsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `AffinityLabel` objects.
+ * A collection of `Cdrom` objects: `cdromService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService().hostService("123").affinityLabelsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").cdromsService())); // locating sends nothing
  * ```
  */
-export class AssignedAffinityLabelsService extends Service {
-  /** Lists the `AffinityLabel` objects (GET, status 200). */
-  async list(options: AssignedAffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<AffinityLabel>("AffinityLabel", { follow: options.follow }, options);
-  }
-
-  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  async add(affinityLabel: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["affinityLabel", affinityLabel, "AffinityLabel", true]]);
-    return await this.internalAdd<AffinityLabel>(affinityLabel, "AffinityLabel", {  }, options);
+export class TemplateCdromsService extends Service {
+  /** Lists the `Cdrom` objects (GET, status 200). */
+  list(options: TemplateCdromsListOptions = {}): Promise<List<Cdrom>> {
+    return this.run("list list Cdrom - follow:string max:number", options) as Promise<List<Cdrom>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  labelService(id: string): AssignedAffinityLabelService {
+  cdromService(id: string): TemplateCdromService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AssignedAffinityLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new TemplateCdromService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.labelService(decodeSegment(segment));
+    return this.cdromService(decodeSegment(segment));
   }
 }
 
 /**
- * Options of {@linkcode AssignedAffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AssignedAffinityLabelGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `AffinityLabel` object: its methods, actions and sub-services.
+ * One `DiskAttachment` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService().hostService("123").affinityLabelsService().labelService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
  * ```
  */
-export class AssignedAffinityLabelService extends Service {
-  /** Gets the `AffinityLabel` (GET, status 200). */
-  async get(options: AssignedAffinityLabelGetOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<AffinityLabel>("AffinityLabel", { follow: options.follow }, options);
+export class TemplateDiskAttachmentService extends Service {
+  /** Gets the `DiskAttachment` (GET, status 200). */
+  get(options: TemplateDiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
+    return this.run("get get DiskAttachment - follow:string", options) as Promise<DiskAttachment>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
+  remove(options: TemplateDiskAttachmentRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - storageDomain=storage_domain:string force:boolean", options) as Promise<void>;
   }
 }
 
 /**
- * Options of {@linkcode HostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsListOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface HostsListOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `check_vms_in_affinity_closure` in the query. */
-  checkVmsInAffinityClosure?: boolean;
-  /** Sent as `migration_target_of` in the query. */
-  migrationTargetOf?: string;
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * Options of {@linkcode HostsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddOptions = { activate: true, timeout: 30000 };
- * ```
- */
-export interface HostsAddOptions extends RequestOptions {
-  /** Sent as `activate` in the query. */
-  activate?: boolean;
-  /** Sent as `deploy_hosted_engine` in the query. */
-  deployHostedEngine?: boolean;
-  /** Sent as `reboot` in the query. */
-  reboot?: boolean;
-  /** Sent as `undeploy_hosted_engine` in the query. */
-  undeployHostedEngine?: boolean;
-}
-
-/**
- * The collection of `Host` objects.
+ * A collection of `DiskAttachment` objects: `attachmentService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").diskAttachmentsService())); // locating sends nothing
  * ```
  */
-export class HostsService extends Service {
-  /** Lists the `Host` objects (GET, status 200). */
-  async list(options: HostsListOptions = {}): Promise<List<Host>> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["checkVmsInAffinityClosure", options.checkVmsInAffinityClosure, "boolean"], ["migrationTargetOf", options.migrationTargetOf, "string"], ["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Host>("Host", { all_content: options.allContent, check_vms_in_affinity_closure: options.checkVmsInAffinityClosure, migration_target_of: options.migrationTargetOf, case_sensitive: options.caseSensitive, filter: options.filter, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async add(host: Host, options: HostsAddOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["activate", options.activate, "boolean"], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["reboot", options.reboot, "boolean"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"]]);
-    return await this.internalAdd<Host>(host, "Host", { activate: options.activate, deploy_hosted_engine: options.deployHostedEngine, reboot: options.reboot, undeploy_hosted_engine: options.undeployHostedEngine }, options);
+export class TemplateDiskAttachmentsService extends Service {
+  /** Lists the `DiskAttachment` objects (GET, status 200). */
+  list(options: TemplateDiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
+    return this.run("list list DiskAttachment - follow:string", options) as Promise<List<DiskAttachment>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  hostService(id: string): HostService {
+  attachmentService(id: string): TemplateDiskAttachmentService {
     this.checkTypes([["id", id, "string", true]]);
-    return new HostService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.hostService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode HostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostGetOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface HostGetOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode HostService.update}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { HostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `force` in the query. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { HostActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostActivateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostActivateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.approve}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveOptions = { activate: true, timeout: 30000 };
- * ```
- */
-export interface HostApproveOptions extends RequestOptions {
-  /** Sent as `activate` in the action body. */
-  activate?: boolean;
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `cluster` in the action body. */
-  cluster?: Cluster;
-  /** Sent as `host` in the action body. */
-  host?: Host;
-  /** Sent as `reboot` in the action body. */
-  reboot?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.commitNetConfig}.
- *
- * @example Usage
- * ```ts
- * import type { HostCommitNetConfigOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCommitNetConfigOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostCommitNetConfigOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { HostDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeactivateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostDeactivateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `reason` in the action body. */
-  reason?: string;
-  /** Sent as `stop_gluster_service` in the action body. */
-  stopGlusterService?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.discoverIscsi}.
- *
- * @example Usage
- * ```ts
- * import type { HostDiscoverIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDiscoverIscsiOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostDiscoverIscsiOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `iscsi` in the action body. */
-  iscsi?: IscsiDetails;
-}
-
-/**
- * Options of {@linkcode HostService.enrollCertificate}.
- *
- * @example Usage
- * ```ts
- * import type { HostEnrollCertificateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostEnrollCertificateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostEnrollCertificateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.fence}.
- *
- * @example Usage
- * ```ts
- * import type { HostFenceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostFenceOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostFenceOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `fence_type` in the action body. */
-  fenceType?: string;
-  /** Sent as `maintenance_after_restart` in the action body. */
-  maintenanceAfterRestart?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.forceSelectSpm}.
- *
- * @example Usage
- * ```ts
- * import type { HostForceSelectSpmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostForceSelectSpmOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostForceSelectSpmOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.install}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallOptions = { activate: true, timeout: 30000 };
- * ```
- */
-export interface HostInstallOptions extends RequestOptions {
-  /** Sent as `activate` in the action body. */
-  activate?: boolean;
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `deploy_hosted_engine` in the action body. */
-  deployHostedEngine?: boolean;
-  /** Sent as `host` in the action body. */
-  host?: Host;
-  /** Sent as `image` in the action body. */
-  image?: string;
-  /** Sent as `reboot` in the action body. */
-  reboot?: boolean;
-  /** Sent as `root_password` in the action body. */
-  rootPassword?: string;
-  /** Sent as `undeploy_hosted_engine` in the action body. */
-  undeployHostedEngine?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.iscsiDiscover}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiDiscoverOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostIscsiDiscoverOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `iscsi` in the action body. */
-  iscsi?: IscsiDetails;
-}
-
-/**
- * Options of {@linkcode HostService.iscsiLogin}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiLoginOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiLoginOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostIscsiLoginOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `iscsi` in the action body. */
-  iscsi?: IscsiDetails;
-}
-
-/**
- * Options of {@linkcode HostService.refresh}.
- *
- * @example Usage
- * ```ts
- * import type { HostRefreshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRefreshOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostRefreshOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.setupNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSetupNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSetupNetworksOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostSetupNetworksOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `check_connectivity` in the action body. */
-  checkConnectivity?: boolean;
-  /** Sent as `commit_on_success` in the action body. */
-  commitOnSuccess?: boolean;
-  /** Sent as `connectivity_timeout` in the action body. */
-  connectivityTimeout?: number;
-  /** Sent as `modified_bonds` in the action body. */
-  modifiedBonds?: HostNic[];
-  /** Sent as `modified_network_attachments` in the action body. */
-  modifiedNetworkAttachments?: NetworkAttachment[];
-  /** Sent as `removed_bonds` in the action body. */
-  removedBonds?: HostNic[];
-  /** Sent as `removed_network_attachments` in the action body. */
-  removedNetworkAttachments?: NetworkAttachment[];
-  /** Sent as `synchronized_network_attachments` in the action body. */
-  synchronizedNetworkAttachments?: NetworkAttachment[];
-}
-
-/**
- * Options of {@linkcode HostService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSyncAllNetworksOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostSyncAllNetworksOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode HostService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpgradeOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface HostUpgradeOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `image` in the action body. */
-  image?: string;
-  /** Sent as `reboot` in the action body. */
-  reboot?: boolean;
-}
-
-/**
- * One `Host` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService().hostService("123");
- * console.log(await service.get());
- * ```
- */
-export class HostService extends Service {
-  /** Gets the `Host` (GET, status 200). */
-  async get(options: HostGetOptions = {}): Promise<Host> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<Host>("Host", { all_content: options.allContent, filter: options.filter, follow: options.follow }, options);
-  }
-
-  /** Updates the `Host` (PUT, status 200). */
-  async update(host: Host, options: HostUpdateOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Host>(host, "Host", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: HostRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    await this.internalRemove({ async: options.async, force: options.force }, options);
-  }
-
-  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: HostActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("activate", action, options);
-  }
-
-  /** Runs the `approve` action (POST `<path>/approve`, status 200, 201 or 202). */
-  async approve(options: HostApproveOptions = {}): Promise<Action> {
-    this.checkTypes([["activate", options.activate, "boolean"], ["async", options.async, "boolean"], ["cluster", options.cluster, "Cluster"], ["host", options.host, "Host"], ["reboot", options.reboot, "boolean"]]);
-    const action = new Action({ activate: options.activate, async: options.async, cluster: options.cluster, host: options.host, reboot: options.reboot });
-    return await this.internalAction("approve", action, options);
-  }
-
-  /** Runs the `commitnetconfig` action (POST `<path>/commitnetconfig`, status 200, 201 or 202). */
-  async commitNetConfig(options: HostCommitNetConfigOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("commitnetconfig", action, options);
-  }
-
-  /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
-  async deactivate(options: HostDeactivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["reason", options.reason, "string"], ["stopGlusterService", options.stopGlusterService, "boolean"]]);
-    const action = new Action({ async: options.async, reason: options.reason, stopGlusterService: options.stopGlusterService });
-    return await this.internalAction("deactivate", action, options);
-  }
-
-  /** Runs the `discoveriscsi` action (POST `<path>/discoveriscsi`, status 200, 201 or 202); returns the action's `discovered_targets`. */
-  async discoverIscsi(options: HostDiscoverIscsiOptions = {}): Promise<IscsiDetails[] | undefined> {
-    this.checkTypes([["async", options.async, "boolean"], ["iscsi", options.iscsi, "IscsiDetails"]]);
-    const action = new Action({ async: options.async, iscsi: options.iscsi });
-    return (await this.internalAction("discoveriscsi", action, options)).discoveredTargets;
-  }
-
-  /** Runs the `enrollcertificate` action (POST `<path>/enrollcertificate`, status 200, 201 or 202). */
-  async enrollCertificate(options: HostEnrollCertificateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("enrollcertificate", action, options);
-  }
-
-  /** Runs the `fence` action (POST `<path>/fence`, status 200, 201 or 202); returns the action's `power_management`. */
-  async fence(options: HostFenceOptions = {}): Promise<PowerManagement | undefined> {
-    this.checkTypes([["async", options.async, "boolean"], ["fenceType", options.fenceType, "string"], ["maintenanceAfterRestart", options.maintenanceAfterRestart, "boolean"]]);
-    const action = new Action({ async: options.async, fenceType: options.fenceType, maintenanceAfterRestart: options.maintenanceAfterRestart });
-    return (await this.internalAction("fence", action, options)).powerManagement;
-  }
-
-  /** Runs the `forceselectspm` action (POST `<path>/forceselectspm`, status 200, 201 or 202). */
-  async forceSelectSpm(options: HostForceSelectSpmOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("forceselectspm", action, options);
-  }
-
-  /** Runs the `install` action (POST `<path>/install`, status 200, 201 or 202). */
-  async install(options: HostInstallOptions = {}): Promise<Action> {
-    this.checkTypes([["activate", options.activate, "boolean"], ["async", options.async, "boolean"], ["deployHostedEngine", options.deployHostedEngine, "boolean"], ["host", options.host, "Host"], ["image", options.image, "string"], ["reboot", options.reboot, "boolean"], ["rootPassword", options.rootPassword, "string"], ["undeployHostedEngine", options.undeployHostedEngine, "boolean"]]);
-    const action = new Action({ activate: options.activate, async: options.async, deployHostedEngine: options.deployHostedEngine, host: options.host, image: options.image, reboot: options.reboot, rootPassword: options.rootPassword, undeployHostedEngine: options.undeployHostedEngine });
-    return await this.internalAction("install", action, options);
-  }
-
-  /** Runs the `iscsidiscover` action (POST `<path>/iscsidiscover`, status 200, 201 or 202); returns the action's `iscsi_targets`. */
-  async iscsiDiscover(options: HostIscsiDiscoverOptions = {}): Promise<string[] | undefined> {
-    this.checkTypes([["async", options.async, "boolean"], ["iscsi", options.iscsi, "IscsiDetails"]]);
-    const action = new Action({ async: options.async, iscsi: options.iscsi });
-    return (await this.internalAction("iscsidiscover", action, options)).iscsiTargets;
-  }
-
-  /** Runs the `iscsilogin` action (POST `<path>/iscsilogin`, status 200, 201 or 202). */
-  async iscsiLogin(options: HostIscsiLoginOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["iscsi", options.iscsi, "IscsiDetails"]]);
-    const action = new Action({ async: options.async, iscsi: options.iscsi });
-    return await this.internalAction("iscsilogin", action, options);
-  }
-
-  /** Runs the `refresh` action (POST `<path>/refresh`, status 200, 201 or 202). */
-  async refresh(options: HostRefreshOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("refresh", action, options);
-  }
-
-  /** Runs the `setupnetworks` action (POST `<path>/setupnetworks`, status 200, 201 or 202). */
-  async setupNetworks(options: HostSetupNetworksOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["checkConnectivity", options.checkConnectivity, "boolean"], ["commitOnSuccess", options.commitOnSuccess, "boolean"], ["connectivityTimeout", options.connectivityTimeout, "number"], ["modifiedBonds", options.modifiedBonds, "HostNic[]"], ["modifiedNetworkAttachments", options.modifiedNetworkAttachments, "NetworkAttachment[]"], ["removedBonds", options.removedBonds, "HostNic[]"], ["removedNetworkAttachments", options.removedNetworkAttachments, "NetworkAttachment[]"], ["synchronizedNetworkAttachments", options.synchronizedNetworkAttachments, "NetworkAttachment[]"]]);
-    const action = new Action({ async: options.async, checkConnectivity: options.checkConnectivity, commitOnSuccess: options.commitOnSuccess, connectivityTimeout: options.connectivityTimeout, modifiedBonds: options.modifiedBonds, modifiedNetworkAttachments: options.modifiedNetworkAttachments, removedBonds: options.removedBonds, removedNetworkAttachments: options.removedNetworkAttachments, synchronizedNetworkAttachments: options.synchronizedNetworkAttachments });
-    return await this.internalAction("setupnetworks", action, options);
-  }
-
-  /** Runs the `syncallnetworks` action (POST `<path>/syncallnetworks`, status 200, 201 or 202). */
-  async syncAllNetworks(options: HostSyncAllNetworksOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("syncallnetworks", action, options);
-  }
-
-  /** Runs the `upgrade` action (POST `<path>/upgrade`, status 200, 201 or 202). */
-  async upgrade(options: HostUpgradeOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["image", options.image, "string"], ["reboot", options.reboot, "boolean"]]);
-    const action = new Action({ async: options.async, image: options.image, reboot: options.reboot });
-    return await this.internalAction("upgrade", action, options);
-  }
-
-  /** Runs the `upgradecheck` action (POST `<path>/upgradecheck`, status 200, 201 or 202). */
-  async upgradeCheck(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("upgradecheck", action, options);
-  }
-
-  /** The `affinitylabels` sub-service. */
-  affinityLabelsService(): AssignedAffinityLabelsService {
-    return new AssignedAffinityLabelsService(this.connection, `${this.path}/affinitylabels`);
-  }
-
-  /** The `networkattachments` sub-service. */
-  networkAttachmentsService(): NetworkAttachmentsService {
-    return new NetworkAttachmentsService(this.connection, `${this.path}/networkattachments`);
-  }
-
-  /** The `nics` sub-service. */
-  nicsService(): HostNicsService {
-    return new HostNicsService(this.connection, `${this.path}/nics`);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The `statistics` sub-service. */
-  statisticsService(): StatisticsService {
-    return new StatisticsService(this.connection, `${this.path}/statistics`);
-  }
-
-  /** The `tags` sub-service. */
-  tagsService(): AssignedTagsService {
-    return new AssignedTagsService(this.connection, `${this.path}/tags`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "affinitylabels":
-        return this.affinityLabelsService();
-      case "networkattachments":
-        return this.networkAttachmentsService();
-      case "nics":
-        return this.nicsService();
-      case "permissions":
-        return this.permissionsService();
-      case "statistics":
-        return this.statisticsService();
-      case "tags":
-        return this.tagsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode HostNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicsListOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface HostNicsListOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `HostNic` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService().hostService("123").nicsService();
- * console.log(await service.list());
- * ```
- */
-export class HostNicsService extends Service {
-  /** Lists the `HostNic` objects (GET, status 200). */
-  async list(options: HostNicsListOptions = {}): Promise<List<HostNic>> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<HostNic>("HostNic", { all_content: options.allContent, follow: options.follow, max: options.max }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  nicService(id: string): HostNicService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new HostNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.nicService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode HostNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicGetOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface HostNicGetOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `HostNic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService().hostService("123").nicsService().nicService("123");
- * console.log(await service.get());
- * ```
- */
-export class HostNicService extends Service {
-  /** Gets the `HostNic` (GET, status 200). */
-  async get(options: HostNicGetOptions = {}): Promise<HostNic> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<HostNic>("HostNic", { all_content: options.allContent, follow: options.follow }, options);
-  }
-
-  /** The `networkattachments` sub-service. */
-  networkAttachmentsService(): NetworkAttachmentsService {
-    return new NetworkAttachmentsService(this.connection, `${this.path}/networkattachments`);
-  }
-
-  /** The `statistics` sub-service. */
-  statisticsService(): StatisticsService {
-    return new StatisticsService(this.connection, `${this.path}/statistics`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "networkattachments":
-        return this.networkAttachmentsService();
-      case "statistics":
-        return this.statisticsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode NetworkAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface NetworkAttachmentsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `NetworkAttachment` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService().hostService("123").networkAttachmentsService();
- * console.log(await service.list());
- * ```
- */
-export class NetworkAttachmentsService extends Service {
-  /** Lists the `NetworkAttachment` objects (GET, status 200). */
-  async list(options: NetworkAttachmentsListOptions = {}): Promise<List<NetworkAttachment>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<NetworkAttachment>("NetworkAttachment", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `NetworkAttachment` (POST, status 200, 201 or 202). */
-  async add(networkAttachment: NetworkAttachment, options: RequestOptions = {}): Promise<NetworkAttachment> {
-    this.checkTypes([["networkAttachment", networkAttachment, "NetworkAttachment", true]]);
-    return await this.internalAdd<NetworkAttachment>(networkAttachment, "NetworkAttachment", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  attachmentService(id: string): NetworkAttachmentService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new NetworkAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new TemplateDiskAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -2789,1495 +8932,59 @@ export class NetworkAttachmentsService extends Service {
 }
 
 /**
- * Options of {@linkcode NetworkAttachmentService.get}.
+ * One `Disk` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
- * import type { NetworkAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentGetOptions = { follow: "nics", timeout: 30000 };
+ * import { TemplateDiskService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof TemplateDiskService); // function
  * ```
  */
-export interface NetworkAttachmentGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode NetworkAttachmentService.update}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface NetworkAttachmentUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode NetworkAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface NetworkAttachmentRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `NetworkAttachment` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().hostsService().hostService("123").networkAttachmentsService().attachmentService("123");
- * console.log(await service.get());
- * ```
- */
-export class NetworkAttachmentService extends Service {
-  /** Gets the `NetworkAttachment` (GET, status 200). */
-  async get(options: NetworkAttachmentGetOptions = {}): Promise<NetworkAttachment> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<NetworkAttachment>("NetworkAttachment", { follow: options.follow }, options);
+export class TemplateDiskService extends Service {
+  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  copy(options: TemplateDiskCopyOptions = {}): Promise<Action> {
+    return this.run("action copy - copy storageDomain:StorageDomain async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
   }
 
-  /** Updates the `NetworkAttachment` (PUT, status 200). */
-  async update(networkAttachment: NetworkAttachment, options: NetworkAttachmentUpdateOptions = {}): Promise<NetworkAttachment> {
-    this.checkTypes([["networkAttachment", networkAttachment, "NetworkAttachment", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<NetworkAttachment>(networkAttachment, "NetworkAttachment", { async: options.async }, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  export(options: TemplateDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export storageDomain:StorageDomain async:boolean filter:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: TemplateDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: NetworkAttachmentRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
+  remove(options: TemplateDiskRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 }
 
 /**
- * Options of {@linkcode ClustersService.list}.
+ * A collection of `Disk` objects: `diskService(id)` locates one.
  *
  * @example Usage
  * ```ts
- * import type { ClustersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClustersListOptions = { caseSensitive: true, timeout: 30000 };
+ * import { TemplateDisksService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof TemplateDisksService); // function
  * ```
  */
-export interface ClustersListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `Cluster` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService();
- * console.log(await service.list());
- * ```
- */
-export class ClustersService extends Service {
-  /** Lists the `Cluster` objects (GET, status 200). */
-  async list(options: ClustersListOptions = {}): Promise<List<Cluster>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Cluster>("Cluster", { case_sensitive: options.caseSensitive, filter: options.filter, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Cluster` (POST, status 200, 201 or 202). */
-  async add(cluster: Cluster, options: RequestOptions = {}): Promise<Cluster> {
-    this.checkTypes([["cluster", cluster, "Cluster", true]]);
-    return await this.internalAdd<Cluster>(cluster, "Cluster", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  clusterService(id: string): ClusterService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new ClusterService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.clusterService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode ClusterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterGetOptions = { filter: true, timeout: 30000 };
- * ```
- */
-export interface ClusterGetOptions extends RequestOptions {
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode ClusterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface ClusterUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface ClusterRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.resetEmulatedMachine}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterResetEmulatedMachineOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterResetEmulatedMachineOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface ClusterResetEmulatedMachineOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterSyncAllNetworksOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface ClusterSyncAllNetworksOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode ClusterService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpgradeOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface ClusterUpgradeOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * One `Cluster` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123");
- * console.log(await service.get());
- * ```
- */
-export class ClusterService extends Service {
-  /** Gets the `Cluster` (GET, status 200). */
-  async get(options: ClusterGetOptions = {}): Promise<Cluster> {
-    this.checkTypes([["filter", options.filter, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<Cluster>("Cluster", { filter: options.filter, follow: options.follow }, options);
-  }
-
-  /** Updates the `Cluster` (PUT, status 200). */
-  async update(cluster: Cluster, options: ClusterUpdateOptions = {}): Promise<Cluster> {
-    this.checkTypes([["cluster", cluster, "Cluster", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Cluster>(cluster, "Cluster", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: ClusterRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** Runs the `resetemulatedmachine` action (POST `<path>/resetemulatedmachine`, status 200, 201 or 202). */
-  async resetEmulatedMachine(options: ClusterResetEmulatedMachineOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("resetemulatedmachine", action, options);
-  }
-
-  /** Runs the `syncallnetworks` action (POST `<path>/syncallnetworks`, status 200, 201 or 202). */
-  async syncAllNetworks(options: ClusterSyncAllNetworksOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("syncallnetworks", action, options);
-  }
-
-  /** Runs the `upgrade` action (POST `<path>/upgrade`, status 200, 201 or 202). */
-  async upgrade(options: ClusterUpgradeOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("upgrade", action, options);
-  }
-
-  /** The `affinitygroups` sub-service. */
-  affinityGroupsService(): AffinityGroupsService {
-    return new AffinityGroupsService(this.connection, `${this.path}/affinitygroups`);
-  }
-
-  /** The `networks` sub-service. */
-  networksService(): ClusterNetworksService {
-    return new ClusterNetworksService(this.connection, `${this.path}/networks`);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "affinitygroups":
-        return this.affinityGroupsService();
-      case "networks":
-        return this.networksService();
-      case "permissions":
-        return this.permissionsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode ClusterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworksListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface ClusterNetworksListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Network` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").networksService();
- * console.log(await service.list());
- * ```
- */
-export class ClusterNetworksService extends Service {
-  /** Lists the `Network` objects (GET, status 200). */
-  async list(options: ClusterNetworksListOptions = {}): Promise<List<Network>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Network>("Network", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Network` (POST, status 200, 201 or 202). */
-  async add(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalAdd<Network>(network, "Network", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  networkService(id: string): ClusterNetworkService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new ClusterNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.networkService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode ClusterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworkGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface ClusterNetworkGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Network` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").networksService().networkService("123");
- * console.log(await service.get());
- * ```
- */
-export class ClusterNetworkService extends Service {
-  /** Gets the `Network` (GET, status 200). */
-  async get(options: ClusterNetworkGetOptions = {}): Promise<Network> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Network>("Network", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Network` (PUT, status 200). */
-  async update(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalUpdate<Network>(network, "Network", {  }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-}
-
-/**
- * Options of {@linkcode AffinityGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityGroupsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `AffinityGroup` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService();
- * console.log(await service.list());
- * ```
- */
-export class AffinityGroupsService extends Service {
-  /** Lists the `AffinityGroup` objects (GET, status 200). */
-  async list(options: AffinityGroupsListOptions = {}): Promise<List<AffinityGroup>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<AffinityGroup>("AffinityGroup", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `AffinityGroup` (POST, status 200, 201 or 202). */
-  async add(affinityGroup: AffinityGroup, options: RequestOptions = {}): Promise<AffinityGroup> {
-    this.checkTypes([["affinityGroup", affinityGroup, "AffinityGroup", true]]);
-    return await this.internalAdd<AffinityGroup>(affinityGroup, "AffinityGroup", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  groupService(id: string): AffinityGroupService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new AffinityGroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.groupService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode AffinityGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityGroupGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AffinityGroupService.update}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AffinityGroupUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode AffinityGroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AffinityGroupRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `AffinityGroup` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123");
- * console.log(await service.get());
- * ```
- */
-export class AffinityGroupService extends Service {
-  /** Gets the `AffinityGroup` (GET, status 200). */
-  async get(options: AffinityGroupGetOptions = {}): Promise<AffinityGroup> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<AffinityGroup>("AffinityGroup", { follow: options.follow }, options);
-  }
-
-  /** Updates the `AffinityGroup` (PUT, status 200). */
-  async update(affinityGroup: AffinityGroup, options: AffinityGroupUpdateOptions = {}): Promise<AffinityGroup> {
-    this.checkTypes([["affinityGroup", affinityGroup, "AffinityGroup", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<AffinityGroup>(affinityGroup, "AffinityGroup", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** The `hosts` sub-service. */
-  hostsService(): AffinityGroupHostsService {
-    return new AffinityGroupHostsService(this.connection, `${this.path}/hosts`);
-  }
-
-  /** The `vms` sub-service. */
-  vmsService(): AffinityGroupVmsService {
-    return new AffinityGroupVmsService(this.connection, `${this.path}/vms`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "hosts":
-        return this.hostsService();
-      case "vms":
-        return this.vmsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode AffinityGroupVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityGroupVmsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Vm` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService();
- * console.log(await service.list());
- * ```
- */
-export class AffinityGroupVmsService extends Service {
-  /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: AffinityGroupVmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Vm>("Vm", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true]]);
-    return await this.internalAdd<Vm>(vm, "Vm", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  vmService(id: string): AffinityGroupVmService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new AffinityGroupVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.vmService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode AffinityGroupVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AffinityGroupVmRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Vm` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService().vmService("123");
- * console.log(String(service));
- * ```
- */
-export class AffinityGroupVmService extends Service {
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupVmRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode AffinityGroupHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityGroupHostsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Host` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService();
- * console.log(await service.list());
- * ```
- */
-export class AffinityGroupHostsService extends Service {
-  /** Lists the `Host` objects (GET, status 200). */
-  async list(options: AffinityGroupHostsListOptions = {}): Promise<List<Host>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Host>("Host", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async add(host: Host, options: RequestOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true]]);
-    return await this.internalAdd<Host>(host, "Host", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  hostService(id: string): AffinityGroupHostService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new AffinityGroupHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.hostService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode AffinityGroupHostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AffinityGroupHostRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Host` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService().hostService("123");
- * console.log(String(service));
- * ```
- */
-export class AffinityGroupHostService extends Service {
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: AffinityGroupHostRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode DataCentersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCentersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCentersListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface DataCentersListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `DataCenter` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().dataCentersService();
- * console.log(await service.list());
- * ```
- */
-export class DataCentersService extends Service {
-  /** Lists the `DataCenter` objects (GET, status 200). */
-  async list(options: DataCentersListOptions = {}): Promise<List<DataCenter>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<DataCenter>("DataCenter", { case_sensitive: options.caseSensitive, filter: options.filter, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `DataCenter` (POST, status 200, 201 or 202). */
-  async add(dataCenter: DataCenter, options: RequestOptions = {}): Promise<DataCenter> {
-    this.checkTypes([["dataCenter", dataCenter, "DataCenter", true]]);
-    return await this.internalAdd<DataCenter>(dataCenter, "DataCenter", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  dataCenterService(id: string): DataCenterService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new DataCenterService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.dataCenterService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode DataCenterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterGetOptions = { filter: true, timeout: 30000 };
- * ```
- */
-export interface DataCenterGetOptions extends RequestOptions {
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode DataCenterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DataCenterUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DataCenterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DataCenterRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `force` in the query. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode DataCenterService.cleanFinishedTasks}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterCleanFinishedTasksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterCleanFinishedTasksOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DataCenterCleanFinishedTasksOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DataCenterService.setMaster}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterSetMasterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterSetMasterOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DataCenterSetMasterOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * One `DataCenter` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().dataCentersService().dataCenterService("123");
- * console.log(await service.get());
- * ```
- */
-export class DataCenterService extends Service {
-  /** Gets the `DataCenter` (GET, status 200). */
-  async get(options: DataCenterGetOptions = {}): Promise<DataCenter> {
-    this.checkTypes([["filter", options.filter, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<DataCenter>("DataCenter", { filter: options.filter, follow: options.follow }, options);
-  }
-
-  /** Updates the `DataCenter` (PUT, status 200). */
-  async update(dataCenter: DataCenter, options: DataCenterUpdateOptions = {}): Promise<DataCenter> {
-    this.checkTypes([["dataCenter", dataCenter, "DataCenter", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<DataCenter>(dataCenter, "DataCenter", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: DataCenterRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    await this.internalRemove({ async: options.async, force: options.force }, options);
-  }
-
-  /** Runs the `cleanfinishedtasks` action (POST `<path>/cleanfinishedtasks`, status 200, 201 or 202). */
-  async cleanFinishedTasks(options: DataCenterCleanFinishedTasksOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("cleanfinishedtasks", action, options);
-  }
-
-  /** Runs the `setmaster` action (POST `<path>/setmaster`, status 200, 201 or 202). */
-  async setMaster(options: DataCenterSetMasterOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, storageDomain: options.storageDomain });
-    return await this.internalAction("setmaster", action, options);
-  }
-
-  /** The `clusters` sub-service. */
-  clustersService(): ClustersService {
-    return new ClustersService(this.connection, `${this.path}/clusters`);
-  }
-
-  /** The `networks` sub-service. */
-  networksService(): DataCenterNetworksService {
-    return new DataCenterNetworksService(this.connection, `${this.path}/networks`);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The `storagedomains` sub-service. */
-  storageDomainsService(): AttachedStorageDomainsService {
-    return new AttachedStorageDomainsService(this.connection, `${this.path}/storagedomains`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "clusters":
-        return this.clustersService();
-      case "networks":
-        return this.networksService();
-      case "permissions":
-        return this.permissionsService();
-      case "storagedomains":
-        return this.storageDomainsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `StorageDomain` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService();
- * console.log(await service.list());
- * ```
- */
-export class AttachedStorageDomainsService extends Service {
-  /** Lists the `StorageDomain` objects (GET, status 200). */
-  async list(options: AttachedStorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<StorageDomain>("StorageDomain", { follow: options.follow }, options);
-  }
-
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  storageDomainService(id: string): AttachedStorageDomainService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new AttachedStorageDomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.storageDomainService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainActivateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainActivateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode AttachedStorageDomainService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDeactivateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AttachedStorageDomainDeactivateOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `force` in the action body. */
-  force?: boolean;
-}
-
-/**
- * One `StorageDomain` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123");
- * console.log(await service.get());
- * ```
- */
-export class AttachedStorageDomainService extends Service {
-  /** Gets the `StorageDomain` (GET, status 200). */
-  async get(options: AttachedStorageDomainGetOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<StorageDomain>("StorageDomain", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: AttachedStorageDomainRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
-  async activate(options: AttachedStorageDomainActivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("activate", action, options);
-  }
-
-  /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
-  async deactivate(options: AttachedStorageDomainDeactivateOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    const action = new Action({ async: options.async, force: options.force });
-    return await this.internalAction("deactivate", action, options);
-  }
-}
-
-/**
- * Options of {@linkcode DataCenterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworksListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DataCenterNetworksListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Network` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().dataCentersService().dataCenterService("123").networksService();
- * console.log(await service.list());
- * ```
- */
-export class DataCenterNetworksService extends Service {
-  /** Lists the `Network` objects (GET, status 200). */
-  async list(options: DataCenterNetworksListOptions = {}): Promise<List<Network>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Network>("Network", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Network` (POST, status 200, 201 or 202). */
-  async add(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalAdd<Network>(network, "Network", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  networkService(id: string): DataCenterNetworkService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new DataCenterNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.networkService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode DataCenterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworkGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DataCenterNetworkGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Network` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().dataCentersService().dataCenterService("123").networksService().networkService("123");
- * console.log(await service.get());
- * ```
- */
-export class DataCenterNetworkService extends Service {
-  /** Gets the `Network` (GET, status 200). */
-  async get(options: DataCenterNetworkGetOptions = {}): Promise<Network> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Network>("Network", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Network` (PUT, status 200). */
-  async update(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalUpdate<Network>(network, "Network", {  }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-}
-
-/**
- * Options of {@linkcode StorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainsListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainsListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `StorageDomain` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService();
- * console.log(await service.list());
- * ```
- */
-export class StorageDomainsService extends Service {
-  /** Lists the `StorageDomain` objects (GET, status 200). */
-  async list(options: StorageDomainsListOptions = {}): Promise<List<StorageDomain>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<StorageDomain>("StorageDomain", { case_sensitive: options.caseSensitive, filter: options.filter, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `StorageDomain` (POST, status 200, 201 or 202). */
-  async add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true]]);
-    return await this.internalAdd<StorageDomain>(storageDomain, "StorageDomain", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  storageDomainService(id: string): StorageDomainService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.storageDomainService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode StorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainGetOptions = { filter: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainGetOptions extends RequestOptions {
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `destroy` in the query. */
-  destroy?: boolean;
-  /** Sent as `format` in the query. */
-  format?: boolean;
-  /** Sent as `host` in the query. */
-  host?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.isAttached}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainIsAttachedOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainIsAttachedOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainIsAttachedOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `host` in the action body. */
-  host?: Host;
-}
-
-/**
- * Options of {@linkcode StorageDomainService.reduceLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainReduceLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainReduceLunsOptions = { timeout: 30000 };
- * ```
- */
-export interface StorageDomainReduceLunsOptions extends RequestOptions {
-  /** Sent as `logical_units` in the action body. */
-  logicalUnits?: LogicalUnit[];
-}
-
-/**
- * Options of {@linkcode StorageDomainService.refreshLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRefreshLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRefreshLunsOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainRefreshLunsOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `logical_units` in the action body. */
-  logicalUnits?: LogicalUnit[];
-}
-
-/**
- * Options of {@linkcode StorageDomainService.updateOvfStore}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOvfStoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOvfStoreOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainUpdateOvfStoreOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * One `StorageDomain` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService().storageDomainService("123");
- * console.log(await service.get());
- * ```
- */
-export class StorageDomainService extends Service {
-  /** Gets the `StorageDomain` (GET, status 200). */
-  async get(options: StorageDomainGetOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["filter", options.filter, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<StorageDomain>("StorageDomain", { filter: options.filter, follow: options.follow }, options);
-  }
-
-  /** Updates the `StorageDomain` (PUT, status 200). */
-  async update(storageDomain: StorageDomain, options: StorageDomainUpdateOptions = {}): Promise<StorageDomain> {
-    this.checkTypes([["storageDomain", storageDomain, "StorageDomain", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<StorageDomain>(storageDomain, "StorageDomain", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageDomainRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["destroy", options.destroy, "boolean"], ["format", options.format, "boolean"], ["host", options.host, "string"]]);
-    await this.internalRemove({ async: options.async, destroy: options.destroy, format: options.format, host: options.host }, options);
-  }
-
-  /** Runs the `isattached` action (POST `<path>/isattached`, status 200, 201 or 202); returns the action's `is_attached`. */
-  async isAttached(options: StorageDomainIsAttachedOptions = {}): Promise<boolean | undefined> {
-    this.checkTypes([["async", options.async, "boolean"], ["host", options.host, "Host"]]);
-    const action = new Action({ async: options.async, host: options.host });
-    return (await this.internalAction("isattached", action, options)).isAttached;
-  }
-
-  /** Runs the `reduceluns` action (POST `<path>/reduceluns`, status 200, 201 or 202). */
-  async reduceLuns(options: StorageDomainReduceLunsOptions = {}): Promise<Action> {
-    this.checkTypes([["logicalUnits", options.logicalUnits, "LogicalUnit[]"]]);
-    const action = new Action({ logicalUnits: options.logicalUnits });
-    return await this.internalAction("reduceluns", action, options);
-  }
-
-  /** Runs the `refreshluns` action (POST `<path>/refreshluns`, status 200, 201 or 202). */
-  async refreshLuns(options: StorageDomainRefreshLunsOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["logicalUnits", options.logicalUnits, "LogicalUnit[]"]]);
-    const action = new Action({ async: options.async, logicalUnits: options.logicalUnits });
-    return await this.internalAction("refreshluns", action, options);
-  }
-
-  /** Runs the `updateovfstore` action (POST `<path>/updateovfstore`, status 200, 201 or 202). */
-  async updateOvfStore(options: StorageDomainUpdateOvfStoreOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("updateovfstore", action, options);
-  }
-
-  /** The `disks` sub-service. */
-  disksService(): StorageDomainDisksService {
-    return new StorageDomainDisksService(this.connection, `${this.path}/disks`);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The `templates` sub-service. */
-  templatesService(): StorageDomainTemplatesService {
-    return new StorageDomainTemplatesService(this.connection, `${this.path}/templates`);
-  }
-
-  /** The `vms` sub-service. */
-  vmsService(): StorageDomainVmsService {
-    return new StorageDomainVmsService(this.connection, `${this.path}/vms`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "disks":
-        return this.disksService();
-      case "permissions":
-        return this.permissionsService();
-      case "templates":
-        return this.templatesService();
-      case "vms":
-        return this.vmsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode StorageDomainDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StorageDomainDisksListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-  /** Sent as `unregistered` in the query. */
-  unregistered?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageDomainDisksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksAddOptions = { unregistered: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainDisksAddOptions extends RequestOptions {
-  /** Sent as `unregistered` in the query. */
-  unregistered?: boolean;
-}
-
-/**
- * The collection of `Disk` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").disksService();
- * console.log(await service.list());
- * ```
- */
-export class StorageDomainDisksService extends Service {
+export class TemplateDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: StorageDomainDisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalList<Disk>("Disk", { follow: options.follow, max: options.max, search: options.search, unregistered: options.unregistered }, options);
-  }
-
-  /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  async add(disk: Disk, options: StorageDomainDisksAddOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalAdd<Disk>(disk, "Disk", { unregistered: options.unregistered }, options);
+  list(options: TemplateDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  diskService(id: string): StorageDomainDiskService {
+  diskService(id: string): TemplateDiskService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new TemplateDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -4287,326 +8994,188 @@ export class StorageDomainDisksService extends Service {
 }
 
 /**
- * Options of {@linkcode StorageDomainDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskCopyOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskCopyOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `disk` in the action body. */
-  disk?: Disk;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskExportOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskExportOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskMoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskMoveOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode StorageDomainDiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskReduceOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainDiskReduceOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * One `Disk` object: its methods, actions and sub-services.
+ * One `GraphicsConsole` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").disksService().diskService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
  * ```
  */
-export class StorageDomainDiskService extends Service {
-  /** Gets the `Disk` (GET, status 200). */
-  async get(options: StorageDomainDiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Disk` (PUT, status 200). */
-  async update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    return await this.internalUpdate<Disk>(disk, "Disk", {  }, options);
+export class TemplateGraphicsConsoleService extends Service {
+  /** Gets the `GraphicsConsole` (GET, status 200). */
+  get(options: TemplateGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
+    return this.run("get get GraphicsConsole - follow:string", options) as Promise<GraphicsConsole>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-
-  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202). */
-  async copy(options: StorageDomainDiskCopyOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["disk", options.disk, "Disk"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, disk: options.disk, storageDomain: options.storageDomain });
-    return await this.internalAction("copy", action, options);
-  }
-
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: StorageDomainDiskExportOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["filter", options.filter, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, filter: options.filter, storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
-  }
-
-  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
-  async move(options: StorageDomainDiskMoveOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["filter", options.filter, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, filter: options.filter, storageDomain: options.storageDomain });
-    return await this.internalAction("move", action, options);
-  }
-
-  /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
-  async reduce(options: StorageDomainDiskReduceOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reduce", action, options);
-  }
-
-  /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  async sparsify(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("sparsify", action, options);
+  remove(options: TemplateGraphicsConsoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 }
 
 /**
- * Options of {@linkcode StorageDomainVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `unregistered` in the query. */
-  unregistered?: boolean;
-}
-
-/**
- * The collection of `Vm` objects.
+ * A collection of `GraphicsConsole` objects: `consoleService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").vmsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").graphicsConsolesService())); // locating sends nothing
  * ```
  */
-export class StorageDomainVmsService extends Service {
-  /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: StorageDomainVmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalList<Vm>("Vm", { follow: options.follow, max: options.max, unregistered: options.unregistered }, options);
+export class TemplateGraphicsConsolesService extends Service {
+  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `console.protocol` is set. */
+  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+    return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
+  }
+
+  /** Lists the `GraphicsConsole` objects (GET, status 200). */
+  list(options: TemplateGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
+    return this.run("list list GraphicsConsole - follow:string max:number", options) as Promise<List<GraphicsConsole>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  vmService(id: string): StorageDomainVmService {
+  consoleService(id: string): TemplateGraphicsConsoleService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new TemplateGraphicsConsoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.vmService(decodeSegment(segment));
+    return this.consoleService(decodeSegment(segment));
   }
 }
 
 /**
- * Options of {@linkcode StorageDomainVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageDomainVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageDomainVmRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Vm` object: its methods, actions and sub-services.
+ * One `VmMediatedDevice` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").mediatedDevicesService().deviceService("123"))); // locating sends nothing
  * ```
  */
-export class StorageDomainVmService extends Service {
-  /** Gets the `Vm` (GET, status 200). */
-  async get(options: StorageDomainVmGetOptions = {}): Promise<Vm> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Vm>("Vm", { follow: options.follow }, options);
+export class TemplateMediatedDeviceService extends Service {
+  /** Gets the `VmMediatedDevice` (GET, status 200). */
+  get(options: TemplateMediatedDeviceGetOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("get get VmMediatedDevice - follow:string", options) as Promise<VmMediatedDevice>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageDomainVmRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
+  remove(options: TemplateMediatedDeviceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `VmMediatedDevice` (PUT, status 200). */
+  update(devices: VmMediatedDevice, options: TemplateMediatedDeviceUpdateOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("update update VmMediatedDevice - $devices:VmMediatedDevice async:boolean", options, devices) as Promise<VmMediatedDevice>;
   }
 }
 
 /**
- * Options of {@linkcode StorageDomainTemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplatesListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StorageDomainTemplatesListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `unregistered` in the query. */
-  unregistered?: boolean;
-}
-
-/**
- * The collection of `Template` objects.
+ * A collection of `VmMediatedDevice` objects: `deviceService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").templatesService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").mediatedDevicesService())); // locating sends nothing
  * ```
  */
-export class StorageDomainTemplatesService extends Service {
-  /** Lists the `Template` objects (GET, status 200). */
-  async list(options: StorageDomainTemplatesListOptions = {}): Promise<List<Template>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["unregistered", options.unregistered, "boolean"]]);
-    return await this.internalList<Template>("Template", { follow: options.follow, max: options.max, unregistered: options.unregistered }, options);
+export class TemplateMediatedDevicesService extends Service {
+  /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
+  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
+  }
+
+  /** Lists the `VmMediatedDevice` objects (GET, status 200). */
+  list(options: TemplateMediatedDevicesListOptions = {}): Promise<List<VmMediatedDevice>> {
+    return this.run("list list VmMediatedDevice - follow:string max:number", options) as Promise<List<VmMediatedDevice>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  templateService(id: string): StorageDomainTemplateService {
+  deviceService(id: string): TemplateMediatedDeviceService {
     this.checkTypes([["id", id, "string", true]]);
-    return new StorageDomainTemplateService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new TemplateMediatedDeviceService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.templateService(decodeSegment(segment));
+    return this.deviceService(decodeSegment(segment));
   }
 }
 
 /**
- * Options of {@linkcode StorageDomainTemplateService.get}.
+ * One `Nic` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
- * import type { StorageDomainTemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateGetOptions = { follow: "nics", timeout: 30000 };
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").nicsService().nicService("123"))); // locating sends nothing
  * ```
  */
-export interface StorageDomainTemplateGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
+export class TemplateNicService extends Service {
+  /** Gets the `Nic` (GET, status 200). */
+  get(options: TemplateNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: TemplateNicRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Nic` (PUT, status 200). */
+  update(nic: Nic, options: TemplateNicUpdateOptions = {}): Promise<Nic> {
+    return this.run("update update Nic - $nic:Nic async:boolean", options, nic) as Promise<Nic>;
+  }
 }
 
 /**
- * Options of {@linkcode StorageDomainTemplateService.remove}.
+ * A collection of `Nic` objects: `nicService(id)` locates one.
  *
  * @example Usage
  * ```ts
- * import type { StorageDomainTemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRemoveOptions = { async: true, timeout: 30000 };
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").nicsService())); // locating sends nothing
  * ```
  */
-export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
+export class TemplateNicsService extends Service {
+  /** Adds a `Nic` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `nic.name` is set. */
+  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+    return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
+  }
+
+  /** Lists the `Nic` objects (GET, status 200). */
+  list(options: TemplateNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number", options) as Promise<List<Nic>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  nicService(id: string): TemplateNicService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new TemplateNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.nicService(decodeSegment(segment));
+  }
 }
 
 /**
@@ -4615,691 +9184,64 @@ export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123");
- * console.log(await service.get());
- * ```
- */
-export class StorageDomainTemplateService extends Service {
-  /** Gets the `Template` (GET, status 200). */
-  async get(options: StorageDomainTemplateGetOptions = {}): Promise<Template> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Template>("Template", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageDomainTemplateRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode DisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DisksListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface DisksListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `Disk` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().disksService();
- * console.log(await service.list());
- * ```
- */
-export class DisksService extends Service {
-  /** Lists the `Disk` objects (GET, status 200). */
-  async list(options: DisksListOptions = {}): Promise<List<Disk>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Disk>("Disk", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  async add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    return await this.internalAdd<Disk>(disk, "Disk", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  diskService(id: string): DiskService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new DiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.diskService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode DiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskGetOptions = { allContent: true, timeout: 30000 };
- * ```
- */
-export interface DiskGetOptions extends RequestOptions {
-  /** Sent as `all_content` in the query. */
-  allContent?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode DiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { DiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskCopyOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DiskCopyOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `disk` in the action body. */
-  disk?: Disk;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode DiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { DiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskExportOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DiskExportOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode DiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { DiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskMoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DiskMoveOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * Options of {@linkcode DiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { DiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskReduceOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface DiskReduceOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode DiskService.refreshLun}.
- *
- * @example Usage
- * ```ts
- * import type { DiskRefreshLunOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRefreshLunOptions = { timeout: 30000 };
- * ```
- */
-export interface DiskRefreshLunOptions extends RequestOptions {
-  /** Sent as `host` in the action body. */
-  host?: Host;
-}
-
-/**
- * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().disksService().diskService("123");
- * console.log(await service.get());
- * ```
- */
-export class DiskService extends Service {
-  /** Gets the `Disk` (GET, status 200). */
-  async get(options: DiskGetOptions = {}): Promise<Disk> {
-    this.checkTypes([["allContent", options.allContent, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<Disk>("Disk", { all_content: options.allContent, follow: options.follow }, options);
-  }
-
-  /** Updates the `Disk` (PUT, status 200). */
-  async update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
-    this.checkTypes([["disk", disk, "Disk", true]]);
-    return await this.internalUpdate<Disk>(disk, "Disk", {  }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-
-  /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202). */
-  async copy(options: DiskCopyOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["disk", options.disk, "Disk"], ["filter", options.filter, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, disk: options.disk, filter: options.filter, storageDomain: options.storageDomain });
-    return await this.internalAction("copy", action, options);
-  }
-
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: DiskExportOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["filter", options.filter, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, filter: options.filter, storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
-  }
-
-  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
-  async move(options: DiskMoveOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["filter", options.filter, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ async: options.async, filter: options.filter, storageDomain: options.storageDomain });
-    return await this.internalAction("move", action, options);
-  }
-
-  /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
-  async reduce(options: DiskReduceOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("reduce", action, options);
-  }
-
-  /** Runs the `refreshlun` action (POST `<path>/refreshlun`, status 200, 201 or 202). */
-  async refreshLun(options: DiskRefreshLunOptions = {}): Promise<Action> {
-    this.checkTypes([["host", options.host, "Host"]]);
-    const action = new Action({ host: options.host });
-    return await this.internalAction("refreshlun", action, options);
-  }
-
-  /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  async sparsify(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("sparsify", action, options);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The `statistics` sub-service. */
-  statisticsService(): StatisticsService {
-    return new StatisticsService(this.connection, `${this.path}/statistics`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "permissions":
-        return this.permissionsService();
-      case "statistics":
-        return this.statisticsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `StorageConnection` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageConnectionsService();
- * console.log(await service.list());
- * ```
- */
-export class StorageServerConnectionsService extends Service {
-  /** Lists the `StorageConnection` objects (GET, status 200). */
-  async list(options: StorageServerConnectionsListOptions = {}): Promise<List<StorageConnection>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<StorageConnection>("StorageConnection", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `StorageConnection` (POST, status 200, 201 or 202). */
-  async add(storageConnection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["storageConnection", storageConnection, "StorageConnection", true]]);
-    return await this.internalAdd<StorageConnection>(storageConnection, "StorageConnection", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  storageConnectionService(id: string): StorageServerConnectionService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new StorageServerConnectionService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.storageConnectionService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `force` in the query. */
-  force?: boolean;
-}
-
-/**
- * Options of {@linkcode StorageServerConnectionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StorageServerConnectionRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `host` in the query. */
-  host?: string;
-}
-
-/**
- * One `StorageConnection` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().storageConnectionsService().storageConnectionService("123");
- * console.log(await service.get());
- * ```
- */
-export class StorageServerConnectionService extends Service {
-  /** Gets the `StorageConnection` (GET, status 200). */
-  async get(options: StorageServerConnectionGetOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<StorageConnection>("StorageConnection", { follow: options.follow }, options);
-  }
-
-  /** Updates the `StorageConnection` (PUT, status 200). */
-  async update(storageConnection: StorageConnection, options: StorageServerConnectionUpdateOptions = {}): Promise<StorageConnection> {
-    this.checkTypes([["storageConnection", storageConnection, "StorageConnection", true], ["async", options.async, "boolean"], ["force", options.force, "boolean"]]);
-    return await this.internalUpdate<StorageConnection>(storageConnection, "StorageConnection", { async: options.async, force: options.force }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: StorageServerConnectionRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"], ["host", options.host, "string"]]);
-    await this.internalRemove({ async: options.async, host: options.host }, options);
-  }
-}
-
-/**
- * Options of {@linkcode ImageTransfersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransfersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransfersListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface ImageTransfersListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `ImageTransfer` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().imageTransfersService();
- * console.log(await service.list());
- * ```
- */
-export class ImageTransfersService extends Service {
-  /** Lists the `ImageTransfer` objects (GET, status 200). */
-  async list(options: ImageTransfersListOptions = {}): Promise<List<ImageTransfer>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<ImageTransfer>("ImageTransfer", { follow: options.follow }, options);
-  }
-
-  /** Adds a `ImageTransfer` (POST, status 200, 201 or 202). */
-  async add(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
-    this.checkTypes([["imageTransfer", imageTransfer, "ImageTransfer", true]]);
-    return await this.internalAdd<ImageTransfer>(imageTransfer, "ImageTransfer", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  imageTransferService(id: string): ImageTransferService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new ImageTransferService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.imageTransferService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode ImageTransferService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransferGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransferGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface ImageTransferGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `ImageTransfer` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().imageTransfersService().imageTransferService("123");
- * console.log(await service.get());
- * ```
- */
-export class ImageTransferService extends Service {
-  /** Gets the `ImageTransfer` (GET, status 200). */
-  async get(options: ImageTransferGetOptions = {}): Promise<ImageTransfer> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<ImageTransfer>("ImageTransfer", { follow: options.follow }, options);
-  }
-
-  /** Runs the `cancel` action (POST `<path>/cancel`, status 200, 201 or 202). */
-  async cancel(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("cancel", action, options);
-  }
-
-  /** Runs the `extend` action (POST `<path>/extend`, status 200, 201 or 202). */
-  async extend(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("extend", action, options);
-  }
-
-  /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
-  async finalize(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("finalize", action, options);
-  }
-
-  /** Runs the `pause` action (POST `<path>/pause`, status 200, 201 or 202). */
-  async pause(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("pause", action, options);
-  }
-
-  /** Runs the `resume` action (POST `<path>/resume`, status 200, 201 or 202). */
-  async resume(options: RequestOptions = {}): Promise<Action> {
-    const action = new Action({  });
-    return await this.internalAction("resume", action, options);
-  }
-}
-
-/**
- * Options of {@linkcode TemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface TemplatesListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * Options of {@linkcode TemplatesService.add}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddOptions = { clonePermissions: true, timeout: 30000 };
- * ```
- */
-export interface TemplatesAddOptions extends RequestOptions {
-  /** Sent as `clone_permissions` in the query. */
-  clonePermissions?: boolean;
-  /** Sent as `seal` in the query. */
-  seal?: boolean;
-}
-
-/**
- * The collection of `Template` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().templatesService();
- * console.log(await service.list());
- * ```
- */
-export class TemplatesService extends Service {
-  /** Lists the `Template` objects (GET, status 200). */
-  async list(options: TemplatesListOptions = {}): Promise<List<Template>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Template>("Template", { case_sensitive: options.caseSensitive, filter: options.filter, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Template` (POST, status 200, 201 or 202). */
-  async add(template: Template, options: TemplatesAddOptions = {}): Promise<Template> {
-    this.checkTypes([["template", template, "Template", true], ["clonePermissions", options.clonePermissions, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalAdd<Template>(template, "Template", { clone_permissions: options.clonePermissions, seal: options.seal }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  templateService(id: string): TemplateService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new TemplateService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.templateService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode TemplateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGetOptions = { filter: true, timeout: 30000 };
- * ```
- */
-export interface TemplateGetOptions extends RequestOptions {
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface TemplateUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface TemplateRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateService.export}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportOptions = { exclusive: true, timeout: 30000 };
- * ```
- */
-export interface TemplateExportOptions extends RequestOptions {
-  /** Sent as `exclusive` in the action body. */
-  exclusive?: boolean;
-  /** Sent as `filter` in the action body. */
-  filter?: boolean;
-  /** Sent as `storage_domain` in the action body. */
-  storageDomain?: StorageDomain;
-}
-
-/**
- * One `Template` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().templatesService().templateService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123"))); // locating sends nothing
  * ```
  */
 export class TemplateService extends Service {
-  /** Gets the `Template` (GET, status 200). */
-  async get(options: TemplateGetOptions = {}): Promise<Template> {
-    this.checkTypes([["filter", options.filter, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<Template>("Template", { filter: options.filter, follow: options.follow }, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
+  export(options: TemplateExportOptions = {}): Promise<Action> {
+    return this.run("action export - export exclusive:boolean storageDomain:StorageDomain", options) as Promise<Action>;
   }
 
-  /** Updates the `Template` (PUT, status 200). */
-  async update(template: Template, options: TemplateUpdateOptions = {}): Promise<Template> {
-    this.checkTypes([["template", template, "Template", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Template>(template, "Template", { async: options.async }, options);
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  exportToExportDomain(options: TemplateExportToExportDomainOptions = {}): Promise<Action> {
+    return this.run("action exportToExportDomain - export exclusive:boolean storageDomain:StorageDomain !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `host.id` or `host.name`, `directory` are set. */
+  exportToPathOnHost(options: TemplateExportToPathOnHostOptions = {}): Promise<Action> {
+    return this.run("action exportToPathOnHost - export exclusive:boolean storageDomain:StorageDomain host:Host directory:string filename:string !host.id|host.name !directory", options) as Promise<Action>;
+  }
+
+  /** Gets the `Template` (GET, status 200). */
+  get(options: TemplateGetOptions = {}): Promise<Template> {
+    return this.run("get get Template - follow:string filter:boolean", options) as Promise<Template>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
+  remove(options: TemplateRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
-  async export(options: TemplateExportOptions = {}): Promise<Action> {
-    this.checkTypes([["exclusive", options.exclusive, "boolean"], ["filter", options.filter, "boolean"], ["storageDomain", options.storageDomain, "StorageDomain"]]);
-    const action = new Action({ exclusive: options.exclusive, filter: options.filter, storageDomain: options.storageDomain });
-    return await this.internalAction("export", action, options);
+  /** Updates the `Template` (PUT, status 200). */
+  update(template: Template, options: TemplateUpdateOptions = {}): Promise<Template> {
+    return this.run("update update Template - $template:Template async:boolean", options, template) as Promise<Template>;
+  }
+
+  /** The `cdroms` sub-service. */
+  cdromsService(): TemplateCdromsService {
+    return new TemplateCdromsService(this.connection, `${this.path}/cdroms`);
   }
 
   /** The `diskattachments` sub-service. */
   diskAttachmentsService(): TemplateDiskAttachmentsService {
     return new TemplateDiskAttachmentsService(this.connection, `${this.path}/diskattachments`);
+  }
+
+  /** The `graphicsconsoles` sub-service. */
+  graphicsConsolesService(): TemplateGraphicsConsolesService {
+    return new TemplateGraphicsConsolesService(this.connection, `${this.path}/graphicsconsoles`);
+  }
+
+  /** The `mediateddevices` sub-service. */
+  mediatedDevicesService(): TemplateMediatedDevicesService {
+    return new TemplateMediatedDevicesService(this.connection, `${this.path}/mediateddevices`);
   }
 
   /** The `nics` sub-service. */
@@ -5317,15 +9259,344 @@ export class TemplateService extends Service {
     return new AssignedTagsService(this.connection, `${this.path}/tags`);
   }
 
+  /** The `watchdogs` sub-service. */
+  watchdogsService(): TemplateWatchdogsService {
+    return new TemplateWatchdogsService(this.connection, `${this.path}/watchdogs`);
+  }
+
   /** The sub-service for a path segment. */
   protected override locate(segment: string): Service | undefined {
     switch (segment) {
+      case "cdroms":
+        return this.cdromsService();
       case "diskattachments":
         return this.diskAttachmentsService();
+      case "graphicsconsoles":
+        return this.graphicsConsolesService();
+      case "mediateddevices":
+        return this.mediatedDevicesService();
       case "nics":
         return this.nicsService();
       case "permissions":
         return this.permissionsService();
+      case "tags":
+        return this.tagsService();
+      case "watchdogs":
+        return this.watchdogsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One `Watchdog` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
+ * ```
+ */
+export class TemplateWatchdogService extends Service {
+  /** Gets the `Watchdog` (GET, status 200). */
+  get(options: TemplateWatchdogGetOptions = {}): Promise<Watchdog> {
+    return this.run("get get Watchdog - follow:string", options) as Promise<Watchdog>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: TemplateWatchdogRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Watchdog` (PUT, status 200). */
+  update(watchdog: Watchdog, options: TemplateWatchdogUpdateOptions = {}): Promise<Watchdog> {
+    return this.run("update update Watchdog - $watchdog:Watchdog async:boolean", options, watchdog) as Promise<Watchdog>;
+  }
+}
+
+/**
+ * A collection of `Watchdog` objects: `watchdogService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService().templateService("123").watchdogsService())); // locating sends nothing
+ * ```
+ */
+export class TemplateWatchdogsService extends Service {
+  /** Adds a `Watchdog` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
+  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+    return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
+  }
+
+  /** Lists the `Watchdog` objects (GET, status 200). */
+  list(options: TemplateWatchdogsListOptions = {}): Promise<List<Watchdog>> {
+    return this.run("list list Watchdog - follow:string max:number", options) as Promise<List<Watchdog>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  watchdogService(id: string): TemplateWatchdogService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new TemplateWatchdogService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.watchdogService(decodeSegment(segment));
+  }
+}
+
+/**
+ * A collection of `Template` objects: `templateService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().templatesService())); // locating sends nothing
+ * ```
+ */
+export class TemplatesService extends Service {
+  /** Adds a `Template` (POST, status 200, 201 or 202). */
+  add(template: Template, options: TemplatesAddOptions = {}): Promise<Template> {
+    return this.run("add add Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean", options, template) as Promise<Template>;
+  }
+
+  /** Adds a `Template` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `template.name`, `template.vm.id` or `template.vm.name` are set. */
+  addFromVm(template: Template, options: TemplatesAddFromVmOptions = {}): Promise<Template> {
+    return this.run("add addFromVm Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean !template.name !template.vm.id|template.vm.name", options, template) as Promise<Template>;
+  }
+
+  /** Adds a `Template` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `template.initialization.configuration.data`, `template.initialization.configuration.type`, `template.cluster.id` or `template.cluster.name` are set. */
+  addFromConfiguration(template: Template, options: TemplatesAddFromConfigurationOptions = {}): Promise<Template> {
+    return this.run("add addFromConfiguration Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean !template.initialization.configuration.data !template.initialization.configuration.type !template.cluster.id|template.cluster.name", options, template) as Promise<Template>;
+  }
+
+  /** Adds a `Template` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `template.name`, `template.vm.id` or `template.vm.name`, `template.vm.snapshots[].id` are set. */
+  addFromVmSnapshot(template: Template, options: TemplatesAddFromVmSnapshotOptions = {}): Promise<Template> {
+    return this.run("add addFromVmSnapshot Template - $template:Template clonePermissions=clone_permissions:boolean seal:boolean !template.name !template.vm.id|template.vm.name !template.vm.snapshots[].id", options, template) as Promise<Template>;
+  }
+
+  /** Lists the `Template` objects (GET, status 200). */
+  list(options: TemplatesListOptions = {}): Promise<List<Template>> {
+    return this.run("list list Template - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<Template>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  templateService(id: string): TemplateService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new TemplateService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.templateService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `UnmanagedNetwork` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").unmanagedNetworksService().unmanagedNetworkService("123"))); // locating sends nothing
+ * ```
+ */
+export class UnmanagedNetworkService extends Service {
+  /** Gets the `UnmanagedNetwork` (GET, status 200). */
+  get(options: UnmanagedNetworkGetOptions = {}): Promise<UnmanagedNetwork> {
+    return this.run("get get UnmanagedNetwork - follow:string", options) as Promise<UnmanagedNetwork>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: UnmanagedNetworkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `UnmanagedNetwork` objects: `unmanagedNetworkService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").unmanagedNetworksService())); // locating sends nothing
+ * ```
+ */
+export class UnmanagedNetworksService extends Service {
+  /** Lists the `UnmanagedNetwork` objects (GET, status 200). */
+  list(options: UnmanagedNetworksListOptions = {}): Promise<List<UnmanagedNetwork>> {
+    return this.run("list list UnmanagedNetwork - follow:string max:number", options) as Promise<List<UnmanagedNetwork>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  unmanagedNetworkService(id: string): UnmanagedNetworkService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new UnmanagedNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.unmanagedNetworkService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `UserOption` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123").optionsService().optionService("123"))); // locating sends nothing
+ * ```
+ */
+export class UserOptionService extends Service {
+  /** Gets the `UserOption` (GET, status 200). */
+  get(options: RequestOptions = {}): Promise<UserOption> {
+    return this.run("get get UserOption -", options) as Promise<UserOption>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: RequestOptions = {}): Promise<void> {
+    return this.run("remove remove - -", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `UserOption` objects: `optionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123").optionsService())); // locating sends nothing
+ * ```
+ */
+export class UserOptionsService extends Service {
+  /** Adds a `UserOption` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `option.content`, `option.name` are set. */
+  add(option: UserOption, options: RequestOptions = {}): Promise<UserOption> {
+    return this.run("add add UserOption - $option:UserOption !option.content !option.name", options, option) as Promise<UserOption>;
+  }
+
+  /** Lists the `UserOption` objects (GET, status 200). */
+  list(options: RequestOptions = {}): Promise<List<UserOption>> {
+    return this.run("list list UserOption -", options) as Promise<List<UserOption>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  optionService(id: string): UserOptionService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new UserOptionService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.optionService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `User` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService().userService("123"))); // locating sends nothing
+ * ```
+ */
+export class UserService extends Service {
+  /** Gets the `User` (GET, status 200). */
+  get(options: UserGetOptions = {}): Promise<User> {
+    return this.run("get get User - follow:string", options) as Promise<User>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: UserRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `User` (PUT, status 200).
+   *
+   * @deprecated UserService.update is deprecated. */
+  update(user: User, options: RequestOptions = {}): Promise<User> {
+    return this.run("update update User - $user:User", options, user) as Promise<User>;
+  }
+
+  /** The `eventsubscriptions` sub-service. */
+  eventSubscriptionsService(): EventSubscriptionsService {
+    return new EventSubscriptionsService(this.connection, `${this.path}/eventsubscriptions`);
+  }
+
+  /** The `groups` sub-service. */
+  groupsService(): DomainUserGroupsService {
+    return new DomainUserGroupsService(this.connection, `${this.path}/groups`);
+  }
+
+  /** The `options` sub-service. */
+  optionsService(): UserOptionsService {
+    return new UserOptionsService(this.connection, `${this.path}/options`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `roles` sub-service. */
+  rolesService(): AssignedRolesService {
+    return new AssignedRolesService(this.connection, `${this.path}/roles`);
+  }
+
+  /** The `sshpublickeys` sub-service. */
+  sshPublicKeysService(): SshPublicKeysService {
+    return new SshPublicKeysService(this.connection, `${this.path}/sshpublickeys`);
+  }
+
+  /** The `tags` sub-service. */
+  tagsService(): AssignedTagsService {
+    return new AssignedTagsService(this.connection, `${this.path}/tags`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "eventsubscriptions":
+        return this.eventSubscriptionsService();
+      case "groups":
+        return this.groupsService();
+      case "options":
+        return this.optionsService();
+      case "permissions":
+        return this.permissionsService();
+      case "roles":
+        return this.rolesService();
+      case "sshpublickeys":
+        return this.sshPublicKeysService();
       case "tags":
         return this.tagsService();
     }
@@ -5334,1746 +9605,27 @@ export class TemplateService extends Service {
 }
 
 /**
- * Options of {@linkcode TemplateDiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface TemplateDiskAttachmentsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `DiskAttachment` objects.
+ * A collection of `User` objects: `userService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().templatesService().templateService("123").diskAttachmentsService();
- * console.log(await service.list());
- * ```
- */
-export class TemplateDiskAttachmentsService extends Service {
-  /** Lists the `DiskAttachment` objects (GET, status 200). */
-  async list(options: TemplateDiskAttachmentsListOptions = {}): Promise<List<DiskAttachment>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<DiskAttachment>("DiskAttachment", { follow: options.follow }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  attachmentService(id: string): TemplateDiskAttachmentService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new TemplateDiskAttachmentService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.attachmentService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode TemplateDiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface TemplateDiskAttachmentGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateDiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentRemoveOptions = { force: true, timeout: 30000 };
- * ```
- */
-export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
-  /** Sent as `force` in the query. */
-  force?: boolean;
-  /** Sent as `storage_domain` in the query. */
-  storageDomain?: string;
-}
-
-/**
- * One `DiskAttachment` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().templatesService().templateService("123").diskAttachmentsService().attachmentService("123");
- * console.log(await service.get());
- * ```
- */
-export class TemplateDiskAttachmentService extends Service {
-  /** Gets the `DiskAttachment` (GET, status 200). */
-  async get(options: TemplateDiskAttachmentGetOptions = {}): Promise<DiskAttachment> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<DiskAttachment>("DiskAttachment", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateDiskAttachmentRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["force", options.force, "boolean"], ["storageDomain", options.storageDomain, "string"]]);
-    await this.internalRemove({ force: options.force, storage_domain: options.storageDomain }, options);
-  }
-}
-
-/**
- * Options of {@linkcode TemplateNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface TemplateNicsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Nic` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().templatesService().templateService("123").nicsService();
- * console.log(await service.list());
- * ```
- */
-export class TemplateNicsService extends Service {
-  /** Lists the `Nic` objects (GET, status 200). */
-  async list(options: TemplateNicsListOptions = {}): Promise<List<Nic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Nic>("Nic", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  async add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true]]);
-    return await this.internalAdd<Nic>(nic, "Nic", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  nicService(id: string): TemplateNicService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new TemplateNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.nicService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode TemplateNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface TemplateNicGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TemplateNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface TemplateNicUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TemplateNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface TemplateNicRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Nic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().templatesService().templateService("123").nicsService().nicService("123");
- * console.log(await service.get());
- * ```
- */
-export class TemplateNicService extends Service {
-  /** Gets the `Nic` (GET, status 200). */
-  async get(options: TemplateNicGetOptions = {}): Promise<Nic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Nic>("Nic", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Nic` (PUT, status 200). */
-  async update(nic: Nic, options: TemplateNicUpdateOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Nic>(nic, "Nic", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: TemplateNicRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode InstanceTypesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypesListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface InstanceTypesListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `InstanceType` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().instanceTypesService();
- * console.log(await service.list());
- * ```
- */
-export class InstanceTypesService extends Service {
-  /** Lists the `InstanceType` objects (GET, status 200). */
-  async list(options: InstanceTypesListOptions = {}): Promise<List<InstanceType>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<InstanceType>("InstanceType", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `InstanceType` (POST, status 200, 201 or 202). */
-  async add(instanceType: InstanceType, options: RequestOptions = {}): Promise<InstanceType> {
-    this.checkTypes([["instanceType", instanceType, "InstanceType", true]]);
-    return await this.internalAdd<InstanceType>(instanceType, "InstanceType", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  instanceTypeService(id: string): InstanceTypeService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new InstanceTypeService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.instanceTypeService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode InstanceTypeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode InstanceTypeService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface InstanceTypeUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode InstanceTypeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface InstanceTypeRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `InstanceType` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123");
- * console.log(await service.get());
- * ```
- */
-export class InstanceTypeService extends Service {
-  /** Gets the `InstanceType` (GET, status 200). */
-  async get(options: InstanceTypeGetOptions = {}): Promise<InstanceType> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<InstanceType>("InstanceType", { follow: options.follow }, options);
-  }
-
-  /** Updates the `InstanceType` (PUT, status 200). */
-  async update(instanceType: InstanceType, options: InstanceTypeUpdateOptions = {}): Promise<InstanceType> {
-    this.checkTypes([["instanceType", instanceType, "InstanceType", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<InstanceType>(instanceType, "InstanceType", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: InstanceTypeRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** The `graphicsconsoles` sub-service. */
-  graphicsConsolesService(): InstanceTypeGraphicsConsolesService {
-    return new InstanceTypeGraphicsConsolesService(this.connection, `${this.path}/graphicsconsoles`);
-  }
-
-  /** The `nics` sub-service. */
-  nicsService(): InstanceTypeNicsService {
-    return new InstanceTypeNicsService(this.connection, `${this.path}/nics`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "graphicsconsoles":
-        return this.graphicsConsolesService();
-      case "nics":
-        return this.nicsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode InstanceTypeNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `Nic` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").nicsService();
- * console.log(await service.list());
- * ```
- */
-export class InstanceTypeNicsService extends Service {
-  /** Lists the `Nic` objects (GET, status 200). */
-  async list(options: InstanceTypeNicsListOptions = {}): Promise<List<Nic>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Nic>("Nic", { follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  async add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true]]);
-    return await this.internalAdd<Nic>(nic, "Nic", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  nicService(id: string): InstanceTypeNicService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new InstanceTypeNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.nicService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode InstanceTypeNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode InstanceTypeNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode InstanceTypeNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface InstanceTypeNicRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Nic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").nicsService().nicService("123");
- * console.log(await service.get());
- * ```
- */
-export class InstanceTypeNicService extends Service {
-  /** Gets the `Nic` (GET, status 200). */
-  async get(options: InstanceTypeNicGetOptions = {}): Promise<Nic> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Nic>("Nic", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Nic` (PUT, status 200). */
-  async update(nic: Nic, options: InstanceTypeNicUpdateOptions = {}): Promise<Nic> {
-    this.checkTypes([["nic", nic, "Nic", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Nic>(nic, "Nic", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: InstanceTypeNicRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode InstanceTypeGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsolesListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `GraphicsConsole` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService();
- * console.log(await service.list());
- * ```
- */
-export class InstanceTypeGraphicsConsolesService extends Service {
-  /** Lists the `GraphicsConsole` objects (GET, status 200). */
-  async list(options: InstanceTypeGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<GraphicsConsole>("GraphicsConsole", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202). */
-  async add(graphicsConsole: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["graphicsConsole", graphicsConsole, "GraphicsConsole", true]]);
-    return await this.internalAdd<GraphicsConsole>(graphicsConsole, "GraphicsConsole", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  consoleService(id: string): InstanceTypeGraphicsConsoleService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new InstanceTypeGraphicsConsoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.consoleService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode InstanceTypeGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGraphicsConsoleGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode InstanceTypeGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface InstanceTypeGraphicsConsoleRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `GraphicsConsole` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService().consoleService("123");
- * console.log(await service.get());
- * ```
- */
-export class InstanceTypeGraphicsConsoleService extends Service {
-  /** Gets the `GraphicsConsole` (GET, status 200). */
-  async get(options: InstanceTypeGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<GraphicsConsole>("GraphicsConsole", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: InstanceTypeGraphicsConsoleRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode NetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworksListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface NetworksListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `Network` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().networksService();
- * console.log(await service.list());
- * ```
- */
-export class NetworksService extends Service {
-  /** Lists the `Network` objects (GET, status 200). */
-  async list(options: NetworksListOptions = {}): Promise<List<Network>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Network>("Network", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Network` (POST, status 200, 201 or 202). */
-  async add(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalAdd<Network>(network, "Network", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  networkService(id: string): NetworkService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new NetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.networkService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode NetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface NetworkGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Network` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().networksService().networkService("123");
- * console.log(await service.get());
- * ```
- */
-export class NetworkService extends Service {
-  /** Gets the `Network` (GET, status 200). */
-  async get(options: NetworkGetOptions = {}): Promise<Network> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Network>("Network", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Network` (PUT, status 200). */
-  async update(network: Network, options: RequestOptions = {}): Promise<Network> {
-    this.checkTypes([["network", network, "Network", true]]);
-    return await this.internalUpdate<Network>(network, "Network", {  }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The `vnicprofiles` sub-service. */
-  vnicProfilesService(): AssignedVnicProfilesService {
-    return new AssignedVnicProfilesService(this.connection, `${this.path}/vnicprofiles`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "permissions":
-        return this.permissionsService();
-      case "vnicprofiles":
-        return this.vnicProfilesService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode AssignedVnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfilesListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AssignedVnicProfilesListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `VnicProfile` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().networksService().networkService("123").vnicProfilesService();
- * console.log(await service.list());
- * ```
- */
-export class AssignedVnicProfilesService extends Service {
-  /** Lists the `VnicProfile` objects (GET, status 200). */
-  async list(options: AssignedVnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<VnicProfile>("VnicProfile", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `VnicProfile` (POST, status 200, 201 or 202). */
-  async add(vnicProfile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["vnicProfile", vnicProfile, "VnicProfile", true]]);
-    return await this.internalAdd<VnicProfile>(vnicProfile, "VnicProfile", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  profileService(id: string): AssignedVnicProfileService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new AssignedVnicProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.profileService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode AssignedVnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AssignedVnicProfileGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode AssignedVnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface AssignedVnicProfileRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `VnicProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().networksService().networkService("123").vnicProfilesService().profileService("123");
- * console.log(await service.get());
- * ```
- */
-export class AssignedVnicProfileService extends Service {
-  /** Gets the `VnicProfile` (GET, status 200). */
-  async get(options: AssignedVnicProfileGetOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<VnicProfile>("VnicProfile", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: AssignedVnicProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "permissions":
-        return this.permissionsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode VnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfilesListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface VnicProfilesListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `VnicProfile` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vnicProfilesService();
- * console.log(await service.list());
- * ```
- */
-export class VnicProfilesService extends Service {
-  /** Lists the `VnicProfile` objects (GET, status 200). */
-  async list(options: VnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<VnicProfile>("VnicProfile", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `VnicProfile` (POST, status 200, 201 or 202). */
-  async add(vnicProfile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["vnicProfile", vnicProfile, "VnicProfile", true]]);
-    return await this.internalAdd<VnicProfile>(vnicProfile, "VnicProfile", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  profileService(id: string): VnicProfileService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new VnicProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.profileService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode VnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface VnicProfileGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VnicProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VnicProfileUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VnicProfileRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `VnicProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vnicProfilesService().profileService("123");
- * console.log(await service.get());
- * ```
- */
-export class VnicProfileService extends Service {
-  /** Gets the `VnicProfile` (GET, status 200). */
-  async get(options: VnicProfileGetOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<VnicProfile>("VnicProfile", { follow: options.follow }, options);
-  }
-
-  /** Updates the `VnicProfile` (PUT, status 200). */
-  async update(vnicProfile: VnicProfile, options: VnicProfileUpdateOptions = {}): Promise<VnicProfile> {
-    this.checkTypes([["vnicProfile", vnicProfile, "VnicProfile", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<VnicProfile>(vnicProfile, "VnicProfile", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: VnicProfileRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "permissions":
-        return this.permissionsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode VmPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface VmPoolsListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `VmPool` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmPoolsService();
- * console.log(await service.list());
- * ```
- */
-export class VmPoolsService extends Service {
-  /** Lists the `VmPool` objects (GET, status 200). */
-  async list(options: VmPoolsListOptions = {}): Promise<List<VmPool>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["filter", options.filter, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<VmPool>("VmPool", { case_sensitive: options.caseSensitive, filter: options.filter, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `VmPool` (POST, status 200, 201 or 202). */
-  async add(vmPool: VmPool, options: RequestOptions = {}): Promise<VmPool> {
-    this.checkTypes([["vmPool", vmPool, "VmPool", true]]);
-    return await this.internalAdd<VmPool>(vmPool, "VmPool", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  poolService(id: string): VmPoolService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new VmPoolService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.poolService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode VmPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolGetOptions = { filter: true, timeout: 30000 };
- * ```
- */
-export interface VmPoolGetOptions extends RequestOptions {
-  /** Sent as `filter` in the query. */
-  filter?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode VmPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmPoolUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-  /** Sent as `seal` in the query. */
-  seal?: boolean;
-}
-
-/**
- * Options of {@linkcode VmPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmPoolRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode VmPoolService.allocateVm}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolAllocateVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolAllocateVmOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface VmPoolAllocateVmOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * One `VmPool` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().vmPoolsService().poolService("123");
- * console.log(await service.get());
- * ```
- */
-export class VmPoolService extends Service {
-  /** Gets the `VmPool` (GET, status 200). */
-  async get(options: VmPoolGetOptions = {}): Promise<VmPool> {
-    this.checkTypes([["filter", options.filter, "boolean"], ["follow", options.follow, "string"]]);
-    return await this.internalGet<VmPool>("VmPool", { filter: options.filter, follow: options.follow }, options);
-  }
-
-  /** Updates the `VmPool` (PUT, status 200). */
-  async update(vmPool: VmPool, options: VmPoolUpdateOptions = {}): Promise<VmPool> {
-    this.checkTypes([["vmPool", vmPool, "VmPool", true], ["async", options.async, "boolean"], ["seal", options.seal, "boolean"]]);
-    return await this.internalUpdate<VmPool>(vmPool, "VmPool", { async: options.async, seal: options.seal }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: VmPoolRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** Runs the `allocatevm` action (POST `<path>/allocatevm`, status 200, 201 or 202). */
-  async allocateVm(options: VmPoolAllocateVmOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("allocatevm", action, options);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "permissions":
-        return this.permissionsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode MacPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface MacPoolsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `MacPool` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().macPoolsService();
- * console.log(await service.list());
- * ```
- */
-export class MacPoolsService extends Service {
-  /** Lists the `MacPool` objects (GET, status 200). */
-  async list(options: MacPoolsListOptions = {}): Promise<List<MacPool>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<MacPool>("MacPool", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `MacPool` (POST, status 200, 201 or 202). */
-  async add(macPool: MacPool, options: RequestOptions = {}): Promise<MacPool> {
-    this.checkTypes([["macPool", macPool, "MacPool", true]]);
-    return await this.internalAdd<MacPool>(macPool, "MacPool", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  macPoolService(id: string): MacPoolService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new MacPoolService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.macPoolService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode MacPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface MacPoolGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode MacPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface MacPoolUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode MacPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface MacPoolRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `MacPool` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().macPoolsService().macPoolService("123");
- * console.log(await service.get());
- * ```
- */
-export class MacPoolService extends Service {
-  /** Gets the `MacPool` (GET, status 200). */
-  async get(options: MacPoolGetOptions = {}): Promise<MacPool> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<MacPool>("MacPool", { follow: options.follow }, options);
-  }
-
-  /** Updates the `MacPool` (PUT, status 200). */
-  async update(macPool: MacPool, options: MacPoolUpdateOptions = {}): Promise<MacPool> {
-    this.checkTypes([["macPool", macPool, "MacPool", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<MacPool>(macPool, "MacPool", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: MacPoolRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-
-  /** The `permissions` sub-service. */
-  permissionsService(): AssignedPermissionsService {
-    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "permissions":
-        return this.permissionsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode EventsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { EventsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface EventsListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `from` in the query. */
-  from?: number;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * Options of {@linkcode EventsService.undelete}.
- *
- * @example Usage
- * ```ts
- * import type { EventsUndeleteOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsUndeleteOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface EventsUndeleteOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * The collection of `Event` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().eventsService();
- * console.log(await service.list());
- * ```
- */
-export class EventsService extends Service {
-  /** Lists the `Event` objects (GET, status 200). */
-  async list(options: EventsListOptions = {}): Promise<List<Event>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["from", options.from, "number"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Event>("Event", { case_sensitive: options.caseSensitive, follow: options.follow, from: options.from, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Event` (POST, status 200, 201 or 202). */
-  async add(event: Event, options: RequestOptions = {}): Promise<Event> {
-    this.checkTypes([["event", event, "Event", true]]);
-    return await this.internalAdd<Event>(event, "Event", {  }, options);
-  }
-
-  /** Runs the `undelete` action (POST `<path>/undelete`, status 200, 201 or 202). */
-  async undelete(options: EventsUndeleteOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("undelete", action, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  eventService(id: string): EventService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new EventService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.eventService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode EventService.get}.
- *
- * @example Usage
- * ```ts
- * import type { EventGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface EventGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode EventService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { EventRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface EventRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Event` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().eventsService().eventService("123");
- * console.log(await service.get());
- * ```
- */
-export class EventService extends Service {
-  /** Gets the `Event` (GET, status 200). */
-  async get(options: EventGetOptions = {}): Promise<Event> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Event>("Event", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: EventRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode JobsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { JobsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobsListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface JobsListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `Job` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().jobsService();
- * console.log(await service.list());
- * ```
- */
-export class JobsService extends Service {
-  /** Lists the `Job` objects (GET, status 200). */
-  async list(options: JobsListOptions = {}): Promise<List<Job>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Job>("Job", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
-  }
-
-  /** Adds a `Job` (POST, status 200, 201 or 202). */
-  async add(job: Job, options: RequestOptions = {}): Promise<Job> {
-    this.checkTypes([["job", job, "Job", true]]);
-    return await this.internalAdd<Job>(job, "Job", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  jobService(id: string): JobService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new JobService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.jobService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode JobService.get}.
- *
- * @example Usage
- * ```ts
- * import type { JobGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface JobGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode JobService.clear}.
- *
- * @example Usage
- * ```ts
- * import type { JobClearOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobClearOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface JobClearOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode JobService.end}.
- *
- * @example Usage
- * ```ts
- * import type { JobEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobEndOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface JobEndOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `force` in the action body. */
-  force?: boolean;
-  /** Sent as `succeeded` in the action body. */
-  succeeded?: boolean;
-}
-
-/**
- * One `Job` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().jobsService().jobService("123");
- * console.log(await service.get());
- * ```
- */
-export class JobService extends Service {
-  /** Gets the `Job` (GET, status 200). */
-  async get(options: JobGetOptions = {}): Promise<Job> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Job>("Job", { follow: options.follow }, options);
-  }
-
-  /** Runs the `clear` action (POST `<path>/clear`, status 200, 201 or 202). */
-  async clear(options: JobClearOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    const action = new Action({ async: options.async });
-    return await this.internalAction("clear", action, options);
-  }
-
-  /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202). */
-  async end(options: JobEndOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"], ["succeeded", options.succeeded, "boolean"]]);
-    const action = new Action({ async: options.async, force: options.force, succeeded: options.succeeded });
-    return await this.internalAction("end", action, options);
-  }
-
-  /** The `steps` sub-service. */
-  stepsService(): StepsService {
-    return new StepsService(this.connection, `${this.path}/steps`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "steps":
-        return this.stepsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode StepsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StepsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StepsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Step` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().jobsService().jobService("123").stepsService();
- * console.log(await service.list());
- * ```
- */
-export class StepsService extends Service {
-  /** Lists the `Step` objects (GET, status 200). */
-  async list(options: StepsListOptions = {}): Promise<List<Step>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Step>("Step", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Step` (POST, status 200, 201 or 202). */
-  async add(step: Step, options: RequestOptions = {}): Promise<Step> {
-    this.checkTypes([["step", step, "Step", true]]);
-    return await this.internalAdd<Step>(step, "Step", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  stepService(id: string): StepService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new StepService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.stepService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode StepService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StepGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface StepGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode StepService.end}.
- *
- * @example Usage
- * ```ts
- * import type { StepEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepEndOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface StepEndOptions extends RequestOptions {
-  /** Sent as `async` in the action body. */
-  async?: boolean;
-  /** Sent as `force` in the action body. */
-  force?: boolean;
-  /** Sent as `succeeded` in the action body. */
-  succeeded?: boolean;
-}
-
-/**
- * One `Step` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().jobsService().jobService("123").stepsService().stepService("123");
- * console.log(await service.get());
- * ```
- */
-export class StepService extends Service {
-  /** Gets the `Step` (GET, status 200). */
-  async get(options: StepGetOptions = {}): Promise<Step> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Step>("Step", { follow: options.follow }, options);
-  }
-
-  /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202). */
-  async end(options: StepEndOptions = {}): Promise<Action> {
-    this.checkTypes([["async", options.async, "boolean"], ["force", options.force, "boolean"], ["succeeded", options.succeeded, "boolean"]]);
-    const action = new Action({ async: options.async, force: options.force, succeeded: options.succeeded });
-    return await this.internalAction("end", action, options);
-  }
-
-  /** The `statistics` sub-service. */
-  statisticsService(): StatisticsService {
-    return new StatisticsService(this.connection, `${this.path}/statistics`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "statistics":
-        return this.statisticsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode UsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { UsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UsersListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface UsersListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `User` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().usersService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().usersService())); // locating sends nothing
  * ```
  */
 export class UsersService extends Service {
-  /** Lists the `User` objects (GET, status 200). */
-  async list(options: UsersListOptions = {}): Promise<List<User>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<User>("User", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
+  /** Adds a `User` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `user.userName`, `user.domain.id` or `user.domain.name` are set. */
+  add(user: User, options: RequestOptions = {}): Promise<User> {
+    return this.run("add add User - $user:User !user.userName !user.domain.id|user.domain.name", options, user) as Promise<User>;
   }
 
-  /** Adds a `User` (POST, status 200, 201 or 202). */
-  async add(user: User, options: RequestOptions = {}): Promise<User> {
-    this.checkTypes([["user", user, "User", true]]);
-    return await this.internalAdd<User>(user, "User", {  }, options);
+  /** Lists the `User` objects (GET, status 200). */
+  list(options: UsersListOptions = {}): Promise<List<User>> {
+    return this.run("list list User - follow:string max:number search:string caseSensitive=case_sensitive:boolean", options) as Promise<List<User>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
@@ -7089,61 +9641,451 @@ export class UsersService extends Service {
 }
 
 /**
- * Options of {@linkcode UserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { UserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface UserGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode UserService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { UserRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface UserRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `User` object: its methods, actions and sub-services.
+ * One `Network` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().usersService().userService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService().networkService("123"))); // locating sends nothing
  * ```
  */
-export class UserService extends Service {
-  /** Gets the `User` (GET, status 200). */
-  async get(options: UserGetOptions = {}): Promise<User> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<User>("User", { follow: options.follow }, options);
-  }
-
-  /** Updates the `User` (PUT, status 200). */
-  async update(user: User, options: RequestOptions = {}): Promise<User> {
-    this.checkTypes([["user", user, "User", true]]);
-    return await this.internalUpdate<User>(user, "User", {  }, options);
+export class VirtualFunctionAllowedNetworkService extends Service {
+  /** Gets the `Network` (GET, status 200). */
+  get(options: VirtualFunctionAllowedNetworkGetOptions = {}): Promise<Network> {
+    return this.run("get get Network - follow:string", options) as Promise<Network>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: UserRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
+  remove(options: VirtualFunctionAllowedNetworkRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `Network` objects: `networkService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService())); // locating sends nothing
+ * ```
+ */
+export class VirtualFunctionAllowedNetworksService extends Service {
+  /** Adds a `Network` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
+  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+    return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
+  }
+
+  /** Lists the `Network` objects (GET, status 200). */
+  list(options: VirtualFunctionAllowedNetworksListOptions = {}): Promise<List<Network>> {
+    return this.run("list list Network - follow:string max:number", options) as Promise<List<Network>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  networkService(id: string): VirtualFunctionAllowedNetworkService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VirtualFunctionAllowedNetworkService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.networkService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Application` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").applicationsService().applicationService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmApplicationService extends Service {
+  /** Gets the `Application` (GET, status 200). */
+  get(options: VmApplicationGetOptions = {}): Promise<Application> {
+    return this.run("get get Application - follow:string filter:boolean", options) as Promise<Application>;
+  }
+}
+
+/**
+ * A collection of `Application` objects: `applicationService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").applicationsService())); // locating sends nothing
+ * ```
+ */
+export class VmApplicationsService extends Service {
+  /** Lists the `Application` objects (GET, status 200). */
+  list(options: VmApplicationsListOptions = {}): Promise<List<Application>> {
+    return this.run("list list Application - follow:string max:number filter:boolean", options) as Promise<List<Application>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  applicationService(id: string): VmApplicationService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmApplicationService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.applicationService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService().diskService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmBackupDiskService extends Service {
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: VmBackupDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
+  }
+}
+
+/**
+ * A collection of `Disk` objects: `diskService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService())); // locating sends nothing
+ * ```
+ */
+export class VmBackupDisksService extends Service {
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: VmBackupDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskService(id: string): VmBackupDiskService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmBackupDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Backup` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmBackupService extends Service {
+  /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
+  finalize(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action finalize - finalize", options) as Promise<Action>;
+  }
+
+  /** Gets the `Backup` (GET, status 200). */
+  get(options: VmBackupGetOptions = {}): Promise<Backup> {
+    return this.run("get get Backup - follow:string", options) as Promise<Backup>;
+  }
+
+  /** The `disks` sub-service. */
+  disksService(): VmBackupDisksService {
+    return new VmBackupDisksService(this.connection, `${this.path}/disks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "disks":
+        return this.disksService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Backup` objects: `backupService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").backupsService())); // locating sends nothing
+ * ```
+ */
+export class VmBackupsService extends Service {
+  /** Adds a `Backup` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `backup.disks` is set. */
+  add(backup: Backup, options: VmBackupsAddOptions = {}): Promise<Backup> {
+    return this.run("add add Backup - $backup:Backup requireConsistency=require_consistency:boolean useActive=use_active:boolean !backup.disks", options, backup) as Promise<Backup>;
+  }
+
+  /** Lists the `Backup` objects (GET, status 200). */
+  list(options: VmBackupsListOptions = {}): Promise<List<Backup>> {
+    return this.run("list list Backup - max:number", options) as Promise<List<Backup>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  backupService(id: string): VmBackupService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmBackupService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.backupService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Cdrom` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").cdromsService().cdromService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmCdromService extends Service {
+  /** Gets the `Cdrom` (GET, status 200). */
+  get(options: VmCdromGetOptions = {}): Promise<Cdrom> {
+    return this.run("get get Cdrom - follow:string current:boolean", options) as Promise<Cdrom>;
+  }
+
+  /** Updates the `Cdrom` (PUT, status 200). */
+  update(cdrom: Cdrom, options: VmCdromUpdateOptions = {}): Promise<Cdrom> {
+    return this.run("update update Cdrom - $cdrom:Cdrom current:boolean", options, cdrom) as Promise<Cdrom>;
+  }
+}
+
+/**
+ * A collection of `Cdrom` objects: `cdromService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").cdromsService())); // locating sends nothing
+ * ```
+ */
+export class VmCdromsService extends Service {
+  /** Adds a `Cdrom` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `cdrom.file.id` is set. */
+  add(cdrom: Cdrom, options: RequestOptions = {}): Promise<Cdrom> {
+    return this.run("add add Cdrom - $cdrom:Cdrom !cdrom.file.id", options, cdrom) as Promise<Cdrom>;
+  }
+
+  /** Lists the `Cdrom` objects (GET, status 200). */
+  list(options: VmCdromsListOptions = {}): Promise<List<Cdrom>> {
+    return this.run("list list Cdrom - follow:string max:number", options) as Promise<List<Cdrom>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  cdromService(id: string): VmCdromService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmCdromService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.cdromService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService().diskService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmCheckpointDiskService extends Service {
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: VmCheckpointDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
+  }
+}
+
+/**
+ * A collection of `Disk` objects: `diskService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService())); // locating sends nothing
+ * ```
+ */
+export class VmCheckpointDisksService extends Service {
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: VmCheckpointDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  diskService(id: string): VmCheckpointDiskService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmCheckpointDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.diskService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Checkpoint` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmCheckpointService extends Service {
+  /** Gets the `Checkpoint` (GET, status 200). */
+  get(options: VmCheckpointGetOptions = {}): Promise<Checkpoint> {
+    return this.run("get get Checkpoint - follow:string", options) as Promise<Checkpoint>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmCheckpointRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** The `disks` sub-service. */
+  disksService(): VmCheckpointDisksService {
+    return new VmCheckpointDisksService(this.connection, `${this.path}/disks`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "disks":
+        return this.disksService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `Checkpoint` objects: `checkpointService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService())); // locating sends nothing
+ * ```
+ */
+export class VmCheckpointsService extends Service {
+  /** Lists the `Checkpoint` objects (GET, status 200). */
+  list(options: VmCheckpointsListOptions = {}): Promise<List<Checkpoint>> {
+    return this.run("list list Checkpoint - max:number", options) as Promise<List<Checkpoint>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  checkpointService(id: string): VmCheckpointService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmCheckpointService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.checkpointService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Disk` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { VmDiskService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof VmDiskService); // function
+ * ```
+ */
+export class VmDiskService extends MeasurableService {
+  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
+  activate(options: VmDiskActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
+  deactivate(options: VmDiskDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
+  export(options: VmDiskExportOptions = {}): Promise<Action> {
+    return this.run("action export - export async:boolean filter:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `Disk` (GET, status 200). */
+  get(options: VmDiskGetOptions = {}): Promise<Disk> {
+    return this.run("get get Disk - follow:string", options) as Promise<Disk>;
+  }
+
+  /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
+  move(options: VmDiskMoveOptions = {}): Promise<Action> {
+    return this.run("action move - move async:boolean filter:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `reduce` action (POST `<path>/reduce`, status 200, 201 or 202). */
+  reduce(options: VmDiskReduceOptions = {}): Promise<Action> {
+    return this.run("action reduce - reduce async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmDiskRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Disk` (PUT, status 200). */
+  update(disk: Disk, options: VmDiskUpdateOptions = {}): Promise<Disk> {
+    return this.run("update update Disk - $disk:Disk async:boolean", options, disk) as Promise<Disk>;
   }
 
   /** The `permissions` sub-service. */
@@ -7151,182 +10093,432 @@ export class UserService extends Service {
     return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
   }
 
-  /** The `roles` sub-service. */
-  rolesService(): AssignedRolesService {
-    return new AssignedRolesService(this.connection, `${this.path}/roles`);
-  }
-
-  /** The `tags` sub-service. */
-  tagsService(): AssignedTagsService {
-    return new AssignedTagsService(this.connection, `${this.path}/tags`);
-  }
-
   /** The sub-service for a path segment. */
   protected override locate(segment: string): Service | undefined {
     switch (segment) {
       case "permissions":
         return this.permissionsService();
-      case "roles":
-        return this.rolesService();
-      case "tags":
-        return this.tagsService();
     }
-    return undefined;
+    return super.locate(segment);
   }
 }
 
 /**
- * Options of {@linkcode AssignedRolesService.list}.
+ * A collection of `Disk` objects: `diskService(id)` locates one.
  *
  * @example Usage
  * ```ts
- * import type { AssignedRolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedRolesListOptions = { follow: "nics", timeout: 30000 };
+ * import { VmDisksService } from "@nimbus/apiclient/services/ovirt";
+ * console.log(typeof VmDisksService); // function
  * ```
  */
-export interface AssignedRolesListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
+export class VmDisksService extends Service {
+  /** Adds a `Disk` (POST, status 200, 201 or 202). */
+  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+    return this.run("add add Disk - $disk:Disk", options, disk) as Promise<Disk>;
+  }
 
-/**
- * The collection of `Role` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().groupsService().groupService("123").rolesService();
- * console.log(await service.list());
- * ```
- */
-export class AssignedRolesService extends Service {
-  /** Lists the `Role` objects (GET, status 200). */
-  async list(options: AssignedRolesListOptions = {}): Promise<List<Role>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Role>("Role", { follow: options.follow, max: options.max }, options);
+  /** Lists the `Disk` objects (GET, status 200). */
+  list(options: VmDisksListOptions = {}): Promise<List<Disk>> {
+    return this.run("list list Disk - follow:string max:number", options) as Promise<List<Disk>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  roleService(id: string): RoleService {
+  diskService(id: string): VmDiskService {
     this.checkTypes([["id", id, "string", true]]);
-    return new RoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new VmDiskService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.roleService(decodeSegment(segment));
+    return this.diskService(decodeSegment(segment));
   }
 }
 
 /**
- * Options of {@linkcode GroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupsListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface GroupsListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `Group` objects.
+ * One `GraphicsConsole` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().groupsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
  * ```
  */
-export class GroupsService extends Service {
-  /** Lists the `Group` objects (GET, status 200). */
-  async list(options: GroupsListOptions = {}): Promise<List<Group>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Group>("Group", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
+export class VmGraphicsConsoleService extends Service {
+  /** Gets the `GraphicsConsole` (GET, status 200). */
+  get(options: VmGraphicsConsoleGetOptions = {}): Promise<GraphicsConsole> {
+    return this.run("get get GraphicsConsole - follow:string current:boolean", options) as Promise<GraphicsConsole>;
   }
 
-  /** Adds a `Group` (POST, status 200, 201 or 202). */
-  async add(group: Group, options: RequestOptions = {}): Promise<Group> {
-    this.checkTypes([["group", group, "Group", true]]);
-    return await this.internalAdd<Group>(group, "Group", {  }, options);
+  /** Runs the `proxyticket` action (POST `<path>/proxyticket`, status 200, 201 or 202); returns the action's `proxy_ticket`. */
+  proxyTicket(options: VmGraphicsConsoleProxyTicketOptions = {}): Promise<ProxyTicket | undefined> {
+    return this.run("action proxyTicket - proxyticket async:boolean >proxyTicket", options) as Promise<ProxyTicket | undefined>;
   }
 
-  /** The service of one object; the id is percent-encoded into the path. */
-  groupService(id: string): GroupService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new GroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.groupService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode GroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface GroupGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode GroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface GroupRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Group` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().groupsService().groupService("123");
- * console.log(await service.get());
- * ```
- */
-export class GroupService extends Service {
-  /** Gets the `Group` (GET, status 200). */
-  async get(options: GroupGetOptions = {}): Promise<Group> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Group>("Group", { follow: options.follow }, options);
+  /** Runs the `remoteviewerconnectionfile` action (POST `<path>/remoteviewerconnectionfile`, status 200, 201 or 202); returns the action's `remote_viewer_connection_file`. */
+  remoteViewerConnectionFile(options: RequestOptions = {}): Promise<string | undefined> {
+    return this.run("action remoteViewerConnectionFile - remoteviewerconnectionfile >remoteViewerConnectionFile", options) as Promise<string | undefined>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: GroupRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
+  remove(options: VmGraphicsConsoleRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `ticket` action (POST `<path>/ticket`, status 200, 201 or 202); returns the action's `ticket`. */
+  ticket(options: VmGraphicsConsoleTicketOptions = {}): Promise<Ticket | undefined> {
+    return this.run("action ticket - ticket ticket:Ticket >ticket", options) as Promise<Ticket | undefined>;
+  }
+}
+
+/**
+ * A collection of `GraphicsConsole` objects: `consoleService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").graphicsConsolesService())); // locating sends nothing
+ * ```
+ */
+export class VmGraphicsConsolesService extends Service {
+  /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `console.protocol` is set. */
+  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+    return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
+  }
+
+  /** Lists the `GraphicsConsole` objects (GET, status 200). */
+  list(options: VmGraphicsConsolesListOptions = {}): Promise<List<GraphicsConsole>> {
+    return this.run("list list GraphicsConsole - follow:string max:number current:boolean", options) as Promise<List<GraphicsConsole>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  consoleService(id: string): VmGraphicsConsoleService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmGraphicsConsoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.consoleService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `HostDevice` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").hostDevicesService().deviceService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmHostDeviceService extends Service {
+  /** Gets the `HostDevice` (GET, status 200). */
+  get(options: VmHostDeviceGetOptions = {}): Promise<HostDevice> {
+    return this.run("get get HostDevice - follow:string", options) as Promise<HostDevice>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmHostDeviceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+}
+
+/**
+ * A collection of `HostDevice` objects: `deviceService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").hostDevicesService())); // locating sends nothing
+ * ```
+ */
+export class VmHostDevicesService extends Service {
+  /** Adds a `HostDevice` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `device.id` or `device.name` is set. */
+  add(device: HostDevice, options: RequestOptions = {}): Promise<HostDevice> {
+    return this.run("add add HostDevice - $device:HostDevice !device.id|device.name", options, device) as Promise<HostDevice>;
+  }
+
+  /** Lists the `HostDevice` objects (GET, status 200). */
+  list(options: VmHostDevicesListOptions = {}): Promise<List<HostDevice>> {
+    return this.run("list list HostDevice - follow:string max:number", options) as Promise<List<HostDevice>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  deviceService(id: string): VmHostDeviceService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmHostDeviceService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.deviceService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `VmMediatedDevice` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").mediatedDevicesService().deviceService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmMediatedDeviceService extends Service {
+  /** Gets the `VmMediatedDevice` (GET, status 200). */
+  get(options: VmMediatedDeviceGetOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("get get VmMediatedDevice - follow:string", options) as Promise<VmMediatedDevice>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmMediatedDeviceRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `VmMediatedDevice` (PUT, status 200). */
+  update(device: VmMediatedDevice, options: VmMediatedDeviceUpdateOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("update update VmMediatedDevice - $device:VmMediatedDevice async:boolean", options, device) as Promise<VmMediatedDevice>;
+  }
+}
+
+/**
+ * A collection of `VmMediatedDevice` objects: `deviceService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").mediatedDevicesService())); // locating sends nothing
+ * ```
+ */
+export class VmMediatedDevicesService extends Service {
+  /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
+  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+    return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
+  }
+
+  /** Lists the `VmMediatedDevice` objects (GET, status 200). */
+  list(options: VmMediatedDevicesListOptions = {}): Promise<List<VmMediatedDevice>> {
+    return this.run("list list VmMediatedDevice - follow:string max:number", options) as Promise<List<VmMediatedDevice>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  deviceService(id: string): VmMediatedDeviceService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmMediatedDeviceService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.deviceService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Nic` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmNicService extends MeasurableService {
+  /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
+  activate(options: VmNicActivateOptions = {}): Promise<Action> {
+    return this.run("action activate - activate async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `deactivate` action (POST `<path>/deactivate`, status 200, 201 or 202). */
+  deactivate(options: VmNicDeactivateOptions = {}): Promise<Action> {
+    return this.run("action deactivate - deactivate async:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `Nic` (GET, status 200). */
+  get(options: VmNicGetOptions = {}): Promise<Nic> {
+    return this.run("get get Nic - follow:string", options) as Promise<Nic>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmNicRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `Nic` (PUT, status 200). */
+  update(nic: Nic, options: VmNicUpdateOptions = {}): Promise<Nic> {
+    return this.run("update update Nic - $nic:Nic async:boolean", options, nic) as Promise<Nic>;
+  }
+
+  /** The `networkfilterparameters` sub-service. */
+  networkFilterParametersService(): NicNetworkFilterParametersService {
+    return new NicNetworkFilterParametersService(this.connection, `${this.path}/networkfilterparameters`);
+  }
+
+  /** The `reporteddevices` sub-service. */
+  reportedDevicesService(): VmReportedDevicesService {
+    return new VmReportedDevicesService(this.connection, `${this.path}/reporteddevices`);
+  }
+
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "networkfilterparameters":
+        return this.networkFilterParametersService();
+      case "reporteddevices":
+        return this.reportedDevicesService();
+    }
+    return super.locate(segment);
+  }
+}
+
+/**
+ * A collection of `Nic` objects: `nicService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").nicsService())); // locating sends nothing
+ * ```
+ */
+export class VmNicsService extends Service {
+  /** Adds a `Nic` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `nic.name` is set. */
+  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+    return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
+  }
+
+  /** Lists the `Nic` objects (GET, status 200). */
+  list(options: VmNicsListOptions = {}): Promise<List<Nic>> {
+    return this.run("list list Nic - follow:string max:number", options) as Promise<List<Nic>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  nicService(id: string): VmNicService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmNicService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.nicService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `VirtualNumaNode` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").numaNodesService().nodeService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmNumaNodeService extends Service {
+  /** Gets the `VirtualNumaNode` (GET, status 200). */
+  get(options: VmNumaNodeGetOptions = {}): Promise<VirtualNumaNode> {
+    return this.run("get get VirtualNumaNode - follow:string", options) as Promise<VirtualNumaNode>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmNumaNodeRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `VirtualNumaNode` (PUT, status 200). */
+  update(node: VirtualNumaNode, options: VmNumaNodeUpdateOptions = {}): Promise<VirtualNumaNode> {
+    return this.run("update update VirtualNumaNode - $node:VirtualNumaNode async:boolean", options, node) as Promise<VirtualNumaNode>;
+  }
+}
+
+/**
+ * A collection of `VirtualNumaNode` objects: `nodeService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").numaNodesService())); // locating sends nothing
+ * ```
+ */
+export class VmNumaNodesService extends Service {
+  /** Adds a `VirtualNumaNode` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `node.index`, `node.memory`, `node.cpu.cores[].index` are set. */
+  add(node: VirtualNumaNode, options: RequestOptions = {}): Promise<VirtualNumaNode> {
+    return this.run("add add VirtualNumaNode - $node:VirtualNumaNode !node.index !node.memory !node.cpu.cores[].index", options, node) as Promise<VirtualNumaNode>;
+  }
+
+  /** Lists the `VirtualNumaNode` objects (GET, status 200). */
+  list(options: VmNumaNodesListOptions = {}): Promise<List<VirtualNumaNode>> {
+    return this.run("list list VirtualNumaNode - follow:string max:number", options) as Promise<List<VirtualNumaNode>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  nodeService(id: string): VmNumaNodeService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmNumaNodeService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.nodeService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `VmPool` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmPoolsService().poolService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmPoolService extends Service {
+  /** Runs the `allocatevm` action (POST `<path>/allocatevm`, status 200, 201 or 202). */
+  allocateVm(options: VmPoolAllocateVmOptions = {}): Promise<Action> {
+    return this.run("action allocateVm - allocatevm async:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `VmPool` (GET, status 200). */
+  get(options: VmPoolGetOptions = {}): Promise<VmPool> {
+    return this.run("get get VmPool - follow:string filter:boolean", options) as Promise<VmPool>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmPoolRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
+  }
+
+  /** Updates the `VmPool` (PUT, status 200). */
+  update(pool: VmPool, options: VmPoolUpdateOptions = {}): Promise<VmPool> {
+    return this.run("update update VmPool - $pool:VmPool async:boolean seal:boolean", options, pool) as Promise<VmPool>;
   }
 
   /** The `permissions` sub-service. */
@@ -7334,9 +10526,336 @@ export class GroupService extends Service {
     return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
   }
 
-  /** The `roles` sub-service. */
-  rolesService(): AssignedRolesService {
-    return new AssignedRolesService(this.connection, `${this.path}/roles`);
+  /** The sub-service for a path segment. */
+  protected override locate(segment: string): Service | undefined {
+    switch (segment) {
+      case "permissions":
+        return this.permissionsService();
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A collection of `VmPool` objects: `poolService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmPoolsService())); // locating sends nothing
+ * ```
+ */
+export class VmPoolsService extends Service {
+  /** Adds a `VmPool` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `pool.name`, `pool.cluster.id` or `pool.cluster.name`, `pool.template.id` or `pool.template.name` are set. */
+  add(pool: VmPool, options: VmPoolsAddOptions = {}): Promise<VmPool> {
+    return this.run("add add VmPool - $pool:VmPool seal:boolean !pool.name !pool.cluster.id|pool.cluster.name !pool.template.id|pool.template.name", options, pool) as Promise<VmPool>;
+  }
+
+  /** Lists the `VmPool` objects (GET, status 200). */
+  list(options: VmPoolsListOptions = {}): Promise<List<VmPool>> {
+    return this.run("list list VmPool - follow:string max:number search:string caseSensitive=case_sensitive:boolean filter:boolean", options) as Promise<List<VmPool>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  poolService(id: string): VmPoolService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmPoolService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.poolService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `ReportedDevice` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").reportedDevicesService().reportedDeviceService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmReportedDeviceService extends Service {
+  /** Gets the `ReportedDevice` (GET, status 200). */
+  get(options: VmReportedDeviceGetOptions = {}): Promise<ReportedDevice> {
+    return this.run("get get ReportedDevice - follow:string", options) as Promise<ReportedDevice>;
+  }
+}
+
+/**
+ * A collection of `ReportedDevice` objects: `reportedDeviceService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").reportedDevicesService())); // locating sends nothing
+ * ```
+ */
+export class VmReportedDevicesService extends Service {
+  /** Lists the `ReportedDevice` objects (GET, status 200). */
+  list(options: VmReportedDevicesListOptions = {}): Promise<List<ReportedDevice>> {
+    return this.run("list list ReportedDevice - follow:string max:number", options) as Promise<List<ReportedDevice>>;
+  }
+
+  /** The service of one object; the id is percent-encoded into the path. */
+  reportedDeviceService(id: string): VmReportedDeviceService {
+    this.checkTypes([["id", id, "string", true]]);
+    return new VmReportedDeviceService(this.connection, `${this.path}/${encodeSegment(id)}`);
+  }
+
+  /** The entity service for a path segment (an id). */
+  protected override locate(segment: string): Service | undefined {
+    return this.reportedDeviceService(decodeSegment(segment));
+  }
+}
+
+/**
+ * One `Vm` object: its methods, actions and sub-services.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123"))); // locating sends nothing
+ * ```
+ */
+export class VmService extends MeasurableService {
+  /** Runs the `autopincpuandnumanodes` action (POST `<path>/autopincpuandnumanodes`, status 200, 201 or 202).
+   *
+   * @deprecated VmService.autoPinCpuAndNumaNodes is deprecated. */
+  autoPinCpuAndNumaNodes(options: VmAutoPinCpuAndNumaNodesOptions = {}): Promise<Action> {
+    return this.run("action autoPinCpuAndNumaNodes - autopincpuandnumanodes optimizeCpuSettings:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `cancelmigration` action (POST `<path>/cancelmigration`, status 200, 201 or 202). */
+  cancelMigration(options: VmCancelMigrationOptions = {}): Promise<Action> {
+    return this.run("action cancelMigration - cancelmigration async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `clone` action (POST `<path>/clone`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.name` is set. */
+  clone(options: VmCloneOptions = {}): Promise<Action> {
+    return this.run("action clone - clone vm:Vm async:boolean discardSnapshots:boolean storageDomain:StorageDomain !vm.name", options) as Promise<Action>;
+  }
+
+  /** Runs the `commitsnapshot` action (POST `<path>/commitsnapshot`, status 200, 201 or 202). */
+  commitSnapshot(options: VmCommitSnapshotOptions = {}): Promise<Action> {
+    return this.run("action commitSnapshot - commitsnapshot async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `detach` action (POST `<path>/detach`, status 200, 201 or 202). */
+  detach(options: VmDetachOptions = {}): Promise<Action> {
+    return this.run("action detach - detach async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
+  export(options: VmExportOptions = {}): Promise<Action> {
+    return this.run("action export - export discardSnapshots:boolean exclusive:boolean storageDomain:StorageDomain async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
+  exportToExportDomain(options: VmExportToExportDomainOptions = {}): Promise<Action> {
+    return this.run("action exportToExportDomain - export discardSnapshots:boolean exclusive:boolean storageDomain:StorageDomain async:boolean !storageDomain.id|storageDomain.name", options) as Promise<Action>;
+  }
+
+  /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `directory`, `host.id` or `host.name` are set. */
+  exportToPathOnHost(options: VmExportToPathOnHostOptions = {}): Promise<Action> {
+    return this.run("action exportToPathOnHost - export discardSnapshots:boolean exclusive:boolean storageDomain:StorageDomain async:boolean host:Host directory:string filename:string !directory !host.id|host.name", options) as Promise<Action>;
+  }
+
+  /** Runs the `freezefilesystems` action (POST `<path>/freezefilesystems`, status 200, 201 or 202). */
+  freezeFilesystems(options: VmFreezeFilesystemsOptions = {}): Promise<Action> {
+    return this.run("action freezeFilesystems - freezefilesystems async:boolean", options) as Promise<Action>;
+  }
+
+  /** Gets the `Vm` (GET, status 200). */
+  get(options: VmGetOptions = {}): Promise<Vm> {
+    return this.run("get get Vm - follow:string nextRun=next_run:boolean allContent=all_content:boolean filter:boolean ovfAsOva=ovf_as_ova:boolean", options) as Promise<Vm>;
+  }
+
+  /** Runs the `logon` action (POST `<path>/logon`, status 200, 201 or 202). */
+  logon(options: VmLogonOptions = {}): Promise<Action> {
+    return this.run("action logon - logon async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `maintenance` action (POST `<path>/maintenance`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `maintenanceEnabled` is set. */
+  maintenance(options: VmMaintenanceOptions = {}): Promise<Action> {
+    return this.run("action maintenance - maintenance maintenanceEnabled:boolean async:boolean !maintenanceEnabled", options) as Promise<Action>;
+  }
+
+  /** Runs the `migrate` action (POST `<path>/migrate`, status 200, 201 or 202). */
+  migrate(options: VmMigrateOptions = {}): Promise<Action> {
+    return this.run("action migrate - migrate cluster:Cluster force:boolean host:Host migrateVmsInAffinityClosure:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `previewsnapshot` action (POST `<path>/previewsnapshot`, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `snapshot.id` is set. */
+  previewSnapshot(options: VmPreviewSnapshotOptions = {}): Promise<Action> {
+    return this.run("action previewSnapshot - previewsnapshot disks:Disk[] restoreMemory:boolean lease:StorageDomainLease snapshot:Snapshot vm:Vm async:boolean !snapshot.id", options) as Promise<Action>;
+  }
+
+  /** Runs the `reboot` action (POST `<path>/reboot`, status 200, 201 or 202). */
+  reboot(options: VmRebootOptions = {}): Promise<Action> {
+    return this.run("action reboot - reboot force:boolean async:boolean", options) as Promise<Action>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: VmRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean detachOnly=detach_only:boolean force:boolean", options) as Promise<void>;
+  }
+
+  /** Runs the `reordermacaddresses` action (POST `<path>/reordermacaddresses`, status 200, 201 or 202). */
+  reorderMacAddresses(options: VmReorderMacAddressesOptions = {}): Promise<Action> {
+    return this.run("action reorderMacAddresses - reordermacaddresses async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `reset` action (POST `<path>/reset`, status 200, 201 or 202). */
+  reset(options: VmResetOptions = {}): Promise<Action> {
+    return this.run("action reset - reset async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `screenshot` action (POST `<path>/screenshot`, status 200, 201 or 202). */
+  screenshot(options: RequestOptions = {}): Promise<Action> {
+    return this.run("action screenshot - screenshot", options) as Promise<Action>;
+  }
+
+  /** Runs the `shutdown` action (POST `<path>/shutdown`, status 200, 201 or 202). */
+  shutdown(options: VmShutdownOptions = {}): Promise<Action> {
+    return this.run("action shutdown - shutdown force:boolean async:boolean reason:string", options) as Promise<Action>;
+  }
+
+  /** Runs the `start` action (POST `<path>/start`, status 200, 201 or 202). */
+  start(options: VmStartOptions = {}): Promise<Action> {
+    return this.run("action start - start authorizedKey:AuthorizedKey pause:boolean vm:Vm useCloudInit:boolean useSysprep:boolean useIgnition:boolean useInitialization:boolean async:boolean filter:boolean volatile:boolean attachWgt:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `stop` action (POST `<path>/stop`, status 200, 201 or 202). */
+  stop(options: VmStopOptions = {}): Promise<Action> {
+    return this.run("action stop - stop force:boolean async:boolean reason:string", options) as Promise<Action>;
+  }
+
+  /** Runs the `suspend` action (POST `<path>/suspend`, status 200, 201 or 202). */
+  suspend(options: VmSuspendOptions = {}): Promise<Action> {
+    return this.run("action suspend - suspend async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `thawfilesystems` action (POST `<path>/thawfilesystems`, status 200, 201 or 202). */
+  thawFilesystems(options: VmThawFilesystemsOptions = {}): Promise<Action> {
+    return this.run("action thawFilesystems - thawfilesystems async:boolean", options) as Promise<Action>;
+  }
+
+  /** Runs the `ticket` action (POST `<path>/ticket`, status 200, 201 or 202); returns the action's `ticket`. */
+  ticket(options: VmTicketOptions = {}): Promise<Ticket | undefined> {
+    return this.run("action ticket - ticket ticket:Ticket async:boolean >ticket", options) as Promise<Ticket | undefined>;
+  }
+
+  /** Runs the `undosnapshot` action (POST `<path>/undosnapshot`, status 200, 201 or 202). */
+  undoSnapshot(options: VmUndoSnapshotOptions = {}): Promise<Action> {
+    return this.run("action undoSnapshot - undosnapshot async:boolean", options) as Promise<Action>;
+  }
+
+  /** Updates the `Vm` (PUT, status 200). */
+  update(vm: Vm, options: VmUpdateOptions = {}): Promise<Vm> {
+    return this.run("update update Vm - $vm:Vm nextRun=next_run:boolean async:boolean", options, vm) as Promise<Vm>;
+  }
+
+  /** The `affinitylabels` sub-service. */
+  affinityLabelsService(): AssignedAffinityLabelsService {
+    return new AssignedAffinityLabelsService(this.connection, `${this.path}/affinitylabels`);
+  }
+
+  /** The `applications` sub-service. */
+  applicationsService(): VmApplicationsService {
+    return new VmApplicationsService(this.connection, `${this.path}/applications`);
+  }
+
+  /** The `backups` sub-service. */
+  backupsService(): VmBackupsService {
+    return new VmBackupsService(this.connection, `${this.path}/backups`);
+  }
+
+  /** The `cdroms` sub-service. */
+  cdromsService(): VmCdromsService {
+    return new VmCdromsService(this.connection, `${this.path}/cdroms`);
+  }
+
+  /** The `checkpoints` sub-service. */
+  checkpointsService(): VmCheckpointsService {
+    return new VmCheckpointsService(this.connection, `${this.path}/checkpoints`);
+  }
+
+  /** The `diskattachments` sub-service. */
+  diskAttachmentsService(): DiskAttachmentsService {
+    return new DiskAttachmentsService(this.connection, `${this.path}/diskattachments`);
+  }
+
+  /** The `graphicsconsoles` sub-service. */
+  graphicsConsolesService(): VmGraphicsConsolesService {
+    return new VmGraphicsConsolesService(this.connection, `${this.path}/graphicsconsoles`);
+  }
+
+  /** The `hostdevices` sub-service. */
+  hostDevicesService(): VmHostDevicesService {
+    return new VmHostDevicesService(this.connection, `${this.path}/hostdevices`);
+  }
+
+  /** The `katelloerrata` sub-service. */
+  katelloErrataService(): KatelloErrataService {
+    return new KatelloErrataService(this.connection, `${this.path}/katelloerrata`);
+  }
+
+  /** The `mediateddevices` sub-service. */
+  mediatedDevicesService(): VmMediatedDevicesService {
+    return new VmMediatedDevicesService(this.connection, `${this.path}/mediateddevices`);
+  }
+
+  /** The `nics` sub-service. */
+  nicsService(): VmNicsService {
+    return new VmNicsService(this.connection, `${this.path}/nics`);
+  }
+
+  /** The `numanodes` sub-service. */
+  numaNodesService(): VmNumaNodesService {
+    return new VmNumaNodesService(this.connection, `${this.path}/numanodes`);
+  }
+
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
+  }
+
+  /** The `reporteddevices` sub-service. */
+  reportedDevicesService(): VmReportedDevicesService {
+    return new VmReportedDevicesService(this.connection, `${this.path}/reporteddevices`);
+  }
+
+  /** The `sessions` sub-service. */
+  sessionsService(): VmSessionsService {
+    return new VmSessionsService(this.connection, `${this.path}/sessions`);
+  }
+
+  /** The `snapshots` sub-service. */
+  snapshotsService(): SnapshotsService {
+    return new SnapshotsService(this.connection, `${this.path}/snapshots`);
   }
 
   /** The `tags` sub-service. */
@@ -7344,723 +10863,213 @@ export class GroupService extends Service {
     return new AssignedTagsService(this.connection, `${this.path}/tags`);
   }
 
+  /** The `watchdogs` sub-service. */
+  watchdogsService(): VmWatchdogsService {
+    return new VmWatchdogsService(this.connection, `${this.path}/watchdogs`);
+  }
+
   /** The sub-service for a path segment. */
   protected override locate(segment: string): Service | undefined {
     switch (segment) {
+      case "affinitylabels":
+        return this.affinityLabelsService();
+      case "applications":
+        return this.applicationsService();
+      case "backups":
+        return this.backupsService();
+      case "cdroms":
+        return this.cdromsService();
+      case "checkpoints":
+        return this.checkpointsService();
+      case "diskattachments":
+        return this.diskAttachmentsService();
+      case "graphicsconsoles":
+        return this.graphicsConsolesService();
+      case "hostdevices":
+        return this.hostDevicesService();
+      case "katelloerrata":
+        return this.katelloErrataService();
+      case "mediateddevices":
+        return this.mediatedDevicesService();
+      case "nics":
+        return this.nicsService();
+      case "numanodes":
+        return this.numaNodesService();
       case "permissions":
         return this.permissionsService();
-      case "roles":
-        return this.rolesService();
+      case "reporteddevices":
+        return this.reportedDevicesService();
+      case "sessions":
+        return this.sessionsService();
+      case "snapshots":
+        return this.snapshotsService();
       case "tags":
         return this.tagsService();
+      case "watchdogs":
+        return this.watchdogsService();
     }
-    return undefined;
+    return super.locate(segment);
   }
 }
 
 /**
- * Options of {@linkcode RolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { RolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RolesListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface RolesListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Role` objects.
+ * One `Session` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().rolesService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").sessionsService().sessionService("123"))); // locating sends nothing
  * ```
  */
-export class RolesService extends Service {
-  /** Lists the `Role` objects (GET, status 200). */
-  async list(options: RolesListOptions = {}): Promise<List<Role>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Role>("Role", { follow: options.follow, max: options.max }, options);
+export class VmSessionService extends Service {
+  /** Gets the `Session` (GET, status 200). */
+  get(options: VmSessionGetOptions = {}): Promise<Session> {
+    return this.run("get get Session - follow:string", options) as Promise<Session>;
   }
+}
 
-  /** Adds a `Role` (POST, status 200, 201 or 202). */
-  async add(role: Role, options: RequestOptions = {}): Promise<Role> {
-    this.checkTypes([["role", role, "Role", true]]);
-    return await this.internalAdd<Role>(role, "Role", {  }, options);
+/**
+ * A collection of `Session` objects: `sessionService(id)` locates one.
+ *
+ * @example Usage
+ * ```ts
+ * import { Connection } from "@nimbus/apiclient";
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").sessionsService())); // locating sends nothing
+ * ```
+ */
+export class VmSessionsService extends Service {
+  /** Lists the `Session` objects (GET, status 200). */
+  list(options: VmSessionsListOptions = {}): Promise<List<Session>> {
+    return this.run("list list Session - follow:string max:number", options) as Promise<List<Session>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  roleService(id: string): RoleService {
+  sessionService(id: string): VmSessionService {
     this.checkTypes([["id", id, "string", true]]);
-    return new RoleService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new VmSessionService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.roleService(decodeSegment(segment));
+    return this.sessionService(decodeSegment(segment));
   }
 }
 
 /**
- * Options of {@linkcode RoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { RoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface RoleGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode RoleService.update}.
- *
- * @example Usage
- * ```ts
- * import type { RoleUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface RoleUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode RoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { RoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface RoleRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Role` object: its methods, actions and sub-services.
+ * One `Watchdog` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().rolesService().roleService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
  * ```
  */
-export class RoleService extends Service {
-  /** Gets the `Role` (GET, status 200). */
-  async get(options: RoleGetOptions = {}): Promise<Role> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Role>("Role", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Role` (PUT, status 200). */
-  async update(role: Role, options: RoleUpdateOptions = {}): Promise<Role> {
-    this.checkTypes([["role", role, "Role", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Role>(role, "Role", { async: options.async }, options);
+export class VmWatchdogService extends Service {
+  /** Gets the `Watchdog` (GET, status 200). */
+  get(options: VmWatchdogGetOptions = {}): Promise<Watchdog> {
+    return this.run("get get Watchdog - follow:string", options) as Promise<Watchdog>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RoleRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
+  remove(options: VmWatchdogRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** The `permits` sub-service. */
-  permitsService(): PermitsService {
-    return new PermitsService(this.connection, `${this.path}/permits`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "permits":
-        return this.permitsService();
-    }
-    return undefined;
+  /** Updates the `Watchdog` (PUT, status 200). */
+  update(watchdog: Watchdog, options: VmWatchdogUpdateOptions = {}): Promise<Watchdog> {
+    return this.run("update update Watchdog - $watchdog:Watchdog async:boolean", options, watchdog) as Promise<Watchdog>;
   }
 }
 
 /**
- * Options of {@linkcode PermitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { PermitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface PermitsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Permit` objects.
+ * A collection of `Watchdog` objects: `watchdogService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().rolesService().roleService("123").permitsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService().vmService("123").watchdogsService())); // locating sends nothing
  * ```
  */
-export class PermitsService extends Service {
-  /** Lists the `Permit` objects (GET, status 200). */
-  async list(options: PermitsListOptions = {}): Promise<List<Permit>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Permit>("Permit", { follow: options.follow, max: options.max }, options);
+export class VmWatchdogsService extends Service {
+  /** Adds a `Watchdog` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
+  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+    return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
   }
 
-  /** Adds a `Permit` (POST, status 200, 201 or 202). */
-  async add(permit: Permit, options: RequestOptions = {}): Promise<Permit> {
-    this.checkTypes([["permit", permit, "Permit", true]]);
-    return await this.internalAdd<Permit>(permit, "Permit", {  }, options);
+  /** Lists the `Watchdog` objects (GET, status 200). */
+  list(options: VmWatchdogsListOptions = {}): Promise<List<Watchdog>> {
+    return this.run("list list Watchdog - follow:string max:number", options) as Promise<List<Watchdog>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  permitService(id: string): PermitService {
+  watchdogService(id: string): VmWatchdogService {
     this.checkTypes([["id", id, "string", true]]);
-    return new PermitService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new VmWatchdogService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.permitService(decodeSegment(segment));
+    return this.watchdogService(decodeSegment(segment));
   }
 }
 
 /**
- * Options of {@linkcode PermitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface PermitGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode PermitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface PermitRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Permit` object: its methods, actions and sub-services.
+ * A collection of `Vm` objects: `vmService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().rolesService().roleService("123").permitsService().permitService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vmsService())); // locating sends nothing
  * ```
  */
-export class PermitService extends Service {
-  /** Gets the `Permit` (GET, status 200). */
-  async get(options: PermitGetOptions = {}): Promise<Permit> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Permit>("Permit", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: PermitRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode SystemPermissionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SystemPermissionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemPermissionsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface SystemPermissionsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `Permission` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().permissionsService();
- * console.log(await service.list());
- * ```
- */
-export class SystemPermissionsService extends Service {
-  /** Lists the `Permission` objects (GET, status 200). */
-  async list(options: SystemPermissionsListOptions = {}): Promise<List<Permission>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Permission>("Permission", { follow: options.follow }, options);
-  }
-
-  /** Adds a `Permission` (POST, status 200, 201 or 202). */
-  async add(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
-    this.checkTypes([["permission", permission, "Permission", true]]);
-    return await this.internalAdd<Permission>(permission, "Permission", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  permissionService(id: string): PermissionService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new PermissionService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.permissionService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode TagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface TagsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Tag` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().tagsService();
- * console.log(await service.list());
- * ```
- */
-export class TagsService extends Service {
-  /** Lists the `Tag` objects (GET, status 200). */
-  async list(options: TagsListOptions = {}): Promise<List<Tag>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Tag>("Tag", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Tag` (POST, status 200, 201 or 202). */
-  async add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
-    this.checkTypes([["tag", tag, "Tag", true]]);
-    return await this.internalAdd<Tag>(tag, "Tag", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  tagService(id: string): TagService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new TagService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.tagService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode TagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface TagGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode TagService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TagUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface TagUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode TagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface TagRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Tag` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().tagsService().tagService("123");
- * console.log(await service.get());
- * ```
- */
-export class TagService extends Service {
-  /** Gets the `Tag` (GET, status 200). */
-  async get(options: TagGetOptions = {}): Promise<Tag> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Tag>("Tag", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Tag` (PUT, status 200). */
-  async update(tag: Tag, options: TagUpdateOptions = {}): Promise<Tag> {
-    this.checkTypes([["tag", tag, "Tag", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Tag>(tag, "Tag", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: TagRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode BookmarksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarksListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface BookmarksListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Bookmark` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().bookmarksService();
- * console.log(await service.list());
- * ```
- */
-export class BookmarksService extends Service {
-  /** Lists the `Bookmark` objects (GET, status 200). */
-  async list(options: BookmarksListOptions = {}): Promise<List<Bookmark>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Bookmark>("Bookmark", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `Bookmark` (POST, status 200, 201 or 202). */
-  async add(bookmark: Bookmark, options: RequestOptions = {}): Promise<Bookmark> {
-    this.checkTypes([["bookmark", bookmark, "Bookmark", true]]);
-    return await this.internalAdd<Bookmark>(bookmark, "Bookmark", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  bookmarkService(id: string): BookmarkService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new BookmarkService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.bookmarkService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode BookmarkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface BookmarkGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * Options of {@linkcode BookmarkService.update}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkUpdateOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface BookmarkUpdateOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * Options of {@linkcode BookmarkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkRemoveOptions = { async: true, timeout: 30000 };
- * ```
- */
-export interface BookmarkRemoveOptions extends RequestOptions {
-  /** Sent as `async` in the query. */
-  async?: boolean;
-}
-
-/**
- * One `Bookmark` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().bookmarksService().bookmarkService("123");
- * console.log(await service.get());
- * ```
- */
-export class BookmarkService extends Service {
-  /** Gets the `Bookmark` (GET, status 200). */
-  async get(options: BookmarkGetOptions = {}): Promise<Bookmark> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Bookmark>("Bookmark", { follow: options.follow }, options);
-  }
-
-  /** Updates the `Bookmark` (PUT, status 200). */
-  async update(bookmark: Bookmark, options: BookmarkUpdateOptions = {}): Promise<Bookmark> {
-    this.checkTypes([["bookmark", bookmark, "Bookmark", true], ["async", options.async, "boolean"]]);
-    return await this.internalUpdate<Bookmark>(bookmark, "Bookmark", { async: options.async }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: BookmarkRemoveOptions = {}): Promise<void> {
-    this.checkTypes([["async", options.async, "boolean"]]);
-    await this.internalRemove({ async: options.async }, options);
-  }
-}
-
-/**
- * Options of {@linkcode AffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityLabelsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `AffinityLabel` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().affinityLabelsService();
- * console.log(await service.list());
- * ```
- */
-export class AffinityLabelsService extends Service {
-  /** Lists the `AffinityLabel` objects (GET, status 200). */
-  async list(options: AffinityLabelsListOptions = {}): Promise<List<AffinityLabel>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<AffinityLabel>("AffinityLabel", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  async add(affinityLabel: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["affinityLabel", affinityLabel, "AffinityLabel", true]]);
-    return await this.internalAdd<AffinityLabel>(affinityLabel, "AffinityLabel", {  }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  labelService(id: string): AffinityLabelService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new AffinityLabelService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.labelService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode AffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityLabelGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `AffinityLabel` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().affinityLabelsService().labelService("123");
- * console.log(await service.get());
- * ```
- */
-export class AffinityLabelService extends Service {
-  /** Gets the `AffinityLabel` (GET, status 200). */
-  async get(options: AffinityLabelGetOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<AffinityLabel>("AffinityLabel", { follow: options.follow }, options);
-  }
-
-  /** Updates the `AffinityLabel` (PUT, status 200). */
-  async update(affinityLabel: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
-    this.checkTypes([["affinityLabel", affinityLabel, "AffinityLabel", true]]);
-    return await this.internalUpdate<AffinityLabel>(affinityLabel, "AffinityLabel", {  }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-
-  /** The `hosts` sub-service. */
-  hostsService(): AffinityLabelHostsService {
-    return new AffinityLabelHostsService(this.connection, `${this.path}/hosts`);
-  }
-
-  /** The `vms` sub-service. */
-  vmsService(): AffinityLabelVmsService {
-    return new AffinityLabelVmsService(this.connection, `${this.path}/vms`);
-  }
-
-  /** The sub-service for a path segment. */
-  protected override locate(segment: string): Service | undefined {
-    switch (segment) {
-      case "hosts":
-        return this.hostsService();
-      case "vms":
-        return this.vmsService();
-    }
-    return undefined;
-  }
-}
-
-/**
- * Options of {@linkcode AffinityLabelVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityLabelVmsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `Vm` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().affinityLabelsService().labelService("123").vmsService();
- * console.log(await service.list());
- * ```
- */
-export class AffinityLabelVmsService extends Service {
-  /** Lists the `Vm` objects (GET, status 200). */
-  async list(options: AffinityLabelVmsListOptions = {}): Promise<List<Vm>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Vm>("Vm", { follow: options.follow }, options);
-  }
-
+export class VmsService extends Service {
   /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  async add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
-    this.checkTypes([["vm", vm, "Vm", true]]);
-    return await this.internalAdd<Vm>(vm, "Vm", {  }, options);
+  add(vm: Vm, options: VmsAddOptions = {}): Promise<Vm> {
+    return this.run("add add Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean", options, vm) as Promise<Vm>;
+  }
+
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.name`, `vm.cluster.id` or `vm.cluster.name`, `vm.template.id` or `vm.template.name` are set. */
+  addFromScratch(vm: Vm, options: VmsAddFromScratchOptions = {}): Promise<Vm> {
+    return this.run("add addFromScratch Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean !vm.name !vm.cluster.id|vm.cluster.name !vm.template.id|vm.template.name", options, vm) as Promise<Vm>;
+  }
+
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.name`, `vm.cluster.id` or `vm.cluster.name`, `vm.template.id` or `vm.template.name`, `vm.snapshots[].id` are set. */
+  addFromSnapshot(vm: Vm, options: VmsAddFromSnapshotOptions = {}): Promise<Vm> {
+    return this.run("add addFromSnapshot Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean !vm.name !vm.cluster.id|vm.cluster.name !vm.template.id|vm.template.name !vm.snapshots[].id", options, vm) as Promise<Vm>;
+  }
+
+  /** Adds a `Vm` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `vm.initialization.configuration.data`, `vm.initialization.configuration.type` are set. */
+  addFromConfiguration(vm: Vm, options: VmsAddFromConfigurationOptions = {}): Promise<Vm> {
+    return this.run("add addFromConfiguration Vm - $vm:Vm clone:boolean clonePermissions=clone_permissions:boolean filter:boolean autoPinningPolicy=auto_pinning_policy:string seal:boolean !vm.initialization.configuration.data !vm.initialization.configuration.type", options, vm) as Promise<Vm>;
+  }
+
+  /** Lists the `Vm` objects (GET, status 200). */
+  list(options: VmsListOptions = {}): Promise<List<Vm>> {
+    return this.run("list list Vm - follow:string search:string max:number caseSensitive=case_sensitive:boolean filter:boolean allContent=all_content:boolean ovfAsOva=ovf_as_ova:boolean", options) as Promise<List<Vm>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  vmService(id: string): AffinityLabelVmService {
+  vmService(id: string): VmService {
     this.checkTypes([["id", id, "string", true]]);
-    return new AffinityLabelVmService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new VmService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
@@ -8070,472 +11079,138 @@ export class AffinityLabelVmsService extends Service {
 }
 
 /**
- * Options of {@linkcode AffinityLabelVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityLabelVmGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Vm` object: its methods, actions and sub-services.
+ * One `VnicProfile` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().affinityLabelsService().labelService("123").vmsService().vmService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vnicProfilesService().profileService("123"))); // locating sends nothing
  * ```
  */
-export class AffinityLabelVmService extends Service {
-  /** Gets the `Vm` (GET, status 200). */
-  async get(options: AffinityLabelVmGetOptions = {}): Promise<Vm> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Vm>("Vm", { follow: options.follow }, options);
+export class VnicProfileService extends Service {
+  /** Gets the `VnicProfile` (GET, status 200). */
+  get(options: VnicProfileGetOptions = {}): Promise<VnicProfile> {
+    return this.run("get get VnicProfile - follow:string", options) as Promise<VnicProfile>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-}
-
-/**
- * Options of {@linkcode AffinityLabelHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityLabelHostsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * The collection of `Host` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().affinityLabelsService().labelService("123").hostsService();
- * console.log(await service.list());
- * ```
- */
-export class AffinityLabelHostsService extends Service {
-  /** Lists the `Host` objects (GET, status 200). */
-  async list(options: AffinityLabelHostsListOptions = {}): Promise<List<Host>> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalList<Host>("Host", { follow: options.follow }, options);
+  remove(options: VnicProfileRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 
-  /** Adds a `Host` (POST, status 200, 201 or 202). */
-  async add(host: Host, options: RequestOptions = {}): Promise<Host> {
-    this.checkTypes([["host", host, "Host", true]]);
-    return await this.internalAdd<Host>(host, "Host", {  }, options);
+  /** Updates the `VnicProfile` (PUT, status 200). */
+  update(profile: VnicProfile, options: VnicProfileUpdateOptions = {}): Promise<VnicProfile> {
+    return this.run("update update VnicProfile - $profile:VnicProfile async:boolean", options, profile) as Promise<VnicProfile>;
   }
 
-  /** The service of one object; the id is percent-encoded into the path. */
-  hostService(id: string): AffinityLabelHostService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new AffinityLabelHostService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.hostService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode AffinityLabelHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface AffinityLabelHostGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Host` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().affinityLabelsService().labelService("123").hostsService().hostService("123");
- * console.log(await service.get());
- * ```
- */
-export class AffinityLabelHostService extends Service {
-  /** Gets the `Host` (GET, status 200). */
-  async get(options: AffinityLabelHostGetOptions = {}): Promise<Host> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Host>("Host", { follow: options.follow }, options);
-  }
-
-  /** Removes the object (DELETE, status 200). */
-  async remove(options: RequestOptions = {}): Promise<void> {
-    await this.internalRemove({  }, options);
-  }
-}
-
-/**
- * Options of {@linkcode DomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DomainsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `Domain` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().domainsService();
- * console.log(await service.list());
- * ```
- */
-export class DomainsService extends Service {
-  /** Lists the `Domain` objects (GET, status 200). */
-  async list(options: DomainsListOptions = {}): Promise<List<Domain>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<Domain>("Domain", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  domainService(id: string): DomainService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new DomainService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.domainService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode DomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DomainGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Domain` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().domainsService().domainService("123");
- * console.log(await service.get());
- * ```
- */
-export class DomainService extends Service {
-  /** Gets the `Domain` (GET, status 200). */
-  async get(options: DomainGetOptions = {}): Promise<Domain> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Domain>("Domain", { follow: options.follow }, options);
-  }
-
-  /** The `groups` sub-service. */
-  groupsService(): DomainGroupsService {
-    return new DomainGroupsService(this.connection, `${this.path}/groups`);
-  }
-
-  /** The `users` sub-service. */
-  usersService(): DomainUsersService {
-    return new DomainUsersService(this.connection, `${this.path}/users`);
+  /** The `permissions` sub-service. */
+  permissionsService(): AssignedPermissionsService {
+    return new AssignedPermissionsService(this.connection, `${this.path}/permissions`);
   }
 
   /** The sub-service for a path segment. */
   protected override locate(segment: string): Service | undefined {
     switch (segment) {
-      case "groups":
-        return this.groupsService();
-      case "users":
-        return this.usersService();
+      case "permissions":
+        return this.permissionsService();
     }
     return undefined;
   }
 }
 
 /**
- * Options of {@linkcode DomainUsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUsersListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface DomainUsersListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `User` objects.
+ * A collection of `VnicProfile` objects: `profileService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().domainsService().domainService("123").usersService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().vnicProfilesService())); // locating sends nothing
  * ```
  */
-export class DomainUsersService extends Service {
-  /** Lists the `User` objects (GET, status 200). */
-  async list(options: DomainUsersListOptions = {}): Promise<List<User>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<User>("User", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
+export class VnicProfilesService extends Service {
+  /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `profile.name`, `profile.network.id` are set. */
+  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+    return this.run("add add VnicProfile - $profile:VnicProfile !profile.name !profile.network.id", options, profile) as Promise<VnicProfile>;
+  }
+
+  /** Lists the `VnicProfile` objects (GET, status 200). */
+  list(options: VnicProfilesListOptions = {}): Promise<List<VnicProfile>> {
+    return this.run("list list VnicProfile - follow:string max:number", options) as Promise<List<VnicProfile>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  userService(id: string): DomainUserService {
+  profileService(id: string): VnicProfileService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DomainUserService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new VnicProfileService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.userService(decodeSegment(segment));
+    return this.profileService(decodeSegment(segment));
   }
 }
 
 /**
- * Options of {@linkcode DomainUserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DomainUserGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `User` object: its methods, actions and sub-services.
+ * One `Weight` object: its methods, actions and sub-services.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().domainsService().domainService("123").usersService().userService("123");
- * console.log(await service.get());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").weightsService().weightService("123"))); // locating sends nothing
  * ```
  */
-export class DomainUserService extends Service {
-  /** Gets the `User` (GET, status 200). */
-  async get(options: DomainUserGetOptions = {}): Promise<User> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<User>("User", { follow: options.follow }, options);
+export class WeightService extends Service {
+  /** Gets the `Weight` (GET, status 200). */
+  get(options: WeightGetOptions = {}): Promise<Weight> {
+    return this.run("get get Weight - follow:string filter:boolean", options) as Promise<Weight>;
+  }
+
+  /** Removes the object (DELETE, status 200). */
+  remove(options: WeightRemoveOptions = {}): Promise<void> {
+    return this.run("remove remove - - async:boolean", options) as Promise<void>;
   }
 }
 
 /**
- * Options of {@linkcode DomainGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupsListOptions = { caseSensitive: true, timeout: 30000 };
- * ```
- */
-export interface DomainGroupsListOptions extends RequestOptions {
-  /** Sent as `case_sensitive` in the query. */
-  caseSensitive?: boolean;
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-  /** Sent as `search` in the query. */
-  search?: string;
-}
-
-/**
- * The collection of `Group` objects.
+ * A collection of `Weight` objects: `weightService(id)` locates one.
  *
  * @example Usage
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().domainsService().domainService("123").groupsService();
- * console.log(await service.list());
+ * import "@nimbus/apiclient/services/ovirt";
+ * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
+ * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").weightsService())); // locating sends nothing
  * ```
  */
-export class DomainGroupsService extends Service {
-  /** Lists the `Group` objects (GET, status 200). */
-  async list(options: DomainGroupsListOptions = {}): Promise<List<Group>> {
-    this.checkTypes([["caseSensitive", options.caseSensitive, "boolean"], ["follow", options.follow, "string"], ["max", options.max, "number"], ["search", options.search, "string"]]);
-    return await this.internalList<Group>("Group", { case_sensitive: options.caseSensitive, follow: options.follow, max: options.max, search: options.search }, options);
+export class WeightsService extends Service {
+  /** Adds a `Weight` (POST, status 200, 201 or 202).
+   *
+   * @throws {SdkError} before any request unless `weight.schedulingPolicyUnit.id` is set. */
+  add(weight: Weight, options: RequestOptions = {}): Promise<Weight> {
+    return this.run("add add Weight - $weight:Weight !weight.schedulingPolicyUnit.id", options, weight) as Promise<Weight>;
+  }
+
+  /** Lists the `Weight` objects (GET, status 200). */
+  list(options: WeightsListOptions = {}): Promise<List<Weight>> {
+    return this.run("list list Weight - follow:string max:number filter:boolean", options) as Promise<List<Weight>>;
   }
 
   /** The service of one object; the id is percent-encoded into the path. */
-  groupService(id: string): DomainGroupService {
+  weightService(id: string): WeightService {
     this.checkTypes([["id", id, "string", true]]);
-    return new DomainGroupService(this.connection, `${this.path}/${encodeSegment(id)}`);
+    return new WeightService(this.connection, `${this.path}/${encodeSegment(id)}`);
   }
 
   /** The entity service for a path segment (an id). */
   protected override locate(segment: string): Service | undefined {
-    return this.groupService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode DomainGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface DomainGroupGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `Group` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().domainsService().domainService("123").groupsService().groupService("123");
- * console.log(await service.get());
- * ```
- */
-export class DomainGroupService extends Service {
-  /** Gets the `Group` (GET, status 200). */
-  async get(options: DomainGroupGetOptions = {}): Promise<Group> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<Group>("Group", { follow: options.follow }, options);
-  }
-}
-
-/**
- * Options of {@linkcode OperatingSystemsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemsListOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface OperatingSystemsListOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-  /** Sent as `max` in the query. */
-  max?: number;
-}
-
-/**
- * The collection of `OperatingSystemInfo` objects.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().operatingSystemsService();
- * console.log(await service.list());
- * ```
- */
-export class OperatingSystemsService extends Service {
-  /** Lists the `OperatingSystemInfo` objects (GET, status 200). */
-  async list(options: OperatingSystemsListOptions = {}): Promise<List<OperatingSystemInfo>> {
-    this.checkTypes([["follow", options.follow, "string"], ["max", options.max, "number"]]);
-    return await this.internalList<OperatingSystemInfo>("OperatingSystemInfo", { follow: options.follow, max: options.max }, options);
-  }
-
-  /** The service of one object; the id is percent-encoded into the path. */
-  operatingSystemService(id: string): OperatingSystemService {
-    this.checkTypes([["id", id, "string", true]]);
-    return new OperatingSystemService(this.connection, `${this.path}/${encodeSegment(id)}`);
-  }
-
-  /** The entity service for a path segment (an id). */
-  protected override locate(segment: string): Service | undefined {
-    return this.operatingSystemService(decodeSegment(segment));
-  }
-}
-
-/**
- * Options of {@linkcode OperatingSystemService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemGetOptions = { follow: "nics", timeout: 30000 };
- * ```
- */
-export interface OperatingSystemGetOptions extends RequestOptions {
-  /** Sent as `follow` in the query. */
-  follow?: string;
-}
-
-/**
- * One `OperatingSystemInfo` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const service = connection.systemService().operatingSystemsService().operatingSystemService("123");
- * console.log(await service.get());
- * ```
- */
-export class OperatingSystemService extends Service {
-  /** Gets the `OperatingSystemInfo` (GET, status 200). */
-  async get(options: OperatingSystemGetOptions = {}): Promise<OperatingSystemInfo> {
-    this.checkTypes([["follow", options.follow, "string"]]);
-    return await this.internalGet<OperatingSystemInfo>("OperatingSystemInfo", { follow: options.follow }, options);
+    return this.weightService(decodeSegment(segment));
   }
 }

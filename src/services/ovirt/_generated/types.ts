@@ -7,17 +7,26 @@
  *
  * @module
  */
-import type { Fault } from "../struct.ts";
+import type { Fault, List } from "../struct.ts";
 import { ModelStruct } from "../model_struct.ts";
 import { initFields } from "../init_fields.ts";
 import type {
   Architecture,
   AutoNumaStatus,
+  AutoPinningPolicy,
+  BackupPhase,
   BiosType,
   BootDevice,
   BootProtocol,
+  CheckpointState,
+  CloudInitNetworkProtocol,
+  ClusterUpgradeAction,
+  ConfigurationType,
   CpuMode,
+  CpuPinningPolicy,
   DataCenterStatus,
+  DiskBackup,
+  DiskBackupMode,
   DiskContentType,
   DiskFormat,
   DiskInterface,
@@ -25,8 +34,17 @@ import type {
   DiskStorageType,
   DisplayType,
   ExternalStatus,
+  ExternalSystemType,
+  ExternalVmProviderType,
+  FipsMode,
   FirewallType,
+  GlusterBrickStatus,
+  GlusterHookStatus,
+  GlusterVolumeStatus,
+  GlusterVolumeType,
   GraphicsType,
+  HookContentType,
+  HookStage,
   HostProtocol,
   HostStatus,
   HostType,
@@ -37,20 +55,40 @@ import type {
   InheritableBoolean,
   IpVersion,
   JobStatus,
+  KdumpStatus,
+  LogMaxMemoryUsedThresholdType,
   LogSeverity,
   LunStatus,
+  MessageBrokerType,
+  MigrateOnError,
+  MigrationBandwidthAssignmentMethod,
+  NetworkPluginType,
   NetworkStatus,
   NetworkUsage,
   NfsVersion,
   NicInterface,
   NicStatus,
+  NotifiableEvent,
+  NotificationMethod,
+  NumaTuneMode,
+  OpenStackNetworkProviderType,
+  OpenstackVolumeAuthenticationKeyUsageType,
+  ParallelMigrationsPolicy,
+  PmProxyType,
+  PolicyUnitType,
   PowerManagementStatus,
   QcowVersion,
+  QosType,
   QuotaModeType,
+  ReportedDeviceType,
   RngSource,
+  ScsiGenericIO,
+  SeLinuxMode,
+  SerialNumberPolicy,
   SnapshotStatus,
   SnapshotType,
   SpmStatus,
+  SshAuthenticationMethod,
   StatisticKind,
   StatisticUnit,
   StepEnum,
@@ -61,148 +99,234 @@ import type {
   StorageType,
   SwitchType,
   TemplateStatus,
+  TpmSupport,
+  TransportType,
   UsbType,
   ValueType,
+  VgpuPlacement,
+  VideoType,
+  VmAffinity,
+  VmDeviceType,
   VmPoolType,
   VmStatus,
+  VmStorageErrorResumeBehaviour,
   VmType,
+  VnicPassThroughMode,
+  WatchdogAction,
+  WatchdogModel,
 } from "./enums.ts";
 
 /**
- * The parameters and the result of an action (`start`, `migrate`...).
+ * The engine's `<identified>` element, an object with an `href`; a list of them is `<identifieds>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Identified } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Identified({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Identified extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<description>`: a string. */
+  declare description?: string;
+  /** `<comment>`: a string. */
+  declare comment?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Identified>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<action>` element, an object with an `href`.
  *
  * @example Usage
  * ```ts
  * import { Action } from "@nimbus/apiclient/services/ovirt";
- * const value = new Action({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Action({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Action extends ModelStruct {
+export class Action extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["rootPassword"];
-  /** The `activate` field. */
-  declare activate?: boolean;
-  /** The `async` field. */
-  declare async?: boolean;
-  /** The `attach_wgt` field. */
-  declare attachWgt?: boolean;
-  /** The `authorized_key` field. */
-  declare authorizedKey?: AuthorizedKey;
-  /** The `check_connectivity` field. */
-  declare checkConnectivity?: boolean;
-  /** The `clone` field. */
-  declare clone?: boolean;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `collapse_snapshots` field. */
-  declare collapseSnapshots?: boolean;
-  /** The `commit_on_success` field. */
-  declare commitOnSuccess?: boolean;
-  /** The `connectivity_timeout` field. */
-  declare connectivityTimeout?: number;
-  /** The `data_center` field. */
-  declare dataCenter?: DataCenter;
-  /** The `deploy_hosted_engine` field. */
-  declare deployHostedEngine?: boolean;
-  /** The `directory` field. */
-  declare directory?: string;
-  /** The `discard_snapshots` field. */
-  declare discardSnapshots?: boolean;
-  /** The `discovered_targets` list. */
-  declare discoveredTargets?: IscsiDetails[];
-  /** The `disk` field. */
-  declare disk?: Disk;
-  /** The `disks` list. */
-  declare disks?: Disk[];
-  /** The `exclusive` field. */
-  declare exclusive?: boolean;
-  /** The `fault` field. */
-  declare fault?: Fault;
-  /** The `fence_type` field. */
-  declare fenceType?: string;
-  /** The `filename` field. */
-  declare filename?: string;
-  /** The `filter` field. */
-  declare filter?: boolean;
-  /** The `force` field. */
-  declare force?: boolean;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `image` field. */
-  declare image?: string;
-  /** The `is_attached` field. */
-  declare isAttached?: boolean;
-  /** The `iscsi` field. */
-  declare iscsi?: IscsiDetails;
-  /** The `iscsi_targets` list. */
-  declare iscsiTargets?: string[];
-  /** The `job` field. */
-  declare job?: Job;
-  /** The `logical_units` list. */
-  declare logicalUnits?: LogicalUnit[];
-  /** The `maintenance_after_restart` field. */
-  declare maintenanceAfterRestart?: boolean;
-  /** The `maintenance_enabled` field. */
-  declare maintenanceEnabled?: boolean;
-  /** The `migrate_vms_in_affinity_closure` field. */
-  declare migrateVmsInAffinityClosure?: boolean;
-  /** The `modified_bonds` list. */
-  declare modifiedBonds?: HostNic[];
-  /** The `modified_network_attachments` list. */
-  declare modifiedNetworkAttachments?: NetworkAttachment[];
-  /** The `pause` field. */
-  declare pause?: boolean;
-  /** The `power_management` field. */
-  declare powerManagement?: PowerManagement;
-  /** The `reason` field. */
-  declare reason?: string;
-  /** The `reboot` field. */
-  declare reboot?: boolean;
-  /** The `removed_bonds` list. */
-  declare removedBonds?: HostNic[];
-  /** The `removed_network_attachments` list. */
-  declare removedNetworkAttachments?: NetworkAttachment[];
-  /** The `restore_memory` field. */
-  declare restoreMemory?: boolean;
-  /** The `root_password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare rootPassword?: string;
-  /** The `snapshot` field. */
-  declare snapshot?: Snapshot;
-  /** The `status` field. */
+  /** `<status>`: a string. */
   declare status?: string;
-  /** The `stop_gluster_service` field. */
+  /** `<fault>`: a {@linkcode Fault}. */
+  declare fault?: Fault;
+  /** `<grace_period>`: a {@linkcode GracePeriod}. */
+  declare gracePeriod?: GracePeriod;
+  /** `<job>`: a {@linkcode Job}. */
+  declare job?: Job;
+  /** `<activate>`: a boolean. */
+  declare activate?: boolean;
+  /** `<allow_partial_import>`: a boolean. */
+  declare allowPartialImport?: boolean;
+  /** `<async>`: a boolean. */
+  declare async?: boolean;
+  /** `<attach_wgt>`: a boolean. */
+  declare attachWgt?: boolean;
+  /** `<authorized_key>`: a {@linkcode AuthorizedKey}. */
+  declare authorizedKey?: AuthorizedKey;
+  /** `<bricks>`: a list of `<brick>` items, each a {@linkcode GlusterBrick}. */
+  declare bricks?: List<GlusterBrick>;
+  /** `<certificates>`: a list of `<certificate>` items, each a {@linkcode Certificate}. */
+  declare certificates?: List<Certificate>;
+  /** `<check_connectivity>`: a boolean. */
+  declare checkConnectivity?: boolean;
+  /** `<clone>`: a boolean. */
+  declare clone?: boolean;
+  /** `<cluster>`: a {@linkcode Cluster}. */
+  declare cluster?: Cluster;
+  /** `<collapse_snapshots>`: a boolean. */
+  declare collapseSnapshots?: boolean;
+  /** `<commit_on_success>`: a boolean. */
+  declare commitOnSuccess?: boolean;
+  /** `<connectivity_timeout>`: a 32-bit integer (`xs:int`). */
+  declare connectivityTimeout?: number;
+  /** `<correlation_id>`: a string. */
+  declare correlationId?: string;
+  /** `<data_center>`: a {@linkcode DataCenter}. */
+  declare dataCenter?: DataCenter;
+  /** `<deploy_hosted_engine>`: a boolean. */
+  declare deployHostedEngine?: boolean;
+  /** `<details>`: a {@linkcode GlusterVolumeProfileDetails}. */
+  declare details?: GlusterVolumeProfileDetails;
+  /** `<directory>`: a string. */
+  declare directory?: string;
+  /** `<discard_snapshots>`: a boolean. */
+  declare discardSnapshots?: boolean;
+  /** `<discovered_targets>`: a list of `<iscsi_details>` items, each a {@linkcode IscsiDetails}. */
+  declare discoveredTargets?: List<IscsiDetails>;
+  /** `<disk>`: a {@linkcode Disk}. */
+  declare disk?: Disk;
+  /** `<disk_profile>`: a {@linkcode DiskProfile}. */
+  declare diskProfile?: DiskProfile;
+  /** `<disks>`: a list of `<disk>` items, each a {@linkcode Disk}. */
+  declare disks?: List<Disk>;
+  /** `<exclusive>`: a boolean. */
+  declare exclusive?: boolean;
+  /** `<fence_type>`: a string. */
+  declare fenceType?: string;
+  /** `<filename>`: a string. */
+  declare filename?: string;
+  /** `<filter>`: a boolean. */
+  declare filter?: boolean;
+  /** `<fix_layout>`: a boolean. */
+  declare fixLayout?: boolean;
+  /** `<follow>`: a string. */
+  declare follow?: string;
+  /** `<force>`: a boolean. */
+  declare force?: boolean;
+  /** `<host>`: a {@linkcode Host}. */
+  declare host?: Host;
+  /** `<image>`: a string. */
+  declare image?: string;
+  /** `<import_as_template>`: a boolean. */
+  declare importAsTemplate?: boolean;
+  /** `<is_attached>`: a boolean. */
+  declare isAttached?: boolean;
+  /** `<iscsi>`: a {@linkcode IscsiDetails}. */
+  declare iscsi?: IscsiDetails;
+  /** `<iscsi_targets>`: a list of `<iscsi_target>` items, each a string. */
+  declare iscsiTargets?: List<string>;
+  /** `<lease>`: a {@linkcode StorageDomainLease}. */
+  declare lease?: StorageDomainLease;
+  /** `<logical_units>`: a list of `<logical_unit>` items, each a {@linkcode LogicalUnit}. */
+  declare logicalUnits?: List<LogicalUnit>;
+  /** `<maintenance_after_restart>`: a boolean. */
+  declare maintenanceAfterRestart?: boolean;
+  /** `<maintenance_enabled>`: a boolean. */
+  declare maintenanceEnabled?: boolean;
+  /** `<migrate_vms_in_affinity_closure>`: a boolean. */
+  declare migrateVmsInAffinityClosure?: boolean;
+  /** `<modified_bonds>`: a list of `<host_nic>` items, each a {@linkcode HostNic}. */
+  declare modifiedBonds?: List<HostNic>;
+  /** `<modified_labels>`: a list of `<network_label>` items, each a {@linkcode NetworkLabel}. */
+  declare modifiedLabels?: List<NetworkLabel>;
+  /** `<modified_network_attachments>`: a list of `<network_attachment>` items, each a {@linkcode NetworkAttachment}. */
+  declare modifiedNetworkAttachments?: List<NetworkAttachment>;
+  /** `<optimize_cpu_settings>`: a boolean. */
+  declare optimizeCpuSettings?: boolean;
+  /** `<option>`: a {@linkcode Option}. */
+  declare option?: Option;
+  /** `<pause>`: a boolean. */
+  declare pause?: boolean;
+  /** `<power_management>`: a {@linkcode PowerManagement}. */
+  declare powerManagement?: PowerManagement;
+  /** `<proxy_ticket>`: a {@linkcode ProxyTicket}. */
+  declare proxyTicket?: ProxyTicket;
+  /** `<quota>`: a {@linkcode Quota}. */
+  declare quota?: Quota;
+  /** `<reason>`: a string. */
+  declare reason?: string;
+  /** `<reassign_bad_macs>`: a boolean. */
+  declare reassignBadMacs?: boolean;
+  /** `<reboot>`: a boolean. */
+  declare reboot?: boolean;
+  /** `<registration_configuration>`: a {@linkcode RegistrationConfiguration}. */
+  declare registrationConfiguration?: RegistrationConfiguration;
+  /** `<remote_viewer_connection_file>`: a string. */
+  declare remoteViewerConnectionFile?: string;
+  /** `<removed_bonds>`: a list of `<host_nic>` items, each a {@linkcode HostNic}. */
+  declare removedBonds?: List<HostNic>;
+  /** `<removed_labels>`: a list of `<network_label>` items, each a {@linkcode NetworkLabel}. */
+  declare removedLabels?: List<NetworkLabel>;
+  /** `<removed_network_attachments>`: a list of `<network_attachment>` items, each a {@linkcode NetworkAttachment}. */
+  declare removedNetworkAttachments?: List<NetworkAttachment>;
+  /** `<resolution_type>`: a string. */
+  declare resolutionType?: string;
+  /** `<restore_memory>`: a boolean. */
+  declare restoreMemory?: boolean;
+  /** `<root_password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare rootPassword?: string;
+  /** `<snapshot>`: a {@linkcode Snapshot}. */
+  declare snapshot?: Snapshot;
+  /** `<source_host>`: a {@linkcode Host}. */
+  declare sourceHost?: Host;
+  /** `<ssh>`: a {@linkcode Ssh}. */
+  declare ssh?: Ssh;
+  /** `<stop_gluster_service>`: a boolean. */
   declare stopGlusterService?: boolean;
-  /** The `storage_domain` field. */
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. */
   declare storageDomain?: StorageDomain;
-  /** The `succeeded` field. */
+  /** `<storage_domains>`: a list of `<storage_domain>` items, each a {@linkcode StorageDomain}. */
+  declare storageDomains?: List<StorageDomain>;
+  /** `<succeeded>`: a boolean. */
   declare succeeded?: boolean;
-  /** The `synchronized_network_attachments` list. */
-  declare synchronizedNetworkAttachments?: NetworkAttachment[];
-  /** The `template` field. */
+  /** `<synchronized_network_attachments>`: a list of `<network_attachment>` items, each a {@linkcode NetworkAttachment}. */
+  declare synchronizedNetworkAttachments?: List<NetworkAttachment>;
+  /** `<template>`: a {@linkcode Template}. */
   declare template?: Template;
-  /** The `ticket` field. */
+  /** `<ticket>`: a {@linkcode Ticket}. */
   declare ticket?: Ticket;
-  /** The `undeploy_hosted_engine` field. */
+  /** `<timeout>`: a 32-bit integer (`xs:int`). */
+  declare timeout?: number;
+  /** `<undeploy_hosted_engine>`: a boolean. */
   declare undeployHostedEngine?: boolean;
-  /** The `use_cloud_init` field. */
+  /** `<upgrade_action>`: one of the {@linkcode ClusterUpgradeAction} values. */
+  declare upgradeAction?: ClusterUpgradeAction;
+  /** `<upgrade_percent_complete>`: a 32-bit integer (`xs:int`). */
+  declare upgradePercentComplete?: number;
+  /** `<use_cloud_init>`: a boolean. */
   declare useCloudInit?: boolean;
-  /** The `use_ignition` field. */
+  /** `<use_ignition>`: a boolean. */
   declare useIgnition?: boolean;
-  /** The `use_initialization` field. */
+  /** `<use_initialization>`: a boolean. */
   declare useInitialization?: boolean;
-  /** The `use_sysprep` field. */
+  /** `<use_sysprep>`: a boolean. */
   declare useSysprep?: boolean;
-  /** The `vm` field. */
+  /** `<virtual_functions_configuration>`: a {@linkcode HostNicVirtualFunctionsConfiguration}. */
+  declare virtualFunctionsConfiguration?: HostNicVirtualFunctionsConfiguration;
+  /** `<vm>`: a {@linkcode Vm}. */
   declare vm?: Vm;
-  /** The `volatile` field. */
+  /** `<vnic_profile_mappings>`: a list of `<vnic_profile_mapping>` items, each a {@linkcode VnicProfileMapping}. */
+  declare vnicProfileMappings?: List<VnicProfileMapping>;
+  /** `<volatile>`: a boolean. */
   declare volatile?: boolean;
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Action>) {
     super();
@@ -211,38 +335,38 @@ export class Action extends ModelStruct {
 }
 
 /**
- * The `affinity_group` type of the engine API.
+ * The engine's `<affinity_group>` element, an object with an `href`; a list of them is `<affinity_groups>`.
  *
  * @example Usage
  * ```ts
  * import { AffinityGroup } from "@nimbus/apiclient/services/ovirt";
- * const value = new AffinityGroup({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new AffinityGroup({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class AffinityGroup extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `enforcing` field. */
-  declare enforcing?: boolean;
-  /** The `hosts` list. */
-  declare hosts?: Host[];
-  /** The `hosts_rule` field. */
-  declare hostsRule?: AffinityRule;
-  /** The `positive` field. */
+export class AffinityGroup extends Identified {
+  /** `<positive>`: a boolean. @deprecated AffinityGroup.positive is deprecated in the engine API. */
   declare positive?: boolean;
-  /** The `priority` field. */
-  declare priority?: number;
-  /** The `vms` list. */
-  declare vms?: Vm[];
-  /** The `vms_rule` field. */
+  /** `<enforcing>`: a boolean. @deprecated AffinityGroup.enforcing is deprecated in the engine API. */
+  declare enforcing?: boolean;
+  /** `<vms_rule>`: a {@linkcode AffinityRule}. */
   declare vmsRule?: AffinityRule;
+  /** `<hosts_rule>`: a {@linkcode AffinityRule}. */
+  declare hostsRule?: AffinityRule;
+  /** `<priority>`: a decimal (`xs:decimal`). */
+  declare priority?: number;
+  /** `<broken>`: a boolean. */
+  declare broken?: boolean;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<vms>`: a list of `<vm>` items, each a {@linkcode Vm}. A link (`<link rel="vms">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare vms?: List<Vm>;
+  /** `<hosts>`: a list of `<host>` items, each a {@linkcode Host}. A link (`<link rel="hosts">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hosts?: List<Host>;
+  /** `<vm_labels>`: a list of `<affinity_label>` items, each a {@linkcode AffinityLabel}. A link (`<link rel="vmlabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare vmLabels?: List<AffinityLabel>;
+  /** `<host_labels>`: a list of `<affinity_label>` items, each a {@linkcode AffinityLabel}. A link (`<link rel="hostlabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hostLabels?: List<AffinityLabel>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<AffinityGroup>) {
     super();
@@ -251,30 +375,24 @@ export class AffinityGroup extends ModelStruct {
 }
 
 /**
- * The `affinity_label` type of the engine API.
+ * The engine's `<affinity_label>` element, an object with an `href`; a list of them is `<affinity_labels>`.
  *
  * @example Usage
  * ```ts
  * import { AffinityLabel } from "@nimbus/apiclient/services/ovirt";
- * const value = new AffinityLabel({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new AffinityLabel({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class AffinityLabel extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `has_implicit_affinity_group` field. */
-  declare hasImplicitAffinityGroup?: boolean;
-  /** The `hosts` list. */
-  declare hosts?: Host[];
-  /** The `read_only` field. */
+export class AffinityLabel extends Identified {
+  /** `<hosts>`: a list of `<host>` items, each a {@linkcode Host}. A link (`<link rel="hosts">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hosts?: List<Host>;
+  /** `<vms>`: a list of `<vm>` items, each a {@linkcode Vm}. A link (`<link rel="vms">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare vms?: List<Vm>;
+  /** `<read_only>`: a boolean. */
   declare readOnly?: boolean;
-  /** The `vms` list. */
-  declare vms?: Vm[];
+  /** `<has_implicit_affinity_group>`: a boolean. */
+  declare hasImplicitAffinityGroup?: boolean;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<AffinityLabel>) {
     super();
@@ -283,22 +401,22 @@ export class AffinityLabel extends ModelStruct {
 }
 
 /**
- * The `affinity_rule` type of the engine API.
+ * The engine's `<affinity_rule>` element; a list of them is `<affinity_rules>`.
  *
  * @example Usage
  * ```ts
  * import { AffinityRule } from "@nimbus/apiclient/services/ovirt";
- * const value = new AffinityRule({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new AffinityRule({});
+ * console.log(value instanceof AffinityRule); // true
  * ```
  */
 export class AffinityRule extends ModelStruct {
-  /** The `enabled` field. */
-  declare enabled?: boolean;
-  /** The `enforcing` field. */
-  declare enforcing?: boolean;
-  /** The `positive` field. */
+  /** `<positive>`: a boolean. */
   declare positive?: boolean;
+  /** `<enforcing>`: a boolean. */
+  declare enforcing?: boolean;
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<AffinityRule>) {
     super();
@@ -307,28 +425,103 @@ export class AffinityRule extends ModelStruct {
 }
 
 /**
- * The API root: product information, summary and the authenticated user.
+ * The engine's `<agent>` element, an object with an `href`; a list of them is `<agents>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Agent } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Agent({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Agent extends Identified {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
+  /** `<type>`: a string. */
+  declare type?: string;
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** `<username>`: a string. */
+  declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<options>`: a list of `<option>` items, each a {@linkcode Option}. */
+  declare options?: List<Option>;
+  /** `<encrypt_options>`: a boolean. */
+  declare encryptOptions?: boolean;
+  /** `<concurrent>`: a boolean. */
+  declare concurrent?: boolean;
+  /** `<order>`: a 32-bit integer (`xs:int`). */
+  declare order?: number;
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Agent>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<agent_configuration>` element; a list of them is `<agent_configurations>`.
+ * @deprecated AgentConfiguration is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { AgentConfiguration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new AgentConfiguration({ networkMappings: "a" });
+ * console.log(value.networkMappings); // a
+ * ```
+ */
+export class AgentConfiguration extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
+  /** `<network_mappings>`: a string. */
+  declare networkMappings?: string;
+  /** `<broker_type>`: one of the {@linkcode MessageBrokerType} values. */
+  declare brokerType?: MessageBrokerType;
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<username>`: a string. */
+  declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<AgentConfiguration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<api>` element, an object with an `href`; a list of them is `<apis>`.
  *
  * @example Usage
  * ```ts
  * import { Api } from "@nimbus/apiclient/services/ovirt";
- * const value = new Api({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Api({});
+ * console.log(value instanceof Api); // true
  * ```
  */
 export class Api extends ModelStruct {
-  /** The `authenticated_user` field. */
-  declare authenticatedUser?: User;
-  /** The `effective_user` field. */
-  declare effectiveUser?: User;
-  /** The `product_info` field. */
-  declare productInfo?: ProductInfo;
-  /** The `special_objects` field. */
+  /** `<special_objects>`: a {@linkcode SpecialObjects}. */
   declare specialObjects?: SpecialObjects;
-  /** The `summary` field. */
+  /** `<product_info>`: a {@linkcode ProductInfo}. */
+  declare productInfo?: ProductInfo;
+  /** `<summary>`: a {@linkcode ApiSummary}. */
   declare summary?: ApiSummary;
-  /** The `time` field. */
+  /** `<time>`: a date (`xs:dateTime`). */
   declare time?: Date;
+  /** `<engine_backup>`: a {@linkcode EngineBackupInfo}. */
+  declare engineBackup?: EngineBackupInfo;
+  /** `<authenticated_user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare authenticatedUser?: User;
+  /** `<effective_user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare effectiveUser?: User;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Api>) {
     super();
@@ -337,24 +530,24 @@ export class Api extends ModelStruct {
 }
 
 /**
- * The `api_summary` type of the engine API.
+ * The engine's `<api_summary>` element; a list of them is `<api_summaries>`.
  *
  * @example Usage
  * ```ts
  * import { ApiSummary } from "@nimbus/apiclient/services/ovirt";
- * const value = new ApiSummary({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new ApiSummary({});
+ * console.log(value instanceof ApiSummary); // true
  * ```
  */
 export class ApiSummary extends ModelStruct {
-  /** The `hosts` field. */
-  declare hosts?: ApiSummaryItem;
-  /** The `storage_domains` field. */
-  declare storageDomains?: ApiSummaryItem;
-  /** The `users` field. */
-  declare users?: ApiSummaryItem;
-  /** The `vms` field. */
+  /** `<vms>`: a {@linkcode ApiSummaryItem}. */
   declare vms?: ApiSummaryItem;
+  /** `<hosts>`: a {@linkcode ApiSummaryItem}. */
+  declare hosts?: ApiSummaryItem;
+  /** `<users>`: a {@linkcode ApiSummaryItem}. */
+  declare users?: ApiSummaryItem;
+  /** `<storage_domains>`: a {@linkcode ApiSummaryItem}. */
+  declare storageDomains?: ApiSummaryItem;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<ApiSummary>) {
     super();
@@ -363,20 +556,20 @@ export class ApiSummary extends ModelStruct {
 }
 
 /**
- * The `api_summary_item` type of the engine API.
+ * The engine's `<api_summary_item>` element; a list of them is `<api_summary_items>`.
  *
  * @example Usage
  * ```ts
  * import { ApiSummaryItem } from "@nimbus/apiclient/services/ovirt";
- * const value = new ApiSummaryItem({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new ApiSummaryItem({});
+ * console.log(value instanceof ApiSummaryItem); // true
  * ```
  */
 export class ApiSummaryItem extends ModelStruct {
-  /** The `active` field. */
-  declare active?: number;
-  /** The `total` field. */
+  /** `<total>`: a 32-bit integer (`xs:int`). */
   declare total?: number;
+  /** `<active>`: a 32-bit integer (`xs:int`). */
+  declare active?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<ApiSummaryItem>) {
     super();
@@ -385,25 +578,39 @@ export class ApiSummaryItem extends ModelStruct {
 }
 
 /**
- * The `authorized_key` type of the engine API.
+ * The engine's `<application>` element, an object with an `href`; a list of them is `<applications>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Application } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Application({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Application extends Identified {
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Application>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<authorized_key>` element, an object with an `href`; a list of them is `<authorized_keys>`.
  *
  * @example Usage
  * ```ts
  * import { AuthorizedKey } from "@nimbus/apiclient/services/ovirt";
- * const value = new AuthorizedKey({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new AuthorizedKey({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class AuthorizedKey extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `key` field. */
+export class AuthorizedKey extends Identified {
+  /** `<key>`: a string. */
   declare key?: string;
-  /** The `user` field. */
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare user?: User;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<AuthorizedKey>) {
@@ -413,19 +620,77 @@ export class AuthorizedKey extends ModelStruct {
 }
 
 /**
- * The `bios` type of the engine API.
+ * The engine's `<backup>` element, an object with an `href`; a list of them is `<backups>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Backup } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Backup({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Backup extends Identified {
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<from_checkpoint_id>`: a string. */
+  declare fromCheckpointId?: string;
+  /** `<to_checkpoint_id>`: a string. */
+  declare toCheckpointId?: string;
+  /** `<phase>`: one of the {@linkcode BackupPhase} values. */
+  declare phase?: BackupPhase;
+  /** `<creation_date>`: a date (`xs:dateTime`). */
+  declare creationDate?: Date;
+  /** `<modification_date>`: a date (`xs:dateTime`). */
+  declare modificationDate?: Date;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** `<disks>`: a list of `<disk>` items, each a {@linkcode Disk}. A link (`<link rel="disks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare disks?: List<Disk>;
+  /** `<snapshot>`: a {@linkcode Snapshot}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare snapshot?: Snapshot;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Backup>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<balance>` element, an object with an `href`; a list of them is `<balances>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Balance } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Balance({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Balance extends Identified {
+  /** `<scheduling_policy>`: a {@linkcode SchedulingPolicy}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare schedulingPolicy?: SchedulingPolicy;
+  /** `<scheduling_policy_unit>`: a {@linkcode SchedulingPolicyUnit}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare schedulingPolicyUnit?: SchedulingPolicyUnit;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Balance>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<bios>` element; a list of them is `<bioss>`.
  *
  * @example Usage
  * ```ts
  * import { Bios } from "@nimbus/apiclient/services/ovirt";
- * const value = new Bios({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Bios({});
+ * console.log(value instanceof Bios); // true
  * ```
  */
 export class Bios extends ModelStruct {
-  /** The `boot_menu` field. */
+  /** `<boot_menu>`: a {@linkcode BootMenu}. */
   declare bootMenu?: BootMenu;
-  /** The `type` field. */
+  /** `<type>`: one of the {@linkcode BiosType} values. */
   declare type?: BiosType;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Bios>) {
@@ -435,24 +700,44 @@ export class Bios extends ModelStruct {
 }
 
 /**
- * The `bonding` type of the engine API.
+ * The engine's `<block_statistic>` element; a list of them is `<block_statistics>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { BlockStatistic } from "@nimbus/apiclient/services/ovirt";
+ * const value = new BlockStatistic({});
+ * console.log(value instanceof BlockStatistic); // true
+ * ```
+ */
+export class BlockStatistic extends ModelStruct {
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. */
+  declare statistics?: List<Statistic>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<BlockStatistic>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<bonding>` element; a list of them is `<bondings>`.
  *
  * @example Usage
  * ```ts
  * import { Bonding } from "@nimbus/apiclient/services/ovirt";
- * const value = new Bonding({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Bonding({});
+ * console.log(value instanceof Bonding); // true
  * ```
  */
 export class Bonding extends ModelStruct {
-  /** The `active_slave` field. */
+  /** `<options>`: a list of `<option>` items, each a {@linkcode Option}. */
+  declare options?: List<Option>;
+  /** `<slaves>`: a list of `<host_nic>` items, each a {@linkcode HostNic}. */
+  declare slaves?: List<HostNic>;
+  /** `<active_slave>`: a {@linkcode HostNic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare activeSlave?: HostNic;
-  /** The `ad_partner_mac` field. */
+  /** `<ad_partner_mac>`: a {@linkcode Mac}. */
   declare adPartnerMac?: Mac;
-  /** The `options` list. */
-  declare options?: Option[];
-  /** The `slaves` list. */
-  declare slaves?: HostNic[];
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Bonding>) {
     super();
@@ -461,23 +746,17 @@ export class Bonding extends ModelStruct {
 }
 
 /**
- * The `bookmark` type of the engine API.
+ * The engine's `<bookmark>` element, an object with an `href`; a list of them is `<bookmarks>`.
  *
  * @example Usage
  * ```ts
  * import { Bookmark } from "@nimbus/apiclient/services/ovirt";
- * const value = new Bookmark({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Bookmark({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Bookmark extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `value` field. */
+export class Bookmark extends Identified {
+  /** `<value>`: a string. */
   declare value?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Bookmark>) {
@@ -487,18 +766,18 @@ export class Bookmark extends ModelStruct {
 }
 
 /**
- * The `boot` type of the engine API.
+ * The engine's `<boot>` element; a list of them is `<boots>`.
  *
  * @example Usage
  * ```ts
  * import { Boot } from "@nimbus/apiclient/services/ovirt";
- * const value = new Boot({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Boot({});
+ * console.log(value instanceof Boot); // true
  * ```
  */
 export class Boot extends ModelStruct {
-  /** The `devices` list. */
-  declare devices?: BootDevice[];
+  /** `<devices>`: a list of `<device>` items, each one of the {@linkcode BootDevice} values. */
+  declare devices?: List<BootDevice>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Boot>) {
     super();
@@ -507,17 +786,17 @@ export class Boot extends ModelStruct {
 }
 
 /**
- * The `boot_menu` type of the engine API.
+ * The engine's `<boot_menu>` element; a list of them is `<boot_menus>`.
  *
  * @example Usage
  * ```ts
  * import { BootMenu } from "@nimbus/apiclient/services/ovirt";
- * const value = new BootMenu({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new BootMenu({});
+ * console.log(value instanceof BootMenu); // true
  * ```
  */
 export class BootMenu extends ModelStruct {
-  /** The `enabled` field. */
+  /** `<enabled>`: a boolean. */
   declare enabled?: boolean;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<BootMenu>) {
@@ -527,32 +806,84 @@ export class BootMenu extends ModelStruct {
 }
 
 /**
- * The `cdrom` type of the engine API.
+ * The engine's `<entity_profile_detail>` element; a list of them is `<entity_profile_details>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { EntityProfileDetail } from "@nimbus/apiclient/services/ovirt";
+ * const value = new EntityProfileDetail({});
+ * console.log(value instanceof EntityProfileDetail); // true
+ * ```
+ */
+export class EntityProfileDetail extends ModelStruct {
+  /** `<profile_details>`: a list of `<profile_detail>` items, each a {@linkcode ProfileDetail}. */
+  declare profileDetails?: List<ProfileDetail>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<EntityProfileDetail>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<brick_profile_detail>` element; a list of them is `<brick_profile_details>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { BrickProfileDetail } from "@nimbus/apiclient/services/ovirt";
+ * const value = new BrickProfileDetail({});
+ * console.log(value instanceof BrickProfileDetail); // true
+ * ```
+ */
+export class BrickProfileDetail extends EntityProfileDetail {
+  /** `<brick>`: a {@linkcode GlusterBrick}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare brick?: GlusterBrick;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<BrickProfileDetail>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<device>` element, an object with an `href`; a list of them is `<devices>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Device } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Device({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Device extends Identified {
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<instance_type>`: a {@linkcode InstanceType}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare instanceType?: InstanceType;
+  /** `<vms>`: a list of `<vm>` items, each a {@linkcode Vm}. A link (`<link rel="vms">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare vms?: List<Vm>;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. @deprecated Device.vm is deprecated in the engine API. */
+  declare vm?: Vm;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Device>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<cdrom>` element, an object with an `href`; a list of them is `<cdroms>`.
  *
  * @example Usage
  * ```ts
  * import { Cdrom } from "@nimbus/apiclient/services/ovirt";
- * const value = new Cdrom({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Cdrom({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Cdrom extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `file` field. */
+export class Cdrom extends Device {
+  /** `<file>`: a {@linkcode File}. */
   declare file?: File;
-  /** The `instance_type` field. */
-  declare instanceType?: InstanceType;
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `vm` field. */
-  declare vm?: Vm;
-  /** The `vms` list. */
-  declare vms?: Vm[];
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Cdrom>) {
     super();
@@ -561,58 +892,191 @@ export class Cdrom extends ModelStruct {
 }
 
 /**
- * The `cluster` type of the engine API.
+ * The engine's `<certificate>` element, an object with an `href`; a list of them is `<certificates>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Certificate } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Certificate({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Certificate extends Identified {
+  /** `<organization>`: a string. */
+  declare organization?: string;
+  /** `<subject>`: a string. */
+  declare subject?: string;
+  /** `<content>`: a string. */
+  declare content?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Certificate>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<checkpoint>` element, an object with an `href`; a list of them is `<checkpoints>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Checkpoint } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Checkpoint({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Checkpoint extends Identified {
+  /** `<parent_id>`: a string. */
+  declare parentId?: string;
+  /** `<creation_date>`: a date (`xs:dateTime`). */
+  declare creationDate?: Date;
+  /** `<state>`: one of the {@linkcode CheckpointState} values. */
+  declare state?: CheckpointState;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** `<disks>`: a list of `<disk>` items, each a {@linkcode Disk}. A link (`<link rel="disks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare disks?: List<Disk>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Checkpoint>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<cloud_init>` element; a list of them is `<cloud_inits>`.
+ * @deprecated CloudInit is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { CloudInit } from "@nimbus/apiclient/services/ovirt";
+ * const value = new CloudInit({ timezone: "a" });
+ * console.log(value.timezone); // a
+ * ```
+ */
+export class CloudInit extends ModelStruct {
+  /** `<host>`: a {@linkcode Host}. */
+  declare host?: Host;
+  /** `<authorized_keys>`: a list of `<authorized_key>` items, each a {@linkcode AuthorizedKey}. */
+  declare authorizedKeys?: List<AuthorizedKey>;
+  /** `<network_configuration>`: a {@linkcode NetworkConfiguration}. */
+  declare networkConfiguration?: NetworkConfiguration;
+  /** `<regenerate_ssh_keys>`: a boolean. */
+  declare regenerateSshKeys?: boolean;
+  /** `<timezone>`: a string. */
+  declare timezone?: string;
+  /** `<users>`: a list of `<user>` items, each a {@linkcode User}. */
+  declare users?: List<User>;
+  /** `<files>`: a list of `<file>` items, each a {@linkcode File}. */
+  declare files?: List<File>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<CloudInit>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<cluster>` element, an object with an `href`; a list of them is `<clusters>`.
  *
  * @example Usage
  * ```ts
  * import { Cluster } from "@nimbus/apiclient/services/ovirt";
- * const value = new Cluster({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Cluster({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Cluster extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `affinity_groups` list. */
-  declare affinityGroups?: AffinityGroup[];
-  /** The `ballooning_enabled` field. */
-  declare ballooningEnabled?: boolean;
-  /** The `cpu` field. */
+export class Cluster extends Identified {
+  /** `<cpu>`: a {@linkcode Cpu}. */
   declare cpu?: Cpu;
-  /** The `data_center` field. */
-  declare dataCenter?: DataCenter;
-  /** The `firewall_type` field. */
-  declare firewallType?: FirewallType;
-  /** The `gluster_service` field. */
-  declare glusterService?: boolean;
-  /** The `ha_reservation` field. */
-  declare haReservation?: boolean;
-  /** The `mac_pool` field. */
-  declare macPool?: MacPool;
-  /** The `memory_policy` field. */
+  /** `<memory_policy>`: a {@linkcode MemoryPolicy}. */
   declare memoryPolicy?: MemoryPolicy;
-  /** The `networks` list. */
-  declare networks?: Network[];
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `required_rng_sources` list. */
-  declare requiredRngSources?: RngSource[];
-  /** The `switch_type` field. */
-  declare switchType?: SwitchType;
-  /** The `threads_as_cores` field. */
-  declare threadsAsCores?: boolean;
-  /** The `trusted_service` field. */
-  declare trustedService?: boolean;
-  /** The `tunnel_migration` field. */
-  declare tunnelMigration?: boolean;
-  /** The `version` field. */
+  /** `<version>`: a {@linkcode Version}. */
   declare version?: Version;
-  /** The `virt_service` field. */
+  /** `<supported_versions>`: a list of `<version>` items, each a {@linkcode Version}. */
+  declare supportedVersions?: List<Version>;
+  /** `<error_handling>`: a {@linkcode ErrorHandling}. */
+  declare errorHandling?: ErrorHandling;
+  /** `<virt_service>`: a boolean. */
   declare virtService?: boolean;
+  /** `<gluster_service>`: a boolean. */
+  declare glusterService?: boolean;
+  /** `<threads_as_cores>`: a boolean. */
+  declare threadsAsCores?: boolean;
+  /** `<tunnel_migration>`: a boolean. */
+  declare tunnelMigration?: boolean;
+  /** `<trusted_service>`: a boolean. */
+  declare trustedService?: boolean;
+  /** `<ha_reservation>`: a boolean. */
+  declare haReservation?: boolean;
+  /** `<vnc_encryption>`: a boolean. */
+  declare vncEncryption?: boolean;
+  /** `<bios_type>`: one of the {@linkcode BiosType} values. */
+  declare biosType?: BiosType;
+  /** `<optional_reason>`: a boolean. @deprecated Cluster.optionalReason is deprecated in the engine API. */
+  declare optionalReason?: boolean;
+  /** `<maintenance_reason_required>`: a boolean. @deprecated Cluster.maintenanceReasonRequired is deprecated in the engine API. */
+  declare maintenanceReasonRequired?: boolean;
+  /** `<ballooning_enabled>`: a boolean. */
+  declare ballooningEnabled?: boolean;
+  /** `<display>`: a {@linkcode Display}. */
+  declare display?: Display;
+  /** `<ksm>`: a {@linkcode Ksm}. */
+  declare ksm?: Ksm;
+  /** `<serial_number>`: a {@linkcode SerialNumber}. */
+  declare serialNumber?: SerialNumber;
+  /** `<required_rng_sources>`: a list of `<required_rng_source>` items, each one of the {@linkcode RngSource} values. */
+  declare requiredRngSources?: List<RngSource>;
+  /** `<fencing_policy>`: a {@linkcode FencingPolicy}. */
+  declare fencingPolicy?: FencingPolicy;
+  /** `<migration>`: a {@linkcode MigrationOptions}. */
+  declare migration?: MigrationOptions;
+  /** `<custom_scheduling_policy_properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare customSchedulingPolicyProperties?: List<Property>;
+  /** `<switch_type>`: one of the {@linkcode SwitchType} values. */
+  declare switchType?: SwitchType;
+  /** `<firewall_type>`: one of the {@linkcode FirewallType} values. */
+  declare firewallType?: FirewallType;
+  /** `<log_max_memory_used_threshold>`: a 32-bit integer (`xs:int`). */
+  declare logMaxMemoryUsedThreshold?: number;
+  /** `<log_max_memory_used_threshold_type>`: one of the {@linkcode LogMaxMemoryUsedThresholdType} values. */
+  declare logMaxMemoryUsedThresholdType?: LogMaxMemoryUsedThresholdType;
+  /** `<enabled_features>`: a list of `<cluster_feature>` items, each a {@linkcode ClusterFeature}. A link (`<link rel="enabledfeatures">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare enabledFeatures?: List<ClusterFeature>;
+  /** `<scheduling_policy>`: a {@linkcode SchedulingPolicy}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare schedulingPolicy?: SchedulingPolicy;
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
+  /** `<management_network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare managementNetwork?: Network;
+  /** `<external_network_providers>`: a list of `<external_provider>` items, each a {@linkcode ExternalProvider}. A link (`<link rel="externalnetworkproviders">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare externalNetworkProviders?: List<ExternalProvider>;
+  /** `<mac_pool>`: a {@linkcode MacPool}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare macPool?: MacPool;
+  /** `<affinity_groups>`: a list of `<affinity_group>` items, each a {@linkcode AffinityGroup}. A link (`<link rel="affinitygroups">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare affinityGroups?: List<AffinityGroup>;
+  /** `<cpu_profiles>`: a list of `<cpu_profile>` items, each a {@linkcode CpuProfile}. A link (`<link rel="cpuprofiles">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare cpuProfiles?: List<CpuProfile>;
+  /** `<gluster_hooks>`: a list of `<gluster_hook>` items, each a {@linkcode GlusterHook}. A link (`<link rel="glusterhooks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare glusterHooks?: List<GlusterHook>;
+  /** `<gluster_volumes>`: a list of `<gluster_volume>` items, each a {@linkcode GlusterVolume}. A link (`<link rel="glustervolumes">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare glusterVolumes?: List<GlusterVolume>;
+  /** `<network_filters>`: a list of `<network_filter>` items, each a {@linkcode NetworkFilter}. A link (`<link rel="networkfilters">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networkFilters?: List<NetworkFilter>;
+  /** `<networks>`: a list of `<network>` items, each a {@linkcode Network}. A link (`<link rel="networks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networks?: List<Network>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<gluster_tuned_profile>`: a string. */
+  declare glusterTunedProfile?: string;
+  /** `<fips_mode>`: one of the {@linkcode FipsMode} values. */
+  declare fipsMode?: FipsMode;
+  /** `<upgrade_in_progress>`: a boolean. */
+  declare upgradeInProgress?: boolean;
+  /** `<upgrade_percent_complete>`: a 32-bit integer (`xs:int`). */
+  declare upgradePercentComplete?: number;
+  /** `<upgrade_correlation_id>`: a string. */
+  declare upgradeCorrelationId?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Cluster>) {
     super();
@@ -621,26 +1085,142 @@ export class Cluster extends ModelStruct {
 }
 
 /**
- * The `cpu` type of the engine API.
+ * The engine's `<cluster_feature>` element, an object with an `href`; a list of them is `<cluster_features>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ClusterFeature } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ClusterFeature({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ClusterFeature extends Identified {
+  /** `<cluster_level>`: a {@linkcode ClusterLevel}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare clusterLevel?: ClusterLevel;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ClusterFeature>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<cluster_level>` element, an object with an `href`; a list of them is `<cluster_levels>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ClusterLevel } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ClusterLevel({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ClusterLevel extends Identified {
+  /** `<cpu_types>`: a list of `<cpu_type>` items, each a {@linkcode CpuType}. */
+  declare cpuTypes?: List<CpuType>;
+  /** `<permits>`: a list of `<permit>` items, each a {@linkcode Permit}. */
+  declare permits?: List<Permit>;
+  /** `<cluster_features>`: a list of `<cluster_feature>` items, each a {@linkcode ClusterFeature}. A link (`<link rel="clusterfeatures">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare clusterFeatures?: List<ClusterFeature>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ClusterLevel>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<configuration>` element; a list of them is `<configurations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Configuration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Configuration({ data: "a" });
+ * console.log(value.data); // a
+ * ```
+ */
+export class Configuration extends ModelStruct {
+  /** `<type>`: one of the {@linkcode ConfigurationType} values. */
+  declare type?: ConfigurationType;
+  /** `<data>`: a string. */
+  declare data?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Configuration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<console>` element; a list of them is `<consoles>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Console } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Console({});
+ * console.log(value instanceof Console); // true
+ * ```
+ */
+export class Console extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Console>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<core>` element; a list of them is `<cores>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Core } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Core({});
+ * console.log(value instanceof Core); // true
+ * ```
+ */
+export class Core extends ModelStruct {
+  /** `<index>`: a 32-bit integer (`xs:int`). */
+  declare index?: number;
+  /** `<socket>`: a 32-bit integer (`xs:int`). */
+  declare socket?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Core>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<cpu>` element; a list of them is `<cpus>`.
  *
  * @example Usage
  * ```ts
  * import { Cpu } from "@nimbus/apiclient/services/ovirt";
- * const value = new Cpu({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Cpu({ type: "a" });
+ * console.log(value.type); // a
  * ```
  */
 export class Cpu extends ModelStruct {
-  /** The `architecture` field. */
-  declare architecture?: Architecture;
-  /** The `mode` field. */
-  declare mode?: CpuMode;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `topology` field. */
-  declare topology?: CpuTopology;
-  /** The `type` field. */
+  /** `<type>`: a string. */
   declare type?: string;
+  /** `<topology>`: a {@linkcode CpuTopology}. */
+  declare topology?: CpuTopology;
+  /** `<level>`: a 32-bit integer (`xs:int`). */
+  declare level?: number;
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<speed>`: a decimal (`xs:decimal`). */
+  declare speed?: number;
+  /** `<cpu_tune>`: a {@linkcode CpuTune}. */
+  declare cpuTune?: CpuTune;
+  /** `<mode>`: one of the {@linkcode CpuMode} values. */
+  declare mode?: CpuMode;
+  /** `<architecture>`: one of the {@linkcode Architecture} values. */
+  declare architecture?: Architecture;
+  /** `<cores>`: a list of `<core>` items, each a {@linkcode Core}. */
+  declare cores?: List<Core>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Cpu>) {
     super();
@@ -649,21 +1229,45 @@ export class Cpu extends ModelStruct {
 }
 
 /**
- * The `cpu_topology` type of the engine API.
+ * The engine's `<cpu_profile>` element, an object with an `href`; a list of them is `<cpu_profiles>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CpuProfile } from "@nimbus/apiclient/services/ovirt";
+ * const value = new CpuProfile({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class CpuProfile extends Identified {
+  /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare qos?: Qos;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<CpuProfile>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<cpu_topology>` element; a list of them is `<cpu_topologies>`.
  *
  * @example Usage
  * ```ts
  * import { CpuTopology } from "@nimbus/apiclient/services/ovirt";
- * const value = new CpuTopology({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new CpuTopology({});
+ * console.log(value instanceof CpuTopology); // true
  * ```
  */
 export class CpuTopology extends ModelStruct {
-  /** The `cores` field. */
-  declare cores?: number;
-  /** The `sockets` field. */
+  /** `<sockets>`: a 32-bit integer (`xs:int`). */
   declare sockets?: number;
-  /** The `threads` field. */
+  /** `<cores>`: a 32-bit integer (`xs:int`). */
+  declare cores?: number;
+  /** `<threads>`: a 32-bit integer (`xs:int`). */
   declare threads?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<CpuTopology>) {
@@ -673,44 +1277,112 @@ export class CpuTopology extends ModelStruct {
 }
 
 /**
- * The `data_center` type of the engine API.
+ * The engine's `<cpu_tune>` element; a list of them is `<cpu_tunes>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CpuTune } from "@nimbus/apiclient/services/ovirt";
+ * const value = new CpuTune({});
+ * console.log(value instanceof CpuTune); // true
+ * ```
+ */
+export class CpuTune extends ModelStruct {
+  /** `<vcpu_pins>`: a list of `<vcpu_pin>` items, each a {@linkcode VcpuPin}. */
+  declare vcpuPins?: List<VcpuPin>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<CpuTune>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<cpu_type>` element; a list of them is `<cpu_types>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CpuType } from "@nimbus/apiclient/services/ovirt";
+ * const value = new CpuType({ name: "a" });
+ * console.log(value.name); // a
+ * ```
+ */
+export class CpuType extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<level>`: a 32-bit integer (`xs:int`). */
+  declare level?: number;
+  /** `<architecture>`: one of the {@linkcode Architecture} values. */
+  declare architecture?: Architecture;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<CpuType>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<custom_property>` element; a list of them is `<custom_properties>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { CustomProperty } from "@nimbus/apiclient/services/ovirt";
+ * const value = new CustomProperty({ name: "a" });
+ * console.log(value.name); // a
+ * ```
+ */
+export class CustomProperty extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<value>`: a string. */
+  declare value?: string;
+  /** `<regexp>`: a string. */
+  declare regexp?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<CustomProperty>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<data_center>` element, an object with an `href`; a list of them is `<data_centers>`.
  *
  * @example Usage
  * ```ts
  * import { DataCenter } from "@nimbus/apiclient/services/ovirt";
- * const value = new DataCenter({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new DataCenter({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class DataCenter extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `clusters` list. */
-  declare clusters?: Cluster[];
-  /** The `local` field. */
+export class DataCenter extends Identified {
+  /** `<local>`: a boolean. */
   declare local?: boolean;
-  /** The `mac_pool` field. */
-  declare macPool?: MacPool;
-  /** The `networks` list. */
-  declare networks?: Network[];
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `quota_mode` field. */
-  declare quotaMode?: QuotaModeType;
-  /** The `status` field. */
-  declare status?: DataCenterStatus;
-  /** The `storage_domains` list. */
-  declare storageDomains?: StorageDomain[];
-  /** The `storage_format` field. */
+  /** `<storage_format>`: one of the {@linkcode StorageFormat} values. */
   declare storageFormat?: StorageFormat;
-  /** The `supported_versions` list. */
-  declare supportedVersions?: Version[];
-  /** The `version` field. */
+  /** `<version>`: a {@linkcode Version}. */
   declare version?: Version;
+  /** `<supported_versions>`: a list of `<version>` items, each a {@linkcode Version}. */
+  declare supportedVersions?: List<Version>;
+  /** `<status>`: one of the {@linkcode DataCenterStatus} values. */
+  declare status?: DataCenterStatus;
+  /** `<quota_mode>`: one of the {@linkcode QuotaModeType} values. */
+  declare quotaMode?: QuotaModeType;
+  /** `<mac_pool>`: a {@linkcode MacPool}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare macPool?: MacPool;
+  /** `<storage_domains>`: a list of `<storage_domain>` items, each a {@linkcode StorageDomain}. A link (`<link rel="storagedomains">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare storageDomains?: List<StorageDomain>;
+  /** `<clusters>`: a list of `<cluster>` items, each a {@linkcode Cluster}. A link (`<link rel="clusters">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare clusters?: List<Cluster>;
+  /** `<networks>`: a list of `<network>` items, each a {@linkcode Network}. A link (`<link rel="networks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networks?: List<Network>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<quotas>`: a list of `<quota>` items, each a {@linkcode Quota}. A link (`<link rel="quotas">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare quotas?: List<Quota>;
+  /** `<qoss>`: a list of `<qos>` items, each a {@linkcode Qos}. A link (`<link rel="qoss">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare qoss?: List<Qos>;
+  /** `<iscsi_bonds>`: a list of `<iscsi_bond>` items, each a {@linkcode IscsiBond}. A link (`<link rel="iscsibonds">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare iscsiBonds?: List<IscsiBond>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<DataCenter>) {
     super();
@@ -719,78 +1391,86 @@ export class DataCenter extends ModelStruct {
 }
 
 /**
- * The `disk` type of the engine API.
+ * The engine's `<disk>` element, an object with an `href`; a list of them is `<disks>`.
  *
  * @example Usage
  * ```ts
  * import { Disk } from "@nimbus/apiclient/services/ovirt";
- * const value = new Disk({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Disk({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Disk extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `active` field. */
-  declare active?: boolean;
-  /** The `actual_size` field. 64-bit: a `bigint`. */
-  declare actualSize?: bigint;
-  /** The `alias` field. */
+export class Disk extends Device {
+  /** `<alias>`: a string. */
   declare alias?: string;
-  /** The `bootable` field. */
-  declare bootable?: boolean;
-  /** The `content_type` field. */
-  declare contentType?: DiskContentType;
-  /** The `format` field. */
-  declare format?: DiskFormat;
-  /** The `image_id` field. */
+  /** `<image_id>`: a string. */
   declare imageId?: string;
-  /** The `initial_size` field. 64-bit: a `bigint`. */
-  declare initialSize?: bigint;
-  /** The `interface` field. */
-  declare interface?: DiskInterface;
-  /** The `logical_name` field. */
-  declare logicalName?: string;
-  /** The `lun_storage` field. */
-  declare lunStorage?: HostStorage;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `propagate_errors` field. */
-  declare propagateErrors?: boolean;
-  /** The `provisioned_size` field. 64-bit: a `bigint`. */
+  /** `<provisioned_size>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
   declare provisionedSize?: bigint;
-  /** The `qcow_version` field. */
-  declare qcowVersion?: QcowVersion;
-  /** The `read_only` field. */
-  declare readOnly?: boolean;
-  /** The `shareable` field. */
-  declare shareable?: boolean;
-  /** The `sparse` field. */
-  declare sparse?: boolean;
-  /** The `statistics` list. */
-  declare statistics?: Statistic[];
-  /** The `status` field. */
+  /** `<initial_size>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare initialSize?: bigint;
+  /** `<actual_size>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare actualSize?: bigint;
+  /** `<total_size>`: a 32-bit integer (`xs:int`). */
+  declare totalSize?: number;
+  /** `<status>`: one of the {@linkcode DiskStatus} values. */
   declare status?: DiskStatus;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `storage_domains` list. */
-  declare storageDomains?: StorageDomain[];
-  /** The `storage_type` field. */
-  declare storageType?: DiskStorageType;
-  /** The `total_size` field. 64-bit: a `bigint`. */
-  declare totalSize?: bigint;
-  /** The `uses_scsi_reservation` field. */
-  declare usesScsiReservation?: boolean;
-  /** The `vm` field. */
-  declare vm?: Vm;
-  /** The `vms` list. */
-  declare vms?: Vm[];
-  /** The `wipe_after_delete` field. */
+  /** `<interface>`: one of the {@linkcode DiskInterface} values. @deprecated Disk.interface is deprecated in the engine API. */
+  declare interface?: DiskInterface;
+  /** `<format>`: one of the {@linkcode DiskFormat} values. */
+  declare format?: DiskFormat;
+  /** `<qcow_version>`: one of the {@linkcode QcowVersion} values. */
+  declare qcowVersion?: QcowVersion;
+  /** `<sparse>`: a boolean. */
+  declare sparse?: boolean;
+  /** `<bootable>`: a boolean. @deprecated Disk.bootable is deprecated in the engine API. */
+  declare bootable?: boolean;
+  /** `<shareable>`: a boolean. */
+  declare shareable?: boolean;
+  /** `<wipe_after_delete>`: a boolean. */
   declare wipeAfterDelete?: boolean;
+  /** `<propagate_errors>`: a boolean. */
+  declare propagateErrors?: boolean;
+  /** `<active>`: a boolean. */
+  declare active?: boolean;
+  /** `<backup>`: one of the {@linkcode DiskBackup} values. */
+  declare backup?: DiskBackup;
+  /** `<backup_mode>`: one of the {@linkcode DiskBackupMode} values. */
+  declare backupMode?: DiskBackupMode;
+  /** `<read_only>`: a boolean. @deprecated Disk.readOnly is deprecated in the engine API. */
+  declare readOnly?: boolean;
+  /** `<lun_storage>`: a {@linkcode HostStorage}. */
+  declare lunStorage?: HostStorage;
+  /** `<sgio>`: one of the {@linkcode ScsiGenericIO} values. */
+  declare sgio?: ScsiGenericIO;
+  /** `<uses_scsi_reservation>`: a boolean. */
+  declare usesScsiReservation?: boolean;
+  /** `<storage_type>`: one of the {@linkcode DiskStorageType} values. */
+  declare storageType?: DiskStorageType;
+  /** `<logical_name>`: a string. */
+  declare logicalName?: string;
+  /** `<content_type>`: one of the {@linkcode DiskContentType} values. */
+  declare contentType?: DiskContentType;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** `<storage_domains>`: a list of `<storage_domain>` items, each a {@linkcode StorageDomain}. A link (`<link rel="storagedomains">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare storageDomains?: List<StorageDomain>;
+  /** `<quota>`: a {@linkcode Quota}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare quota?: Quota;
+  /** `<disk_profile>`: a {@linkcode DiskProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare diskProfile?: DiskProfile;
+  /** `<snapshot>`: a {@linkcode Snapshot}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare snapshot?: Snapshot;
+  /** `<openstack_volume_type>`: a {@linkcode OpenStackVolumeType}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare openstackVolumeType?: OpenStackVolumeType;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<disk_snapshots>`: a list of `<disk_snapshot>` items, each a {@linkcode DiskSnapshot}. A link (`<link rel="disksnapshots">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare diskSnapshots?: List<DiskSnapshot>;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** `<external_disk>`: a string. */
+  declare externalDisk?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Disk>) {
     super();
@@ -799,42 +1479,36 @@ export class Disk extends ModelStruct {
 }
 
 /**
- * The `disk_attachment` type of the engine API.
+ * The engine's `<disk_attachment>` element, an object with an `href`; a list of them is `<disk_attachments>`.
  *
  * @example Usage
  * ```ts
  * import { DiskAttachment } from "@nimbus/apiclient/services/ovirt";
- * const value = new DiskAttachment({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new DiskAttachment({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class DiskAttachment extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `active` field. */
-  declare active?: boolean;
-  /** The `bootable` field. */
+export class DiskAttachment extends Identified {
+  /** `<bootable>`: a boolean. */
   declare bootable?: boolean;
-  /** The `disk` field. */
-  declare disk?: Disk;
-  /** The `interface` field. */
-  declare interface?: DiskInterface;
-  /** The `logical_name` field. */
-  declare logicalName?: string;
-  /** The `pass_discard` field. */
+  /** `<pass_discard>`: a boolean. */
   declare passDiscard?: boolean;
-  /** The `read_only` field. */
-  declare readOnly?: boolean;
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `uses_scsi_reservation` field. */
+  /** `<interface>`: one of the {@linkcode DiskInterface} values. */
+  declare interface?: DiskInterface;
+  /** `<uses_scsi_reservation>`: a boolean. */
   declare usesScsiReservation?: boolean;
-  /** The `vm` field. */
+  /** `<active>`: a boolean. */
+  declare active?: boolean;
+  /** `<logical_name>`: a string. */
+  declare logicalName?: string;
+  /** `<read_only>`: a boolean. */
+  declare readOnly?: boolean;
+  /** `<disk>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare disk?: Disk;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<DiskAttachment>) {
     super();
@@ -843,36 +1517,94 @@ export class DiskAttachment extends ModelStruct {
 }
 
 /**
- * The `display` type of the engine API.
+ * The engine's `<disk_profile>` element, an object with an `href`; a list of them is `<disk_profiles>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { DiskProfile } from "@nimbus/apiclient/services/ovirt";
+ * const value = new DiskProfile({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class DiskProfile extends Identified {
+  /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare qos?: Qos;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<DiskProfile>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<disk_snapshot>` element, an object with an `href`; a list of them is `<disk_snapshots>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { DiskSnapshot } from "@nimbus/apiclient/services/ovirt";
+ * const value = new DiskSnapshot({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class DiskSnapshot extends Disk {
+  /** `<disk>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare disk?: Disk;
+  /** `<parent>`: a {@linkcode DiskSnapshot}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare parent?: DiskSnapshot;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<DiskSnapshot>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<display>` element; a list of them is `<displays>`.
  *
  * @example Usage
  * ```ts
  * import { Display } from "@nimbus/apiclient/services/ovirt";
- * const value = new Display({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Display({ address: "a" });
+ * console.log(value.address); // a
  * ```
  */
 export class Display extends ModelStruct {
-  /** The `address` field. */
-  declare address?: string;
-  /** The `allow_override` field. */
-  declare allowOverride?: boolean;
-  /** The `copy_paste_enabled` field. */
-  declare copyPasteEnabled?: boolean;
-  /** The `file_transfer_enabled` field. */
-  declare fileTransferEnabled?: boolean;
-  /** The `monitors` field. */
-  declare monitors?: number;
-  /** The `port` field. */
-  declare port?: number;
-  /** The `secure_port` field. */
-  declare securePort?: number;
-  /** The `single_qxl_pci` field. */
-  declare singleQxlPci?: boolean;
-  /** The `smartcard_enabled` field. */
-  declare smartcardEnabled?: boolean;
-  /** The `type` field. */
+  /** `<type>`: one of the {@linkcode DisplayType} values. @deprecated Display.type is deprecated in the engine API. */
   declare type?: DisplayType;
+  /** `<video_type>`: one of the {@linkcode VideoType} values. */
+  declare videoType?: VideoType;
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<secure_port>`: a 32-bit integer (`xs:int`). */
+  declare securePort?: number;
+  /** `<monitors>`: a 32-bit integer (`xs:int`). */
+  declare monitors?: number;
+  /** `<single_qxl_pci>`: a boolean. @deprecated Display.singleQxlPci is deprecated in the engine API. */
+  declare singleQxlPci?: boolean;
+  /** `<allow_override>`: a boolean. */
+  declare allowOverride?: boolean;
+  /** `<certificate>`: a {@linkcode Certificate}. */
+  declare certificate?: Certificate;
+  /** `<smartcard_enabled>`: a boolean. */
+  declare smartcardEnabled?: boolean;
+  /** `<keyboard_layout>`: a string. */
+  declare keyboardLayout?: string;
+  /** `<proxy>`: a string. */
+  declare proxy?: string;
+  /** `<file_transfer_enabled>`: a boolean. */
+  declare fileTransferEnabled?: boolean;
+  /** `<copy_paste_enabled>`: a boolean. */
+  declare copyPasteEnabled?: boolean;
+  /** `<disconnect_action>`: a string. */
+  declare disconnectAction?: string;
+  /** `<disconnect_action_delay>`: a 32-bit integer (`xs:int`). */
+  declare disconnectActionDelay?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Display>) {
     super();
@@ -881,28 +1613,64 @@ export class Display extends ModelStruct {
 }
 
 /**
- * The `domain` type of the engine API.
+ * The engine's `<dns>` element; a list of them is `<dnss>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Dns } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Dns({});
+ * console.log(value instanceof Dns); // true
+ * ```
+ */
+export class Dns extends ModelStruct {
+  /** `<servers>`: a list of `<host>` items, each a {@linkcode Host}. */
+  declare servers?: List<Host>;
+  /** `<search_domains>`: a list of `<host>` items, each a {@linkcode Host}. */
+  declare searchDomains?: List<Host>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Dns>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<dns_resolver_configuration>` element; a list of them is `<dns_resolver_configurations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { DnsResolverConfiguration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new DnsResolverConfiguration({});
+ * console.log(value instanceof DnsResolverConfiguration); // true
+ * ```
+ */
+export class DnsResolverConfiguration extends ModelStruct {
+  /** `<name_servers>`: a list of `<name_server>` items, each a string. */
+  declare nameServers?: List<string>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<DnsResolverConfiguration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<domain>` element, an object with an `href`; a list of them is `<domains>`.
  *
  * @example Usage
  * ```ts
  * import { Domain } from "@nimbus/apiclient/services/ovirt";
- * const value = new Domain({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Domain({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Domain extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `groups` list. */
-  declare groups?: Group[];
-  /** The `user` field. */
+export class Domain extends Identified {
+  /** `<user>`: a {@linkcode User}. */
   declare user?: User;
-  /** The `users` list. */
-  declare users?: User[];
+  /** `<groups>`: a list of `<group>` items, each a {@linkcode Group}. A link (`<link rel="groups">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare groups?: List<Group>;
+  /** `<users>`: a list of `<user>` items, each a {@linkcode User}. A link (`<link rel="users">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare users?: List<User>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Domain>) {
     super();
@@ -911,56 +1679,122 @@ export class Domain extends ModelStruct {
 }
 
 /**
- * The `event` type of the engine API.
+ * The engine's `<dynamic_cpu>` element; a list of them is `<dynamic_cpus>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { DynamicCpu } from "@nimbus/apiclient/services/ovirt";
+ * const value = new DynamicCpu({});
+ * console.log(value instanceof DynamicCpu); // true
+ * ```
+ */
+export class DynamicCpu extends ModelStruct {
+  /** `<topology>`: a {@linkcode CpuTopology}. */
+  declare topology?: CpuTopology;
+  /** `<cpu_tune>`: a {@linkcode CpuTune}. */
+  declare cpuTune?: CpuTune;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<DynamicCpu>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<engine_backup_info>` element; a list of them is `<engine_backup_infos>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { EngineBackupInfo } from "@nimbus/apiclient/services/ovirt";
+ * const value = new EngineBackupInfo({});
+ * console.log(value instanceof EngineBackupInfo); // true
+ * ```
+ */
+export class EngineBackupInfo extends ModelStruct {
+  /** `<last_engine_backup>`: a date (`xs:dateTime`). */
+  declare lastEngineBackup?: Date;
+  /** `<last_db_backup>`: a date (`xs:dateTime`). */
+  declare lastDbBackup?: Date;
+  /** `<last_dwh_backup>`: a date (`xs:dateTime`). */
+  declare lastDwhBackup?: Date;
+  /** `<last_cinder_backup>`: a date (`xs:dateTime`). */
+  declare lastCinderBackup?: Date;
+  /** `<last_keycloak_backup>`: a date (`xs:dateTime`). */
+  declare lastKeycloakBackup?: Date;
+  /** `<last_grafana_backup>`: a date (`xs:dateTime`). */
+  declare lastGrafanaBackup?: Date;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<EngineBackupInfo>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<error_handling>` element; a list of them is `<error_handlings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ErrorHandling } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ErrorHandling({});
+ * console.log(value instanceof ErrorHandling); // true
+ * ```
+ */
+export class ErrorHandling extends ModelStruct {
+  /** `<on_error>`: one of the {@linkcode MigrateOnError} values. */
+  declare onError?: MigrateOnError;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ErrorHandling>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<event>` element, an object with an `href`; a list of them is `<events>`.
  *
  * @example Usage
  * ```ts
  * import { Event } from "@nimbus/apiclient/services/ovirt";
- * const value = new Event({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Event({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Event extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `code` field. */
-  declare code?: number;
-  /** The `correlation_id` field. */
-  declare correlationId?: string;
-  /** The `custom_data` field. */
-  declare customData?: string;
-  /** The `custom_id` field. */
-  declare customId?: number;
-  /** The `data_center` field. */
-  declare dataCenter?: DataCenter;
-  /** The `flood_rate` field. */
-  declare floodRate?: number;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `index` field. */
+export class Event extends Identified {
+  /** `<index>`: a 32-bit integer (`xs:int`). */
   declare index?: number;
-  /** The `log_on_host` field. */
-  declare logOnHost?: boolean;
-  /** The `origin` field. */
-  declare origin?: string;
-  /** The `severity` field. */
+  /** `<code>`: a 32-bit integer (`xs:int`). */
+  declare code?: number;
+  /** `<severity>`: one of the {@linkcode LogSeverity} values. */
   declare severity?: LogSeverity;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `time` field. */
+  /** `<time>`: a date (`xs:dateTime`). */
   declare time?: Date;
-  /** The `user` field. */
+  /** `<correlation_id>`: a string. */
+  declare correlationId?: string;
+  /** `<origin>`: a string. */
+  declare origin?: string;
+  /** `<custom_id>`: a 32-bit integer (`xs:int`). */
+  declare customId?: number;
+  /** `<flood_rate>`: a 32-bit integer (`xs:int`). */
+  declare floodRate?: number;
+  /** `<log_on_host>`: a boolean. */
+  declare logOnHost?: boolean;
+  /** `<custom_data>`: a string. */
+  declare customData?: string;
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare user?: User;
-  /** The `vm` field. */
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Event>) {
     super();
@@ -969,28 +1803,342 @@ export class Event extends ModelStruct {
 }
 
 /**
- * The `file` type of the engine API.
+ * The engine's `<event_subscription>` element, an object with an `href`; a list of them is `<event_subscriptions>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { EventSubscription } from "@nimbus/apiclient/services/ovirt";
+ * const value = new EventSubscription({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class EventSubscription extends Identified {
+  /** `<event>`: one of the {@linkcode NotifiableEvent} values. */
+  declare event?: NotifiableEvent;
+  /** `<user>`: a {@linkcode User}. */
+  declare user?: User;
+  /** `<notification_method>`: one of the {@linkcode NotificationMethod} values. */
+  declare notificationMethod?: NotificationMethod;
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<EventSubscription>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_compute_resource>` element, an object with an `href`; a list of them is `<external_compute_resources>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalComputeResource } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalComputeResource({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ExternalComputeResource extends Identified {
+  /** `<provider>`: a string. */
+  declare provider?: string;
+  /** `<user>`: a string. */
+  declare user?: string;
+  /** `<url>`: a string. */
+  declare url?: string;
+  /** `<external_host_provider>`: a {@linkcode ExternalHostProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalHostProvider?: ExternalHostProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalComputeResource>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_discovered_host>` element, an object with an `href`; a list of them is `<external_discovered_hosts>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalDiscoveredHost } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalDiscoveredHost({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ExternalDiscoveredHost extends Identified {
+  /** `<ip>`: a string. */
+  declare ip?: string;
+  /** `<mac>`: a string. */
+  declare mac?: string;
+  /** `<subnet_name>`: a string. */
+  declare subnetName?: string;
+  /** `<last_report>`: a string. */
+  declare lastReport?: string;
+  /** `<external_host_provider>`: a {@linkcode ExternalHostProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalHostProvider?: ExternalHostProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalDiscoveredHost>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_host>` element, an object with an `href`; a list of them is `<external_hosts>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalHost } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalHost({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ExternalHost extends Identified {
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** `<external_host_provider>`: a {@linkcode ExternalHostProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalHostProvider?: ExternalHostProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalHost>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_host_group>` element, an object with an `href`; a list of them is `<external_host_groups>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalHostGroup } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalHostGroup({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ExternalHostGroup extends Identified {
+  /** `<architecture_name>`: a string. */
+  declare architectureName?: string;
+  /** `<operating_system_name>`: a string. */
+  declare operatingSystemName?: string;
+  /** `<domain_name>`: a string. */
+  declare domainName?: string;
+  /** `<subnet_name>`: a string. */
+  declare subnetName?: string;
+  /** `<external_host_provider>`: a {@linkcode ExternalHostProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalHostProvider?: ExternalHostProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalHostGroup>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_provider>` element, an object with an `href`; a list of them is `<external_providers>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalProvider } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalProvider({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ExternalProvider extends Identified {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
+  /** `<url>`: a string. */
+  declare url?: string;
+  /** `<requires_authentication>`: a boolean. */
+  declare requiresAuthentication?: boolean;
+  /** `<username>`: a string. */
+  declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<authentication_url>`: a string. */
+  declare authenticationUrl?: string;
+  /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare properties?: List<Property>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalProvider>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_host_provider>` element, an object with an `href`; a list of them is `<external_host_providers>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalHostProvider } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalHostProvider({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ExternalHostProvider extends ExternalProvider {
+  /** `<certificates>`: a list of `<certificate>` items, each a {@linkcode Certificate}. A link (`<link rel="certificates">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare certificates?: List<Certificate>;
+  /** `<compute_resources>`: a list of `<external_compute_resource>` items, each a {@linkcode ExternalComputeResource}. A link (`<link rel="computeresources">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare computeResources?: List<ExternalComputeResource>;
+  /** `<discovered_hosts>`: a list of `<external_discovered_host>` items, each a {@linkcode ExternalDiscoveredHost}. A link (`<link rel="discoveredhosts">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare discoveredHosts?: List<ExternalDiscoveredHost>;
+  /** `<host_groups>`: a list of `<external_host_group>` items, each a {@linkcode ExternalHostGroup}. A link (`<link rel="hostgroups">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hostGroups?: List<ExternalHostGroup>;
+  /** `<hosts>`: a list of `<host>` items, each a {@linkcode Host}. A link (`<link rel="hosts">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hosts?: List<Host>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalHostProvider>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_network_provider_configuration>` element, an object with an `href`; a list of them is `<external_network_provider_configurations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalNetworkProviderConfiguration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalNetworkProviderConfiguration({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ExternalNetworkProviderConfiguration extends Identified {
+  /** `<external_network_provider>`: a {@linkcode ExternalProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalNetworkProvider?: ExternalProvider;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalNetworkProviderConfiguration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_template_import>` element; a list of them is `<external_template_imports>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalTemplateImport } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalTemplateImport({ url: "a" });
+ * console.log(value.url); // a
+ * ```
+ */
+export class ExternalTemplateImport extends ModelStruct {
+  /** `<url>`: a string. */
+  declare url?: string;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<cpu_profile>`: a {@linkcode CpuProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cpuProfile?: CpuProfile;
+  /** `<quota>`: a {@linkcode Quota}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare quota?: Quota;
+  /** `<clone>`: a boolean. */
+  declare clone?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalTemplateImport>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<external_vm_import>` element; a list of them is `<external_vm_imports>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExternalVmImport } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ExternalVmImport({ url: "a" });
+ * console.log(value.url); // a
+ * ```
+ */
+export class ExternalVmImport extends ModelStruct {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
+  /** `<provider>`: one of the {@linkcode ExternalVmProviderType} values. */
+  declare provider?: ExternalVmProviderType;
+  /** `<url>`: a string. */
+  declare url?: string;
+  /** `<username>`: a string. */
+  declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<sparse>`: a boolean. */
+  declare sparse?: boolean;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** `<cpu_profile>`: a {@linkcode CpuProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cpuProfile?: CpuProfile;
+  /** `<quota>`: a {@linkcode Quota}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare quota?: Quota;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<drivers_iso>`: a {@linkcode File}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare driversIso?: File;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ExternalVmImport>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<fencing_policy>` element; a list of them is `<fencing_policies>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { FencingPolicy } from "@nimbus/apiclient/services/ovirt";
+ * const value = new FencingPolicy({});
+ * console.log(value instanceof FencingPolicy); // true
+ * ```
+ */
+export class FencingPolicy extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** `<skip_if_sd_active>`: a {@linkcode SkipIfSdActive}. */
+  declare skipIfSdActive?: SkipIfSdActive;
+  /** `<skip_if_connectivity_broken>`: a {@linkcode SkipIfConnectivityBroken}. */
+  declare skipIfConnectivityBroken?: SkipIfConnectivityBroken;
+  /** `<skip_if_gluster_bricks_up>`: a boolean. */
+  declare skipIfGlusterBricksUp?: boolean;
+  /** `<skip_if_gluster_quorum_not_met>`: a boolean. */
+  declare skipIfGlusterQuorumNotMet?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<FencingPolicy>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<file>` element, an object with an `href`; a list of them is `<files>`.
  *
  * @example Usage
  * ```ts
  * import { File } from "@nimbus/apiclient/services/ovirt";
- * const value = new File({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new File({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class File extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `content` field. */
+export class File extends Identified {
+  /** `<content>`: a string. */
   declare content?: string;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `type` field. */
+  /** `<type>`: a string. */
   declare type?: string;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<File>) {
     super();
@@ -999,36 +2147,380 @@ export class File extends ModelStruct {
 }
 
 /**
- * The `graphics_console` type of the engine API.
+ * The engine's `<filter>` element, an object with an `href`; a list of them is `<filters>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Filter } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Filter({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Filter extends Identified {
+  /** `<position>`: a 32-bit integer (`xs:int`). */
+  declare position?: number;
+  /** `<scheduling_policy_unit>`: a {@linkcode SchedulingPolicyUnit}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare schedulingPolicyUnit?: SchedulingPolicyUnit;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Filter>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<floppy>` element, an object with an `href`; a list of them is `<floppies>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Floppy } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Floppy({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Floppy extends Device {
+  /** `<file>`: a {@linkcode File}. */
+  declare file?: File;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Floppy>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<fop_statistic>` element; a list of them is `<fop_statistics>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { FopStatistic } from "@nimbus/apiclient/services/ovirt";
+ * const value = new FopStatistic({ name: "a" });
+ * console.log(value.name); // a
+ * ```
+ */
+export class FopStatistic extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. */
+  declare statistics?: List<Statistic>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<FopStatistic>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<gluster_brick_advanced_details>` element, an object with an `href`; a list of them is `<gluster_brick_advanced_detailss>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterBrickAdvancedDetails } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterBrickAdvancedDetails({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class GlusterBrickAdvancedDetails extends Device {
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<pid>`: a 32-bit integer (`xs:int`). */
+  declare pid?: number;
+  /** `<device>`: a string. */
+  declare device?: string;
+  /** `<mnt_options>`: a string. */
+  declare mntOptions?: string;
+  /** `<fs_name>`: a string. */
+  declare fsName?: string;
+  /** `<gluster_clients>`: a list of `<gluster_client>` items, each a {@linkcode GlusterClient}. */
+  declare glusterClients?: List<GlusterClient>;
+  /** `<memory_pools>`: a list of `<memory_pool>` items, each a {@linkcode GlusterMemoryPool}. */
+  declare memoryPools?: List<GlusterMemoryPool>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterBrickAdvancedDetails>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<brick>` element, an object with an `href`; a list of them is `<bricks>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterBrick } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterBrick({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class GlusterBrick extends GlusterBrickAdvancedDetails {
+  /** `<server_id>`: a string. */
+  declare serverId?: string;
+  /** `<brick_dir>`: a string. */
+  declare brickDir?: string;
+  /** `<status>`: one of the {@linkcode GlusterBrickStatus} values. */
+  declare status?: GlusterBrickStatus;
+  /** `<gluster_volume>`: a {@linkcode GlusterVolume}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare glusterVolume?: GlusterVolume;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterBrick>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<brick_memoryinfo>` element; a list of them is `<gluster_brick_memory_infos>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterBrickMemoryInfo } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterBrickMemoryInfo({});
+ * console.log(value instanceof GlusterBrickMemoryInfo); // true
+ * ```
+ */
+export class GlusterBrickMemoryInfo extends ModelStruct {
+  /** `<memory_pools>`: a list of `<memory_pool>` items, each a {@linkcode GlusterMemoryPool}. */
+  declare memoryPools?: List<GlusterMemoryPool>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterBrickMemoryInfo>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<gluster_client>` element; a list of them is `<gluster_clients>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterClient } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterClient({ hostName: "a" });
+ * console.log(value.hostName); // a
+ * ```
+ */
+export class GlusterClient extends ModelStruct {
+  /** `<host_name>`: a string. */
+  declare hostName?: string;
+  /** `<client_port>`: a 32-bit integer (`xs:int`). */
+  declare clientPort?: number;
+  /** `<bytes_read>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare bytesRead?: bigint;
+  /** `<bytes_written>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare bytesWritten?: bigint;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterClient>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<gluster_hook>` element, an object with an `href`; a list of them is `<gluster_hooks>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterHook } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterHook({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class GlusterHook extends Identified {
+  /** `<gluster_command>`: a string. */
+  declare glusterCommand?: string;
+  /** `<stage>`: one of the {@linkcode HookStage} values. */
+  declare stage?: HookStage;
+  /** `<content_type>`: one of the {@linkcode HookContentType} values. */
+  declare contentType?: HookContentType;
+  /** `<checksum>`: a string. */
+  declare checksum?: string;
+  /** `<content>`: a string. */
+  declare content?: string;
+  /** `<conflict_status>`: a 32-bit integer (`xs:int`). */
+  declare conflictStatus?: number;
+  /** `<conflicts>`: a string. */
+  declare conflicts?: string;
+  /** `<status>`: one of the {@linkcode GlusterHookStatus} values. */
+  declare status?: GlusterHookStatus;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<server_hooks>`: a list of `<server_hook>` items, each a {@linkcode GlusterServerHook}. A link (`<link rel="serverhooks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare serverHooks?: List<GlusterServerHook>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterHook>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<memory_pool>` element, an object with an `href`; a list of them is `<memory_pools>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterMemoryPool } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterMemoryPool({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class GlusterMemoryPool extends Identified {
+  /** `<type>`: a string. */
+  declare type?: string;
+  /** `<hot_count>`: a 32-bit integer (`xs:int`). */
+  declare hotCount?: number;
+  /** `<cold_count>`: a 32-bit integer (`xs:int`). */
+  declare coldCount?: number;
+  /** `<padded_size>`: a 32-bit integer (`xs:int`). */
+  declare paddedSize?: number;
+  /** `<alloc_count>`: a 32-bit integer (`xs:int`). */
+  declare allocCount?: number;
+  /** `<max_alloc>`: a 32-bit integer (`xs:int`). */
+  declare maxAlloc?: number;
+  /** `<pool_misses>`: a 32-bit integer (`xs:int`). */
+  declare poolMisses?: number;
+  /** `<max_stdalloc>`: a 32-bit integer (`xs:int`). */
+  declare maxStdalloc?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterMemoryPool>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<server_hook>` element, an object with an `href`; a list of them is `<server_hooks>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterServerHook } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterServerHook({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class GlusterServerHook extends Identified {
+  /** `<content_type>`: one of the {@linkcode HookContentType} values. */
+  declare contentType?: HookContentType;
+  /** `<status>`: one of the {@linkcode GlusterHookStatus} values. */
+  declare status?: GlusterHookStatus;
+  /** `<checksum>`: a string. */
+  declare checksum?: string;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterServerHook>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<gluster_volume>` element, an object with an `href`; a list of them is `<gluster_volumes>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterVolume } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterVolume({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class GlusterVolume extends Identified {
+  /** `<volume_type>`: one of the {@linkcode GlusterVolumeType} values. */
+  declare volumeType?: GlusterVolumeType;
+  /** `<transport_types>`: a list of `<transport_type>` items, each one of the {@linkcode TransportType} values. */
+  declare transportTypes?: List<TransportType>;
+  /** `<replica_count>`: a 32-bit integer (`xs:int`). */
+  declare replicaCount?: number;
+  /** `<stripe_count>`: a 32-bit integer (`xs:int`). */
+  declare stripeCount?: number;
+  /** `<disperse_count>`: a 32-bit integer (`xs:int`). */
+  declare disperseCount?: number;
+  /** `<redundancy_count>`: a 32-bit integer (`xs:int`). */
+  declare redundancyCount?: number;
+  /** `<options>`: a list of `<option>` items, each a {@linkcode Option}. */
+  declare options?: List<Option>;
+  /** `<status>`: one of the {@linkcode GlusterVolumeStatus} values. */
+  declare status?: GlusterVolumeStatus;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<bricks>`: a list of `<brick>` items, each a {@linkcode GlusterBrick}. A link (`<link rel="glusterbricks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare bricks?: List<GlusterBrick>;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterVolume>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<gluster_volume_profile_details>` element, an object with an `href`; a list of them is `<gluster_volume_profile_detailss>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GlusterVolumeProfileDetails } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GlusterVolumeProfileDetails({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class GlusterVolumeProfileDetails extends Identified {
+  /** `<brick_profile_details>`: a list of `<brick_profile_detail>` items, each a {@linkcode BrickProfileDetail}. */
+  declare brickProfileDetails?: List<BrickProfileDetail>;
+  /** `<nfs_profile_details>`: a list of `<nfs_profile_detail>` items, each a {@linkcode NfsProfileDetail}. */
+  declare nfsProfileDetails?: List<NfsProfileDetail>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GlusterVolumeProfileDetails>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<grace_period>` element; a list of them is `<grace_periods>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GracePeriod } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GracePeriod({});
+ * console.log(value instanceof GracePeriod); // true
+ * ```
+ */
+export class GracePeriod extends ModelStruct {
+  /** `<expiry>`: a 32-bit integer (`xs:int`). */
+  declare expiry?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GracePeriod>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<graphics_console>` element, an object with an `href`; a list of them is `<graphics_consoles>`.
  *
  * @example Usage
  * ```ts
  * import { GraphicsConsole } from "@nimbus/apiclient/services/ovirt";
- * const value = new GraphicsConsole({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new GraphicsConsole({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class GraphicsConsole extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `address` field. */
-  declare address?: string;
-  /** The `instance_type` field. */
-  declare instanceType?: InstanceType;
-  /** The `port` field. */
-  declare port?: number;
-  /** The `protocol` field. */
+export class GraphicsConsole extends Identified {
+  /** `<protocol>`: one of the {@linkcode GraphicsType} values. */
   declare protocol?: GraphicsType;
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `tls_port` field. */
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<tls_port>`: a 32-bit integer (`xs:int`). */
   declare tlsPort?: number;
-  /** The `vm` field. */
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<instance_type>`: a {@linkcode InstanceType}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare instanceType?: InstanceType;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<GraphicsConsole>) {
     super();
@@ -1037,34 +2529,28 @@ export class GraphicsConsole extends ModelStruct {
 }
 
 /**
- * The `group` type of the engine API.
+ * The engine's `<group>` element, an object with an `href`; a list of them is `<groups>`.
  *
  * @example Usage
  * ```ts
  * import { Group } from "@nimbus/apiclient/services/ovirt";
- * const value = new Group({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Group({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Group extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `domain` field. */
-  declare domain?: Domain;
-  /** The `domain_entry_id` field. */
+export class Group extends Identified {
+  /** `<domain_entry_id>`: a string. */
   declare domainEntryId?: string;
-  /** The `namespace` field. */
+  /** `<namespace>`: a string. */
   declare namespace?: string;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `roles` list. */
-  declare roles?: Role[];
-  /** The `tags` list. */
-  declare tags?: Tag[];
+  /** `<domain>`: a {@linkcode Domain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare domain?: Domain;
+  /** `<roles>`: a list of `<role>` items, each a {@linkcode Role}. A link (`<link rel="roles">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare roles?: List<Role>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<tags>`: a list of `<tag>` items, each a {@linkcode Tag}. A link (`<link rel="tags">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare tags?: List<Tag>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Group>) {
     super();
@@ -1073,19 +2559,81 @@ export class Group extends ModelStruct {
 }
 
 /**
- * The `high_availability` type of the engine API.
+ * The engine's `<guest_operating_system>` element; a list of them is `<guest_operating_systems>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { GuestOperatingSystem } from "@nimbus/apiclient/services/ovirt";
+ * const value = new GuestOperatingSystem({ architecture: "a" });
+ * console.log(value.architecture); // a
+ * ```
+ */
+export class GuestOperatingSystem extends ModelStruct {
+  /** `<architecture>`: a string. */
+  declare architecture?: string;
+  /** `<codename>`: a string. */
+  declare codename?: string;
+  /** `<distribution>`: a string. */
+  declare distribution?: string;
+  /** `<kernel>`: a {@linkcode Kernel}. */
+  declare kernel?: Kernel;
+  /** `<family>`: a string. */
+  declare family?: string;
+  /** `<version>`: a {@linkcode Version}. */
+  declare version?: Version;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<GuestOperatingSystem>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<hardware_information>` element; a list of them is `<hardware_informations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HardwareInformation } from "@nimbus/apiclient/services/ovirt";
+ * const value = new HardwareInformation({ manufacturer: "a" });
+ * console.log(value.manufacturer); // a
+ * ```
+ */
+export class HardwareInformation extends ModelStruct {
+  /** `<manufacturer>`: a string. */
+  declare manufacturer?: string;
+  /** `<version>`: a string. */
+  declare version?: string;
+  /** `<serial_number>`: a string. */
+  declare serialNumber?: string;
+  /** `<product_name>`: a string. */
+  declare productName?: string;
+  /** `<uuid>`: a string. */
+  declare uuid?: string;
+  /** `<family>`: a string. */
+  declare family?: string;
+  /** `<supported_rng_sources>`: a list of `<supported_rng_source>` items, each one of the {@linkcode RngSource} values. */
+  declare supportedRngSources?: List<RngSource>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<HardwareInformation>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<high_availability>` element; a list of them is `<high_availabilities>`.
  *
  * @example Usage
  * ```ts
  * import { HighAvailability } from "@nimbus/apiclient/services/ovirt";
- * const value = new HighAvailability({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new HighAvailability({});
+ * console.log(value instanceof HighAvailability); // true
  * ```
  */
 export class HighAvailability extends ModelStruct {
-  /** The `enabled` field. */
+  /** `<enabled>`: a boolean. */
   declare enabled?: boolean;
-  /** The `priority` field. */
+  /** `<priority>`: a 32-bit integer (`xs:int`). */
   declare priority?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<HighAvailability>) {
@@ -1095,76 +2643,150 @@ export class HighAvailability extends ModelStruct {
 }
 
 /**
- * The `host` type of the engine API.
+ * The engine's `<hook>` element, an object with an `href`; a list of them is `<hooks>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Hook } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Hook({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Hook extends Identified {
+  /** `<event_name>`: a string. */
+  declare eventName?: string;
+  /** `<md5>`: a string. */
+  declare md5?: string;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Hook>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<host>` element, an object with an `href`; a list of them is `<hosts>`.
  *
  * @example Usage
  * ```ts
  * import { Host } from "@nimbus/apiclient/services/ovirt";
- * const value = new Host({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Host({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Host extends ModelStruct {
+export class Host extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["rootPassword"];
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `address` field. */
+  /** `<address>`: a string. */
   declare address?: string;
-  /** The `affinity_labels` list. */
-  declare affinityLabels?: AffinityLabel[];
-  /** The `auto_numa_status` field. */
-  declare autoNumaStatus?: AutoNumaStatus;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `cpu` field. */
-  declare cpu?: Cpu;
-  /** The `external_status` field. */
-  declare externalStatus?: ExternalStatus;
-  /** The `libvirt_version` field. */
-  declare libvirtVersion?: Version;
-  /** The `max_scheduling_memory` field. 64-bit: a `bigint`. */
-  declare maxSchedulingMemory?: bigint;
-  /** The `memory` field. 64-bit: a `bigint`. */
-  declare memory?: bigint;
-  /** The `network_attachments` list. */
-  declare networkAttachments?: NetworkAttachment[];
-  /** The `nics` list. */
-  declare nics?: HostNic[];
-  /** The `os` field. */
-  declare os?: OperatingSystem;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `port` field. */
-  declare port?: number;
-  /** The `power_management` field. */
-  declare powerManagement?: PowerManagement;
-  /** The `protocol` field. */
-  declare protocol?: HostProtocol;
-  /** The `root_password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare rootPassword?: string;
-  /** The `spm` field. */
-  declare spm?: Spm;
-  /** The `statistics` list. */
-  declare statistics?: Statistic[];
-  /** The `status` field. */
+  /** `<status>`: one of the {@linkcode HostStatus} values. */
   declare status?: HostStatus;
-  /** The `status_detail` field. */
+  /** `<status_detail>`: a string. */
   declare statusDetail?: string;
-  /** The `summary` field. */
-  declare summary?: VmSummary;
-  /** The `tags` list. */
-  declare tags?: Tag[];
-  /** The `type` field. */
+  /** `<certificate>`: a {@linkcode Certificate}. */
+  declare certificate?: Certificate;
+  /** `<external_status>`: one of the {@linkcode ExternalStatus} values. */
+  declare externalStatus?: ExternalStatus;
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<type>`: one of the {@linkcode HostType} values. */
   declare type?: HostType;
-  /** The `update_available` field. */
-  declare updateAvailable?: boolean;
-  /** The `version` field. */
+  /** `<spm>`: a {@linkcode Spm}. */
+  declare spm?: Spm;
+  /** `<version>`: a {@linkcode Version}. */
   declare version?: Version;
+  /** `<hardware_information>`: a {@linkcode HardwareInformation}. */
+  declare hardwareInformation?: HardwareInformation;
+  /** `<power_management>`: a {@linkcode PowerManagement}. */
+  declare powerManagement?: PowerManagement;
+  /** `<ksm>`: a {@linkcode Ksm}. */
+  declare ksm?: Ksm;
+  /** `<transparent_hugepages>`: a {@linkcode TransparentHugePages}. */
+  declare transparentHugePages?: TransparentHugePages;
+  /** `<iscsi>`: a {@linkcode IscsiDetails}. */
+  declare iscsi?: IscsiDetails;
+  /** `<root_password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare rootPassword?: string;
+  /** `<ssh>`: a {@linkcode Ssh}. */
+  declare ssh?: Ssh;
+  /** `<cpu>`: a {@linkcode Cpu}. */
+  declare cpu?: Cpu;
+  /** `<cpu_units>`: a list of `<host_cpu_unit>` items, each a {@linkcode HostCpuUnit}. A link (`<link rel="cpuunits">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare cpuUnits?: List<HostCpuUnit>;
+  /** `<memory>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare memory?: bigint;
+  /** `<max_scheduling_memory>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare maxSchedulingMemory?: bigint;
+  /** `<summary>`: a {@linkcode VmSummary}. */
+  declare summary?: VmSummary;
+  /** `<override_iptables>`: a boolean. */
+  declare overrideIptables?: boolean;
+  /** `<protocol>`: one of the {@linkcode HostProtocol} values. */
+  declare protocol?: HostProtocol;
+  /** `<os>`: a {@linkcode OperatingSystem}. */
+  declare os?: OperatingSystem;
+  /** `<libvirt_version>`: a {@linkcode Version}. */
+  declare libvirtVersion?: Version;
+  /** `<display>`: a {@linkcode Display}. */
+  declare display?: Display;
+  /** `<hosted_engine>`: a {@linkcode HostedEngine}. */
+  declare hostedEngine?: HostedEngine;
+  /** `<kdump_status>`: one of the {@linkcode KdumpStatus} values. */
+  declare kdumpStatus?: KdumpStatus;
+  /** `<se_linux>`: a {@linkcode SeLinux}. */
+  declare seLinux?: SeLinux;
+  /** `<auto_numa_status>`: one of the {@linkcode AutoNumaStatus} values. */
+  declare autoNumaStatus?: AutoNumaStatus;
+  /** `<numa_supported>`: a boolean. */
+  declare numaSupported?: boolean;
+  /** `<update_available>`: a boolean. */
+  declare updateAvailable?: boolean;
+  /** `<network_operation_in_progress>`: a boolean. */
+  declare networkOperationInProgress?: boolean;
+  /** `<reinstallation_required>`: a boolean. */
+  declare reinstallationRequired?: boolean;
+  /** `<device_passthrough>`: a {@linkcode HostDevicePassthrough}. */
+  declare devicePassthrough?: HostDevicePassthrough;
+  /** `<vgpu_placement>`: one of the {@linkcode VgpuPlacement} values. */
+  declare vgpuPlacement?: VgpuPlacement;
+  /** `<ovn_configured>`: a boolean. */
+  declare ovnConfigured?: boolean;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<hooks>`: a list of `<hook>` items, each a {@linkcode Hook}. A link (`<link rel="hooks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hooks?: List<Hook>;
+  /** `<external_host_provider>`: a {@linkcode ExternalHostProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalHostProvider?: ExternalHostProvider;
+  /** `<storage_connection_extensions>`: a list of `<storage_connection_extension>` items, each a {@linkcode StorageConnectionExtension}. A link (`<link rel="storageconnectionextensions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare storageConnectionExtensions?: List<StorageConnectionExtension>;
+  /** `<affinity_labels>`: a list of `<affinity_label>` items, each a {@linkcode AffinityLabel}. A link (`<link rel="affinitylabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare affinityLabels?: List<AffinityLabel>;
+  /** `<devices>`: a list of `<host_device>` items, each a {@linkcode HostDevice}. A link (`<link rel="devices">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare devices?: List<HostDevice>;
+  /** `<agents>`: a list of `<agent>` items, each a {@linkcode Agent}. A link (`<link rel="fenceagents">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare agents?: List<Agent>;
+  /** `<katello_errata>`: a list of `<katello_erratum>` items, each a {@linkcode KatelloErratum}. A link (`<link rel="katelloerrata">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare katelloErrata?: List<KatelloErratum>;
+  /** `<network_attachments>`: a list of `<network_attachment>` items, each a {@linkcode NetworkAttachment}. A link (`<link rel="networkattachments">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networkAttachments?: List<NetworkAttachment>;
+  /** `<nics>`: a list of `<host_nic>` items, each a {@linkcode HostNic}. A link (`<link rel="nics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare nics?: List<HostNic>;
+  /** `<host_numa_nodes>`: a list of `<host_numa_node>` items, each a {@linkcode NumaNode}. A link (`<link rel="numanodes">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare numaNodes?: List<NumaNode>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** `<storages>`: a list of `<host_storage>` items, each a {@linkcode HostStorage}. A link (`<link rel="storage">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare storages?: List<HostStorage>;
+  /** `<tags>`: a list of `<tag>` items, each a {@linkcode Tag}. A link (`<link rel="tags">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare tags?: List<Tag>;
+  /** `<unmanaged_networks>`: a list of `<unmanaged_network>` items, each a {@linkcode UnmanagedNetwork}. A link (`<link rel="unmanagednetworks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare unmanagedNetworks?: List<UnmanagedNetwork>;
+  /** `<external_network_provider_configurations>`: a list of `<external_network_provider_configuration>` items, each a {@linkcode ExternalNetworkProviderConfiguration}. A link (`<link rel="externalnetworkproviderconfigurations">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare externalNetworkProviderConfigurations?: List<ExternalNetworkProviderConfiguration>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Host>) {
     super();
@@ -1173,58 +2795,182 @@ export class Host extends ModelStruct {
 }
 
 /**
- * The `host_nic` type of the engine API.
+ * The engine's `<host_cpu_unit>` element, an object with an `href`; a list of them is `<host_cpu_units>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HostCpuUnit } from "@nimbus/apiclient/services/ovirt";
+ * const value = new HostCpuUnit({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class HostCpuUnit extends Identified {
+  /** `<socket_id>`: a 32-bit integer (`xs:int`). */
+  declare socketId?: number;
+  /** `<core_id>`: a 32-bit integer (`xs:int`). */
+  declare coreId?: number;
+  /** `<cpu_id>`: a 32-bit integer (`xs:int`). */
+  declare cpuId?: number;
+  /** `<vms>`: a list of `<vm>` items, each a {@linkcode Vm}. A link (`<link rel="vms">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare vms?: List<Vm>;
+  /** `<runs_vdsm>`: a boolean. */
+  declare runsVdsm?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<HostCpuUnit>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<host_device>` element, an object with an `href`; a list of them is `<host_devices>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HostDevice } from "@nimbus/apiclient/services/ovirt";
+ * const value = new HostDevice({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class HostDevice extends Identified {
+  /** `<capability>`: a string. */
+  declare capability?: string;
+  /** `<product>`: a {@linkcode Product}. */
+  declare product?: Product;
+  /** `<vendor>`: a {@linkcode Vendor}. */
+  declare vendor?: Vendor;
+  /** `<iommu_group>`: a 32-bit integer (`xs:int`). */
+  declare iommuGroup?: number;
+  /** `<physical_function>`: a {@linkcode HostDevice}. */
+  declare physicalFunction?: HostDevice;
+  /** `<virtual_functions>`: a 32-bit integer (`xs:int`). */
+  declare virtualFunctions?: number;
+  /** `<placeholder>`: a boolean. */
+  declare placeholder?: boolean;
+  /** `<driver>`: a string. */
+  declare driver?: string;
+  /** `<m_dev_types>`: a list of `<m_dev_type>` items, each a {@linkcode MDevType}. */
+  declare mDevTypes?: List<MDevType>;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<parent_device>`: a {@linkcode HostDevice}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare parentDevice?: HostDevice;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<HostDevice>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<host_device_passthrough>` element; a list of them is `<host_device_passthroughs>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HostDevicePassthrough } from "@nimbus/apiclient/services/ovirt";
+ * const value = new HostDevicePassthrough({});
+ * console.log(value instanceof HostDevicePassthrough); // true
+ * ```
+ */
+export class HostDevicePassthrough extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<HostDevicePassthrough>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<hosted_engine>` element; a list of them is `<hosted_engines>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HostedEngine } from "@nimbus/apiclient/services/ovirt";
+ * const value = new HostedEngine({});
+ * console.log(value instanceof HostedEngine); // true
+ * ```
+ */
+export class HostedEngine extends ModelStruct {
+  /** `<configured>`: a boolean. */
+  declare configured?: boolean;
+  /** `<active>`: a boolean. */
+  declare active?: boolean;
+  /** `<score>`: a 32-bit integer (`xs:int`). */
+  declare score?: number;
+  /** `<global_maintenance>`: a boolean. */
+  declare globalMaintenance?: boolean;
+  /** `<local_maintenance>`: a boolean. */
+  declare localMaintenance?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<HostedEngine>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<host_nic>` element, an object with an `href`; a list of them is `<host_nics>`.
  *
  * @example Usage
  * ```ts
  * import { HostNic } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostNic({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new HostNic({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class HostNic extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `base_interface` field. */
-  declare baseInterface?: string;
-  /** The `bonding` field. */
-  declare bonding?: Bonding;
-  /** The `boot_protocol` field. */
-  declare bootProtocol?: BootProtocol;
-  /** The `bridged` field. */
-  declare bridged?: boolean;
-  /** The `check_connectivity` field. */
-  declare checkConnectivity?: boolean;
-  /** The `custom_configuration` field. */
-  declare customConfiguration?: boolean;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `ip` field. */
-  declare ip?: Ip;
-  /** The `ipv6` field. */
-  declare ipv6?: Ip;
-  /** The `ipv6_boot_protocol` field. */
-  declare ipv6BootProtocol?: BootProtocol;
-  /** The `mac` field. */
+export class HostNic extends Identified {
+  /** `<mac>`: a {@linkcode Mac}. */
   declare mac?: Mac;
-  /** The `mtu` field. */
-  declare mtu?: number;
-  /** The `network` field. */
-  declare network?: Network;
-  /** The `network_attachments` list. */
-  declare networkAttachments?: NetworkAttachment[];
-  /** The `speed` field. 64-bit: a `bigint`. */
-  declare speed?: bigint;
-  /** The `statistics` list. */
-  declare statistics?: Statistic[];
-  /** The `status` field. */
-  declare status?: NicStatus;
-  /** The `vlan` field. */
+  /** `<ip>`: a {@linkcode Ip}. */
+  declare ip?: Ip;
+  /** `<ipv6>`: a {@linkcode Ip}. */
+  declare ipv6?: Ip;
+  /** `<base_interface>`: a string. */
+  declare baseInterface?: string;
+  /** `<vlan>`: a {@linkcode Vlan}. */
   declare vlan?: Vlan;
+  /** `<bonding>`: a {@linkcode Bonding}. */
+  declare bonding?: Bonding;
+  /** `<boot_protocol>`: one of the {@linkcode BootProtocol} values. */
+  declare bootProtocol?: BootProtocol;
+  /** `<ipv6_boot_protocol>`: one of the {@linkcode BootProtocol} values. */
+  declare ipv6BootProtocol?: BootProtocol;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** `<check_connectivity>`: a boolean. */
+  declare checkConnectivity?: boolean;
+  /** `<speed>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare speed?: bigint;
+  /** `<status>`: one of the {@linkcode NicStatus} values. */
+  declare status?: NicStatus;
+  /** `<mtu>`: a 32-bit integer (`xs:int`). */
+  declare mtu?: number;
+  /** `<bridged>`: a boolean. */
+  declare bridged?: boolean;
+  /** `<custom_configuration>`: a boolean. */
+  declare customConfiguration?: boolean;
+  /** `<override_configuration>`: a boolean. */
+  declare overrideConfiguration?: boolean;
+  /** `<network_labels>`: a list of `<network_label>` items, each a {@linkcode NetworkLabel}. A link (`<link rel="networklabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networkLabels?: List<NetworkLabel>;
+  /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare properties?: List<Property>;
+  /** `<ad_aggregator_id>`: a 32-bit integer (`xs:int`). */
+  declare adAggregatorId?: number;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare network?: Network;
+  /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare qos?: Qos;
+  /** `<physical_function>`: a {@linkcode HostNic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare physicalFunction?: HostNic;
+  /** `<virtual_functions_configuration>`: a {@linkcode HostNicVirtualFunctionsConfiguration}. */
+  declare virtualFunctionsConfiguration?: HostNicVirtualFunctionsConfiguration;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<HostNic>) {
     super();
@@ -1233,58 +2979,80 @@ export class HostNic extends ModelStruct {
 }
 
 /**
- * The `host_storage` type of the engine API.
+ * The engine's `<host_nic_virtual_functions_configuration>` element; a list of them is `<host_nic_virtual_functions_configurations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { HostNicVirtualFunctionsConfiguration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new HostNicVirtualFunctionsConfiguration({});
+ * console.log(value instanceof HostNicVirtualFunctionsConfiguration); // true
+ * ```
+ */
+export class HostNicVirtualFunctionsConfiguration extends ModelStruct {
+  /** `<max_number_of_virtual_functions>`: a 32-bit integer (`xs:int`). */
+  declare maxNumberOfVirtualFunctions?: number;
+  /** `<number_of_virtual_functions>`: a 32-bit integer (`xs:int`). */
+  declare numberOfVirtualFunctions?: number;
+  /** `<all_networks_allowed>`: a boolean. */
+  declare allNetworksAllowed?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<HostNicVirtualFunctionsConfiguration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<host_storage>` element, an object with an `href`; a list of them is `<host_storages>`.
  *
  * @example Usage
  * ```ts
  * import { HostStorage } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostStorage({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new HostStorage({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class HostStorage extends ModelStruct {
+export class HostStorage extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["password"];
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `address` field. */
+  /** `<address>`: a string. */
   declare address?: string;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `logical_units` list. */
-  declare logicalUnits?: LogicalUnit[];
-  /** The `mount_options` field. */
-  declare mountOptions?: string;
-  /** The `nfs_retrans` field. */
-  declare nfsRetrans?: number;
-  /** The `nfs_timeo` field. */
-  declare nfsTimeo?: number;
-  /** The `nfs_version` field. */
-  declare nfsVersion?: NfsVersion;
-  /** The `override_luns` field. */
-  declare overrideLuns?: boolean;
-  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare password?: string;
-  /** The `path` field. */
-  declare path?: string;
-  /** The `port` field. */
-  declare port?: number;
-  /** The `portal` field. */
-  declare portal?: string;
-  /** The `target` field. */
-  declare target?: string;
-  /** The `type` field. */
+  /** `<type>`: one of the {@linkcode StorageType} values. */
   declare type?: StorageType;
-  /** The `username` field. */
-  declare username?: string;
-  /** The `vfs_type` field. */
+  /** `<path>`: a string. */
+  declare path?: string;
+  /** `<mount_options>`: a string. */
+  declare mountOptions?: string;
+  /** `<vfs_type>`: a string. */
   declare vfsType?: string;
-  /** The `volume_group` field. */
+  /** `<nfs_version>`: one of the {@linkcode NfsVersion} values. */
+  declare nfsVersion?: NfsVersion;
+  /** `<nfs_timeo>`: a 32-bit integer (`xs:int`). */
+  declare nfsTimeo?: number;
+  /** `<nfs_retrans>`: a 32-bit integer (`xs:int`). */
+  declare nfsRetrans?: number;
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<target>`: a string. */
+  declare target?: string;
+  /** `<username>`: a string. */
+  declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<portal>`: a string. */
+  declare portal?: string;
+  /** `<logical_units>`: a list of `<logical_unit>` items, each a {@linkcode LogicalUnit}. */
+  declare logicalUnits?: List<LogicalUnit>;
+  /** `<volume_group>`: a {@linkcode VolumeGroup}. */
   declare volumeGroup?: VolumeGroup;
+  /** `<override_luns>`: a boolean. */
+  declare overrideLuns?: boolean;
+  /** `<driver_options>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare driverOptions?: List<Property>;
+  /** `<driver_sensitive_options>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare driverSensitiveOptions?: List<Property>;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<HostStorage>) {
     super();
@@ -1293,26 +3061,20 @@ export class HostStorage extends ModelStruct {
 }
 
 /**
- * The `icon` type of the engine API.
+ * The engine's `<icon>` element, an object with an `href`; a list of them is `<icons>`.
  *
  * @example Usage
  * ```ts
  * import { Icon } from "@nimbus/apiclient/services/ovirt";
- * const value = new Icon({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Icon({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Icon extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `data` field. */
-  declare data?: string;
-  /** The `media_type` field. */
+export class Icon extends Identified {
+  /** `<media_type>`: a string. */
   declare mediaType?: string;
+  /** `<data>`: a string. */
+  declare data?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Icon>) {
     super();
@@ -1321,28 +3083,22 @@ export class Icon extends ModelStruct {
 }
 
 /**
- * The `image` type of the engine API.
+ * The engine's `<image>` element, an object with an `href`; a list of them is `<images>`.
  *
  * @example Usage
  * ```ts
  * import { Image } from "@nimbus/apiclient/services/ovirt";
- * const value = new Image({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Image({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Image extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `size` field. 64-bit: a `bigint`. */
-  declare size?: bigint;
-  /** The `storage_domain` field. */
+export class Image extends Identified {
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare storageDomain?: StorageDomain;
-  /** The `type` field. */
+  /** `<type>`: one of the {@linkcode ImageFileType} values. */
   declare type?: ImageFileType;
+  /** `<size>`: a 32-bit integer (`xs:int`). */
+  declare size?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Image>) {
     super();
@@ -1351,48 +3107,46 @@ export class Image extends ModelStruct {
 }
 
 /**
- * The `image_transfer` type of the engine API.
+ * The engine's `<image_transfer>` element, an object with an `href`; a list of them is `<image_transfers>`.
  *
  * @example Usage
  * ```ts
  * import { ImageTransfer } from "@nimbus/apiclient/services/ovirt";
- * const value = new ImageTransfer({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new ImageTransfer({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class ImageTransfer extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `active` field. */
-  declare active?: boolean;
-  /** The `direction` field. */
-  declare direction?: ImageTransferDirection;
-  /** The `disk` field. */
-  declare disk?: Disk;
-  /** The `format` field. */
-  declare format?: DiskFormat;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `image` field. */
-  declare image?: Image;
-  /** The `inactivity_timeout` field. */
-  declare inactivityTimeout?: number;
-  /** The `phase` field. */
-  declare phase?: ImageTransferPhase;
-  /** The `proxy_url` field. */
+export class ImageTransfer extends Identified {
+  /** `<proxy_url>`: a string. */
   declare proxyUrl?: string;
-  /** The `shallow` field. */
-  declare shallow?: boolean;
-  /** The `timeout_policy` field. */
-  declare timeoutPolicy?: ImageTransferTimeoutPolicy;
-  /** The `transfer_url` field. */
+  /** `<transfer_url>`: a string. */
   declare transferUrl?: string;
-  /** The `transferred` field. 64-bit: a `bigint`. */
-  declare transferred?: bigint;
+  /** `<phase>`: one of the {@linkcode ImageTransferPhase} values. */
+  declare phase?: ImageTransferPhase;
+  /** `<direction>`: one of the {@linkcode ImageTransferDirection} values. */
+  declare direction?: ImageTransferDirection;
+  /** `<active>`: a boolean. */
+  declare active?: boolean;
+  /** `<transferred>`: a 32-bit integer (`xs:int`). */
+  declare transferred?: number;
+  /** `<inactivity_timeout>`: a 32-bit integer (`xs:int`). */
+  declare inactivityTimeout?: number;
+  /** `<timeout_policy>`: one of the {@linkcode ImageTransferTimeoutPolicy} values. */
+  declare timeoutPolicy?: ImageTransferTimeoutPolicy;
+  /** `<image>`: a {@linkcode Image}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. @deprecated ImageTransfer.image is deprecated in the engine API. */
+  declare image?: Image;
+  /** `<disk>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare disk?: Disk;
+  /** `<snapshot>`: a {@linkcode DiskSnapshot}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare snapshot?: DiskSnapshot;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<backup>`: a {@linkcode Backup}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare backup?: Backup;
+  /** `<format>`: one of the {@linkcode DiskFormat} values. */
+  declare format?: DiskFormat;
+  /** `<shallow>`: a boolean. */
+  declare shallow?: boolean;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<ImageTransfer>) {
     super();
@@ -1401,56 +3155,62 @@ export class ImageTransfer extends ModelStruct {
 }
 
 /**
- * The `initialization` type of the engine API.
+ * The engine's `<initialization>` element; a list of them is `<initializations>`.
  *
  * @example Usage
  * ```ts
  * import { Initialization } from "@nimbus/apiclient/services/ovirt";
- * const value = new Initialization({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Initialization({ hostName: "a" });
+ * console.log(value.hostName); // a
  * ```
  */
 export class Initialization extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
-  static override readonly secretFields: readonly string[] = ["rootPassword", "windowsLicenseKey"];
-  /** The `active_directory_ou` field. */
-  declare activeDirectoryOu?: string;
-  /** The `authorized_ssh_keys` field. */
-  declare authorizedSshKeys?: string;
-  /** The `custom_script` field. */
-  declare customScript?: string;
-  /** The `dns_search` field. */
-  declare dnsSearch?: string;
-  /** The `dns_servers` field. */
-  declare dnsServers?: string;
-  /** The `domain` field. */
-  declare domain?: string;
-  /** The `host_name` field. */
+  static override readonly secretFields: readonly string[] = ["windowsLicenseKey", "rootPassword"];
+  /** `<configuration>`: a {@linkcode Configuration}. */
+  declare configuration?: Configuration;
+  /** `<cloud_init>`: a {@linkcode CloudInit}. @deprecated Initialization.cloudInit is deprecated in the engine API. */
+  declare cloudInit?: CloudInit;
+  /** `<host_name>`: a string. */
   declare hostName?: string;
-  /** The `input_locale` field. */
-  declare inputLocale?: string;
-  /** The `nic_configurations` list. */
-  declare nicConfigurations?: NicConfiguration[];
-  /** The `org_name` field. */
-  declare orgName?: string;
-  /** The `regenerate_ids` field. */
-  declare regenerateIds?: boolean;
-  /** The `regenerate_ssh_keys` field. */
-  declare regenerateSshKeys?: boolean;
-  /** The `root_password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare rootPassword?: string;
-  /** The `system_locale` field. */
-  declare systemLocale?: string;
-  /** The `timezone` field. */
+  /** `<domain>`: a string. */
+  declare domain?: string;
+  /** `<timezone>`: a string. */
   declare timezone?: string;
-  /** The `ui_language` field. */
-  declare uiLanguage?: string;
-  /** The `user_locale` field. */
-  declare userLocale?: string;
-  /** The `user_name` field. */
-  declare userName?: string;
-  /** The `windows_license_key` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  /** `<authorized_ssh_keys>`: a string. */
+  declare authorizedSshKeys?: string;
+  /** `<regenerate_ssh_keys>`: a boolean. */
+  declare regenerateSshKeys?: boolean;
+  /** `<regenerate_ids>`: a boolean. */
+  declare regenerateIds?: boolean;
+  /** `<dns_servers>`: a string. */
+  declare dnsServers?: string;
+  /** `<dns_search>`: a string. */
+  declare dnsSearch?: string;
+  /** `<nic_configurations>`: a list of `<nic_configuration>` items, each a {@linkcode NicConfiguration}. */
+  declare nicConfigurations?: List<NicConfiguration>;
+  /** `<windows_license_key>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare windowsLicenseKey?: string;
+  /** `<root_password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare rootPassword?: string;
+  /** `<custom_script>`: a string. */
+  declare customScript?: string;
+  /** `<input_locale>`: a string. */
+  declare inputLocale?: string;
+  /** `<ui_language>`: a string. */
+  declare uiLanguage?: string;
+  /** `<system_locale>`: a string. */
+  declare systemLocale?: string;
+  /** `<user_locale>`: a string. */
+  declare userLocale?: string;
+  /** `<user_name>`: a string. */
+  declare userName?: string;
+  /** `<active_directory_ou>`: a string. */
+  declare activeDirectoryOu?: string;
+  /** `<org_name>`: a string. */
+  declare orgName?: string;
+  /** `<cloud_init_network_protocol>`: one of the {@linkcode CloudInitNetworkProtocol} values. */
+  declare cloudInitNetworkProtocol?: CloudInitNetworkProtocol;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Initialization>) {
     super();
@@ -1459,76 +3219,168 @@ export class Initialization extends ModelStruct {
 }
 
 /**
- * The `instance_type` type of the engine API.
+ * The engine's `<vm_base>` element, an object with an `href`; a list of them is `<vm_bases>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VmBase } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VmBase({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class VmBase extends Identified {
+  /** `<type>`: one of the {@linkcode VmType} values. */
+  declare type?: VmType;
+  /** `<memory>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare memory?: bigint;
+  /** `<cpu>`: a {@linkcode Cpu}. */
+  declare cpu?: Cpu;
+  /** `<cpu_shares>`: a 32-bit integer (`xs:int`). */
+  declare cpuShares?: number;
+  /** `<bios>`: a {@linkcode Bios}. */
+  declare bios?: Bios;
+  /** `<os>`: a {@linkcode OperatingSystem}. */
+  declare os?: OperatingSystem;
+  /** `<creation_time>`: a date (`xs:dateTime`). */
+  declare creationTime?: Date;
+  /** `<origin>`: a string. */
+  declare origin?: string;
+  /** `<stateless>`: a boolean. */
+  declare stateless?: boolean;
+  /** `<delete_protected>`: a boolean. */
+  declare deleteProtected?: boolean;
+  /** `<high_availability>`: a {@linkcode HighAvailability}. */
+  declare highAvailability?: HighAvailability;
+  /** `<display>`: a {@linkcode Display}. */
+  declare display?: Display;
+  /** `<sso>`: a {@linkcode Sso}. */
+  declare sso?: Sso;
+  /** `<rng_device>`: a {@linkcode RngDevice}. */
+  declare rngDevice?: RngDevice;
+  /** `<console>`: a {@linkcode Console}. */
+  declare console?: Console;
+  /** `<domain>`: a {@linkcode Domain}. */
+  declare domain?: Domain;
+  /** `<usb>`: a {@linkcode Usb}. */
+  declare usb?: Usb;
+  /** `<soundcard_enabled>`: a boolean. */
+  declare soundcardEnabled?: boolean;
+  /** `<tunnel_migration>`: a boolean. */
+  declare tunnelMigration?: boolean;
+  /** `<migration_downtime>`: a 32-bit integer (`xs:int`). */
+  declare migrationDowntime?: number;
+  /** `<virtio_scsi>`: a {@linkcode VirtioScsi}. */
+  declare virtioScsi?: VirtioScsi;
+  /** `<serial_number>`: a {@linkcode SerialNumber}. */
+  declare serialNumber?: SerialNumber;
+  /** `<start_paused>`: a boolean. */
+  declare startPaused?: boolean;
+  /** `<migration>`: a {@linkcode MigrationOptions}. */
+  declare migration?: MigrationOptions;
+  /** `<io>`: a {@linkcode Io}. */
+  declare io?: Io;
+  /** `<custom_properties>`: a list of `<custom_property>` items, each a {@linkcode CustomProperty}. */
+  declare customProperties?: List<CustomProperty>;
+  /** `<custom_emulated_machine>`: a string. */
+  declare customEmulatedMachine?: string;
+  /** `<custom_cpu_model>`: a string. */
+  declare customCpuModel?: string;
+  /** `<time_zone>`: a {@linkcode TimeZone}. */
+  declare timeZone?: TimeZone;
+  /** `<small_icon>`: a {@linkcode Icon}. */
+  declare smallIcon?: Icon;
+  /** `<large_icon>`: a {@linkcode Icon}. */
+  declare largeIcon?: Icon;
+  /** `<initialization>`: a {@linkcode Initialization}. */
+  declare initialization?: Initialization;
+  /** `<memory_policy>`: a {@linkcode MemoryPolicy}. */
+  declare memoryPolicy?: MemoryPolicy;
+  /** `<custom_compatibility_version>`: a {@linkcode Version}. */
+  declare customCompatibilityVersion?: Version;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** `<cpu_profile>`: a {@linkcode CpuProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cpuProfile?: CpuProfile;
+  /** `<quota>`: a {@linkcode Quota}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare quota?: Quota;
+  /** `<lease>`: a {@linkcode StorageDomainLease}. */
+  declare lease?: StorageDomainLease;
+  /** `<storage_error_resume_behaviour>`: one of the {@linkcode VmStorageErrorResumeBehaviour} values. */
+  declare storageErrorResumeBehaviour?: VmStorageErrorResumeBehaviour;
+  /** `<placement_policy>`: a {@linkcode VmPlacementPolicy}. */
+  declare placementPolicy?: VmPlacementPolicy;
+  /** `<multi_queues_enabled>`: a boolean. */
+  declare multiQueuesEnabled?: boolean;
+  /** `<virtio_scsi_multi_queues_enabled>`: a boolean. */
+  declare virtioScsiMultiQueuesEnabled?: boolean;
+  /** `<virtio_scsi_multi_queues>`: a 32-bit integer (`xs:int`). */
+  declare virtioScsiMultiQueues?: number;
+  /** `<tpm_enabled>`: a boolean. */
+  declare tpmEnabled?: boolean;
+  /** `<auto_pinning_policy>`: one of the {@linkcode AutoPinningPolicy} values. @deprecated VmBase.autoPinningPolicy is deprecated in the engine API. */
+  declare autoPinningPolicy?: AutoPinningPolicy;
+  /** `<cpu_pinning_policy>`: one of the {@linkcode CpuPinningPolicy} values. */
+  declare cpuPinningPolicy?: CpuPinningPolicy;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<VmBase>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<template>` element, an object with an `href`; a list of them is `<templates>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Template } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Template({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Template extends VmBase {
+  /** `<status>`: one of the {@linkcode TemplateStatus} values. */
+  declare status?: TemplateStatus;
+  /** `<vm>`: a {@linkcode Vm}. */
+  declare vm?: Vm;
+  /** `<version>`: a {@linkcode TemplateVersion}. */
+  declare version?: TemplateVersion;
+  /** `<cdroms>`: a list of `<cdrom>` items, each a {@linkcode Cdrom}. A link (`<link rel="cdroms">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare cdroms?: List<Cdrom>;
+  /** `<graphics_consoles>`: a list of `<graphics_console>` items, each a {@linkcode GraphicsConsole}. A link (`<link rel="graphicsconsoles">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare graphicsConsoles?: List<GraphicsConsole>;
+  /** `<nics>`: a list of `<nic>` items, each a {@linkcode Nic}. A link (`<link rel="nics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare nics?: List<Nic>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<tags>`: a list of `<tag>` items, each a {@linkcode Tag}. A link (`<link rel="tags">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare tags?: List<Tag>;
+  /** `<watchdogs>`: a list of `<watchdog>` items, each a {@linkcode Watchdog}. A link (`<link rel="watchdogs">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare watchdogs?: List<Watchdog>;
+  /** `<disk_attachments>`: a list of `<disk_attachment>` items, each a {@linkcode DiskAttachment}. A link (`<link rel="diskattachments">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare diskAttachments?: List<DiskAttachment>;
+  /** `<mediated_devices>`: a list of `<vm_mediated_device>` items, each a {@linkcode VmMediatedDevice}. A link (`<link rel="mediateddevices">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare mediatedDevices?: List<VmMediatedDevice>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Template>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<instance_type>` element, an object with an `href`; a list of them is `<instance_types>`.
  *
  * @example Usage
  * ```ts
  * import { InstanceType } from "@nimbus/apiclient/services/ovirt";
- * const value = new InstanceType({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new InstanceType({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class InstanceType extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `bios` field. */
-  declare bios?: Bios;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `cpu` field. */
-  declare cpu?: Cpu;
-  /** The `cpu_shares` field. */
-  declare cpuShares?: number;
-  /** The `creation_time` field. */
-  declare creationTime?: Date;
-  /** The `delete_protected` field. */
-  declare deleteProtected?: boolean;
-  /** The `display` field. */
-  declare display?: Display;
-  /** The `high_availability` field. */
-  declare highAvailability?: HighAvailability;
-  /** The `initialization` field. */
-  declare initialization?: Initialization;
-  /** The `large_icon` field. */
-  declare largeIcon?: Icon;
-  /** The `memory` field. 64-bit: a `bigint`. */
-  declare memory?: bigint;
-  /** The `memory_policy` field. */
-  declare memoryPolicy?: MemoryPolicy;
-  /** The `migration` field. */
-  declare migration?: MigrationOptions;
-  /** The `migration_downtime` field. */
-  declare migrationDowntime?: number;
-  /** The `origin` field. */
-  declare origin?: string;
-  /** The `os` field. */
-  declare os?: OperatingSystem;
-  /** The `small_icon` field. */
-  declare smallIcon?: Icon;
-  /** The `soundcard_enabled` field. */
-  declare soundcardEnabled?: boolean;
-  /** The `start_paused` field. */
-  declare startPaused?: boolean;
-  /** The `stateless` field. */
-  declare stateless?: boolean;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `time_zone` field. */
-  declare timeZone?: TimeZone;
-  /** The `type` field. */
-  declare type?: VmType;
-  /** The `usb` field. */
-  declare usb?: Usb;
-  /** The `graphics_consoles` list. */
-  declare graphicsConsoles?: GraphicsConsole[];
-  /** The `nics` list. */
-  declare nics?: Nic[];
-  /** The `status` field. */
-  declare status?: TemplateStatus;
+export class InstanceType extends Template {
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<InstanceType>) {
     super();
@@ -1537,23 +3389,43 @@ export class InstanceType extends ModelStruct {
 }
 
 /**
- * The `ip` type of the engine API.
+ * The engine's `<io>` element; a list of them is `<ios>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Io } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Io({});
+ * console.log(value instanceof Io); // true
+ * ```
+ */
+export class Io extends ModelStruct {
+  /** `<threads>`: a 32-bit integer (`xs:int`). */
+  declare threads?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Io>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<ip>` element; a list of them is `<ips>`.
  *
  * @example Usage
  * ```ts
  * import { Ip } from "@nimbus/apiclient/services/ovirt";
- * const value = new Ip({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Ip({ address: "a" });
+ * console.log(value.address); // a
  * ```
  */
 export class Ip extends ModelStruct {
-  /** The `address` field. */
+  /** `<address>`: a string. */
   declare address?: string;
-  /** The `gateway` field. */
-  declare gateway?: string;
-  /** The `netmask` field. */
+  /** `<netmask>`: a string. */
   declare netmask?: string;
-  /** The `version` field. */
+  /** `<gateway>`: a string. */
+  declare gateway?: string;
+  /** `<version>`: one of the {@linkcode IpVersion} values. */
   declare version?: IpVersion;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Ip>) {
@@ -1563,20 +3435,20 @@ export class Ip extends ModelStruct {
 }
 
 /**
- * The `ip_address_assignment` type of the engine API.
+ * The engine's `<ip_address_assignment>` element; a list of them is `<ip_address_assignments>`.
  *
  * @example Usage
  * ```ts
  * import { IpAddressAssignment } from "@nimbus/apiclient/services/ovirt";
- * const value = new IpAddressAssignment({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new IpAddressAssignment({});
+ * console.log(value instanceof IpAddressAssignment); // true
  * ```
  */
 export class IpAddressAssignment extends ModelStruct {
-  /** The `assignment_method` field. */
-  declare assignmentMethod?: BootProtocol;
-  /** The `ip` field. */
+  /** `<ip>`: a {@linkcode Ip}. */
   declare ip?: Ip;
+  /** `<assignment_method>`: one of the {@linkcode BootProtocol} values. */
+  declare assignmentMethod?: BootProtocol;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<IpAddressAssignment>) {
     super();
@@ -1585,52 +3457,76 @@ export class IpAddressAssignment extends ModelStruct {
 }
 
 /**
- * The `iscsi_details` type of the engine API.
+ * The engine's `<iscsi_bond>` element, an object with an `href`; a list of them is `<iscsi_bonds>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { IscsiBond } from "@nimbus/apiclient/services/ovirt";
+ * const value = new IscsiBond({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class IscsiBond extends Identified {
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
+  /** `<storage_connections>`: a list of `<storage_connection>` items, each a {@linkcode StorageConnection}. A link (`<link rel="storageserverconnections">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare storageConnections?: List<StorageConnection>;
+  /** `<networks>`: a list of `<network>` items, each a {@linkcode Network}. A link (`<link rel="networks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networks?: List<Network>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<IscsiBond>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<iscsi_details>` element; a list of them is `<iscsi_detailss>`.
  *
  * @example Usage
  * ```ts
  * import { IscsiDetails } from "@nimbus/apiclient/services/ovirt";
- * const value = new IscsiDetails({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new IscsiDetails({ initiator: "a" });
+ * console.log(value.initiator); // a
  * ```
  */
 export class IscsiDetails extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["password"];
-  /** The `address` field. */
-  declare address?: string;
-  /** The `disk_id` field. */
-  declare diskId?: string;
-  /** The `initiator` field. */
+  /** `<initiator>`: a string. */
   declare initiator?: string;
-  /** The `lun_mapping` field. */
-  declare lunMapping?: number;
-  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare password?: string;
-  /** The `paths` field. */
-  declare paths?: number;
-  /** The `port` field. */
+  /** `<port>`: a 32-bit integer (`xs:int`). */
   declare port?: number;
-  /** The `portal` field. */
-  declare portal?: string;
-  /** The `product_id` field. */
-  declare productId?: string;
-  /** The `serial` field. */
-  declare serial?: string;
-  /** The `size` field. 64-bit: a `bigint`. */
-  declare size?: bigint;
-  /** The `status` field. */
-  declare status?: string;
-  /** The `storage_domain_id` field. */
-  declare storageDomainId?: string;
-  /** The `target` field. */
+  /** `<target>`: a string. */
   declare target?: string;
-  /** The `username` field. */
+  /** `<username>`: a string. */
   declare username?: string;
-  /** The `vendor_id` field. */
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<portal>`: a string. */
+  declare portal?: string;
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** `<serial>`: a string. */
+  declare serial?: string;
+  /** `<vendor_id>`: a string. */
   declare vendorId?: string;
-  /** The `volume_group_id` field. */
+  /** `<product_id>`: a string. */
+  declare productId?: string;
+  /** `<lun_mapping>`: a 32-bit integer (`xs:int`). */
+  declare lunMapping?: number;
+  /** `<size>`: a 32-bit integer (`xs:int`). */
+  declare size?: number;
+  /** `<paths>`: a 32-bit integer (`xs:int`). */
+  declare paths?: number;
+  /** `<status>`: a string. */
+  declare status?: string;
+  /** `<volume_group_id>`: a string. */
   declare volumeGroupId?: string;
+  /** `<storage_domain_id>`: a string. */
+  declare storageDomainId?: string;
+  /** `<disk_id>`: a string. */
+  declare diskId?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<IscsiDetails>) {
     super();
@@ -1639,38 +3535,32 @@ export class IscsiDetails extends ModelStruct {
 }
 
 /**
- * The `job` type of the engine API.
+ * The engine's `<job>` element, an object with an `href`; a list of them is `<jobs>`.
  *
  * @example Usage
  * ```ts
  * import { Job } from "@nimbus/apiclient/services/ovirt";
- * const value = new Job({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Job({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Job extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `auto_cleared` field. */
-  declare autoCleared?: boolean;
-  /** The `end_time` field. */
-  declare endTime?: Date;
-  /** The `external` field. */
-  declare external?: boolean;
-  /** The `last_updated` field. */
-  declare lastUpdated?: Date;
-  /** The `owner` field. */
-  declare owner?: User;
-  /** The `start_time` field. */
-  declare startTime?: Date;
-  /** The `status` field. */
+export class Job extends Identified {
+  /** `<status>`: one of the {@linkcode JobStatus} values. */
   declare status?: JobStatus;
-  /** The `steps` list. */
-  declare steps?: Step[];
+  /** `<start_time>`: a date (`xs:dateTime`). */
+  declare startTime?: Date;
+  /** `<end_time>`: a date (`xs:dateTime`). */
+  declare endTime?: Date;
+  /** `<last_updated>`: a date (`xs:dateTime`). */
+  declare lastUpdated?: Date;
+  /** `<external>`: a boolean. */
+  declare external?: boolean;
+  /** `<auto_cleared>`: a boolean. */
+  declare autoCleared?: boolean;
+  /** `<owner>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare owner?: User;
+  /** `<steps>`: a list of `<step>` items, each a {@linkcode Step}. A link (`<link rel="steps">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare steps?: List<Step>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Job>) {
     super();
@@ -1679,52 +3569,160 @@ export class Job extends ModelStruct {
 }
 
 /**
- * The `logical_unit` type of the engine API.
+ * The engine's `<katello_erratum>` element, an object with an `href`; a list of them is `<katello_errata>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { KatelloErratum } from "@nimbus/apiclient/services/ovirt";
+ * const value = new KatelloErratum({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class KatelloErratum extends Identified {
+  /** `<title>`: a string. */
+  declare title?: string;
+  /** `<type>`: a string. */
+  declare type?: string;
+  /** `<issued>`: a date (`xs:dateTime`). */
+  declare issued?: Date;
+  /** `<severity>`: a string. */
+  declare severity?: string;
+  /** `<solution>`: a string. */
+  declare solution?: string;
+  /** `<summary>`: a string. */
+  declare summary?: string;
+  /** `<packages>`: a list of `<package>` items, each a {@linkcode Package}. */
+  declare packages?: List<Package>;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<KatelloErratum>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<kernel>` element; a list of them is `<kernels>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Kernel } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Kernel({});
+ * console.log(value instanceof Kernel); // true
+ * ```
+ */
+export class Kernel extends ModelStruct {
+  /** `<version>`: a {@linkcode Version}. */
+  declare version?: Version;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Kernel>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<ksm>` element; a list of them is `<ksms>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Ksm } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Ksm({});
+ * console.log(value instanceof Ksm); // true
+ * ```
+ */
+export class Ksm extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** `<merge_across_nodes>`: a boolean. */
+  declare mergeAcrossNodes?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Ksm>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<link_layer_discovery_protocol_element>` element, an object with an `href`; a list of them is `<link_layer_discovery_protocol_elements>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { LinkLayerDiscoveryProtocolElement } from "@nimbus/apiclient/services/ovirt";
+ * const value = new LinkLayerDiscoveryProtocolElement({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class LinkLayerDiscoveryProtocolElement extends Identified {
+  /** `<type>`: a 32-bit integer (`xs:int`). */
+  declare type?: number;
+  /** `<oui>`: a 32-bit integer (`xs:int`). */
+  declare oui?: number;
+  /** `<subtype>`: a 32-bit integer (`xs:int`). */
+  declare subtype?: number;
+  /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare properties?: List<Property>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<LinkLayerDiscoveryProtocolElement>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<logical_unit>` element; a list of them is `<logical_units>`.
  *
  * @example Usage
  * ```ts
  * import { LogicalUnit } from "@nimbus/apiclient/services/ovirt";
- * const value = new LogicalUnit({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new LogicalUnit({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
 export class LogicalUnit extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["password"];
-  /** The `address` field. */
+  /** `<address>`: a string. */
   declare address?: string;
-  /** The `discard_max_size` field. 64-bit: a `bigint`. */
-  declare discardMaxSize?: bigint;
-  /** The `disk_id` field. */
-  declare diskId?: string;
-  /** The `lun_mapping` field. */
-  declare lunMapping?: number;
-  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare password?: string;
-  /** The `paths` field. */
-  declare paths?: number;
-  /** The `port` field. */
+  /** `<port>`: a 32-bit integer (`xs:int`). */
   declare port?: number;
-  /** The `portal` field. */
-  declare portal?: string;
-  /** The `product_id` field. */
-  declare productId?: string;
-  /** The `serial` field. */
-  declare serial?: string;
-  /** The `size` field. 64-bit: a `bigint`. */
-  declare size?: bigint;
-  /** The `status` field. */
-  declare status?: LunStatus;
-  /** The `storage_domain_id` field. */
-  declare storageDomainId?: string;
-  /** The `target` field. */
+  /** `<target>`: a string. */
   declare target?: string;
-  /** The `username` field. */
+  /** `<username>`: a string. */
   declare username?: string;
-  /** The `vendor_id` field. */
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<portal>`: a string. */
+  declare portal?: string;
+  /** `<serial>`: a string. */
+  declare serial?: string;
+  /** `<vendor_id>`: a string. */
   declare vendorId?: string;
-  /** The `volume_group_id` field. */
+  /** `<product_id>`: a string. */
+  declare productId?: string;
+  /** `<lun_mapping>`: a 32-bit integer (`xs:int`). */
+  declare lunMapping?: number;
+  /** `<size>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare size?: bigint;
+  /** `<paths>`: a 32-bit integer (`xs:int`). */
+  declare paths?: number;
+  /** `<active_paths>`: a 32-bit integer (`xs:int`). */
+  declare activePaths?: number;
+  /** `<status>`: one of the {@linkcode LunStatus} values. */
+  declare status?: LunStatus;
+  /** `<volume_group_id>`: a string. */
   declare volumeGroupId?: string;
+  /** `<storage_domain_id>`: a string. */
+  declare storageDomainId?: string;
+  /** `<disk_id>`: a string. */
+  declare diskId?: string;
+  /** `<discard_max_size>`: a 32-bit integer (`xs:int`). */
+  declare discardMaxSize?: number;
+  /** `<discard_zeroes_data>`: a boolean. @deprecated LogicalUnit.discardZeroesData is deprecated in the engine API. */
+  declare discardZeroesData?: boolean;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<LogicalUnit>) {
     super();
@@ -1733,17 +3731,17 @@ export class LogicalUnit extends ModelStruct {
 }
 
 /**
- * The `mac` type of the engine API.
+ * The engine's `<mac>` element; a list of them is `<macs>`.
  *
  * @example Usage
  * ```ts
  * import { Mac } from "@nimbus/apiclient/services/ovirt";
- * const value = new Mac({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Mac({ address: "a" });
+ * console.log(value.address); // a
  * ```
  */
 export class Mac extends ModelStruct {
-  /** The `address` field. */
+  /** `<address>`: a string. */
   declare address?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Mac>) {
@@ -1753,30 +3751,24 @@ export class Mac extends ModelStruct {
 }
 
 /**
- * The `mac_pool` type of the engine API.
+ * The engine's `<mac_pool>` element, an object with an `href`; a list of them is `<mac_pools>`.
  *
  * @example Usage
  * ```ts
  * import { MacPool } from "@nimbus/apiclient/services/ovirt";
- * const value = new MacPool({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new MacPool({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class MacPool extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `allow_duplicates` field. */
+export class MacPool extends Identified {
+  /** `<allow_duplicates>`: a boolean. */
   declare allowDuplicates?: boolean;
-  /** The `default_pool` field. */
+  /** `<default_pool>`: a boolean. */
   declare defaultPool?: boolean;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `ranges` list. */
-  declare ranges?: Range[];
+  /** `<ranges>`: a list of `<range>` items, each a {@linkcode Range}. */
+  declare ranges?: List<Range>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<MacPool>) {
     super();
@@ -1785,17 +3777,43 @@ export class MacPool extends ModelStruct {
 }
 
 /**
- * The `memory_over_commit` type of the engine API.
+ * The engine's `<m_dev_type>` element; a list of them is `<m_dev_types>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { MDevType } from "@nimbus/apiclient/services/ovirt";
+ * const value = new MDevType({ name: "a" });
+ * console.log(value.name); // a
+ * ```
+ */
+export class MDevType extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<human_readable_name>`: a string. */
+  declare humanReadableName?: string;
+  /** `<available_instances>`: a 32-bit integer (`xs:int`). */
+  declare availableInstances?: number;
+  /** `<description>`: a string. */
+  declare description?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<MDevType>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<memory_over_commit>` element; a list of them is `<memory_over_commits>`.
  *
  * @example Usage
  * ```ts
  * import { MemoryOverCommit } from "@nimbus/apiclient/services/ovirt";
- * const value = new MemoryOverCommit({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new MemoryOverCommit({});
+ * console.log(value instanceof MemoryOverCommit); // true
  * ```
  */
 export class MemoryOverCommit extends ModelStruct {
-  /** The `percent` field. */
+  /** `<percent>`: a 32-bit integer (`xs:int`). */
   declare percent?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<MemoryOverCommit>) {
@@ -1805,24 +3823,26 @@ export class MemoryOverCommit extends ModelStruct {
 }
 
 /**
- * The `memory_policy` type of the engine API.
+ * The engine's `<memory_policy>` element; a list of them is `<memory_policies>`.
  *
  * @example Usage
  * ```ts
  * import { MemoryPolicy } from "@nimbus/apiclient/services/ovirt";
- * const value = new MemoryPolicy({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new MemoryPolicy({});
+ * console.log(value instanceof MemoryPolicy); // true
  * ```
  */
 export class MemoryPolicy extends ModelStruct {
-  /** The `ballooning` field. */
-  declare ballooning?: boolean;
-  /** The `guaranteed` field. 64-bit: a `bigint`. */
+  /** `<guaranteed>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
   declare guaranteed?: bigint;
-  /** The `max` field. 64-bit: a `bigint`. */
-  declare max?: bigint;
-  /** The `over_commit` field. */
+  /** `<max>`: a 32-bit integer (`xs:int`). */
+  declare max?: number;
+  /** `<ballooning>`: a boolean. */
+  declare ballooning?: boolean;
+  /** `<over_commit>`: a {@linkcode MemoryOverCommit}. */
   declare overCommit?: MemoryOverCommit;
+  /** `<transparent_hugepages>`: a {@linkcode TransparentHugePages}. */
+  declare transparentHugePages?: TransparentHugePages;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<MemoryPolicy>) {
     super();
@@ -1831,13 +3851,13 @@ export class MemoryPolicy extends ModelStruct {
 }
 
 /**
- * An SSO method; its id is an `SsoMethod` written as attribute.
+ * The engine's `<method>` element; a list of them is `<methods>`.
  *
  * @example Usage
  * ```ts
  * import { Method } from "@nimbus/apiclient/services/ovirt";
- * const value = new Method({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Method({});
+ * console.log(value instanceof Method); // true
  * ```
  */
 export class Method extends ModelStruct {
@@ -1849,22 +3869,52 @@ export class Method extends ModelStruct {
 }
 
 /**
- * The `migration` type of the engine API.
+ * The engine's `<migration_bandwidth>` element; a list of them is `<migration_bandwidths>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { MigrationBandwidth } from "@nimbus/apiclient/services/ovirt";
+ * const value = new MigrationBandwidth({});
+ * console.log(value instanceof MigrationBandwidth); // true
+ * ```
+ */
+export class MigrationBandwidth extends ModelStruct {
+  /** `<assignment_method>`: one of the {@linkcode MigrationBandwidthAssignmentMethod} values. */
+  declare assignmentMethod?: MigrationBandwidthAssignmentMethod;
+  /** `<custom_value>`: a 32-bit integer (`xs:int`). */
+  declare customValue?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<MigrationBandwidth>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<migration>` element; a list of them is `<migration_optionss>`.
  *
  * @example Usage
  * ```ts
  * import { MigrationOptions } from "@nimbus/apiclient/services/ovirt";
- * const value = new MigrationOptions({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new MigrationOptions({});
+ * console.log(value instanceof MigrationOptions); // true
  * ```
  */
 export class MigrationOptions extends ModelStruct {
-  /** The `auto_converge` field. */
+  /** `<auto_converge>`: one of the {@linkcode InheritableBoolean} values. */
   declare autoConverge?: InheritableBoolean;
-  /** The `compressed` field. */
+  /** `<compressed>`: one of the {@linkcode InheritableBoolean} values. */
   declare compressed?: InheritableBoolean;
-  /** The `encrypted` field. */
+  /** `<encrypted>`: one of the {@linkcode InheritableBoolean} values. */
   declare encrypted?: InheritableBoolean;
+  /** `<parallel_migrations_policy>`: one of the {@linkcode ParallelMigrationsPolicy} values. */
+  declare parallelMigrationsPolicy?: ParallelMigrationsPolicy;
+  /** `<custom_parallel_migrations>`: a 32-bit integer (`xs:int`). */
+  declare customParallelMigrations?: number;
+  /** `<bandwidth>`: a {@linkcode MigrationBandwidth}. */
+  declare bandwidth?: MigrationBandwidth;
+  /** `<policy>`: a {@linkcode MigrationPolicy}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare policy?: MigrationPolicy;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<MigrationOptions>) {
     super();
@@ -1873,50 +3923,74 @@ export class MigrationOptions extends ModelStruct {
 }
 
 /**
- * The `network` type of the engine API.
+ * The engine's `<migration_policy>` element, an object with an `href`; a list of them is `<migration_policies>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { MigrationPolicy } from "@nimbus/apiclient/services/ovirt";
+ * const value = new MigrationPolicy({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class MigrationPolicy extends Identified {
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<MigrationPolicy>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<network>` element, an object with an `href`; a list of them is `<networks>`.
  *
  * @example Usage
  * ```ts
  * import { Network } from "@nimbus/apiclient/services/ovirt";
- * const value = new Network({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Network({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Network extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `data_center` field. */
-  declare dataCenter?: DataCenter;
-  /** The `display` field. */
-  declare display?: boolean;
-  /** The `mtu` field. */
-  declare mtu?: number;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `port_isolation` field. */
-  declare portIsolation?: boolean;
-  /** The `profile_required` field. */
-  declare profileRequired?: boolean;
-  /** The `required` field. */
-  declare required?: boolean;
-  /** The `status` field. */
-  declare status?: NetworkStatus;
-  /** The `stp` field. */
-  declare stp?: boolean;
-  /** The `usages` list. */
-  declare usages?: NetworkUsage[];
-  /** The `vdsm_name` field. */
-  declare vdsmName?: string;
-  /** The `vlan` field. */
+export class Network extends Identified {
+  /** `<ip>`: a {@linkcode Ip}. @deprecated Network.ip is deprecated in the engine API. */
+  declare ip?: Ip;
+  /** `<vlan>`: a {@linkcode Vlan}. */
   declare vlan?: Vlan;
-  /** The `vnic_profiles` list. */
-  declare vnicProfiles?: VnicProfile[];
+  /** `<stp>`: a boolean. */
+  declare stp?: boolean;
+  /** `<status>`: one of the {@linkcode NetworkStatus} values. */
+  declare status?: NetworkStatus;
+  /** `<display>`: a boolean. @deprecated Network.display is deprecated in the engine API. */
+  declare display?: boolean;
+  /** `<mtu>`: a 32-bit integer (`xs:int`). */
+  declare mtu?: number;
+  /** `<usages>`: a list of `<usage>` items, each one of the {@linkcode NetworkUsage} values. */
+  declare usages?: List<NetworkUsage>;
+  /** `<required>`: a boolean. */
+  declare required?: boolean;
+  /** `<profile_required>`: a boolean. */
+  declare profileRequired?: boolean;
+  /** `<dns_resolver_configuration>`: a {@linkcode DnsResolverConfiguration}. */
+  declare dnsResolverConfiguration?: DnsResolverConfiguration;
+  /** `<vdsm_name>`: a string. */
+  declare vdsmName?: string;
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare qos?: Qos;
+  /** `<network_labels>`: a list of `<network_label>` items, each a {@linkcode NetworkLabel}. A link (`<link rel="networklabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networkLabels?: List<NetworkLabel>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<vnic_profiles>`: a list of `<vnic_profile>` items, each a {@linkcode VnicProfile}. A link (`<link rel="vnicprofiles">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare vnicProfiles?: List<VnicProfile>;
+  /** `<external_provider>`: a {@linkcode OpenStackNetworkProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalProvider?: OpenStackNetworkProvider;
+  /** `<external_provider_physical_network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalProviderPhysicalNetwork?: Network;
+  /** `<port_isolation>`: a boolean. */
+  declare portIsolation?: boolean;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Network>) {
     super();
@@ -1925,32 +3999,34 @@ export class Network extends ModelStruct {
 }
 
 /**
- * The `network_attachment` type of the engine API.
+ * The engine's `<network_attachment>` element, an object with an `href`; a list of them is `<network_attachments>`.
  *
  * @example Usage
  * ```ts
  * import { NetworkAttachment } from "@nimbus/apiclient/services/ovirt";
- * const value = new NetworkAttachment({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new NetworkAttachment({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class NetworkAttachment extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `host_nic` field. */
-  declare hostNic?: HostNic;
-  /** The `in_sync` field. */
+export class NetworkAttachment extends Identified {
+  /** `<ip_address_assignments>`: a list of `<ip_address_assignment>` items, each a {@linkcode IpAddressAssignment}. */
+  declare ipAddressAssignments?: List<IpAddressAssignment>;
+  /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare properties?: List<Property>;
+  /** `<in_sync>`: a boolean. */
   declare inSync?: boolean;
-  /** The `ip_address_assignments` list. */
-  declare ipAddressAssignments?: IpAddressAssignment[];
-  /** The `network` field. */
+  /** `<reported_configurations>`: a list of `<reported_configuration>` items, each a {@linkcode ReportedConfiguration}. */
+  declare reportedConfigurations?: List<ReportedConfiguration>;
+  /** `<dns_resolver_configuration>`: a {@linkcode DnsResolverConfiguration}. */
+  declare dnsResolverConfiguration?: DnsResolverConfiguration;
+  /** `<network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare network?: Network;
+  /** `<host_nic>`: a {@linkcode HostNic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare hostNic?: HostNic;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare qos?: Qos;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<NetworkAttachment>) {
     super();
@@ -1959,46 +4035,154 @@ export class NetworkAttachment extends ModelStruct {
 }
 
 /**
- * The `nic` type of the engine API.
+ * The engine's `<network_configuration>` element; a list of them is `<network_configurations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NetworkConfiguration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new NetworkConfiguration({});
+ * console.log(value instanceof NetworkConfiguration); // true
+ * ```
+ */
+export class NetworkConfiguration extends ModelStruct {
+  /** `<nics>`: a list of `<nic>` items, each a {@linkcode Nic}. */
+  declare nics?: List<Nic>;
+  /** `<dns>`: a {@linkcode Dns}. */
+  declare dns?: Dns;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<NetworkConfiguration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<network_filter>` element, an object with an `href`; a list of them is `<network_filters>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NetworkFilter } from "@nimbus/apiclient/services/ovirt";
+ * const value = new NetworkFilter({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class NetworkFilter extends Identified {
+  /** `<version>`: a {@linkcode Version}. */
+  declare version?: Version;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<NetworkFilter>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<network_filter_parameter>` element, an object with an `href`; a list of them is `<network_filter_parameters>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NetworkFilterParameter } from "@nimbus/apiclient/services/ovirt";
+ * const value = new NetworkFilterParameter({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class NetworkFilterParameter extends Identified {
+  /** `<value>`: a string. */
+  declare value?: string;
+  /** `<nic>`: a {@linkcode Nic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare nic?: Nic;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<NetworkFilterParameter>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<network_label>` element, an object with an `href`; a list of them is `<network_labels>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NetworkLabel } from "@nimbus/apiclient/services/ovirt";
+ * const value = new NetworkLabel({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class NetworkLabel extends Identified {
+  /** `<network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare network?: Network;
+  /** `<host_nic>`: a {@linkcode HostNic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare hostNic?: HostNic;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<NetworkLabel>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<nfs_profile_detail>` element; a list of them is `<nfs_profile_details>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NfsProfileDetail } from "@nimbus/apiclient/services/ovirt";
+ * const value = new NfsProfileDetail({ nfsServerIp: "a" });
+ * console.log(value.nfsServerIp); // a
+ * ```
+ */
+export class NfsProfileDetail extends EntityProfileDetail {
+  /** `<nfs_server_ip>`: a string. */
+  declare nfsServerIp?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<NfsProfileDetail>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<nic>` element, an object with an `href`; a list of them is `<nics>`.
  *
  * @example Usage
  * ```ts
  * import { Nic } from "@nimbus/apiclient/services/ovirt";
- * const value = new Nic({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Nic({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Nic extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `boot_protocol` field. */
-  declare bootProtocol?: BootProtocol;
-  /** The `instance_type` field. */
-  declare instanceType?: InstanceType;
-  /** The `interface` field. */
-  declare interface?: NicInterface;
-  /** The `linked` field. */
+export class Nic extends Device {
+  /** `<linked>`: a boolean. */
   declare linked?: boolean;
-  /** The `mac` field. */
+  /** `<interface>`: one of the {@linkcode NicInterface} values. */
+  declare interface?: NicInterface;
+  /** `<mac>`: a {@linkcode Mac}. */
   declare mac?: Mac;
-  /** The `network` field. */
-  declare network?: Network;
-  /** The `on_boot` field. */
-  declare onBoot?: boolean;
-  /** The `plugged` field. */
+  /** `<plugged>`: a boolean. */
   declare plugged?: boolean;
-  /** The `statistics` list. */
-  declare statistics?: Statistic[];
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `vm` field. */
-  declare vm?: Vm;
-  /** The `vnic_profile` field. */
+  /** `<synced>`: a boolean. */
+  declare synced?: boolean;
+  /** `<boot_protocol>`: one of the {@linkcode BootProtocol} values. */
+  declare bootProtocol?: BootProtocol;
+  /** `<on_boot>`: a boolean. */
+  declare onBoot?: boolean;
+  /** `<network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare network?: Network;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** `<vnic_profile>`: a {@linkcode VnicProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vnicProfile?: VnicProfile;
+  /** `<network_labels>`: a list of `<network_label>` items, each a {@linkcode NetworkLabel}. A link (`<link rel="networklabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networkLabels?: List<NetworkLabel>;
+  /** `<network_attachments>`: a list of `<network_attachment>` items, each a {@linkcode NetworkAttachment}. A link (`<link rel="networkattachments">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networkAttachments?: List<NetworkAttachment>;
+  /** `<virtual_function_allowed_labels>`: a list of `<network_label>` items, each a {@linkcode NetworkLabel}. A link (`<link rel="virtualfunctionallowedlabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare virtualFunctionAllowedLabels?: List<NetworkLabel>;
+  /** `<virtual_function_allowed_networks>`: a list of `<network>` items, each a {@linkcode Network}. A link (`<link rel="virtualfunctionallowednetworks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare virtualFunctionAllowedNetworks?: List<Network>;
+  /** `<reported_devices>`: a list of `<reported_device>` items, each a {@linkcode ReportedDevice}. A link (`<link rel="reporteddevices">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare reportedDevices?: List<ReportedDevice>;
+  /** `<network_filter_parameters>`: a list of `<network_filter_parameter>` items, each a {@linkcode NetworkFilterParameter}. A link (`<link rel="networkfilterparameters">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networkFilterParameters?: List<NetworkFilterParameter>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Nic>) {
     super();
@@ -2007,27 +4191,27 @@ export class Nic extends ModelStruct {
 }
 
 /**
- * The `nic_configuration` type of the engine API.
+ * The engine's `<nic_configuration>` element; a list of them is `<nic_configurations>`.
  *
  * @example Usage
  * ```ts
  * import { NicConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new NicConfiguration({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new NicConfiguration({ name: "a" });
+ * console.log(value.name); // a
  * ```
  */
 export class NicConfiguration extends ModelStruct {
-  /** The `boot_protocol` field. */
-  declare bootProtocol?: BootProtocol;
-  /** The `ip` field. */
-  declare ip?: Ip;
-  /** The `ipv6` field. */
-  declare ipv6?: Ip;
-  /** The `ipv6_boot_protocol` field. */
-  declare ipv6BootProtocol?: BootProtocol;
-  /** The `name` field. */
+  /** `<name>`: a string. */
   declare name?: string;
-  /** The `on_boot` field. */
+  /** `<ip>`: a {@linkcode Ip}. */
+  declare ip?: Ip;
+  /** `<boot_protocol>`: one of the {@linkcode BootProtocol} values. */
+  declare bootProtocol?: BootProtocol;
+  /** `<ipv6>`: a {@linkcode Ip}. */
+  declare ipv6?: Ip;
+  /** `<ipv6_boot_protocol>`: one of the {@linkcode BootProtocol} values. */
+  declare ipv6BootProtocol?: BootProtocol;
+  /** `<on_boot>`: a boolean. */
   declare onBoot?: boolean;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<NicConfiguration>) {
@@ -2037,30 +4221,323 @@ export class NicConfiguration extends ModelStruct {
 }
 
 /**
- * The `os` type of the engine API.
+ * The engine's `<host_numa_node>` element, an object with an `href`; a list of them is `<host_numa_nodes>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NumaNode } from "@nimbus/apiclient/services/ovirt";
+ * const value = new NumaNode({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class NumaNode extends Identified {
+  /** `<index>`: a 32-bit integer (`xs:int`). */
+  declare index?: number;
+  /** `<memory>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare memory?: bigint;
+  /** `<cpu>`: a {@linkcode Cpu}. */
+  declare cpu?: Cpu;
+  /** `<node_distance>`: a string. */
+  declare nodeDistance?: string;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<NumaNode>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<numa_node_pin>` element; a list of them is `<numa_node_pins>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NumaNodePin } from "@nimbus/apiclient/services/ovirt";
+ * const value = new NumaNodePin({});
+ * console.log(value instanceof NumaNodePin); // true
+ * ```
+ */
+export class NumaNodePin extends ModelStruct {
+  /** `<host_numa_node>`: a {@linkcode NumaNode}. @deprecated NumaNodePin.hostNumaNode is deprecated in the engine API. */
+  declare hostNumaNode?: NumaNode;
+  /** `<pinned>`: a boolean. @deprecated NumaNodePin.pinned is deprecated in the engine API. */
+  declare pinned?: boolean;
+  /** `<index>`: a 32-bit integer (`xs:int`). */
+  declare index?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<NumaNodePin>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<openstack_image>` element, an object with an `href`; a list of them is `<openstack_images>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackImage } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackImage({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackImage extends Identified {
+  /** `<openstack_image_provider>`: a {@linkcode OpenStackImageProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare openstackImageProvider?: OpenStackImageProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackImage>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<open_stack_provider>` element, an object with an `href`; a list of them is `<open_stack_providers>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackProvider } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackProvider({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackProvider extends ExternalProvider {
+  /** `<tenant_name>`: a string. */
+  declare tenantName?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackProvider>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<openstack_image_provider>` element, an object with an `href`; a list of them is `<openstack_image_providers>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackImageProvider } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackImageProvider({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackImageProvider extends OpenStackProvider {
+  /** `<certificates>`: a list of `<certificate>` items, each a {@linkcode Certificate}. A link (`<link rel="certificates">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare certificates?: List<Certificate>;
+  /** `<images>`: a list of `<openstack_image>` items, each a {@linkcode OpenStackImage}. A link (`<link rel="images">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare images?: List<OpenStackImage>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackImageProvider>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<openstack_network>` element, an object with an `href`; a list of them is `<openstack_networks>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackNetwork } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackNetwork({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackNetwork extends Identified {
+  /** `<openstack_network_provider>`: a {@linkcode OpenStackNetworkProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare openstackNetworkProvider?: OpenStackNetworkProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackNetwork>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<openstack_network_provider>` element, an object with an `href`; a list of them is `<openstack_network_providers>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackNetworkProvider } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackNetworkProvider({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackNetworkProvider extends OpenStackProvider {
+  /** `<plugin_type>`: one of the {@linkcode NetworkPluginType} values. @deprecated OpenStackNetworkProvider.pluginType is deprecated in the engine API. */
+  declare pluginType?: NetworkPluginType;
+  /** `<external_plugin_type>`: a string. */
+  declare externalPluginType?: string;
+  /** `<agent_configuration>`: a {@linkcode AgentConfiguration}. @deprecated OpenStackNetworkProvider.agentConfiguration is deprecated in the engine API. */
+  declare agentConfiguration?: AgentConfiguration;
+  /** `<read_only>`: a boolean. */
+  declare readOnly?: boolean;
+  /** `<type>`: one of the {@linkcode OpenStackNetworkProviderType} values. */
+  declare type?: OpenStackNetworkProviderType;
+  /** `<certificates>`: a list of `<certificate>` items, each a {@linkcode Certificate}. A link (`<link rel="certificates">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare certificates?: List<Certificate>;
+  /** `<networks>`: a list of `<openstack_network>` items, each a {@linkcode OpenStackNetwork}. A link (`<link rel="networks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare networks?: List<OpenStackNetwork>;
+  /** `<subnets>`: a list of `<openstack_subnet>` items, each a {@linkcode OpenStackSubnet}. A link (`<link rel="subnets">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare subnets?: List<OpenStackSubnet>;
+  /** `<auto_sync>`: a boolean. */
+  declare autoSync?: boolean;
+  /** `<unmanaged>`: a boolean. */
+  declare unmanaged?: boolean;
+  /** `<user_domain_name>`: a string. */
+  declare userDomainName?: string;
+  /** `<project_name>`: a string. */
+  declare projectName?: string;
+  /** `<project_domain_name>`: a string. */
+  declare projectDomainName?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackNetworkProvider>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<openstack_subnet>` element, an object with an `href`; a list of them is `<openstack_subnets>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackSubnet } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackSubnet({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackSubnet extends Identified {
+  /** `<cidr>`: a string. */
+  declare cidr?: string;
+  /** `<ip_version>`: a string. */
+  declare ipVersion?: string;
+  /** `<gateway>`: a string. */
+  declare gateway?: string;
+  /** `<dns_servers>`: a list of `<dns_server>` items, each a string. */
+  declare dnsServers?: List<string>;
+  /** `<openstack_network>`: a {@linkcode OpenStackNetwork}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare openstackNetwork?: OpenStackNetwork;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackSubnet>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<openstack_volume_authentication_key>` element, an object with an `href`; a list of them is `<openstack_volume_authentication_keys>`.
+ * @deprecated OpenstackVolumeAuthenticationKey is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenstackVolumeAuthenticationKey } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenstackVolumeAuthenticationKey({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenstackVolumeAuthenticationKey extends Identified {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["value"];
+  /** `<uuid>`: a string. */
+  declare uuid?: string;
+  /** `<value>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare value?: string;
+  /** `<usage_type>`: one of the {@linkcode OpenstackVolumeAuthenticationKeyUsageType} values. */
+  declare usageType?: OpenstackVolumeAuthenticationKeyUsageType;
+  /** `<creation_date>`: a date (`xs:dateTime`). */
+  declare creationDate?: Date;
+  /** `<openstack_volume_provider>`: a {@linkcode OpenStackVolumeProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare openstackVolumeProvider?: OpenStackVolumeProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenstackVolumeAuthenticationKey>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<openstack_volume_provider>` element, an object with an `href`; a list of them is `<openstack_volume_providers>`.
+ * @deprecated OpenStackVolumeProvider is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackVolumeProvider } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackVolumeProvider({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackVolumeProvider extends OpenStackProvider {
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
+  /** `<certificates>`: a list of `<certificate>` items, each a {@linkcode Certificate}. A link (`<link rel="certificates">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare certificates?: List<Certificate>;
+  /** `<volume_types>`: a list of `<open_stack_volume_type>` items, each a {@linkcode OpenStackVolumeType}. A link (`<link rel="volumetypes">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare volumeTypes?: List<OpenStackVolumeType>;
+  /** `<authentication_keys>`: a list of `<openstack_volume_authentication_key>` items, each a {@linkcode OpenstackVolumeAuthenticationKey}. A link (`<link rel="authenticationkeys">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare authenticationKeys?: List<OpenstackVolumeAuthenticationKey>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackVolumeProvider>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<open_stack_volume_type>` element, an object with an `href`; a list of them is `<open_stack_volume_types>`.
+ * @deprecated OpenStackVolumeType is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { OpenStackVolumeType } from "@nimbus/apiclient/services/ovirt";
+ * const value = new OpenStackVolumeType({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class OpenStackVolumeType extends Identified {
+  /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare properties?: List<Property>;
+  /** `<openstack_volume_provider>`: a {@linkcode OpenStackVolumeProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare openstackVolumeProvider?: OpenStackVolumeProvider;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<OpenStackVolumeType>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<os>` element; a list of them is `<oss>`.
  *
  * @example Usage
  * ```ts
  * import { OperatingSystem } from "@nimbus/apiclient/services/ovirt";
- * const value = new OperatingSystem({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new OperatingSystem({ type: "a" });
+ * console.log(value.type); // a
  * ```
  */
 export class OperatingSystem extends ModelStruct {
-  /** The `boot` field. */
-  declare boot?: Boot;
-  /** The `cmdline` field. */
-  declare cmdline?: string;
-  /** The `custom_kernel_cmdline` field. */
-  declare customKernelCmdline?: string;
-  /** The `initrd` field. */
-  declare initrd?: string;
-  /** The `kernel` field. */
-  declare kernel?: string;
-  /** The `reported_kernel_cmdline` field. */
-  declare reportedKernelCmdline?: string;
-  /** The `type` field. */
+  /** `<type>`: a string. */
   declare type?: string;
+  /** `<boot>`: a {@linkcode Boot}. */
+  declare boot?: Boot;
+  /** `<kernel>`: a string. */
+  declare kernel?: string;
+  /** `<initrd>`: a string. */
+  declare initrd?: string;
+  /** `<cmdline>`: a string. */
+  declare cmdline?: string;
+  /** `<reported_kernel_cmdline>`: a string. */
+  declare reportedKernelCmdline?: string;
+  /** `<custom_kernel_cmdline>`: a string. */
+  declare customKernelCmdline?: string;
+  /** `<description>`: a string. */
+  declare description?: string;
+  /** `<version>`: a {@linkcode Version}. */
+  declare version?: Version;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<OperatingSystem>) {
     super();
@@ -2069,28 +4546,24 @@ export class OperatingSystem extends ModelStruct {
 }
 
 /**
- * The `operating_system` type of the engine API.
+ * The engine's `<operating_system>` element, an object with an `href`; a list of them is `<operation_systems>`.
  *
  * @example Usage
  * ```ts
  * import { OperatingSystemInfo } from "@nimbus/apiclient/services/ovirt";
- * const value = new OperatingSystemInfo({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new OperatingSystemInfo({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class OperatingSystemInfo extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `architecture` field. */
-  declare architecture?: Architecture;
-  /** The `large_icon` field. */
+export class OperatingSystemInfo extends Identified {
+  /** `<large_icon>`: a {@linkcode Icon}. */
   declare largeIcon?: Icon;
-  /** The `small_icon` field. */
+  /** `<small_icon>`: a {@linkcode Icon}. */
   declare smallIcon?: Icon;
+  /** `<architecture>`: one of the {@linkcode Architecture} values. */
+  declare architecture?: Architecture;
+  /** `<tpm_support>`: one of the {@linkcode TpmSupport} values. */
+  declare tpmSupport?: TpmSupport;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<OperatingSystemInfo>) {
     super();
@@ -2099,22 +4572,22 @@ export class OperatingSystemInfo extends ModelStruct {
 }
 
 /**
- * The `option` type of the engine API.
+ * The engine's `<option>` element; a list of them is `<options>`.
  *
  * @example Usage
  * ```ts
  * import { Option } from "@nimbus/apiclient/services/ovirt";
- * const value = new Option({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Option({ name: "a" });
+ * console.log(value.name); // a
  * ```
  */
 export class Option extends ModelStruct {
-  /** The `name` field. */
+  /** `<name>`: a string. */
   declare name?: string;
-  /** The `type` field. */
-  declare type?: string;
-  /** The `value` field. */
+  /** `<value>`: a string. */
   declare value?: string;
+  /** `<type>`: a string. */
+  declare type?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Option>) {
     super();
@@ -2123,44 +4596,82 @@ export class Option extends ModelStruct {
 }
 
 /**
- * The `permission` type of the engine API.
+ * The engine's `<package>` element; a list of them is `<packages>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Package } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Package({ name: "a" });
+ * console.log(value.name); // a
+ * ```
+ */
+export class Package extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Package>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<payload>` element; a list of them is `<payloads>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Payload } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Payload({ volumeId: "a" });
+ * console.log(value.volumeId); // a
+ * ```
+ */
+export class Payload extends ModelStruct {
+  /** `<files>`: a list of `<file>` items, each a {@linkcode File}. */
+  declare files?: List<File>;
+  /** `<volume_id>`: a string. */
+  declare volumeId?: string;
+  /** `<type>`: one of the {@linkcode VmDeviceType} values. */
+  declare type?: VmDeviceType;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Payload>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<permission>` element, an object with an `href`; a list of them is `<permissions>`.
  *
  * @example Usage
  * ```ts
  * import { Permission } from "@nimbus/apiclient/services/ovirt";
- * const value = new Permission({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Permission({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Permission extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `data_center` field. */
-  declare dataCenter?: DataCenter;
-  /** The `disk` field. */
-  declare disk?: Disk;
-  /** The `group` field. */
-  declare group?: Group;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `role` field. */
+export class Permission extends Identified {
+  /** `<role>`: a {@linkcode Role}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare role?: Role;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `user` field. */
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare user?: User;
-  /** The `vm` field. */
+  /** `<group>`: a {@linkcode Group}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare group?: Group;
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
-  /** The `vm_pool` field. */
+  /** `<vm_pool>`: a {@linkcode VmPool}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vmPool?: VmPool;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<disk>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare disk?: Disk;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Permission>) {
     super();
@@ -2169,25 +4680,19 @@ export class Permission extends ModelStruct {
 }
 
 /**
- * The `permit` type of the engine API.
+ * The engine's `<permit>` element, an object with an `href`; a list of them is `<permits>`.
  *
  * @example Usage
  * ```ts
  * import { Permit } from "@nimbus/apiclient/services/ovirt";
- * const value = new Permit({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Permit({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Permit extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `administrative` field. */
+export class Permit extends Identified {
+  /** `<administrative>`: a boolean. */
   declare administrative?: boolean;
-  /** The `role` field. */
+  /** `<role>`: a {@linkcode Role}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare role?: Role;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Permit>) {
@@ -2197,36 +4702,78 @@ export class Permit extends ModelStruct {
 }
 
 /**
- * The `power_management` type of the engine API.
+ * The engine's `<pm_proxy>` element; a list of them is `<pm_proxies>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { PmProxy } from "@nimbus/apiclient/services/ovirt";
+ * const value = new PmProxy({});
+ * console.log(value instanceof PmProxy); // true
+ * ```
+ */
+export class PmProxy extends ModelStruct {
+  /** `<type>`: one of the {@linkcode PmProxyType} values. */
+  declare type?: PmProxyType;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<PmProxy>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<port_mirroring>` element; a list of them is `<port_mirrorings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { PortMirroring } from "@nimbus/apiclient/services/ovirt";
+ * const value = new PortMirroring({});
+ * console.log(value instanceof PortMirroring); // true
+ * ```
+ */
+export class PortMirroring extends ModelStruct {
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<PortMirroring>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<power_management>` element; a list of them is `<power_managements>`.
  *
  * @example Usage
  * ```ts
  * import { PowerManagement } from "@nimbus/apiclient/services/ovirt";
- * const value = new PowerManagement({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new PowerManagement({ address: "a" });
+ * console.log(value.address); // a
  * ```
  */
 export class PowerManagement extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["password"];
-  /** The `address` field. */
-  declare address?: string;
-  /** The `automatic_pm_enabled` field. */
-  declare automaticPmEnabled?: boolean;
-  /** The `enabled` field. */
+  /** `<enabled>`: a boolean. */
   declare enabled?: boolean;
-  /** The `kdump_detection` field. */
-  declare kdumpDetection?: boolean;
-  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare password?: string;
-  /** The `port` field. */
-  declare port?: number;
-  /** The `status` field. */
-  declare status?: PowerManagementStatus;
-  /** The `type` field. */
-  declare type?: string;
-  /** The `username` field. */
+  /** `<address>`: a string. */
+  declare address?: string;
+  /** `<username>`: a string. */
   declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<options>`: a list of `<option>` items, each a {@linkcode Option}. */
+  declare options?: List<Option>;
+  /** `<status>`: one of the {@linkcode PowerManagementStatus} values. */
+  declare status?: PowerManagementStatus;
+  /** `<pm_proxies>`: a list of `<pm_proxy>` items, each a {@linkcode PmProxy}. */
+  declare pmProxies?: List<PmProxy>;
+  /** `<agents>`: a list of `<agent>` items, each a {@linkcode Agent}. */
+  declare agents?: List<Agent>;
+  /** `<automatic_pm_enabled>`: a boolean. */
+  declare automaticPmEnabled?: boolean;
+  /** `<kdump_detection>`: a boolean. */
+  declare kdumpDetection?: boolean;
+  /** `<type>`: a string. */
+  declare type?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<PowerManagement>) {
     super();
@@ -2235,24 +4782,42 @@ export class PowerManagement extends ModelStruct {
 }
 
 /**
- * The `product_info` type of the engine API.
+ * The engine's `<product>` element, an object with an `href`; a list of them is `<products>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Product } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Product({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Product extends Identified {
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Product>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<product_info>` element; a list of them is `<product_infos>`.
  *
  * @example Usage
  * ```ts
  * import { ProductInfo } from "@nimbus/apiclient/services/ovirt";
- * const value = new ProductInfo({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new ProductInfo({ name: "a" });
+ * console.log(value.name); // a
  * ```
  */
 export class ProductInfo extends ModelStruct {
-  /** The `instance_id` field. */
-  declare instanceId?: string;
-  /** The `name` field. */
+  /** `<name>`: a string. */
   declare name?: string;
-  /** The `vendor` field. */
+  /** `<vendor>`: a string. */
   declare vendor?: string;
-  /** The `version` field. */
+  /** `<version>`: a {@linkcode Version}. */
   declare version?: Version;
+  /** `<instance_id>`: a string. */
+  declare instanceId?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<ProductInfo>) {
     super();
@@ -2261,19 +4826,239 @@ export class ProductInfo extends ModelStruct {
 }
 
 /**
- * The `range` type of the engine API.
+ * The engine's `<profile_detail>` element; a list of them is `<profile_details>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ProfileDetail } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ProfileDetail({ profileType: "a" });
+ * console.log(value.profileType); // a
+ * ```
+ */
+export class ProfileDetail extends ModelStruct {
+  /** `<profile_type>`: a string. */
+  declare profileType?: string;
+  /** `<duration>`: a 32-bit integer (`xs:int`). */
+  declare duration?: number;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. */
+  declare statistics?: List<Statistic>;
+  /** `<block_statistics>`: a list of `<block_statistic>` items, each a {@linkcode BlockStatistic}. */
+  declare blockStatistics?: List<BlockStatistic>;
+  /** `<fop_statistics>`: a list of `<fop_statistic>` items, each a {@linkcode FopStatistic}. */
+  declare fopStatistics?: List<FopStatistic>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ProfileDetail>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<property>` element; a list of them is `<properties>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Property } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Property({ name: "a" });
+ * console.log(value.name); // a
+ * ```
+ */
+export class Property extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<value>`: a string. */
+  declare value?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Property>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<proxy_ticket>` element; a list of them is `<proxy_tickets>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ProxyTicket } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ProxyTicket({ value: "a" });
+ * console.log(value.value); // a
+ * ```
+ */
+export class ProxyTicket extends ModelStruct {
+  /** `<value>`: a string. */
+  declare value?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ProxyTicket>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<qos>` element, an object with an `href`; a list of them is `<qoss>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Qos } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Qos({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Qos extends Identified {
+  /** `<type>`: one of the {@linkcode QosType} values. */
+  declare type?: QosType;
+  /** `<max_throughput>`: a 32-bit integer (`xs:int`). */
+  declare maxThroughput?: number;
+  /** `<max_read_throughput>`: a 32-bit integer (`xs:int`). */
+  declare maxReadThroughput?: number;
+  /** `<max_write_throughput>`: a 32-bit integer (`xs:int`). */
+  declare maxWriteThroughput?: number;
+  /** `<max_iops>`: a 32-bit integer (`xs:int`). */
+  declare maxIops?: number;
+  /** `<max_read_iops>`: a 32-bit integer (`xs:int`). */
+  declare maxReadIops?: number;
+  /** `<max_write_iops>`: a 32-bit integer (`xs:int`). */
+  declare maxWriteIops?: number;
+  /** `<cpu_limit>`: a 32-bit integer (`xs:int`). */
+  declare cpuLimit?: number;
+  /** `<inbound_average>`: a 32-bit integer (`xs:int`). */
+  declare inboundAverage?: number;
+  /** `<inbound_peak>`: a 32-bit integer (`xs:int`). */
+  declare inboundPeak?: number;
+  /** `<inbound_burst>`: a 32-bit integer (`xs:int`). */
+  declare inboundBurst?: number;
+  /** `<outbound_average>`: a 32-bit integer (`xs:int`). */
+  declare outboundAverage?: number;
+  /** `<outbound_peak>`: a 32-bit integer (`xs:int`). */
+  declare outboundPeak?: number;
+  /** `<outbound_burst>`: a 32-bit integer (`xs:int`). */
+  declare outboundBurst?: number;
+  /** `<outbound_average_linkshare>`: a 32-bit integer (`xs:int`). */
+  declare outboundAverageLinkshare?: number;
+  /** `<outbound_average_upperlimit>`: a 32-bit integer (`xs:int`). */
+  declare outboundAverageUpperlimit?: number;
+  /** `<outbound_average_realtime>`: a 32-bit integer (`xs:int`). */
+  declare outboundAverageRealtime?: number;
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Qos>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<quota>` element, an object with an `href`; a list of them is `<quotas>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Quota } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Quota({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Quota extends Identified {
+  /** `<data_center>`: a {@linkcode DataCenter}. */
+  declare dataCenter?: DataCenter;
+  /** `<vms>`: a list of `<vm>` items, each a {@linkcode Vm}. */
+  declare vms?: List<Vm>;
+  /** `<disks>`: a list of `<disk>` items, each a {@linkcode Disk}. */
+  declare disks?: List<Disk>;
+  /** `<users>`: a list of `<user>` items, each a {@linkcode User}. */
+  declare users?: List<User>;
+  /** `<cluster_soft_limit_pct>`: a 32-bit integer (`xs:int`). */
+  declare clusterSoftLimitPct?: number;
+  /** `<cluster_hard_limit_pct>`: a 32-bit integer (`xs:int`). */
+  declare clusterHardLimitPct?: number;
+  /** `<storage_soft_limit_pct>`: a 32-bit integer (`xs:int`). */
+  declare storageSoftLimitPct?: number;
+  /** `<storage_hard_limit_pct>`: a 32-bit integer (`xs:int`). */
+  declare storageHardLimitPct?: number;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<quota_cluster_limits>`: a list of `<quota_cluster_limit>` items, each a {@linkcode QuotaClusterLimit}. A link (`<link rel="quotaclusterlimits">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare quotaClusterLimits?: List<QuotaClusterLimit>;
+  /** `<quota_storage_limits>`: a list of `<quota_storage_limit>` items, each a {@linkcode QuotaStorageLimit}. A link (`<link rel="quotastoragelimits">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare quotaStorageLimits?: List<QuotaStorageLimit>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Quota>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<quota_cluster_limit>` element, an object with an `href`; a list of them is `<quota_cluster_limits>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { QuotaClusterLimit } from "@nimbus/apiclient/services/ovirt";
+ * const value = new QuotaClusterLimit({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class QuotaClusterLimit extends Identified {
+  /** `<vcpu_limit>`: a 32-bit integer (`xs:int`). */
+  declare vcpuLimit?: number;
+  /** `<vcpu_usage>`: a 32-bit integer (`xs:int`). */
+  declare vcpuUsage?: number;
+  /** `<memory_limit>`: a double (`xs:double`). */
+  declare memoryLimit?: number;
+  /** `<memory_usage>`: a double (`xs:double`). */
+  declare memoryUsage?: number;
+  /** `<quota>`: a {@linkcode Quota}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare quota?: Quota;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<QuotaClusterLimit>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<quota_storage_limit>` element, an object with an `href`; a list of them is `<quota_storage_limits>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { QuotaStorageLimit } from "@nimbus/apiclient/services/ovirt";
+ * const value = new QuotaStorageLimit({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class QuotaStorageLimit extends Identified {
+  /** `<limit>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare limit?: bigint;
+  /** `<usage>`: a double (`xs:double`). */
+  declare usage?: number;
+  /** `<quota>`: a {@linkcode Quota}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare quota?: Quota;
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<QuotaStorageLimit>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<range>` element; a list of them is `<ranges>`.
  *
  * @example Usage
  * ```ts
  * import { Range } from "@nimbus/apiclient/services/ovirt";
- * const value = new Range({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Range({ from: "a" });
+ * console.log(value.from); // a
  * ```
  */
 export class Range extends ModelStruct {
-  /** The `from` field. */
+  /** `<from>`: a string. */
   declare from?: string;
-  /** The `to` field. */
+  /** `<to>`: a string. */
   declare to?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Range>) {
@@ -2283,30 +5068,306 @@ export class Range extends ModelStruct {
 }
 
 /**
- * The `role` type of the engine API.
+ * The engine's `<rate>` element; a list of them is `<rates>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Rate } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Rate({});
+ * console.log(value instanceof Rate); // true
+ * ```
+ */
+export class Rate extends ModelStruct {
+  /** `<bytes>`: a 32-bit integer (`xs:int`). */
+  declare bytes?: number;
+  /** `<period>`: a 32-bit integer (`xs:int`). */
+  declare period?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Rate>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_affinity_group_mapping>` element; a list of them is `<registration_affinity_group_mappings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationAffinityGroupMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationAffinityGroupMapping({});
+ * console.log(value instanceof RegistrationAffinityGroupMapping); // true
+ * ```
+ */
+export class RegistrationAffinityGroupMapping extends ModelStruct {
+  /** `<from>`: a {@linkcode AffinityGroup}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare from?: AffinityGroup;
+  /** `<to>`: a {@linkcode AffinityGroup}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare to?: AffinityGroup;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationAffinityGroupMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_affinity_label_mapping>` element; a list of them is `<registration_affinity_label_mappings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationAffinityLabelMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationAffinityLabelMapping({});
+ * console.log(value instanceof RegistrationAffinityLabelMapping); // true
+ * ```
+ */
+export class RegistrationAffinityLabelMapping extends ModelStruct {
+  /** `<from>`: a {@linkcode AffinityLabel}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare from?: AffinityLabel;
+  /** `<to>`: a {@linkcode AffinityLabel}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare to?: AffinityLabel;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationAffinityLabelMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_cluster_mapping>` element; a list of them is `<registration_cluster_mappings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationClusterMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationClusterMapping({});
+ * console.log(value instanceof RegistrationClusterMapping); // true
+ * ```
+ */
+export class RegistrationClusterMapping extends ModelStruct {
+  /** `<from>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare from?: Cluster;
+  /** `<to>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare to?: Cluster;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationClusterMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_configuration>` element; a list of them is `<registration_configurations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationConfiguration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationConfiguration({});
+ * console.log(value instanceof RegistrationConfiguration); // true
+ * ```
+ */
+export class RegistrationConfiguration extends ModelStruct {
+  /** `<cluster_mappings>`: a list of `<registration_cluster_mapping>` items, each a {@linkcode RegistrationClusterMapping}. */
+  declare clusterMappings?: List<RegistrationClusterMapping>;
+  /** `<role_mappings>`: a list of `<registration_role_mapping>` items, each a {@linkcode RegistrationRoleMapping}. */
+  declare roleMappings?: List<RegistrationRoleMapping>;
+  /** `<lun_mappings>`: a list of `<registration_lun_mapping>` items, each a {@linkcode RegistrationLunMapping}. */
+  declare lunMappings?: List<RegistrationLunMapping>;
+  /** `<domain_mappings>`: a list of `<registration_domain_mapping>` items, each a {@linkcode RegistrationDomainMapping}. */
+  declare domainMappings?: List<RegistrationDomainMapping>;
+  /** `<affinity_group_mappings>`: a list of `<registration_affinity_group_mapping>` items, each a {@linkcode RegistrationAffinityGroupMapping}. */
+  declare affinityGroupMappings?: List<RegistrationAffinityGroupMapping>;
+  /** `<affinity_label_mappings>`: a list of `<registration_affinity_label_mapping>` items, each a {@linkcode RegistrationAffinityLabelMapping}. */
+  declare affinityLabelMappings?: List<RegistrationAffinityLabelMapping>;
+  /** `<vnic_profile_mappings>`: a list of `<registration_vnic_profile_mapping>` items, each a {@linkcode RegistrationVnicProfileMapping}. */
+  declare vnicProfileMappings?: List<RegistrationVnicProfileMapping>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationConfiguration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_domain_mapping>` element; a list of them is `<registration_domain_mappings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationDomainMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationDomainMapping({});
+ * console.log(value instanceof RegistrationDomainMapping); // true
+ * ```
+ */
+export class RegistrationDomainMapping extends ModelStruct {
+  /** `<from>`: a {@linkcode Domain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare from?: Domain;
+  /** `<to>`: a {@linkcode Domain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare to?: Domain;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationDomainMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_lun_mapping>` element; a list of them is `<registration_lun_mappings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationLunMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationLunMapping({});
+ * console.log(value instanceof RegistrationLunMapping); // true
+ * ```
+ */
+export class RegistrationLunMapping extends ModelStruct {
+  /** `<from>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare from?: Disk;
+  /** `<to>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare to?: Disk;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationLunMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_role_mapping>` element; a list of them is `<registration_role_mappings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationRoleMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationRoleMapping({});
+ * console.log(value instanceof RegistrationRoleMapping); // true
+ * ```
+ */
+export class RegistrationRoleMapping extends ModelStruct {
+  /** `<from>`: a {@linkcode Role}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare from?: Role;
+  /** `<to>`: a {@linkcode Role}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare to?: Role;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationRoleMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<registration_vnic_profile_mapping>` element; a list of them is `<registration_vnic_profile_mappings>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RegistrationVnicProfileMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RegistrationVnicProfileMapping({});
+ * console.log(value instanceof RegistrationVnicProfileMapping); // true
+ * ```
+ */
+export class RegistrationVnicProfileMapping extends ModelStruct {
+  /** `<from>`: a {@linkcode VnicProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare from?: VnicProfile;
+  /** `<to>`: a {@linkcode VnicProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare to?: VnicProfile;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RegistrationVnicProfileMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<reported_configuration>` element; a list of them is `<reported_configurations>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ReportedConfiguration } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ReportedConfiguration({ name: "a" });
+ * console.log(value.name); // a
+ * ```
+ */
+export class ReportedConfiguration extends ModelStruct {
+  /** `<name>`: a string. */
+  declare name?: string;
+  /** `<expected_value>`: a string. */
+  declare expectedValue?: string;
+  /** `<actual_value>`: a string. */
+  declare actualValue?: string;
+  /** `<in_sync>`: a boolean. */
+  declare inSync?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ReportedConfiguration>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<reported_device>` element, an object with an `href`; a list of them is `<reported_devices>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { ReportedDevice } from "@nimbus/apiclient/services/ovirt";
+ * const value = new ReportedDevice({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class ReportedDevice extends Identified {
+  /** `<type>`: one of the {@linkcode ReportedDeviceType} values. */
+  declare type?: ReportedDeviceType;
+  /** `<mac>`: a {@linkcode Mac}. */
+  declare mac?: Mac;
+  /** `<ips>`: a list of `<ip>` items, each a {@linkcode Ip}. */
+  declare ips?: List<Ip>;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<ReportedDevice>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<rng_device>` element; a list of them is `<rng_devices>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { RngDevice } from "@nimbus/apiclient/services/ovirt";
+ * const value = new RngDevice({});
+ * console.log(value instanceof RngDevice); // true
+ * ```
+ */
+export class RngDevice extends ModelStruct {
+  /** `<rate>`: a {@linkcode Rate}. */
+  declare rate?: Rate;
+  /** `<source>`: one of the {@linkcode RngSource} values. */
+  declare source?: RngSource;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<RngDevice>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<role>` element, an object with an `href`; a list of them is `<roles>`.
  *
  * @example Usage
  * ```ts
  * import { Role } from "@nimbus/apiclient/services/ovirt";
- * const value = new Role({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Role({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Role extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `administrative` field. */
-  declare administrative?: boolean;
-  /** The `mutable` field. */
+export class Role extends Identified {
+  /** `<mutable>`: a boolean. */
   declare mutable?: boolean;
-  /** The `permits` list. */
-  declare permits?: Permit[];
-  /** The `user` field. */
+  /** `<administrative>`: a boolean. */
+  declare administrative?: boolean;
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare user?: User;
+  /** `<permits>`: a list of `<permit>` items, each a {@linkcode Permit}. A link (`<link rel="permits">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permits?: List<Permit>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Role>) {
     super();
@@ -2315,88 +5376,292 @@ export class Role extends ModelStruct {
 }
 
 /**
- * The `snapshot` type of the engine API.
+ * The engine's `<scheduling_policy>` element, an object with an `href`; a list of them is `<scheduling_policies>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SchedulingPolicy } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SchedulingPolicy({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class SchedulingPolicy extends Identified {
+  /** `<locked>`: a boolean. */
+  declare locked?: boolean;
+  /** `<default_policy>`: a boolean. */
+  declare defaultPolicy?: boolean;
+  /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare properties?: List<Property>;
+  /** `<balances>`: a list of `<balance>` items, each a {@linkcode Balance}. A link (`<link rel="balances">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare balances?: List<Balance>;
+  /** `<filters>`: a list of `<filter>` items, each a {@linkcode Filter}. A link (`<link rel="filters">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare filters?: List<Filter>;
+  /** `<weight>`: a list of `<weight>` items, each a {@linkcode Weight}. A link (`<link rel="weights">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare weight?: List<Weight>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SchedulingPolicy>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<scheduling_policy_unit>` element, an object with an `href`; a list of them is `<scheduling_policy_units>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SchedulingPolicyUnit } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SchedulingPolicyUnit({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class SchedulingPolicyUnit extends Identified {
+  /** `<type>`: one of the {@linkcode PolicyUnitType} values. */
+  declare type?: PolicyUnitType;
+  /** `<internal>`: a boolean. */
+  declare internal?: boolean;
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare properties?: List<Property>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SchedulingPolicyUnit>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<se_linux>` element; a list of them is `<se_linuxs>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SeLinux } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SeLinux({});
+ * console.log(value instanceof SeLinux); // true
+ * ```
+ */
+export class SeLinux extends ModelStruct {
+  /** `<mode>`: one of the {@linkcode SeLinuxMode} values. */
+  declare mode?: SeLinuxMode;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SeLinux>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<serial_number>` element; a list of them is `<serial_numbers>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SerialNumber } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SerialNumber({ value: "a" });
+ * console.log(value.value); // a
+ * ```
+ */
+export class SerialNumber extends ModelStruct {
+  /** `<policy>`: one of the {@linkcode SerialNumberPolicy} values. */
+  declare policy?: SerialNumberPolicy;
+  /** `<value>`: a string. */
+  declare value?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SerialNumber>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<session>` element, an object with an `href`; a list of them is `<sessions>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Session } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Session({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Session extends Identified {
+  /** `<protocol>`: a string. */
+  declare protocol?: string;
+  /** `<ip>`: a {@linkcode Ip}. */
+  declare ip?: Ip;
+  /** `<console_user>`: a boolean. */
+  declare consoleUser?: boolean;
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare user?: User;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Session>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<skip_if_connectivity_broken>` element; a list of them is `<skip_if_connectivity_brokens>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SkipIfConnectivityBroken } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SkipIfConnectivityBroken({});
+ * console.log(value instanceof SkipIfConnectivityBroken); // true
+ * ```
+ */
+export class SkipIfConnectivityBroken extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** `<threshold>`: a 32-bit integer (`xs:int`). */
+  declare threshold?: number;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SkipIfConnectivityBroken>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<skip_if_sd_active>` element; a list of them is `<skip_if_sd_actives>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SkipIfSdActive } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SkipIfSdActive({});
+ * console.log(value instanceof SkipIfSdActive); // true
+ * ```
+ */
+export class SkipIfSdActive extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SkipIfSdActive>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<vm>` element, an object with an `href`; a list of them is `<vms>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Vm } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Vm({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Vm extends VmBase {
+  /** `<status>`: one of the {@linkcode VmStatus} values. */
+  declare status?: VmStatus;
+  /** `<status_detail>`: a string. */
+  declare statusDetail?: string;
+  /** `<stop_reason>`: a string. */
+  declare stopReason?: string;
+  /** `<start_time>`: a date (`xs:dateTime`). */
+  declare startTime?: Date;
+  /** `<stop_time>`: a date (`xs:dateTime`). */
+  declare stopTime?: Date;
+  /** `<run_once>`: a boolean. */
+  declare runOnce?: boolean;
+  /** `<payloads>`: a list of `<payload>` items, each a {@linkcode Payload}. */
+  declare payloads?: List<Payload>;
+  /** `<fqdn>`: a string. */
+  declare fqdn?: string;
+  /** `<use_latest_template_version>`: a boolean. */
+  declare useLatestTemplateVersion?: boolean;
+  /** `<next_run_configuration_exists>`: a boolean. */
+  declare nextRunConfigurationExists?: boolean;
+  /** `<numa_tune_mode>`: one of the {@linkcode NumaTuneMode} values. @deprecated Vm.numaTuneMode is deprecated in the engine API. */
+  declare numaTuneMode?: NumaTuneMode;
+  /** `<guest_time_zone>`: a {@linkcode TimeZone}. */
+  declare guestTimeZone?: TimeZone;
+  /** `<guest_operating_system>`: a {@linkcode GuestOperatingSystem}. */
+  declare guestOperatingSystem?: GuestOperatingSystem;
+  /** `<has_illegal_images>`: a boolean. */
+  declare hasIllegalImages?: boolean;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<original_template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare originalTemplate?: Template;
+  /** `<instance_type>`: a {@linkcode InstanceType}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare instanceType?: InstanceType;
+  /** `<nics>`: a list of `<nic>` items, each a {@linkcode Nic}. A link (`<link rel="nics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare nics?: List<Nic>;
+  /** `<snapshots>`: a list of `<snapshot>` items, each a {@linkcode Snapshot}. A link (`<link rel="snapshots">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare snapshots?: List<Snapshot>;
+  /** `<vm_pool>`: a {@linkcode VmPool}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vmPool?: VmPool;
+  /** `<cdroms>`: a list of `<cdrom>` items, each a {@linkcode Cdrom}. A link (`<link rel="cdroms">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare cdroms?: List<Cdrom>;
+  /** `<floppies>`: a list of `<floppy>` items, each a {@linkcode Floppy}. A link (`<link rel="floppies">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare floppies?: List<Floppy>;
+  /** `<reported_devices>`: a list of `<reported_device>` items, each a {@linkcode ReportedDevice}. A link (`<link rel="reporteddevices">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare reportedDevices?: List<ReportedDevice>;
+  /** `<watchdogs>`: a list of `<watchdog>` items, each a {@linkcode Watchdog}. A link (`<link rel="watchdogs">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare watchdogs?: List<Watchdog>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<external_host_provider>`: a {@linkcode ExternalHostProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare externalHostProvider?: ExternalHostProvider;
+  /** `<affinity_labels>`: a list of `<affinity_label>` items, each a {@linkcode AffinityLabel}. A link (`<link rel="affinitylabels">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare affinityLabels?: List<AffinityLabel>;
+  /** `<applications>`: a list of `<application>` items, each a {@linkcode Application}. A link (`<link rel="applications">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare applications?: List<Application>;
+  /** `<graphics_consoles>`: a list of `<graphics_console>` items, each a {@linkcode GraphicsConsole}. A link (`<link rel="graphicsconsoles">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare graphicsConsoles?: List<GraphicsConsole>;
+  /** `<host_devices>`: a list of `<host_device>` items, each a {@linkcode HostDevice}. A link (`<link rel="hostdevices">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hostDevices?: List<HostDevice>;
+  /** `<katello_errata>`: a list of `<katello_erratum>` items, each a {@linkcode KatelloErratum}. A link (`<link rel="katelloerrata">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare katelloErrata?: List<KatelloErratum>;
+  /** `<host_numa_nodes>`: a list of `<host_numa_node>` items, each a {@linkcode NumaNode}. A link (`<link rel="numanodes">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare numaNodes?: List<NumaNode>;
+  /** `<sessions>`: a list of `<session>` items, each a {@linkcode Session}. A link (`<link rel="sessions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare sessions?: List<Session>;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** `<tags>`: a list of `<tag>` items, each a {@linkcode Tag}. A link (`<link rel="tags">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare tags?: List<Tag>;
+  /** `<disk_attachments>`: a list of `<disk_attachment>` items, each a {@linkcode DiskAttachment}. A link (`<link rel="diskattachments">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare diskAttachments?: List<DiskAttachment>;
+  /** `<dynamic_cpu>`: a {@linkcode DynamicCpu}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dynamicCpu?: DynamicCpu;
+  /** `<mediated_devices>`: a list of `<vm_mediated_device>` items, each a {@linkcode VmMediatedDevice}. A link (`<link rel="mediateddevices">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare mediatedDevices?: List<VmMediatedDevice>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Vm>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<snapshot>` element, an object with an `href`; a list of them is `<snapshots>`.
  *
  * @example Usage
  * ```ts
  * import { Snapshot } from "@nimbus/apiclient/services/ovirt";
- * const value = new Snapshot({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Snapshot({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Snapshot extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `bios` field. */
-  declare bios?: Bios;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `cpu` field. */
-  declare cpu?: Cpu;
-  /** The `cpu_shares` field. */
-  declare cpuShares?: number;
-  /** The `creation_time` field. */
-  declare creationTime?: Date;
-  /** The `delete_protected` field. */
-  declare deleteProtected?: boolean;
-  /** The `display` field. */
-  declare display?: Display;
-  /** The `high_availability` field. */
-  declare highAvailability?: HighAvailability;
-  /** The `initialization` field. */
-  declare initialization?: Initialization;
-  /** The `large_icon` field. */
-  declare largeIcon?: Icon;
-  /** The `memory` field. 64-bit: a `bigint`. */
-  declare memory?: bigint;
-  /** The `memory_policy` field. */
-  declare memoryPolicy?: MemoryPolicy;
-  /** The `migration` field. */
-  declare migration?: MigrationOptions;
-  /** The `migration_downtime` field. */
-  declare migrationDowntime?: number;
-  /** The `origin` field. */
-  declare origin?: string;
-  /** The `os` field. */
-  declare os?: OperatingSystem;
-  /** The `small_icon` field. */
-  declare smallIcon?: Icon;
-  /** The `soundcard_enabled` field. */
-  declare soundcardEnabled?: boolean;
-  /** The `start_paused` field. */
-  declare startPaused?: boolean;
-  /** The `stateless` field. */
-  declare stateless?: boolean;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `time_zone` field. */
-  declare timeZone?: TimeZone;
-  /** The `type` field. */
-  declare type?: VmType;
-  /** The `usb` field. */
-  declare usb?: Usb;
-  /** The `date` field. */
+export class Snapshot extends Vm {
+  /** `<date>`: a date (`xs:dateTime`). */
   declare date?: Date;
-  /** The `disk_attachments` list. */
-  declare diskAttachments?: DiskAttachment[];
-  /** The `disks` list. */
-  declare disks?: Disk[];
-  /** The `nics` list. */
-  declare nics?: Nic[];
-  /** The `persist_memorystate` field. */
-  declare persistMemorystate?: boolean;
-  /** The `snapshot_status` field. */
+  /** `<snapshot_status>`: one of the {@linkcode SnapshotStatus} values. */
   declare snapshotStatus?: SnapshotStatus;
-  /** The `snapshot_type` field. */
+  /** `<persist_memorystate>`: a boolean. */
+  declare persistMemorystate?: boolean;
+  /** `<snapshot_type>`: one of the {@linkcode SnapshotType} values. */
   declare snapshotType?: SnapshotType;
-  /** The `status` field. */
-  declare status?: VmStatus;
-  /** The `vm` field. */
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
+  /** `<disks>`: a list of `<disk>` items, each a {@linkcode Disk}. A link (`<link rel="disks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare disks?: List<Disk>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Snapshot>) {
     super();
@@ -2405,19 +5670,19 @@ export class Snapshot extends ModelStruct {
 }
 
 /**
- * The `special_objects` type of the engine API.
+ * The engine's `<special_objects>` element; a list of them is `<special_objectss>`.
  *
  * @example Usage
  * ```ts
  * import { SpecialObjects } from "@nimbus/apiclient/services/ovirt";
- * const value = new SpecialObjects({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new SpecialObjects({});
+ * console.log(value instanceof SpecialObjects); // true
  * ```
  */
 export class SpecialObjects extends ModelStruct {
-  /** The `blank_template` field. */
+  /** `<blank_template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare blankTemplate?: Template;
-  /** The `root_tag` field. */
+  /** `<root_tag>`: a {@linkcode Tag}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare rootTag?: Tag;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<SpecialObjects>) {
@@ -2427,19 +5692,19 @@ export class SpecialObjects extends ModelStruct {
 }
 
 /**
- * The `spm` type of the engine API.
+ * The engine's `<spm>` element; a list of them is `<spms>`.
  *
  * @example Usage
  * ```ts
  * import { Spm } from "@nimbus/apiclient/services/ovirt";
- * const value = new Spm({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Spm({});
+ * console.log(value instanceof Spm); // true
  * ```
  */
 export class Spm extends ModelStruct {
-  /** The `priority` field. */
+  /** `<priority>`: a 32-bit integer (`xs:int`). */
   declare priority?: number;
-  /** The `status` field. */
+  /** `<status>`: one of the {@linkcode SpmStatus} values. */
   declare status?: SpmStatus;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Spm>) {
@@ -2449,18 +5714,68 @@ export class Spm extends ModelStruct {
 }
 
 /**
- * The `sso` type of the engine API.
+ * The engine's `<ssh>` element, an object with an `href`; a list of them is `<sshs>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Ssh } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Ssh({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Ssh extends Identified {
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<fingerprint>`: a string. @deprecated Ssh.fingerprint is deprecated in the engine API. */
+  declare fingerprint?: string;
+  /** `<public_key>`: a string. */
+  declare publicKey?: string;
+  /** `<authentication_method>`: one of the {@linkcode SshAuthenticationMethod} values. */
+  declare authenticationMethod?: SshAuthenticationMethod;
+  /** `<user>`: a {@linkcode User}. */
+  declare user?: User;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Ssh>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<ssh_public_key>` element, an object with an `href`; a list of them is `<ssh_public_keys>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SshPublicKey } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SshPublicKey({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class SshPublicKey extends Identified {
+  /** `<content>`: a string. */
+  declare content?: string;
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare user?: User;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SshPublicKey>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<sso>` element; a list of them is `<ssos>`.
  *
  * @example Usage
  * ```ts
  * import { Sso } from "@nimbus/apiclient/services/ovirt";
- * const value = new Sso({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Sso({});
+ * console.log(value instanceof Sso); // true
  * ```
  */
 export class Sso extends ModelStruct {
-  /** The `methods` list. */
-  declare methods?: Method[];
+  /** `<methods>`: a list of `<method>` items, each a {@linkcode Method}. */
+  declare methods?: List<Method>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Sso>) {
     super();
@@ -2469,40 +5784,42 @@ export class Sso extends ModelStruct {
 }
 
 /**
- * The `statistic` type of the engine API.
+ * The engine's `<statistic>` element, an object with an `href`; a list of them is `<statistics>`.
  *
  * @example Usage
  * ```ts
  * import { Statistic } from "@nimbus/apiclient/services/ovirt";
- * const value = new Statistic({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Statistic({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Statistic extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `disk` field. */
-  declare disk?: Disk;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `host_nic` field. */
-  declare hostNic?: HostNic;
-  /** The `kind` field. */
+export class Statistic extends Identified {
+  /** `<values>`: a list of `<value>` items, each a {@linkcode Value}. */
+  declare values?: List<Value>;
+  /** `<kind>`: one of the {@linkcode StatisticKind} values. */
   declare kind?: StatisticKind;
-  /** The `nic` field. */
-  declare nic?: Nic;
-  /** The `type` field. */
+  /** `<type>`: one of the {@linkcode ValueType} values. */
   declare type?: ValueType;
-  /** The `unit` field. */
+  /** `<unit>`: one of the {@linkcode StatisticUnit} values. */
   declare unit?: StatisticUnit;
-  /** The `values` list. */
-  declare values?: Value[];
-  /** The `vm` field. */
+  /** `<disk>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare disk?: Disk;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<host_nic>`: a {@linkcode HostNic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare hostNic?: HostNic;
+  /** `<host_numa_node>`: a {@linkcode NumaNode}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare hostNumaNode?: NumaNode;
+  /** `<nic>`: a {@linkcode Nic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare nic?: Nic;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
+  /** `<brick>`: a {@linkcode GlusterBrick}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare brick?: GlusterBrick;
+  /** `<step>`: a {@linkcode Step}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare step?: Step;
+  /** `<gluster_volume>`: a {@linkcode GlusterVolume}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare glusterVolume?: GlusterVolume;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Statistic>) {
     super();
@@ -2511,40 +5828,40 @@ export class Statistic extends ModelStruct {
 }
 
 /**
- * The `step` type of the engine API.
+ * The engine's `<step>` element, an object with an `href`; a list of them is `<steps>`.
  *
  * @example Usage
  * ```ts
  * import { Step } from "@nimbus/apiclient/services/ovirt";
- * const value = new Step({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Step({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Step extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `end_time` field. */
-  declare endTime?: Date;
-  /** The `external` field. */
-  declare external?: boolean;
-  /** The `job` field. */
-  declare job?: Job;
-  /** The `number` field. */
-  declare number?: number;
-  /** The `parent_step` field. */
-  declare parentStep?: Step;
-  /** The `progress` field. */
-  declare progress?: number;
-  /** The `start_time` field. */
-  declare startTime?: Date;
-  /** The `status` field. */
-  declare status?: StepStatus;
-  /** The `type` field. */
+export class Step extends Identified {
+  /** `<type>`: one of the {@linkcode StepEnum} values. */
   declare type?: StepEnum;
+  /** `<number>`: a 32-bit integer (`xs:int`). */
+  declare number?: number;
+  /** `<status>`: one of the {@linkcode StepStatus} values. */
+  declare status?: StepStatus;
+  /** `<start_time>`: a date (`xs:dateTime`). */
+  declare startTime?: Date;
+  /** `<end_time>`: a date (`xs:dateTime`). */
+  declare endTime?: Date;
+  /** `<external>`: a boolean. */
+  declare external?: boolean;
+  /** `<external_type>`: one of the {@linkcode ExternalSystemType} values. */
+  declare externalType?: ExternalSystemType;
+  /** `<parent_step>`: a {@linkcode Step}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare parentStep?: Step;
+  /** `<job>`: a {@linkcode Job}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare job?: Job;
+  /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. A link (`<link rel="statistics">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare statistics?: List<Statistic>;
+  /** `<progress>`: a 32-bit integer (`xs:int`). */
+  declare progress?: number;
+  /** `<execution_host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare executionHost?: Host;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Step>) {
     super();
@@ -2553,52 +5870,48 @@ export class Step extends ModelStruct {
 }
 
 /**
- * The `storage_connection` type of the engine API.
+ * The engine's `<storage_connection>` element, an object with an `href`; a list of them is `<storage_connections>`.
  *
  * @example Usage
  * ```ts
  * import { StorageConnection } from "@nimbus/apiclient/services/ovirt";
- * const value = new StorageConnection({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new StorageConnection({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class StorageConnection extends ModelStruct {
+export class StorageConnection extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["password"];
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `address` field. */
+  /** `<address>`: a string. */
   declare address?: string;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `mount_options` field. */
-  declare mountOptions?: string;
-  /** The `nfs_retrans` field. */
-  declare nfsRetrans?: number;
-  /** The `nfs_timeo` field. */
-  declare nfsTimeo?: number;
-  /** The `nfs_version` field. */
-  declare nfsVersion?: NfsVersion;
-  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare password?: string;
-  /** The `path` field. */
-  declare path?: string;
-  /** The `port` field. */
-  declare port?: number;
-  /** The `portal` field. */
-  declare portal?: string;
-  /** The `target` field. */
-  declare target?: string;
-  /** The `type` field. */
+  /** `<type>`: one of the {@linkcode StorageType} values. */
   declare type?: StorageType;
-  /** The `username` field. */
-  declare username?: string;
-  /** The `vfs_type` field. */
+  /** `<path>`: a string. */
+  declare path?: string;
+  /** `<mount_options>`: a string. */
+  declare mountOptions?: string;
+  /** `<vfs_type>`: a string. */
   declare vfsType?: string;
+  /** `<nfs_version>`: one of the {@linkcode NfsVersion} values. */
+  declare nfsVersion?: NfsVersion;
+  /** `<nfs_timeo>`: a 32-bit integer (`xs:int`). */
+  declare nfsTimeo?: number;
+  /** `<nfs_retrans>`: a 32-bit integer (`xs:int`). */
+  declare nfsRetrans?: number;
+  /** `<port>`: a 32-bit integer (`xs:int`). */
+  declare port?: number;
+  /** `<target>`: a string. */
+  declare target?: string;
+  /** `<username>`: a string. */
+  declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<portal>`: a string. */
+  declare portal?: string;
+  /** `<gluster_volume>`: a {@linkcode GlusterVolume}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare glusterVolume?: GlusterVolume;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<StorageConnection>) {
     super();
@@ -2607,70 +5920,104 @@ export class StorageConnection extends ModelStruct {
 }
 
 /**
- * The `storage_domain` type of the engine API.
+ * The engine's `<storage_connection_extension>` element, an object with an `href`; a list of them is `<storage_connection_extensions>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { StorageConnectionExtension } from "@nimbus/apiclient/services/ovirt";
+ * const value = new StorageConnectionExtension({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class StorageConnectionExtension extends Identified {
+  /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
+  static override readonly secretFields: readonly string[] = ["password"];
+  /** `<target>`: a string. */
+  declare target?: string;
+  /** `<username>`: a string. */
+  declare username?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<StorageConnectionExtension>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<storage_domain>` element, an object with an `href`; a list of them is `<storage_domains>`.
  *
  * @example Usage
  * ```ts
  * import { StorageDomain } from "@nimbus/apiclient/services/ovirt";
- * const value = new StorageDomain({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new StorageDomain({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class StorageDomain extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `available` field. 64-bit: a `bigint`. */
-  declare available?: bigint;
-  /** The `backup` field. */
-  declare backup?: boolean;
-  /** The `committed` field. 64-bit: a `bigint`. */
-  declare committed?: bigint;
-  /** The `critical_space_action_blocker` field. */
-  declare criticalSpaceActionBlocker?: number;
-  /** The `data_center` field. */
-  declare dataCenter?: DataCenter;
-  /** The `data_centers` list. */
-  declare dataCenters?: DataCenter[];
-  /** The `discard_after_delete` field. */
-  declare discardAfterDelete?: boolean;
-  /** The `disks` list. */
-  declare disks?: Disk[];
-  /** The `external_status` field. */
-  declare externalStatus?: ExternalStatus;
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `import` field. */
-  declare import?: boolean;
-  /** The `master` field. */
-  declare master?: boolean;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `status` field. */
-  declare status?: StorageDomainStatus;
-  /** The `storage` field. */
-  declare storage?: HostStorage;
-  /** The `storage_connections` list. */
-  declare storageConnections?: StorageConnection[];
-  /** The `storage_format` field. */
-  declare storageFormat?: StorageFormat;
-  /** The `supports_discard` field. */
-  declare supportsDiscard?: boolean;
-  /** The `templates` list. */
-  declare templates?: Template[];
-  /** The `type` field. */
+export class StorageDomain extends Identified {
+  /** `<type>`: one of the {@linkcode StorageDomainType} values. */
   declare type?: StorageDomainType;
-  /** The `used` field. 64-bit: a `bigint`. */
+  /** `<status>`: one of the {@linkcode StorageDomainStatus} values. */
+  declare status?: StorageDomainStatus;
+  /** `<external_status>`: one of the {@linkcode ExternalStatus} values. */
+  declare externalStatus?: ExternalStatus;
+  /** `<master>`: a boolean. */
+  declare master?: boolean;
+  /** `<storage>`: a {@linkcode HostStorage}. */
+  declare storage?: HostStorage;
+  /** `<available>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare available?: bigint;
+  /** `<used>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
   declare used?: bigint;
-  /** The `vms` list. */
-  declare vms?: Vm[];
-  /** The `warning_low_space_indicator` field. */
-  declare warningLowSpaceIndicator?: number;
-  /** The `wipe_after_delete` field. */
+  /** `<committed>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
+  declare committed?: bigint;
+  /** `<storage_format>`: one of the {@linkcode StorageFormat} values. */
+  declare storageFormat?: StorageFormat;
+  /** `<wipe_after_delete>`: a boolean. */
   declare wipeAfterDelete?: boolean;
+  /** `<discard_after_delete>`: a boolean. */
+  declare discardAfterDelete?: boolean;
+  /** `<supports_discard>`: a boolean. */
+  declare supportsDiscard?: boolean;
+  /** `<supports_discard_zeroes_data>`: a boolean. @deprecated StorageDomain.supportsDiscardZeroesData is deprecated in the engine API. */
+  declare supportsDiscardZeroesData?: boolean;
+  /** `<import>`: a boolean. */
+  declare import?: boolean;
+  /** `<warning_low_space_indicator>`: a 32-bit integer (`xs:int`). */
+  declare warningLowSpaceIndicator?: number;
+  /** `<critical_space_action_blocker>`: a 32-bit integer (`xs:int`). */
+  declare criticalSpaceActionBlocker?: number;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare dataCenter?: DataCenter;
+  /** `<backup>`: a boolean. */
+  declare backup?: boolean;
+  /** `<block_size>`: a 32-bit integer (`xs:int`). */
+  declare blockSize?: number;
+  /** `<data_centers>`: a list of `<data_center>` items, each a {@linkcode DataCenter}. A link (`<link rel="datacenters">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare dataCenters?: List<DataCenter>;
+  /** `<disks>`: a list of `<disk>` items, each a {@linkcode Disk}. A link (`<link rel="disks">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare disks?: List<Disk>;
+  /** `<disk_profiles>`: a list of `<disk_profile>` items, each a {@linkcode DiskProfile}. A link (`<link rel="diskprofiles">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare diskProfiles?: List<DiskProfile>;
+  /** `<disk_snapshots>`: a list of `<disk_snapshot>` items, each a {@linkcode DiskSnapshot}. A link (`<link rel="disksnapshots">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare diskSnapshots?: List<DiskSnapshot>;
+  /** `<files>`: a list of `<file>` items, each a {@linkcode File}. A link (`<link rel="files">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare files?: List<File>;
+  /** `<images>`: a list of `<image>` items, each a {@linkcode Image}. A link (`<link rel="images">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare images?: List<Image>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<storage_connections>`: a list of `<storage_connection>` items, each a {@linkcode StorageConnection}. A link (`<link rel="storageconnections">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare storageConnections?: List<StorageConnection>;
+  /** `<templates>`: a list of `<template>` items, each a {@linkcode Template}. A link (`<link rel="templates">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare templates?: List<Template>;
+  /** `<vms>`: a list of `<vm>` items, each a {@linkcode Vm}. A link (`<link rel="vms">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare vms?: List<Vm>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<StorageDomain>) {
     super();
@@ -2679,34 +6026,90 @@ export class StorageDomain extends ModelStruct {
 }
 
 /**
- * The `tag` type of the engine API.
+ * The engine's `<storage_domain_lease>` element; a list of them is `<storage_domain_leases>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { StorageDomainLease } from "@nimbus/apiclient/services/ovirt";
+ * const value = new StorageDomainLease({});
+ * console.log(value instanceof StorageDomainLease); // true
+ * ```
+ */
+export class StorageDomainLease extends ModelStruct {
+  /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare storageDomain?: StorageDomain;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<StorageDomainLease>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<system_option>` element, an object with an `href`; a list of them is `<system_options>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SystemOption } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SystemOption({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class SystemOption extends Identified {
+  /** `<values>`: a list of `<system_option_value>` items, each a {@linkcode SystemOptionValue}. */
+  declare values?: List<SystemOptionValue>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SystemOption>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<system_option_value>` element; a list of them is `<system_option_values>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { SystemOptionValue } from "@nimbus/apiclient/services/ovirt";
+ * const value = new SystemOptionValue({ value: "a" });
+ * console.log(value.value); // a
+ * ```
+ */
+export class SystemOptionValue extends ModelStruct {
+  /** `<value>`: a string. */
+  declare value?: string;
+  /** `<version>`: a string. */
+  declare version?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<SystemOptionValue>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<tag>` element, an object with an `href`; a list of them is `<tags>`.
  *
  * @example Usage
  * ```ts
  * import { Tag } from "@nimbus/apiclient/services/ovirt";
- * const value = new Tag({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Tag({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Tag extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `group` field. */
-  declare group?: Group;
-  /** The `host` field. */
+export class Tag extends Identified {
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare host?: Host;
-  /** The `parent` field. */
-  declare parent?: Tag;
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `user` field. */
-  declare user?: User;
-  /** The `vm` field. */
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare user?: User;
+  /** `<group>`: a {@linkcode Group}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare group?: Group;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<parent>`: a {@linkcode Tag}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare parent?: Tag;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Tag>) {
     super();
@@ -2715,112 +6118,22 @@ export class Tag extends ModelStruct {
 }
 
 /**
- * The `template` type of the engine API.
- *
- * @example Usage
- * ```ts
- * import { Template } from "@nimbus/apiclient/services/ovirt";
- * const value = new Template({ id: "123" });
- * console.log(value.id); // 123
- * ```
- */
-export class Template extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `bios` field. */
-  declare bios?: Bios;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `cpu` field. */
-  declare cpu?: Cpu;
-  /** The `cpu_shares` field. */
-  declare cpuShares?: number;
-  /** The `creation_time` field. */
-  declare creationTime?: Date;
-  /** The `delete_protected` field. */
-  declare deleteProtected?: boolean;
-  /** The `display` field. */
-  declare display?: Display;
-  /** The `high_availability` field. */
-  declare highAvailability?: HighAvailability;
-  /** The `initialization` field. */
-  declare initialization?: Initialization;
-  /** The `large_icon` field. */
-  declare largeIcon?: Icon;
-  /** The `memory` field. 64-bit: a `bigint`. */
-  declare memory?: bigint;
-  /** The `memory_policy` field. */
-  declare memoryPolicy?: MemoryPolicy;
-  /** The `migration` field. */
-  declare migration?: MigrationOptions;
-  /** The `migration_downtime` field. */
-  declare migrationDowntime?: number;
-  /** The `origin` field. */
-  declare origin?: string;
-  /** The `os` field. */
-  declare os?: OperatingSystem;
-  /** The `small_icon` field. */
-  declare smallIcon?: Icon;
-  /** The `soundcard_enabled` field. */
-  declare soundcardEnabled?: boolean;
-  /** The `start_paused` field. */
-  declare startPaused?: boolean;
-  /** The `stateless` field. */
-  declare stateless?: boolean;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `time_zone` field. */
-  declare timeZone?: TimeZone;
-  /** The `type` field. */
-  declare type?: VmType;
-  /** The `usb` field. */
-  declare usb?: Usb;
-  /** The `cdroms` list. */
-  declare cdroms?: Cdrom[];
-  /** The `disk_attachments` list. */
-  declare diskAttachments?: DiskAttachment[];
-  /** The `graphics_consoles` list. */
-  declare graphicsConsoles?: GraphicsConsole[];
-  /** The `nics` list. */
-  declare nics?: Nic[];
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `status` field. */
-  declare status?: TemplateStatus;
-  /** The `tags` list. */
-  declare tags?: Tag[];
-  /** The `version` field. */
-  declare version?: TemplateVersion;
-  /** The `vm` field. */
-  declare vm?: Vm;
-  /** Creates the object; only the given fields are set. */
-  constructor(fields?: Partial<Template>) {
-    super();
-    initFields(this, fields);
-  }
-}
-
-/**
- * The `template_version` type of the engine API.
+ * The engine's `<template_version>` element; a list of them is `<template_versions>`.
  *
  * @example Usage
  * ```ts
  * import { TemplateVersion } from "@nimbus/apiclient/services/ovirt";
- * const value = new TemplateVersion({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new TemplateVersion({ versionName: "a" });
+ * console.log(value.versionName); // a
  * ```
  */
 export class TemplateVersion extends ModelStruct {
-  /** The `base_template` field. */
-  declare baseTemplate?: Template;
-  /** The `version_name` field. */
-  declare versionName?: string;
-  /** The `version_number` field. */
+  /** `<version_number>`: a 32-bit integer (`xs:int`). */
   declare versionNumber?: number;
+  /** `<version_name>`: a string. */
+  declare versionName?: string;
+  /** `<base_template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare baseTemplate?: Template;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<TemplateVersion>) {
     super();
@@ -2829,22 +6142,22 @@ export class TemplateVersion extends ModelStruct {
 }
 
 /**
- * The `ticket` type of the engine API.
+ * The engine's `<ticket>` element; a list of them is `<tickets>`.
  *
  * @example Usage
  * ```ts
  * import { Ticket } from "@nimbus/apiclient/services/ovirt";
- * const value = new Ticket({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Ticket({});
+ * console.log(value instanceof Ticket); // true
  * ```
  */
 export class Ticket extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["value"];
-  /** The `expiry` field. */
-  declare expiry?: number;
-  /** The `value` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  /** `<value>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
   declare value?: string;
+  /** `<expiry>`: an unsigned 32-bit integer (`xs:unsignedInt`). */
+  declare expiry?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Ticket>) {
     super();
@@ -2853,19 +6166,19 @@ export class Ticket extends ModelStruct {
 }
 
 /**
- * The `time_zone` type of the engine API.
+ * The engine's `<time_zone>` element; a list of them is `<time_zones>`.
  *
  * @example Usage
  * ```ts
  * import { TimeZone } from "@nimbus/apiclient/services/ovirt";
- * const value = new TimeZone({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new TimeZone({ name: "a" });
+ * console.log(value.name); // a
  * ```
  */
 export class TimeZone extends ModelStruct {
-  /** The `name` field. */
+  /** `<name>`: a string. */
   declare name?: string;
-  /** The `utc_offset` field. */
+  /** `<utc_offset>`: a string. */
   declare utcOffset?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<TimeZone>) {
@@ -2875,19 +6188,61 @@ export class TimeZone extends ModelStruct {
 }
 
 /**
- * The `usb` type of the engine API.
+ * The engine's `<transparent_hugepages>` element; a list of them is `<transparent_huge_pagess>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { TransparentHugePages } from "@nimbus/apiclient/services/ovirt";
+ * const value = new TransparentHugePages({});
+ * console.log(value instanceof TransparentHugePages); // true
+ * ```
+ */
+export class TransparentHugePages extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<TransparentHugePages>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<unmanaged_network>` element, an object with an `href`; a list of them is `<unmanaged_networks>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { UnmanagedNetwork } from "@nimbus/apiclient/services/ovirt";
+ * const value = new UnmanagedNetwork({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class UnmanagedNetwork extends Identified {
+  /** `<host_nic>`: a {@linkcode HostNic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare hostNic?: HostNic;
+  /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare host?: Host;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<UnmanagedNetwork>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<usb>` element; a list of them is `<usbs>`.
  *
  * @example Usage
  * ```ts
  * import { Usb } from "@nimbus/apiclient/services/ovirt";
- * const value = new Usb({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Usb({});
+ * console.log(value instanceof Usb); // true
  * ```
  */
 export class Usb extends ModelStruct {
-  /** The `enabled` field. */
+  /** `<enabled>`: a boolean. */
   declare enabled?: boolean;
-  /** The `type` field. */
+  /** `<type>`: one of the {@linkcode UsbType} values. */
   declare type?: UsbType;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Usb>) {
@@ -2897,52 +6252,52 @@ export class Usb extends ModelStruct {
 }
 
 /**
- * The `user` type of the engine API.
+ * The engine's `<user>` element, an object with an `href`; a list of them is `<users>`.
  *
  * @example Usage
  * ```ts
  * import { User } from "@nimbus/apiclient/services/ovirt";
- * const value = new User({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new User({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class User extends ModelStruct {
+export class User extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
   static override readonly secretFields: readonly string[] = ["password"];
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `department` field. */
-  declare department?: string;
-  /** The `domain` field. */
-  declare domain?: Domain;
-  /** The `domain_entry_id` field. */
+  /** `<domain_entry_id>`: a string. */
   declare domainEntryId?: string;
-  /** The `email` field. */
-  declare email?: string;
-  /** The `groups` list. */
-  declare groups?: Group[];
-  /** The `last_name` field. */
-  declare lastName?: string;
-  /** The `logged_in` field. */
+  /** `<department>`: a string. */
+  declare department?: string;
+  /** `<logged_in>`: a boolean. */
   declare loggedIn?: boolean;
-  /** The `namespace` field. */
+  /** `<namespace>`: a string. */
   declare namespace?: string;
-  /** The `password` field. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
-  declare password?: string;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `principal` field. */
-  declare principal?: string;
-  /** The `roles` list. */
-  declare roles?: Role[];
-  /** The `tags` list. */
-  declare tags?: Tag[];
-  /** The `user_name` field. */
+  /** `<last_name>`: a string. */
+  declare lastName?: string;
+  /** `<user_name>`: a string. */
   declare userName?: string;
+  /** `<principal>`: a string. */
+  declare principal?: string;
+  /** `<password>`: a string. A secret: redacted in `Deno.inspect` and `JSON.stringify`. */
+  declare password?: string;
+  /** `<email>`: a string. */
+  declare email?: string;
+  /** `<domain>`: a {@linkcode Domain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare domain?: Domain;
+  /** `<roles>`: a list of `<role>` items, each a {@linkcode Role}. A link (`<link rel="roles">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare roles?: List<Role>;
+  /** `<groups>`: a list of `<group>` items, each a {@linkcode Group}. A link (`<link rel="groups">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare groups?: List<Group>;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
+  /** `<tags>`: a list of `<tag>` items, each a {@linkcode Tag}. A link (`<link rel="tags">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare tags?: List<Tag>;
+  /** `<ssh_public_keys>`: a list of `<ssh_public_key>` items, each a {@linkcode SshPublicKey}. A link (`<link rel="sshpublickeys">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare sshPublicKeys?: List<SshPublicKey>;
+  /** `<user_options>`: a list of `<property>` items, each a {@linkcode Property}. @deprecated User.userOptions is deprecated in the engine API. */
+  declare userOptions?: List<Property>;
+  /** `<options>`: a list of `<user_option>` items, each a {@linkcode UserOption}. A link (`<link rel="options">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare options?: List<UserOption>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<User>) {
     super();
@@ -2951,19 +6306,41 @@ export class User extends ModelStruct {
 }
 
 /**
- * The `value` type of the engine API.
+ * The engine's `<user_option>` element, an object with an `href`; a list of them is `<user_options>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { UserOption } from "@nimbus/apiclient/services/ovirt";
+ * const value = new UserOption({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class UserOption extends Identified {
+  /** `<content>`: a string. */
+  declare content?: string;
+  /** `<user>`: a {@linkcode User}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare user?: User;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<UserOption>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<value>` element; a list of them is `<values>`.
  *
  * @example Usage
  * ```ts
  * import { Value } from "@nimbus/apiclient/services/ovirt";
- * const value = new Value({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Value({ detail: "a" });
+ * console.log(value.detail); // a
  * ```
  */
 export class Value extends ModelStruct {
-  /** The `datum` field. */
+  /** `<datum>`: a decimal (`xs:decimal`). */
   declare datum?: number;
-  /** The `detail` field. */
+  /** `<detail>`: a string. */
   declare detail?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Value>) {
@@ -2973,32 +6350,66 @@ export class Value extends ModelStruct {
 }
 
 /**
- * The `version` type of the engine API.
+ * The engine's `<vcpu_pin>` element; a list of them is `<vcpu_pins>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VcpuPin } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VcpuPin({ cpuSet: "a" });
+ * console.log(value.cpuSet); // a
+ * ```
+ */
+export class VcpuPin extends ModelStruct {
+  /** `<vcpu>`: a 32-bit integer (`xs:int`). */
+  declare vcpu?: number;
+  /** `<cpu_set>`: a string. */
+  declare cpuSet?: string;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<VcpuPin>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<vendor>` element, an object with an `href`; a list of them is `<vendors>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Vendor } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Vendor({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Vendor extends Identified {
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Vendor>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<version>` element, an object with an `href`; a list of them is `<versions>`.
  *
  * @example Usage
  * ```ts
  * import { Version } from "@nimbus/apiclient/services/ovirt";
- * const value = new Version({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Version({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Version extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `build` field. */
-  declare build?: number;
-  /** The `full_version` field. */
-  declare fullVersion?: string;
-  /** The `major` field. */
+export class Version extends Identified {
+  /** `<major>`: a 32-bit integer (`xs:int`). */
   declare major?: number;
-  /** The `minor` field. */
+  /** `<minor>`: a 32-bit integer (`xs:int`). */
   declare minor?: number;
-  /** The `revision` field. */
+  /** `<build>`: a 32-bit integer (`xs:int`). */
+  declare build?: number;
+  /** `<revision>`: a 32-bit integer (`xs:int`). */
   declare revision?: number;
+  /** `<full_version>`: a string. */
+  declare fullVersion?: string;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<Version>) {
     super();
@@ -3007,13 +6418,57 @@ export class Version extends ModelStruct {
 }
 
 /**
- * The `vlan` type of the engine API.
+ * The engine's `<virtio_scsi>` element; a list of them is `<virtio_scsis>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VirtioScsi } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VirtioScsi({});
+ * console.log(value instanceof VirtioScsi); // true
+ * ```
+ */
+export class VirtioScsi extends ModelStruct {
+  /** `<enabled>`: a boolean. */
+  declare enabled?: boolean;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<VirtioScsi>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<vm_numa_node>` element, an object with an `href`; a list of them is `<vm_numa_nodes>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VirtualNumaNode } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VirtualNumaNode({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class VirtualNumaNode extends NumaNode {
+  /** `<numa_node_pins>`: a list of `<numa_node_pin>` items, each a {@linkcode NumaNodePin}. */
+  declare numaNodePins?: List<NumaNodePin>;
+  /** `<numa_tune_mode>`: one of the {@linkcode NumaTuneMode} values. */
+  declare numaTuneMode?: NumaTuneMode;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare vm?: Vm;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<VirtualNumaNode>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<vlan>` element; a list of them is `<vlans>`.
  *
  * @example Usage
  * ```ts
  * import { Vlan } from "@nimbus/apiclient/services/ovirt";
- * const value = new Vlan({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new Vlan({});
+ * console.log(value instanceof Vlan); // true
  * ```
  */
 export class Vlan extends ModelStruct {
@@ -3025,162 +6480,90 @@ export class Vlan extends ModelStruct {
 }
 
 /**
- * A virtual machine.
+ * The engine's `<vm_mediated_device>` element, an object with an `href`; a list of them is `<vm_mediated_devices>`.
  *
  * @example Usage
  * ```ts
- * import { Vm } from "@nimbus/apiclient/services/ovirt";
- * const value = new Vm({ id: "123" });
- * console.log(value.id); // 123
+ * import { VmMediatedDevice } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VmMediatedDevice({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class Vm extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `bios` field. */
-  declare bios?: Bios;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `cpu` field. */
-  declare cpu?: Cpu;
-  /** The `cpu_shares` field. */
-  declare cpuShares?: number;
-  /** The `creation_time` field. */
-  declare creationTime?: Date;
-  /** The `delete_protected` field. */
-  declare deleteProtected?: boolean;
-  /** The `display` field. */
-  declare display?: Display;
-  /** The `high_availability` field. */
-  declare highAvailability?: HighAvailability;
-  /** The `initialization` field. */
-  declare initialization?: Initialization;
-  /** The `large_icon` field. */
-  declare largeIcon?: Icon;
-  /** The `memory` field. 64-bit: a `bigint`. */
-  declare memory?: bigint;
-  /** The `memory_policy` field. */
-  declare memoryPolicy?: MemoryPolicy;
-  /** The `migration` field. */
-  declare migration?: MigrationOptions;
-  /** The `migration_downtime` field. */
-  declare migrationDowntime?: number;
-  /** The `origin` field. */
-  declare origin?: string;
-  /** The `os` field. */
-  declare os?: OperatingSystem;
-  /** The `small_icon` field. */
-  declare smallIcon?: Icon;
-  /** The `soundcard_enabled` field. */
-  declare soundcardEnabled?: boolean;
-  /** The `start_paused` field. */
-  declare startPaused?: boolean;
-  /** The `stateless` field. */
-  declare stateless?: boolean;
-  /** The `storage_domain` field. */
-  declare storageDomain?: StorageDomain;
-  /** The `time_zone` field. */
-  declare timeZone?: TimeZone;
-  /** The `type` field. */
-  declare type?: VmType;
-  /** The `usb` field. */
-  declare usb?: Usb;
-  /** The `affinity_labels` list. */
-  declare affinityLabels?: AffinityLabel[];
-  /** The `cdroms` list. */
-  declare cdroms?: Cdrom[];
-  /** The `disk_attachments` list. */
-  declare diskAttachments?: DiskAttachment[];
-  /** The `fqdn` field. */
-  declare fqdn?: string;
-  /** The `graphics_consoles` list. */
-  declare graphicsConsoles?: GraphicsConsole[];
-  /** The `host` field. */
-  declare host?: Host;
-  /** The `instance_type` field. */
-  declare instanceType?: InstanceType;
-  /** The `next_run_configuration_exists` field. */
-  declare nextRunConfigurationExists?: boolean;
-  /** The `nics` list. */
-  declare nics?: Nic[];
-  /** The `original_template` field. */
-  declare originalTemplate?: Template;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `run_once` field. */
-  declare runOnce?: boolean;
-  /** The `snapshots` list. */
-  declare snapshots?: Snapshot[];
-  /** The `start_time` field. */
-  declare startTime?: Date;
-  /** The `statistics` list. */
-  declare statistics?: Statistic[];
-  /** The `status` field. */
-  declare status?: VmStatus;
-  /** The `status_detail` field. */
-  declare statusDetail?: string;
-  /** The `stop_reason` field. */
-  declare stopReason?: string;
-  /** The `stop_time` field. */
-  declare stopTime?: Date;
-  /** The `tags` list. */
-  declare tags?: Tag[];
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `use_latest_template_version` field. */
-  declare useLatestTemplateVersion?: boolean;
-  /** The `vm_pool` field. */
-  declare vmPool?: VmPool;
+export class VmMediatedDevice extends Device {
+  /** `<spec_params>`: a list of `<property>` items, each a {@linkcode Property}. */
+  declare specParams?: List<Property>;
   /** Creates the object; only the given fields are set. */
-  constructor(fields?: Partial<Vm>) {
+  constructor(fields?: Partial<VmMediatedDevice>) {
     super();
     initFields(this, fields);
   }
 }
 
 /**
- * The `vm_pool` type of the engine API.
+ * The engine's `<vm_placement_policy>` element; a list of them is `<vm_placement_policies>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VmPlacementPolicy } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VmPlacementPolicy({});
+ * console.log(value instanceof VmPlacementPolicy); // true
+ * ```
+ */
+export class VmPlacementPolicy extends ModelStruct {
+  /** `<affinity>`: one of the {@linkcode VmAffinity} values. */
+  declare affinity?: VmAffinity;
+  /** `<hosts>`: a list of `<host>` items, each a {@linkcode Host}. A link (`<link rel="hosts">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare hosts?: List<Host>;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<VmPlacementPolicy>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<vm_pool>` element, an object with an `href`; a list of them is `<vm_pools>`.
  *
  * @example Usage
  * ```ts
  * import { VmPool } from "@nimbus/apiclient/services/ovirt";
- * const value = new VmPool({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new VmPool({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class VmPool extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `auto_storage_select` field. */
-  declare autoStorageSelect?: boolean;
-  /** The `cluster` field. */
-  declare cluster?: Cluster;
-  /** The `max_user_vms` field. */
-  declare maxUserVms?: number;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `prestarted_vms` field. */
-  declare prestartedVms?: number;
-  /** The `size` field. */
+export class VmPool extends Identified {
+  /** `<size>`: a 32-bit integer (`xs:int`). */
   declare size?: number;
-  /** The `stateful` field. */
-  declare stateful?: boolean;
-  /** The `template` field. */
-  declare template?: Template;
-  /** The `type` field. */
+  /** `<prestarted_vms>`: a 32-bit integer (`xs:int`). */
+  declare prestartedVms?: number;
+  /** `<max_user_vms>`: a 32-bit integer (`xs:int`). */
+  declare maxUserVms?: number;
+  /** `<display>`: a {@linkcode Display}. @deprecated VmPool.display is deprecated in the engine API. */
+  declare display?: Display;
+  /** `<rng_device>`: a {@linkcode RngDevice}. */
+  declare rngDevice?: RngDevice;
+  /** `<soundcard_enabled>`: a boolean. */
+  declare soundcardEnabled?: boolean;
+  /** `<type>`: one of the {@linkcode VmPoolType} values. */
   declare type?: VmPoolType;
-  /** The `use_latest_template_version` field. */
+  /** `<use_latest_template_version>`: a boolean. */
   declare useLatestTemplateVersion?: boolean;
-  /** The `vm` field. */
+  /** `<stateful>`: a boolean. */
+  declare stateful?: boolean;
+  /** `<auto_storage_select>`: a boolean. */
+  declare autoStorageSelect?: boolean;
+  /** `<tpm_enabled>`: a boolean. */
+  declare tpmEnabled?: boolean;
+  /** `<cluster>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare cluster?: Cluster;
+  /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare template?: Template;
+  /** `<instance_type>`: a {@linkcode InstanceType}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare instanceType?: InstanceType;
+  /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
   declare vm?: Vm;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<VmPool>) {
     super();
@@ -3189,21 +6572,21 @@ export class VmPool extends ModelStruct {
 }
 
 /**
- * The `vm_summary` type of the engine API.
+ * The engine's `<vm_summary>` element; a list of them is `<vm_summaries>`.
  *
  * @example Usage
  * ```ts
  * import { VmSummary } from "@nimbus/apiclient/services/ovirt";
- * const value = new VmSummary({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new VmSummary({});
+ * console.log(value instanceof VmSummary); // true
  * ```
  */
 export class VmSummary extends ModelStruct {
-  /** The `active` field. */
+  /** `<active>`: a 32-bit integer (`xs:int`). */
   declare active?: number;
-  /** The `migrating` field. */
+  /** `<migrating>`: a 32-bit integer (`xs:int`). */
   declare migrating?: number;
-  /** The `total` field. */
+  /** `<total>`: a 32-bit integer (`xs:int`). */
   declare total?: number;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<VmSummary>) {
@@ -3213,30 +6596,54 @@ export class VmSummary extends ModelStruct {
 }
 
 /**
- * The `vnic_profile` type of the engine API.
+ * The engine's `<vnic_pass_through>` element; a list of them is `<vnic_pass_throughs>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { VnicPassThrough } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VnicPassThrough({});
+ * console.log(value instanceof VnicPassThrough); // true
+ * ```
+ */
+export class VnicPassThrough extends ModelStruct {
+  /** `<mode>`: one of the {@linkcode VnicPassThroughMode} values. */
+  declare mode?: VnicPassThroughMode;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<VnicPassThrough>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<vnic_profile>` element, an object with an `href`; a list of them is `<vnic_profiles>`.
  *
  * @example Usage
  * ```ts
  * import { VnicProfile } from "@nimbus/apiclient/services/ovirt";
- * const value = new VnicProfile({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new VnicProfile({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
-export class VnicProfile extends ModelStruct {
-  /** The `comment` field. */
-  declare comment?: string;
-  /** The `description` field. */
-  declare description?: string;
-  /** The `name` field. */
-  declare name?: string;
-  /** The `migratable` field. */
-  declare migratable?: boolean;
-  /** The `network` field. */
-  declare network?: Network;
-  /** The `permissions` list. */
-  declare permissions?: Permission[];
-  /** The `port_mirroring` field. */
+export class VnicProfile extends Identified {
+  /** `<port_mirroring>`: a boolean. */
   declare portMirroring?: boolean;
+  /** `<custom_properties>`: a list of `<custom_property>` items, each a {@linkcode CustomProperty}. */
+  declare customProperties?: List<CustomProperty>;
+  /** `<pass_through>`: a {@linkcode VnicPassThrough}. */
+  declare passThrough?: VnicPassThrough;
+  /** `<migratable>`: a boolean. */
+  declare migratable?: boolean;
+  /** `<network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare network?: Network;
+  /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare qos?: Qos;
+  /** `<network_filter>`: a {@linkcode NetworkFilter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare networkFilter?: NetworkFilter;
+  /** `<failover>`: a {@linkcode VnicProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare failover?: VnicProfile;
+  /** `<permissions>`: a list of `<permission>` items, each a {@linkcode Permission}. A link (`<link rel="permissions">`): the list has only its `href` until `Connection.followLink` fetches it. */
+  declare permissions?: List<Permission>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<VnicProfile>) {
     super();
@@ -3245,22 +6652,93 @@ export class VnicProfile extends ModelStruct {
 }
 
 /**
- * The `volume_group` type of the engine API.
+ * The engine's `<vnic_profile_mapping>` element; a list of them is `<vnic_profile_mappings>`.
+ * @deprecated VnicProfileMapping is deprecated in the engine API.
+ *
+ * @example Usage
+ * ```ts
+ * import { VnicProfileMapping } from "@nimbus/apiclient/services/ovirt";
+ * const value = new VnicProfileMapping({ sourceNetworkName: "a" });
+ * console.log(value.sourceNetworkName); // a
+ * ```
+ */
+export class VnicProfileMapping extends ModelStruct {
+  /** `<source_network_name>`: a string. @deprecated VnicProfileMapping.sourceNetworkName is deprecated in the engine API. */
+  declare sourceNetworkName?: string;
+  /** `<source_network_profile_name>`: a string. @deprecated VnicProfileMapping.sourceNetworkProfileName is deprecated in the engine API. */
+  declare sourceNetworkProfileName?: string;
+  /** `<target_vnic_profile>`: a {@linkcode VnicProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. @deprecated VnicProfileMapping.targetVnicProfile is deprecated in the engine API. */
+  declare targetVnicProfile?: VnicProfile;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<VnicProfileMapping>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<volume_group>` element; a list of them is `<volume_groups>`.
  *
  * @example Usage
  * ```ts
  * import { VolumeGroup } from "@nimbus/apiclient/services/ovirt";
- * const value = new VolumeGroup({ id: "123" });
- * console.log(value.id); // 123
+ * const value = new VolumeGroup({ id: "a" });
+ * console.log(value.id); // a
  * ```
  */
 export class VolumeGroup extends ModelStruct {
-  /** The `logical_units` list. */
-  declare logicalUnits?: LogicalUnit[];
-  /** The `name` field. */
+  /** `<name>`: a string. */
   declare name?: string;
+  /** `<logical_units>`: a list of `<logical_unit>` items, each a {@linkcode LogicalUnit}. */
+  declare logicalUnits?: List<LogicalUnit>;
   /** Creates the object; only the given fields are set. */
   constructor(fields?: Partial<VolumeGroup>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<watchdog>` element, an object with an `href`; a list of them is `<watchdogs>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Watchdog } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Watchdog({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Watchdog extends Device {
+  /** `<model>`: one of the {@linkcode WatchdogModel} values. */
+  declare model?: WatchdogModel;
+  /** `<action>`: one of the {@linkcode WatchdogAction} values. */
+  declare action?: WatchdogAction;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Watchdog>) {
+    super();
+    initFields(this, fields);
+  }
+}
+
+/**
+ * The engine's `<weight>` element, an object with an `href`; a list of them is `<weights>`.
+ *
+ * @example Usage
+ * ```ts
+ * import { Weight } from "@nimbus/apiclient/services/ovirt";
+ * const value = new Weight({ id: "a" });
+ * console.log(value.id); // a
+ * ```
+ */
+export class Weight extends Identified {
+  /** `<factor>`: a 32-bit integer (`xs:int`). */
+  declare factor?: number;
+  /** `<scheduling_policy>`: a {@linkcode SchedulingPolicy}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare schedulingPolicy?: SchedulingPolicy;
+  /** `<scheduling_policy_unit>`: a {@linkcode SchedulingPolicyUnit}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
+  declare schedulingPolicyUnit?: SchedulingPolicyUnit;
+  /** Creates the object; only the given fields are set. */
+  constructor(fields?: Partial<Weight>) {
     super();
     initFields(this, fields);
   }

@@ -9,7 +9,14 @@ import { TYPES } from "./types.ts";
 import { ENUMS } from "./enums.ts";
 import { SERVICES } from "./services.ts";
 
-export type { Model, ModelEnum, ModelService, ModelType } from "./schema.ts";
+export type {
+  Model,
+  ModelEnum,
+  ModelMethod,
+  ModelService,
+  ModelSignature,
+  ModelType,
+} from "./schema.ts";
 
 /** The whole model. */
 export const MODEL: Model = { types: TYPES, enums: ENUMS, services: SERVICES };

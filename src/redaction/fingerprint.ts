@@ -1,0 +1,20 @@
+/**
+ * The stable stand-in for a secret in the curl-style log.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+
+/**
+ * A stable, irreversible stand-in for a secret: `{SHA256}<hex>`, so two log
+ * lines can be compared without showing the value.
+ *
+ * @example
+ * ```ts
+ * import { fingerprint } from "./fingerprint.ts";
+ * console.log(fingerprint("t0k3n").startsWith("{SHA256}")); // true
+ * ```
+ */
+export function fingerprint(value: string): string {
+  return `{SHA256}${createHash("sha256").update(value).digest("hex")}`;
+}

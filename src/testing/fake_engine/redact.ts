@@ -1,0 +1,46 @@
+/**
+ * What the FakeEngine keeps of a request in its log: credentials and secret
+ * fields replaced by `<redacted>`, so a test can print its log safely. The
+ * rules are the redaction module's (`src/redaction`), the one place that
+ * knows what a secret is; this file only picks the marker per format.
+ *
+ * @module
+ */
+import { isSecretHeader, redactBody as redactAny } from "../../redaction/mod.ts";
+
+/** The marker that replaces a secret. */
+export const REDACTED = "<redacted>";
+/** The marker inside XML text, escaped so the logged body stays well-formed. */
+const XML_REDACTED = "&lt;redacted&gt;";
+
+/** Headers that carry `<scheme> <credentials>`: the scheme is kept. */
+const SCHEME_HEADERS = new Set(["authorization", "proxy-authorization"]);
+
+/** Headers as a plain object with lower-case names and credentials redacted. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (SCHEME_HEADERS.has(name)) {
+      out[name] = `${value.trim().split(/\s+/)[0] ?? ""} ${REDACTED}`;
+    } else if (name === "cookie") {
+      // Keep the cookie names (a test may check JSESSIONID was sent), never the values.
+      out[name] = value.split(";").map((c) => `${c.split("=")[0]!.trim()}=${REDACTED}`).join("; ");
+    } else if (isSecretHeader(name) || /token|secret|password/i.test(name)) {
+      out[name] = REDACTED;
+    } else {
+      out[name] = value;
+    }
+  });
+  return out;
+}
+
+/**
+ * A request body with its secrets redacted: SSO form passwords and tokens,
+ * and secret fields of XML or JSON bodies (a body that is not valid JSON is
+ * scrubbed as text).
+ */
+export function redactBody(body: string, contentType: string): string {
+  if (body === "") return body;
+  const xml = /xml/i.test(contentType) || (!/json|form/i.test(contentType) && /^\s*</.test(body));
+  return redactAny(body, contentType, xml ? XML_REDACTED : REDACTED);
+}
