@@ -9,7 +9,6 @@ import { createHash } from "node:crypto";
 import type { RouteContext, Router } from "./router.ts";
 import { isoSeconds, type JsonObject } from "./state.ts";
 import { clone, empty, glanceError, json, nextQuery, PageError, paginate } from "./respond.ts";
-import { createHash } from "node:crypto";
 import { addImageMembers } from "./image_members.ts";
 import { addImageImport } from "./image_import.ts";
 
