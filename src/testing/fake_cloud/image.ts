@@ -361,7 +361,6 @@ export function addImageRoutes(router: Router): void {
       checksum: createHash("md5").update(data).digest("hex"),
       os_hash_algo: "sha512",
       os_hash_value: await sha512Hex(data),
-      checksum: createHash("md5").update(data).digest("hex"),
       updated_at: isoSeconds(),
     });
     return empty(204);
