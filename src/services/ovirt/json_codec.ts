@@ -165,7 +165,13 @@ function parse(text: string, exact: boolean): unknown {
   }
 }
 
-function read(info: TypeInfo, json: unknown, list: boolean, exact: boolean): Struct | List<Struct> {
+function read(
+  info: TypeInfo,
+  json: unknown,
+  list: boolean,
+  exact: boolean,
+  owned: boolean,
+): Struct | List<Struct> {
   if (!isObject(json)) {
     const shown = JSON.stringify(json, (_k, v) => typeof v === "bigint" ? String(v) : v);
     throw new SdkError(
@@ -176,7 +182,13 @@ function read(info: TypeInfo, json: unknown, list: boolean, exact: boolean): Str
     const items = json[info.tag] ?? [];
     const arr = Array.isArray(items) ? items : [items];
     const out = List.create<Struct>([]);
-    for (const o of arr) if (isObject(o)) out.push(readObject(info, o, 1, exact));
+    for (let i = 0; i < arr.length; i++) {
+      const o = arr[i];
+      // A document this reader parsed itself lets go of each item once read,
+      // so the garbage collector need not carry both trees.
+      if (owned) arr[i] = null;
+      if (isObject(o)) out.push(readObject(info, o, 1, exact));
+    }
     if (typeof json.href === "string") out.href = json.href;
     return out;
   }
@@ -217,16 +229,16 @@ export function readJson<T extends Struct>(
   const list = options.list ?? false;
   if (typeof source !== "string" && !(source instanceof Uint8Array)) {
     // An already parsed value: its numbers are what they are.
-    return read(info, source, list, true) as T | List<T>;
+    return read(info, source, list, true, false) as T | List<T>;
   }
   const text = typeof source === "string" ? source : new TextDecoder().decode(source);
   try {
-    return read(info, parse(text, false), list, false) as T | List<T>;
+    return read(info, parse(text, false), list, false, true) as T | List<T>;
   } catch (e) {
     if (!(e instanceof InexactNumber)) throw e;
     // Integers past 2^53 lose digits in a JSON number: read again keeping
     // their source text (rare, so the common read pays nothing for it).
-    return read(info, parse(text, true), list, true) as T | List<T>;
+    return read(info, parse(text, true), list, true, true) as T | List<T>;
   }
 }
 
