@@ -121,7 +121,8 @@ function readObject(info: TypeInfo, json: JsonObject, depth: number, exact: bool
     throw new SdkError(`The JSON document nests objects deeper than ${MAX_JSON_DEPTH} levels`);
   }
   const obj = new info.ctor() as Fields;
-  // for-in allocates nothing; JSON.parse output has no inherited keys.
+  // for-in allocates nothing (JSON.parse output has no inherited keys; of a
+  // caller's value, inherited enumerable keys are read like own ones).
   for (const key in json) {
     const v = json[key] as Json;
     if (v === null) continue;
