@@ -12,3 +12,4 @@ export * from "./src/token_cache/mod.ts";
 export * from "./src/connection/mod.ts";
 export { Fault, List, Struct } from "./src/model_core/struct.ts";
 export type { AuthPlugin, TokenAndEndpoint } from "./src/auth/auth_plugin.ts";
+export { VERSION } from "./src/version.ts";

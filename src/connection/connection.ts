@@ -7,6 +7,7 @@ import { OvirtSsoAuth, type SsoReply } from "../auth/ovirt_sso_auth.ts";
 import { AuthError, ClientClosed, SdkError } from "../errors/mod.ts";
 import { List, type Struct } from "../model_core/struct.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
+import { VERSION } from "../version.ts";
 import { exchange, Transport } from "../transport/mod.ts";
 import { checkContentType } from "./content_type.ts";
 import { linkPath } from "./follow_link.ts";
@@ -22,7 +23,7 @@ import { maybeServiceTree, serviceTree } from "./service_tree.ts";
 import { displayUrl, WireLog } from "../redaction/mod.ts";
 import { type LoginDriver, LoginLifecycle } from "../session/mod.ts";
 
-const USER_AGENT = "nimbus-apiclient/0.1.0";
+const USER_AGENT = `nimbus-apiclient/${VERSION}`;
 
 /**
  * A connection to an oVirt engine: SSO login (lazy), bearer tokens, one

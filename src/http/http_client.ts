@@ -25,6 +25,7 @@ import {
 } from "../transport/mod.ts";
 import {
   curlRequestLine,
+  displayUrl,
   logText,
   requestBodyLine,
   responseBodyLine,
@@ -32,6 +33,7 @@ import {
   secretValues,
 } from "../redaction/mod.ts";
 import type { Logger } from "../types.ts";
+import { VERSION } from "../version.ts";
 import { type EndpointFilter, lookupEndpoint, pluginDriver } from "./plugin_login.ts";
 import { LoginLifecycle, type WaitLimit } from "../session/mod.ts";
 import type { BaseClient } from "./base_client.ts";
@@ -44,7 +46,6 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 // deno-lint-ignore no-control-regex
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
-const VERSION = "0.1.0";
 
 /** A request ready to send: headers in order (for the log) and the body. */
 interface Prepared {
@@ -377,7 +378,9 @@ export class HTTPClient implements AsyncDisposable {
   #prepare(method: string, url: string, options: RequestOptions): Prepared {
     checkTimeout(options.timeout);
     checkMaxBodyBytes(options.maxBodyBytes);
-    if (!URL.canParse(url)) throw new ValidationError(`Invalid URL for ${method}: '${url}'`);
+    if (!URL.canParse(url)) {
+      throw new ValidationError(`Invalid URL for ${method}: '${displayUrl(url)}'`);
+    }
     const headers = headerEntries(options.headers);
     const set = (name: string, value: string) => {
       const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());

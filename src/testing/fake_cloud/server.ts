@@ -19,6 +19,7 @@ import { addTokenRoutes } from "./keystone_auth.ts";
 import { addIdentityRoutes } from "./keystone.ts";
 import { addComputeRoutes, COMPUTE_MAX_VERSION } from "./compute.ts";
 import { addImageRoutes } from "./image.ts";
+import { negotiateGlanceError } from "./image_errors.ts";
 import { addPlacementRoutes, PLACEMENT_MAX_VERSION, versionAtLeast } from "./placement.ts";
 import { addTroveRoutes } from "./trove.ts";
 import { addNetworkRoutes, neutronError } from "./network.ts";
@@ -238,6 +239,7 @@ export class CloudServer {
       }`;
       response = service ? service.error(500, message) : new Response(message, { status: 500 });
     }
+    if (serviceType === "image") response = await negotiateGlanceError(req, response);
     const headers = new Headers(response.headers);
     for (const [k, v] of extra) if (!headers.has(k)) headers.set(k, v);
     entry.status = response.status;
