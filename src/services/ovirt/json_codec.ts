@@ -61,8 +61,18 @@ function scalarText(field: FieldInfo, v: Json): string {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
   throw new SdkError(
-    `The value '${JSON.stringify(v)}' of '${field.wire}' isn't a valid ${field.kind} value`,
+    `The value of '${field.wire}' isn't a valid ${field.kind} value: ${describe(v)}`,
   );
+}
+
+// What a JSON value is, for error messages: short, and safe however deep
+// the value nests (JSON.stringify would overflow the stack).
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === "object") return "an object";
+  const text = typeof v === "string" ? JSON.stringify(v) : String(v);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 function readValue(field: FieldInfo, v: Json, depth: number, exact: boolean): unknown {
@@ -174,10 +184,7 @@ function read(
   owned: boolean,
 ): Struct | List<Struct> {
   if (!isObject(json)) {
-    const shown = JSON.stringify(json, (_k, v) => typeof v === "bigint" ? String(v) : v);
-    throw new SdkError(
-      `Expected a JSON object for '${info.name}', but got ${shown?.slice(0, 100)}`,
-    );
+    throw new SdkError(`Expected a JSON object for '${info.name}', but got ${describe(json)}`);
   }
   if (list) {
     const items = json[info.tag] ?? [];
