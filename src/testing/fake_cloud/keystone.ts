@@ -118,7 +118,7 @@ function addCollection(router: Router, c: Collection): void {
   const path = `/v3/${c.plural}`;
   const notFound = (id: string) => keystoneError(404, `Could not find ${c.singular}: ${id}.`);
   router.add("GET", path, (ctx) => {
-    if (!mayRead(ctx, c.plural)) return forbidden();
+    if (!mayRead(ctx, c.plural)) return forbidden(`identity:list_${c.plural}`);
     const items = [...c.map(ctx.state).values()]
       .filter((r) => matchesFilters(r, ctx.url.searchParams, c.filters))
       .filter((r) => matchesTags(r, ctx.url.searchParams))
@@ -128,7 +128,7 @@ function addCollection(router: Router, c: Collection): void {
   router.add("GET", `${path}/:id`, (ctx) => {
     const rec = c.map(ctx.state).get(ctx.params.id!);
     // Keystone checks the policy before it looks: a member gets 403, not 404.
-    if (!mayRead(ctx, c.plural, ctx.params.id!)) return forbidden();
+    if (!mayRead(ctx, c.plural, ctx.params.id!)) return forbidden(`identity:get_${c.singular}`);
     return rec ? json({ [c.singular]: view(ctx, c.plural, rec) }) : notFound(ctx.params.id!);
   });
   const conflict = (ctx: RouteContext, rec: JsonObject, selfId?: string): Response | undefined => {

@@ -126,3 +126,18 @@ Deno.test("FakeCloud: inspect and JSON show no password", async () => {
   assert.equal(cloud.admin.password, FakeCloud.ADMIN_PASSWORD);
   assert.ok(dump.includes(cloud.url));
 });
+
+Deno.test("FakeCloud.start: port and hostname choose where it listens and what the catalog says", async () => {
+  const probe = Deno.listen({ hostname: "127.0.0.2", port: 0 });
+  const port = (probe.addr as Deno.NetAddr).port;
+  probe.close();
+  await using cloud = await FakeCloud.start({ hostname: "127.0.0.2", port });
+  assert.equal(cloud.url, `http://127.0.0.2:${port}`);
+  assert.equal(cloud.endpoint("compute"), `http://127.0.0.2:${port}/compute/v2.1`);
+  const token = await login(cloud);
+  const res = await fetch(`${cloud.url}/compute/v2.1/flavors`, {
+    headers: { "x-auth-token": token },
+  });
+  assert.equal(res.status, 200);
+  await res.body?.cancel();
+});
