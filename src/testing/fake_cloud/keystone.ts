@@ -255,6 +255,23 @@ export function addIdentityRoutes(router: Router): void {
     }],
   });
   router.add("GET", "/v3", (ctx) => json({ version: version(ctx) }), true);
+  // The v2.0 document clients fetch for discovery (the fake still serves v2.0 tokens).
+  router.add("GET", "/v2.0", (ctx) =>
+    json({
+      version: {
+        id: "v2.0",
+        status: "deprecated",
+        updated: "2016-08-04T00:00:00Z",
+        links: [
+          { rel: "self", href: `${ctx.base}/v2.0/` },
+          { rel: "describedby", type: "text/html", href: "https://docs.openstack.org/" },
+        ],
+        "media-types": [{
+          base: "application/json",
+          type: "application/vnd.openstack.identity-v2.0+json",
+        }],
+      },
+    }), true);
   router.add("GET", "/", (ctx) => json({ versions: { values: [version(ctx)] } }, 300), true);
   for (const c of COLLECTIONS) addCollection(router, c);
   addGrants(router);
