@@ -369,6 +369,7 @@ export function addBlockStorageRoutes(router: Router): void {
     // The create reply is the volume before the scheduler saw it: no owner attribute yet.
     const shown = volumeView(ctx, rec);
     delete shown["os-vol-tenant-attr:tenant_id"];
+    Object.assign(shown, { status: "creating", updated_at: null });
     return json({ volume: shown }, 202);
   });
   router.add("PUT", `${base}/volumes/:id`, (ctx) => {
@@ -504,6 +505,7 @@ export function addBlockStorageRoutes(router: Router): void {
     const shown = snapshotView(ctx, rec);
     delete shown["os-extended-snapshot-attributes:project_id"];
     delete shown["os-extended-snapshot-attributes:progress"];
+    Object.assign(shown, { status: "creating", updated_at: null });
     return json({ snapshot: shown }, 202);
   });
   router.add("PUT", `${base}/snapshots/:id`, (ctx) => {
@@ -537,12 +539,14 @@ export function addBlockStorageRoutes(router: Router): void {
     }
     defaultType(ctx.state);
     const rec = table(ctx.state, "type").get(ctx.params.id!);
-    return rec ? json({ volume_type: typeView(ctx, rec) }) : notFound("Volume type", ctx.params.id!);
+    return rec
+      ? json({ volume_type: typeView(ctx, rec) })
+      : notFound("Volume type", ctx.params.id!);
   });
   const adminOnly = (ctx: RouteContext, action: string) =>
     isAdmin(ctx) ? undefined : novaError(
       403,
-      `Policy doesn't allow volume_extension:types_manage:${action} to be performed.`,
+      `Policy doesn't allow volume_extension:type_${action} to be performed.`,
     );
   router.add("POST", `${base}/types`, (ctx) => {
     const refused = adminOnly(ctx, "create");

@@ -367,7 +367,7 @@ export function addComputeActionRoutes(
     const a = attachmentsOf(ctx, String(s.id)).find((x) => x.volumeId === ctx.params.volume);
     return a
       ? json({ volumeAttachment: attachmentView(ctx, a) })
-      : novaError(404, `Volume ${ctx.params.volume} is not attached to ${s.id}`);
+      : novaError(404, `Instance ${s.id} is not attached to volume ${ctx.params.volume}`);
   });
   router.add("POST", att, (ctx) => {
     const s = find(ctx);
@@ -419,7 +419,7 @@ export function addComputeActionRoutes(
     if (!s) return noServer(ctx.params.id!);
     const key = `${s.id}/${ctx.params.volume}`;
     if (!table(ctx, "attachment").has(key)) {
-      return novaError(404, `Volume ${ctx.params.volume} is not attached to ${s.id}`);
+      return novaError(404, `Instance ${s.id} is not attached to volume ${ctx.params.volume}`);
     }
     table(ctx, "attachment").delete(key);
     detachVolume(ctx.state, ctx.params.volume!, String(s.id));

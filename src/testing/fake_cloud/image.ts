@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import type { RouteContext, Router } from "./router.ts";
 import { isoSeconds, type JsonObject } from "./state.ts";
 import { clone, empty, glanceError, json, nextQuery, PageError, paginate } from "./respond.ts";
@@ -361,6 +362,7 @@ export function addImageRoutes(router: Router): void {
       checksum: createHash("md5").update(data).digest("hex"),
       os_hash_algo: "sha512",
       os_hash_value: await sha512Hex(data),
+      checksum: createHash("md5").update(data).digest("hex"),
       updated_at: isoSeconds(),
     });
     return empty(204);

@@ -1056,12 +1056,13 @@ function deleteRefusal(state: CloudState, kind: Kind, rec: JsonObject): Response
     }
   }
   if (kind === "router") {
-    if (
-      ports.some((p) => p.device_id === rec.id && p.device_owner === "network:router_interface")
-    ) {
+    const attached = ports.filter((p) =>
+      p.device_id === rec.id && p.device_owner === "network:router_interface"
+    );
+    if (attached.length) {
       return neutronError(
         409,
-        `Router ${rec.id} still has ports`,
+        `Router ${rec.id} has ports still attached: ${attached.map((p) => p.id).join(", ")}`,
         "RouterInUse",
       );
     }
