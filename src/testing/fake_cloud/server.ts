@@ -22,6 +22,7 @@ import { addImageRoutes } from "./image.ts";
 import { addPlacementRoutes, PLACEMENT_MAX_VERSION, versionAtLeast } from "./placement.ts";
 import { addTroveRoutes } from "./trove.ts";
 import { addNetworkRoutes, neutronError } from "./network.ts";
+import { negotiateGlanceError } from "./glance_error.ts";
 import { addBlockStorageRoutes, VOLUME_MAX_VERSION } from "./block_storage.ts";
 import { type FakeCloudRequest, maskSecrets, safeHeaders } from "./request_log.ts";
 
@@ -238,6 +239,7 @@ export class CloudServer {
       }`;
       response = service ? service.error(500, message) : new Response(message, { status: 500 });
     }
+    if (serviceType === "image") response = await negotiateGlanceError(req, response);
     const headers = new Headers(response.headers);
     for (const [k, v] of extra) if (!headers.has(k)) headers.set(k, v);
     entry.status = response.status;
