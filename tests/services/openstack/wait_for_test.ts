@@ -58,7 +58,7 @@ Deno.test("waitFor: the timeout rejects with WaitTimeout naming the last status"
   await using cloud = openCloud({ env: fake.env() });
   const { id } = await cloud.compute.servers.create({ name: "ct-slow", flavorRef: "1" });
   await assert.rejects(
-    cloud.compute.servers.waitFor(id, { status: "ACTIVE", timeout: 50, interval: 10 }),
+    cloud.compute.servers.waitFor(id, { status: "ACTIVE", timeout: 1_000, interval: 10 }),
     (e: unknown) => {
       assert.ok(e instanceof WaitTimeout);
       assert.ok(e instanceof ClientException);
