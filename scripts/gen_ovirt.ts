@@ -194,6 +194,25 @@ interface Locator {
   segment: string;
 }
 
+/** `items` reordered so that every item's parent comes before it (classes extend their parents). */
+function parentsFirst<T extends { name: string; parent?: string }>(
+  items: readonly T[],
+  byName: ReadonlyMap<string, T>,
+): T[] {
+  const done = new Set<string>();
+  const out: T[] = [];
+  const visit = (item: T, depth: number) => {
+    if (done.has(item.name)) return;
+    if (depth > 50) throw new Error(`${item.name}: parent cycle`);
+    const parent = item.parent === undefined ? undefined : byName.get(item.parent);
+    if (parent !== undefined) visit(parent, depth + 1);
+    done.add(item.name);
+    out.push(item);
+  };
+  for (const item of items) visit(item, 0);
+  return out;
+}
+
 const CRUD: Record<string, [Method["kind"], string]> = {
   Get: ["get", "GET"],
   List: ["list", "GET"],
@@ -347,16 +366,10 @@ class Generator {
 
   /** Types in declaration order: every parent before its children. */
   orderedTypes(): ModelType[] {
-    const done = new Set<string>();
-    const out: ModelType[] = [];
-    const visit = (t: ModelType) => {
-      if (done.has(t.name)) return;
-      if (t.parent !== undefined) visit(this.types.get(t.parent)!);
-      done.add(t.name);
-      out.push(t);
-    };
-    for (const t of [...this.model.types].sort((a, b) => a.name.localeCompare(b.name))) visit(t);
-    return out;
+    return parentsFirst(
+      [...this.model.types].sort((a, b) => a.name.localeCompare(b.name)),
+      this.types,
+    );
   }
 
   /**
@@ -837,16 +850,7 @@ class Generator {
 
   /** Services in declaration order: every parent before its children. */
   orderedServices(): ModelService[] {
-    const done = new Set<string>();
-    const out: ModelService[] = [];
-    const visit = (s: ModelService) => {
-      if (done.has(s.name)) return;
-      if (s.parent !== undefined) visit(this.services.get(s.parent)!);
-      done.add(s.name);
-      out.push(s);
-    };
-    for (const s of this.model.services) visit(s);
-    return out;
+    return parentsFirst(this.model.services, this.services);
   }
 
   servicesFile(): string {

@@ -216,7 +216,7 @@ bind_host = 127.0.0.1
 bind_port = $P_GLANCE
 workers = 0
 enabled_backends = fs:file
-enabled_import_methods = [glance-direct,web-download]
+enabled_import_methods = [glance-direct]
 [database]
 connection = sqlite:///$d/glance.db
 [paste_deploy]

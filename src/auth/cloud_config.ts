@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isSecretKey } from "../redaction/secret_keys.ts";
 import jsYaml from "js-yaml";
 import { AuthorizationFailure, PermissionRequired } from "../errors/mod.ts";
 import { currentDir } from "../_runtime/cwd.ts";
@@ -57,8 +58,6 @@ const AUTH_KEYS: readonly string[] = [
   "endpoint",
   "url",
 ];
-
-const SECRET_KEY = /password|secret|token|key/i;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -163,7 +162,9 @@ export class CloudConfig {
   toJSON(): Record<string, unknown> {
     const auth: Record<string, string> = {};
     for (const [key, value] of Object.entries(this.#auth)) {
-      auth[key] = SECRET_KEY.test(key) && key !== "auth_url" ? "***" : value;
+      // Any `*key*` too: clouds.yaml auth sections may carry key material under odd names.
+      const secret = isSecretKey(key) || /key/i.test(key);
+      auth[key] = secret && key !== "auth_url" ? "***" : value;
     }
     return {
       name: this.name,

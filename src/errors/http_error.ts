@@ -48,15 +48,15 @@ export class HttpError extends ClientException {
   /** The HTTP status of the response. */
   status: number;
   /** Longer details from the body, when there were any. */
-  details?: string;
+  declare details?: string;
   /** The request id the server assigned. */
-  requestId?: string;
+  declare requestId?: string;
   /** The request method. */
-  method?: string;
+  declare method?: string;
   /** The request URL. */
-  url?: string;
+  declare url?: string;
   /** Seconds to wait before retrying, from `Retry-After`. */
-  retryAfter?: number;
+  declare retryAfter?: number;
   /** The response headers, without cookies or tokens. Not enumerable. */
   declare readonly headers: Headers;
 

@@ -37,9 +37,9 @@ export interface SdkErrorOptions {
  */
 export class SdkError extends ClientException {
   /** The HTTP status code, when the error comes from a response. */
-  code?: number;
+  declare code?: number;
   /** The fault sent by the server, when there was one. */
-  fault?: FaultLike;
+  declare fault?: FaultLike;
   /** Creates the error. */
   constructor(message: string, options?: SdkErrorOptions) {
     super(message, { cause: options?.cause });

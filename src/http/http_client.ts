@@ -25,6 +25,7 @@ import {
 } from "../transport/mod.ts";
 import {
   curlRequestLine,
+  displayUrl,
   logText,
   requestBodyLine,
   responseBodyLine,
@@ -377,7 +378,9 @@ export class HTTPClient implements AsyncDisposable {
   #prepare(method: string, url: string, options: RequestOptions): Prepared {
     checkTimeout(options.timeout);
     checkMaxBodyBytes(options.maxBodyBytes);
-    if (!URL.canParse(url)) throw new ValidationError(`Invalid URL for ${method}: '${url}'`);
+    if (!URL.canParse(url)) {
+      throw new ValidationError(`Invalid URL for ${method}: '${displayUrl(url)}'`);
+    }
     const headers = headerEntries(options.headers);
     const set = (name: string, value: string) => {
       const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());

@@ -7,6 +7,7 @@
  */
 import { BodyTooLarge, ClientException, ConnectionError, TimeoutError } from "../errors/mod.ts";
 import { CREDENTIAL_HEADERS } from "./credential_headers.ts";
+import { displayUrl } from "../redaction/url_credentials.ts";
 import { DEFAULT_MAX_BODY_BYTES, effectiveLimit, readBody } from "./read_body.ts";
 import type { Transport } from "./transport.ts";
 import { toConnectionError } from "./transport_error.ts";
@@ -234,7 +235,7 @@ export async function exchange(
     if (error instanceof ClientException) return error;
     if (deadline.timedOut) {
       return new TimeoutError(
-        `${hop.method} ${hop.url} timed out after ${
+        `${hop.method} ${displayUrl(hop.url)} timed out after ${
           request.timeoutLabelMs ?? request.timeoutMs
         } ms`,
         { cause: error },

@@ -55,6 +55,8 @@ export async function readBody(
       throw tooLarge();
     }
   }
+  const byob = byobReader(body);
+  if (byob) return await readInto(byob, limit, tooLarge);
   const reader = body.getReader();
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
@@ -70,6 +72,72 @@ export async function readBody(
   }
   return concat(parts, total);
 }
+
+/** The size of a scratch buffer: one read of fetch's body fills at most 64 KiB. */
+const SCRATCH_BYTES = 64 * 1024;
+/** Scratch buffers kept for the next bodies (one per body read at once, up to this many). */
+const MAX_SCRATCH_BUFFERS = 64;
+const scratch: ArrayBuffer[] = [];
+
+function byobReader(body: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | undefined {
+  try {
+    return body.getReader({ mode: "byob" });
+  } catch {
+    // Not a byte stream (a body made in JS, such as the node:https transport's).
+    return undefined;
+  }
+}
+
+/**
+ * Reads a byte stream straight into a buffer of ours: no 64 KiB chunk
+ * allocated per read and no views of fetch's buffers kept. A body that fits
+ * a pooled scratch buffer is copied out at its exact size and the scratch
+ * buffer reused (allocating a fresh 64 KiB buffer per request costs more than
+ * the rest of the read); a larger one grows its own buffer. At most
+ * `limit + 1` bytes of body are ever held.
+ */
+async function readInto(
+  reader: ReadableStreamBYOBReader,
+  limit: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array<ArrayBuffer>> {
+  // One byte past the limit is enough to know the body is too large.
+  const cap = limit + 1;
+  let buffer = cap >= SCRATCH_BYTES
+    ? scratch.pop() ?? new ArrayBuffer(SCRATCH_BYTES)
+    : new ArrayBuffer(cap);
+  let pooled = buffer.byteLength === SCRATCH_BYTES;
+  let used = 0;
+  try {
+    for (;;) {
+      if (used === buffer.byteLength) {
+        if (used >= cap) throw tooLarge();
+        // transfer() moves the bytes: the scratch buffer leaves the pool with them.
+        buffer = buffer.transfer(Math.min(buffer.byteLength * 2, cap));
+        pooled = false;
+      }
+      const { done, value } = await reader.read(new Uint8Array(buffer, used));
+      if (!value) throw new TypeError("The body stream was cancelled while it was read");
+      buffer = value.buffer as ArrayBuffer;
+      used += value.byteLength;
+      if (done) break;
+    }
+    if (used > limit) throw tooLarge();
+    if (pooled) return new Uint8Array(buffer, 0, used).slice();
+    if (buffer.byteLength - used > MAX_SLACK_BYTES) buffer = buffer.transfer(used);
+    pooled = false;
+    return new Uint8Array(buffer, 0, used);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    // Only an intact scratch buffer goes back (a failed read may have left it with the stream).
+    if (pooled && !buffer.detached && scratch.length < MAX_SCRATCH_BUFFERS) scratch.push(buffer);
+  }
+}
+
+/** A final buffer wasting more than this is shrunk to its content. */
+const MAX_SLACK_BYTES = 64 * 1024;
 
 function contentLength(headers: Headers): number | undefined {
   const value = headers.get("content-length");

@@ -4,6 +4,7 @@
  * @module
  */
 import { ConnectionError, ConnectionRefused } from "../errors/mod.ts";
+import { displayUrl } from "../redaction/url_credentials.ts";
 
 // fetch reports every network failure as a TypeError; the kind of failure is
 // only in the message or the error code, so it is read here and nowhere else.
@@ -29,7 +30,8 @@ function describe(error: unknown): string {
  */
 export function toConnectionError(error: unknown, method: string, url: string): ConnectionError {
   const text = describe(error);
-  const where = `${method} ${url}`;
+  // The URL may carry user:password@ or a ?token=: the message never shows them.
+  const where = `${method} ${displayUrl(url)}`;
   if (REFUSED.test(text) || error instanceof Deno.errors.ConnectionRefused) {
     return new ConnectionRefused(`Connection refused: ${where}`, { cause: error });
   }

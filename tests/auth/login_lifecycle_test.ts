@@ -27,7 +27,9 @@ function memoryCache(): TokenCache {
 Deno.test("lifecycle: after a 401, 80 concurrent requests of two clients sharing a cache all succeed", async () => {
   const valid = new Set<string>();
   await using server = await TestServer.start(tokenChecker(valid));
-  const cache = memoryCache();
+  // A file store: its slow delete is where a rejected token used to be read back.
+  const dir = await Deno.makeTempDir();
+  const cache = new TokenCache({ store: new FileTokenStore(`${dir}/t.json`), secret: "s" });
   const authA = new CountingAuth(server);
   await using a = new HTTPClient(authA, { tokenCache: cache });
   await new TestClient(a).get("/warm");
@@ -47,6 +49,7 @@ Deno.test("lifecycle: after a 401, 80 concurrent requests of two clients sharing
     ).length;
   assert.ok(sentRejected <= 80, "each request sent the rejected token at most once");
   assert.notEqual((await cache.get(authA.cacheScope()))?.token, rejected);
+  await Deno.remove(dir, { recursive: true });
 });
 
 Deno.test("lifecycle: a token that cannot be sent as a header is refused before it is cached", async () => {
@@ -83,8 +86,11 @@ Deno.test("lifecycle: a request's timeout also bounds the login it waits for", a
   const valid = new Set<string>();
   const check = tokenChecker(valid);
   let release = () => {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const held = new Promise<void>((resolve) => {
     release = resolve;
+    // Bounded even if the client never gives up (as before the fix): the login then succeeds.
+    timer = setTimeout(resolve, 3_000);
   });
   await using server = await TestServer.start(async (seen) => {
     if (seen.path === "/login") await held;
@@ -99,6 +105,7 @@ Deno.test("lifecycle: a request's timeout also bounds the login it waits for", a
     return true;
   });
   release();
+  clearTimeout(timer);
   // The login went on for the others: the next request joins it.
   assert.equal((await client.get("/b")).status, 200);
   assert.equal(server.count("/login"), 1);

@@ -2,7 +2,7 @@
  * The shared login lifecycle as Connection uses it.
  */
 import assert from "node:assert/strict";
-import { AuthError, Connection, TimeoutError, TokenCache } from "../../mod.ts";
+import { AuthError, Connection, FileTokenStore, TimeoutError, TokenCache } from "../../mod.ts";
 import { OvirtSsoAuth } from "../../src/auth/ovirt_sso_auth.ts";
 import { PASSWORD, requestsTo, SSO_TOKEN_PATH, startEngine, USER } from "./helpers.ts";
 
@@ -12,7 +12,10 @@ function scope(url: string): Record<string, string> {
 
 Deno.test("Connection lifecycle: after a 401, 80 concurrent requests never read the rejected token back", async () => {
   await using engine = await startEngine();
-  const tokenCache = new TokenCache();
+  // A file store: its delete takes long enough for the old race to show.
+  const dir = await Deno.makeTempDir();
+  const store = new FileTokenStore(`${dir}/tokens.json`);
+  const tokenCache = new TokenCache({ store, secret: "login-test-secret" });
   const options = { url: engine.url, username: USER, password: PASSWORD, tokenCache };
   await using connection = new Connection(options);
   const rejected = await connection.authenticate();
@@ -23,6 +26,7 @@ Deno.test("Connection lifecycle: after a 401, 80 concurrent requests never read 
   assert.deepEqual(replies.map((r) => r.code), Array(80).fill(200));
   assert.equal(requestsTo(engine, SSO_TOKEN_PATH).length, 2, "one re-login for all");
   assert.notEqual((await tokenCache.get(scope(engine.url)))?.token, rejected);
+  await Deno.remove(dir, { recursive: true });
 });
 
 Deno.test("Connection lifecycle: an SSO token that cannot be sent as a header is refused, not cached", async () => {
@@ -72,6 +76,8 @@ Deno.test("Connection lifecycle: a request's timeout covers the SSO login it wai
   await using connection = new Connection({ url: engine.url, username: USER, password: PASSWORD });
   await assert.rejects(connection.send({ method: "GET", path: "/vms", timeout: 100 }), (e) => {
     assert.ok(e instanceof TimeoutError, String(e));
+    // It timed out waiting for the login, not after it.
+    assert.match(e.message, /Timed out after 100 ms waiting for the login/);
     return true;
   });
 });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import https from "node:https";
 import { ConnectionError, HTTPClient } from "../../mod.ts";
 import { TestServer } from "../_fakes/test_server.ts";
 import { testCerts } from "../_fakes/tls_certs.ts";
+import { startMtlsServer } from "../_fakes/mtls_server.ts";
 
 Deno.test("TLS: a server signed by a private CA fails without caCerts and works with them", async () => {
   const certs = await testCerts();
@@ -36,37 +36,20 @@ Deno.test("TLS: insecure skips the check for this client only", async () => {
 
 Deno.test("TLS: a client certificate (mTLS) is presented when configured", async () => {
   const certs = await testCerts();
-  const server = https.createServer({
-    cert: certs.serverCert,
-    key: certs.serverKey,
-    ca: certs.caCert,
-    requestCert: true,
-    rejectUnauthorized: true,
-  }, (req, res) => {
-    const peer = (req.socket as unknown as { getPeerCertificate(): { subject?: { CN?: string } } })
-      .getPeerCertificate();
-    res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ cn: peer.subject?.CN }));
+  await using server = await startMtlsServer();
+  const url = server.url;
+  await using mtls = new HTTPClient(null, {
+    caCerts: [certs.caCert],
+    cert: { cert: certs.clientCert, key: certs.clientKey },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `https://127.0.0.1:${(server.address() as { port: number }).port}/`;
-  try {
-    await using mtls = new HTTPClient(null, {
-      caCerts: [certs.caCert],
-      cert: { cert: certs.clientCert, key: certs.clientKey },
-    });
-    assert.deepEqual(await (await mtls.request("GET", url)).json(), { cn: "nimbus client" });
-    await using noCert = new HTTPClient(null, { caCerts: [certs.caCert] });
-    await assert.rejects(noCert.request("GET", url), ConnectionError);
-    await using insecureMtls = new HTTPClient(null, {
-      insecure: true,
-      cert: { cert: certs.clientCert, key: certs.clientKey },
-    });
-    assert.deepEqual(await (await insecureMtls.request("GET", url)).json(), {
-      cn: "nimbus client",
-    });
-  } finally {
-    server.closeAllConnections?.();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  assert.deepEqual(await (await mtls.request("GET", url)).json(), { cn: "nimbus client" });
+  await using noCert = new HTTPClient(null, { caCerts: [certs.caCert] });
+  await assert.rejects(noCert.request("GET", url), ConnectionError);
+  await using insecureMtls = new HTTPClient(null, {
+    insecure: true,
+    cert: { cert: certs.clientCert, key: certs.clientKey },
+  });
+  assert.deepEqual(await (await insecureMtls.request("GET", url)).json(), {
+    cn: "nimbus client",
+  });
 });

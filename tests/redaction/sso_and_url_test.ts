@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
-import { AuthError, Connection, ConnectionBuilder, SdkError } from "../../mod.ts";
+import { AuthError, Connection, ConnectionBuilder, HTTPClient, SdkError } from "../../mod.ts";
 import { FakeEngine } from "../../src/testing/mod.ts";
 import { assertNoSecret } from "./_helpers.ts";
 
@@ -57,5 +57,26 @@ Deno.test("URL-parse errors never show credentials embedded in the URL", () => {
     assert.ok(caught instanceof SdkError, String(caught));
     const shown = `${String(caught)} ${inspect(caught)} ${String(caught.cause ?? "")}`;
     assertNoSecret(shown, "parse-secret-1", `the error for ${url}`);
+  }
+});
+
+Deno.test("HTTPClient: invalid-URL and connection errors never show URL credentials or query tokens", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close(); // a port nobody listens on: connection refused
+  await using http = new HTTPClient(null);
+  for (
+    const url of [
+      "http://admin:zq1-url-pass@[bad/x",
+      "nota url://admin:zq1-url-pass@host",
+      `http://admin:zq1-url-pass@127.0.0.1:${port}/x?token=zq2-url-token`,
+      `http://127.0.0.1:${port}/x?token=zq2-url-token`,
+    ]
+  ) {
+    const error = await http.request("GET", url, { timeout: 5_000 }).catch((e) => e);
+    assert.ok(error instanceof Error, url);
+    // The message is ours; the cause is the runtime's own error, kept as it came.
+    assertNoSecret(String(error), "zq1-url-pass", url);
+    assertNoSecret(String(error), "zq2-url-token", url);
   }
 });

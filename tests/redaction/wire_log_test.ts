@@ -52,7 +52,9 @@ Deno.test("wire log: oVirt ticket values, multi-line XML secrets and root_passwo
 Deno.test("wire log: a secret straddling the 256 KiB cut is not shown in part", async () => {
   await using engine = await FakeEngine.start({ users: { [USER]: PASSWORD } });
   const secret = "straddling-root-secret-0123456789";
-  const pad = "p".repeat(256 * 1024 - 40);
+  // The cut (256 KiB) falls 10 characters into the secret.
+  const before = '<vm id="2"><description>'.length + "</description><root_password>".length;
+  const pad = "p".repeat(256 * 1024 - before - 10);
   engine.inject({
     path: /\/vms\/2$/,
     body:

@@ -72,8 +72,10 @@ function readValue(field: FieldInfo, v: Json, depth: number, exact: boolean): un
         ? readObject(field.type, v, depth + 1, exact)
         : undefined;
     case "enum": {
-      const t = typeof v === "string" ? v.trim() : undefined;
-      return t !== undefined && field.values.has(t) ? t : undefined;
+      if (typeof v !== "string") return undefined;
+      if (field.values.has(v)) return v;
+      const t = v.trim();
+      return field.values.has(t) ? t : undefined;
     }
     case "string":
       if (typeof v === "string") return v;

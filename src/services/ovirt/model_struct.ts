@@ -10,6 +10,7 @@
  * @module
  */
 import { Struct } from "./struct.ts";
+import { HELD_SECRET_KEYS, isSecretHolder, isSecretKey } from "../../redaction/secret_keys.ts";
 
 const REDACTED = "<redacted>";
 
@@ -36,11 +37,10 @@ export class ModelStruct extends Struct {
 
   /** A plain copy for `JSON.stringify`: bigints as strings, secrets redacted. */
   toJSON(): Record<string, unknown> {
-    const secrets = (this.constructor as typeof ModelStruct).secretFields;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this)) {
       if (v === undefined) continue;
-      out[k] = secrets.includes(k) ? REDACTED : jsonValue(v);
+      out[k] = isSecretField(this, k) ? REDACTED : jsonValue(v);
     }
     return out;
   }
@@ -68,13 +68,21 @@ export class ModelStruct extends Struct {
   }
 }
 
+// A field is secret when the model says so (`secretFields`), when the shared
+// redaction rules call its name secret (`rootPassword`, `windowsLicenseKey`),
+// or when it is the `value`/`key` of a secret holder (`Ticket`, `ProxyTicket`).
+function isSecretField(obj: ModelStruct, key: string): boolean {
+  const type = obj.constructor as typeof ModelStruct;
+  return type.secretFields.includes(key) || isSecretKey(key) ||
+    (HELD_SECRET_KEYS.has(key) && key !== "id" && isSecretHolder(type.name));
+}
+
 // The fields of `obj` with its secrets replaced; nested model objects keep
 // their own inspect hooks, so their secrets are redacted too.
 function redactedCopy(obj: ModelStruct): Record<string, unknown> {
-  const secrets = (obj.constructor as typeof ModelStruct).secretFields;
   const copy: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
-    if (v !== undefined) copy[k] = secrets.includes(k) ? REDACTED : v;
+    if (v !== undefined) copy[k] = isSecretField(obj, k) ? REDACTED : v;
   }
   return copy;
 }

@@ -81,6 +81,10 @@ export interface TypeSpec {
  * ```
  */
 export interface FieldInfo extends FieldSpec {
+  /** True when the field holds a list. */
+  readonly list: boolean;
+  /** True when the field is written as an XML attribute. */
+  readonly attr: boolean;
   /** The struct type of a `struct` field, when the model has it. */
   readonly type: TypeInfo | undefined;
   /** The wire values of an `enum` field. */
@@ -139,8 +143,14 @@ function build(): Tables {
   const byName = new Map<string, TypeInfo>();
   const fieldsOf = new Map<TypeInfo, FieldSpec[]>();
   for (const spec of specs) {
+    // Every TypeInfo and FieldInfo is built with the same properties in the
+    // same order, so the readers' property loads stay monomorphic.
     const info: TypeInfo = {
-      ...spec,
+      name: spec.name,
+      tag: spec.tag,
+      plural: spec.plural,
+      ctor: spec.ctor,
+      fields: spec.fields,
       byWire: new Map(),
       wire: Object.create(null),
       byRel: new Map(),
@@ -159,7 +169,19 @@ function build(): Tables {
       const type = f.kind === "struct" ? byName.get(f.ref ?? "") : undefined;
       const values = f.kind === "enum" ? enums.get(f.ref ?? "") ?? NO_VALUES : NO_VALUES;
       const itemTag = (f.kind === "struct" ? type?.tag : undefined) ?? f.item ?? f.wire;
-      const field: FieldInfo = { ...f, type, values, itemTag };
+      const field: FieldInfo = {
+        name: f.name,
+        wire: f.wire,
+        kind: f.kind,
+        ref: f.ref,
+        list: f.list === true,
+        item: f.item,
+        rel: f.rel,
+        attr: f.attr === true,
+        type,
+        values,
+        itemTag,
+      };
       all.push(field);
       byWire.set(f.wire, field);
       (info.wire as Record<string, FieldInfo>)[f.wire] = field;

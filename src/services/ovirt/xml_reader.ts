@@ -23,6 +23,7 @@ type Fields = Struct & Record<string, unknown>;
 
 function scalar(field: FieldInfo, text: string): unknown {
   if (field.kind === "enum") {
+    if (field.values.has(text)) return text;
     const t = text.trim();
     // Unknown enum values read as undefined, never as an error.
     return field.values.has(t) ? t : undefined;

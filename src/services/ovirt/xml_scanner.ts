@@ -78,6 +78,9 @@ export class XmlScanner {
   // kept so text without them costs no search.
   #amp: number;
   #cr: number;
+  // The next '<' at or after the attribute being read (attributes only).
+  #lt = 0;
+  #seen = new Set<string>();
 
   /** Scans `text`; refuses characters XML forbids before reading anything. */
   constructor(text: string) {
@@ -222,6 +225,7 @@ export class XmlScanner {
     this.tag = s.slice(p, nameEnd);
     p = nameEnd;
     this.#count = 0;
+    if (this.#seen.size > 0) this.#seen.clear();
     for (;;) {
       let c = s.charCodeAt(p);
       let spaced = false;
@@ -264,11 +268,9 @@ export class XmlScanner {
     if (quote !== '"' && quote !== "'") this.#fail(`expected a quoted value for '${name}'`, p);
     const close = s.indexOf(quote, p + 1);
     if (close < 0) this.#fail(`the value of the attribute '${name}' isn't closed`, p);
-    const lt = s.indexOf("<", p + 1);
+    const lt = this.#nextLt(p + 1);
     if (lt >= 0 && lt < close) this.#fail(`'<' in the value of the attribute '${name}'`, lt);
-    for (let i = 0; i < this.#count; i++) {
-      if (this.#names[i] === name) this.#fail(`the attribute '${name}' is repeated`, p);
-    }
+    if (this.#repeated(name)) this.#fail(`the attribute '${name}' is repeated`, p);
     const value = this.#decode(p + 1, close, true);
     this.#names[this.#count] = name;
     this.#values[this.#count] = value;
@@ -370,6 +372,26 @@ export class XmlScanner {
   // Text between children: dropped, but its entity references must be valid.
   #checkText(from: number, to: number): void {
     if (this.#nextAmp(from) >= 0 && this.#amp < to) this.#decode(from, to);
+  }
+
+  // A linear search for the few attributes real elements have; a set once a
+  // tag has many, so a hostile tag cannot make the check quadratic.
+  #repeated(name: string): boolean {
+    if (this.#count < 8) {
+      for (let i = 0; i < this.#count; i++) if (this.#names[i] === name) return true;
+      return false;
+    }
+    if (this.#seen.size === 0) {
+      for (let i = 0; i < this.#count; i++) this.#seen.add(this.#names[i] as string);
+    }
+    if (this.#seen.has(name)) return true;
+    this.#seen.add(name);
+    return false;
+  }
+
+  #nextLt(from: number): number {
+    if (this.#lt >= 0 && this.#lt < from) this.#lt = this.#s.indexOf("<", from);
+    return this.#lt;
   }
 
   #nextAmp(from: number): number {

@@ -5,14 +5,13 @@
  * @module
  */
 import type { RouteContext } from "./router.ts";
+import { versionAtLeast } from "./microversion.ts";
 import type { JsonObject } from "./state.ts";
 import { json, nextQuery, novaError, PageError, paginate } from "./respond.ts";
 
 /** Whether the request's negotiated compute microversion is at least `want` ("2.19"). */
 export function atLeast(ctx: RouteContext, want: string): boolean {
-  const [a = 0, b = 0] = (ctx.microversion || "2.1").split(".").map(Number);
-  const [c = 0, d = 0] = want.split(".").map(Number);
-  return a > c || (a === c && b >= d);
+  return versionAtLeast(ctx.microversion || "2.1", want);
 }
 
 /** A bookmark link as Nova puts it in a server's image and flavor: no version in the path. */

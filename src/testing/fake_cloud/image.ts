@@ -9,6 +9,9 @@ import { createHash } from "node:crypto";
 import type { RouteContext, Router } from "./router.ts";
 import { isoSeconds, type JsonObject } from "./state.ts";
 import { clone, empty, glanceError, json, nextQuery, PageError, paginate } from "./respond.ts";
+import { createHash } from "node:crypto";
+import { addImageMembers } from "./image_members.ts";
+import { addImageImport } from "./image_import.ts";
 
 /** The media type Glance requires for PATCH. */
 export const IMAGE_PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
@@ -34,14 +37,133 @@ let sequence = 0;
 
 function view(rec: JsonObject): JsonObject {
   const out = clone(rec);
-  delete out._seq;
+  for (const key of Object.keys(out)) if (key.startsWith("_")) delete out[key];
   return out;
 }
 
-function canSee(ctx: RouteContext, img: JsonObject): boolean {
+/** Whether the token's project may see the image: public, community, its own, or shared with it. */
+export function canSee(ctx: RouteContext, img: JsonObject): boolean {
   if (ctx.state.isAdmin(ctx.token!)) return true;
-  return img.visibility === "public" || img.visibility === "community" ||
-    img.owner === ctx.state.projectOf(ctx.token!);
+  const project = ctx.state.projectOf(ctx.token!);
+  if (img.visibility === "public" || img.visibility === "community" || img.owner === project) {
+    return true;
+  }
+  const members = img._members as Record<string, JsonObject> | undefined;
+  return img.visibility === "shared" && project !== undefined && members?.[project] !== undefined;
+}
+
+const DISK_FORMATS = [
+  null,
+  "ami",
+  "ari",
+  "aki",
+  "vhd",
+  "vhdx",
+  "vmdk",
+  "raw",
+  "qcow2",
+  "vdi",
+  "iso",
+  "ploop",
+];
+const CONTAINER_FORMATS = [null, "ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"];
+const VISIBILITIES = ["public", "private", "shared", "community"];
+
+/** Glance's schema check of the fields it enumerates: the 400 message, else undefined. */
+function invalidFields(fields: JsonObject): string | undefined {
+  const enums: [string, unknown[]][] = [
+    ["disk_format", DISK_FORMATS],
+    ["container_format", CONTAINER_FORMATS],
+    ["visibility", VISIBILITIES],
+  ];
+  for (const [key, allowed] of enums) {
+    if (key in fields && !allowed.includes(fields[key])) {
+      return `Provided object does not match schema 'image': ${
+        JSON.stringify(fields[key])
+      } is not one of ${JSON.stringify(allowed)}`;
+    }
+  }
+  for (const key of ["min_disk", "min_ram"]) {
+    const v = fields[key];
+    if (v !== undefined && (!Number.isInteger(v) || Number(v) < 0)) {
+      return `Provided object does not match schema 'image': ${
+        JSON.stringify(v)
+      } is not valid under any of the given schemas`;
+    }
+  }
+  if ("protected" in fields && typeof fields.protected !== "boolean") {
+    return `Provided object does not match schema 'image': ${
+      JSON.stringify(fields.protected)
+    } is not of type 'boolean'`;
+  }
+  if ("tags" in fields && !Array.isArray(fields.tags)) {
+    return `Provided object does not match schema 'image': ${
+      JSON.stringify(fields.tags)
+    } is not of type 'array'`;
+  }
+  return undefined;
+}
+
+const SORT_KEYS = [
+  "name",
+  "status",
+  "container_format",
+  "disk_format",
+  "size",
+  "id",
+  "created_at",
+  "updated_at",
+  "visibility",
+  "owner",
+  "min_disk",
+  "min_ram",
+  "protected",
+  "os_hidden",
+  "virtual_size",
+];
+
+/** Glance's sort order: `sort=k:dir,…` or `sort_key`/`sort_dir` (repeatable); default newest first. */
+function sortOrder(q: URLSearchParams): [string, number][] | string {
+  const order: [string, number][] = [];
+  const dirOf = (d: string | undefined) =>
+    d === undefined || d === "desc" ? -1 : d === "asc" ? 1 : undefined;
+  if (q.has("sort")) {
+    for (const part of (q.get("sort") ?? "").split(",")) {
+      const [key = "", dir] = part.trim().split(":");
+      const d = dirOf(dir);
+      if (d === undefined) return `Invalid sort direction: ${dir}`;
+      order.push([key, d]);
+    }
+  } else {
+    const keys = q.getAll("sort_key");
+    const dirs = q.getAll("sort_dir");
+    for (const d of dirs) if (dirOf(d) === undefined) return `Invalid sort direction: ${d}`;
+    keys.forEach((key, i) => order.push([key, dirOf(dirs[i] ?? dirs[0]) ?? -1]));
+  }
+  for (const [key] of order) {
+    if (!SORT_KEYS.includes(key)) {
+      return `Invalid sort key: ${key}. It should be one of the following: ${
+        SORT_KEYS.join(", ")
+      }.`;
+    }
+  }
+  if (order.length === 0) order.push(["created_at", -1]);
+  return order;
+}
+
+function compareBy(order: [string, number][]): (a: JsonObject, b: JsonObject) => number {
+  return (a, b) => {
+    for (const [key, dir] of order) {
+      const x = a[key] ?? "";
+      const y = b[key] ?? "";
+      const c = typeof x === "number" && typeof y === "number"
+        ? x - y
+        : String(x).localeCompare(String(y));
+      if (c !== 0) return c * dir;
+    }
+    // Same second: the later created first, as Glance's id tie-break looks to a client.
+    return (Number(b._seq) - Number(a._seq));
+  };
 }
 
 /** Creates an image record (also used to seed the cloud). */
@@ -103,6 +225,20 @@ function applyPatch(img: JsonObject, ops: unknown): string | undefined {
   return undefined;
 }
 
+/** A JSON patch that leaves an invalid image is refused like a create with those fields. */
+function invalidPatched(img: JsonObject): string | undefined {
+  const problem = invalidFields(img);
+  return problem ? `400:${problem}` : undefined;
+}
+
+/** Whether the image is shared with the token's project and still pending its acceptance. */
+function pendingFor(ctx: RouteContext, img: JsonObject): boolean {
+  const project = ctx.state.projectOf(ctx.token!);
+  if (img.owner === project || project === undefined) return false;
+  const member = (img._members as Record<string, JsonObject> | undefined)?.[project];
+  return member !== undefined && member.status !== "accepted";
+}
+
 async function sha512Hex(data: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-512", data as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -134,7 +270,14 @@ export function addImageRoutes(router: Router): void {
           q.get(f) === null || String(img[f]) === q.get(f)
         )
       )
-      .sort((a, b) => Number(b._seq) - Number(a._seq));
+      .filter((img) =>
+        q.getAll("tag").every((t) => (img.tags as string[] | undefined)?.includes(t) ?? false)
+      )
+      // Glance lists no shared image until the member accepts it, unless asked.
+      .filter((img) => q.get("visibility") === "shared" || !pendingFor(ctx, img));
+    const order = sortOrder(q);
+    if (typeof order === "string") return glanceError(400, order);
+    items.sort(compareBy(order));
     try {
       const page = paginate(items, q, { defaultLimit: 25, maxLimit: 1000, fullPageHasNext: true });
       const body: JsonObject = {
@@ -166,6 +309,8 @@ export function addImageRoutes(router: Router): void {
         return glanceError(403, `Attribute '${key}' is read-only.`);
       }
     }
+    const invalid = invalidFields(fields);
+    if (invalid) return glanceError(400, invalid);
     if (fields.id !== undefined && ctx.state.images.has(String(fields.id))) {
       return glanceError(409, `Image with identifier ${fields.id} already exists!`);
     }
@@ -181,7 +326,7 @@ export function addImageRoutes(router: Router): void {
       return glanceError(415, `Unsupported Content-Type: ${type}`);
     }
     const copy = clone(img);
-    const failure = applyPatch(copy, ctx.body);
+    const failure = applyPatch(copy, ctx.body) ?? invalidPatched(copy);
     if (failure) {
       const [code, message] = [Number(failure.slice(0, 3)), failure.slice(4)];
       return glanceError(code, message);
@@ -214,6 +359,7 @@ export function addImageRoutes(router: Router): void {
     Object.assign(img, {
       status: "active",
       size: data.length,
+      checksum: createHash("md5").update(data).digest("hex"),
       os_hash_algo: "sha512",
       os_hash_value: await sha512Hex(data),
       checksum: createHash("md5").update(data).digest("hex"),
@@ -240,9 +386,33 @@ export function addImageRoutes(router: Router): void {
       headers: {
         "content-type": "application/octet-stream",
         "content-length": String(data.length),
+        ...(img.checksum ? { "content-md5": String(img.checksum) } : {}),
       },
     });
   });
+  router.add("PUT", "/v2/images/:id/tags/:tag", (ctx) => {
+    const img = find(ctx);
+    if (!img) return notFound(ctx.params.id!);
+    if (img.owner !== ctx.state.projectOf(ctx.token!) && !ctx.state.isAdmin(ctx.token!)) {
+      return glanceError(403, "You are not permitted to modify tags on this image.");
+    }
+    const tags = img.tags as string[];
+    if (!tags.includes(ctx.params.tag!)) tags.push(ctx.params.tag!);
+    img.updated_at = isoSeconds();
+    return empty(204);
+  });
+  router.add("DELETE", "/v2/images/:id/tags/:tag", (ctx) => {
+    const img = find(ctx);
+    if (!img) return notFound(ctx.params.id!);
+    const tags = img.tags as string[];
+    const at = tags.indexOf(ctx.params.tag!);
+    if (at < 0) return glanceError(404, `Tag ${ctx.params.tag} not found`);
+    tags.splice(at, 1);
+    img.updated_at = isoSeconds();
+    return empty(204);
+  });
+  addImageMembers(router, find);
+  addImageImport(router, find);
   for (const action of ["deactivate", "reactivate"]) {
     router.add("POST", `/v2/images/:id/actions/${action}`, (ctx) => {
       const img = find(ctx);

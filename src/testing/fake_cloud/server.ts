@@ -19,6 +19,7 @@ import { addTokenRoutes } from "./keystone_auth.ts";
 import { addIdentityRoutes } from "./keystone.ts";
 import { addComputeRoutes, COMPUTE_MAX_VERSION } from "./compute.ts";
 import { addImageRoutes } from "./image.ts";
+import { negotiateGlanceError } from "./image_errors.ts";
 import { addPlacementRoutes, PLACEMENT_MAX_VERSION, versionAtLeast } from "./placement.ts";
 import { addTroveRoutes } from "./trove.ts";
 import { addNetworkRoutes, neutronError } from "./network.ts";

@@ -8,6 +8,18 @@
 /** A JSON object as the services store and return it. */
 export type JsonObject = Record<string, unknown>;
 
+/** A Placement consumer: its owner and what it holds on each provider. */
+export interface PlacementConsumer {
+  /** The owning project. */
+  projectId: string;
+  /** The owning user. */
+  userId: string;
+  /** Bumped on every change of its allocations. */
+  generation: number;
+  /** Resources by provider uuid, then resource class. */
+  resources: Record<string, Record<string, number>>;
+}
+
 /** What a token is scoped to. */
 export type TokenScope =
   | { kind: "project"; projectId: string }
@@ -133,6 +145,16 @@ export class CloudState {
   providers: Map<string, JsonObject> = new Map();
   /** Placement inventories by provider uuid, then resource class. */
   inventories: Map<string, Record<string, JsonObject>> = new Map();
+  /** Placement allocations by consumer uuid. */
+  allocations: Map<string, PlacementConsumer> = new Map();
+  /** Placement aggregates by provider uuid. */
+  aggregates: Map<string, string[]> = new Map();
+  /** Placement traits by provider uuid. */
+  providerTraits: Map<string, string[]> = new Map();
+  /** Custom traits (`CUSTOM_*`) created through the API. */
+  customTraits: Set<string> = new Set();
+  /** Custom resource classes (`CUSTOM_*`) created through the API. */
+  customResourceClasses: Set<string> = new Set();
   /** Trove instances by id. */
   instances: Map<string, JsonObject> = new Map();
   /** Trove datastores by id. */

@@ -4,11 +4,12 @@
  *
  * @module
  */
-import { type ApiContext, type Caller, fault, handleApi } from "./api.ts";
+import { handleApi } from "./api.ts";
+import { type ApiContext, type Caller, fault } from "./context.ts";
 import { type AuthContext, authenticate, challenge } from "./auth.ts";
 import type { EngineInjection, FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
 import { caResponse, PKI_PATHS } from "./pki.ts";
-import { redactBody, redactHeaders } from "./redact.ts";
+import { redactBody, redactHeaders, redactQuery } from "./redact.ts";
 import { seed } from "./seed.ts";
 import { TlsFront } from "./tls_front.ts";
 import { logout, negotiateGrant, passwordGrant, SsoTokens } from "./sso.ts";
@@ -434,8 +435,7 @@ export class FakeEngine implements AsyncDisposable {
     const entry: RecordedRequest = {
       method: req.method,
       path: url.pathname,
-      rawQuery: url.search.replace(/^\?/, ""),
-      query: Object.fromEntries(url.searchParams),
+      ...redactQuery(url),
       headers: redactHeaders(req.headers),
       body: "",
       status: 0,

@@ -32,8 +32,9 @@ export interface FakeEngineOptions {
   /**
    * Users that are not administrators, with the ids of the entities they
    * hold a role on. Such a user must send `Filter: true` and then sees only
-   * those entities (and their sub-collections); everyone else is an
-   * administrator and sees everything.
+   * those entities, what they inherit to (a role on a cluster or data center
+   * reaches its VMs and hosts) and their sub-collections; everyone else is
+   * an administrator and sees everything.
    */
   grants?: Record<string, string[]>;
   /** Lifetime of issued tokens and Basic sessions in ms; default 30 minutes. */
@@ -123,9 +124,9 @@ export interface RecordedRequest {
   method: string;
   /** The absolute path, e.g. `/ovirt-engine/api/vms`. */
   path: string;
-  /** The raw query string without `?` (keys in the order sent). */
+  /** The raw query string without `?` (keys in the order sent), secret values redacted. */
   rawQuery: string;
-  /** The query parameters. */
+  /** The query parameters, secret values (`password`, `token`…) as `<redacted>`. */
   query: Record<string, string>;
   /**
    * Headers, lower-case names; `authorization` and `proxy-authorization`

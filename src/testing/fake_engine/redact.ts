@@ -6,7 +6,12 @@
  *
  * @module
  */
-import { isSecretHeader, redactBody as redactAny } from "../../redaction/mod.ts";
+import {
+  isSecretHeader,
+  isSecretKey,
+  redactBody as redactAny,
+  redactText,
+} from "../../redaction/mod.ts";
 
 /** The marker that replaces a secret. */
 export const REDACTED = "<redacted>";
@@ -43,4 +48,16 @@ export function redactBody(body: string, contentType: string): string {
   if (body === "") return body;
   const xml = /xml/i.test(contentType) || (!/json|form/i.test(contentType) && /^\s*</.test(body));
   return redactAny(body, contentType, xml ? XML_REDACTED : REDACTED);
+}
+
+/**
+ * A URL's query as the log keeps it: the raw string and the parameters, with
+ * the values of secret parameters (`?password=`, `?token=`) redacted.
+ */
+export function redactQuery(url: URL): { rawQuery: string; query: Record<string, string> } {
+  const query: Record<string, string> = {};
+  url.searchParams.forEach((value, name) => {
+    query[name] = isSecretKey(name) ? REDACTED : redactText(value, REDACTED);
+  });
+  return { rawQuery: redactText(url.search.replace(/^\?/, ""), REDACTED), query };
 }

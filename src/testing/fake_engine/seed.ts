@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { ListValue, type Obj, ref } from "./model.ts";
-import { API_PREFIX, type Store } from "./store.ts";
+import { isObj, ListValue, type Obj, ref } from "./model.ts";
+import { API_PREFIX, type Entity, type Store } from "./store.ts";
 
 /**
  * Fixed ids of the seeded objects, for tests and examples.
@@ -255,7 +255,7 @@ function seedVm(store: Store, vm: SeedVm): void {
       certificate: { organization: "example.com", subject: hostSubject(hostId) },
     });
   }
-  store.insert("vms", data, vm.id);
+  const entity = store.insert("vms", data, vm.id);
   const vmRef = r("vms", vm.id);
   const diskId = vm.id.replace(/01(\d\d)$/, "02$1");
   store.insert("disks", {
@@ -306,14 +306,20 @@ function seedVm(store: Store, vm: SeedVm): void {
     snapshot_type: "active",
     vm: vmRef,
   });
-  store.insert(`vms/${vm.id}/cdroms`, {
-    ...(vm.iso ? { file: { id: vm.iso } } : {}),
-    vm: vmRef,
-  }, CDROM_ID);
-  store.insert(`vms/${vm.id}/graphicsconsoles`, {
-    protocol: vm.display,
-    vm: vmRef,
-  }, CONSOLE_IDS[vm.display]);
+  addVmDevices(store, entity, vm.iso);
+}
+
+/**
+ * The devices every VM has: one CD-ROM (with an ISO when given) and a
+ * graphics console for its display's protocol.
+ */
+export function addVmDevices(store: Store, vm: Entity, iso?: string): void {
+  const id = String(vm.data.id);
+  const vmRef: Obj = { href: vm.data.href, id };
+  store.insert(`vms/${id}/cdroms`, { ...(iso ? { file: { id: iso } } : {}), vm: vmRef }, CDROM_ID);
+  const display = vm.data.display;
+  const protocol = isObj(display) && display.type === "vnc" ? "vnc" : "spice";
+  store.insert(`vms/${id}/graphicsconsoles`, { protocol, vm: vmRef }, CONSOLE_IDS[protocol]);
 }
 
 function seedHost(store: Store, id: string, name: string, index: number): void {

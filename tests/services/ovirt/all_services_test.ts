@@ -15,6 +15,7 @@ import { CannedServer, FetchConnection } from "./_server.ts";
 interface Param {
   name: string;
   type: string;
+  query?: string;
   list?: boolean;
   in?: boolean;
   out?: boolean;
@@ -164,6 +165,16 @@ Deno.test("all services: every method, signature and action hits its URL and rea
             refused++;
             fill(values, params, mandatory);
           }
+          // Every query parameter set: the request must carry the engine's query names.
+          const queries = params.filter((p) => p.query !== undefined);
+          for (const p of queries) {
+            const enumValues = (model.enums[p.type] as { values?: string[] } | undefined)?.values;
+            values[p.name] = p.type === "Boolean"
+              ? true
+              : p.type === "Integer"
+              ? 1
+              : enumValues?.[0] ?? "x";
+          }
           const at: string = m.kind === "action" ? `${path}/${m.path}` : path;
           const http = { get: "GET", list: "GET", add: "POST", update: "PUT", remove: "DELETE" }[
             m.kind
@@ -181,6 +192,11 @@ Deno.test("all services: every method, signature and action hits its URL and rea
           assert.equal(server.seen.length, before + 1, `${name}.${js} sent one request`);
           assert.equal(server.last.method, http, `${name}.${js}`);
           assert.equal(server.last.path, at, `${name}.${js}`);
+          assert.deepEqual(
+            [...new URLSearchParams(server.last.query).keys()].sort(),
+            queries.map((p) => p.query!).sort(),
+            `${name}.${js} query names`,
+          );
           if (m.request) {
             assert.ok(
               server.last.body.includes(`<${m.request}`),

@@ -6,6 +6,7 @@ import {
   Initialization,
   List,
   ModelStruct,
+  ProxyTicket,
   Struct,
   Ticket,
   User,
@@ -81,4 +82,15 @@ Deno.test("secrets: Node's and Bun's util.inspect hook redacts them too", () => 
     assert.ok(!nodeInspect(o, { depth: 5 }).includes(SECRET));
     assert.ok(!nodeInspect(List.create([o]), { depth: 5 }).includes(SECRET));
   }
+});
+
+Deno.test("secrets: the shared redaction rules cover fields the model does not list", () => {
+  // ProxyTicket.value is a console ticket, whether or not the model lists it as secret.
+  const proxy = new ProxyTicket({ value: SECRET });
+  assert.ok(!Deno.inspect(proxy).includes(SECRET));
+  assert.ok(!JSON.stringify(proxy).includes(SECRET));
+  assert.ok(!nodeInspect(proxy).includes(SECRET));
+  assert.ok(writeXml(proxy).includes(SECRET), "still sent on the wire");
+  // A ticket's id is not its secret.
+  assert.match(Deno.inspect(new Ticket({ id: "t1", value: SECRET })), /id: "t1"/);
 });

@@ -4,6 +4,7 @@ import {
   Action,
   Cluster,
   Disk,
+  Host,
   List,
   Snapshot,
   Template,
@@ -319,4 +320,56 @@ Deno.test("check types: wrong parameter types fail before any request", async ()
   } finally {
     await server.close();
   }
+});
+
+Deno.test("signatures: addFromScratch and exportToPathOnHost check their mandatory inputs before I/O", async () => {
+  await withServer(async (server, system) => {
+    const vms = system.vmsService();
+    await assert.rejects(
+      vms.addFromScratch(new Vm({ name: "a" })),
+      (e: unknown) =>
+        e instanceof SdkError &&
+        e.message ===
+          "VmsService.addFromScratch: the 'vm.cluster.id' or 'vm.cluster.name', " +
+            "'vm.template.id' or 'vm.template.name' parameters are mandatory.",
+    );
+    const vm = vms.vmService("123");
+    await assert.rejects(
+      vm.exportToPathOnHost({ directory: "/tmp" }),
+      /VmService\.exportToPathOnHost: the 'host\.id' or 'host\.name' parameter is mandatory\./,
+    );
+    // An empty list doesn't satisfy `vm.snapshots[].id`; a snapshot without an id neither.
+    const base = {
+      name: "a",
+      cluster: new Cluster({ id: "c" }),
+      template: new Template({ id: "t" }),
+    };
+    await assert.rejects(
+      vms.addFromSnapshot(new Vm({ ...base, snapshots: [] })),
+      /snapshots\[\]\.id/,
+    );
+    await assert.rejects(
+      vms.addFromSnapshot(new Vm({ ...base, snapshots: [new Snapshot()] })),
+      /snapshots\[\]\.id/,
+    );
+    assert.equal(server.seen.length, 0, "nothing was sent");
+    server.set("/vms/123/export", 200, "<action/>");
+    await vm.exportToPathOnHost({
+      directory: "/tmp",
+      filename: "a.ova",
+      host: new Host({ name: "h" }),
+    });
+    assert.equal(
+      compact(server.last.body),
+      "<action><directory>/tmp</directory><filename>a.ova</filename><host><name>h</name></host></action>",
+    );
+    server.set("/vms", 201, '<vm id="9"/>');
+    const added = await vms.addFromSnapshot(
+      new Vm({ ...base, snapshots: [new Snapshot({ id: "s" })] }),
+    );
+    assert.equal(added.id, "9");
+    // The plain method has no mandatory inputs of its own: the engine decides.
+    await vms.add(new Vm());
+    assert.equal(server.seen.length, 3);
+  });
 });

@@ -93,3 +93,9 @@ Deno.test("malformed: the reader is strict on bytes too, and the error names the
   const bytes = new TextEncoder().encode("<vm>\n  <name>é</name>\n  <status>up</stat>\n</vm>");
   refused(bytes, /line 3, column 13/);
 });
+
+Deno.test("malformed: a tag with many attributes is checked in linear time", () => {
+  const attrs = Array.from({ length: 50_000 }, (_, i) => ` a${i}="${i}"`).join("");
+  assert.equal((readXml(`<vm id="1"${attrs}/>`) as { id?: string }).id, "1");
+  refused(`<vm${attrs} a49999="again"/>`, /the attribute 'a49999' is repeated/);
+});

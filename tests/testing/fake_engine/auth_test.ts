@@ -138,6 +138,21 @@ Deno.test("FakeEngine: users without an admin role must use Filter: true and see
     body: "<action/>",
   });
   assert.equal(start.status, 404);
+  // A role on a cluster reaches its VMs (System → data center → cluster → VM).
+  await using byCluster = await FakeEngine.start({
+    users: USERS,
+    grants: { "user1@internal": [SEED_IDS.cluster] },
+  });
+  const inCluster = await call(byCluster, "/vms", { headers: filtered });
+  assert.equal(inCluster.text.match(/<vm /g)?.length, 3);
+  assert.equal(
+    (await call(byCluster, "/hosts", { headers: filtered })).text.match(/<host /g)?.length,
+    2,
+  );
+  assert.match(
+    (await call(byCluster, "/storagedomains", { headers: filtered })).text,
+    /<storage_domains\/>/,
+  );
   // An administrator with Filter: true still sees everything.
   const admin = await call(engine, "/vms", { headers: { filter: "true" } });
   assert.equal(admin.text.match(/<vm /g)?.length, 3);

@@ -121,6 +121,24 @@ Deno.test("FakeEngine request log: secret fields of XML and JSON bodies and SSO 
   assert.ok(!made.text.includes("root_password"));
 });
 
+Deno.test("FakeEngine request log: secret query parameters are redacted", async () => {
+  await using engine = await FakeEngine.start({ users: USERS });
+  const r = await fetch(
+    `${engine.origin}/ovirt-engine/sso/oauth/token?grant_type=password&username=admin%40internal&password=q-pw-7781&scope=ovirt-app-api`,
+  );
+  await r.body?.cancel();
+  await call(engine, "/vms?search=name%3Dweb*&access_token=q-tok-5512");
+  const [sso, vms] = engine.requests;
+  assert.equal(sso!.query.password, "<redacted>");
+  assert.equal(sso!.query.username, "admin@internal");
+  assert.match(sso!.rawQuery, /password=<redacted>/);
+  assert.equal(vms!.query.search, "name=web*");
+  assert.equal(vms!.query.access_token, "<redacted>");
+  assert.match(vms!.rawQuery, /^search=name%3Dweb\*&access_token=<redacted>$/);
+  const text = JSON.stringify(engine.requests);
+  assert.ok(!text.includes("q-pw-7781") && !text.includes("q-tok-5512"));
+});
+
 Deno.test("FakeEngine request log: bounded by requestLogLimit; bodies by maxBodyBytes", async () => {
   await using engine = await FakeEngine.start({
     users: USERS,

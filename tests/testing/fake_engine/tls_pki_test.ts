@@ -77,3 +77,39 @@ Deno.test("FakeEngine without TLS has no PKI endpoint", async () => {
   assert.equal(r.status, 404);
   await r.body?.cancel();
 });
+
+Deno.test("FakeEngine over TLS: close() ends kept-alive connections instead of waiting for them", async () => {
+  const certs = await testCerts();
+  const engine = await FakeEngine.start({
+    tls: { cert: certs.serverCert, key: certs.serverKey, ca: certs.caCert },
+  });
+  const conn = await Deno.connectTls({
+    hostname: "127.0.0.1",
+    port: Number(new URL(engine.origin).port),
+    caCerts: [certs.caCert],
+  });
+  try {
+    await conn.write(new TextEncoder().encode("GET /ca.crt HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n"));
+    const buf = new Uint8Array(16 * 1024);
+    const n = await conn.read(buf);
+    assert.match(new TextDecoder().decode(buf.subarray(0, n ?? 0)), /^HTTP\/1\.1 200 OK/);
+    // The connection is still open (keep-alive) when the engine closes.
+    await engine.close();
+    let ended = false;
+    for (let i = 0; i < 10 && !ended; i++) {
+      try {
+        ended = (await conn.read(buf)) === null;
+      } catch {
+        ended = true;
+      }
+    }
+    assert.ok(ended, "the engine closed the connection");
+  } finally {
+    try {
+      conn.close();
+    } catch {
+      // Closed by the engine already.
+    }
+    await engine.close();
+  }
+});
