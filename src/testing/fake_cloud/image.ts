@@ -9,7 +9,6 @@ import { createHash } from "node:crypto";
 import type { RouteContext, Router } from "./router.ts";
 import { isoSeconds, type JsonObject } from "./state.ts";
 import { clone, empty, glanceError, json, nextQuery, PageError, paginate } from "./respond.ts";
-import { createHash } from "node:crypto";
 import { addImageMembers } from "./image_members.ts";
 import { addImageImport } from "./image_import.ts";
 
@@ -362,7 +361,6 @@ export function addImageRoutes(router: Router): void {
       checksum: createHash("md5").update(data).digest("hex"),
       os_hash_algo: "sha512",
       os_hash_value: await sha512Hex(data),
-      checksum: createHash("md5").update(data).digest("hex"),
       updated_at: isoSeconds(),
     });
     return empty(204);
