@@ -23,7 +23,6 @@ import { negotiateGlanceError } from "./image_errors.ts";
 import { addPlacementRoutes, PLACEMENT_MAX_VERSION, versionAtLeast } from "./placement.ts";
 import { addTroveRoutes } from "./trove.ts";
 import { addNetworkRoutes, neutronError } from "./network.ts";
-import { negotiateGlanceError } from "./glance_error.ts";
 import { addBlockStorageRoutes, VOLUME_MAX_VERSION } from "./block_storage.ts";
 import { type FakeCloudRequest, maskSecrets, safeHeaders } from "./request_log.ts";
 
