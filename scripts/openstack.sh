@@ -354,8 +354,16 @@ db_keystone() {
   local c="$DIR/keystone.conf"
   keystone-manage --config-file "$c" db_sync
   wal "$DIR/keystone.db"
-  keystone-manage --config-file "$c" fernet_setup --keystone-user root --keystone-group root
-  keystone-manage --config-file "$c" credential_setup --keystone-user root --keystone-group root
+  # What fernet_setup and credential_setup write (a staged key 0 and a primary key 1 in
+  # each repository), in one python call instead of two slow keystone-manage runs.
+  "$PY" -c 'import base64, os, sys
+for repo in sys.argv[1:]:
+    for name in ("0", "1"):
+        path = os.path.join(repo, name)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.write(fd, base64.urlsafe_b64encode(os.urandom(32)))
+        os.close(fd)' "$DIR/fernet-keys" "$DIR/credential-keys"
+  chmod 700 "$DIR/fernet-keys" "$DIR/credential-keys"
   keystone-manage --config-file "$c" bootstrap --bootstrap-password "$ADMIN_PASSWORD" \
     --bootstrap-admin-url "$KEYSTONE_URL" --bootstrap-internal-url "$KEYSTONE_URL" \
     --bootstrap-public-url "$KEYSTONE_URL" --bootstrap-region-id RegionOne
