@@ -35,8 +35,13 @@ function tokenOk(token) {
   return typeof token === "string" && token.startsWith(`tok-${generation}-`);
 }
 
+// Content-Length on every reply, as Keystone, Nova and the engine send it.
 function send(res, status, body, type = "application/json") {
-  res.writeHead(status, { "content-type": type, "x-openstack-request-id": "req-bench" });
+  res.writeHead(status, {
+    "content-type": type,
+    "content-length": Buffer.byteLength(body),
+    "x-openstack-request-id": "req-bench",
+  });
   res.end(body);
 }
 
