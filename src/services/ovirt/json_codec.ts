@@ -19,7 +19,16 @@ type Json = null | boolean | number | bigint | string | Json[] | { [key: string]
 type JsonObject = { [key: string]: Json };
 type Fields = Struct & Record<string, unknown>;
 
-/** Objects nest at most this deep; deeper documents are refused. */
+/**
+ * JSON objects nest at most this deep; deeper documents (and objects that
+ * contain themselves, given to the writer) are refused with `SdkError`.
+ *
+ * @example
+ * ```ts
+ * import { MAX_JSON_DEPTH } from "./json_codec.ts";
+ * console.log(MAX_JSON_DEPTH); // 256
+ * ```
+ */
 export const MAX_JSON_DEPTH = 256;
 
 /** A model class or its name, telling the JSON reader what to build. */

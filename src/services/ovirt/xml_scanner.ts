@@ -15,7 +15,16 @@
  */
 import { SdkError } from "../../errors/mod.ts";
 
-/** Elements nest at most this deep; deeper documents are refused. */
+/**
+ * Elements nest at most this deep; deeper documents are refused (and the
+ * writer refuses objects nested deeper, such as one that contains itself).
+ *
+ * @example
+ * ```ts
+ * import { MAX_XML_DEPTH } from "./xml_scanner.ts";
+ * console.log(MAX_XML_DEPTH); // 256
+ * ```
+ */
 export const MAX_XML_DEPTH = 256;
 
 // 1: may appear in a name; 2: may also start one. Non-ASCII is allowed
