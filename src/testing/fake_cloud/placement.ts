@@ -117,6 +117,32 @@ function invalidInventory(rc: string, v: JsonObject): string | undefined {
   return undefined;
 }
 
+/**
+ * The 400 (no generation) or 409 (a stale one) for a body that must carry the
+ * provider's current `resource_provider_generation`; undefined when it does.
+ */
+export function generationRefusal(
+  ctx: RouteContext,
+  p: JsonObject,
+  input: JsonObject | undefined,
+): Response | undefined {
+  if (typeof input?.resource_provider_generation !== "number") {
+    return placementError(
+      400,
+      "JSON does not validate: 'resource_provider_generation' is a required property",
+      ctx.requestId,
+    );
+  }
+  if (input.resource_provider_generation !== p.generation) {
+    return placementError(
+      409,
+      `resource provider generation conflict: expected ${p.generation}, got ${input.resource_provider_generation}`,
+      ctx.requestId,
+    );
+  }
+  return undefined;
+}
+
 /** Registers the placement routes (paths relative to `/placement`). */
 export function addPlacementRoutes(router: Router): void {
   const microversion = (ctx: RouteContext) => ctx.microversion || "1.0";
@@ -332,21 +358,6 @@ export function addPlacementRoutes(router: Router): void {
     p.generation = Number(p.generation) + 1;
     return next;
   };
-  const generationOk = (ctx: RouteContext, p: JsonObject, input: JsonObject | undefined) => {
-    if (typeof input?.resource_provider_generation !== "number") {
-      return bad(
-        ctx,
-        "JSON does not validate: 'resource_provider_generation' is a required property",
-      );
-    }
-    if (input.resource_provider_generation !== p.generation) {
-      return conflict(
-        ctx,
-        `resource provider generation conflict: expected ${p.generation}, got ${input.resource_provider_generation}`,
-      );
-    }
-    return undefined;
-  };
 
   router.add("GET", "/resource_providers/:uuid/inventories", (ctx) => {
     const p = find(ctx);
@@ -357,7 +368,7 @@ export function addPlacementRoutes(router: Router): void {
     const p = find(ctx);
     if (!p) return notFound(ctx, ctx.params.uuid!);
     const input = obj(ctx.body);
-    const refused = generationOk(ctx, p, input);
+    const refused = generationRefusal(ctx, p, input);
     if (refused) return refused;
     const inv = obj(input?.inventories);
     if (!inv) return bad(ctx, "JSON does not validate: 'inventories' is a required property");
@@ -374,7 +385,7 @@ export function addPlacementRoutes(router: Router): void {
     const p = find(ctx);
     if (!p) return notFound(ctx, ctx.params.uuid!);
     const input = obj(ctx.body);
-    const refused = generationOk(ctx, p, input);
+    const refused = generationRefusal(ctx, p, input);
     if (refused) return refused;
     const rc = String(input?.resource_class ?? "");
     const current = ctx.state.inventories.get(String(p.uuid)) ?? {};
@@ -409,7 +420,7 @@ export function addPlacementRoutes(router: Router): void {
     const p = find(ctx);
     if (!p) return notFound(ctx, ctx.params.uuid!);
     const input = obj(ctx.body);
-    const refused = generationOk(ctx, p, input);
+    const refused = generationRefusal(ctx, p, input);
     if (refused) return refused;
     const rc = ctx.params.rc!;
     const current = ctx.state.inventories.get(String(p.uuid)) ?? {};

@@ -9,7 +9,7 @@ import type { Handler, RouteContext, Router } from "./router.ts";
 import type { CloudState, JsonObject } from "./state.ts";
 import { empty, json, obj, placementError } from "./respond.ts";
 import { versionAtLeast } from "./microversion.ts";
-import { usagesOf } from "./placement.ts";
+import { generationRefusal, usagesOf } from "./placement.ts";
 
 /** The standard resource classes (os-resource-classes of the Zed release). */
 export const STANDARD_RESOURCE_CLASSES: readonly string[] = [
@@ -252,15 +252,14 @@ function addTraits(router: Pick<Router, "add">): void {
     const p = providerOr404(ctx);
     if (p instanceof Response) return p;
     const input = obj(ctx.body);
-    if (!Array.isArray(input?.traits) || typeof input.resource_provider_generation !== "number") {
+    const refused = generationRefusal(ctx, p, input);
+    if (refused) return refused;
+    if (!Array.isArray(input?.traits)) {
       return placementError(
         400,
-        "JSON does not validate: 'traits' and 'resource_provider_generation' are required properties",
+        "JSON does not validate: 'traits' is a required property",
         ctx.requestId,
       );
-    }
-    if (input.resource_provider_generation !== p.generation) {
-      return placementError(409, "resource provider generation conflict", ctx.requestId);
     }
     const unknown = (input.traits as unknown[]).filter((t) => !isTrait(ctx.state, String(t)));
     if (unknown.length) {
@@ -307,16 +306,8 @@ function addAggregates(router: Pick<Router, "add">): void {
       );
     }
     if (modern) {
-      if (typeof input?.resource_provider_generation !== "number") {
-        return placementError(
-          400,
-          "JSON does not validate: 'resource_provider_generation' is a required property",
-          ctx.requestId,
-        );
-      }
-      if (input.resource_provider_generation !== p.generation) {
-        return placementError(409, "resource provider generation conflict", ctx.requestId);
-      }
+      const refused = generationRefusal(ctx, p, input);
+      if (refused) return refused;
     }
     ctx.state.aggregates.set(String(p.uuid), [...new Set(list as string[])]);
     p.generation = Number(p.generation) + 1;
