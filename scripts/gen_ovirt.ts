@@ -631,13 +631,13 @@ class Generator {
     params: Entry[],
     where: "query" | "action",
   ): string {
-    if (params.length === 0) return "RequestOptions";
+    if (params.length === 0) return "ServiceRequestOptions";
     const iface = `${service}${upperFirst(method)}Options`;
     out.push(
       `/**\n * Options of {@linkcode ${service}Service.${method}}.\n *\n * @example Usage\n * \`\`\`ts\n` +
         ` * import type { ${iface} } from "@nimbus/apiclient/services/ovirt";\n` +
         ` * const options: ${iface} = { timeout: 30000 };\n * \`\`\`\n */`,
-      `export interface ${iface} extends RequestOptions {`,
+      `export interface ${iface} extends ServiceRequestOptions {`,
     );
     for (const p of params) {
       const sent = where === "query" && !this.types.has(p.code)
@@ -858,7 +858,7 @@ class Generator {
     const out = [
       HEADER,
       "/**\n * The services of the oVirt model: `SystemService` and the tree below it.\n *\n * @module\n */",
-      `import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";`,
+      `import { decodeSegment, encodeSegment, Service, type ServiceRequestOptions } from "../service.ts";`,
       `import type { List } from "../struct.ts";`,
     ];
     this.optionInterfaces.length = 0;
@@ -897,7 +897,7 @@ class Generator {
     return [
       HEADER,
       "/**\n * The options of every generated service method: typed query and action parameters.\n *\n * @module\n */",
-      `import type { RequestOptions } from "../service.ts";`,
+      `import type { ServiceRequestOptions } from "../service.ts";`,
       `import type { List } from "../struct.ts";`,
       `import type {\n${types.map((t) => `  ${t},`).join("\n")}\n} from "./types.ts";`,
       `import type {\n${enums.map((e) => `  ${e},`).join("\n")}\n} from "./enums.ts";\n`,

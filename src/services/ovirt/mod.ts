@@ -34,22 +34,24 @@ registerServiceTree({
   raise: checkFault,
 });
 
-export * from "./struct.ts";
-export type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
+export { Fault, List, Struct } from "./struct.ts";
 export { ModelStruct } from "./model_struct.ts";
+export type { HttpRequest, HttpResponse } from "../../connection/http_request.ts";
+// The generated files hold only the engine model's own names (one class per
+// type, one string union and constant object per enum, one class per service,
+// one options interface per method): every name in them is public model API,
+// so they are re-exported wholesale.
 export * from "./_generated/enums.ts";
 export * from "./_generated/types.ts";
 export * from "./_generated/services.ts";
 export type * from "./_generated/options.ts";
+// `TypeCheck` types the parameter of `Service.checkTypes`, which generated services call.
 export {
-  checkMandatory,
-  checkTypes,
-  type RequestOptions,
   Service,
   type ServiceConnection,
+  type ServiceRequestOptions,
   type TypeCheck,
 } from "./service.ts";
-export { checkFault, errorFor, raiseError, readFault } from "./fault_error.ts";
 export { readXml } from "./xml_reader.ts";
 export { XmlElement } from "./xml_element.ts";
 export { writeXml, type WriteXmlOptions } from "./xml_writer.ts";

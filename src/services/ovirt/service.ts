@@ -25,11 +25,11 @@ import { typeByName, typeOf } from "./type_info.ts";
  *
  * @example
  * ```ts
- * import type { RequestOptions } from "@nimbus/apiclient/services/ovirt";
- * const o: RequestOptions = { headers: { "Filter": "true" }, query: { my: "value" }, timeout: 5000 };
+ * import type { ServiceRequestOptions } from "@nimbus/apiclient/services/ovirt";
+ * const o: ServiceRequestOptions = { headers: { "Filter": "true" }, query: { my: "value" }, timeout: 5000 };
  * ```
  */
-export interface RequestOptions {
+export interface ServiceRequestOptions {
   /** Extra headers; they win over the connection's. */
   headers?: Record<string, string>;
   /** Extra query parameters, added to the typed ones. */
@@ -299,7 +299,7 @@ export class Service {
    */
   protected async run(
     descriptor: string,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     body?: Struct | readonly Struct[],
   ): Promise<unknown> {
     const plan = planOf(descriptor);
@@ -352,7 +352,7 @@ export class Service {
     method: string,
     path: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     body?: Struct | { items: readonly Struct[]; root: string },
   ): Promise<HttpResponse> {
     const query: Record<string, string> = {};
@@ -407,7 +407,7 @@ export class Service {
   protected async internalGet<T>(
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<T> {
     const response = await this.#request("GET", this.path, params, options);
     if (response.code !== 200) this.#fail(response);
@@ -418,7 +418,7 @@ export class Service {
   protected async internalList<T>(
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<List<T>> {
     const response = await this.#request("GET", this.path, params, options);
     if (response.code !== 200) this.#fail(response);
@@ -433,7 +433,7 @@ export class Service {
     obj: Struct | readonly Struct[],
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     root?: string,
   ): Promise<T> {
     const body = root === undefined ? obj as Struct : { items: obj as readonly Struct[], root };
@@ -449,7 +449,7 @@ export class Service {
     obj: Struct,
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<T> {
     const response = await this.#request("PUT", this.path, params, options, obj);
     if (response.code !== 200) this.#fail(response);
@@ -462,7 +462,7 @@ export class Service {
    */
   protected async internalRemove(
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     action?: Action,
   ): Promise<void> {
     const response = await this.#request("DELETE", this.path, params, options, action);
@@ -476,7 +476,7 @@ export class Service {
   protected async internalAction(
     segment: string,
     action: Action,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<Action> {
     const path = `${this.path}/${segment}`;
     const response = await this.#request("POST", path, {}, options, action);

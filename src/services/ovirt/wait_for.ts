@@ -5,7 +5,7 @@
  * @module
  */
 import { TimeoutError } from "../../errors/mod.ts";
-import type { RequestOptions } from "./service.ts";
+import type { ServiceRequestOptions } from "./service.ts";
 import { sleep } from "../../_util/sleep.ts";
 
 /**
@@ -30,7 +30,7 @@ export interface WaitForOptions<T> {
    */
   signal?: AbortSignal;
   /** Options passed to every `get` (headers, query, per-request timeout). */
-  getOptions?: RequestOptions;
+  getOptions?: ServiceRequestOptions;
 }
 
 // Settles with the poll, or rejects with the signal's reason as soon as it
@@ -65,7 +65,7 @@ function abortable<T>(poll: Promise<T>, signal: AbortSignal | undefined): Promis
  * ```
  */
 export async function waitFor<T>(
-  service: { get(options?: RequestOptions): Promise<T> },
+  service: { get(options?: ServiceRequestOptions): Promise<T> },
   predicate: (value: T) => boolean,
   options: WaitForOptions<T> = {},
 ): Promise<T> {

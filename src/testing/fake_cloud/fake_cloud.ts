@@ -7,16 +7,16 @@
 import { CloudState, hexId } from "./state.ts";
 import { addGeneratedImage } from "./image_generated.ts";
 import { prefixOf, seed, type SeededUser, SERVICE_PATHS } from "./seed.ts";
-import {
-  ActiveInjection,
-  CloudServer,
-  type FakeCloudInjection,
-  type InjectionHandle,
-} from "./server.ts";
+import { ActiveInjection, CloudServer, type FakeCloudInjection } from "./server.ts";
+import type { InjectionHandle } from "../injection_handle.ts";
 import type { FakeCloudRequest } from "./request_log.ts";
 
 /** Options of {@linkcode FakeCloud.start}. */
 export interface FakeCloudOptions {
+  /** The port to listen on (default 0: a free port chosen by the system). */
+  port?: number;
+  /** The loopback address to listen on (default `"127.0.0.1"`). */
+  hostname?: string;
   /** Region names; the first is the default (default `["RegionOne"]`). */
   regions?: string[];
   /** Token lifetime in ms (default one hour). */
@@ -102,7 +102,12 @@ export class FakeCloud implements AsyncDisposable {
     this.demo = users.demo;
   }
 
-  /** Starts a cloud on 127.0.0.1 with a random port. */
+  /**
+   * Starts a cloud, by default on 127.0.0.1 with a port chosen by the system.
+   *
+   * @param options regions, users' passwords, TLS, `port` and `hostname`.
+   * @returns the running cloud; `close()` (or `await using`) stops it.
+   */
   static start(options: FakeCloudOptions = {}): Promise<FakeCloud> {
     const state = new CloudState();
     if (options.regions?.length) state.regions = [...options.regions];
@@ -110,12 +115,14 @@ export class FakeCloud implements AsyncDisposable {
     if (options.buildTimeMs !== undefined) state.buildTimeMs = options.buildTimeMs;
     const handler = new CloudServer(state);
     if (options.requestLogLimit !== undefined) handler.requestLogLimit = options.requestLogLimit;
-    const listen = { hostname: "127.0.0.1", port: 0, onListen() {} };
+    const hostname = options.hostname ?? "127.0.0.1";
+    const listen = { hostname, port: options.port ?? 0, onListen() {} };
     const server = Deno.serve(
       options.tls ? { ...listen, cert: options.tls.cert, key: options.tls.key } : listen,
       (req) => handler.handle(req),
     );
-    state.origin = `${options.tls ? "https" : "http"}://127.0.0.1:${server.addr.port}`;
+    const host = hostname.includes(":") ? `[${hostname}]` : hostname;
+    state.origin = `${options.tls ? "https" : "http"}://${host}:${server.addr.port}`;
     const users = seed(state, {
       admin: options.adminPassword ?? FakeCloud.ADMIN_PASSWORD,
       demo: options.demoPassword ?? FakeCloud.DEMO_PASSWORD,

@@ -7,7 +7,8 @@
 import { handleApi } from "./api.ts";
 import { type ApiContext, type Caller, fault } from "./context.ts";
 import { type AuthContext, authenticate, challenge } from "./auth.ts";
-import type { EngineInjection, FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
+import type { FakeEngineInjection, FakeEngineOptions, FakeEngineRequest } from "./options.ts";
+import type { InjectionHandle } from "../injection_handle.ts";
 import { caResponse, PKI_PATHS } from "./pki.ts";
 import { redactBody, redactHeaders, redactQuery } from "./redact.ts";
 import { seed } from "./seed.ts";
@@ -23,12 +24,12 @@ const DEFAULT_USERS: Record<string, string> = { "admin@internal": "secret" };
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
 /** An injected rule and its counters. */
-class ActiveRule implements EngineInjection {
+class ActiveRule implements InjectionHandle {
   hits = 0;
   remaining: number;
-  readonly rule: InjectRule;
+  readonly rule: FakeEngineInjection;
   readonly #list: ActiveRule[];
-  constructor(rule: InjectRule, list: ActiveRule[]) {
+  constructor(rule: FakeEngineInjection, list: ActiveRule[]) {
     this.rule = { ...rule };
     this.remaining = rule.times ?? Infinity;
     this.#list = list;
@@ -104,7 +105,7 @@ export class FakeEngine implements AsyncDisposable {
   #api: ApiContext;
   #tls?: { cert: string; ca: string };
   #rules: ActiveRule[] = [];
-  #requests: RecordedRequest[] = [];
+  #requests: FakeEngineRequest[] = [];
   #requestLogLimit: number;
   #maxBody: number;
   #closing = new AbortController();
@@ -196,7 +197,7 @@ export class FakeEngine implements AsyncDisposable {
    * console.log(engine.requests.at(-1)?.status); // 401
    * ```
    */
-  get requests(): readonly RecordedRequest[] {
+  get requests(): readonly FakeEngineRequest[] {
     return this.#requests;
   }
 
@@ -322,7 +323,7 @@ export class FakeEngine implements AsyncDisposable {
    * console.log(rule.remaining); // 1
    * ```
    */
-  inject(rule: InjectRule): EngineInjection {
+  inject(rule: FakeEngineInjection): InjectionHandle {
     const active = new ActiveRule(rule, this.#rules);
     this.#rules.push(active);
     return active;
@@ -423,7 +424,7 @@ export class FakeEngine implements AsyncDisposable {
     });
   }
 
-  #record(entry: RecordedRequest): void {
+  #record(entry: FakeEngineRequest): void {
     this.#requests.push(entry);
     const over = this.#requests.length - this.#requestLogLimit;
     if (over > 0) this.#requests.splice(0, over);
@@ -432,7 +433,7 @@ export class FakeEngine implements AsyncDisposable {
   async #handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
     const contentType = req.headers.get("content-type") ?? "";
-    const entry: RecordedRequest = {
+    const entry: FakeEngineRequest = {
       method: req.method,
       path: url.pathname,
       ...redactQuery(url),
@@ -463,7 +464,7 @@ export class FakeEngine implements AsyncDisposable {
     url: URL,
     body: string,
     contentType: string,
-    entry: RecordedRequest,
+    entry: FakeEngineRequest,
   ): Promise<Response> {
     const active = this.#rules.find((r) => r.matches(req.method, url.pathname));
     if (active) {
@@ -489,7 +490,7 @@ export class FakeEngine implements AsyncDisposable {
     url: URL,
     body: string,
     contentType: string,
-    entry: RecordedRequest,
+    entry: FakeEngineRequest,
   ): Response {
     const path = url.pathname;
     if (PKI_PATHS.includes(path)) {

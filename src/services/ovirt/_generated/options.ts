@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { RequestOptions } from "../service.ts";
+import type { ServiceRequestOptions } from "../service.ts";
 import type { List } from "../struct.ts";
 import type {
   AuthorizedKey,
@@ -50,7 +50,7 @@ import type {
  * const options: AffinityGroupHostLabelRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupHostLabelRemoveOptions extends RequestOptions {
+export interface AffinityGroupHostLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -64,7 +64,7 @@ export interface AffinityGroupHostLabelRemoveOptions extends RequestOptions {
  * const options: AffinityGroupHostLabelsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupHostLabelsListOptions extends RequestOptions {
+export interface AffinityGroupHostLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -80,7 +80,7 @@ export interface AffinityGroupHostLabelsListOptions extends RequestOptions {
  * const options: AffinityGroupHostRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupHostRemoveOptions extends RequestOptions {
+export interface AffinityGroupHostRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -94,7 +94,7 @@ export interface AffinityGroupHostRemoveOptions extends RequestOptions {
  * const options: AffinityGroupHostsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupHostsListOptions extends RequestOptions {
+export interface AffinityGroupHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -110,7 +110,7 @@ export interface AffinityGroupHostsListOptions extends RequestOptions {
  * const options: AffinityGroupGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupGetOptions extends RequestOptions {
+export interface AffinityGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -124,7 +124,7 @@ export interface AffinityGroupGetOptions extends RequestOptions {
  * const options: AffinityGroupRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupRemoveOptions extends RequestOptions {
+export interface AffinityGroupRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -138,7 +138,7 @@ export interface AffinityGroupRemoveOptions extends RequestOptions {
  * const options: AffinityGroupUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupUpdateOptions extends RequestOptions {
+export interface AffinityGroupUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -152,7 +152,7 @@ export interface AffinityGroupUpdateOptions extends RequestOptions {
  * const options: AffinityGroupVmLabelRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupVmLabelRemoveOptions extends RequestOptions {
+export interface AffinityGroupVmLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -166,7 +166,7 @@ export interface AffinityGroupVmLabelRemoveOptions extends RequestOptions {
  * const options: AffinityGroupVmLabelsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupVmLabelsListOptions extends RequestOptions {
+export interface AffinityGroupVmLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -182,7 +182,7 @@ export interface AffinityGroupVmLabelsListOptions extends RequestOptions {
  * const options: AffinityGroupVmRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupVmRemoveOptions extends RequestOptions {
+export interface AffinityGroupVmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -196,7 +196,7 @@ export interface AffinityGroupVmRemoveOptions extends RequestOptions {
  * const options: AffinityGroupVmsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupVmsListOptions extends RequestOptions {
+export interface AffinityGroupVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -212,7 +212,7 @@ export interface AffinityGroupVmsListOptions extends RequestOptions {
  * const options: AffinityGroupsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityGroupsListOptions extends RequestOptions {
+export interface AffinityGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -228,7 +228,7 @@ export interface AffinityGroupsListOptions extends RequestOptions {
  * const options: AffinityLabelHostGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityLabelHostGetOptions extends RequestOptions {
+export interface AffinityLabelHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -242,7 +242,7 @@ export interface AffinityLabelHostGetOptions extends RequestOptions {
  * const options: AffinityLabelHostsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityLabelHostsListOptions extends RequestOptions {
+export interface AffinityLabelHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -256,7 +256,7 @@ export interface AffinityLabelHostsListOptions extends RequestOptions {
  * const options: AffinityLabelGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityLabelGetOptions extends RequestOptions {
+export interface AffinityLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -270,7 +270,7 @@ export interface AffinityLabelGetOptions extends RequestOptions {
  * const options: AffinityLabelVmGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityLabelVmGetOptions extends RequestOptions {
+export interface AffinityLabelVmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -284,7 +284,7 @@ export interface AffinityLabelVmGetOptions extends RequestOptions {
  * const options: AffinityLabelVmsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityLabelVmsListOptions extends RequestOptions {
+export interface AffinityLabelVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -298,7 +298,7 @@ export interface AffinityLabelVmsListOptions extends RequestOptions {
  * const options: AffinityLabelsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AffinityLabelsListOptions extends RequestOptions {
+export interface AffinityLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -314,7 +314,7 @@ export interface AffinityLabelsListOptions extends RequestOptions {
  * const options: AssignedAffinityLabelGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedAffinityLabelGetOptions extends RequestOptions {
+export interface AssignedAffinityLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -328,7 +328,7 @@ export interface AssignedAffinityLabelGetOptions extends RequestOptions {
  * const options: AssignedAffinityLabelsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedAffinityLabelsListOptions extends RequestOptions {
+export interface AssignedAffinityLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -342,7 +342,7 @@ export interface AssignedAffinityLabelsListOptions extends RequestOptions {
  * const options: AssignedCpuProfileGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedCpuProfileGetOptions extends RequestOptions {
+export interface AssignedCpuProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -356,7 +356,7 @@ export interface AssignedCpuProfileGetOptions extends RequestOptions {
  * const options: AssignedCpuProfileRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedCpuProfileRemoveOptions extends RequestOptions {
+export interface AssignedCpuProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -370,7 +370,7 @@ export interface AssignedCpuProfileRemoveOptions extends RequestOptions {
  * const options: AssignedCpuProfilesListOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedCpuProfilesListOptions extends RequestOptions {
+export interface AssignedCpuProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -386,7 +386,7 @@ export interface AssignedCpuProfilesListOptions extends RequestOptions {
  * const options: AssignedDiskProfileGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedDiskProfileGetOptions extends RequestOptions {
+export interface AssignedDiskProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -400,7 +400,7 @@ export interface AssignedDiskProfileGetOptions extends RequestOptions {
  * const options: AssignedDiskProfileRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedDiskProfileRemoveOptions extends RequestOptions {
+export interface AssignedDiskProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -414,7 +414,7 @@ export interface AssignedDiskProfileRemoveOptions extends RequestOptions {
  * const options: AssignedDiskProfilesListOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedDiskProfilesListOptions extends RequestOptions {
+export interface AssignedDiskProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -430,7 +430,7 @@ export interface AssignedDiskProfilesListOptions extends RequestOptions {
  * const options: AssignedPermissionsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedPermissionsListOptions extends RequestOptions {
+export interface AssignedPermissionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -444,7 +444,7 @@ export interface AssignedPermissionsListOptions extends RequestOptions {
  * const options: AssignedRolesListOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedRolesListOptions extends RequestOptions {
+export interface AssignedRolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -460,7 +460,7 @@ export interface AssignedRolesListOptions extends RequestOptions {
  * const options: AssignedTagGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedTagGetOptions extends RequestOptions {
+export interface AssignedTagGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -474,7 +474,7 @@ export interface AssignedTagGetOptions extends RequestOptions {
  * const options: AssignedTagRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedTagRemoveOptions extends RequestOptions {
+export interface AssignedTagRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -488,7 +488,7 @@ export interface AssignedTagRemoveOptions extends RequestOptions {
  * const options: AssignedTagsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedTagsListOptions extends RequestOptions {
+export interface AssignedTagsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -504,7 +504,7 @@ export interface AssignedTagsListOptions extends RequestOptions {
  * const options: AssignedVnicProfileGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedVnicProfileGetOptions extends RequestOptions {
+export interface AssignedVnicProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -518,7 +518,7 @@ export interface AssignedVnicProfileGetOptions extends RequestOptions {
  * const options: AssignedVnicProfileRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedVnicProfileRemoveOptions extends RequestOptions {
+export interface AssignedVnicProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -532,7 +532,7 @@ export interface AssignedVnicProfileRemoveOptions extends RequestOptions {
  * const options: AssignedVnicProfilesListOptions = { timeout: 30000 };
  * ```
  */
-export interface AssignedVnicProfilesListOptions extends RequestOptions {
+export interface AssignedVnicProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -548,7 +548,7 @@ export interface AssignedVnicProfilesListOptions extends RequestOptions {
  * const options: AttachedStorageDomainDiskCopyOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainDiskCopyOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -564,7 +564,7 @@ export interface AttachedStorageDomainDiskCopyOptions extends RequestOptions {
  * const options: AttachedStorageDomainDiskExportOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainDiskExportOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
 }
@@ -578,7 +578,7 @@ export interface AttachedStorageDomainDiskExportOptions extends RequestOptions {
  * const options: AttachedStorageDomainDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainDiskGetOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -592,7 +592,7 @@ export interface AttachedStorageDomainDiskGetOptions extends RequestOptions {
  * const options: AttachedStorageDomainDiskMoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainDiskMoveOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -610,7 +610,7 @@ export interface AttachedStorageDomainDiskMoveOptions extends RequestOptions {
  * const options: AttachedStorageDomainDisksAddOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainDisksAddOptions extends RequestOptions {
+export interface AttachedStorageDomainDisksAddOptions extends ServiceRequestOptions {
   /** Sent as the `unregistered` query parameter. */
   unregistered?: boolean;
 }
@@ -624,7 +624,7 @@ export interface AttachedStorageDomainDisksAddOptions extends RequestOptions {
  * const options: AttachedStorageDomainDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainDisksListOptions extends RequestOptions {
+export interface AttachedStorageDomainDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -640,7 +640,7 @@ export interface AttachedStorageDomainDisksListOptions extends RequestOptions {
  * const options: AttachedStorageDomainActivateOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainActivateOptions extends RequestOptions {
+export interface AttachedStorageDomainActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -654,7 +654,7 @@ export interface AttachedStorageDomainActivateOptions extends RequestOptions {
  * const options: AttachedStorageDomainDeactivateOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainDeactivateOptions extends RequestOptions {
+export interface AttachedStorageDomainDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
   /** Sent as `<force>` in the `<action>` body. */
@@ -670,7 +670,7 @@ export interface AttachedStorageDomainDeactivateOptions extends RequestOptions {
  * const options: AttachedStorageDomainGetOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainGetOptions extends RequestOptions {
+export interface AttachedStorageDomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -684,7 +684,7 @@ export interface AttachedStorageDomainGetOptions extends RequestOptions {
  * const options: AttachedStorageDomainRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
+export interface AttachedStorageDomainRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -698,7 +698,7 @@ export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
  * const options: AttachedStorageDomainsListOptions = { timeout: 30000 };
  * ```
  */
-export interface AttachedStorageDomainsListOptions extends RequestOptions {
+export interface AttachedStorageDomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -714,7 +714,7 @@ export interface AttachedStorageDomainsListOptions extends RequestOptions {
  * const options: BalanceGetOptions = { timeout: 30000 };
  * ```
  */
-export interface BalanceGetOptions extends RequestOptions {
+export interface BalanceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -730,7 +730,7 @@ export interface BalanceGetOptions extends RequestOptions {
  * const options: BalanceRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface BalanceRemoveOptions extends RequestOptions {
+export interface BalanceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -744,7 +744,7 @@ export interface BalanceRemoveOptions extends RequestOptions {
  * const options: BalancesListOptions = { timeout: 30000 };
  * ```
  */
-export interface BalancesListOptions extends RequestOptions {
+export interface BalancesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -762,7 +762,7 @@ export interface BalancesListOptions extends RequestOptions {
  * const options: BookmarkGetOptions = { timeout: 30000 };
  * ```
  */
-export interface BookmarkGetOptions extends RequestOptions {
+export interface BookmarkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -776,7 +776,7 @@ export interface BookmarkGetOptions extends RequestOptions {
  * const options: BookmarkRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface BookmarkRemoveOptions extends RequestOptions {
+export interface BookmarkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -790,7 +790,7 @@ export interface BookmarkRemoveOptions extends RequestOptions {
  * const options: BookmarkUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface BookmarkUpdateOptions extends RequestOptions {
+export interface BookmarkUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -804,7 +804,7 @@ export interface BookmarkUpdateOptions extends RequestOptions {
  * const options: BookmarksListOptions = { timeout: 30000 };
  * ```
  */
-export interface BookmarksListOptions extends RequestOptions {
+export interface BookmarksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -820,7 +820,7 @@ export interface BookmarksListOptions extends RequestOptions {
  * const options: ClusterEnabledFeatureGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterEnabledFeatureGetOptions extends RequestOptions {
+export interface ClusterEnabledFeatureGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -834,7 +834,7 @@ export interface ClusterEnabledFeatureGetOptions extends RequestOptions {
  * const options: ClusterEnabledFeaturesListOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterEnabledFeaturesListOptions extends RequestOptions {
+export interface ClusterEnabledFeaturesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -848,7 +848,7 @@ export interface ClusterEnabledFeaturesListOptions extends RequestOptions {
  * const options: ClusterExternalProvidersListOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterExternalProvidersListOptions extends RequestOptions {
+export interface ClusterExternalProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -862,7 +862,7 @@ export interface ClusterExternalProvidersListOptions extends RequestOptions {
  * const options: ClusterFeatureGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterFeatureGetOptions extends RequestOptions {
+export interface ClusterFeatureGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -876,7 +876,7 @@ export interface ClusterFeatureGetOptions extends RequestOptions {
  * const options: ClusterFeaturesListOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterFeaturesListOptions extends RequestOptions {
+export interface ClusterFeaturesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -890,7 +890,7 @@ export interface ClusterFeaturesListOptions extends RequestOptions {
  * const options: ClusterLevelGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterLevelGetOptions extends RequestOptions {
+export interface ClusterLevelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -904,7 +904,7 @@ export interface ClusterLevelGetOptions extends RequestOptions {
  * const options: ClusterLevelsListOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterLevelsListOptions extends RequestOptions {
+export interface ClusterLevelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -918,7 +918,7 @@ export interface ClusterLevelsListOptions extends RequestOptions {
  * const options: ClusterNetworkGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterNetworkGetOptions extends RequestOptions {
+export interface ClusterNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -932,7 +932,7 @@ export interface ClusterNetworkGetOptions extends RequestOptions {
  * const options: ClusterNetworksListOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterNetworksListOptions extends RequestOptions {
+export interface ClusterNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -948,7 +948,7 @@ export interface ClusterNetworksListOptions extends RequestOptions {
  * const options: ClusterGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterGetOptions extends RequestOptions {
+export interface ClusterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -964,7 +964,7 @@ export interface ClusterGetOptions extends RequestOptions {
  * const options: ClusterRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterRemoveOptions extends RequestOptions {
+export interface ClusterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -978,7 +978,7 @@ export interface ClusterRemoveOptions extends RequestOptions {
  * const options: ClusterResetEmulatedMachineOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterResetEmulatedMachineOptions extends RequestOptions {
+export interface ClusterResetEmulatedMachineOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -992,7 +992,7 @@ export interface ClusterResetEmulatedMachineOptions extends RequestOptions {
  * const options: ClusterSyncAllNetworksOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterSyncAllNetworksOptions extends RequestOptions {
+export interface ClusterSyncAllNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -1006,7 +1006,7 @@ export interface ClusterSyncAllNetworksOptions extends RequestOptions {
  * const options: ClusterUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterUpdateOptions extends RequestOptions {
+export interface ClusterUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1020,7 +1020,7 @@ export interface ClusterUpdateOptions extends RequestOptions {
  * const options: ClusterUpgradeOptions = { timeout: 30000 };
  * ```
  */
-export interface ClusterUpgradeOptions extends RequestOptions {
+export interface ClusterUpgradeOptions extends ServiceRequestOptions {
   /** Sent as `<upgrade_action>` in the `<action>` body. */
   upgradeAction?: ClusterUpgradeAction;
   /** Sent as `<correlation_id>` in the `<action>` body. */
@@ -1040,7 +1040,7 @@ export interface ClusterUpgradeOptions extends RequestOptions {
  * const options: ClustersListOptions = { timeout: 30000 };
  * ```
  */
-export interface ClustersListOptions extends RequestOptions {
+export interface ClustersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1062,7 +1062,7 @@ export interface ClustersListOptions extends RequestOptions {
  * const options: CopyableCopyOptions = { timeout: 30000 };
  * ```
  */
-export interface CopyableCopyOptions extends RequestOptions {
+export interface CopyableCopyOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -1076,7 +1076,7 @@ export interface CopyableCopyOptions extends RequestOptions {
  * const options: CpuProfileGetOptions = { timeout: 30000 };
  * ```
  */
-export interface CpuProfileGetOptions extends RequestOptions {
+export interface CpuProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1090,7 +1090,7 @@ export interface CpuProfileGetOptions extends RequestOptions {
  * const options: CpuProfileRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface CpuProfileRemoveOptions extends RequestOptions {
+export interface CpuProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1104,7 +1104,7 @@ export interface CpuProfileRemoveOptions extends RequestOptions {
  * const options: CpuProfileUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface CpuProfileUpdateOptions extends RequestOptions {
+export interface CpuProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1118,7 +1118,7 @@ export interface CpuProfileUpdateOptions extends RequestOptions {
  * const options: CpuProfilesListOptions = { timeout: 30000 };
  * ```
  */
-export interface CpuProfilesListOptions extends RequestOptions {
+export interface CpuProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1134,7 +1134,7 @@ export interface CpuProfilesListOptions extends RequestOptions {
  * const options: DataCenterNetworkGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCenterNetworkGetOptions extends RequestOptions {
+export interface DataCenterNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1148,7 +1148,7 @@ export interface DataCenterNetworkGetOptions extends RequestOptions {
  * const options: DataCenterNetworksListOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCenterNetworksListOptions extends RequestOptions {
+export interface DataCenterNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1164,7 +1164,7 @@ export interface DataCenterNetworksListOptions extends RequestOptions {
  * const options: DataCenterCleanFinishedTasksOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCenterCleanFinishedTasksOptions extends RequestOptions {
+export interface DataCenterCleanFinishedTasksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -1178,7 +1178,7 @@ export interface DataCenterCleanFinishedTasksOptions extends RequestOptions {
  * const options: DataCenterGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCenterGetOptions extends RequestOptions {
+export interface DataCenterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -1194,7 +1194,7 @@ export interface DataCenterGetOptions extends RequestOptions {
  * const options: DataCenterRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCenterRemoveOptions extends RequestOptions {
+export interface DataCenterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `force` query parameter. */
   force?: boolean;
   /** Sent as the `async` query parameter. */
@@ -1210,7 +1210,7 @@ export interface DataCenterRemoveOptions extends RequestOptions {
  * const options: DataCenterSetMasterOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCenterSetMasterOptions extends RequestOptions {
+export interface DataCenterSetMasterOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -1226,7 +1226,7 @@ export interface DataCenterSetMasterOptions extends RequestOptions {
  * const options: DataCenterUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCenterUpdateOptions extends RequestOptions {
+export interface DataCenterUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1240,7 +1240,7 @@ export interface DataCenterUpdateOptions extends RequestOptions {
  * const options: DataCentersListOptions = { timeout: 30000 };
  * ```
  */
-export interface DataCentersListOptions extends RequestOptions {
+export interface DataCentersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1262,7 +1262,7 @@ export interface DataCentersListOptions extends RequestOptions {
  * const options: DiskAttachmentGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskAttachmentGetOptions extends RequestOptions {
+export interface DiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1276,7 +1276,7 @@ export interface DiskAttachmentGetOptions extends RequestOptions {
  * const options: DiskAttachmentRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskAttachmentRemoveOptions extends RequestOptions {
+export interface DiskAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `detach_only` query parameter. */
   detachOnly?: boolean;
 }
@@ -1290,7 +1290,7 @@ export interface DiskAttachmentRemoveOptions extends RequestOptions {
  * const options: DiskAttachmentsListOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskAttachmentsListOptions extends RequestOptions {
+export interface DiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1304,7 +1304,7 @@ export interface DiskAttachmentsListOptions extends RequestOptions {
  * const options: DiskProfileGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskProfileGetOptions extends RequestOptions {
+export interface DiskProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1318,7 +1318,7 @@ export interface DiskProfileGetOptions extends RequestOptions {
  * const options: DiskProfileRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskProfileRemoveOptions extends RequestOptions {
+export interface DiskProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1332,7 +1332,7 @@ export interface DiskProfileRemoveOptions extends RequestOptions {
  * const options: DiskProfileUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskProfileUpdateOptions extends RequestOptions {
+export interface DiskProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1346,7 +1346,7 @@ export interface DiskProfileUpdateOptions extends RequestOptions {
  * const options: DiskProfilesListOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskProfilesListOptions extends RequestOptions {
+export interface DiskProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1362,7 +1362,7 @@ export interface DiskProfilesListOptions extends RequestOptions {
  * const options: DiskConvertOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskConvertOptions extends RequestOptions {
+export interface DiskConvertOptions extends ServiceRequestOptions {
   /** Sent as `<follow>` in the `<action>` body. */
   follow?: string;
   /** Sent as `<disk>` in the `<action>` body. */
@@ -1378,7 +1378,7 @@ export interface DiskConvertOptions extends RequestOptions {
  * const options: DiskCopyOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskCopyOptions extends RequestOptions {
+export interface DiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -1402,7 +1402,7 @@ export interface DiskCopyOptions extends RequestOptions {
  * const options: DiskExportOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskExportOptions extends RequestOptions {
+export interface DiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -1420,7 +1420,7 @@ export interface DiskExportOptions extends RequestOptions {
  * const options: DiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskGetOptions extends RequestOptions {
+export interface DiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `all_content` query parameter. */
@@ -1436,7 +1436,7 @@ export interface DiskGetOptions extends RequestOptions {
  * const options: DiskMoveOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskMoveOptions extends RequestOptions {
+export interface DiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<disk_profile>` in the `<action>` body. */
@@ -1458,7 +1458,7 @@ export interface DiskMoveOptions extends RequestOptions {
  * const options: DiskReduceOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskReduceOptions extends RequestOptions {
+export interface DiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -1472,7 +1472,7 @@ export interface DiskReduceOptions extends RequestOptions {
  * const options: DiskRefreshLunOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskRefreshLunOptions extends RequestOptions {
+export interface DiskRefreshLunOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
 }
@@ -1486,7 +1486,7 @@ export interface DiskRefreshLunOptions extends RequestOptions {
  * const options: DiskRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskRemoveOptions extends RequestOptions {
+export interface DiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1500,7 +1500,7 @@ export interface DiskRemoveOptions extends RequestOptions {
  * const options: DiskSnapshotGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskSnapshotGetOptions extends RequestOptions {
+export interface DiskSnapshotGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1514,7 +1514,7 @@ export interface DiskSnapshotGetOptions extends RequestOptions {
  * const options: DiskSnapshotRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskSnapshotRemoveOptions extends RequestOptions {
+export interface DiskSnapshotRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1528,7 +1528,7 @@ export interface DiskSnapshotRemoveOptions extends RequestOptions {
  * const options: DiskSnapshotsListOptions = { timeout: 30000 };
  * ```
  */
-export interface DiskSnapshotsListOptions extends RequestOptions {
+export interface DiskSnapshotsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1548,7 +1548,7 @@ export interface DiskSnapshotsListOptions extends RequestOptions {
  * const options: DisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface DisksListOptions extends RequestOptions {
+export interface DisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1568,7 +1568,7 @@ export interface DisksListOptions extends RequestOptions {
  * const options: DomainGroupGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DomainGroupGetOptions extends RequestOptions {
+export interface DomainGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1582,7 +1582,7 @@ export interface DomainGroupGetOptions extends RequestOptions {
  * const options: DomainGroupsListOptions = { timeout: 30000 };
  * ```
  */
-export interface DomainGroupsListOptions extends RequestOptions {
+export interface DomainGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1602,7 +1602,7 @@ export interface DomainGroupsListOptions extends RequestOptions {
  * const options: DomainGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DomainGetOptions extends RequestOptions {
+export interface DomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1616,7 +1616,7 @@ export interface DomainGetOptions extends RequestOptions {
  * const options: DomainUserGroupsListOptions = { timeout: 30000 };
  * ```
  */
-export interface DomainUserGroupsListOptions extends RequestOptions {
+export interface DomainUserGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1630,7 +1630,7 @@ export interface DomainUserGroupsListOptions extends RequestOptions {
  * const options: DomainUserGetOptions = { timeout: 30000 };
  * ```
  */
-export interface DomainUserGetOptions extends RequestOptions {
+export interface DomainUserGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1644,7 +1644,7 @@ export interface DomainUserGetOptions extends RequestOptions {
  * const options: DomainUsersListOptions = { timeout: 30000 };
  * ```
  */
-export interface DomainUsersListOptions extends RequestOptions {
+export interface DomainUsersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1664,7 +1664,7 @@ export interface DomainUsersListOptions extends RequestOptions {
  * const options: DomainsListOptions = { timeout: 30000 };
  * ```
  */
-export interface DomainsListOptions extends RequestOptions {
+export interface DomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1680,7 +1680,7 @@ export interface DomainsListOptions extends RequestOptions {
  * const options: KatelloErrataListOptions = { timeout: 30000 };
  * ```
  */
-export interface KatelloErrataListOptions extends RequestOptions {
+export interface KatelloErrataListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1696,7 +1696,7 @@ export interface KatelloErrataListOptions extends RequestOptions {
  * const options: EventGetOptions = { timeout: 30000 };
  * ```
  */
-export interface EventGetOptions extends RequestOptions {
+export interface EventGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1710,7 +1710,7 @@ export interface EventGetOptions extends RequestOptions {
  * const options: EventRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface EventRemoveOptions extends RequestOptions {
+export interface EventRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1724,7 +1724,7 @@ export interface EventRemoveOptions extends RequestOptions {
  * const options: EventSubscriptionRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface EventSubscriptionRemoveOptions extends RequestOptions {
+export interface EventSubscriptionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1738,7 +1738,7 @@ export interface EventSubscriptionRemoveOptions extends RequestOptions {
  * const options: EventSubscriptionsListOptions = { timeout: 30000 };
  * ```
  */
-export interface EventSubscriptionsListOptions extends RequestOptions {
+export interface EventSubscriptionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1754,7 +1754,7 @@ export interface EventSubscriptionsListOptions extends RequestOptions {
  * const options: EventsListOptions = { timeout: 30000 };
  * ```
  */
-export interface EventsListOptions extends RequestOptions {
+export interface EventsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `from` query parameter. */
@@ -1776,7 +1776,7 @@ export interface EventsListOptions extends RequestOptions {
  * const options: EventsUndeleteOptions = { timeout: 30000 };
  * ```
  */
-export interface EventsUndeleteOptions extends RequestOptions {
+export interface EventsUndeleteOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -1790,7 +1790,7 @@ export interface EventsUndeleteOptions extends RequestOptions {
  * const options: ExternalComputeResourceGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalComputeResourceGetOptions extends RequestOptions {
+export interface ExternalComputeResourceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1804,7 +1804,7 @@ export interface ExternalComputeResourceGetOptions extends RequestOptions {
  * const options: ExternalComputeResourcesListOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalComputeResourcesListOptions extends RequestOptions {
+export interface ExternalComputeResourcesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1820,7 +1820,7 @@ export interface ExternalComputeResourcesListOptions extends RequestOptions {
  * const options: ExternalDiscoveredHostGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalDiscoveredHostGetOptions extends RequestOptions {
+export interface ExternalDiscoveredHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1834,7 +1834,7 @@ export interface ExternalDiscoveredHostGetOptions extends RequestOptions {
  * const options: ExternalDiscoveredHostsListOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalDiscoveredHostsListOptions extends RequestOptions {
+export interface ExternalDiscoveredHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1850,7 +1850,7 @@ export interface ExternalDiscoveredHostsListOptions extends RequestOptions {
  * const options: ExternalHostGroupGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostGroupGetOptions extends RequestOptions {
+export interface ExternalHostGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1864,7 +1864,7 @@ export interface ExternalHostGroupGetOptions extends RequestOptions {
  * const options: ExternalHostGroupsListOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostGroupsListOptions extends RequestOptions {
+export interface ExternalHostGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1880,7 +1880,7 @@ export interface ExternalHostGroupsListOptions extends RequestOptions {
  * const options: ExternalProviderImportCertificatesOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalProviderImportCertificatesOptions extends RequestOptions {
+export interface ExternalProviderImportCertificatesOptions extends ServiceRequestOptions {
   /** Sent as `<certificates>` in the `<action>` body. */
   certificates?: List<Certificate>;
 }
@@ -1894,7 +1894,7 @@ export interface ExternalProviderImportCertificatesOptions extends RequestOption
  * const options: ExternalProviderTestConnectivityOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalProviderTestConnectivityOptions extends RequestOptions {
+export interface ExternalProviderTestConnectivityOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -1908,7 +1908,7 @@ export interface ExternalProviderTestConnectivityOptions extends RequestOptions 
  * const options: ExternalHostProviderGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostProviderGetOptions extends RequestOptions {
+export interface ExternalHostProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1922,7 +1922,7 @@ export interface ExternalHostProviderGetOptions extends RequestOptions {
  * const options: ExternalHostProviderRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostProviderRemoveOptions extends RequestOptions {
+export interface ExternalHostProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1936,7 +1936,7 @@ export interface ExternalHostProviderRemoveOptions extends RequestOptions {
  * const options: ExternalHostProviderUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostProviderUpdateOptions extends RequestOptions {
+export interface ExternalHostProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -1950,7 +1950,7 @@ export interface ExternalHostProviderUpdateOptions extends RequestOptions {
  * const options: ExternalHostProvidersListOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostProvidersListOptions extends RequestOptions {
+export interface ExternalHostProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1968,7 +1968,7 @@ export interface ExternalHostProvidersListOptions extends RequestOptions {
  * const options: ExternalHostGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostGetOptions extends RequestOptions {
+export interface ExternalHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -1982,7 +1982,7 @@ export interface ExternalHostGetOptions extends RequestOptions {
  * const options: ExternalHostsListOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalHostsListOptions extends RequestOptions {
+export interface ExternalHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1998,7 +1998,7 @@ export interface ExternalHostsListOptions extends RequestOptions {
  * const options: ExternalNetworkProviderConfigurationGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalNetworkProviderConfigurationGetOptions extends RequestOptions {
+export interface ExternalNetworkProviderConfigurationGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2012,7 +2012,7 @@ export interface ExternalNetworkProviderConfigurationGetOptions extends RequestO
  * const options: ExternalNetworkProviderConfigurationsListOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalNetworkProviderConfigurationsListOptions extends RequestOptions {
+export interface ExternalNetworkProviderConfigurationsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2026,7 +2026,7 @@ export interface ExternalNetworkProviderConfigurationsListOptions extends Reques
  * const options: ExternalProviderCertificateGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalProviderCertificateGetOptions extends RequestOptions {
+export interface ExternalProviderCertificateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2040,7 +2040,7 @@ export interface ExternalProviderCertificateGetOptions extends RequestOptions {
  * const options: ExternalProviderCertificatesListOptions = { timeout: 30000 };
  * ```
  */
-export interface ExternalProviderCertificatesListOptions extends RequestOptions {
+export interface ExternalProviderCertificatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2056,7 +2056,7 @@ export interface ExternalProviderCertificatesListOptions extends RequestOptions 
  * const options: FenceAgentGetOptions = { timeout: 30000 };
  * ```
  */
-export interface FenceAgentGetOptions extends RequestOptions {
+export interface FenceAgentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2070,7 +2070,7 @@ export interface FenceAgentGetOptions extends RequestOptions {
  * const options: FenceAgentRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface FenceAgentRemoveOptions extends RequestOptions {
+export interface FenceAgentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -2084,7 +2084,7 @@ export interface FenceAgentRemoveOptions extends RequestOptions {
  * const options: FenceAgentUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface FenceAgentUpdateOptions extends RequestOptions {
+export interface FenceAgentUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -2098,7 +2098,7 @@ export interface FenceAgentUpdateOptions extends RequestOptions {
  * const options: FenceAgentsListOptions = { timeout: 30000 };
  * ```
  */
-export interface FenceAgentsListOptions extends RequestOptions {
+export interface FenceAgentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2114,7 +2114,7 @@ export interface FenceAgentsListOptions extends RequestOptions {
  * const options: FileGetOptions = { timeout: 30000 };
  * ```
  */
-export interface FileGetOptions extends RequestOptions {
+export interface FileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2128,7 +2128,7 @@ export interface FileGetOptions extends RequestOptions {
  * const options: FilesListOptions = { timeout: 30000 };
  * ```
  */
-export interface FilesListOptions extends RequestOptions {
+export interface FilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2150,7 +2150,7 @@ export interface FilesListOptions extends RequestOptions {
  * const options: FilterGetOptions = { timeout: 30000 };
  * ```
  */
-export interface FilterGetOptions extends RequestOptions {
+export interface FilterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -2166,7 +2166,7 @@ export interface FilterGetOptions extends RequestOptions {
  * const options: FilterRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface FilterRemoveOptions extends RequestOptions {
+export interface FilterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -2180,7 +2180,7 @@ export interface FilterRemoveOptions extends RequestOptions {
  * const options: FiltersListOptions = { timeout: 30000 };
  * ```
  */
-export interface FiltersListOptions extends RequestOptions {
+export interface FiltersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2198,7 +2198,7 @@ export interface FiltersListOptions extends RequestOptions {
  * const options: GlusterBrickGetOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBrickGetOptions extends RequestOptions {
+export interface GlusterBrickGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2212,7 +2212,7 @@ export interface GlusterBrickGetOptions extends RequestOptions {
  * const options: GlusterBrickRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBrickRemoveOptions extends RequestOptions {
+export interface GlusterBrickRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -2226,7 +2226,7 @@ export interface GlusterBrickRemoveOptions extends RequestOptions {
  * const options: GlusterBrickReplaceOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBrickReplaceOptions extends RequestOptions {
+export interface GlusterBrickReplaceOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2242,7 +2242,7 @@ export interface GlusterBrickReplaceOptions extends RequestOptions {
  * const options: GlusterBricksActivateOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBricksActivateOptions extends RequestOptions {
+export interface GlusterBricksActivateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2258,7 +2258,7 @@ export interface GlusterBricksActivateOptions extends RequestOptions {
  * const options: GlusterBricksAddOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBricksAddOptions extends RequestOptions {
+export interface GlusterBricksAddOptions extends ServiceRequestOptions {
   /** Sent as the `replica_count` query parameter. */
   replicaCount?: number;
   /** Sent as the `stripe_count` query parameter. */
@@ -2274,7 +2274,7 @@ export interface GlusterBricksAddOptions extends RequestOptions {
  * const options: GlusterBricksListOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBricksListOptions extends RequestOptions {
+export interface GlusterBricksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2290,7 +2290,7 @@ export interface GlusterBricksListOptions extends RequestOptions {
  * const options: GlusterBricksMigrateOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBricksMigrateOptions extends RequestOptions {
+export interface GlusterBricksMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2306,7 +2306,7 @@ export interface GlusterBricksMigrateOptions extends RequestOptions {
  * const options: GlusterBricksRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBricksRemoveOptions extends RequestOptions {
+export interface GlusterBricksRemoveOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as the `replica_count` query parameter. */
@@ -2324,7 +2324,7 @@ export interface GlusterBricksRemoveOptions extends RequestOptions {
  * const options: GlusterBricksStopMigrateOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterBricksStopMigrateOptions extends RequestOptions {
+export interface GlusterBricksStopMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2340,7 +2340,7 @@ export interface GlusterBricksStopMigrateOptions extends RequestOptions {
  * const options: GlusterHookDisableOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterHookDisableOptions extends RequestOptions {
+export interface GlusterHookDisableOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2354,7 +2354,7 @@ export interface GlusterHookDisableOptions extends RequestOptions {
  * const options: GlusterHookEnableOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterHookEnableOptions extends RequestOptions {
+export interface GlusterHookEnableOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2368,7 +2368,7 @@ export interface GlusterHookEnableOptions extends RequestOptions {
  * const options: GlusterHookGetOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterHookGetOptions extends RequestOptions {
+export interface GlusterHookGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2382,7 +2382,7 @@ export interface GlusterHookGetOptions extends RequestOptions {
  * const options: GlusterHookRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterHookRemoveOptions extends RequestOptions {
+export interface GlusterHookRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -2396,7 +2396,7 @@ export interface GlusterHookRemoveOptions extends RequestOptions {
  * const options: GlusterHookResolveOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterHookResolveOptions extends RequestOptions {
+export interface GlusterHookResolveOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<resolution_type>` in the `<action>` body. */
@@ -2414,7 +2414,7 @@ export interface GlusterHookResolveOptions extends RequestOptions {
  * const options: GlusterHooksListOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterHooksListOptions extends RequestOptions {
+export interface GlusterHooksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2430,7 +2430,7 @@ export interface GlusterHooksListOptions extends RequestOptions {
  * const options: GlusterVolumeGetOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeGetOptions extends RequestOptions {
+export interface GlusterVolumeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2444,7 +2444,7 @@ export interface GlusterVolumeGetOptions extends RequestOptions {
  * const options: GlusterVolumeRebalanceOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeRebalanceOptions extends RequestOptions {
+export interface GlusterVolumeRebalanceOptions extends ServiceRequestOptions {
   /** Sent as `<fix_layout>` in the `<action>` body. */
   fixLayout?: boolean;
   /** Sent as `<force>` in the `<action>` body. */
@@ -2462,7 +2462,7 @@ export interface GlusterVolumeRebalanceOptions extends RequestOptions {
  * const options: GlusterVolumeRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeRemoveOptions extends RequestOptions {
+export interface GlusterVolumeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -2476,7 +2476,7 @@ export interface GlusterVolumeRemoveOptions extends RequestOptions {
  * const options: GlusterVolumeResetAllOptionsOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeResetAllOptionsOptions extends RequestOptions {
+export interface GlusterVolumeResetAllOptionsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2490,7 +2490,7 @@ export interface GlusterVolumeResetAllOptionsOptions extends RequestOptions {
  * const options: GlusterVolumeResetOptionOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeResetOptionOptions extends RequestOptions {
+export interface GlusterVolumeResetOptionOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<option>` in the `<action>` body. */
@@ -2508,7 +2508,7 @@ export interface GlusterVolumeResetOptionOptions extends RequestOptions {
  * const options: GlusterVolumeSetOptionOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeSetOptionOptions extends RequestOptions {
+export interface GlusterVolumeSetOptionOptions extends ServiceRequestOptions {
   /** Sent as `<option>` in the `<action>` body. */
   option?: Option;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2524,7 +2524,7 @@ export interface GlusterVolumeSetOptionOptions extends RequestOptions {
  * const options: GlusterVolumeStartOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeStartOptions extends RequestOptions {
+export interface GlusterVolumeStartOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2540,7 +2540,7 @@ export interface GlusterVolumeStartOptions extends RequestOptions {
  * const options: GlusterVolumeStartProfileOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeStartProfileOptions extends RequestOptions {
+export interface GlusterVolumeStartProfileOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2554,7 +2554,7 @@ export interface GlusterVolumeStartProfileOptions extends RequestOptions {
  * const options: GlusterVolumeStopOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeStopOptions extends RequestOptions {
+export interface GlusterVolumeStopOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2570,7 +2570,7 @@ export interface GlusterVolumeStopOptions extends RequestOptions {
  * const options: GlusterVolumeStopProfileOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeStopProfileOptions extends RequestOptions {
+export interface GlusterVolumeStopProfileOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2584,7 +2584,7 @@ export interface GlusterVolumeStopProfileOptions extends RequestOptions {
  * const options: GlusterVolumeStopRebalanceOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumeStopRebalanceOptions extends RequestOptions {
+export interface GlusterVolumeStopRebalanceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2598,7 +2598,7 @@ export interface GlusterVolumeStopRebalanceOptions extends RequestOptions {
  * const options: GlusterVolumesListOptions = { timeout: 30000 };
  * ```
  */
-export interface GlusterVolumesListOptions extends RequestOptions {
+export interface GlusterVolumesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2618,7 +2618,7 @@ export interface GlusterVolumesListOptions extends RequestOptions {
  * const options: GroupGetOptions = { timeout: 30000 };
  * ```
  */
-export interface GroupGetOptions extends RequestOptions {
+export interface GroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2632,7 +2632,7 @@ export interface GroupGetOptions extends RequestOptions {
  * const options: GroupRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface GroupRemoveOptions extends RequestOptions {
+export interface GroupRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -2646,7 +2646,7 @@ export interface GroupRemoveOptions extends RequestOptions {
  * const options: GroupsListOptions = { timeout: 30000 };
  * ```
  */
-export interface GroupsListOptions extends RequestOptions {
+export interface GroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2666,7 +2666,7 @@ export interface GroupsListOptions extends RequestOptions {
  * const options: HostCpuUnitsListOptions = { timeout: 30000 };
  * ```
  */
-export interface HostCpuUnitsListOptions extends RequestOptions {
+export interface HostCpuUnitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2680,7 +2680,7 @@ export interface HostCpuUnitsListOptions extends RequestOptions {
  * const options: HostDeviceGetOptions = { timeout: 30000 };
  * ```
  */
-export interface HostDeviceGetOptions extends RequestOptions {
+export interface HostDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2694,7 +2694,7 @@ export interface HostDeviceGetOptions extends RequestOptions {
  * const options: HostDevicesListOptions = { timeout: 30000 };
  * ```
  */
-export interface HostDevicesListOptions extends RequestOptions {
+export interface HostDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2710,7 +2710,7 @@ export interface HostDevicesListOptions extends RequestOptions {
  * const options: HostHookGetOptions = { timeout: 30000 };
  * ```
  */
-export interface HostHookGetOptions extends RequestOptions {
+export interface HostHookGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2724,7 +2724,7 @@ export interface HostHookGetOptions extends RequestOptions {
  * const options: HostHooksListOptions = { timeout: 30000 };
  * ```
  */
-export interface HostHooksListOptions extends RequestOptions {
+export interface HostHooksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2740,7 +2740,7 @@ export interface HostHooksListOptions extends RequestOptions {
  * const options: HostNicGetOptions = { timeout: 30000 };
  * ```
  */
-export interface HostNicGetOptions extends RequestOptions {
+export interface HostNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `all_content` query parameter. */
@@ -2756,7 +2756,7 @@ export interface HostNicGetOptions extends RequestOptions {
  * const options: HostNicUpdateVirtualFunctionsConfigurationOptions = { timeout: 30000 };
  * ```
  */
-export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends RequestOptions {
+export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends ServiceRequestOptions {
   /** Sent as `<virtual_functions_configuration>` in the `<action>` body. */
   virtualFunctionsConfiguration?: HostNicVirtualFunctionsConfiguration;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2772,7 +2772,7 @@ export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends Reque
  * const options: HostNicsListOptions = { timeout: 30000 };
  * ```
  */
-export interface HostNicsListOptions extends RequestOptions {
+export interface HostNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2790,7 +2790,7 @@ export interface HostNicsListOptions extends RequestOptions {
  * const options: HostNumaNodeGetOptions = { timeout: 30000 };
  * ```
  */
-export interface HostNumaNodeGetOptions extends RequestOptions {
+export interface HostNumaNodeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -2804,7 +2804,7 @@ export interface HostNumaNodeGetOptions extends RequestOptions {
  * const options: HostNumaNodesListOptions = { timeout: 30000 };
  * ```
  */
-export interface HostNumaNodesListOptions extends RequestOptions {
+export interface HostNumaNodesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2820,7 +2820,7 @@ export interface HostNumaNodesListOptions extends RequestOptions {
  * const options: HostActivateOptions = { timeout: 30000 };
  * ```
  */
-export interface HostActivateOptions extends RequestOptions {
+export interface HostActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2834,7 +2834,7 @@ export interface HostActivateOptions extends RequestOptions {
  * const options: HostApproveOptions = { timeout: 30000 };
  * ```
  */
-export interface HostApproveOptions extends RequestOptions {
+export interface HostApproveOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -2856,7 +2856,7 @@ export interface HostApproveOptions extends RequestOptions {
  * const options: HostApproveUsingRootPasswordOptions = { timeout: 30000 };
  * ```
  */
-export interface HostApproveUsingRootPasswordOptions extends RequestOptions {
+export interface HostApproveUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -2878,7 +2878,7 @@ export interface HostApproveUsingRootPasswordOptions extends RequestOptions {
  * const options: HostApproveUsingSshOptions = { timeout: 30000 };
  * ```
  */
-export interface HostApproveUsingSshOptions extends RequestOptions {
+export interface HostApproveUsingSshOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -2900,7 +2900,7 @@ export interface HostApproveUsingSshOptions extends RequestOptions {
  * const options: HostCommitNetConfigOptions = { timeout: 30000 };
  * ```
  */
-export interface HostCommitNetConfigOptions extends RequestOptions {
+export interface HostCommitNetConfigOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2914,7 +2914,7 @@ export interface HostCommitNetConfigOptions extends RequestOptions {
  * const options: HostCopyHostNetworksOptions = { timeout: 30000 };
  * ```
  */
-export interface HostCopyHostNetworksOptions extends RequestOptions {
+export interface HostCopyHostNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<source_host>` in the `<action>` body. */
   sourceHost?: Host;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2930,7 +2930,7 @@ export interface HostCopyHostNetworksOptions extends RequestOptions {
  * const options: HostDeactivateOptions = { timeout: 30000 };
  * ```
  */
-export interface HostDeactivateOptions extends RequestOptions {
+export interface HostDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<reason>` in the `<action>` body. */
   reason?: string;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2948,7 +2948,7 @@ export interface HostDeactivateOptions extends RequestOptions {
  * const options: HostDiscoverIscsiOptions = { timeout: 30000 };
  * ```
  */
-export interface HostDiscoverIscsiOptions extends RequestOptions {
+export interface HostDiscoverIscsiOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2964,7 +2964,7 @@ export interface HostDiscoverIscsiOptions extends RequestOptions {
  * const options: HostEnrollCertificateOptions = { timeout: 30000 };
  * ```
  */
-export interface HostEnrollCertificateOptions extends RequestOptions {
+export interface HostEnrollCertificateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -2978,7 +2978,7 @@ export interface HostEnrollCertificateOptions extends RequestOptions {
  * const options: HostFenceOptions = { timeout: 30000 };
  * ```
  */
-export interface HostFenceOptions extends RequestOptions {
+export interface HostFenceOptions extends ServiceRequestOptions {
   /** Sent as `<fence_type>` in the `<action>` body. */
   fenceType?: string;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2996,7 +2996,7 @@ export interface HostFenceOptions extends RequestOptions {
  * const options: HostForceSelectSpmOptions = { timeout: 30000 };
  * ```
  */
-export interface HostForceSelectSpmOptions extends RequestOptions {
+export interface HostForceSelectSpmOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -3010,7 +3010,7 @@ export interface HostForceSelectSpmOptions extends RequestOptions {
  * const options: HostGetOptions = { timeout: 30000 };
  * ```
  */
-export interface HostGetOptions extends RequestOptions {
+export interface HostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -3028,7 +3028,7 @@ export interface HostGetOptions extends RequestOptions {
  * const options: HostInstallOptions = { timeout: 30000 };
  * ```
  */
-export interface HostInstallOptions extends RequestOptions {
+export interface HostInstallOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
   activate?: boolean;
   /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
@@ -3058,7 +3058,7 @@ export interface HostInstallOptions extends RequestOptions {
  * const options: HostInstallUsingRootPasswordOptions = { timeout: 30000 };
  * ```
  */
-export interface HostInstallUsingRootPasswordOptions extends RequestOptions {
+export interface HostInstallUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
   activate?: boolean;
   /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
@@ -3088,7 +3088,7 @@ export interface HostInstallUsingRootPasswordOptions extends RequestOptions {
  * const options: HostInstallUsingSshOptions = { timeout: 30000 };
  * ```
  */
-export interface HostInstallUsingSshOptions extends RequestOptions {
+export interface HostInstallUsingSshOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
   activate?: boolean;
   /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
@@ -3118,7 +3118,7 @@ export interface HostInstallUsingSshOptions extends RequestOptions {
  * const options: HostIscsiDiscoverOptions = { timeout: 30000 };
  * ```
  */
-export interface HostIscsiDiscoverOptions extends RequestOptions {
+export interface HostIscsiDiscoverOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -3134,7 +3134,7 @@ export interface HostIscsiDiscoverOptions extends RequestOptions {
  * const options: HostIscsiLoginOptions = { timeout: 30000 };
  * ```
  */
-export interface HostIscsiLoginOptions extends RequestOptions {
+export interface HostIscsiLoginOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -3150,7 +3150,7 @@ export interface HostIscsiLoginOptions extends RequestOptions {
  * const options: HostRefreshOptions = { timeout: 30000 };
  * ```
  */
-export interface HostRefreshOptions extends RequestOptions {
+export interface HostRefreshOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -3164,7 +3164,7 @@ export interface HostRefreshOptions extends RequestOptions {
  * const options: HostRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface HostRemoveOptions extends RequestOptions {
+export interface HostRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `force` query parameter. */
   force?: boolean;
   /** Sent as the `async` query parameter. */
@@ -3180,7 +3180,7 @@ export interface HostRemoveOptions extends RequestOptions {
  * const options: HostSetupNetworksOptions = { timeout: 30000 };
  * ```
  */
-export interface HostSetupNetworksOptions extends RequestOptions {
+export interface HostSetupNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<modified_network_attachments>` in the `<action>` body. */
   modifiedNetworkAttachments?: List<NetworkAttachment>;
   /** Sent as `<removed_network_attachments>` in the `<action>` body. */
@@ -3214,7 +3214,7 @@ export interface HostSetupNetworksOptions extends RequestOptions {
  * const options: HostSyncAllNetworksOptions = { timeout: 30000 };
  * ```
  */
-export interface HostSyncAllNetworksOptions extends RequestOptions {
+export interface HostSyncAllNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -3228,7 +3228,7 @@ export interface HostSyncAllNetworksOptions extends RequestOptions {
  * const options: HostUnregisteredStorageDomainsDiscoverOptions = { timeout: 30000 };
  * ```
  */
-export interface HostUnregisteredStorageDomainsDiscoverOptions extends RequestOptions {
+export interface HostUnregisteredStorageDomainsDiscoverOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -3244,7 +3244,7 @@ export interface HostUnregisteredStorageDomainsDiscoverOptions extends RequestOp
  * const options: HostUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface HostUpdateOptions extends RequestOptions {
+export interface HostUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3258,7 +3258,7 @@ export interface HostUpdateOptions extends RequestOptions {
  * const options: HostUpdateUsingRootPasswordOptions = { timeout: 30000 };
  * ```
  */
-export interface HostUpdateUsingRootPasswordOptions extends RequestOptions {
+export interface HostUpdateUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3272,7 +3272,7 @@ export interface HostUpdateUsingRootPasswordOptions extends RequestOptions {
  * const options: HostUpdateUsingSshOptions = { timeout: 30000 };
  * ```
  */
-export interface HostUpdateUsingSshOptions extends RequestOptions {
+export interface HostUpdateUsingSshOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3286,7 +3286,7 @@ export interface HostUpdateUsingSshOptions extends RequestOptions {
  * const options: HostUpgradeOptions = { timeout: 30000 };
  * ```
  */
-export interface HostUpgradeOptions extends RequestOptions {
+export interface HostUpgradeOptions extends ServiceRequestOptions {
   /** Sent as `<image>` in the `<action>` body. @deprecated Deprecated in the engine API. */
   image?: string;
   /** Sent as `<reboot>` in the `<action>` body. */
@@ -3306,7 +3306,7 @@ export interface HostUpgradeOptions extends RequestOptions {
  * const options: HostStorageListOptions = { timeout: 30000 };
  * ```
  */
-export interface HostStorageListOptions extends RequestOptions {
+export interface HostStorageListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `report_status` query parameter. */
@@ -3322,7 +3322,7 @@ export interface HostStorageListOptions extends RequestOptions {
  * const options: HostsAddOptions = { timeout: 30000 };
  * ```
  */
-export interface HostsAddOptions extends RequestOptions {
+export interface HostsAddOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
   deployHostedEngine?: boolean;
   /** Sent as the `undeploy_hosted_engine` query parameter. */
@@ -3342,7 +3342,7 @@ export interface HostsAddOptions extends RequestOptions {
  * const options: HostsAddUsingRootPasswordOptions = { timeout: 30000 };
  * ```
  */
-export interface HostsAddUsingRootPasswordOptions extends RequestOptions {
+export interface HostsAddUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
   deployHostedEngine?: boolean;
   /** Sent as the `undeploy_hosted_engine` query parameter. */
@@ -3362,7 +3362,7 @@ export interface HostsAddUsingRootPasswordOptions extends RequestOptions {
  * const options: HostsAddUsingSshOptions = { timeout: 30000 };
  * ```
  */
-export interface HostsAddUsingSshOptions extends RequestOptions {
+export interface HostsAddUsingSshOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
   deployHostedEngine?: boolean;
   /** Sent as the `undeploy_hosted_engine` query parameter. */
@@ -3382,7 +3382,7 @@ export interface HostsAddUsingSshOptions extends RequestOptions {
  * const options: HostsListOptions = { timeout: 30000 };
  * ```
  */
-export interface HostsListOptions extends RequestOptions {
+export interface HostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3410,7 +3410,7 @@ export interface HostsListOptions extends RequestOptions {
  * const options: IconGetOptions = { timeout: 30000 };
  * ```
  */
-export interface IconGetOptions extends RequestOptions {
+export interface IconGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3424,7 +3424,7 @@ export interface IconGetOptions extends RequestOptions {
  * const options: IconsListOptions = { timeout: 30000 };
  * ```
  */
-export interface IconsListOptions extends RequestOptions {
+export interface IconsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3440,7 +3440,7 @@ export interface IconsListOptions extends RequestOptions {
  * const options: ImageGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ImageGetOptions extends RequestOptions {
+export interface ImageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3454,7 +3454,7 @@ export interface ImageGetOptions extends RequestOptions {
  * const options: ImageImportOptions = { timeout: 30000 };
  * ```
  */
-export interface ImageImportOptions extends RequestOptions {
+export interface ImageImportOptions extends ServiceRequestOptions {
   /** Sent as `<cluster>` in the `<action>` body. */
   cluster?: Cluster;
   /** Sent as `<disk>` in the `<action>` body. */
@@ -3478,7 +3478,7 @@ export interface ImageImportOptions extends RequestOptions {
  * const options: ImageTransferGetOptions = { timeout: 30000 };
  * ```
  */
-export interface ImageTransferGetOptions extends RequestOptions {
+export interface ImageTransferGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3492,7 +3492,7 @@ export interface ImageTransferGetOptions extends RequestOptions {
  * const options: ImageTransfersListOptions = { timeout: 30000 };
  * ```
  */
-export interface ImageTransfersListOptions extends RequestOptions {
+export interface ImageTransfersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3506,7 +3506,7 @@ export interface ImageTransfersListOptions extends RequestOptions {
  * const options: ImagesListOptions = { timeout: 30000 };
  * ```
  */
-export interface ImagesListOptions extends RequestOptions {
+export interface ImagesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3522,7 +3522,7 @@ export interface ImagesListOptions extends RequestOptions {
  * const options: InstanceTypeGraphicsConsoleGetOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeGraphicsConsoleGetOptions extends RequestOptions {
+export interface InstanceTypeGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3536,7 +3536,7 @@ export interface InstanceTypeGraphicsConsoleGetOptions extends RequestOptions {
  * const options: InstanceTypeGraphicsConsoleRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeGraphicsConsoleRemoveOptions extends RequestOptions {
+export interface InstanceTypeGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3550,7 +3550,7 @@ export interface InstanceTypeGraphicsConsoleRemoveOptions extends RequestOptions
  * const options: InstanceTypeGraphicsConsolesListOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions {
+export interface InstanceTypeGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3566,7 +3566,7 @@ export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions 
  * const options: InstanceTypeNicGetOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeNicGetOptions extends RequestOptions {
+export interface InstanceTypeNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3580,7 +3580,7 @@ export interface InstanceTypeNicGetOptions extends RequestOptions {
  * const options: InstanceTypeNicRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeNicRemoveOptions extends RequestOptions {
+export interface InstanceTypeNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3594,7 +3594,7 @@ export interface InstanceTypeNicRemoveOptions extends RequestOptions {
  * const options: InstanceTypeNicUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeNicUpdateOptions extends RequestOptions {
+export interface InstanceTypeNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3608,7 +3608,7 @@ export interface InstanceTypeNicUpdateOptions extends RequestOptions {
  * const options: InstanceTypeNicsListOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeNicsListOptions extends RequestOptions {
+export interface InstanceTypeNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3626,7 +3626,7 @@ export interface InstanceTypeNicsListOptions extends RequestOptions {
  * const options: InstanceTypeGetOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeGetOptions extends RequestOptions {
+export interface InstanceTypeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3640,7 +3640,7 @@ export interface InstanceTypeGetOptions extends RequestOptions {
  * const options: InstanceTypeRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeRemoveOptions extends RequestOptions {
+export interface InstanceTypeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3654,7 +3654,7 @@ export interface InstanceTypeRemoveOptions extends RequestOptions {
  * const options: InstanceTypeUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeUpdateOptions extends RequestOptions {
+export interface InstanceTypeUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3668,7 +3668,7 @@ export interface InstanceTypeUpdateOptions extends RequestOptions {
  * const options: InstanceTypeWatchdogGetOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeWatchdogGetOptions extends RequestOptions {
+export interface InstanceTypeWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3682,7 +3682,7 @@ export interface InstanceTypeWatchdogGetOptions extends RequestOptions {
  * const options: InstanceTypeWatchdogRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeWatchdogRemoveOptions extends RequestOptions {
+export interface InstanceTypeWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3696,7 +3696,7 @@ export interface InstanceTypeWatchdogRemoveOptions extends RequestOptions {
  * const options: InstanceTypeWatchdogUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeWatchdogUpdateOptions extends RequestOptions {
+export interface InstanceTypeWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3710,7 +3710,7 @@ export interface InstanceTypeWatchdogUpdateOptions extends RequestOptions {
  * const options: InstanceTypeWatchdogsListOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypeWatchdogsListOptions extends RequestOptions {
+export interface InstanceTypeWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3728,7 +3728,7 @@ export interface InstanceTypeWatchdogsListOptions extends RequestOptions {
  * const options: InstanceTypesListOptions = { timeout: 30000 };
  * ```
  */
-export interface InstanceTypesListOptions extends RequestOptions {
+export interface InstanceTypesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3748,7 +3748,7 @@ export interface InstanceTypesListOptions extends RequestOptions {
  * const options: IscsiBondGetOptions = { timeout: 30000 };
  * ```
  */
-export interface IscsiBondGetOptions extends RequestOptions {
+export interface IscsiBondGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3762,7 +3762,7 @@ export interface IscsiBondGetOptions extends RequestOptions {
  * const options: IscsiBondRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface IscsiBondRemoveOptions extends RequestOptions {
+export interface IscsiBondRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3776,7 +3776,7 @@ export interface IscsiBondRemoveOptions extends RequestOptions {
  * const options: IscsiBondUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface IscsiBondUpdateOptions extends RequestOptions {
+export interface IscsiBondUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3790,7 +3790,7 @@ export interface IscsiBondUpdateOptions extends RequestOptions {
  * const options: IscsiBondsListOptions = { timeout: 30000 };
  * ```
  */
-export interface IscsiBondsListOptions extends RequestOptions {
+export interface IscsiBondsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3806,7 +3806,7 @@ export interface IscsiBondsListOptions extends RequestOptions {
  * const options: JobClearOptions = { timeout: 30000 };
  * ```
  */
-export interface JobClearOptions extends RequestOptions {
+export interface JobClearOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -3820,7 +3820,7 @@ export interface JobClearOptions extends RequestOptions {
  * const options: JobEndOptions = { timeout: 30000 };
  * ```
  */
-export interface JobEndOptions extends RequestOptions {
+export interface JobEndOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<succeeded>` in the `<action>` body. */
@@ -3838,7 +3838,7 @@ export interface JobEndOptions extends RequestOptions {
  * const options: JobGetOptions = { timeout: 30000 };
  * ```
  */
-export interface JobGetOptions extends RequestOptions {
+export interface JobGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3852,7 +3852,7 @@ export interface JobGetOptions extends RequestOptions {
  * const options: JobsListOptions = { timeout: 30000 };
  * ```
  */
-export interface JobsListOptions extends RequestOptions {
+export interface JobsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `search` query parameter. */
@@ -3872,7 +3872,7 @@ export interface JobsListOptions extends RequestOptions {
  * const options: KatelloErratumGetOptions = { timeout: 30000 };
  * ```
  */
-export interface KatelloErratumGetOptions extends RequestOptions {
+export interface KatelloErratumGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3886,7 +3886,7 @@ export interface KatelloErratumGetOptions extends RequestOptions {
  * const options: LinkLayerDiscoveryProtocolListOptions = { timeout: 30000 };
  * ```
  */
-export interface LinkLayerDiscoveryProtocolListOptions extends RequestOptions {
+export interface LinkLayerDiscoveryProtocolListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3900,7 +3900,7 @@ export interface LinkLayerDiscoveryProtocolListOptions extends RequestOptions {
  * const options: MacPoolGetOptions = { timeout: 30000 };
  * ```
  */
-export interface MacPoolGetOptions extends RequestOptions {
+export interface MacPoolGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3914,7 +3914,7 @@ export interface MacPoolGetOptions extends RequestOptions {
  * const options: MacPoolRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface MacPoolRemoveOptions extends RequestOptions {
+export interface MacPoolRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3928,7 +3928,7 @@ export interface MacPoolRemoveOptions extends RequestOptions {
  * const options: MacPoolUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface MacPoolUpdateOptions extends RequestOptions {
+export interface MacPoolUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -3942,7 +3942,7 @@ export interface MacPoolUpdateOptions extends RequestOptions {
  * const options: MacPoolsListOptions = { timeout: 30000 };
  * ```
  */
-export interface MacPoolsListOptions extends RequestOptions {
+export interface MacPoolsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3958,7 +3958,7 @@ export interface MacPoolsListOptions extends RequestOptions {
  * const options: MoveableMoveOptions = { timeout: 30000 };
  * ```
  */
-export interface MoveableMoveOptions extends RequestOptions {
+export interface MoveableMoveOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -3972,7 +3972,7 @@ export interface MoveableMoveOptions extends RequestOptions {
  * const options: NetworkAttachmentGetOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkAttachmentGetOptions extends RequestOptions {
+export interface NetworkAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -3986,7 +3986,7 @@ export interface NetworkAttachmentGetOptions extends RequestOptions {
  * const options: NetworkAttachmentRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkAttachmentRemoveOptions extends RequestOptions {
+export interface NetworkAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4000,7 +4000,7 @@ export interface NetworkAttachmentRemoveOptions extends RequestOptions {
  * const options: NetworkAttachmentUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkAttachmentUpdateOptions extends RequestOptions {
+export interface NetworkAttachmentUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4014,7 +4014,7 @@ export interface NetworkAttachmentUpdateOptions extends RequestOptions {
  * const options: NetworkAttachmentsListOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkAttachmentsListOptions extends RequestOptions {
+export interface NetworkAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4030,7 +4030,7 @@ export interface NetworkAttachmentsListOptions extends RequestOptions {
  * const options: NetworkFilterGetOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkFilterGetOptions extends RequestOptions {
+export interface NetworkFilterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4044,7 +4044,7 @@ export interface NetworkFilterGetOptions extends RequestOptions {
  * const options: NetworkFiltersListOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkFiltersListOptions extends RequestOptions {
+export interface NetworkFiltersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4058,7 +4058,7 @@ export interface NetworkFiltersListOptions extends RequestOptions {
  * const options: NetworkLabelGetOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkLabelGetOptions extends RequestOptions {
+export interface NetworkLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4072,7 +4072,7 @@ export interface NetworkLabelGetOptions extends RequestOptions {
  * const options: NetworkLabelRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkLabelRemoveOptions extends RequestOptions {
+export interface NetworkLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4086,7 +4086,7 @@ export interface NetworkLabelRemoveOptions extends RequestOptions {
  * const options: NetworkLabelsListOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkLabelsListOptions extends RequestOptions {
+export interface NetworkLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4102,7 +4102,7 @@ export interface NetworkLabelsListOptions extends RequestOptions {
  * const options: NetworkGetOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkGetOptions extends RequestOptions {
+export interface NetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4116,7 +4116,7 @@ export interface NetworkGetOptions extends RequestOptions {
  * const options: NetworkRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkRemoveOptions extends RequestOptions {
+export interface NetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4130,7 +4130,7 @@ export interface NetworkRemoveOptions extends RequestOptions {
  * const options: NetworkUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworkUpdateOptions extends RequestOptions {
+export interface NetworkUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4144,7 +4144,7 @@ export interface NetworkUpdateOptions extends RequestOptions {
  * const options: NetworksListOptions = { timeout: 30000 };
  * ```
  */
-export interface NetworksListOptions extends RequestOptions {
+export interface NetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4164,7 +4164,7 @@ export interface NetworksListOptions extends RequestOptions {
  * const options: NicNetworkFilterParameterGetOptions = { timeout: 30000 };
  * ```
  */
-export interface NicNetworkFilterParameterGetOptions extends RequestOptions {
+export interface NicNetworkFilterParameterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4178,7 +4178,7 @@ export interface NicNetworkFilterParameterGetOptions extends RequestOptions {
  * const options: NicNetworkFilterParametersListOptions = { timeout: 30000 };
  * ```
  */
-export interface NicNetworkFilterParametersListOptions extends RequestOptions {
+export interface NicNetworkFilterParametersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4192,7 +4192,7 @@ export interface NicNetworkFilterParametersListOptions extends RequestOptions {
  * const options: OpenstackImageProviderGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackImageProviderGetOptions extends RequestOptions {
+export interface OpenstackImageProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4206,7 +4206,7 @@ export interface OpenstackImageProviderGetOptions extends RequestOptions {
  * const options: OpenstackImageProviderRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackImageProviderRemoveOptions extends RequestOptions {
+export interface OpenstackImageProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4220,7 +4220,7 @@ export interface OpenstackImageProviderRemoveOptions extends RequestOptions {
  * const options: OpenstackImageProviderUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackImageProviderUpdateOptions extends RequestOptions {
+export interface OpenstackImageProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4234,7 +4234,7 @@ export interface OpenstackImageProviderUpdateOptions extends RequestOptions {
  * const options: OpenstackImageProvidersListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackImageProvidersListOptions extends RequestOptions {
+export interface OpenstackImageProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4252,7 +4252,7 @@ export interface OpenstackImageProvidersListOptions extends RequestOptions {
  * const options: OpenstackImageGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackImageGetOptions extends RequestOptions {
+export interface OpenstackImageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4266,7 +4266,7 @@ export interface OpenstackImageGetOptions extends RequestOptions {
  * const options: OpenstackImageImportOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackImageImportOptions extends RequestOptions {
+export interface OpenstackImageImportOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<import_as_template>` in the `<action>` body. */
@@ -4290,7 +4290,7 @@ export interface OpenstackImageImportOptions extends RequestOptions {
  * const options: OpenstackImagesListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackImagesListOptions extends RequestOptions {
+export interface OpenstackImagesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4306,7 +4306,7 @@ export interface OpenstackImagesListOptions extends RequestOptions {
  * const options: OpenstackNetworkProviderGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackNetworkProviderGetOptions extends RequestOptions {
+export interface OpenstackNetworkProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4320,7 +4320,7 @@ export interface OpenstackNetworkProviderGetOptions extends RequestOptions {
  * const options: OpenstackNetworkProviderRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackNetworkProviderRemoveOptions extends RequestOptions {
+export interface OpenstackNetworkProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4334,7 +4334,7 @@ export interface OpenstackNetworkProviderRemoveOptions extends RequestOptions {
  * const options: OpenstackNetworkProviderUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackNetworkProviderUpdateOptions extends RequestOptions {
+export interface OpenstackNetworkProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4348,7 +4348,7 @@ export interface OpenstackNetworkProviderUpdateOptions extends RequestOptions {
  * const options: OpenstackNetworkProvidersListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackNetworkProvidersListOptions extends RequestOptions {
+export interface OpenstackNetworkProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4366,7 +4366,7 @@ export interface OpenstackNetworkProvidersListOptions extends RequestOptions {
  * const options: OpenstackNetworkGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackNetworkGetOptions extends RequestOptions {
+export interface OpenstackNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4380,7 +4380,7 @@ export interface OpenstackNetworkGetOptions extends RequestOptions {
  * const options: OpenstackNetworkImportOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackNetworkImportOptions extends RequestOptions {
+export interface OpenstackNetworkImportOptions extends ServiceRequestOptions {
   /** Sent as `<data_center>` in the `<action>` body. */
   dataCenter?: DataCenter;
   /** Sent as `<async>` in the `<action>` body. */
@@ -4396,7 +4396,7 @@ export interface OpenstackNetworkImportOptions extends RequestOptions {
  * const options: OpenstackNetworksListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackNetworksListOptions extends RequestOptions {
+export interface OpenstackNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4412,7 +4412,7 @@ export interface OpenstackNetworksListOptions extends RequestOptions {
  * const options: OpenstackSubnetGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackSubnetGetOptions extends RequestOptions {
+export interface OpenstackSubnetGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4426,7 +4426,7 @@ export interface OpenstackSubnetGetOptions extends RequestOptions {
  * const options: OpenstackSubnetRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackSubnetRemoveOptions extends RequestOptions {
+export interface OpenstackSubnetRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4440,7 +4440,7 @@ export interface OpenstackSubnetRemoveOptions extends RequestOptions {
  * const options: OpenstackSubnetsListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackSubnetsListOptions extends RequestOptions {
+export interface OpenstackSubnetsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4456,7 +4456,7 @@ export interface OpenstackSubnetsListOptions extends RequestOptions {
  * const options: OpenstackVolumeAuthenticationKeyGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeAuthenticationKeyGetOptions extends RequestOptions {
+export interface OpenstackVolumeAuthenticationKeyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4470,7 +4470,7 @@ export interface OpenstackVolumeAuthenticationKeyGetOptions extends RequestOptio
  * const options: OpenstackVolumeAuthenticationKeyRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends RequestOptions {
+export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4484,7 +4484,7 @@ export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends RequestOp
  * const options: OpenstackVolumeAuthenticationKeysListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeAuthenticationKeysListOptions extends RequestOptions {
+export interface OpenstackVolumeAuthenticationKeysListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4500,7 +4500,7 @@ export interface OpenstackVolumeAuthenticationKeysListOptions extends RequestOpt
  * const options: OpenstackVolumeProviderGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeProviderGetOptions extends RequestOptions {
+export interface OpenstackVolumeProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4514,7 +4514,7 @@ export interface OpenstackVolumeProviderGetOptions extends RequestOptions {
  * const options: OpenstackVolumeProviderRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeProviderRemoveOptions extends RequestOptions {
+export interface OpenstackVolumeProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -4530,7 +4530,7 @@ export interface OpenstackVolumeProviderRemoveOptions extends RequestOptions {
  * const options: OpenstackVolumeProviderUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeProviderUpdateOptions extends RequestOptions {
+export interface OpenstackVolumeProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4544,7 +4544,7 @@ export interface OpenstackVolumeProviderUpdateOptions extends RequestOptions {
  * const options: OpenstackVolumeProvidersListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeProvidersListOptions extends RequestOptions {
+export interface OpenstackVolumeProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4562,7 +4562,7 @@ export interface OpenstackVolumeProvidersListOptions extends RequestOptions {
  * const options: OpenstackVolumeTypeGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeTypeGetOptions extends RequestOptions {
+export interface OpenstackVolumeTypeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4576,7 +4576,7 @@ export interface OpenstackVolumeTypeGetOptions extends RequestOptions {
  * const options: OpenstackVolumeTypesListOptions = { timeout: 30000 };
  * ```
  */
-export interface OpenstackVolumeTypesListOptions extends RequestOptions {
+export interface OpenstackVolumeTypesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4592,7 +4592,7 @@ export interface OpenstackVolumeTypesListOptions extends RequestOptions {
  * const options: OperatingSystemGetOptions = { timeout: 30000 };
  * ```
  */
-export interface OperatingSystemGetOptions extends RequestOptions {
+export interface OperatingSystemGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4606,7 +4606,7 @@ export interface OperatingSystemGetOptions extends RequestOptions {
  * const options: OperatingSystemsListOptions = { timeout: 30000 };
  * ```
  */
-export interface OperatingSystemsListOptions extends RequestOptions {
+export interface OperatingSystemsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4622,7 +4622,7 @@ export interface OperatingSystemsListOptions extends RequestOptions {
  * const options: PermissionGetOptions = { timeout: 30000 };
  * ```
  */
-export interface PermissionGetOptions extends RequestOptions {
+export interface PermissionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4636,7 +4636,7 @@ export interface PermissionGetOptions extends RequestOptions {
  * const options: PermissionRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface PermissionRemoveOptions extends RequestOptions {
+export interface PermissionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4650,7 +4650,7 @@ export interface PermissionRemoveOptions extends RequestOptions {
  * const options: PermitGetOptions = { timeout: 30000 };
  * ```
  */
-export interface PermitGetOptions extends RequestOptions {
+export interface PermitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4664,7 +4664,7 @@ export interface PermitGetOptions extends RequestOptions {
  * const options: PermitRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface PermitRemoveOptions extends RequestOptions {
+export interface PermitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4678,7 +4678,7 @@ export interface PermitRemoveOptions extends RequestOptions {
  * const options: PermitsListOptions = { timeout: 30000 };
  * ```
  */
-export interface PermitsListOptions extends RequestOptions {
+export interface PermitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4694,7 +4694,7 @@ export interface PermitsListOptions extends RequestOptions {
  * const options: QosGetOptions = { timeout: 30000 };
  * ```
  */
-export interface QosGetOptions extends RequestOptions {
+export interface QosGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4708,7 +4708,7 @@ export interface QosGetOptions extends RequestOptions {
  * const options: QosRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface QosRemoveOptions extends RequestOptions {
+export interface QosRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4722,7 +4722,7 @@ export interface QosRemoveOptions extends RequestOptions {
  * const options: QosUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface QosUpdateOptions extends RequestOptions {
+export interface QosUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4736,7 +4736,7 @@ export interface QosUpdateOptions extends RequestOptions {
  * const options: QossListOptions = { timeout: 30000 };
  * ```
  */
-export interface QossListOptions extends RequestOptions {
+export interface QossListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4752,7 +4752,7 @@ export interface QossListOptions extends RequestOptions {
  * const options: QuotaClusterLimitGetOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaClusterLimitGetOptions extends RequestOptions {
+export interface QuotaClusterLimitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4766,7 +4766,7 @@ export interface QuotaClusterLimitGetOptions extends RequestOptions {
  * const options: QuotaClusterLimitRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaClusterLimitRemoveOptions extends RequestOptions {
+export interface QuotaClusterLimitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4780,7 +4780,7 @@ export interface QuotaClusterLimitRemoveOptions extends RequestOptions {
  * const options: QuotaClusterLimitsListOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaClusterLimitsListOptions extends RequestOptions {
+export interface QuotaClusterLimitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4796,7 +4796,7 @@ export interface QuotaClusterLimitsListOptions extends RequestOptions {
  * const options: QuotaGetOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaGetOptions extends RequestOptions {
+export interface QuotaGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4810,7 +4810,7 @@ export interface QuotaGetOptions extends RequestOptions {
  * const options: QuotaRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaRemoveOptions extends RequestOptions {
+export interface QuotaRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4824,7 +4824,7 @@ export interface QuotaRemoveOptions extends RequestOptions {
  * const options: QuotaUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaUpdateOptions extends RequestOptions {
+export interface QuotaUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4838,7 +4838,7 @@ export interface QuotaUpdateOptions extends RequestOptions {
  * const options: QuotaStorageLimitGetOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaStorageLimitGetOptions extends RequestOptions {
+export interface QuotaStorageLimitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4852,7 +4852,7 @@ export interface QuotaStorageLimitGetOptions extends RequestOptions {
  * const options: QuotaStorageLimitRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaStorageLimitRemoveOptions extends RequestOptions {
+export interface QuotaStorageLimitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4866,7 +4866,7 @@ export interface QuotaStorageLimitRemoveOptions extends RequestOptions {
  * const options: QuotaStorageLimitsListOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotaStorageLimitsListOptions extends RequestOptions {
+export interface QuotaStorageLimitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4882,7 +4882,7 @@ export interface QuotaStorageLimitsListOptions extends RequestOptions {
  * const options: QuotasListOptions = { timeout: 30000 };
  * ```
  */
-export interface QuotasListOptions extends RequestOptions {
+export interface QuotasListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4898,7 +4898,7 @@ export interface QuotasListOptions extends RequestOptions {
  * const options: RoleGetOptions = { timeout: 30000 };
  * ```
  */
-export interface RoleGetOptions extends RequestOptions {
+export interface RoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -4912,7 +4912,7 @@ export interface RoleGetOptions extends RequestOptions {
  * const options: RoleRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface RoleRemoveOptions extends RequestOptions {
+export interface RoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4926,7 +4926,7 @@ export interface RoleRemoveOptions extends RequestOptions {
  * const options: RoleUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface RoleUpdateOptions extends RequestOptions {
+export interface RoleUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -4940,7 +4940,7 @@ export interface RoleUpdateOptions extends RequestOptions {
  * const options: RolesListOptions = { timeout: 30000 };
  * ```
  */
-export interface RolesListOptions extends RequestOptions {
+export interface RolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4956,7 +4956,7 @@ export interface RolesListOptions extends RequestOptions {
  * const options: SchedulingPoliciesListOptions = { timeout: 30000 };
  * ```
  */
-export interface SchedulingPoliciesListOptions extends RequestOptions {
+export interface SchedulingPoliciesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4974,7 +4974,7 @@ export interface SchedulingPoliciesListOptions extends RequestOptions {
  * const options: SchedulingPolicyGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SchedulingPolicyGetOptions extends RequestOptions {
+export interface SchedulingPolicyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -4990,7 +4990,7 @@ export interface SchedulingPolicyGetOptions extends RequestOptions {
  * const options: SchedulingPolicyRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface SchedulingPolicyRemoveOptions extends RequestOptions {
+export interface SchedulingPolicyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5004,7 +5004,7 @@ export interface SchedulingPolicyRemoveOptions extends RequestOptions {
  * const options: SchedulingPolicyUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface SchedulingPolicyUpdateOptions extends RequestOptions {
+export interface SchedulingPolicyUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5018,7 +5018,7 @@ export interface SchedulingPolicyUpdateOptions extends RequestOptions {
  * const options: SchedulingPolicyUnitGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SchedulingPolicyUnitGetOptions extends RequestOptions {
+export interface SchedulingPolicyUnitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -5034,7 +5034,7 @@ export interface SchedulingPolicyUnitGetOptions extends RequestOptions {
  * const options: SchedulingPolicyUnitRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface SchedulingPolicyUnitRemoveOptions extends RequestOptions {
+export interface SchedulingPolicyUnitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5048,7 +5048,7 @@ export interface SchedulingPolicyUnitRemoveOptions extends RequestOptions {
  * const options: SchedulingPolicyUnitsListOptions = { timeout: 30000 };
  * ```
  */
-export interface SchedulingPolicyUnitsListOptions extends RequestOptions {
+export interface SchedulingPolicyUnitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5066,7 +5066,7 @@ export interface SchedulingPolicyUnitsListOptions extends RequestOptions {
  * const options: SnapshotCdromGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotCdromGetOptions extends RequestOptions {
+export interface SnapshotCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5080,7 +5080,7 @@ export interface SnapshotCdromGetOptions extends RequestOptions {
  * const options: SnapshotCdromsListOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotCdromsListOptions extends RequestOptions {
+export interface SnapshotCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5096,7 +5096,7 @@ export interface SnapshotCdromsListOptions extends RequestOptions {
  * const options: SnapshotDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotDiskGetOptions extends RequestOptions {
+export interface SnapshotDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5110,7 +5110,7 @@ export interface SnapshotDiskGetOptions extends RequestOptions {
  * const options: SnapshotDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotDisksListOptions extends RequestOptions {
+export interface SnapshotDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5126,7 +5126,7 @@ export interface SnapshotDisksListOptions extends RequestOptions {
  * const options: SnapshotNicGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotNicGetOptions extends RequestOptions {
+export interface SnapshotNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5140,7 +5140,7 @@ export interface SnapshotNicGetOptions extends RequestOptions {
  * const options: SnapshotNicsListOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotNicsListOptions extends RequestOptions {
+export interface SnapshotNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5156,7 +5156,7 @@ export interface SnapshotNicsListOptions extends RequestOptions {
  * const options: SnapshotGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotGetOptions extends RequestOptions {
+export interface SnapshotGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5170,7 +5170,7 @@ export interface SnapshotGetOptions extends RequestOptions {
  * const options: SnapshotRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotRemoveOptions extends RequestOptions {
+export interface SnapshotRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `all_content` query parameter. */
@@ -5186,7 +5186,7 @@ export interface SnapshotRemoveOptions extends RequestOptions {
  * const options: SnapshotRestoreOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotRestoreOptions extends RequestOptions {
+export interface SnapshotRestoreOptions extends ServiceRequestOptions {
   /** Sent as `<disks>` in the `<action>` body. */
   disks?: List<Disk>;
   /** Sent as `<restore_memory>` in the `<action>` body. */
@@ -5204,7 +5204,7 @@ export interface SnapshotRestoreOptions extends RequestOptions {
  * const options: SnapshotsListOptions = { timeout: 30000 };
  * ```
  */
-export interface SnapshotsListOptions extends RequestOptions {
+export interface SnapshotsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5222,7 +5222,7 @@ export interface SnapshotsListOptions extends RequestOptions {
  * const options: SshPublicKeyGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SshPublicKeyGetOptions extends RequestOptions {
+export interface SshPublicKeyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5236,7 +5236,7 @@ export interface SshPublicKeyGetOptions extends RequestOptions {
  * const options: SshPublicKeyRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface SshPublicKeyRemoveOptions extends RequestOptions {
+export interface SshPublicKeyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5250,7 +5250,7 @@ export interface SshPublicKeyRemoveOptions extends RequestOptions {
  * const options: SshPublicKeyUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface SshPublicKeyUpdateOptions extends RequestOptions {
+export interface SshPublicKeyUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5264,7 +5264,7 @@ export interface SshPublicKeyUpdateOptions extends RequestOptions {
  * const options: SshPublicKeysListOptions = { timeout: 30000 };
  * ```
  */
-export interface SshPublicKeysListOptions extends RequestOptions {
+export interface SshPublicKeysListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5280,7 +5280,7 @@ export interface SshPublicKeysListOptions extends RequestOptions {
  * const options: StatisticGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StatisticGetOptions extends RequestOptions {
+export interface StatisticGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5294,7 +5294,7 @@ export interface StatisticGetOptions extends RequestOptions {
  * const options: StatisticsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StatisticsListOptions extends RequestOptions {
+export interface StatisticsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5310,7 +5310,7 @@ export interface StatisticsListOptions extends RequestOptions {
  * const options: StepEndOptions = { timeout: 30000 };
  * ```
  */
-export interface StepEndOptions extends RequestOptions {
+export interface StepEndOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<succeeded>` in the `<action>` body. */
@@ -5328,7 +5328,7 @@ export interface StepEndOptions extends RequestOptions {
  * const options: StepGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StepGetOptions extends RequestOptions {
+export interface StepGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5342,7 +5342,7 @@ export interface StepGetOptions extends RequestOptions {
  * const options: StepsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StepsListOptions extends RequestOptions {
+export interface StepsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5358,7 +5358,7 @@ export interface StepsListOptions extends RequestOptions {
  * const options: StorageDomainContentDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainContentDiskGetOptions extends RequestOptions {
+export interface StorageDomainContentDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -5374,7 +5374,7 @@ export interface StorageDomainContentDiskGetOptions extends RequestOptions {
  * const options: StorageDomainContentDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainContentDisksListOptions extends RequestOptions {
+export interface StorageDomainContentDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5394,7 +5394,7 @@ export interface StorageDomainContentDisksListOptions extends RequestOptions {
  * const options: StorageDomainDiskCopyOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainDiskCopyOptions extends RequestOptions {
+export interface StorageDomainDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -5410,7 +5410,7 @@ export interface StorageDomainDiskCopyOptions extends RequestOptions {
  * const options: StorageDomainDiskExportOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainDiskExportOptions extends RequestOptions {
+export interface StorageDomainDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
 }
@@ -5424,7 +5424,7 @@ export interface StorageDomainDiskExportOptions extends RequestOptions {
  * const options: StorageDomainDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainDiskGetOptions extends RequestOptions {
+export interface StorageDomainDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5438,7 +5438,7 @@ export interface StorageDomainDiskGetOptions extends RequestOptions {
  * const options: StorageDomainDiskMoveOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainDiskMoveOptions extends RequestOptions {
+export interface StorageDomainDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -5456,7 +5456,7 @@ export interface StorageDomainDiskMoveOptions extends RequestOptions {
  * const options: StorageDomainDiskReduceOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainDiskReduceOptions extends RequestOptions {
+export interface StorageDomainDiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -5470,7 +5470,7 @@ export interface StorageDomainDiskReduceOptions extends RequestOptions {
  * const options: StorageDomainDisksAddOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainDisksAddOptions extends RequestOptions {
+export interface StorageDomainDisksAddOptions extends ServiceRequestOptions {
   /** Sent as the `unregistered` query parameter. */
   unregistered?: boolean;
 }
@@ -5484,7 +5484,7 @@ export interface StorageDomainDisksAddOptions extends RequestOptions {
  * const options: StorageDomainDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainDisksListOptions extends RequestOptions {
+export interface StorageDomainDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5502,7 +5502,7 @@ export interface StorageDomainDisksListOptions extends RequestOptions {
  * const options: StorageDomainServerConnectionGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainServerConnectionGetOptions extends RequestOptions {
+export interface StorageDomainServerConnectionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5516,7 +5516,7 @@ export interface StorageDomainServerConnectionGetOptions extends RequestOptions 
  * const options: StorageDomainServerConnectionRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainServerConnectionRemoveOptions extends RequestOptions {
+export interface StorageDomainServerConnectionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5530,7 +5530,7 @@ export interface StorageDomainServerConnectionRemoveOptions extends RequestOptio
  * const options: StorageDomainServerConnectionsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainServerConnectionsListOptions extends RequestOptions {
+export interface StorageDomainServerConnectionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5546,7 +5546,7 @@ export interface StorageDomainServerConnectionsListOptions extends RequestOption
  * const options: StorageDomainGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainGetOptions extends RequestOptions {
+export interface StorageDomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -5562,7 +5562,7 @@ export interface StorageDomainGetOptions extends RequestOptions {
  * const options: StorageDomainIsAttachedOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainIsAttachedOptions extends RequestOptions {
+export interface StorageDomainIsAttachedOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<async>` in the `<action>` body. */
@@ -5578,7 +5578,7 @@ export interface StorageDomainIsAttachedOptions extends RequestOptions {
  * const options: StorageDomainReduceLunsOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainReduceLunsOptions extends RequestOptions {
+export interface StorageDomainReduceLunsOptions extends ServiceRequestOptions {
   /** Sent as `<logical_units>` in the `<action>` body. */
   logicalUnits?: List<LogicalUnit>;
 }
@@ -5592,7 +5592,7 @@ export interface StorageDomainReduceLunsOptions extends RequestOptions {
  * const options: StorageDomainRefreshLunsOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainRefreshLunsOptions extends RequestOptions {
+export interface StorageDomainRefreshLunsOptions extends ServiceRequestOptions {
   /** Sent as `<logical_units>` in the `<action>` body. */
   logicalUnits?: List<LogicalUnit>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -5608,7 +5608,7 @@ export interface StorageDomainRefreshLunsOptions extends RequestOptions {
  * const options: StorageDomainRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainRemoveOptions extends RequestOptions {
+export interface StorageDomainRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `host` query parameter. */
   host?: string;
   /** Sent as the `format` query parameter. */
@@ -5628,7 +5628,7 @@ export interface StorageDomainRemoveOptions extends RequestOptions {
  * const options: StorageDomainUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainUpdateOptions extends RequestOptions {
+export interface StorageDomainUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5642,7 +5642,7 @@ export interface StorageDomainUpdateOptions extends RequestOptions {
  * const options: StorageDomainUpdateOvfStoreOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainUpdateOvfStoreOptions extends RequestOptions {
+export interface StorageDomainUpdateOvfStoreOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -5656,7 +5656,7 @@ export interface StorageDomainUpdateOvfStoreOptions extends RequestOptions {
  * const options: StorageDomainTemplateGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainTemplateGetOptions extends RequestOptions {
+export interface StorageDomainTemplateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5670,7 +5670,7 @@ export interface StorageDomainTemplateGetOptions extends RequestOptions {
  * const options: StorageDomainTemplateImportOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainTemplateImportOptions extends RequestOptions {
+export interface StorageDomainTemplateImportOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5696,7 +5696,7 @@ export interface StorageDomainTemplateImportOptions extends RequestOptions {
  * const options: StorageDomainTemplateRegisterOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainTemplateRegisterOptions extends RequestOptions {
+export interface StorageDomainTemplateRegisterOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5724,7 +5724,7 @@ export interface StorageDomainTemplateRegisterOptions extends RequestOptions {
  * const options: StorageDomainTemplateRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
+export interface StorageDomainTemplateRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5738,7 +5738,7 @@ export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
  * const options: StorageDomainTemplatesListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainTemplatesListOptions extends RequestOptions {
+export interface StorageDomainTemplatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5756,7 +5756,7 @@ export interface StorageDomainTemplatesListOptions extends RequestOptions {
  * const options: StorageDomainVmDiskAttachmentGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainVmDiskAttachmentGetOptions extends RequestOptions {
+export interface StorageDomainVmDiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5770,7 +5770,7 @@ export interface StorageDomainVmDiskAttachmentGetOptions extends RequestOptions 
  * const options: StorageDomainVmDiskAttachmentsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainVmDiskAttachmentsListOptions extends RequestOptions {
+export interface StorageDomainVmDiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5784,7 +5784,7 @@ export interface StorageDomainVmDiskAttachmentsListOptions extends RequestOption
  * const options: StorageDomainVmGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainVmGetOptions extends RequestOptions {
+export interface StorageDomainVmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5798,7 +5798,7 @@ export interface StorageDomainVmGetOptions extends RequestOptions {
  * const options: StorageDomainVmImportOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainVmImportOptions extends RequestOptions {
+export interface StorageDomainVmImportOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5824,7 +5824,7 @@ export interface StorageDomainVmImportOptions extends RequestOptions {
  * const options: StorageDomainVmRegisterOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainVmRegisterOptions extends RequestOptions {
+export interface StorageDomainVmRegisterOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5852,7 +5852,7 @@ export interface StorageDomainVmRegisterOptions extends RequestOptions {
  * const options: StorageDomainVmRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainVmRemoveOptions extends RequestOptions {
+export interface StorageDomainVmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5866,7 +5866,7 @@ export interface StorageDomainVmRemoveOptions extends RequestOptions {
  * const options: StorageDomainVmsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainVmsListOptions extends RequestOptions {
+export interface StorageDomainVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5884,7 +5884,7 @@ export interface StorageDomainVmsListOptions extends RequestOptions {
  * const options: StorageDomainsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageDomainsListOptions extends RequestOptions {
+export interface StorageDomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5906,7 +5906,7 @@ export interface StorageDomainsListOptions extends RequestOptions {
  * const options: StorageServerConnectionExtensionGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionExtensionGetOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5920,7 +5920,7 @@ export interface StorageServerConnectionExtensionGetOptions extends RequestOptio
  * const options: StorageServerConnectionExtensionRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionExtensionRemoveOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5934,7 +5934,7 @@ export interface StorageServerConnectionExtensionRemoveOptions extends RequestOp
  * const options: StorageServerConnectionExtensionUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionExtensionUpdateOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -5948,7 +5948,7 @@ export interface StorageServerConnectionExtensionUpdateOptions extends RequestOp
  * const options: StorageServerConnectionExtensionsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionExtensionsListOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5964,7 +5964,7 @@ export interface StorageServerConnectionExtensionsListOptions extends RequestOpt
  * const options: StorageServerConnectionGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionGetOptions extends RequestOptions {
+export interface StorageServerConnectionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -5978,7 +5978,7 @@ export interface StorageServerConnectionGetOptions extends RequestOptions {
  * const options: StorageServerConnectionRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionRemoveOptions extends RequestOptions {
+export interface StorageServerConnectionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `host` query parameter. */
   host?: string;
   /** Sent as the `async` query parameter. */
@@ -5994,7 +5994,7 @@ export interface StorageServerConnectionRemoveOptions extends RequestOptions {
  * const options: StorageServerConnectionUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionUpdateOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6010,7 +6010,7 @@ export interface StorageServerConnectionUpdateOptions extends RequestOptions {
  * const options: StorageServerConnectionUpdateIscsiOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionUpdateIscsiOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateIscsiOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6026,7 +6026,7 @@ export interface StorageServerConnectionUpdateIscsiOptions extends RequestOption
  * const options: StorageServerConnectionUpdateNfsOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionUpdateNfsOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateNfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6042,7 +6042,7 @@ export interface StorageServerConnectionUpdateNfsOptions extends RequestOptions 
  * const options: StorageServerConnectionUpdateVfsOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionUpdateVfsOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateVfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6058,7 +6058,7 @@ export interface StorageServerConnectionUpdateVfsOptions extends RequestOptions 
  * const options: StorageServerConnectionUpdateGlusterfsOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionUpdateGlusterfsOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateGlusterfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6074,7 +6074,7 @@ export interface StorageServerConnectionUpdateGlusterfsOptions extends RequestOp
  * const options: StorageServerConnectionUpdateLocalOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionUpdateLocalOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateLocalOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6090,7 +6090,7 @@ export interface StorageServerConnectionUpdateLocalOptions extends RequestOption
  * const options: StorageServerConnectionsListOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageServerConnectionsListOptions extends RequestOptions {
+export interface StorageServerConnectionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6106,7 +6106,7 @@ export interface StorageServerConnectionsListOptions extends RequestOptions {
  * const options: StorageGetOptions = { timeout: 30000 };
  * ```
  */
-export interface StorageGetOptions extends RequestOptions {
+export interface StorageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `report_status` query parameter. */
@@ -6122,7 +6122,7 @@ export interface StorageGetOptions extends RequestOptions {
  * const options: SystemOptionGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SystemOptionGetOptions extends RequestOptions {
+export interface SystemOptionGetOptions extends ServiceRequestOptions {
   /** Sent as the `version` query parameter. */
   version?: string;
 }
@@ -6136,7 +6136,7 @@ export interface SystemOptionGetOptions extends RequestOptions {
  * const options: SystemGetOptions = { timeout: 30000 };
  * ```
  */
-export interface SystemGetOptions extends RequestOptions {
+export interface SystemGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6150,7 +6150,7 @@ export interface SystemGetOptions extends RequestOptions {
  * const options: SystemReloadConfigurationsOptions = { timeout: 30000 };
  * ```
  */
-export interface SystemReloadConfigurationsOptions extends RequestOptions {
+export interface SystemReloadConfigurationsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -6164,7 +6164,7 @@ export interface SystemReloadConfigurationsOptions extends RequestOptions {
  * const options: TagGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TagGetOptions extends RequestOptions {
+export interface TagGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6178,7 +6178,7 @@ export interface TagGetOptions extends RequestOptions {
  * const options: TagRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TagRemoveOptions extends RequestOptions {
+export interface TagRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6192,7 +6192,7 @@ export interface TagRemoveOptions extends RequestOptions {
  * const options: TagUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface TagUpdateOptions extends RequestOptions {
+export interface TagUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6206,7 +6206,7 @@ export interface TagUpdateOptions extends RequestOptions {
  * const options: TagsListOptions = { timeout: 30000 };
  * ```
  */
-export interface TagsListOptions extends RequestOptions {
+export interface TagsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6222,7 +6222,7 @@ export interface TagsListOptions extends RequestOptions {
  * const options: TemplateCdromGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateCdromGetOptions extends RequestOptions {
+export interface TemplateCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6236,7 +6236,7 @@ export interface TemplateCdromGetOptions extends RequestOptions {
  * const options: TemplateCdromsListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateCdromsListOptions extends RequestOptions {
+export interface TemplateCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6252,7 +6252,7 @@ export interface TemplateCdromsListOptions extends RequestOptions {
  * const options: TemplateDiskAttachmentGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDiskAttachmentGetOptions extends RequestOptions {
+export interface TemplateDiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6266,7 +6266,7 @@ export interface TemplateDiskAttachmentGetOptions extends RequestOptions {
  * const options: TemplateDiskAttachmentRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
+export interface TemplateDiskAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `storage_domain` query parameter. */
   storageDomain?: string;
   /** Sent as the `force` query parameter. */
@@ -6282,7 +6282,7 @@ export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
  * const options: TemplateDiskAttachmentsListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDiskAttachmentsListOptions extends RequestOptions {
+export interface TemplateDiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6296,7 +6296,7 @@ export interface TemplateDiskAttachmentsListOptions extends RequestOptions {
  * const options: TemplateDiskCopyOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDiskCopyOptions extends RequestOptions {
+export interface TemplateDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -6314,7 +6314,7 @@ export interface TemplateDiskCopyOptions extends RequestOptions {
  * const options: TemplateDiskExportOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDiskExportOptions extends RequestOptions {
+export interface TemplateDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -6332,7 +6332,7 @@ export interface TemplateDiskExportOptions extends RequestOptions {
  * const options: TemplateDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDiskGetOptions extends RequestOptions {
+export interface TemplateDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6346,7 +6346,7 @@ export interface TemplateDiskGetOptions extends RequestOptions {
  * const options: TemplateDiskRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDiskRemoveOptions extends RequestOptions {
+export interface TemplateDiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6360,7 +6360,7 @@ export interface TemplateDiskRemoveOptions extends RequestOptions {
  * const options: TemplateDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateDisksListOptions extends RequestOptions {
+export interface TemplateDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6376,7 +6376,7 @@ export interface TemplateDisksListOptions extends RequestOptions {
  * const options: TemplateGraphicsConsoleGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateGraphicsConsoleGetOptions extends RequestOptions {
+export interface TemplateGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6390,7 +6390,7 @@ export interface TemplateGraphicsConsoleGetOptions extends RequestOptions {
  * const options: TemplateGraphicsConsoleRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateGraphicsConsoleRemoveOptions extends RequestOptions {
+export interface TemplateGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6404,7 +6404,7 @@ export interface TemplateGraphicsConsoleRemoveOptions extends RequestOptions {
  * const options: TemplateGraphicsConsolesListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateGraphicsConsolesListOptions extends RequestOptions {
+export interface TemplateGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6420,7 +6420,7 @@ export interface TemplateGraphicsConsolesListOptions extends RequestOptions {
  * const options: TemplateMediatedDeviceGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateMediatedDeviceGetOptions extends RequestOptions {
+export interface TemplateMediatedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6434,7 +6434,7 @@ export interface TemplateMediatedDeviceGetOptions extends RequestOptions {
  * const options: TemplateMediatedDeviceRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateMediatedDeviceRemoveOptions extends RequestOptions {
+export interface TemplateMediatedDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6448,7 +6448,7 @@ export interface TemplateMediatedDeviceRemoveOptions extends RequestOptions {
  * const options: TemplateMediatedDeviceUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateMediatedDeviceUpdateOptions extends RequestOptions {
+export interface TemplateMediatedDeviceUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6462,7 +6462,7 @@ export interface TemplateMediatedDeviceUpdateOptions extends RequestOptions {
  * const options: TemplateMediatedDevicesListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateMediatedDevicesListOptions extends RequestOptions {
+export interface TemplateMediatedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6478,7 +6478,7 @@ export interface TemplateMediatedDevicesListOptions extends RequestOptions {
  * const options: TemplateNicGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateNicGetOptions extends RequestOptions {
+export interface TemplateNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6492,7 +6492,7 @@ export interface TemplateNicGetOptions extends RequestOptions {
  * const options: TemplateNicRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateNicRemoveOptions extends RequestOptions {
+export interface TemplateNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6506,7 +6506,7 @@ export interface TemplateNicRemoveOptions extends RequestOptions {
  * const options: TemplateNicUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateNicUpdateOptions extends RequestOptions {
+export interface TemplateNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6520,7 +6520,7 @@ export interface TemplateNicUpdateOptions extends RequestOptions {
  * const options: TemplateNicsListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateNicsListOptions extends RequestOptions {
+export interface TemplateNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6536,7 +6536,7 @@ export interface TemplateNicsListOptions extends RequestOptions {
  * const options: TemplateExportOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateExportOptions extends RequestOptions {
+export interface TemplateExportOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
   exclusive?: boolean;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6552,7 +6552,7 @@ export interface TemplateExportOptions extends RequestOptions {
  * const options: TemplateExportToExportDomainOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateExportToExportDomainOptions extends RequestOptions {
+export interface TemplateExportToExportDomainOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
   exclusive?: boolean;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6568,7 +6568,7 @@ export interface TemplateExportToExportDomainOptions extends RequestOptions {
  * const options: TemplateExportToPathOnHostOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateExportToPathOnHostOptions extends RequestOptions {
+export interface TemplateExportToPathOnHostOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
   exclusive?: boolean;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6590,7 +6590,7 @@ export interface TemplateExportToPathOnHostOptions extends RequestOptions {
  * const options: TemplateGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateGetOptions extends RequestOptions {
+export interface TemplateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -6606,7 +6606,7 @@ export interface TemplateGetOptions extends RequestOptions {
  * const options: TemplateRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateRemoveOptions extends RequestOptions {
+export interface TemplateRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6620,7 +6620,7 @@ export interface TemplateRemoveOptions extends RequestOptions {
  * const options: TemplateUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateUpdateOptions extends RequestOptions {
+export interface TemplateUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6634,7 +6634,7 @@ export interface TemplateUpdateOptions extends RequestOptions {
  * const options: TemplateWatchdogGetOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateWatchdogGetOptions extends RequestOptions {
+export interface TemplateWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6648,7 +6648,7 @@ export interface TemplateWatchdogGetOptions extends RequestOptions {
  * const options: TemplateWatchdogRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateWatchdogRemoveOptions extends RequestOptions {
+export interface TemplateWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6662,7 +6662,7 @@ export interface TemplateWatchdogRemoveOptions extends RequestOptions {
  * const options: TemplateWatchdogUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateWatchdogUpdateOptions extends RequestOptions {
+export interface TemplateWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6676,7 +6676,7 @@ export interface TemplateWatchdogUpdateOptions extends RequestOptions {
  * const options: TemplateWatchdogsListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplateWatchdogsListOptions extends RequestOptions {
+export interface TemplateWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6692,7 +6692,7 @@ export interface TemplateWatchdogsListOptions extends RequestOptions {
  * const options: TemplatesAddOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplatesAddOptions extends RequestOptions {
+export interface TemplatesAddOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6708,7 +6708,7 @@ export interface TemplatesAddOptions extends RequestOptions {
  * const options: TemplatesAddFromVmOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplatesAddFromVmOptions extends RequestOptions {
+export interface TemplatesAddFromVmOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6724,7 +6724,7 @@ export interface TemplatesAddFromVmOptions extends RequestOptions {
  * const options: TemplatesAddFromConfigurationOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplatesAddFromConfigurationOptions extends RequestOptions {
+export interface TemplatesAddFromConfigurationOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6740,7 +6740,7 @@ export interface TemplatesAddFromConfigurationOptions extends RequestOptions {
  * const options: TemplatesAddFromVmSnapshotOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplatesAddFromVmSnapshotOptions extends RequestOptions {
+export interface TemplatesAddFromVmSnapshotOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6756,7 +6756,7 @@ export interface TemplatesAddFromVmSnapshotOptions extends RequestOptions {
  * const options: TemplatesListOptions = { timeout: 30000 };
  * ```
  */
-export interface TemplatesListOptions extends RequestOptions {
+export interface TemplatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6778,7 +6778,7 @@ export interface TemplatesListOptions extends RequestOptions {
  * const options: UnmanagedNetworkGetOptions = { timeout: 30000 };
  * ```
  */
-export interface UnmanagedNetworkGetOptions extends RequestOptions {
+export interface UnmanagedNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6792,7 +6792,7 @@ export interface UnmanagedNetworkGetOptions extends RequestOptions {
  * const options: UnmanagedNetworkRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface UnmanagedNetworkRemoveOptions extends RequestOptions {
+export interface UnmanagedNetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6806,7 +6806,7 @@ export interface UnmanagedNetworkRemoveOptions extends RequestOptions {
  * const options: UnmanagedNetworksListOptions = { timeout: 30000 };
  * ```
  */
-export interface UnmanagedNetworksListOptions extends RequestOptions {
+export interface UnmanagedNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6822,7 +6822,7 @@ export interface UnmanagedNetworksListOptions extends RequestOptions {
  * const options: UserGetOptions = { timeout: 30000 };
  * ```
  */
-export interface UserGetOptions extends RequestOptions {
+export interface UserGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6836,7 +6836,7 @@ export interface UserGetOptions extends RequestOptions {
  * const options: UserRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface UserRemoveOptions extends RequestOptions {
+export interface UserRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6850,7 +6850,7 @@ export interface UserRemoveOptions extends RequestOptions {
  * const options: UsersListOptions = { timeout: 30000 };
  * ```
  */
-export interface UsersListOptions extends RequestOptions {
+export interface UsersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6870,7 +6870,7 @@ export interface UsersListOptions extends RequestOptions {
  * const options: VirtualFunctionAllowedNetworkGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VirtualFunctionAllowedNetworkGetOptions extends RequestOptions {
+export interface VirtualFunctionAllowedNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6884,7 +6884,7 @@ export interface VirtualFunctionAllowedNetworkGetOptions extends RequestOptions 
  * const options: VirtualFunctionAllowedNetworkRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VirtualFunctionAllowedNetworkRemoveOptions extends RequestOptions {
+export interface VirtualFunctionAllowedNetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -6898,7 +6898,7 @@ export interface VirtualFunctionAllowedNetworkRemoveOptions extends RequestOptio
  * const options: VirtualFunctionAllowedNetworksListOptions = { timeout: 30000 };
  * ```
  */
-export interface VirtualFunctionAllowedNetworksListOptions extends RequestOptions {
+export interface VirtualFunctionAllowedNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6914,7 +6914,7 @@ export interface VirtualFunctionAllowedNetworksListOptions extends RequestOption
  * const options: VmApplicationGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmApplicationGetOptions extends RequestOptions {
+export interface VmApplicationGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -6930,7 +6930,7 @@ export interface VmApplicationGetOptions extends RequestOptions {
  * const options: VmApplicationsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmApplicationsListOptions extends RequestOptions {
+export interface VmApplicationsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6948,7 +6948,7 @@ export interface VmApplicationsListOptions extends RequestOptions {
  * const options: VmBackupDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmBackupDiskGetOptions extends RequestOptions {
+export interface VmBackupDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6962,7 +6962,7 @@ export interface VmBackupDiskGetOptions extends RequestOptions {
  * const options: VmBackupDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmBackupDisksListOptions extends RequestOptions {
+export interface VmBackupDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6978,7 +6978,7 @@ export interface VmBackupDisksListOptions extends RequestOptions {
  * const options: VmBackupGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmBackupGetOptions extends RequestOptions {
+export interface VmBackupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -6992,7 +6992,7 @@ export interface VmBackupGetOptions extends RequestOptions {
  * const options: VmBackupsAddOptions = { timeout: 30000 };
  * ```
  */
-export interface VmBackupsAddOptions extends RequestOptions {
+export interface VmBackupsAddOptions extends ServiceRequestOptions {
   /** Sent as the `require_consistency` query parameter. */
   requireConsistency?: boolean;
   /** Sent as the `use_active` query parameter. */
@@ -7008,7 +7008,7 @@ export interface VmBackupsAddOptions extends RequestOptions {
  * const options: VmBackupsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmBackupsListOptions extends RequestOptions {
+export interface VmBackupsListOptions extends ServiceRequestOptions {
   /** Sent as the `max` query parameter. */
   max?: number;
 }
@@ -7022,7 +7022,7 @@ export interface VmBackupsListOptions extends RequestOptions {
  * const options: VmCdromGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCdromGetOptions extends RequestOptions {
+export interface VmCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `current` query parameter. */
@@ -7038,7 +7038,7 @@ export interface VmCdromGetOptions extends RequestOptions {
  * const options: VmCdromUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCdromUpdateOptions extends RequestOptions {
+export interface VmCdromUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `current` query parameter. */
   current?: boolean;
 }
@@ -7052,7 +7052,7 @@ export interface VmCdromUpdateOptions extends RequestOptions {
  * const options: VmCdromsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCdromsListOptions extends RequestOptions {
+export interface VmCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7068,7 +7068,7 @@ export interface VmCdromsListOptions extends RequestOptions {
  * const options: VmCheckpointDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCheckpointDiskGetOptions extends RequestOptions {
+export interface VmCheckpointDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7082,7 +7082,7 @@ export interface VmCheckpointDiskGetOptions extends RequestOptions {
  * const options: VmCheckpointDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCheckpointDisksListOptions extends RequestOptions {
+export interface VmCheckpointDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7098,7 +7098,7 @@ export interface VmCheckpointDisksListOptions extends RequestOptions {
  * const options: VmCheckpointGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCheckpointGetOptions extends RequestOptions {
+export interface VmCheckpointGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7112,7 +7112,7 @@ export interface VmCheckpointGetOptions extends RequestOptions {
  * const options: VmCheckpointRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCheckpointRemoveOptions extends RequestOptions {
+export interface VmCheckpointRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7126,7 +7126,7 @@ export interface VmCheckpointRemoveOptions extends RequestOptions {
  * const options: VmCheckpointsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCheckpointsListOptions extends RequestOptions {
+export interface VmCheckpointsListOptions extends ServiceRequestOptions {
   /** Sent as the `max` query parameter. */
   max?: number;
 }
@@ -7140,7 +7140,7 @@ export interface VmCheckpointsListOptions extends RequestOptions {
  * const options: VmDiskActivateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskActivateOptions extends RequestOptions {
+export interface VmDiskActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7154,7 +7154,7 @@ export interface VmDiskActivateOptions extends RequestOptions {
  * const options: VmDiskDeactivateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskDeactivateOptions extends RequestOptions {
+export interface VmDiskDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7168,7 +7168,7 @@ export interface VmDiskDeactivateOptions extends RequestOptions {
  * const options: VmDiskExportOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskExportOptions extends RequestOptions {
+export interface VmDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
   /** Sent as `<filter>` in the `<action>` body. */
@@ -7184,7 +7184,7 @@ export interface VmDiskExportOptions extends RequestOptions {
  * const options: VmDiskGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskGetOptions extends RequestOptions {
+export interface VmDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7198,7 +7198,7 @@ export interface VmDiskGetOptions extends RequestOptions {
  * const options: VmDiskMoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskMoveOptions extends RequestOptions {
+export interface VmDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
   /** Sent as `<filter>` in the `<action>` body. */
@@ -7214,7 +7214,7 @@ export interface VmDiskMoveOptions extends RequestOptions {
  * const options: VmDiskReduceOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskReduceOptions extends RequestOptions {
+export interface VmDiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7228,7 +7228,7 @@ export interface VmDiskReduceOptions extends RequestOptions {
  * const options: VmDiskRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskRemoveOptions extends RequestOptions {
+export interface VmDiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7242,7 +7242,7 @@ export interface VmDiskRemoveOptions extends RequestOptions {
  * const options: VmDiskUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDiskUpdateOptions extends RequestOptions {
+export interface VmDiskUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7256,7 +7256,7 @@ export interface VmDiskUpdateOptions extends RequestOptions {
  * const options: VmDisksListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDisksListOptions extends RequestOptions {
+export interface VmDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7272,7 +7272,7 @@ export interface VmDisksListOptions extends RequestOptions {
  * const options: VmGraphicsConsoleGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmGraphicsConsoleGetOptions extends RequestOptions {
+export interface VmGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `current` query parameter. */
@@ -7288,7 +7288,7 @@ export interface VmGraphicsConsoleGetOptions extends RequestOptions {
  * const options: VmGraphicsConsoleProxyTicketOptions = { timeout: 30000 };
  * ```
  */
-export interface VmGraphicsConsoleProxyTicketOptions extends RequestOptions {
+export interface VmGraphicsConsoleProxyTicketOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7302,7 +7302,7 @@ export interface VmGraphicsConsoleProxyTicketOptions extends RequestOptions {
  * const options: VmGraphicsConsoleRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmGraphicsConsoleRemoveOptions extends RequestOptions {
+export interface VmGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7316,7 +7316,7 @@ export interface VmGraphicsConsoleRemoveOptions extends RequestOptions {
  * const options: VmGraphicsConsoleTicketOptions = { timeout: 30000 };
  * ```
  */
-export interface VmGraphicsConsoleTicketOptions extends RequestOptions {
+export interface VmGraphicsConsoleTicketOptions extends ServiceRequestOptions {
   /** Sent as `<ticket>` in the `<action>` body. */
   ticket?: Ticket;
 }
@@ -7330,7 +7330,7 @@ export interface VmGraphicsConsoleTicketOptions extends RequestOptions {
  * const options: VmGraphicsConsolesListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmGraphicsConsolesListOptions extends RequestOptions {
+export interface VmGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7348,7 +7348,7 @@ export interface VmGraphicsConsolesListOptions extends RequestOptions {
  * const options: VmHostDeviceGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmHostDeviceGetOptions extends RequestOptions {
+export interface VmHostDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7362,7 +7362,7 @@ export interface VmHostDeviceGetOptions extends RequestOptions {
  * const options: VmHostDeviceRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmHostDeviceRemoveOptions extends RequestOptions {
+export interface VmHostDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7376,7 +7376,7 @@ export interface VmHostDeviceRemoveOptions extends RequestOptions {
  * const options: VmHostDevicesListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmHostDevicesListOptions extends RequestOptions {
+export interface VmHostDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7392,7 +7392,7 @@ export interface VmHostDevicesListOptions extends RequestOptions {
  * const options: VmMediatedDeviceGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmMediatedDeviceGetOptions extends RequestOptions {
+export interface VmMediatedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7406,7 +7406,7 @@ export interface VmMediatedDeviceGetOptions extends RequestOptions {
  * const options: VmMediatedDeviceRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmMediatedDeviceRemoveOptions extends RequestOptions {
+export interface VmMediatedDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7420,7 +7420,7 @@ export interface VmMediatedDeviceRemoveOptions extends RequestOptions {
  * const options: VmMediatedDeviceUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmMediatedDeviceUpdateOptions extends RequestOptions {
+export interface VmMediatedDeviceUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7434,7 +7434,7 @@ export interface VmMediatedDeviceUpdateOptions extends RequestOptions {
  * const options: VmMediatedDevicesListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmMediatedDevicesListOptions extends RequestOptions {
+export interface VmMediatedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7450,7 +7450,7 @@ export interface VmMediatedDevicesListOptions extends RequestOptions {
  * const options: VmNicActivateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNicActivateOptions extends RequestOptions {
+export interface VmNicActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7464,7 +7464,7 @@ export interface VmNicActivateOptions extends RequestOptions {
  * const options: VmNicDeactivateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNicDeactivateOptions extends RequestOptions {
+export interface VmNicDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7478,7 +7478,7 @@ export interface VmNicDeactivateOptions extends RequestOptions {
  * const options: VmNicGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNicGetOptions extends RequestOptions {
+export interface VmNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7492,7 +7492,7 @@ export interface VmNicGetOptions extends RequestOptions {
  * const options: VmNicRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNicRemoveOptions extends RequestOptions {
+export interface VmNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7506,7 +7506,7 @@ export interface VmNicRemoveOptions extends RequestOptions {
  * const options: VmNicUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNicUpdateOptions extends RequestOptions {
+export interface VmNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7520,7 +7520,7 @@ export interface VmNicUpdateOptions extends RequestOptions {
  * const options: VmNicsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNicsListOptions extends RequestOptions {
+export interface VmNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7536,7 +7536,7 @@ export interface VmNicsListOptions extends RequestOptions {
  * const options: VmNumaNodeGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNumaNodeGetOptions extends RequestOptions {
+export interface VmNumaNodeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7550,7 +7550,7 @@ export interface VmNumaNodeGetOptions extends RequestOptions {
  * const options: VmNumaNodeRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNumaNodeRemoveOptions extends RequestOptions {
+export interface VmNumaNodeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7564,7 +7564,7 @@ export interface VmNumaNodeRemoveOptions extends RequestOptions {
  * const options: VmNumaNodeUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNumaNodeUpdateOptions extends RequestOptions {
+export interface VmNumaNodeUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7578,7 +7578,7 @@ export interface VmNumaNodeUpdateOptions extends RequestOptions {
  * const options: VmNumaNodesListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmNumaNodesListOptions extends RequestOptions {
+export interface VmNumaNodesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7594,7 +7594,7 @@ export interface VmNumaNodesListOptions extends RequestOptions {
  * const options: VmPoolAllocateVmOptions = { timeout: 30000 };
  * ```
  */
-export interface VmPoolAllocateVmOptions extends RequestOptions {
+export interface VmPoolAllocateVmOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7608,7 +7608,7 @@ export interface VmPoolAllocateVmOptions extends RequestOptions {
  * const options: VmPoolGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmPoolGetOptions extends RequestOptions {
+export interface VmPoolGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -7624,7 +7624,7 @@ export interface VmPoolGetOptions extends RequestOptions {
  * const options: VmPoolRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmPoolRemoveOptions extends RequestOptions {
+export interface VmPoolRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -7638,7 +7638,7 @@ export interface VmPoolRemoveOptions extends RequestOptions {
  * const options: VmPoolUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmPoolUpdateOptions extends RequestOptions {
+export interface VmPoolUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -7654,7 +7654,7 @@ export interface VmPoolUpdateOptions extends RequestOptions {
  * const options: VmPoolsAddOptions = { timeout: 30000 };
  * ```
  */
-export interface VmPoolsAddOptions extends RequestOptions {
+export interface VmPoolsAddOptions extends ServiceRequestOptions {
   /** Sent as the `seal` query parameter. */
   seal?: boolean;
 }
@@ -7668,7 +7668,7 @@ export interface VmPoolsAddOptions extends RequestOptions {
  * const options: VmPoolsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmPoolsListOptions extends RequestOptions {
+export interface VmPoolsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7690,7 +7690,7 @@ export interface VmPoolsListOptions extends RequestOptions {
  * const options: VmReportedDeviceGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmReportedDeviceGetOptions extends RequestOptions {
+export interface VmReportedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -7704,7 +7704,7 @@ export interface VmReportedDeviceGetOptions extends RequestOptions {
  * const options: VmReportedDevicesListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmReportedDevicesListOptions extends RequestOptions {
+export interface VmReportedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7720,7 +7720,7 @@ export interface VmReportedDevicesListOptions extends RequestOptions {
  * const options: VmAutoPinCpuAndNumaNodesOptions = { timeout: 30000 };
  * ```
  */
-export interface VmAutoPinCpuAndNumaNodesOptions extends RequestOptions {
+export interface VmAutoPinCpuAndNumaNodesOptions extends ServiceRequestOptions {
   /** Sent as `<optimize_cpu_settings>` in the `<action>` body. */
   optimizeCpuSettings?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7736,7 +7736,7 @@ export interface VmAutoPinCpuAndNumaNodesOptions extends RequestOptions {
  * const options: VmCancelMigrationOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCancelMigrationOptions extends RequestOptions {
+export interface VmCancelMigrationOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7750,7 +7750,7 @@ export interface VmCancelMigrationOptions extends RequestOptions {
  * const options: VmCloneOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCloneOptions extends RequestOptions {
+export interface VmCloneOptions extends ServiceRequestOptions {
   /** Sent as `<vm>` in the `<action>` body. */
   vm?: Vm;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7770,7 +7770,7 @@ export interface VmCloneOptions extends RequestOptions {
  * const options: VmCommitSnapshotOptions = { timeout: 30000 };
  * ```
  */
-export interface VmCommitSnapshotOptions extends RequestOptions {
+export interface VmCommitSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7784,7 +7784,7 @@ export interface VmCommitSnapshotOptions extends RequestOptions {
  * const options: VmDetachOptions = { timeout: 30000 };
  * ```
  */
-export interface VmDetachOptions extends RequestOptions {
+export interface VmDetachOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7798,7 +7798,7 @@ export interface VmDetachOptions extends RequestOptions {
  * const options: VmExportOptions = { timeout: 30000 };
  * ```
  */
-export interface VmExportOptions extends RequestOptions {
+export interface VmExportOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
   discardSnapshots?: boolean;
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -7818,7 +7818,7 @@ export interface VmExportOptions extends RequestOptions {
  * const options: VmExportToExportDomainOptions = { timeout: 30000 };
  * ```
  */
-export interface VmExportToExportDomainOptions extends RequestOptions {
+export interface VmExportToExportDomainOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
   discardSnapshots?: boolean;
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -7838,7 +7838,7 @@ export interface VmExportToExportDomainOptions extends RequestOptions {
  * const options: VmExportToPathOnHostOptions = { timeout: 30000 };
  * ```
  */
-export interface VmExportToPathOnHostOptions extends RequestOptions {
+export interface VmExportToPathOnHostOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
   discardSnapshots?: boolean;
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -7864,7 +7864,7 @@ export interface VmExportToPathOnHostOptions extends RequestOptions {
  * const options: VmFreezeFilesystemsOptions = { timeout: 30000 };
  * ```
  */
-export interface VmFreezeFilesystemsOptions extends RequestOptions {
+export interface VmFreezeFilesystemsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7878,7 +7878,7 @@ export interface VmFreezeFilesystemsOptions extends RequestOptions {
  * const options: VmGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmGetOptions extends RequestOptions {
+export interface VmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `next_run` query parameter. */
@@ -7900,7 +7900,7 @@ export interface VmGetOptions extends RequestOptions {
  * const options: VmLogonOptions = { timeout: 30000 };
  * ```
  */
-export interface VmLogonOptions extends RequestOptions {
+export interface VmLogonOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -7914,7 +7914,7 @@ export interface VmLogonOptions extends RequestOptions {
  * const options: VmMaintenanceOptions = { timeout: 30000 };
  * ```
  */
-export interface VmMaintenanceOptions extends RequestOptions {
+export interface VmMaintenanceOptions extends ServiceRequestOptions {
   /** Sent as `<maintenance_enabled>` in the `<action>` body. */
   maintenanceEnabled?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7930,7 +7930,7 @@ export interface VmMaintenanceOptions extends RequestOptions {
  * const options: VmMigrateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmMigrateOptions extends RequestOptions {
+export interface VmMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<cluster>` in the `<action>` body. */
   cluster?: Cluster;
   /** Sent as `<force>` in the `<action>` body. */
@@ -7952,7 +7952,7 @@ export interface VmMigrateOptions extends RequestOptions {
  * const options: VmPreviewSnapshotOptions = { timeout: 30000 };
  * ```
  */
-export interface VmPreviewSnapshotOptions extends RequestOptions {
+export interface VmPreviewSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<disks>` in the `<action>` body. */
   disks?: List<Disk>;
   /** Sent as `<restore_memory>` in the `<action>` body. */
@@ -7976,7 +7976,7 @@ export interface VmPreviewSnapshotOptions extends RequestOptions {
  * const options: VmRebootOptions = { timeout: 30000 };
  * ```
  */
-export interface VmRebootOptions extends RequestOptions {
+export interface VmRebootOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7992,7 +7992,7 @@ export interface VmRebootOptions extends RequestOptions {
  * const options: VmRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmRemoveOptions extends RequestOptions {
+export interface VmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `detach_only` query parameter. */
@@ -8010,7 +8010,7 @@ export interface VmRemoveOptions extends RequestOptions {
  * const options: VmReorderMacAddressesOptions = { timeout: 30000 };
  * ```
  */
-export interface VmReorderMacAddressesOptions extends RequestOptions {
+export interface VmReorderMacAddressesOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -8024,7 +8024,7 @@ export interface VmReorderMacAddressesOptions extends RequestOptions {
  * const options: VmResetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmResetOptions extends RequestOptions {
+export interface VmResetOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -8038,7 +8038,7 @@ export interface VmResetOptions extends RequestOptions {
  * const options: VmShutdownOptions = { timeout: 30000 };
  * ```
  */
-export interface VmShutdownOptions extends RequestOptions {
+export interface VmShutdownOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -8056,7 +8056,7 @@ export interface VmShutdownOptions extends RequestOptions {
  * const options: VmStartOptions = { timeout: 30000 };
  * ```
  */
-export interface VmStartOptions extends RequestOptions {
+export interface VmStartOptions extends ServiceRequestOptions {
   /** Sent as `<authorized_key>` in the `<action>` body. */
   authorizedKey?: AuthorizedKey;
   /** Sent as `<pause>` in the `<action>` body. */
@@ -8090,7 +8090,7 @@ export interface VmStartOptions extends RequestOptions {
  * const options: VmStopOptions = { timeout: 30000 };
  * ```
  */
-export interface VmStopOptions extends RequestOptions {
+export interface VmStopOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -8108,7 +8108,7 @@ export interface VmStopOptions extends RequestOptions {
  * const options: VmSuspendOptions = { timeout: 30000 };
  * ```
  */
-export interface VmSuspendOptions extends RequestOptions {
+export interface VmSuspendOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -8122,7 +8122,7 @@ export interface VmSuspendOptions extends RequestOptions {
  * const options: VmThawFilesystemsOptions = { timeout: 30000 };
  * ```
  */
-export interface VmThawFilesystemsOptions extends RequestOptions {
+export interface VmThawFilesystemsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -8136,7 +8136,7 @@ export interface VmThawFilesystemsOptions extends RequestOptions {
  * const options: VmTicketOptions = { timeout: 30000 };
  * ```
  */
-export interface VmTicketOptions extends RequestOptions {
+export interface VmTicketOptions extends ServiceRequestOptions {
   /** Sent as `<ticket>` in the `<action>` body. */
   ticket?: Ticket;
   /** Sent as `<async>` in the `<action>` body. */
@@ -8152,7 +8152,7 @@ export interface VmTicketOptions extends RequestOptions {
  * const options: VmUndoSnapshotOptions = { timeout: 30000 };
  * ```
  */
-export interface VmUndoSnapshotOptions extends RequestOptions {
+export interface VmUndoSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
@@ -8166,7 +8166,7 @@ export interface VmUndoSnapshotOptions extends RequestOptions {
  * const options: VmUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmUpdateOptions extends RequestOptions {
+export interface VmUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `next_run` query parameter. */
   nextRun?: boolean;
   /** Sent as the `async` query parameter. */
@@ -8182,7 +8182,7 @@ export interface VmUpdateOptions extends RequestOptions {
  * const options: VmSessionGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmSessionGetOptions extends RequestOptions {
+export interface VmSessionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -8196,7 +8196,7 @@ export interface VmSessionGetOptions extends RequestOptions {
  * const options: VmSessionsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmSessionsListOptions extends RequestOptions {
+export interface VmSessionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -8212,7 +8212,7 @@ export interface VmSessionsListOptions extends RequestOptions {
  * const options: VmWatchdogGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VmWatchdogGetOptions extends RequestOptions {
+export interface VmWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -8226,7 +8226,7 @@ export interface VmWatchdogGetOptions extends RequestOptions {
  * const options: VmWatchdogRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VmWatchdogRemoveOptions extends RequestOptions {
+export interface VmWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -8240,7 +8240,7 @@ export interface VmWatchdogRemoveOptions extends RequestOptions {
  * const options: VmWatchdogUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VmWatchdogUpdateOptions extends RequestOptions {
+export interface VmWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -8254,7 +8254,7 @@ export interface VmWatchdogUpdateOptions extends RequestOptions {
  * const options: VmWatchdogsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmWatchdogsListOptions extends RequestOptions {
+export interface VmWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -8270,7 +8270,7 @@ export interface VmWatchdogsListOptions extends RequestOptions {
  * const options: VmsAddOptions = { timeout: 30000 };
  * ```
  */
-export interface VmsAddOptions extends RequestOptions {
+export interface VmsAddOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8292,7 +8292,7 @@ export interface VmsAddOptions extends RequestOptions {
  * const options: VmsAddFromScratchOptions = { timeout: 30000 };
  * ```
  */
-export interface VmsAddFromScratchOptions extends RequestOptions {
+export interface VmsAddFromScratchOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8314,7 +8314,7 @@ export interface VmsAddFromScratchOptions extends RequestOptions {
  * const options: VmsAddFromSnapshotOptions = { timeout: 30000 };
  * ```
  */
-export interface VmsAddFromSnapshotOptions extends RequestOptions {
+export interface VmsAddFromSnapshotOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8336,7 +8336,7 @@ export interface VmsAddFromSnapshotOptions extends RequestOptions {
  * const options: VmsAddFromConfigurationOptions = { timeout: 30000 };
  * ```
  */
-export interface VmsAddFromConfigurationOptions extends RequestOptions {
+export interface VmsAddFromConfigurationOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8358,7 +8358,7 @@ export interface VmsAddFromConfigurationOptions extends RequestOptions {
  * const options: VmsListOptions = { timeout: 30000 };
  * ```
  */
-export interface VmsListOptions extends RequestOptions {
+export interface VmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `search` query parameter. */
@@ -8384,7 +8384,7 @@ export interface VmsListOptions extends RequestOptions {
  * const options: VnicProfileGetOptions = { timeout: 30000 };
  * ```
  */
-export interface VnicProfileGetOptions extends RequestOptions {
+export interface VnicProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
@@ -8398,7 +8398,7 @@ export interface VnicProfileGetOptions extends RequestOptions {
  * const options: VnicProfileRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface VnicProfileRemoveOptions extends RequestOptions {
+export interface VnicProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -8412,7 +8412,7 @@ export interface VnicProfileRemoveOptions extends RequestOptions {
  * const options: VnicProfileUpdateOptions = { timeout: 30000 };
  * ```
  */
-export interface VnicProfileUpdateOptions extends RequestOptions {
+export interface VnicProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -8426,7 +8426,7 @@ export interface VnicProfileUpdateOptions extends RequestOptions {
  * const options: VnicProfilesListOptions = { timeout: 30000 };
  * ```
  */
-export interface VnicProfilesListOptions extends RequestOptions {
+export interface VnicProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -8442,7 +8442,7 @@ export interface VnicProfilesListOptions extends RequestOptions {
  * const options: WeightGetOptions = { timeout: 30000 };
  * ```
  */
-export interface WeightGetOptions extends RequestOptions {
+export interface WeightGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -8458,7 +8458,7 @@ export interface WeightGetOptions extends RequestOptions {
  * const options: WeightRemoveOptions = { timeout: 30000 };
  * ```
  */
-export interface WeightRemoveOptions extends RequestOptions {
+export interface WeightRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
@@ -8472,7 +8472,7 @@ export interface WeightRemoveOptions extends RequestOptions {
  * const options: WeightsListOptions = { timeout: 30000 };
  * ```
  */
-export interface WeightsListOptions extends RequestOptions {
+export interface WeightsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";
+import { decodeSegment, encodeSegment, Service, type ServiceRequestOptions } from "../service.ts";
 import type { List } from "../struct.ts";
 import type {
   Action,
@@ -692,7 +692,7 @@ export class AffinityGroupHostLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
   }
 
@@ -746,7 +746,7 @@ export class AffinityGroupHostsService extends Service {
   /** Adds a `Host` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `host.id` or `host.name` is set. */
-  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+  add(host: Host, options: ServiceRequestOptions = {}): Promise<Host> {
     return this.run("add add Host - $host:Host !host.id|host.name", options, host) as Promise<Host>;
   }
 
@@ -863,7 +863,7 @@ export class AffinityGroupVmLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
   }
 
@@ -917,7 +917,7 @@ export class AffinityGroupVmsService extends Service {
   /** Adds a `Vm` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `vm.id` or `vm.name` is set. */
-  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+  add(vm: Vm, options: ServiceRequestOptions = {}): Promise<Vm> {
     return this.run("add add Vm - $vm:Vm !vm.id|vm.name", options, vm) as Promise<Vm>;
   }
 
@@ -953,7 +953,7 @@ export class AffinityGroupsService extends Service {
   /** Adds a `AffinityGroup` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `group.name` is set. */
-  add(group: AffinityGroup, options: RequestOptions = {}): Promise<AffinityGroup> {
+  add(group: AffinityGroup, options: ServiceRequestOptions = {}): Promise<AffinityGroup> {
     return this.run("add add AffinityGroup - $group:AffinityGroup !group.name", options, group) as Promise<AffinityGroup>;
   }
 
@@ -992,7 +992,7 @@ export class AffinityLabelHostService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
@@ -1010,7 +1010,7 @@ export class AffinityLabelHostService extends Service {
  */
 export class AffinityLabelHostsService extends Service {
   /** Adds a `Host` (POST, status 200, 201 or 202). */
-  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+  add(host: Host, options: ServiceRequestOptions = {}): Promise<Host> {
     return this.run("add add Host - $host:Host", options, host) as Promise<Host>;
   }
 
@@ -1049,12 +1049,12 @@ export class AffinityLabelService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `AffinityLabel` (PUT, status 200). */
-  update(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  update(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("update update AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
@@ -1098,7 +1098,7 @@ export class AffinityLabelVmService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
@@ -1116,7 +1116,7 @@ export class AffinityLabelVmService extends Service {
  */
 export class AffinityLabelVmsService extends Service {
   /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+  add(vm: Vm, options: ServiceRequestOptions = {}): Promise<Vm> {
     return this.run("add add Vm - $vm:Vm", options, vm) as Promise<Vm>;
   }
 
@@ -1150,7 +1150,7 @@ export class AffinityLabelVmsService extends Service {
  */
 export class AffinityLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
@@ -1189,7 +1189,7 @@ export class AssignedAffinityLabelService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
@@ -1207,7 +1207,7 @@ export class AssignedAffinityLabelService extends Service {
  */
 export class AssignedAffinityLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
@@ -1266,7 +1266,7 @@ export class AssignedCpuProfilesService extends Service {
   /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name` is set. */
-  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+  add(profile: CpuProfile, options: ServiceRequestOptions = {}): Promise<CpuProfile> {
     return this.run("add add CpuProfile - $profile:CpuProfile !profile.name", options, profile) as Promise<CpuProfile>;
   }
 
@@ -1325,7 +1325,7 @@ export class AssignedDiskProfilesService extends Service {
   /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name` is set. */
-  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+  add(profile: DiskProfile, options: ServiceRequestOptions = {}): Promise<DiskProfile> {
     return this.run("add add DiskProfile - $profile:DiskProfile !profile.name", options, profile) as Promise<DiskProfile>;
   }
 
@@ -1361,70 +1361,70 @@ export class AssignedPermissionsService extends Service {
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name` is set. */
-  add(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  add(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add add Permission - $permission:Permission !permission.role.id|permission.role.name", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.user.id` are set. */
-  addUserLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addUserLevel(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addUserLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.user.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.group.id` are set. */
-  addGroupLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addGroupLevel(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addGroupLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.group.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.dataCenter.id` are set. */
-  addDataCenterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addDataCenterPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addDataCenterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.dataCenter.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.cluster.id` are set. */
-  addClusterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addClusterPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addClusterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.cluster.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.host.id` are set. */
-  addHostPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addHostPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addHostPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.host.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.storageDomain.id` are set. */
-  addStorageDomainPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addStorageDomainPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addStorageDomainPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.storageDomain.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vm.id` are set. */
-  addVmPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addVmPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addVmPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vm.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vmPool.id` are set. */
-  addvmPoolPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addvmPoolPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addvmPoolPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vmPool.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.template.id` are set. */
-  addTemplatePermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addTemplatePermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addTemplatePermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.template.id", options, permission) as Promise<Permission>;
   }
 
@@ -1512,7 +1512,7 @@ export class AssignedTagsService extends Service {
   /** Adds a `Tag` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `tag.id` or `tag.name` is set. */
-  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+  add(tag: Tag, options: ServiceRequestOptions = {}): Promise<Tag> {
     return this.run("add add Tag - $tag:Tag !tag.id|tag.name", options, tag) as Promise<Tag>;
   }
 
@@ -1585,7 +1585,7 @@ export class AssignedVnicProfilesService extends Service {
   /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name` is set. */
-  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+  add(profile: VnicProfile, options: ServiceRequestOptions = {}): Promise<VnicProfile> {
     return this.run("add add VnicProfile - $profile:VnicProfile !profile.name", options, profile) as Promise<VnicProfile>;
   }
 
@@ -1666,22 +1666,22 @@ export class AttachedStorageDomainDiskService extends MeasurableService {
   }
 
   /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
-  register(options: RequestOptions = {}): Promise<Action> {
+  register(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action register - register", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  sparsify(options: RequestOptions = {}): Promise<Action> {
+  sparsify(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
   /** Updates the `Disk` (PUT, status 200). */
-  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  update(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -1798,7 +1798,7 @@ export class AttachedStorageDomainsService extends Service {
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
-  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  add(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.id|storageDomain.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
@@ -1857,7 +1857,7 @@ export class BalancesService extends Service {
   /** Adds a `Balance` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `balance.schedulingPolicyUnit.id` is set. */
-  add(balance: Balance, options: RequestOptions = {}): Promise<Balance> {
+  add(balance: Balance, options: ServiceRequestOptions = {}): Promise<Balance> {
     return this.run("add add Balance - $balance:Balance !balance.schedulingPolicyUnit.id", options, balance) as Promise<Balance>;
   }
 
@@ -1921,7 +1921,7 @@ export class BookmarksService extends Service {
   /** Adds a `Bookmark` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `bookmark.name`, `bookmark.value` are set. */
-  add(bookmark: Bookmark, options: RequestOptions = {}): Promise<Bookmark> {
+  add(bookmark: Bookmark, options: ServiceRequestOptions = {}): Promise<Bookmark> {
     return this.run("add add Bookmark - $bookmark:Bookmark !bookmark.name !bookmark.value", options, bookmark) as Promise<Bookmark>;
   }
 
@@ -1960,7 +1960,7 @@ export class ClusterEnabledFeatureService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
@@ -1980,7 +1980,7 @@ export class ClusterEnabledFeaturesService extends Service {
   /** Adds a `ClusterFeature` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `feature.id` is set. */
-  add(feature: ClusterFeature, options: RequestOptions = {}): Promise<ClusterFeature> {
+  add(feature: ClusterFeature, options: ServiceRequestOptions = {}): Promise<ClusterFeature> {
     return this.run("add add ClusterFeature - $feature:ClusterFeature !feature.id", options, feature) as Promise<ClusterFeature>;
   }
 
@@ -2145,12 +2145,12 @@ export class ClusterNetworkService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `Network` (PUT, status 200). */
-  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+  update(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
   }
 }
@@ -2168,7 +2168,7 @@ export class ClusterNetworkService extends Service {
  */
 export class ClusterNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202). */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
   }
 
@@ -2207,7 +2207,7 @@ export class ClusterService extends Service {
   }
 
   /** Runs the `refreshglusterhealstatus` action (POST `<path>/refreshglusterhealstatus`, status 200, 201 or 202). */
-  refreshGlusterHealStatus(options: RequestOptions = {}): Promise<Action> {
+  refreshGlusterHealStatus(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action refreshGlusterHealStatus - refreshglusterhealstatus", options) as Promise<Action>;
   }
 
@@ -2322,7 +2322,7 @@ export class ClustersService extends Service {
   /** Adds a `Cluster` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `cluster.name`, `cluster.dataCenter.id` or `cluster.dataCenter.name` are set. */
-  add(cluster: Cluster, options: RequestOptions = {}): Promise<Cluster> {
+  add(cluster: Cluster, options: ServiceRequestOptions = {}): Promise<Cluster> {
     return this.run("add add Cluster - $cluster:Cluster !cluster.name !cluster.dataCenter.id|cluster.dataCenter.name", options, cluster) as Promise<Cluster>;
   }
 
@@ -2416,7 +2416,7 @@ export class CpuProfilesService extends Service {
   /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.cluster.id`, `profile.name` are set. */
-  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+  add(profile: CpuProfile, options: ServiceRequestOptions = {}): Promise<CpuProfile> {
     return this.run("add add CpuProfile - $profile:CpuProfile !profile.cluster.id !profile.name", options, profile) as Promise<CpuProfile>;
   }
 
@@ -2455,12 +2455,12 @@ export class DataCenterNetworkService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `Network` (PUT, status 200). */
-  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+  update(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
   }
 }
@@ -2478,7 +2478,7 @@ export class DataCenterNetworkService extends Service {
  */
 export class DataCenterNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202). */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
   }
 
@@ -2610,7 +2610,7 @@ export class DataCentersService extends Service {
   /** Adds a `DataCenter` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `dataCenter.local`, `dataCenter.name` are set. */
-  add(dataCenter: DataCenter, options: RequestOptions = {}): Promise<DataCenter> {
+  add(dataCenter: DataCenter, options: ServiceRequestOptions = {}): Promise<DataCenter> {
     return this.run("add add DataCenter - $dataCenter:DataCenter !dataCenter.local !dataCenter.name", options, dataCenter) as Promise<DataCenter>;
   }
 
@@ -2654,7 +2654,7 @@ export class DiskAttachmentService extends Service {
   }
 
   /** Updates the `DiskAttachment` (PUT, status 200). */
-  update(diskAttachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  update(diskAttachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("update update DiskAttachment - $diskAttachment:DiskAttachment", options, diskAttachment) as Promise<DiskAttachment>;
   }
 }
@@ -2672,21 +2672,21 @@ export class DiskAttachmentService extends Service {
  */
 export class DiskAttachmentsService extends Service {
   /** Adds a `DiskAttachment` (POST, status 200, 201 or 202). */
-  add(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  add(attachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("add add DiskAttachment - $attachment:DiskAttachment", options, attachment) as Promise<DiskAttachment>;
   }
 
   /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `attachment.bootable`, `attachment.interface`, `attachment.passDiscard` are set. */
-  addSignature1(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  addSignature1(attachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("add addSignature1 DiskAttachment - $attachment:DiskAttachment !attachment.bootable !attachment.interface !attachment.passDiscard", options, attachment) as Promise<DiskAttachment>;
   }
 
   /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `attachment.disk.id` is set. */
-  addProvidingDiskId(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  addProvidingDiskId(attachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("add addProvidingDiskId DiskAttachment - $attachment:DiskAttachment !attachment.disk.id", options, attachment) as Promise<DiskAttachment>;
   }
 
@@ -2764,7 +2764,7 @@ export class DiskProfilesService extends Service {
   /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name`, `profile.storageDomain.id` are set. */
-  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+  add(profile: DiskProfile, options: ServiceRequestOptions = {}): Promise<DiskProfile> {
     return this.run("add add DiskProfile - $profile:DiskProfile !profile.name !profile.storageDomain.id", options, profile) as Promise<DiskProfile>;
   }
 
@@ -2848,12 +2848,12 @@ export class DiskService extends MeasurableService {
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  sparsify(options: RequestOptions = {}): Promise<Action> {
+  sparsify(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
   /** Updates the `Disk` (PUT, status 200). */
-  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  update(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -2946,21 +2946,21 @@ export class DisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `disk.format`, `disk.interface` are set. */
-  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  add(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add add Disk - $disk:Disk !disk.format !disk.interface", options, disk) as Promise<Disk>;
   }
 
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.provisionedSize` are set. */
-  addOnStorageDomain(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  addOnStorageDomain(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add addOnStorageDomain Disk - $disk:Disk !disk.format !disk.interface !disk.provisionedSize", options, disk) as Promise<Disk>;
   }
 
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.lunStorage.type`, `disk.lunStorage.logicalUnits[].address`, `disk.lunStorage.logicalUnits[].id`, `disk.lunStorage.logicalUnits[].port`, `disk.lunStorage.logicalUnits[].target` are set. */
-  addLun(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  addLun(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add addLun Disk - $disk:Disk !disk.format !disk.interface !disk.lunStorage.type !disk.lunStorage.logicalUnits[].address !disk.lunStorage.logicalUnits[].id !disk.lunStorage.logicalUnits[].port !disk.lunStorage.logicalUnits[].target", options, disk) as Promise<Disk>;
   }
 
@@ -3240,7 +3240,7 @@ export class EventService extends Service {
  */
 export class EventSubscriptionService extends Service {
   /** Gets the `EventSubscription` (GET, status 200). */
-  get(options: RequestOptions = {}): Promise<EventSubscription> {
+  get(options: ServiceRequestOptions = {}): Promise<EventSubscription> {
     return this.run("get get EventSubscription -", options) as Promise<EventSubscription>;
   }
 
@@ -3265,7 +3265,7 @@ export class EventSubscriptionsService extends Service {
   /** Adds a `EventSubscription` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `eventSubscription.event` is set. */
-  add(eventSubscription: EventSubscription, options: RequestOptions = {}): Promise<EventSubscription> {
+  add(eventSubscription: EventSubscription, options: ServiceRequestOptions = {}): Promise<EventSubscription> {
     return this.run("add add EventSubscription - $eventSubscription:EventSubscription !eventSubscription.event", options, eventSubscription) as Promise<EventSubscription>;
   }
 
@@ -3301,7 +3301,7 @@ export class EventsService extends Service {
   /** Adds a `Event` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `event.customId`, `event.description`, `event.origin`, `event.severity` are set. */
-  add(event: Event, options: RequestOptions = {}): Promise<Event> {
+  add(event: Event, options: ServiceRequestOptions = {}): Promise<Event> {
     return this.run("add add Event - $event:Event !event.customId !event.description !event.origin !event.severity", options, event) as Promise<Event>;
   }
 
@@ -3583,7 +3583,7 @@ export class ExternalHostProvidersService extends Service {
   /** Adds a `ExternalHostProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: ExternalHostProvider, options: RequestOptions = {}): Promise<ExternalHostProvider> {
+  add(provider: ExternalHostProvider, options: ServiceRequestOptions = {}): Promise<ExternalHostProvider> {
     return this.run("add add ExternalHostProvider - $provider:ExternalHostProvider !provider.name", options, provider) as Promise<ExternalHostProvider>;
   }
 
@@ -3758,7 +3758,7 @@ export class ExternalProviderCertificatesService extends Service {
  */
 export class ExternalTemplateImportsService extends Service {
   /** Adds a `ExternalTemplateImport` (POST, status 200, 201 or 202). */
-  add(import_: ExternalTemplateImport, options: RequestOptions = {}): Promise<ExternalTemplateImport> {
+  add(import_: ExternalTemplateImport, options: ServiceRequestOptions = {}): Promise<ExternalTemplateImport> {
     return this.run("add add ExternalTemplateImport - $import:ExternalTemplateImport", options, import_) as Promise<ExternalTemplateImport>;
   }
 }
@@ -3776,7 +3776,7 @@ export class ExternalTemplateImportsService extends Service {
  */
 export class ExternalVmImportsService extends Service {
   /** Adds a `ExternalVmImport` (POST, status 200, 201 or 202). */
-  add(import_: ExternalVmImport, options: RequestOptions = {}): Promise<ExternalVmImport> {
+  add(import_: ExternalVmImport, options: ServiceRequestOptions = {}): Promise<ExternalVmImport> {
     return this.run("add add ExternalVmImport - $import:ExternalVmImport", options, import_) as Promise<ExternalVmImport>;
   }
 }
@@ -3824,7 +3824,7 @@ export class FenceAgentsService extends Service {
   /** Adds a `Agent` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `agent.address`, `agent.order`, `agent.password`, `agent.type`, `agent.username` are set. */
-  add(agent: Agent, options: RequestOptions = {}): Promise<Agent> {
+  add(agent: Agent, options: ServiceRequestOptions = {}): Promise<Agent> {
     return this.run("add add Agent - $agent:Agent !agent.address !agent.order !agent.password !agent.type !agent.username", options, agent) as Promise<Agent>;
   }
 
@@ -3930,7 +3930,7 @@ export class FiltersService extends Service {
   /** Adds a `Filter` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `filter.schedulingPolicyUnit.id` is set. */
-  add(filter: Filter, options: RequestOptions = {}): Promise<Filter> {
+  add(filter: Filter, options: ServiceRequestOptions = {}): Promise<Filter> {
     return this.run("add add Filter - $filter:Filter !filter.schedulingPolicyUnit.id", options, filter) as Promise<Filter>;
   }
 
@@ -4122,7 +4122,7 @@ export class GlusterVolumeService extends MeasurableService {
   }
 
   /** Runs the `getprofilestatistics` action (POST `<path>/getprofilestatistics`, status 200, 201 or 202); returns the action's `details`. */
-  getProfileStatistics(options: RequestOptions = {}): Promise<GlusterVolumeProfileDetails | undefined> {
+  getProfileStatistics(options: ServiceRequestOptions = {}): Promise<GlusterVolumeProfileDetails | undefined> {
     return this.run("action getProfileStatistics - getprofilestatistics >details", options) as Promise<GlusterVolumeProfileDetails | undefined>;
   }
 
@@ -4210,7 +4210,7 @@ export class GlusterVolumesService extends Service {
   /** Adds a `GlusterVolume` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `volume.name`, `volume.volumeType`, `volume.bricks[].brickDir`, `volume.bricks[].serverId` are set. */
-  add(volume: GlusterVolume, options: RequestOptions = {}): Promise<GlusterVolume> {
+  add(volume: GlusterVolume, options: ServiceRequestOptions = {}): Promise<GlusterVolume> {
     return this.run("add add GlusterVolume - $volume:GlusterVolume !volume.name !volume.volumeType !volume.bricks[].brickDir !volume.bricks[].serverId", options, volume) as Promise<GlusterVolume>;
   }
 
@@ -4297,7 +4297,7 @@ export class GroupsService extends Service {
   /** Adds a `Group` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `group.name` is set. */
-  add(group: Group, options: RequestOptions = {}): Promise<Group> {
+  add(group: Group, options: ServiceRequestOptions = {}): Promise<Group> {
     return this.run("add add Group - $group:Group !group.name", options, group) as Promise<Group>;
   }
 
@@ -4730,7 +4730,7 @@ export class HostService extends MeasurableService {
   }
 
   /** Runs the `upgradecheck` action (POST `<path>/upgradecheck`, status 200, 201 or 202). */
-  upgradeCheck(options: RequestOptions = {}): Promise<Action> {
+  upgradeCheck(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action upgradeCheck - upgradecheck", options) as Promise<Action>;
   }
 
@@ -5011,17 +5011,17 @@ export class ImageService extends Service {
  */
 export class ImageTransferService extends Service {
   /** Runs the `cancel` action (POST `<path>/cancel`, status 200, 201 or 202). */
-  cancel(options: RequestOptions = {}): Promise<Action> {
+  cancel(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action cancel - cancel", options) as Promise<Action>;
   }
 
   /** Runs the `extend` action (POST `<path>/extend`, status 200, 201 or 202). */
-  extend(options: RequestOptions = {}): Promise<Action> {
+  extend(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action extend - extend", options) as Promise<Action>;
   }
 
   /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
-  finalize(options: RequestOptions = {}): Promise<Action> {
+  finalize(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action finalize - finalize", options) as Promise<Action>;
   }
 
@@ -5031,12 +5031,12 @@ export class ImageTransferService extends Service {
   }
 
   /** Runs the `pause` action (POST `<path>/pause`, status 200, 201 or 202). */
-  pause(options: RequestOptions = {}): Promise<Action> {
+  pause(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action pause - pause", options) as Promise<Action>;
   }
 
   /** Runs the `resume` action (POST `<path>/resume`, status 200, 201 or 202). */
-  resume(options: RequestOptions = {}): Promise<Action> {
+  resume(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action resume - resume", options) as Promise<Action>;
   }
 }
@@ -5054,7 +5054,7 @@ export class ImageTransferService extends Service {
  */
 export class ImageTransfersService extends Service {
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202). */
-  add(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  add(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add add ImageTransfer - $imageTransfer:ImageTransfer", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
@@ -5063,21 +5063,21 @@ export class ImageTransfersService extends Service {
    * @throws {SdkError} before any request unless `imageTransfer.image.id` is set.
    *
    * @deprecated ImageTransfersService.addForImage is deprecated. */
-  addForImage(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  addForImage(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add addForImage ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.image.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `imageTransfer.disk.id` is set. */
-  addForDisk(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  addForDisk(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add addForDisk ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.disk.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `imageTransfer.snapshot.id` is set. */
-  addForSnapshot(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  addForSnapshot(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add addForSnapshot ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.snapshot.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
@@ -5165,7 +5165,7 @@ export class InstanceTypeGraphicsConsolesService extends Service {
   /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `console.protocol` is set. */
-  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+  add(console: GraphicsConsole, options: ServiceRequestOptions = {}): Promise<GraphicsConsole> {
     return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
@@ -5227,7 +5227,7 @@ export class InstanceTypeNicService extends Service {
  */
 export class InstanceTypeNicsService extends Service {
   /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+  add(nic: Nic, options: ServiceRequestOptions = {}): Promise<Nic> {
     return this.run("add add Nic - $nic:Nic", options, nic) as Promise<Nic>;
   }
 
@@ -5345,7 +5345,7 @@ export class InstanceTypeWatchdogService extends Service {
  */
 export class InstanceTypeWatchdogsService extends Service {
   /** Adds a `Watchdog` (POST, status 200, 201 or 202). */
-  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+  add(watchdog: Watchdog, options: ServiceRequestOptions = {}): Promise<Watchdog> {
     return this.run("add add Watchdog - $watchdog:Watchdog", options, watchdog) as Promise<Watchdog>;
   }
 
@@ -5381,7 +5381,7 @@ export class InstanceTypesService extends Service {
   /** Adds a `InstanceType` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `instanceType.name` is set. */
-  add(instanceType: InstanceType, options: RequestOptions = {}): Promise<InstanceType> {
+  add(instanceType: InstanceType, options: ServiceRequestOptions = {}): Promise<InstanceType> {
     return this.run("add add InstanceType - $instanceType:InstanceType !instanceType.name", options, instanceType) as Promise<InstanceType>;
   }
 
@@ -5466,7 +5466,7 @@ export class IscsiBondsService extends Service {
   /** Adds a `IscsiBond` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `bond.name` is set. */
-  add(bond: IscsiBond, options: RequestOptions = {}): Promise<IscsiBond> {
+  add(bond: IscsiBond, options: ServiceRequestOptions = {}): Promise<IscsiBond> {
     return this.run("add add IscsiBond - $bond:IscsiBond !bond.name", options, bond) as Promise<IscsiBond>;
   }
 
@@ -5544,7 +5544,7 @@ export class JobsService extends Service {
   /** Adds a `Job` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `job.description` is set. */
-  add(job: Job, options: RequestOptions = {}): Promise<Job> {
+  add(job: Job, options: ServiceRequestOptions = {}): Promise<Job> {
     return this.run("add add Job - $job:Job !job.description", options, job) as Promise<Job>;
   }
 
@@ -5658,7 +5658,7 @@ export class MacPoolsService extends Service {
   /** Adds a `MacPool` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `pool.name`, `pool.ranges[].from`, `pool.ranges[].to` are set. */
-  add(pool: MacPool, options: RequestOptions = {}): Promise<MacPool> {
+  add(pool: MacPool, options: ServiceRequestOptions = {}): Promise<MacPool> {
     return this.run("add add MacPool - $pool:MacPool !pool.name !pool.ranges[].from !pool.ranges[].to", options, pool) as Promise<MacPool>;
   }
 
@@ -5738,7 +5738,7 @@ export class NetworkAttachmentsService extends Service {
   /** Adds a `NetworkAttachment` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `attachment.network.name` or `attachment.network.id` is set. */
-  add(attachment: NetworkAttachment, options: RequestOptions = {}): Promise<NetworkAttachment> {
+  add(attachment: NetworkAttachment, options: ServiceRequestOptions = {}): Promise<NetworkAttachment> {
     return this.run("add add NetworkAttachment - $attachment:NetworkAttachment !attachment.network.name|attachment.network.id", options, attachment) as Promise<NetworkAttachment>;
   }
 
@@ -5844,7 +5844,7 @@ export class NetworkLabelsService extends Service {
   /** Adds a `NetworkLabel` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `label.id` is set. */
-  add(label: NetworkLabel, options: RequestOptions = {}): Promise<NetworkLabel> {
+  add(label: NetworkLabel, options: ServiceRequestOptions = {}): Promise<NetworkLabel> {
     return this.run("add add NetworkLabel - $label:NetworkLabel !label.id", options, label) as Promise<NetworkLabel>;
   }
 
@@ -5936,7 +5936,7 @@ export class NetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
   }
 
@@ -5975,12 +5975,12 @@ export class NicNetworkFilterParameterService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `NetworkFilterParameter` (PUT, status 200). */
-  update(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+  update(parameter: NetworkFilterParameter, options: ServiceRequestOptions = {}): Promise<NetworkFilterParameter> {
     return this.run("update update NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
   }
 }
@@ -5998,7 +5998,7 @@ export class NicNetworkFilterParameterService extends Service {
  */
 export class NicNetworkFilterParametersService extends Service {
   /** Adds a `NetworkFilterParameter` (POST, status 200, 201 or 202). */
-  add(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+  add(parameter: NetworkFilterParameter, options: ServiceRequestOptions = {}): Promise<NetworkFilterParameter> {
     return this.run("add add NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
   }
 
@@ -6076,7 +6076,7 @@ export class OpenstackImageProvidersService extends Service {
   /** Adds a `OpenStackImageProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: OpenStackImageProvider, options: RequestOptions = {}): Promise<OpenStackImageProvider> {
+  add(provider: OpenStackImageProvider, options: ServiceRequestOptions = {}): Promise<OpenStackImageProvider> {
     return this.run("add add OpenStackImageProvider - $provider:OpenStackImageProvider !provider.name", options, provider) as Promise<OpenStackImageProvider>;
   }
 
@@ -6208,7 +6208,7 @@ export class OpenstackNetworkProvidersService extends Service {
   /** Adds a `OpenStackNetworkProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: OpenStackNetworkProvider, options: RequestOptions = {}): Promise<OpenStackNetworkProvider> {
+  add(provider: OpenStackNetworkProvider, options: ServiceRequestOptions = {}): Promise<OpenStackNetworkProvider> {
     return this.run("add add OpenStackNetworkProvider - $provider:OpenStackNetworkProvider !provider.name", options, provider) as Promise<OpenStackNetworkProvider>;
   }
 
@@ -6331,7 +6331,7 @@ export class OpenstackSubnetService extends Service {
  */
 export class OpenstackSubnetsService extends Service {
   /** Adds a `OpenStackSubnet` (POST, status 200, 201 or 202). */
-  add(subnet: OpenStackSubnet, options: RequestOptions = {}): Promise<OpenStackSubnet> {
+  add(subnet: OpenStackSubnet, options: ServiceRequestOptions = {}): Promise<OpenStackSubnet> {
     return this.run("add add OpenStackSubnet - $subnet:OpenStackSubnet", options, subnet) as Promise<OpenStackSubnet>;
   }
 
@@ -6377,7 +6377,7 @@ export class OpenstackVolumeAuthenticationKeyService extends Service {
   }
 
   /** Updates the `OpenstackVolumeAuthenticationKey` (PUT, status 200). */
-  update(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+  update(key: OpenstackVolumeAuthenticationKey, options: ServiceRequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
     return this.run("update update OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
   }
 }
@@ -6399,7 +6399,7 @@ export class OpenstackVolumeAuthenticationKeysService extends Service {
   /** Adds a `OpenstackVolumeAuthenticationKey` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `key.usageType`, `key.uuid`, `key.value` are set. */
-  add(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+  add(key: OpenstackVolumeAuthenticationKey, options: ServiceRequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
     return this.run("add add OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey !key.usageType !key.uuid !key.value", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
   }
 
@@ -6488,7 +6488,7 @@ export class OpenstackVolumeProvidersService extends Service {
   /** Adds a `OpenStackVolumeProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: OpenStackVolumeProvider, options: RequestOptions = {}): Promise<OpenStackVolumeProvider> {
+  add(provider: OpenStackVolumeProvider, options: ServiceRequestOptions = {}): Promise<OpenStackVolumeProvider> {
     return this.run("add add OpenStackVolumeProvider - $provider:OpenStackVolumeProvider !provider.name", options, provider) as Promise<OpenStackVolumeProvider>;
   }
 
@@ -6668,7 +6668,7 @@ export class PermitsService extends Service {
   /** Adds a `Permit` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permit.id` or `permit.name` is set. */
-  add(permit: Permit, options: RequestOptions = {}): Promise<Permit> {
+  add(permit: Permit, options: ServiceRequestOptions = {}): Promise<Permit> {
     return this.run("add add Permit - $permit:Permit !permit.id|permit.name", options, permit) as Promise<Permit>;
   }
 
@@ -6732,7 +6732,7 @@ export class QossService extends Service {
   /** Adds a `Qos` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `qos.name`, `qos.type` are set. */
-  add(qos: Qos, options: RequestOptions = {}): Promise<Qos> {
+  add(qos: Qos, options: ServiceRequestOptions = {}): Promise<Qos> {
     return this.run("add add Qos - $qos:Qos !qos.name !qos.type", options, qos) as Promise<Qos>;
   }
 
@@ -6789,7 +6789,7 @@ export class QuotaClusterLimitService extends Service {
  */
 export class QuotaClusterLimitsService extends Service {
   /** Adds a `QuotaClusterLimit` (POST, status 200, 201 or 202). */
-  add(limit: QuotaClusterLimit, options: RequestOptions = {}): Promise<QuotaClusterLimit> {
+  add(limit: QuotaClusterLimit, options: ServiceRequestOptions = {}): Promise<QuotaClusterLimit> {
     return this.run("add add QuotaClusterLimit - $limit:QuotaClusterLimit", options, limit) as Promise<QuotaClusterLimit>;
   }
 
@@ -6902,7 +6902,7 @@ export class QuotaStorageLimitService extends Service {
  */
 export class QuotaStorageLimitsService extends Service {
   /** Adds a `QuotaStorageLimit` (POST, status 200, 201 or 202). */
-  add(limit: QuotaStorageLimit, options: RequestOptions = {}): Promise<QuotaStorageLimit> {
+  add(limit: QuotaStorageLimit, options: ServiceRequestOptions = {}): Promise<QuotaStorageLimit> {
     return this.run("add add QuotaStorageLimit - $limit:QuotaStorageLimit", options, limit) as Promise<QuotaStorageLimit>;
   }
 
@@ -6938,7 +6938,7 @@ export class QuotasService extends Service {
   /** Adds a `Quota` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `quota.name` is set. */
-  add(quota: Quota, options: RequestOptions = {}): Promise<Quota> {
+  add(quota: Quota, options: ServiceRequestOptions = {}): Promise<Quota> {
     return this.run("add add Quota - $quota:Quota !quota.name", options, quota) as Promise<Quota>;
   }
 
@@ -7016,7 +7016,7 @@ export class RolesService extends Service {
   /** Adds a `Role` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `role.name`, `role.permits[].id` are set. */
-  add(role: Role, options: RequestOptions = {}): Promise<Role> {
+  add(role: Role, options: ServiceRequestOptions = {}): Promise<Role> {
     return this.run("add add Role - $role:Role !role.name !role.permits[].id", options, role) as Promise<Role>;
   }
 
@@ -7052,7 +7052,7 @@ export class SchedulingPoliciesService extends Service {
   /** Adds a `SchedulingPolicy` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `policy.name` is set. */
-  add(policy: SchedulingPolicy, options: RequestOptions = {}): Promise<SchedulingPolicy> {
+  add(policy: SchedulingPolicy, options: ServiceRequestOptions = {}): Promise<SchedulingPolicy> {
     return this.run("add add SchedulingPolicy - $policy:SchedulingPolicy !policy.name", options, policy) as Promise<SchedulingPolicy>;
   }
 
@@ -7393,7 +7393,7 @@ export class SnapshotsService extends Service {
   /** Adds a `Snapshot` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `snapshot.description` is set. */
-  add(snapshot: Snapshot, options: RequestOptions = {}): Promise<Snapshot> {
+  add(snapshot: Snapshot, options: ServiceRequestOptions = {}): Promise<Snapshot> {
     return this.run("add add Snapshot - $snapshot:Snapshot !snapshot.description", options, snapshot) as Promise<Snapshot>;
   }
 
@@ -7459,7 +7459,7 @@ export class SshPublicKeysService extends Service {
   /** Adds a `SshPublicKey` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `key.content` is set. */
-  add(key: SshPublicKey, options: RequestOptions = {}): Promise<SshPublicKey> {
+  add(key: SshPublicKey, options: ServiceRequestOptions = {}): Promise<SshPublicKey> {
     return this.run("add add SshPublicKey - $key:SshPublicKey !key.content", options, key) as Promise<SshPublicKey>;
   }
 
@@ -7567,7 +7567,7 @@ export class StepsService extends Service {
   /** Adds a `Step` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `step.description`, `step.type` are set. */
-  add(step: Step, options: RequestOptions = {}): Promise<Step> {
+  add(step: Step, options: ServiceRequestOptions = {}): Promise<Step> {
     return this.run("add add Step - $step:Step !step.description !step.type", options, step) as Promise<Step>;
   }
 
@@ -7675,17 +7675,17 @@ export class StorageDomainDiskService extends MeasurableService {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  sparsify(options: RequestOptions = {}): Promise<Action> {
+  sparsify(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
   /** Updates the `Disk` (PUT, status 200). */
-  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  update(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -7778,7 +7778,7 @@ export class StorageDomainServerConnectionsService extends Service {
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.id` is set. */
-  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  add(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add add StorageConnection - $connection:StorageConnection !connection.id", options, connection) as Promise<StorageConnection>;
   }
 
@@ -8140,42 +8140,42 @@ export class StorageDomainsService extends Service {
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
-  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  add(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.logicalUnits[].address`, `storageDomain.storage.logicalUnits[].id`, `storageDomain.storage.logicalUnits[].port`, `storageDomain.storage.logicalUnits[].target` are set. */
-  addDirectLun(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addDirectLun(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addDirectLun StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.logicalUnits[].address !storageDomain.storage.logicalUnits[].id !storageDomain.storage.logicalUnits[].port !storageDomain.storage.logicalUnits[].target", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
-  addBlockDomain(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addBlockDomain(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addBlockDomain StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.address`, `storageDomain.storage.path` are set. */
-  addByPath(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addByPath(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addByPath StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.address !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path` are set. */
-  addLocal(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addLocal(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addLocal StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path`, `storageDomain.storage.vfsType` are set. */
-  addGlusterOrPostfs(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addGlusterOrPostfs(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addGlusterOrPostfs StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path !storageDomain.storage.vfsType", options, storageDomain) as Promise<StorageDomain>;
   }
 
@@ -8239,7 +8239,7 @@ export class StorageServerConnectionExtensionsService extends Service {
   /** Adds a `StorageConnectionExtension` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `extension.password`, `extension.target`, `extension.username` are set. */
-  add(extension: StorageConnectionExtension, options: RequestOptions = {}): Promise<StorageConnectionExtension> {
+  add(extension: StorageConnectionExtension, options: ServiceRequestOptions = {}): Promise<StorageConnectionExtension> {
     return this.run("add add StorageConnectionExtension - $extension:StorageConnectionExtension !extension.password !extension.target !extension.username", options, extension) as Promise<StorageConnectionExtension>;
   }
 
@@ -8328,42 +8328,42 @@ export class StorageServerConnectionsService extends Service {
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type` is set. */
-  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  add(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add add StorageConnection - $connection:StorageConnection !connection.type", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.port`, `connection.target` are set. */
-  addIscsi(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addIscsi(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addIscsi StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.port !connection.target", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.path` are set. */
-  addNfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addNfs(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addNfs StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.path", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
-  addVfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addVfs(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addVfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
-  addGlusterfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addGlusterfs(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addGlusterfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.path` are set. */
-  addLocal(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addLocal(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addLocal StorageConnection - $connection:StorageConnection !connection.type !connection.path", options, connection) as Promise<StorageConnection>;
   }
 
@@ -8811,7 +8811,7 @@ export class TagsService extends Service {
   /** Adds a `Tag` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `tag.name` is set. */
-  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+  add(tag: Tag, options: ServiceRequestOptions = {}): Promise<Tag> {
     return this.run("add add Tag - $tag:Tag !tag.name", options, tag) as Promise<Tag>;
   }
 
@@ -9031,7 +9031,7 @@ export class TemplateGraphicsConsolesService extends Service {
   /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `console.protocol` is set. */
-  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+  add(console: GraphicsConsole, options: ServiceRequestOptions = {}): Promise<GraphicsConsole> {
     return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
@@ -9093,7 +9093,7 @@ export class TemplateMediatedDeviceService extends Service {
  */
 export class TemplateMediatedDevicesService extends Service {
   /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
-  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+  add(device: VmMediatedDevice, options: ServiceRequestOptions = {}): Promise<VmMediatedDevice> {
     return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
   }
 
@@ -9157,7 +9157,7 @@ export class TemplateNicsService extends Service {
   /** Adds a `Nic` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `nic.name` is set. */
-  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+  add(nic: Nic, options: ServiceRequestOptions = {}): Promise<Nic> {
     return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
   }
 
@@ -9331,7 +9331,7 @@ export class TemplateWatchdogsService extends Service {
   /** Adds a `Watchdog` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
-  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+  add(watchdog: Watchdog, options: ServiceRequestOptions = {}): Promise<Watchdog> {
     return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
   }
 
@@ -9472,12 +9472,12 @@ export class UnmanagedNetworksService extends Service {
  */
 export class UserOptionService extends Service {
   /** Gets the `UserOption` (GET, status 200). */
-  get(options: RequestOptions = {}): Promise<UserOption> {
+  get(options: ServiceRequestOptions = {}): Promise<UserOption> {
     return this.run("get get UserOption -", options) as Promise<UserOption>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
@@ -9497,12 +9497,12 @@ export class UserOptionsService extends Service {
   /** Adds a `UserOption` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `option.content`, `option.name` are set. */
-  add(option: UserOption, options: RequestOptions = {}): Promise<UserOption> {
+  add(option: UserOption, options: ServiceRequestOptions = {}): Promise<UserOption> {
     return this.run("add add UserOption - $option:UserOption !option.content !option.name", options, option) as Promise<UserOption>;
   }
 
   /** Lists the `UserOption` objects (GET, status 200). */
-  list(options: RequestOptions = {}): Promise<List<UserOption>> {
+  list(options: ServiceRequestOptions = {}): Promise<List<UserOption>> {
     return this.run("list list UserOption -", options) as Promise<List<UserOption>>;
   }
 
@@ -9543,7 +9543,7 @@ export class UserService extends Service {
   /** Updates the `User` (PUT, status 200).
    *
    * @deprecated UserService.update is deprecated. */
-  update(user: User, options: RequestOptions = {}): Promise<User> {
+  update(user: User, options: ServiceRequestOptions = {}): Promise<User> {
     return this.run("update update User - $user:User", options, user) as Promise<User>;
   }
 
@@ -9619,7 +9619,7 @@ export class UsersService extends Service {
   /** Adds a `User` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `user.userName`, `user.domain.id` or `user.domain.name` are set. */
-  add(user: User, options: RequestOptions = {}): Promise<User> {
+  add(user: User, options: ServiceRequestOptions = {}): Promise<User> {
     return this.run("add add User - $user:User !user.userName !user.domain.id|user.domain.name", options, user) as Promise<User>;
   }
 
@@ -9678,7 +9678,7 @@ export class VirtualFunctionAllowedNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
   }
 
@@ -9806,7 +9806,7 @@ export class VmBackupDisksService extends Service {
  */
 export class VmBackupService extends Service {
   /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
-  finalize(options: RequestOptions = {}): Promise<Action> {
+  finalize(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action finalize - finalize", options) as Promise<Action>;
   }
 
@@ -9904,7 +9904,7 @@ export class VmCdromsService extends Service {
   /** Adds a `Cdrom` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `cdrom.file.id` is set. */
-  add(cdrom: Cdrom, options: RequestOptions = {}): Promise<Cdrom> {
+  add(cdrom: Cdrom, options: ServiceRequestOptions = {}): Promise<Cdrom> {
     return this.run("add add Cdrom - $cdrom:Cdrom !cdrom.file.id", options, cdrom) as Promise<Cdrom>;
   }
 
@@ -10114,7 +10114,7 @@ export class VmDiskService extends MeasurableService {
  */
 export class VmDisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  add(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add add Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -10158,7 +10158,7 @@ export class VmGraphicsConsoleService extends Service {
   }
 
   /** Runs the `remoteviewerconnectionfile` action (POST `<path>/remoteviewerconnectionfile`, status 200, 201 or 202); returns the action's `remote_viewer_connection_file`. */
-  remoteViewerConnectionFile(options: RequestOptions = {}): Promise<string | undefined> {
+  remoteViewerConnectionFile(options: ServiceRequestOptions = {}): Promise<string | undefined> {
     return this.run("action remoteViewerConnectionFile - remoteviewerconnectionfile >remoteViewerConnectionFile", options) as Promise<string | undefined>;
   }
 
@@ -10188,7 +10188,7 @@ export class VmGraphicsConsolesService extends Service {
   /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `console.protocol` is set. */
-  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+  add(console: GraphicsConsole, options: ServiceRequestOptions = {}): Promise<GraphicsConsole> {
     return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
@@ -10247,7 +10247,7 @@ export class VmHostDevicesService extends Service {
   /** Adds a `HostDevice` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `device.id` or `device.name` is set. */
-  add(device: HostDevice, options: RequestOptions = {}): Promise<HostDevice> {
+  add(device: HostDevice, options: ServiceRequestOptions = {}): Promise<HostDevice> {
     return this.run("add add HostDevice - $device:HostDevice !device.id|device.name", options, device) as Promise<HostDevice>;
   }
 
@@ -10309,7 +10309,7 @@ export class VmMediatedDeviceService extends Service {
  */
 export class VmMediatedDevicesService extends Service {
   /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
-  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+  add(device: VmMediatedDevice, options: ServiceRequestOptions = {}): Promise<VmMediatedDevice> {
     return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
   }
 
@@ -10404,7 +10404,7 @@ export class VmNicsService extends Service {
   /** Adds a `Nic` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `nic.name` is set. */
-  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+  add(nic: Nic, options: ServiceRequestOptions = {}): Promise<Nic> {
     return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
   }
 
@@ -10468,7 +10468,7 @@ export class VmNumaNodesService extends Service {
   /** Adds a `VirtualNumaNode` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `node.index`, `node.memory`, `node.cpu.cores[].index` are set. */
-  add(node: VirtualNumaNode, options: RequestOptions = {}): Promise<VirtualNumaNode> {
+  add(node: VirtualNumaNode, options: ServiceRequestOptions = {}): Promise<VirtualNumaNode> {
     return this.run("add add VirtualNumaNode - $node:VirtualNumaNode !node.index !node.memory !node.cpu.cores[].index", options, node) as Promise<VirtualNumaNode>;
   }
 
@@ -10734,7 +10734,7 @@ export class VmService extends MeasurableService {
   }
 
   /** Runs the `screenshot` action (POST `<path>/screenshot`, status 200, 201 or 202). */
-  screenshot(options: RequestOptions = {}): Promise<Action> {
+  screenshot(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action screenshot - screenshot", options) as Promise<Action>;
   }
 
@@ -11002,7 +11002,7 @@ export class VmWatchdogsService extends Service {
   /** Adds a `Watchdog` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
-  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+  add(watchdog: Watchdog, options: ServiceRequestOptions = {}): Promise<Watchdog> {
     return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
   }
 
@@ -11135,7 +11135,7 @@ export class VnicProfilesService extends Service {
   /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name`, `profile.network.id` are set. */
-  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+  add(profile: VnicProfile, options: ServiceRequestOptions = {}): Promise<VnicProfile> {
     return this.run("add add VnicProfile - $profile:VnicProfile !profile.name !profile.network.id", options, profile) as Promise<VnicProfile>;
   }
 
@@ -11194,7 +11194,7 @@ export class WeightsService extends Service {
   /** Adds a `Weight` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `weight.schedulingPolicyUnit.id` is set. */
-  add(weight: Weight, options: RequestOptions = {}): Promise<Weight> {
+  add(weight: Weight, options: ServiceRequestOptions = {}): Promise<Weight> {
     return this.run("add add Weight - $weight:Weight !weight.schedulingPolicyUnit.id", options, weight) as Promise<Weight>;
   }
 
