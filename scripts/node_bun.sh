@@ -86,7 +86,7 @@ if [ "$only" = all ] || [ "$only" = bun ]; then
     log "bun $("$bun" --version)"
     timeout 300 "$bun" tests/node_bun/bun_smoke.mjs >"$OUT/bun.log" 2>&1
     rc=$?
-    grep -A15 '^not ok' "$OUT/bun.log" | head -80
+    grep -A15 '^not ok' "$OUT/bun.log" | grep -v '^bun: ' | head -80
     line=$(grep -E '^bun: [0-9]+ passed, [0-9]+ failed' "$OUT/bun.log" | tail -1)
     if [ -z "$line" ]; then
       tail -30 "$OUT/bun.log"

@@ -273,6 +273,8 @@ export async function link(from: string, to: string): Promise<void> {
 export interface FileStat {
   /** Last modification, epoch ms (undefined where the platform has none). */
   mtimeMs: number | undefined;
+  /** Whether it is a regular file. */
+  isFile: boolean;
   /** Whether it is a symbolic link (only from `lstat`). */
   isSymlink: boolean;
   /** The owner's user id (undefined on Windows). */
@@ -299,6 +301,7 @@ export async function stat(path: string, options: { lstat?: boolean } = {}): Pro
       const info = options.lstat ? await deno.lstat(path) : await deno.stat(path);
       return {
         mtimeMs: info.mtime?.getTime(),
+        isFile: info.isFile,
         isSymlink: info.isSymlink,
         uid: info.uid ?? undefined,
         ino: info.ino ?? undefined,
@@ -310,11 +313,87 @@ export async function stat(path: string, options: { lstat?: boolean } = {}): Pro
     const windows = nodeProcess()?.platform === "win32";
     return {
       mtimeMs: info.mtimeMs,
+      isFile: info.isFile(),
       isSymlink: info.isSymbolicLink(),
       uid: windows ? undefined : info.uid,
       ino: windows ? undefined : info.ino,
       dev: windows ? undefined : info.dev,
     };
+  } catch (error) {
+    throw explainPermission(error, `read ${path}`, read(path));
+  }
+}
+
+/**
+ * This process's user id, or undefined where there is none (Windows) or Deno
+ * may not tell (no `--allow-sys=uid`).
+ *
+ * @example
+ * ```ts
+ * import { userId } from "./files.ts";
+ * console.log(userId() === undefined || userId()! >= 0); // true
+ * ```
+ */
+export function userId(): number | undefined {
+  const deno = denoNamespace();
+  try {
+    if (deno) return deno.uid() ?? undefined;
+    return (nodeProcess() as { getuid?: () => number } | undefined)?.getuid?.();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file's size and its bytes as a stream (closed when the stream ends or is
+ * cancelled), for uploads.
+ *
+ * @example
+ * ```ts
+ * import { openFileStream } from "./files.ts";
+ * const { size, stream } = await openFileStream("/etc/hostname");
+ * console.log(size === (await new Response(stream).bytes()).length); // true
+ * ```
+ */
+export async function openFileStream(
+  path: string,
+): Promise<{ size: number; stream: ReadableStream<Uint8Array>; close(): void }> {
+  const deno = denoNamespace();
+  try {
+    if (deno) {
+      const file = await deno.open(path, { read: true });
+      const size = (await file.stat()).size;
+      const close = () => {
+        try {
+          file.close();
+        } catch {
+          // Already closed by the end of its readable stream.
+        }
+      };
+      return { size, stream: file.readable, close };
+    }
+    const handle = await nodeFs("reading a file").promises.open(path, "r");
+    const size = (await handle.stat()).size;
+    let closed = false;
+    const close = () => {
+      if (!closed) handle.close().catch(() => {});
+      closed = true;
+    };
+    const stream = new ReadableStream<Uint8Array>({
+      type: "bytes",
+      async pull(controller) {
+        const buffer = new Uint8Array(64 * 1024);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) {
+          close();
+          controller.close();
+        } else {
+          controller.enqueue(buffer.subarray(0, bytesRead));
+        }
+      },
+      cancel: close,
+    });
+    return { size, stream, close };
   } catch (error) {
     throw explainPermission(error, `read ${path}`, read(path));
   }

@@ -9,7 +9,7 @@ import { denoNamespace } from "./runtime.ts";
 
 /** A permission, in the shape of `Deno.PermissionDescriptor`. */
 export type Permission =
-  | { name: "env"; variable: string }
+  | { name: "env"; variable?: string }
   | { name: "read"; path: string }
   | { name: "write"; path: string }
   | { name: "net"; host: string }
@@ -51,7 +51,7 @@ export function isGranted(permission: Permission): boolean {
 export function flagFor(permission: Permission): string {
   switch (permission.name) {
     case "env":
-      return `--allow-env=${permission.variable}`;
+      return permission.variable ? `--allow-env=${permission.variable}` : "--allow-env";
     case "read":
     case "write":
     case "ffi":

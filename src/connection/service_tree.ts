@@ -42,8 +42,9 @@ let registered: ServiceTree | undefined;
  *
  * @example
  * ```ts
- * import { registerServiceTree } from "./service_tree.ts";
- * registerServiceTree({ root: () => ({}), raise: () => { throw new Error("failed"); } });
+ * import { maybeServiceTree, registerServiceTree } from "./service_tree.ts";
+ * const current = maybeServiceTree();
+ * if (current !== undefined) registerServiceTree(current); // what the oVirt entry does
  * ```
  */
 export function registerServiceTree(tree: ServiceTree): void {
@@ -52,6 +53,13 @@ export function registerServiceTree(tree: ServiceTree): void {
 
 /**
  * The registered service tree.
+ *
+ * @example
+ * ```ts
+ * import "@nimbus/apiclient/services/ovirt";
+ * import { serviceTree } from "./service_tree.ts";
+ * console.log(typeof serviceTree().root); // function
+ * ```
  *
  * @throws {SdkError} naming the import to add when the model isn't loaded.
  */
@@ -65,7 +73,15 @@ export function serviceTree(): ServiceTree {
   return registered;
 }
 
-/** The registered service tree, or undefined when the model isn't loaded. */
+/**
+ * The registered service tree, or undefined when the model isn't loaded.
+ *
+ * @example
+ * ```ts
+ * import { maybeServiceTree } from "./service_tree.ts";
+ * console.log(maybeServiceTree() === undefined || typeof maybeServiceTree()!.raise); // true or function
+ * ```
+ */
 export function maybeServiceTree(): ServiceTree | undefined {
   return registered;
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { ValidationError } from "../errors/mod.ts";
 import type { CachedToken } from "../token_cache/cached_token.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
 import { hasControlCharacter } from "../transport/headers_check.ts";
@@ -152,7 +153,9 @@ export class LoginLifecycle {
   constructor(driver: LoginDriver, options: LoginLifecycleOptions = {}) {
     const margin = options.expiryMarginMs ?? DEFAULT_EXPIRY_MARGIN_MS;
     if (!(Number.isFinite(margin) && margin >= 0)) {
-      throw new RangeError(`expiryMarginMs must be a finite number ≥ 0, got ${String(margin)}`);
+      throw new ValidationError(
+        `The 'expiryMarginMs' option must be a finite number of ms ≥ 0, got ${String(margin)}`,
+      );
     }
     this.#driver = driver;
     this.#cache = options.tokenCache;

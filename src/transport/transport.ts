@@ -3,7 +3,13 @@
  *
  * @module
  */
-import { hasDenoHttpClient } from "../_runtime/tls_client.ts";
+import { nodeBuiltin } from "../_runtime/runtime.ts";
+import {
+  checkTlsOptions,
+  createDenoHttpClient,
+  hasDenoHttpClient,
+  type TlsHttpClient,
+} from "../_runtime/tls_client.ts";
 import { ClientClosed } from "../errors/mod.ts";
 import type { TlsOptions } from "../types.ts";
 import { createInsecureFetch, createNodeFetch } from "./node_fetch.ts";
@@ -23,15 +29,19 @@ export class Transport {
   /** Whether server certificates go unchecked. */
   readonly insecure: boolean;
   #fetch: typeof fetch;
-  #client: Deno.HttpClient | undefined;
+  #client: TlsHttpClient | undefined;
   #onClose: (() => void) | undefined;
   #closed = false;
 
   /** Creates the transport; TLS material is loaded once, here. */
   constructor(options: TransportOptions = {}) {
     this.insecure = options.insecure === true;
+    // Bad PEM text fails here, with what to fix, on every runtime and path.
+    checkTlsOptions(options);
     if (this.insecure && !options.fetch) {
-      const insecure = createInsecureFetch({ caCerts: options.caCerts, cert: options.cert });
+      // An explicit CA list, even empty, keeps Deno's node:tls from reading the
+      // system store, which would need --allow-sys: nothing is verified anyway.
+      const insecure = createInsecureFetch({ caCerts: options.caCerts ?? [], cert: options.cert });
       this.#fetch = insecure.fetch;
       this.#onClose = insecure.close;
       return;
@@ -39,18 +49,18 @@ export class Transport {
     this.#fetch = options.fetch ?? globalThis.fetch;
     if ((options.caCerts?.length || options.cert) && !hasDenoHttpClient() && !options.fetch) {
       // Node and Bun: no Deno.createHttpClient, so the TLS material goes to node:https.
+      // node:https's `ca` replaces the built-in roots: keep them, as caCerts adds to them.
+      const roots = nodeBuiltin<{ rootCertificates?: readonly string[] }>("node:tls")
+        ?.rootCertificates ?? [];
       const node = createNodeFetch({
-        ca: options.caCerts,
+        ca: options.caCerts ? [...roots, ...options.caCerts] : undefined,
         cert: options.cert?.cert,
         key: options.cert?.key,
       });
       this.#fetch = node.fetch;
       this.#onClose = node.close;
-    } else if (options.caCerts?.length || options.cert) {
-      this.#client = Deno.createHttpClient({
-        caCerts: options.caCerts,
-        ...(options.cert ? { cert: options.cert.cert, key: options.cert.key } : {}),
-      });
+    } else {
+      this.#client = createDenoHttpClient(options);
     }
   }
 

@@ -3,43 +3,45 @@
  *
  * @module
  */
-import { ConnectionError, ConnectionRefused } from "../errors/mod.ts";
+import { ConnectionError, ConnectionRefused, TimeoutError } from "../errors/mod.ts";
+import { classifyNetworkError } from "../_runtime/network_error.ts";
 import { displayUrl } from "../redaction/url_credentials.ts";
 
-// fetch reports every network failure as a TypeError; the kind of failure is
-// only in the message or the error code, so it is read here and nowhere else.
-const REFUSED = /connection refused|ECONNREFUSED|os error 111/i;
-const DNS = /dns error|failed to lookup|ENOTFOUND|EAI_AGAIN|name or service not known/i;
-const TLS = /certificate|tls|ssl|handshake|UnknownIssuer|self.signed/i;
-
-function describe(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    parts.push(current.message);
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") parts.push(code);
-    current = current.cause;
-  }
-  return parts.join(": ");
-}
-
 /**
- * Wraps a transport failure as `ConnectionRefused` (refused) or
+ * Wraps a transport failure as `ConnectionRefused` (refused), `TimeoutError`
+ * (the runtime's own connect/read timeout, e.g. Node's `ETIMEDOUT`) or
  * `ConnectionError` (DNS, reset, TLS, anything else), keeping it as `cause`.
+ * The kind is read by the runtime module from the error's code (Node, Bun)
+ * or Deno's error classes and messages; TLS failures say what to do.
  */
-export function toConnectionError(error: unknown, method: string, url: string): ConnectionError {
-  const text = describe(error);
+export function toConnectionError(
+  error: unknown,
+  method: string,
+  url: string,
+): ConnectionError | TimeoutError {
+  const failure = classifyNetworkError(error);
   // The URL may carry user:password@ or a ?token=: the message never shows them.
   const where = `${method} ${displayUrl(url)}`;
-  if (REFUSED.test(text) || error instanceof Deno.errors.ConnectionRefused) {
-    return new ConnectionRefused(`Connection refused: ${where}`, { cause: error });
+  switch (failure.kind) {
+    case "refused":
+      return new ConnectionRefused(`Connection refused: ${where}`, { cause: error });
+    case "timeout":
+      return new TimeoutError(`${where} timed out: ${failure.detail}`, { cause: error });
+    case "dns":
+      return new ConnectionError(`Cannot resolve host: ${where}`, { cause: error });
+    case "reset":
+      return new ConnectionError(`Connection reset: ${where}: ${failure.detail}`, {
+        cause: error,
+      });
+    case "tls": {
+      const advice = failure.advice ? ` (${failure.advice})` : "";
+      return new ConnectionError(`TLS error: ${where}: ${failure.detail}${advice}`, {
+        cause: error,
+      });
+    }
+    default:
+      return new ConnectionError(`Connection failed: ${where}: ${failure.detail}`, {
+        cause: error,
+      });
   }
-  if (DNS.test(text)) {
-    return new ConnectionError(`Cannot resolve host: ${where}`, { cause: error });
-  }
-  if (TLS.test(text)) {
-    return new ConnectionError(`TLS error: ${where}: ${text}`, { cause: error });
-  }
-  return new ConnectionError(`Connection failed: ${where}: ${text}`, { cause: error });
 }

@@ -12,6 +12,7 @@ import {
   MemoryTokenStore,
   TimeoutError,
   TokenCache,
+  ValidationError,
 } from "../../mod.ts";
 import { CountingAuth, tokenChecker } from "../_fakes/counting_auth.ts";
 import { TestServer } from "../_fakes/test_server.ts";
@@ -145,5 +146,17 @@ Deno.test("lifecycle: a cache that cannot work is reported once at warn level", 
     assert.ok(!noSecret[0]!.includes("hunter2"));
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("lifecycle: expiryMarginMs must be a finite number ≥ 0", () => {
+  for (const bad of [-1, Number.NaN, Infinity]) {
+    assert.throws(
+      () =>
+        new HTTPClient(new CountingAuth({ url: "http://127.0.0.1:1" } as TestServer), {
+          expiryMarginMs: bad,
+        }),
+      ValidationError,
+    );
   }
 });

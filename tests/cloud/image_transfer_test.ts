@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { Forbidden, NotFound } from "../../mod.ts";
 import { openCloud } from "../../src/services/openstack/mod.ts";
 import { contractTest, uniqueName } from "./_targets.ts";
 import { polling, withCleanup } from "./_wait.ts";
@@ -55,5 +56,23 @@ contractTest(
       const empty = await make();
       assert.equal((await new Response(await images.download(empty.id)).bytes()).length, 0);
     });
+  },
+);
+
+contractTest(
+  "image: Glance's reason is the error message (Accept: application/json)",
+  async (target) => {
+    await using cloud = openCloud({ env: target.demoEnv });
+    const id = crypto.randomUUID();
+    await assert.rejects(cloud.image.images.get(id), (e: unknown) => {
+      assert.ok(e instanceof NotFound);
+      assert.match(e.message, new RegExp(`No image found with ID ${id}`));
+      assert.match(e.headers.get("content-type") ?? "", /application\/json/);
+      return true;
+    });
+    await assert.rejects(
+      cloud.image.images.create({ name: uniqueName("img"), status: "active" }),
+      (e: unknown) => e instanceof Forbidden && /Attribute 'status' is read-only/.test(e.message),
+    );
   },
 );

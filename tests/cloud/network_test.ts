@@ -7,15 +7,7 @@ import { BadRequest, Conflict, NotFound } from "../../mod.ts";
 import { openCloud } from "../../src/services/openstack/mod.ts";
 import { contractTest, uniqueName } from "./_targets.ts";
 import { withCleanup } from "./_wait.ts";
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) {
-    out.push(x);
-    if (out.length > 10_000) break;
-  }
-  return out;
-}
+import { collect } from "./_util.ts";
 
 contractTest("network: networks CRUD, paging with limit/marker, filters", async (target) => {
   await using cloud = openCloud({ env: target.demoEnv });

@@ -55,6 +55,22 @@ export function smokeCases({ root, auth, openstack }) {
     });
   let certs;
   const tls = () => (certs ??= makeCerts());
+  /** Runs `fn` with a Connection logged in to a fresh engine; both closed after. */
+  const withEngine = async (fn) => {
+    const engine = await startEngine();
+    const connection = new Connection({
+      url: engine.apiUrl,
+      username: "admin@internal",
+      password: engine.password,
+    });
+    try {
+      await fn(connection);
+    } finally {
+      await connection.close();
+      await engine.close();
+    }
+    return engine;
+  };
 
   return [
     ["HTTPClient: a GET returns the server's JSON as a Response", async () => {
@@ -308,33 +324,18 @@ export function smokeCases({ root, auth, openstack }) {
     }],
 
     ["oVirt: Connection logs in through SSO and lists VMs from XML", async () => {
-      const engine = await startEngine();
-      const connection = new Connection({
-        url: engine.apiUrl,
-        username: "admin@internal",
-        password: engine.password,
-      });
-      try {
+      const engine = await withEngine(async (connection) => {
         const vms = await connection.systemService().vmsService().list();
         assert.deepEqual(vms.map((vm) => vm.name), ["web", "db"]);
         assert.equal(vms[0].id, "v1");
         assert.equal(String(vms[0].status), "up");
-      } finally {
-        await connection.close();
-        await engine.close();
-      }
+      });
       assert.equal(engine.state.logins, 1);
       assert.equal(engine.state.logouts, 1);
     }],
 
     ["oVirt: a fault reply is a typed SdkError that prints the fault", async () => {
-      const engine = await startEngine();
-      const connection = new Connection({
-        url: engine.apiUrl,
-        username: "admin@internal",
-        password: engine.password,
-      });
-      try {
+      await withEngine(async (connection) => {
         const e = await rejects(
           connection.systemService().vmsService().vmService("nope").get(),
           (e) => {
@@ -344,10 +345,7 @@ export function smokeCases({ root, auth, openstack }) {
         );
         assert.match(inspect(e), /Not Found/);
         assert.match(inspect(e), /\/vms\/nope/);
-      } finally {
-        await connection.close();
-        await engine.close();
-      }
+      });
     }],
   ];
 }

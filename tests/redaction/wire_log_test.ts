@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { Connection } from "../../mod.ts";
+import { Connection, SdkError } from "../../mod.ts";
+import { Vm } from "../../src/services/ovirt/mod.ts";
 import { FakeEngine } from "../../src/testing/mod.ts";
 import { assertNoSecret, Lines } from "./_helpers.ts";
 
@@ -64,4 +65,24 @@ Deno.test("wire log: a secret straddling the 256 KiB cut is not shown in part", 
   await using connection = debugConnection(engine, log);
   await connection.send({ method: "GET", path: "/vms/2" });
   assertNoSecret(log.text, secret, "the cut wire log");
+});
+
+Deno.test("oVirt fault: a secret field the engine echoes in its fault text is not in the error", async () => {
+  await using engine = await FakeEngine.start({ users: { [USER]: PASSWORD } });
+  engine.inject({
+    path: /\/vms$/,
+    method: "POST",
+    status: 400,
+    body: "<fault><reason>Operation Failed</reason><detail>[Invalid value " +
+      "root_password=fault-echo-secret-1 for <root_password>fault-echo-secret-2</root_password>]" +
+      "</detail></fault>",
+  });
+  await using connection = new Connection({ url: engine.url, username: USER, password: PASSWORD });
+  const error = await connection.systemService().vmsService().add(new Vm({ name: "v" })).catch(
+    (e) => e,
+  );
+  assert.ok(error instanceof SdkError, String(error));
+  assert.match(error.message, /Operation Failed/);
+  assertNoSecret(error.message, "fault-echo-secret-1", "the fault error");
+  assertNoSecret(error.message, "fault-echo-secret-2", "the fault error");
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { classifyNetworkError } from "../../src/_runtime/network_error.ts";
 import { testCerts } from "../_fakes/tls_certs.ts";
+import { serveTls } from "./_tls_server.ts";
 
 async function failure(url: string, init?: RequestInit): Promise<unknown> {
   try {
@@ -39,48 +40,28 @@ Deno.test("Deno's fetch: a server that resets the connection is 'reset'", async 
 
 Deno.test("Deno's fetch: an unknown CA is 'tls' with advice to pass caCerts", async () => {
   const certs = await testCerts();
-  const ac = new AbortController();
-  const server = Deno.serve({
-    hostname: "127.0.0.1",
-    port: 0,
-    signal: ac.signal,
-    onListen: () => {},
-    cert: certs.serverCert,
-    key: certs.serverKey,
-  }, () => new Response("ok"));
+  const server = serveTls(certs.serverCert, certs.serverKey);
   try {
-    const seen = classifyNetworkError(await failure(`https://127.0.0.1:${server.addr.port}/`));
+    const seen = classifyNetworkError(await failure(server.url));
     assert.equal(seen.kind, "tls");
     assert.match(seen.advice ?? "", /caCerts/);
   } finally {
-    ac.abort();
-    await server.finished;
+    await server.close();
   }
 });
 
 Deno.test("Deno's fetch: a self-signed CA certificate as the server's own gets advice on CA:FALSE", async () => {
   const certs = await testCerts();
   // The test CA is self-signed with CA:TRUE: serving it as the leaf is the classic mistake.
-  const ac = new AbortController();
-  const server = Deno.serve({
-    hostname: "127.0.0.1",
-    port: 0,
-    signal: ac.signal,
-    onListen: () => {},
-    cert: certs.caCert,
-    key: await Deno.readTextFile(`${certs.dir}/ca.key`),
-  }, () => new Response("ok"));
+  const server = serveTls(certs.caCert, await Deno.readTextFile(`${certs.dir}/ca.key`));
   const client = Deno.createHttpClient({ caCerts: [certs.caCert] });
   try {
-    const seen = classifyNetworkError(
-      await failure(`https://127.0.0.1:${server.addr.port}/`, { client } as RequestInit),
-    );
+    const seen = classifyNetworkError(await failure(server.url, { client } as RequestInit));
     assert.equal(seen.kind, "tls");
     assert.match(seen.advice ?? "", /CA:FALSE/);
   } finally {
     client.close();
-    ac.abort();
-    await server.finished;
+    await server.close();
   }
 });
 

@@ -89,12 +89,16 @@ function keystoneManager<T, C>(
     plural,
     paging: "keystone",
     update: "PATCH",
+    // Keystone does not page these lists and ignores `limit`: it is not sent.
+    dropQuery: ["limit", "marker"],
   });
 }
 
 /**
- * The Keystone v3 API. The catalog's identity endpoint must include the
- * version (`…/v3`), as most clouds publish it.
+ * The Keystone v3 API. The catalog's identity endpoint may include the
+ * version (`…/v3`, as most clouds publish it) or not (`…/identity`, as
+ * devstack does: the version is then found in Keystone's root document).
+ * Lists come whole: Keystone ignores `limit`, so it is not sent.
  *
  * @example Find a project and grant a role on it
  * ```ts

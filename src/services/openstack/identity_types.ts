@@ -13,7 +13,7 @@ export interface Project {
   /** The owning domain. */
   domain_id: string;
   /** Free text. */
-  description?: string;
+  description?: string | null;
   /** Whether tokens can be scoped to it. */
   enabled: boolean;
   /** The parent project or domain. */
@@ -54,7 +54,7 @@ export interface User {
   /** Whether the user can log in. */
   enabled: boolean;
   /** The project used when a login names none. */
-  default_project_id?: string;
+  default_project_id?: string | null;
   /** When the password expires, or null. */
   password_expires_at?: string | null;
   /** Other fields. */
@@ -85,7 +85,7 @@ export interface Group {
   /** The owning domain. */
   domain_id: string;
   /** Free text. */
-  description?: string;
+  description?: string | null;
   /** Other fields. */
   [key: string]: unknown;
 }
@@ -108,7 +108,7 @@ export interface Domain {
   /** The name. */
   name: string;
   /** Free text. */
-  description?: string;
+  description?: string | null;
   /** A domain must be disabled before it can be deleted. */
   enabled: boolean;
   /** Other fields. */
@@ -156,7 +156,7 @@ export interface Region {
   /** The id, which is also its name. */
   id: string;
   /** Free text. */
-  description?: string;
+  description?: string | null;
   /** The parent region. */
   parent_region_id?: string | null;
   /** Other fields. */
@@ -185,7 +185,7 @@ export interface CatalogService {
   /** Whether it is shown in catalogs. */
   enabled: boolean;
   /** Free text. */
-  description?: string;
+  description?: string | null;
   /** Other fields. */
   [key: string]: unknown;
 }

@@ -104,6 +104,12 @@ export interface ResourceManagerOptions<T, C> {
    * checks every match itself.
    */
   serverFilter?: boolean;
+  /**
+   * Query keys never sent because the service refuses or ignores them
+   * (`limit` and `marker` where it does not page: Placement answers 400,
+   * Keystone ignores them); `list()` leaves them out.
+   */
+  dropQuery?: readonly string[];
 }
 
 /** Longest list walk: a guard against an API that never stops paging. */
@@ -229,6 +235,8 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
   /** Iterates the collection across pages. */
   async *list(query: ListQuery = {}): AsyncIterableIterator<T> {
     const path = this.#o.listPath ?? this.#o.path;
+    query = { ...query };
+    for (const key of this.#o.dropQuery ?? []) delete query[key];
     let q: ListQuery = { ...query };
     let lastPage: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {

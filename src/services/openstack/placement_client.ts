@@ -21,7 +21,9 @@ export interface PlacementClientOptions {
 /**
  * The Placement API. A microversion belongs to this client
  * (`OpenStack-API-Version: placement <v>`). Before 1.20 a created provider
- * comes back without a body; `create()` then fetches it.
+ * comes back without a body; `create()` then fetches it. Placement does
+ * not page resource providers and answers 400 to `limit`: `list()` never
+ * sends `limit` or `marker`.
  *
  * @example Inventories and usages of every provider
  * ```ts
@@ -54,6 +56,8 @@ export class PlacementClient extends ServiceClient {
       idKey: "uuid",
       paging: "none",
       update: "PUT",
+      // Placement does not page providers and answers 400 to `limit`: never sent.
+      dropQuery: ["limit", "marker"],
     });
   }
 

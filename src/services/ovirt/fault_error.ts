@@ -6,6 +6,7 @@
  * @module
  */
 import { AuthError, NotFoundError, SdkError } from "../../errors/mod.ts";
+import { redactText } from "../../redaction/redact_text.ts";
 import type { HttpResponse } from "../../connection/http_request.ts";
 import { Fault } from "./struct.ts";
 import { Action } from "./_generated/types.ts";
@@ -33,7 +34,8 @@ export function errorFor(response: { code?: number }, detail?: Fault | string): 
   if (fault?.detail) parts.push(`Fault detail is "${fault.detail}".`);
   if (response.code) parts.push(`HTTP response code is ${response.code}.`);
   if (typeof detail === "string") parts.push(`${detail}.`);
-  const message = parts.join(" ");
+  // An engine may echo a submitted secret field (root_password=…) in its fault text.
+  const message = redactText(parts.join(" "), "<redacted>");
   const options = { code: response.code || undefined, fault };
   if (response.code === 401 || response.code === 403) return new AuthError(message, options);
   if (response.code === 404) return new NotFoundError(message, options);

@@ -19,7 +19,16 @@ type Json = null | boolean | number | bigint | string | Json[] | { [key: string]
 type JsonObject = { [key: string]: Json };
 type Fields = Struct & Record<string, unknown>;
 
-/** Objects nest at most this deep; deeper documents are refused. */
+/**
+ * JSON objects nest at most this deep; deeper documents (and objects that
+ * contain themselves, given to the writer) are refused with `SdkError`.
+ *
+ * @example
+ * ```ts
+ * import { MAX_JSON_DEPTH } from "./json_codec.ts";
+ * console.log(MAX_JSON_DEPTH); // 256
+ * ```
+ */
 export const MAX_JSON_DEPTH = 256;
 
 /** A model class or its name, telling the JSON reader what to build. */
@@ -61,8 +70,18 @@ function scalarText(field: FieldInfo, v: Json): string {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
   throw new SdkError(
-    `The value '${JSON.stringify(v)}' of '${field.wire}' isn't a valid ${field.kind} value`,
+    `The value of '${field.wire}' isn't a valid ${field.kind} value: ${describe(v)}`,
   );
+}
+
+// What a JSON value is, for error messages: short, and safe however deep
+// the value nests (JSON.stringify would overflow the stack).
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === "object") return "an object";
+  const text = typeof v === "string" ? JSON.stringify(v) : String(v);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 function readValue(field: FieldInfo, v: Json, depth: number, exact: boolean): unknown {
@@ -121,7 +140,8 @@ function readObject(info: TypeInfo, json: JsonObject, depth: number, exact: bool
     throw new SdkError(`The JSON document nests objects deeper than ${MAX_JSON_DEPTH} levels`);
   }
   const obj = new info.ctor() as Fields;
-  // for-in allocates nothing; JSON.parse output has no inherited keys.
+  // for-in allocates nothing (JSON.parse output has no inherited keys; of a
+  // caller's value, inherited enumerable keys are read like own ones).
   for (const key in json) {
     const v = json[key] as Json;
     if (v === null) continue;
@@ -165,18 +185,27 @@ function parse(text: string, exact: boolean): unknown {
   }
 }
 
-function read(info: TypeInfo, json: unknown, list: boolean, exact: boolean): Struct | List<Struct> {
+function read(
+  info: TypeInfo,
+  json: unknown,
+  list: boolean,
+  exact: boolean,
+  owned: boolean,
+): Struct | List<Struct> {
   if (!isObject(json)) {
-    const shown = JSON.stringify(json, (_k, v) => typeof v === "bigint" ? String(v) : v);
-    throw new SdkError(
-      `Expected a JSON object for '${info.name}', but got ${shown?.slice(0, 100)}`,
-    );
+    throw new SdkError(`Expected a JSON object for '${info.name}', but got ${describe(json)}`);
   }
   if (list) {
     const items = json[info.tag] ?? [];
     const arr = Array.isArray(items) ? items : [items];
     const out = List.create<Struct>([]);
-    for (const o of arr) if (isObject(o)) out.push(readObject(info, o, 1, exact));
+    for (let i = 0; i < arr.length; i++) {
+      const o = arr[i];
+      // A document this reader parsed itself lets go of each item once read,
+      // so the garbage collector need not carry both trees.
+      if (owned) arr[i] = null;
+      if (isObject(o)) out.push(readObject(info, o, 1, exact));
+    }
     if (typeof json.href === "string") out.href = json.href;
     return out;
   }
@@ -217,16 +246,16 @@ export function readJson<T extends Struct>(
   const list = options.list ?? false;
   if (typeof source !== "string" && !(source instanceof Uint8Array)) {
     // An already parsed value: its numbers are what they are.
-    return read(info, source, list, true) as T | List<T>;
+    return read(info, source, list, true, false) as T | List<T>;
   }
   const text = typeof source === "string" ? source : new TextDecoder().decode(source);
   try {
-    return read(info, parse(text, false), list, false) as T | List<T>;
+    return read(info, parse(text, false), list, false, true) as T | List<T>;
   } catch (e) {
     if (!(e instanceof InexactNumber)) throw e;
     // Integers past 2^53 lose digits in a JSON number: read again keeping
     // their source text (rare, so the common read pays nothing for it).
-    return read(info, parse(text, true), list, true) as T | List<T>;
+    return read(info, parse(text, true), list, true, true) as T | List<T>;
   }
 }
 

@@ -14,7 +14,9 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function invalid(text: string, what: string): SdkError {
-  return new SdkError(`The text '${text}' isn't a valid ${what} value`);
+  // Quoted whole when short, as the Python readers do; cut when huge.
+  const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return new SdkError(`The text '${shown}' isn't a valid ${what} value`);
 }
 
 /**

@@ -202,28 +202,69 @@ function build(): Tables {
   return { byName, byTag, byPlural, byCtor, enums };
 }
 
-/** The type with this class name, if the model has it. */
+/**
+ * The type with this class name, if the model has it.
+ *
+ * @example
+ * ```ts
+ * import { typeByName } from "./type_info.ts";
+ * console.log(typeByName("Vm")?.tag); // vm
+ * ```
+ */
 export function typeByName(name: string): TypeInfo | undefined {
   return (tables ??= build()).byName.get(name);
 }
 
-/** The type whose singular tag is `tag`. */
+/**
+ * The type whose singular tag is `tag`.
+ *
+ * @example
+ * ```ts
+ * import { typeByTag } from "./type_info.ts";
+ * console.log(typeByTag("host_nic")?.name); // HostNic
+ * ```
+ */
 export function typeByTag(tag: string): TypeInfo | undefined {
   return (tables ??= build()).byTag.get(tag);
 }
 
-/** The type whose collection tag is `tag` (`vms`, `operation_systems`). */
+/**
+ * The type whose collection tag is `tag` (`vms`, `operation_systems`).
+ *
+ * @example
+ * ```ts
+ * import { typeByPlural } from "./type_info.ts";
+ * console.log(typeByPlural("vms")?.name); // Vm
+ * ```
+ */
 export function typeByPlural(tag: string): TypeInfo | undefined {
   return (tables ??= build()).byPlural.get(tag);
 }
 
-/** The type of an object, found through its class. */
+/**
+ * The type of an object, found through its class.
+ *
+ * @example
+ * ```ts
+ * import { Vm } from "./_generated/types.ts";
+ * import { typeOf } from "./type_info.ts";
+ * console.log(typeOf(new Vm())?.plural); // vms
+ * ```
+ */
 export function typeOf(obj: unknown): TypeInfo | undefined {
   if (obj === null || typeof obj !== "object") return undefined;
   return (tables ??= build()).byCtor.get(Object.getPrototypeOf(obj)?.constructor);
 }
 
-/** The wire values an enum accepts. */
+/**
+ * The wire values an enum accepts.
+ *
+ * @example
+ * ```ts
+ * import { enumValues } from "./type_info.ts";
+ * console.log(enumValues("VmStatus").has("up")); // true
+ * ```
+ */
 export function enumValues(name: string): ReadonlySet<string> {
   return (tables ??= build()).enums.get(name) ?? NO_VALUES;
 }

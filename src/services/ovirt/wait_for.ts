@@ -83,19 +83,42 @@ export async function waitFor<T>(
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     options.signal?.throwIfAborted();
     // Each poll gets what is left of the deadline, so a slow engine cannot hold the wait past it.
+    // The first poll always happens, even with timeoutMs 0.
     const remaining = Math.max(1, deadline - Date.now());
-    const timeout = Math.min(options.getOptions?.timeout ?? remaining, remaining);
-    last = await abortable(service.get({ ...options.getOptions, timeout }), options.signal);
+    if (attempt > 1 && Date.now() >= deadline) break;
+    const own = options.getOptions?.timeout;
+    const capped = own === undefined || remaining < own;
+    try {
+      last = await abortable(
+        service.get({ ...options.getOptions, timeout: capped ? remaining : own }),
+        options.signal,
+      );
+    } catch (error) {
+      // A poll cut short by the wait's own deadline is the wait timing out,
+      // not a failure of the request: say so, with the last status seen.
+      if (capped && error instanceof TimeoutError) throw timedOut(service, timeoutMs, last, error);
+      throw error;
+    }
     options.onProgress?.(last, attempt);
     if (predicate(last)) return last;
     const left = deadline - Date.now();
     if (left <= 0) break;
     await sleep(Math.min(intervalMs, left), options.signal);
   }
+  throw timedOut(service, timeoutMs, last);
+}
+
+function timedOut(
+  service: object,
+  timeoutMs: number,
+  last: unknown,
+  cause?: unknown,
+): TimeoutError {
   const state = (last as { status?: unknown } | undefined)?.status;
-  throw new TimeoutError(
+  return new TimeoutError(
     `Timed out after ${timeoutMs} ms waiting for ${String(service)}${
       state === undefined ? "" : `; the last status was '${String(state)}'`
     }`,
+    cause === undefined ? undefined : { cause },
   );
 }

@@ -173,7 +173,9 @@ export function readXml<T extends Struct>(
     : result instanceof type;
   if (!ok) {
     throw new SdkError(
-      `Expected ${options.list ? "a list of " : ""}'${type.name}', but got the tag '${root}'`,
+      `Expected ${options.list ? "a list of " : ""}'${type.name}', but got the tag '${
+        root.length > 80 ? `${root.slice(0, 80)}…` : root
+      }'`,
     );
   }
   return result;

@@ -15,7 +15,16 @@
  */
 import { SdkError } from "../../errors/mod.ts";
 
-/** Elements nest at most this deep; deeper documents are refused. */
+/**
+ * Elements nest at most this deep; deeper documents are refused (and the
+ * writer refuses objects nested deeper, such as one that contains itself).
+ *
+ * @example
+ * ```ts
+ * import { MAX_XML_DEPTH } from "./xml_scanner.ts";
+ * console.log(MAX_XML_DEPTH); // 256
+ * ```
+ */
 export const MAX_XML_DEPTH = 256;
 
 // 1: may appear in a name; 2: may also start one. Non-ASCII is allowed
@@ -40,6 +49,11 @@ function isSpace(c: number): boolean {
 function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) ||
     (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+// Names in messages are cut, so a hostile document cannot make them huge.
+function cut(name: string | undefined): string {
+  return name !== undefined && name.length > 80 ? `${name.slice(0, 80)}…` : String(name);
 }
 
 function spaced(value: string): string {
@@ -249,8 +263,10 @@ export class XmlScanner {
         this.#pos = p + 2;
         return;
       }
-      if (Number.isNaN(c)) this.#fail(`the start tag <${this.tag}> isn't closed`, p);
-      if (!spaced) this.#fail(`expected a space, '>' or '/>' in the start tag <${this.tag}>`, p);
+      if (Number.isNaN(c)) this.#fail(`the start tag <${cut(this.tag)}> isn't closed`, p);
+      if (!spaced) {
+        this.#fail(`expected a space, '>' or '/>' in the start tag <${cut(this.tag)}>`, p);
+      }
       p = this.#attribute(p);
     }
   }
@@ -261,16 +277,16 @@ export class XmlScanner {
     const name = s.slice(p, nameEnd);
     p = nameEnd;
     while (isSpace(s.charCodeAt(p))) p++;
-    if (s.charCodeAt(p) !== EQ) this.#fail(`expected '=' after the attribute '${name}'`, p);
+    if (s.charCodeAt(p) !== EQ) this.#fail(`expected '=' after the attribute '${cut(name)}'`, p);
     p++;
     while (isSpace(s.charCodeAt(p))) p++;
     const quote = s[p];
-    if (quote !== '"' && quote !== "'") this.#fail(`expected a quoted value for '${name}'`, p);
+    if (quote !== '"' && quote !== "'") this.#fail(`expected a quoted value for '${cut(name)}'`, p);
     const close = s.indexOf(quote, p + 1);
-    if (close < 0) this.#fail(`the value of the attribute '${name}' isn't closed`, p);
+    if (close < 0) this.#fail(`the value of the attribute '${cut(name)}' isn't closed`, p);
     const lt = this.#nextLt(p + 1);
-    if (lt >= 0 && lt < close) this.#fail(`'<' in the value of the attribute '${name}'`, lt);
-    if (this.#repeated(name)) this.#fail(`the attribute '${name}' is repeated`, p);
+    if (lt >= 0 && lt < close) this.#fail(`'<' in the value of the attribute '${cut(name)}'`, lt);
+    if (this.#repeated(name)) this.#fail(`the attribute '${cut(name)}' is repeated`, p);
     const value = this.#decode(p + 1, close, true);
     this.#names[this.#count] = name;
     this.#values[this.#count] = value;
@@ -292,15 +308,17 @@ export class XmlScanner {
     const ok = open !== undefined && nameEnd - p === open.length && s.startsWith(open, p);
     if (!ok) {
       const got = s.slice(p, nameEnd);
-      if (open === undefined) this.#fail(`the end tag </${got}> has no start tag`, this.#pos);
+      if (open === undefined) this.#fail(`the end tag </${cut(got)}> has no start tag`, this.#pos);
       this.#fail(
-        `the end tag </${got}> doesn't match the start tag <${open}> at ${this.#where(at)}`,
+        `the end tag </${cut(got)}> doesn't match the start tag <${cut(open)}> at ${
+          this.#where(at)
+        }`,
         this.#pos,
       );
     }
     let q = nameEnd;
     while (isSpace(s.charCodeAt(q))) q++;
-    if (s.charCodeAt(q) !== GT) this.#fail(`the end tag </${open}> isn't closed`, q);
+    if (s.charCodeAt(q) !== GT) this.#fail(`the end tag </${cut(open)}> isn't closed`, q);
     this.#pos = q + 1;
   }
 
@@ -446,9 +464,9 @@ export class XmlScanner {
         return "'";
     }
     const m = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/.exec(name);
-    if (m === null) this.#fail(`the entity '&${name};' isn't defined`, at);
+    if (m === null) this.#fail(`the entity '&${cut(name)};' isn't defined`, at);
     const cp = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2] as string, 10);
-    if (!isXmlChar(cp)) this.#fail(`'&${name};' refers to a character XML doesn't allow`, at);
+    if (!isXmlChar(cp)) this.#fail(`'&${cut(name)};' refers to a character XML doesn't allow`, at);
     return String.fromCodePoint(cp);
   }
 
@@ -456,7 +474,7 @@ export class XmlScanner {
     const tag = this.#open[this.#open.length - 1];
     const at = this.#openAt[this.#openAt.length - 1] ?? 0;
     this.#fail(
-      `the document ends before the end tag of <${tag}> opened at ${this.#where(at)}`,
+      `the document ends before the end tag of <${cut(tag)}> opened at ${this.#where(at)}`,
       this.#s.length,
     );
   }

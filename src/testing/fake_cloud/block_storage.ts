@@ -275,30 +275,49 @@ export function addBlockStorageRoutes(router: Router): void {
     novaError(404, `${what} ${id} could not be found.`);
 
   // ---- volumes ----
-  router.add(
-    "GET",
-    `${base}/volumes`,
-    (ctx) =>
-      listReply(ctx, "volumes", visible(ctx, "volume"), (r) => {
-        const v = volumeView(ctx, r);
-        return { id: v.id, name: v.name, links: v.links, status: v.status, _seq: r._seq };
-      }),
-  );
-  router.add(
-    "GET",
-    `${base}/volumes/detail`,
-    (ctx) =>
-      listReply(
-        ctx,
-        "volumes",
-        visible(ctx, "volume"),
-        (r) => ({ ...volumeView(ctx, r), _seq: r._seq }),
-      ),
-  );
-  router.add("GET", `${base}/volumes/:id`, (ctx) => {
-    const rec = find(ctx, "volume");
-    return rec ? json({ volume: volumeView(ctx, rec) }) : notFound("Volume", ctx.params.id!);
-  });
+  /** The summary list, the detail list and one item of a collection. */
+  const readRoutes = (
+    kind: string,
+    plural: string,
+    singular: string,
+    what: string,
+    show: (ctx: RouteContext, r: JsonObject) => JsonObject,
+    summary: (shown: JsonObject) => JsonObject,
+  ) => {
+    router.add(
+      "GET",
+      `${base}/${plural}`,
+      (ctx) =>
+        listReply(ctx, plural, visible(ctx, kind), (r) => ({
+          ...summary(show(ctx, r)),
+          _seq: r._seq,
+        })),
+    );
+    router.add(
+      "GET",
+      `${base}/${plural}/detail`,
+      (ctx) =>
+        listReply(ctx, plural, visible(ctx, kind), (r) => ({ ...show(ctx, r), _seq: r._seq })),
+    );
+    router.add("GET", `${base}/${plural}/:id`, (ctx) => {
+      const rec = find(ctx, kind);
+      return rec ? json({ [singular]: show(ctx, rec) }) : notFound(what, ctx.params.id!);
+    });
+  };
+  /** The caller's volume named by a create body, or the 404 Cinder answers. */
+  const ownVolume = (ctx: RouteContext, input: JsonObject): JsonObject | Response => {
+    const volume = table(ctx.state, "volume").get(String(input.volume_id ?? ""));
+    if (!volume || (volume._project !== projectOf(ctx) && !isAdmin(ctx))) {
+      return notFound("Volume", String(input.volume_id));
+    }
+    settle(ctx, volume);
+    return volume;
+  };
+  readRoutes("volume", "volumes", "volume", "Volume", volumeView, (v) => ({
+    id: v.id,
+    name: v.name,
+    links: v.links,
+  }));
   router.add("POST", `${base}/volumes`, (ctx) => {
     const input = obj(obj(ctx.body)?.volume);
     if (!input) return novaError(400, "Missing required element 'volume' in request body.");
@@ -444,40 +463,12 @@ export function addBlockStorageRoutes(router: Router): void {
   });
 
   // ---- snapshots ----
-  router.add(
-    "GET",
-    `${base}/snapshots`,
-    (ctx) =>
-      listReply(
-        ctx,
-        "snapshots",
-        visible(ctx, "snapshot"),
-        (r) => ({ ...snapshotView(ctx, r), _seq: r._seq }),
-      ),
-  );
-  router.add(
-    "GET",
-    `${base}/snapshots/detail`,
-    (ctx) =>
-      listReply(
-        ctx,
-        "snapshots",
-        visible(ctx, "snapshot"),
-        (r) => ({ ...snapshotView(ctx, r), _seq: r._seq }),
-      ),
-  );
-  router.add("GET", `${base}/snapshots/:id`, (ctx) => {
-    const rec = find(ctx, "snapshot");
-    return rec ? json({ snapshot: snapshotView(ctx, rec) }) : notFound("Snapshot", ctx.params.id!);
-  });
+  readRoutes("snapshot", "snapshots", "snapshot", "Snapshot", snapshotView, (s) => s);
   router.add("POST", `${base}/snapshots`, (ctx) => {
     const input = obj(obj(ctx.body)?.snapshot);
     if (!input) return novaError(400, "Missing required element 'snapshot' in request body.");
-    const volume = table(ctx.state, "volume").get(String(input.volume_id ?? ""));
-    if (!volume || (volume._project !== projectOf(ctx) && !isAdmin(ctx))) {
-      return notFound("Volume", String(input.volume_id));
-    }
-    settle(ctx, volume);
+    const volume = ownVolume(ctx, input);
+    if (volume instanceof Response) return volume;
     const force = input.force === true || input.force === "true" || input.force === "True";
     if (volume.status !== "available" && !(force && volume.status === "in-use")) {
       return novaError(
@@ -597,38 +588,16 @@ export function addBlockStorageRoutes(router: Router): void {
   });
 
   // ---- backups ----
-  router.add(
-    "GET",
-    `${base}/backups`,
-    (ctx) =>
-      listReply(ctx, "backups", visible(ctx, "backup"), (r) => {
-        const b = backupView(ctx, r);
-        return { id: b.id, name: b.name, links: b.links, _seq: r._seq };
-      }),
-  );
-  router.add(
-    "GET",
-    `${base}/backups/detail`,
-    (ctx) =>
-      listReply(
-        ctx,
-        "backups",
-        visible(ctx, "backup"),
-        (r) => ({ ...backupView(ctx, r), _seq: r._seq }),
-      ),
-  );
-  router.add("GET", `${base}/backups/:id`, (ctx) => {
-    const rec = find(ctx, "backup");
-    return rec ? json({ backup: backupView(ctx, rec) }) : notFound("Backup", ctx.params.id!);
-  });
+  readRoutes("backup", "backups", "backup", "Backup", backupView, (b) => ({
+    id: b.id,
+    name: b.name,
+    links: b.links,
+  }));
   router.add("POST", `${base}/backups`, (ctx) => {
     const input = obj(obj(ctx.body)?.backup);
     if (!input) return novaError(400, "Missing required element 'backup' in request body.");
-    const volume = table(ctx.state, "volume").get(String(input.volume_id ?? ""));
-    if (!volume || (volume._project !== projectOf(ctx) && !isAdmin(ctx))) {
-      return notFound("Volume", String(input.volume_id));
-    }
-    settle(ctx, volume);
+    const volume = ownVolume(ctx, input);
+    if (volume instanceof Response) return volume;
     const now = cinderTime();
     const rec: JsonObject = {
       id: crypto.randomUUID(),

@@ -34,7 +34,18 @@ function serverView(ctx: RouteContext, rec: JsonObject): JsonObject {
   s["OS-EXT-STS:vm_state"] = active ? "active" : s.status === "SHUTOFF" ? "stopped" : "building";
   s["OS-EXT-STS:power_state"] = active ? 1 : 4;
   s["OS-EXT-STS:task_state"] = s.status === "BUILD" ? "spawning" : null;
-  s["OS-SRV-USG:launched_at"] = s.status === "BUILD" ? null : `${isoSeconds(created)}.000000`;
+  // Nova prints launched_at without a zone and with microseconds.
+  s["OS-SRV-USG:launched_at"] = s.status === "BUILD"
+    ? null
+    : `${isoSeconds(created).replace(/Z$/, "")}.000000`;
+  if (ctx.state.isAdmin(ctx.token!)) {
+    // Admins see where the server runs (the seeded compute node).
+    s["OS-EXT-SRV-ATTR:host"] = "compute-0";
+    s["OS-EXT-SRV-ATTR:hypervisor_hostname"] = "compute-0";
+    s["OS-EXT-SRV-ATTR:instance_name"] = `instance-${
+      (Number(rec._instanceNo ?? 0)).toString(16).padStart(8, "0")
+    }`;
+  }
   s["OS-SRV-USG:terminated_at"] = null;
   s.config_drive = "";
   s.progress = 0;
@@ -132,6 +143,7 @@ function addServers(router: Router): void {
       "OS-DCF:diskConfig": "MANUAL",
       security_groups: [{ name: "default" }],
       _createdMs: now,
+      _instanceNo: ctx.state.servers.size + 1,
     };
     ctx.state.servers.set(id, rec);
     const adminPass = hexId().slice(0, 12);

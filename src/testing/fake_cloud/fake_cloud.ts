@@ -13,9 +13,9 @@ import type { FakeCloudRequest } from "./request_log.ts";
 
 /** Options of {@linkcode FakeCloud.start}. */
 export interface FakeCloudOptions {
-  /** The port to listen on (default 0: a free port chosen by the system). */
+  /** The port to listen on (default 0: a free one). */
   port?: number;
-  /** The loopback address to listen on (default `"127.0.0.1"`). */
+  /** The address to listen on (default "127.0.0.1"; "::1" for IPv6 loopback). */
   hostname?: string;
   /** Region names; the first is the default (default `["RegionOne"]`). */
   regions?: string[];
@@ -121,6 +121,7 @@ export class FakeCloud implements AsyncDisposable {
       options.tls ? { ...listen, cert: options.tls.cert, key: options.tls.key } : listen,
       (req) => handler.handle(req),
     );
+    // Catalog URLs carry the address the cloud listens on (IPv6 in brackets).
     const host = hostname.includes(":") ? `[${hostname}]` : hostname;
     state.origin = `${options.tls ? "https" : "http"}://${host}:${server.addr.port}`;
     const users = seed(state, {

@@ -238,9 +238,16 @@ function pendingFor(ctx: RouteContext, img: JsonObject): boolean {
   return member !== undefined && member.status !== "accepted";
 }
 
-async function sha512Hex(data: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-512", data as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+/** Marks an image active with its data's size and Glance's digests (md5 `checksum`, sha512). */
+export function activate(img: JsonObject, data: Uint8Array): void {
+  Object.assign(img, {
+    status: "active",
+    size: data.length,
+    checksum: createHash("md5").update(data).digest("hex"),
+    os_hash_algo: "sha512",
+    os_hash_value: createHash("sha512").update(data).digest("hex"),
+    updated_at: isoSeconds(),
+  });
 }
 
 /** Registers the image routes (paths relative to `/image`). */
@@ -355,14 +362,7 @@ export function addImageRoutes(router: Router): void {
     }
     const data = new Uint8Array(await ctx.req.arrayBuffer());
     ctx.state.imageData.set(String(img.id), data);
-    Object.assign(img, {
-      status: "active",
-      size: data.length,
-      checksum: createHash("md5").update(data).digest("hex"),
-      os_hash_algo: "sha512",
-      os_hash_value: await sha512Hex(data),
-      updated_at: isoSeconds(),
-    });
+    activate(img, data);
     return empty(204);
   });
   router.add("GET", "/v2/images/:id/file", (ctx) => {

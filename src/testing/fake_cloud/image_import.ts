@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
 import type { RouteContext, Router } from "./router.ts";
 import { isoSeconds, type JsonObject } from "./state.ts";
 import { empty, glanceError, json, obj } from "./respond.ts";
+import { activate } from "./image.ts";
 
 type Find = (ctx: RouteContext) => JsonObject | undefined;
 
@@ -40,7 +40,7 @@ export function addImageImport(router: Router, find: Find): void {
     img.updated_at = isoSeconds();
     return empty(204);
   });
-  router.add("POST", "/v2/images/:id/import", async (ctx) => {
+  router.add("POST", "/v2/images/:id/import", (ctx) => {
     const img = find(ctx);
     if (!img) return notFound(ctx.params.id!);
     const method = obj(obj(ctx.body)?.method)?.name;
@@ -51,16 +51,7 @@ export function addImageImport(router: Router, find: Find): void {
     if (img.status !== "uploading" || !data) {
       return glanceError(409, "Image needs to be staged before 'glance-direct' method can be used");
     }
-    const digest = await crypto.subtle.digest("SHA-512", data as Uint8Array<ArrayBuffer>);
-    Object.assign(img, {
-      status: "active",
-      size: data.length,
-      checksum: createHash("md5").update(data).digest("hex"),
-      os_hash_algo: "sha512",
-      os_hash_value: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0"))
-        .join(""),
-      updated_at: isoSeconds(),
-    });
+    activate(img, data);
     return empty(202);
   });
 }

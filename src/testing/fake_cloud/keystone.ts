@@ -118,7 +118,7 @@ function addCollection(router: Router, c: Collection): void {
   const path = `/v3/${c.plural}`;
   const notFound = (id: string) => keystoneError(404, `Could not find ${c.singular}: ${id}.`);
   router.add("GET", path, (ctx) => {
-    if (!mayRead(ctx, c.plural)) return forbidden();
+    if (!mayRead(ctx, c.plural)) return forbidden(`identity:list_${c.plural}`);
     const items = [...c.map(ctx.state).values()]
       .filter((r) => matchesFilters(r, ctx.url.searchParams, c.filters))
       .filter((r) => matchesTags(r, ctx.url.searchParams))
@@ -128,7 +128,7 @@ function addCollection(router: Router, c: Collection): void {
   router.add("GET", `${path}/:id`, (ctx) => {
     const rec = c.map(ctx.state).get(ctx.params.id!);
     // Keystone checks the policy before it looks: a member gets 403, not 404.
-    if (!mayRead(ctx, c.plural, ctx.params.id!)) return forbidden();
+    if (!mayRead(ctx, c.plural, ctx.params.id!)) return forbidden(`identity:get_${c.singular}`);
     return rec ? json({ [c.singular]: view(ctx, c.plural, rec) }) : notFound(ctx.params.id!);
   });
   const conflict = (ctx: RouteContext, rec: JsonObject, selfId?: string): Response | undefined => {
@@ -255,6 +255,23 @@ export function addIdentityRoutes(router: Router): void {
     }],
   });
   router.add("GET", "/v3", (ctx) => json({ version: version(ctx) }), true);
+  // The v2.0 document clients fetch for discovery (the fake still serves v2.0 tokens).
+  router.add("GET", "/v2.0", (ctx) =>
+    json({
+      version: {
+        id: "v2.0",
+        status: "deprecated",
+        updated: "2016-08-04T00:00:00Z",
+        links: [
+          { rel: "self", href: `${ctx.base}/v2.0/` },
+          { rel: "describedby", type: "text/html", href: "https://docs.openstack.org/" },
+        ],
+        "media-types": [{
+          base: "application/json",
+          type: "application/vnd.openstack.identity-v2.0+json",
+        }],
+      },
+    }), true);
   router.add("GET", "/", (ctx) => json({ versions: { values: [version(ctx)] } }, 300), true);
   for (const c of COLLECTIONS) addCollection(router, c);
   addGrants(router);

@@ -61,8 +61,14 @@ export function matchesTags(rec: JsonObject, query: URLSearchParams): boolean {
   return true;
 }
 
-export const forbidden = (): Response =>
-  keystoneError(403, "You are not authorized to perform the requested action.");
+/** Keystone's 403; with the policy rule when known (`identity:list_users`), as Keystone words it. */
+export const forbidden = (rule?: string): Response =>
+  keystoneError(
+    403,
+    rule
+      ? `You are not authorized to perform the requested action: ${rule}.`
+      : "You are not authorized to perform the requested action.",
+  );
 
 export function adminOnly(handler: Handler): Handler {
   return (ctx) => ctx.state.isAdmin(ctx.token!) ? handler(ctx) : forbidden();

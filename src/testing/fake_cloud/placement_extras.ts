@@ -97,6 +97,20 @@ function from(router: Router, min: string): Pick<Router, "add"> {
   };
 }
 
+/** `PUT /<kind>/{name}` of a custom trait or resource class: 201 when new, 204 when known. */
+function putCustom(
+  ctx: RouteContext,
+  known: Set<string>,
+  kind: string,
+  invalid: string,
+): Response {
+  const name = ctx.params.name!;
+  if (!CUSTOM.test(name)) return placementError(400, invalid, ctx.requestId);
+  if (known.has(name)) return empty(204);
+  known.add(name);
+  return empty(201, { location: `${ctx.base}/${kind}/${name}` });
+}
+
 function providerOr404(ctx: RouteContext): JsonObject | Response {
   const p = ctx.state.providers.get(ctx.params.uuid!);
   return p ??
@@ -146,16 +160,12 @@ function addResourceClasses(router: Pick<Router, "add">): void {
     if (!versionAtLeast(v(ctx), "1.7")) {
       return placementError(405, "The method PUT is not allowed for this resource.", ctx.requestId);
     }
-    if (!CUSTOM.test(name)) {
-      return placementError(
-        400,
-        `Failed validating: '${name}' does not match '^CUSTOM\\_[A-Z0-9_]+$'`,
-        ctx.requestId,
-      );
-    }
-    if (ctx.state.customResourceClasses.has(name)) return empty(204);
-    ctx.state.customResourceClasses.add(name);
-    return empty(201, { location: `${ctx.base}/resource_classes/${name}` });
+    return putCustom(
+      ctx,
+      ctx.state.customResourceClasses,
+      "resource_classes",
+      `Failed validating: '${name}' does not match '^CUSTOM\\_[A-Z0-9_]+$'`,
+    );
   });
   router.add("DELETE", "/resource_classes/:name", (ctx) => {
     const name = ctx.params.name!;
@@ -202,17 +212,12 @@ function addTraits(router: Pick<Router, "add">): void {
         : placementError(404, `No such trait(s): ${ctx.params.name}.`, ctx.requestId),
   );
   router.add("PUT", "/traits/:name", (ctx) => {
-    const name = ctx.params.name!;
-    if (!CUSTOM.test(name)) {
-      return placementError(
-        400,
-        `The trait is invalid. A valid trait must be no longer than 255 characters, start with the prefix "CUSTOM_" and use following characters: "A"-"Z", "0"-"9" and "_"`,
-        ctx.requestId,
-      );
-    }
-    if (ctx.state.customTraits.has(name)) return empty(204);
-    ctx.state.customTraits.add(name);
-    return empty(201, { location: `${ctx.base}/traits/${name}` });
+    return putCustom(
+      ctx,
+      ctx.state.customTraits,
+      "traits",
+      `The trait is invalid. A valid trait must be no longer than 255 characters, start with the prefix "CUSTOM_" and use following characters: "A"-"Z", "0"-"9" and "_"`,
+    );
   });
   router.add("DELETE", "/traits/:name", (ctx) => {
     const name = ctx.params.name!;

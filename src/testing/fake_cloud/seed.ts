@@ -6,6 +6,7 @@
  * @module
  */
 import { type CloudState, hexId, type JsonObject } from "./state.ts";
+import { createHash } from "node:crypto";
 import { newImage } from "./image.ts";
 import { newProvider } from "./placement.ts";
 import { seedPublicNetwork } from "./network.ts";
@@ -155,18 +156,25 @@ export function seed(
     });
   }
 
+  // The same tiny stand-in for cirros that scripts/openstack.sh uploads to the real
+  // cloud: real bytes, so download, checksum and os_hash_value agree.
+  const cirrosData = new TextEncoder().encode("nimbus tiny image\n".repeat(64));
   const cirros = newImage({
     name: "cirros-0.6.2-x86_64-disk",
     status: "active",
     visibility: "public",
-    disk_format: "qcow2",
+    disk_format: "raw",
     container_format: "bare",
-    size: 21430272,
+    size: cirrosData.length,
+    virtual_size: cirrosData.length,
     min_disk: 0,
     min_ram: 0,
+    checksum: createHash("md5").update(cirrosData).digest("hex"),
     os_hash_algo: "sha512",
+    os_hash_value: createHash("sha512").update(cirrosData).digest("hex"),
   }, adminProject);
   state.images.set(String(cirros.id), cirros);
+  state.imageData.set(String(cirros.id), cirrosData);
 
   seedPublicNetwork(state, adminProject);
 

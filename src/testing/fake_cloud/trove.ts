@@ -16,6 +16,8 @@ function instanceView(ctx: RouteContext, rec: JsonObject): JsonObject {
   const out = clone(rec);
   delete out._createdMs;
   delete out.tenant_id;
+  // Trove leaves `configuration` out of the body when the instance has none.
+  if (out.configuration === null) delete out.configuration;
   out.links = links(ctx, "instances", String(rec.id));
   return out;
 }

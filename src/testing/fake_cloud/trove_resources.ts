@@ -92,6 +92,9 @@ export function addBackups(router: Router): void {
     const now = Date.now();
     const id = crypto.randomUUID();
     const ds = obj(inst.datastore) ?? {};
+    const versionId =
+      (findDatastore(ctx.state, String(ds.type))?.versions as JsonObject[] | undefined)
+        ?.find((v) => v.name === ds.version)?.id;
     const rec: JsonObject = {
       id,
       name: input.name,
@@ -101,7 +104,7 @@ export function addBackups(router: Router): void {
       parent_id: input.parent_id ?? null,
       locationRef: null,
       size: Number(obj(inst.volume)?.size ?? 1) * 0.1,
-      datastore: { type: ds.type, version: ds.version },
+      datastore: { type: ds.type, version: ds.version, version_id: versionId },
       created: isoSeconds(now),
       updated: isoSeconds(now),
       project_id: ctx.params.project,

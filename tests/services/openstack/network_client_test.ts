@@ -26,6 +26,7 @@ Deno.test("NetworkClient: networks page with limit/marker through networks_links
   assert.equal(found.id, made[3]!.id);
   assert.equal(fake.requests[0]?.query.name, "pg-3", "find sends its scalar fields as filters");
   assert.deepEqual(found.subnets, []);
+  assert.equal(typeof found.revision_number, "number", "fields the type does not name are kept");
   assert.equal(found.project_id, fake.demo.projectId);
   // The external network is visible to a member; its provider fields are not.
   const pub = await cloud.network.networks.find({ name: "public" });

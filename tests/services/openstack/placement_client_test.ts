@@ -48,3 +48,16 @@ Deno.test("PlacementClient: create before 1.20 fetches the new provider; after 1
     "rp-a",
   ]);
 });
+
+Deno.test("PlacementClient: limit is never sent (Placement answers 400 to it)", async () => {
+  await using cloud = await FakeCloud.start();
+  await using http = httpFor(cloud);
+  const placement = new PlacementClient(http);
+  const providers = await collect(
+    placement.resourceProviders.list({ limit: 1, name: "compute-0" }),
+  );
+  assert.equal(providers.length, 1);
+  const call = cloud.requests.find((r) => r.path === "/placement/resource_providers");
+  assert.equal(call?.query.limit, undefined);
+  assert.equal(call?.query.name, "compute-0");
+});

@@ -192,3 +192,20 @@ Deno.test("json: integers past 2^53 keep every digit, also deep inside a list", 
   assert.equal(vms[1]?.memory, 18446744073709551615n);
   assert.equal(vms[1]?.host?.memory, 9007199254740993n);
 });
+
+Deno.test("json: errors about deep or huge values stay short and never overflow", () => {
+  const n = 1_000_000;
+  const deep = "[".repeat(n) + "]".repeat(n);
+  assert.throws(() => readJson(deep, Vm), {
+    name: "SdkError",
+    message: "Expected a JSON object for 'Vm', but got an array of 1",
+  });
+  assert.throws(() => readJson(`{"name":${deep}}`, Vm), {
+    name: "SdkError",
+    message: "The value of 'name' isn't a valid string value: an array of 1",
+  });
+  assert.throws(
+    () => readJson({ name: { a: 1 } }, Vm),
+    /'name' isn't a valid string value: an object/,
+  );
+});

@@ -102,3 +102,34 @@ Deno.test("waitFor: an abort while a poll is in flight rejects at once with the 
     await server.shutdown();
   }
 });
+
+Deno.test("waitFor: a poll still unanswered at the deadline ends in waitFor's own TimeoutError", async () => {
+  let release!: () => void;
+  const released = new Promise<void>((r) => release = r);
+  let polls = 0;
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen() {} }, async () => {
+    // The first poll answers; the second hangs past the deadline.
+    if (++polls > 1) await released;
+    return new Response('<vm id="1"><status>down</status></vm>', {
+      headers: { "content-type": "application/xml" },
+    });
+  });
+  const connection = new Connection({
+    url: `http://127.0.0.1:${server.addr.port}/ovirt-engine/api`,
+    token: "t",
+  });
+  try {
+    const vm = connection.systemService().vmsService().vmService("1");
+    const err = await waitFor(vm, () => false, { timeoutMs: 300, intervalMs: 10 }).catch((e) => e);
+    assert.ok(err instanceof TimeoutError, String(err));
+    assert.equal(
+      err.message,
+      "Timed out after 300 ms waiting for VmService:/vms/1; the last status was 'down'",
+    );
+    assert.ok(err.cause instanceof TimeoutError, "the cut poll is the cause");
+  } finally {
+    release();
+    await connection.close({ logout: false });
+    await server.shutdown();
+  }
+});

@@ -126,3 +126,42 @@ Deno.test("FakeCloud: inspect and JSON show no password", async () => {
   assert.equal(cloud.admin.password, FakeCloud.ADMIN_PASSWORD);
   assert.ok(dump.includes(cloud.url));
 });
+
+Deno.test("FakeCloud.start: port and hostname choose where it listens and what the catalog says", async () => {
+  const probe = Deno.listen({ hostname: "127.0.0.2", port: 0 });
+  const port = (probe.addr as Deno.NetAddr).port;
+  probe.close();
+  await using cloud = await FakeCloud.start({ hostname: "127.0.0.2", port });
+  assert.equal(cloud.url, `http://127.0.0.2:${port}`);
+  assert.equal(cloud.endpoint("compute"), `http://127.0.0.2:${port}/compute/v2.1`);
+  const token = await login(cloud);
+  const res = await fetch(`${cloud.url}/compute/v2.1/flavors`, {
+    headers: { "x-auth-token": token },
+  });
+  assert.equal(res.status, 200);
+  await res.body?.cancel();
+});
+
+Deno.test("FakeCloud request log: no cookie, proxy credential, token or password", async () => {
+  await using cloud = await FakeCloud.start();
+  const token = await login(cloud);
+  const secrets = ["cookie-secret-1", "proxy-secret-2", "basic-secret-3", "new-password-4"];
+  const res = await fetch(`${cloud.authUrl}/users`, {
+    method: "POST",
+    headers: {
+      "x-auth-token": token,
+      "content-type": "application/json",
+      cookie: `session=${secrets[0]}`,
+      "proxy-authorization": `Basic ${secrets[1]}`,
+      authorization: `Basic ${secrets[2]}`,
+    },
+    body: JSON.stringify({ user: { name: "logged", password: secrets[3] } }),
+  });
+  assert.equal(res.status, 201);
+  await res.body?.cancel();
+  const log = JSON.stringify(cloud.requests) + Deno.inspect(cloud.requests, { depth: 10 });
+  for (const secret of [...secrets, token]) assert.equal(log.includes(secret), false, secret);
+  const entry = cloud.requests.at(-1)!;
+  assert.match(entry.headers["x-auth-token"]!, /^\{SHA256\}[0-9a-f]{64}$/);
+  assert.equal((entry.body as { user: { password: string } }).user.password, "***");
+});

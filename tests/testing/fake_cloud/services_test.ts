@@ -284,3 +284,36 @@ Deno.test("FakeCloud: buildTimeMs keeps new servers and instances in BUILD", asy
     202,
   );
 });
+
+Deno.test("FakeCloud: Trove bodies as troveclient reads them (no null configuration, backup version_id)", async () => {
+  await using cloud = await FakeCloud.start();
+  const token = await login(cloud);
+  const t = `${cloud.url}/database/v1.0/${cloud.admin.projectId}`;
+  const made = await call("POST", `${t}/instances`, token, {
+    instance: { name: "db1", flavorRef: "2", volume: { size: 1 }, datastore: { type: "mysql" } },
+  });
+  const id = String((made.body?.instance as Json).id);
+  const inst = (await call("GET", `${t}/instances/${id}`, token)).body?.instance as Json;
+  assert.equal("configuration" in inst, false);
+  const listed = (await call("GET", `${t}/instances`, token)).body?.instances as Json[];
+  assert.equal("configuration" in listed[0]!, false);
+  const ds = (await call("GET", `${t}/datastores/mysql`, token)).body?.datastore as Json;
+  const version = (ds.versions as Json[]).find((v) => v.name === "8.0");
+  const backup = await call("POST", `${t}/backups`, token, {
+    backup: { name: "b1", instance: id },
+  });
+  assert.deepEqual((backup.body?.backup as Json).datastore, {
+    type: "mysql",
+    version: "8.0",
+    version_id: version?.id,
+  });
+});
+
+Deno.test("FakeCloud: Keystone serves the v2.0 version document", async () => {
+  await using cloud = await FakeCloud.start();
+  const res = await fetch(`${cloud.url}/identity/v2.0`);
+  assert.equal(res.status, 200);
+  const version = (await res.json()).version;
+  assert.equal(version.id, "v2.0");
+  assert.equal(version.links[0].href, `${cloud.url}/identity/v2.0/`);
+});

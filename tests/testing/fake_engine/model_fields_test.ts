@@ -27,7 +27,9 @@ async function modelNames(type: string): Promise<Set<string> | undefined> {
   const names = new Set<string>();
   for (let t: string | undefined = type; t; t = types[t]?.parent) {
     for (const f of types[t]?.fields ?? []) {
-      names.add(f.list && f.link ? f.rel ?? f.name : f.xml ?? f.name);
+      // A list link comes as `<link rel>`, or inline (`<data_centers><data_center id/>`).
+      names.add(f.xml ?? f.name);
+      if (f.list && f.link) names.add(f.rel ?? f.name);
     }
   }
   return names;
