@@ -43,12 +43,6 @@ import type {
 
 /**
  * Options of {@linkcode AffinityGroupHostLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostLabelRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupHostLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -57,12 +51,6 @@ export interface AffinityGroupHostLabelRemoveOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode AffinityGroupHostLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostLabelsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupHostLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -73,12 +61,6 @@ export interface AffinityGroupHostLabelsListOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode AffinityGroupHostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupHostRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -87,12 +69,6 @@ export interface AffinityGroupHostRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -103,12 +79,6 @@ export interface AffinityGroupHostsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -117,12 +87,6 @@ export interface AffinityGroupGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -131,12 +95,6 @@ export interface AffinityGroupRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupService.update}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -145,12 +103,6 @@ export interface AffinityGroupUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupVmLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmLabelRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupVmLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -159,12 +111,6 @@ export interface AffinityGroupVmLabelRemoveOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode AffinityGroupVmLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmLabelsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupVmLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -175,12 +121,6 @@ export interface AffinityGroupVmLabelsListOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode AffinityGroupVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupVmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -189,12 +129,6 @@ export interface AffinityGroupVmRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -205,12 +139,6 @@ export interface AffinityGroupVmsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -221,12 +149,6 @@ export interface AffinityGroupsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityLabelHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityLabelHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -235,12 +157,6 @@ export interface AffinityLabelHostGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityLabelHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityLabelHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -249,12 +165,6 @@ export interface AffinityLabelHostsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -263,12 +173,6 @@ export interface AffinityLabelGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityLabelVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityLabelVmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -277,12 +181,6 @@ export interface AffinityLabelVmGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityLabelVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityLabelVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -291,12 +189,6 @@ export interface AffinityLabelVmsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AffinityLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -307,12 +199,6 @@ export interface AffinityLabelsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedAffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedAffinityLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -321,12 +207,6 @@ export interface AssignedAffinityLabelGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedAffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedAffinityLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -335,12 +215,6 @@ export interface AssignedAffinityLabelsListOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode AssignedCpuProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfileGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedCpuProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -349,12 +223,6 @@ export interface AssignedCpuProfileGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedCpuProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedCpuProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -363,12 +231,6 @@ export interface AssignedCpuProfileRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedCpuProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfilesListOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedCpuProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -379,12 +241,6 @@ export interface AssignedCpuProfilesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedDiskProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfileGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedDiskProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -393,12 +249,6 @@ export interface AssignedDiskProfileGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedDiskProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedDiskProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -407,12 +257,6 @@ export interface AssignedDiskProfileRemoveOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode AssignedDiskProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfilesListOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedDiskProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -423,12 +267,6 @@ export interface AssignedDiskProfilesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedPermissionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedPermissionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedPermissionsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedPermissionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -437,12 +275,6 @@ export interface AssignedPermissionsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedRolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedRolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedRolesListOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedRolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -453,12 +285,6 @@ export interface AssignedRolesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedTagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedTagGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -467,12 +293,6 @@ export interface AssignedTagGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedTagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedTagRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -481,12 +301,6 @@ export interface AssignedTagRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedTagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedTagsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -497,12 +311,6 @@ export interface AssignedTagsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedVnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedVnicProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -511,12 +319,6 @@ export interface AssignedVnicProfileGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AssignedVnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedVnicProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -525,12 +327,6 @@ export interface AssignedVnicProfileRemoveOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode AssignedVnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfilesListOptions = { timeout: 30000 };
- * ```
  */
 export interface AssignedVnicProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -541,12 +337,6 @@ export interface AssignedVnicProfilesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskCopyOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
@@ -557,12 +347,6 @@ export interface AttachedStorageDomainDiskCopyOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskExportOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -571,12 +355,6 @@ export interface AttachedStorageDomainDiskExportOptions extends ServiceRequestOp
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -585,12 +363,6 @@ export interface AttachedStorageDomainDiskGetOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskMoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -603,12 +375,6 @@ export interface AttachedStorageDomainDiskMoveOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode AttachedStorageDomainDisksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDisksAddOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainDisksAddOptions extends ServiceRequestOptions {
   /** Sent as the `unregistered` query parameter. */
@@ -617,12 +383,6 @@ export interface AttachedStorageDomainDisksAddOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode AttachedStorageDomainDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -633,12 +393,6 @@ export interface AttachedStorageDomainDisksListOptions extends ServiceRequestOpt
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainActivateOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -647,12 +401,6 @@ export interface AttachedStorageDomainActivateOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDeactivateOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -663,12 +411,6 @@ export interface AttachedStorageDomainDeactivateOptions extends ServiceRequestOp
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainGetOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -677,12 +419,6 @@ export interface AttachedStorageDomainGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -691,12 +427,6 @@ export interface AttachedStorageDomainRemoveOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode AttachedStorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainsListOptions = { timeout: 30000 };
- * ```
  */
 export interface AttachedStorageDomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -707,12 +437,6 @@ export interface AttachedStorageDomainsListOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode BalanceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { BalanceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalanceGetOptions = { timeout: 30000 };
- * ```
  */
 export interface BalanceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -723,12 +447,6 @@ export interface BalanceGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode BalanceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { BalanceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalanceRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface BalanceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -737,12 +455,6 @@ export interface BalanceRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode BalancesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { BalancesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalancesListOptions = { timeout: 30000 };
- * ```
  */
 export interface BalancesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -755,12 +467,6 @@ export interface BalancesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode BookmarkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkGetOptions = { timeout: 30000 };
- * ```
  */
 export interface BookmarkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -769,12 +475,6 @@ export interface BookmarkGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode BookmarkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface BookmarkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -783,12 +483,6 @@ export interface BookmarkRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode BookmarkService.update}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface BookmarkUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -797,12 +491,6 @@ export interface BookmarkUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode BookmarksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarksListOptions = { timeout: 30000 };
- * ```
  */
 export interface BookmarksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -813,12 +501,6 @@ export interface BookmarksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterEnabledFeatureService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterEnabledFeatureGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterEnabledFeatureGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterEnabledFeatureGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -827,12 +509,6 @@ export interface ClusterEnabledFeatureGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterEnabledFeaturesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterEnabledFeaturesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterEnabledFeaturesListOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterEnabledFeaturesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -841,12 +517,6 @@ export interface ClusterEnabledFeaturesListOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode ClusterExternalProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterExternalProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterExternalProvidersListOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterExternalProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -855,12 +525,6 @@ export interface ClusterExternalProvidersListOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode ClusterFeatureService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterFeatureGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterFeatureGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterFeatureGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -869,12 +533,6 @@ export interface ClusterFeatureGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterFeaturesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterFeaturesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterFeaturesListOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterFeaturesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -883,12 +541,6 @@ export interface ClusterFeaturesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterLevelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterLevelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterLevelGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterLevelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -897,12 +549,6 @@ export interface ClusterLevelGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterLevelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterLevelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterLevelsListOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterLevelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -911,12 +557,6 @@ export interface ClusterLevelsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworkGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -925,12 +565,6 @@ export interface ClusterNetworkGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworksListOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -941,12 +575,6 @@ export interface ClusterNetworksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -957,12 +585,6 @@ export interface ClusterGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -971,12 +593,6 @@ export interface ClusterRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterService.resetEmulatedMachine}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterResetEmulatedMachineOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterResetEmulatedMachineOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterResetEmulatedMachineOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -985,12 +601,6 @@ export interface ClusterResetEmulatedMachineOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode ClusterService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterSyncAllNetworksOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterSyncAllNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -999,12 +609,6 @@ export interface ClusterSyncAllNetworksOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1013,12 +617,6 @@ export interface ClusterUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClusterService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpgradeOptions = { timeout: 30000 };
- * ```
  */
 export interface ClusterUpgradeOptions extends ServiceRequestOptions {
   /** Sent as `<upgrade_action>` in the `<action>` body. */
@@ -1033,12 +631,6 @@ export interface ClusterUpgradeOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ClustersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClustersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClustersListOptions = { timeout: 30000 };
- * ```
  */
 export interface ClustersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1055,12 +647,6 @@ export interface ClustersListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode CopyableService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { CopyableCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CopyableCopyOptions = { timeout: 30000 };
- * ```
  */
 export interface CopyableCopyOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -1069,12 +655,6 @@ export interface CopyableCopyOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode CpuProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileGetOptions = { timeout: 30000 };
- * ```
  */
 export interface CpuProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1083,12 +663,6 @@ export interface CpuProfileGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode CpuProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface CpuProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1097,12 +671,6 @@ export interface CpuProfileRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode CpuProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface CpuProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1111,12 +679,6 @@ export interface CpuProfileUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode CpuProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfilesListOptions = { timeout: 30000 };
- * ```
  */
 export interface CpuProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1127,12 +689,6 @@ export interface CpuProfilesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DataCenterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworkGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCenterNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1141,12 +697,6 @@ export interface DataCenterNetworkGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DataCenterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworksListOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCenterNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1157,12 +707,6 @@ export interface DataCenterNetworksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.cleanFinishedTasks}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterCleanFinishedTasksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterCleanFinishedTasksOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCenterCleanFinishedTasksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -1171,12 +715,6 @@ export interface DataCenterCleanFinishedTasksOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode DataCenterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCenterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1187,12 +725,6 @@ export interface DataCenterGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCenterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `force` query parameter. */
@@ -1203,12 +735,6 @@ export interface DataCenterRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.setMaster}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterSetMasterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterSetMasterOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCenterSetMasterOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -1219,12 +745,6 @@ export interface DataCenterSetMasterOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCenterUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1233,12 +753,6 @@ export interface DataCenterUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DataCentersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCentersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCentersListOptions = { timeout: 30000 };
- * ```
  */
 export interface DataCentersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1255,12 +769,6 @@ export interface DataCentersListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1269,12 +777,6 @@ export interface DiskAttachmentGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `detach_only` query parameter. */
@@ -1283,12 +785,6 @@ export interface DiskAttachmentRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1297,12 +793,6 @@ export interface DiskAttachmentsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1311,12 +801,6 @@ export interface DiskProfileGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1325,12 +809,6 @@ export interface DiskProfileRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1339,12 +817,6 @@ export interface DiskProfileUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfilesListOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1355,12 +827,6 @@ export interface DiskProfilesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.convert}.
- *
- * @example Usage
- * ```ts
- * import type { DiskConvertOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskConvertOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskConvertOptions extends ServiceRequestOptions {
   /** Sent as `<follow>` in the `<action>` body. */
@@ -1371,12 +837,6 @@ export interface DiskConvertOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { DiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskCopyOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
@@ -1395,12 +855,6 @@ export interface DiskCopyOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { DiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskExportOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -1413,12 +867,6 @@ export interface DiskExportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1429,12 +877,6 @@ export interface DiskGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { DiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskMoveOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -1451,12 +893,6 @@ export interface DiskMoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { DiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskReduceOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -1465,12 +901,6 @@ export interface DiskReduceOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.refreshLun}.
- *
- * @example Usage
- * ```ts
- * import type { DiskRefreshLunOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRefreshLunOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskRefreshLunOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
@@ -1479,12 +909,6 @@ export interface DiskRefreshLunOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1493,12 +917,6 @@ export interface DiskRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskSnapshotService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskSnapshotGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1507,12 +925,6 @@ export interface DiskSnapshotGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskSnapshotService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskSnapshotRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1521,12 +933,6 @@ export interface DiskSnapshotRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DiskSnapshotsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotsListOptions = { timeout: 30000 };
- * ```
  */
 export interface DiskSnapshotsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1541,12 +947,6 @@ export interface DiskSnapshotsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface DisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1561,12 +961,6 @@ export interface DisksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DomainGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DomainGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1575,12 +969,6 @@ export interface DomainGroupGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DomainGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupsListOptions = { timeout: 30000 };
- * ```
  */
 export interface DomainGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1595,12 +983,6 @@ export interface DomainGroupsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1609,12 +991,6 @@ export interface DomainGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DomainUserGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUserGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGroupsListOptions = { timeout: 30000 };
- * ```
  */
 export interface DomainUserGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1623,12 +999,6 @@ export interface DomainUserGroupsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DomainUserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGetOptions = { timeout: 30000 };
- * ```
  */
 export interface DomainUserGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1637,12 +1007,6 @@ export interface DomainUserGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DomainUsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUsersListOptions = { timeout: 30000 };
- * ```
  */
 export interface DomainUsersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1657,12 +1021,6 @@ export interface DomainUsersListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode DomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainsListOptions = { timeout: 30000 };
- * ```
  */
 export interface DomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1673,12 +1031,6 @@ export interface DomainsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode KatelloErrataService.list}.
- *
- * @example Usage
- * ```ts
- * import type { KatelloErrataListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: KatelloErrataListOptions = { timeout: 30000 };
- * ```
  */
 export interface KatelloErrataListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1689,12 +1041,6 @@ export interface KatelloErrataListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode EventService.get}.
- *
- * @example Usage
- * ```ts
- * import type { EventGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventGetOptions = { timeout: 30000 };
- * ```
  */
 export interface EventGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1703,12 +1049,6 @@ export interface EventGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode EventService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { EventRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface EventRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1717,12 +1057,6 @@ export interface EventRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode EventSubscriptionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { EventSubscriptionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventSubscriptionRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface EventSubscriptionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1731,12 +1065,6 @@ export interface EventSubscriptionRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode EventSubscriptionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { EventSubscriptionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventSubscriptionsListOptions = { timeout: 30000 };
- * ```
  */
 export interface EventSubscriptionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1747,12 +1075,6 @@ export interface EventSubscriptionsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode EventsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { EventsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsListOptions = { timeout: 30000 };
- * ```
  */
 export interface EventsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1769,12 +1091,6 @@ export interface EventsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode EventsService.undelete}.
- *
- * @example Usage
- * ```ts
- * import type { EventsUndeleteOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsUndeleteOptions = { timeout: 30000 };
- * ```
  */
 export interface EventsUndeleteOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -1783,12 +1099,6 @@ export interface EventsUndeleteOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ExternalComputeResourceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalComputeResourceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalComputeResourceGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalComputeResourceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1797,12 +1107,6 @@ export interface ExternalComputeResourceGetOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode ExternalComputeResourcesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalComputeResourcesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalComputeResourcesListOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalComputeResourcesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1813,12 +1117,6 @@ export interface ExternalComputeResourcesListOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode ExternalDiscoveredHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalDiscoveredHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalDiscoveredHostGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalDiscoveredHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1827,12 +1125,6 @@ export interface ExternalDiscoveredHostGetOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode ExternalDiscoveredHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalDiscoveredHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalDiscoveredHostsListOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalDiscoveredHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1843,12 +1135,6 @@ export interface ExternalDiscoveredHostsListOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode ExternalHostGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGroupGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1857,12 +1143,6 @@ export interface ExternalHostGroupGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ExternalHostGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGroupsListOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1873,12 +1153,6 @@ export interface ExternalHostGroupsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ExternalProviderService.importCertificates}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderImportCertificatesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderImportCertificatesOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalProviderImportCertificatesOptions extends ServiceRequestOptions {
   /** Sent as `<certificates>` in the `<action>` body. */
@@ -1887,12 +1161,6 @@ export interface ExternalProviderImportCertificatesOptions extends ServiceReques
 
 /**
  * Options of {@linkcode ExternalProviderService.testConnectivity}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderTestConnectivityOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderTestConnectivityOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalProviderTestConnectivityOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -1901,12 +1169,6 @@ export interface ExternalProviderTestConnectivityOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode ExternalHostProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1915,12 +1177,6 @@ export interface ExternalHostProviderGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ExternalHostProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1929,12 +1185,6 @@ export interface ExternalHostProviderRemoveOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode ExternalHostProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -1943,12 +1193,6 @@ export interface ExternalHostProviderUpdateOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode ExternalHostProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProvidersListOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1961,12 +1205,6 @@ export interface ExternalHostProvidersListOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode ExternalHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1975,12 +1213,6 @@ export interface ExternalHostGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ExternalHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostsListOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -1991,12 +1223,6 @@ export interface ExternalHostsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ExternalNetworkProviderConfigurationService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalNetworkProviderConfigurationGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalNetworkProviderConfigurationGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalNetworkProviderConfigurationGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2005,12 +1231,6 @@ export interface ExternalNetworkProviderConfigurationGetOptions extends ServiceR
 
 /**
  * Options of {@linkcode ExternalNetworkProviderConfigurationsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalNetworkProviderConfigurationsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalNetworkProviderConfigurationsListOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalNetworkProviderConfigurationsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2019,12 +1239,6 @@ export interface ExternalNetworkProviderConfigurationsListOptions extends Servic
 
 /**
  * Options of {@linkcode ExternalProviderCertificateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderCertificateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderCertificateGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalProviderCertificateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2033,12 +1247,6 @@ export interface ExternalProviderCertificateGetOptions extends ServiceRequestOpt
 
 /**
  * Options of {@linkcode ExternalProviderCertificatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderCertificatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderCertificatesListOptions = { timeout: 30000 };
- * ```
  */
 export interface ExternalProviderCertificatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2049,12 +1257,6 @@ export interface ExternalProviderCertificatesListOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode FenceAgentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentGetOptions = { timeout: 30000 };
- * ```
  */
 export interface FenceAgentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2063,12 +1265,6 @@ export interface FenceAgentGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FenceAgentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface FenceAgentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -2077,12 +1273,6 @@ export interface FenceAgentRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FenceAgentService.update}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface FenceAgentUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -2091,12 +1281,6 @@ export interface FenceAgentUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FenceAgentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentsListOptions = { timeout: 30000 };
- * ```
  */
 export interface FenceAgentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2107,12 +1291,6 @@ export interface FenceAgentsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FileGetOptions = { timeout: 30000 };
- * ```
  */
 export interface FileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2121,12 +1299,6 @@ export interface FileGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilesListOptions = { timeout: 30000 };
- * ```
  */
 export interface FilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2143,12 +1315,6 @@ export interface FilesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FilterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FilterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilterGetOptions = { timeout: 30000 };
- * ```
  */
 export interface FilterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2159,12 +1325,6 @@ export interface FilterGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FilterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { FilterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilterRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface FilterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -2173,12 +1333,6 @@ export interface FilterRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode FiltersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FiltersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FiltersListOptions = { timeout: 30000 };
- * ```
  */
 export interface FiltersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2191,12 +1345,6 @@ export interface FiltersListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBrickService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickGetOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBrickGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2205,12 +1353,6 @@ export interface GlusterBrickGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBrickService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBrickRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -2219,12 +1361,6 @@ export interface GlusterBrickRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBrickService.replace}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickReplaceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickReplaceOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBrickReplaceOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -2235,12 +1371,6 @@ export interface GlusterBrickReplaceOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksActivateOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBricksActivateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
@@ -2251,12 +1381,6 @@ export interface GlusterBricksActivateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksAddOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBricksAddOptions extends ServiceRequestOptions {
   /** Sent as the `replica_count` query parameter. */
@@ -2267,12 +1391,6 @@ export interface GlusterBricksAddOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksListOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBricksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2283,12 +1401,6 @@ export interface GlusterBricksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.migrate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksMigrateOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBricksMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
@@ -2299,12 +1411,6 @@ export interface GlusterBricksMigrateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBricksRemoveOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
@@ -2317,12 +1423,6 @@ export interface GlusterBricksRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.stopMigrate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksStopMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksStopMigrateOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterBricksStopMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
@@ -2333,12 +1433,6 @@ export interface GlusterBricksStopMigrateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterHookService.disable}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookDisableOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookDisableOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterHookDisableOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2347,12 +1441,6 @@ export interface GlusterHookDisableOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterHookService.enable}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookEnableOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookEnableOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterHookEnableOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2361,12 +1449,6 @@ export interface GlusterHookEnableOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterHookService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookGetOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterHookGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2375,12 +1457,6 @@ export interface GlusterHookGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterHookService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterHookRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -2389,12 +1465,6 @@ export interface GlusterHookRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterHookService.resolve}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookResolveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookResolveOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterHookResolveOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
@@ -2407,12 +1477,6 @@ export interface GlusterHookResolveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterHooksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHooksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHooksListOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterHooksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2423,12 +1487,6 @@ export interface GlusterHooksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeGetOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2437,12 +1495,6 @@ export interface GlusterVolumeGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.rebalance}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeRebalanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeRebalanceOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeRebalanceOptions extends ServiceRequestOptions {
   /** Sent as `<fix_layout>` in the `<action>` body. */
@@ -2455,12 +1507,6 @@ export interface GlusterVolumeRebalanceOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -2469,12 +1515,6 @@ export interface GlusterVolumeRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.resetAllOptions}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeResetAllOptionsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeResetAllOptionsOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeResetAllOptionsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2483,12 +1523,6 @@ export interface GlusterVolumeResetAllOptionsOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode GlusterVolumeService.resetOption}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeResetOptionOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeResetOptionOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeResetOptionOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -2501,12 +1535,6 @@ export interface GlusterVolumeResetOptionOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.setOption}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeSetOptionOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeSetOptionOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeSetOptionOptions extends ServiceRequestOptions {
   /** Sent as `<option>` in the `<action>` body. */
@@ -2517,12 +1545,6 @@ export interface GlusterVolumeSetOptionOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.start}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStartOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeStartOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -2533,12 +1555,6 @@ export interface GlusterVolumeStartOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.startProfile}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStartProfileOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStartProfileOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeStartProfileOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2547,12 +1563,6 @@ export interface GlusterVolumeStartProfileOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode GlusterVolumeService.stop}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeStopOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -2563,12 +1573,6 @@ export interface GlusterVolumeStopOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.stopProfile}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopProfileOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopProfileOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeStopProfileOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2577,12 +1581,6 @@ export interface GlusterVolumeStopProfileOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.stopRebalance}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopRebalanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopRebalanceOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumeStopRebalanceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2591,12 +1589,6 @@ export interface GlusterVolumeStopRebalanceOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode GlusterVolumesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumesListOptions = { timeout: 30000 };
- * ```
  */
 export interface GlusterVolumesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2611,12 +1603,6 @@ export interface GlusterVolumesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupGetOptions = { timeout: 30000 };
- * ```
  */
 export interface GroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2625,12 +1611,6 @@ export interface GroupGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface GroupRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -2639,12 +1619,6 @@ export interface GroupRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode GroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupsListOptions = { timeout: 30000 };
- * ```
  */
 export interface GroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2659,12 +1633,6 @@ export interface GroupsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostCpuUnitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostCpuUnitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCpuUnitsListOptions = { timeout: 30000 };
- * ```
  */
 export interface HostCpuUnitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2673,12 +1641,6 @@ export interface HostCpuUnitsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeviceGetOptions = { timeout: 30000 };
- * ```
  */
 export interface HostDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2687,12 +1649,6 @@ export interface HostDeviceGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDevicesListOptions = { timeout: 30000 };
- * ```
  */
 export interface HostDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2703,12 +1659,6 @@ export interface HostDevicesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostHookService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostHookGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostHookGetOptions = { timeout: 30000 };
- * ```
  */
 export interface HostHookGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2717,12 +1667,6 @@ export interface HostHookGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostHooksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostHooksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostHooksListOptions = { timeout: 30000 };
- * ```
  */
 export interface HostHooksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2733,12 +1677,6 @@ export interface HostHooksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicGetOptions = { timeout: 30000 };
- * ```
  */
 export interface HostNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2749,12 +1687,6 @@ export interface HostNicGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostNicService.updateVirtualFunctionsConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicUpdateVirtualFunctionsConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicUpdateVirtualFunctionsConfigurationOptions = { timeout: 30000 };
- * ```
  */
 export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends ServiceRequestOptions {
   /** Sent as `<virtual_functions_configuration>` in the `<action>` body. */
@@ -2765,12 +1697,6 @@ export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends Servi
 
 /**
  * Options of {@linkcode HostNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicsListOptions = { timeout: 30000 };
- * ```
  */
 export interface HostNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2783,12 +1709,6 @@ export interface HostNicsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostNumaNodeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostNumaNodeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNumaNodeGetOptions = { timeout: 30000 };
- * ```
  */
 export interface HostNumaNodeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2797,12 +1717,6 @@ export interface HostNumaNodeGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostNumaNodesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostNumaNodesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNumaNodesListOptions = { timeout: 30000 };
- * ```
  */
 export interface HostNumaNodesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -2813,12 +1727,6 @@ export interface HostNumaNodesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { HostActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostActivateOptions = { timeout: 30000 };
- * ```
  */
 export interface HostActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2827,12 +1735,6 @@ export interface HostActivateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.approve}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveOptions = { timeout: 30000 };
- * ```
  */
 export interface HostApproveOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
@@ -2849,12 +1751,6 @@ export interface HostApproveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.approveUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
 export interface HostApproveUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
@@ -2871,12 +1767,6 @@ export interface HostApproveUsingRootPasswordOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode HostService.approveUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveUsingSshOptions = { timeout: 30000 };
- * ```
  */
 export interface HostApproveUsingSshOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
@@ -2893,12 +1783,6 @@ export interface HostApproveUsingSshOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.commitNetConfig}.
- *
- * @example Usage
- * ```ts
- * import type { HostCommitNetConfigOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCommitNetConfigOptions = { timeout: 30000 };
- * ```
  */
 export interface HostCommitNetConfigOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2907,12 +1791,6 @@ export interface HostCommitNetConfigOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.copyHostNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostCopyHostNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCopyHostNetworksOptions = { timeout: 30000 };
- * ```
  */
 export interface HostCopyHostNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<source_host>` in the `<action>` body. */
@@ -2923,12 +1801,6 @@ export interface HostCopyHostNetworksOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { HostDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeactivateOptions = { timeout: 30000 };
- * ```
  */
 export interface HostDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<reason>` in the `<action>` body. */
@@ -2941,12 +1813,6 @@ export interface HostDeactivateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.discoverIscsi}.
- *
- * @example Usage
- * ```ts
- * import type { HostDiscoverIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDiscoverIscsiOptions = { timeout: 30000 };
- * ```
  */
 export interface HostDiscoverIscsiOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
@@ -2957,12 +1823,6 @@ export interface HostDiscoverIscsiOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.enrollCertificate}.
- *
- * @example Usage
- * ```ts
- * import type { HostEnrollCertificateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostEnrollCertificateOptions = { timeout: 30000 };
- * ```
  */
 export interface HostEnrollCertificateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -2971,12 +1831,6 @@ export interface HostEnrollCertificateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.fence}.
- *
- * @example Usage
- * ```ts
- * import type { HostFenceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostFenceOptions = { timeout: 30000 };
- * ```
  */
 export interface HostFenceOptions extends ServiceRequestOptions {
   /** Sent as `<fence_type>` in the `<action>` body. */
@@ -2989,12 +1843,6 @@ export interface HostFenceOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.forceSelectSpm}.
- *
- * @example Usage
- * ```ts
- * import type { HostForceSelectSpmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostForceSelectSpmOptions = { timeout: 30000 };
- * ```
  */
 export interface HostForceSelectSpmOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -3003,12 +1851,6 @@ export interface HostForceSelectSpmOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostGetOptions = { timeout: 30000 };
- * ```
  */
 export interface HostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3021,12 +1863,6 @@ export interface HostGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.install}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallOptions = { timeout: 30000 };
- * ```
  */
 export interface HostInstallOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
@@ -3051,12 +1887,6 @@ export interface HostInstallOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.installUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
 export interface HostInstallUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
@@ -3081,12 +1911,6 @@ export interface HostInstallUsingRootPasswordOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode HostService.installUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallUsingSshOptions = { timeout: 30000 };
- * ```
  */
 export interface HostInstallUsingSshOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
@@ -3111,12 +1935,6 @@ export interface HostInstallUsingSshOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.iscsiDiscover}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiDiscoverOptions = { timeout: 30000 };
- * ```
  */
 export interface HostIscsiDiscoverOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
@@ -3127,12 +1945,6 @@ export interface HostIscsiDiscoverOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.iscsiLogin}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiLoginOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiLoginOptions = { timeout: 30000 };
- * ```
  */
 export interface HostIscsiLoginOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
@@ -3143,12 +1955,6 @@ export interface HostIscsiLoginOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.refresh}.
- *
- * @example Usage
- * ```ts
- * import type { HostRefreshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRefreshOptions = { timeout: 30000 };
- * ```
  */
 export interface HostRefreshOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -3157,12 +1963,6 @@ export interface HostRefreshOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { HostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface HostRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `force` query parameter. */
@@ -3173,12 +1973,6 @@ export interface HostRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.setupNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSetupNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSetupNetworksOptions = { timeout: 30000 };
- * ```
  */
 export interface HostSetupNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<modified_network_attachments>` in the `<action>` body. */
@@ -3207,12 +2001,6 @@ export interface HostSetupNetworksOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSyncAllNetworksOptions = { timeout: 30000 };
- * ```
  */
 export interface HostSyncAllNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -3221,12 +2009,6 @@ export interface HostSyncAllNetworksOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.unregisteredStorageDomainsDiscover}.
- *
- * @example Usage
- * ```ts
- * import type { HostUnregisteredStorageDomainsDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUnregisteredStorageDomainsDiscoverOptions = { timeout: 30000 };
- * ```
  */
 export interface HostUnregisteredStorageDomainsDiscoverOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
@@ -3237,12 +2019,6 @@ export interface HostUnregisteredStorageDomainsDiscoverOptions extends ServiceRe
 
 /**
  * Options of {@linkcode HostService.update}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface HostUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3251,12 +2027,6 @@ export interface HostUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.updateUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
 export interface HostUpdateUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3265,12 +2035,6 @@ export interface HostUpdateUsingRootPasswordOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode HostService.updateUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateUsingSshOptions = { timeout: 30000 };
- * ```
  */
 export interface HostUpdateUsingSshOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3279,12 +2043,6 @@ export interface HostUpdateUsingSshOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpgradeOptions = { timeout: 30000 };
- * ```
  */
 export interface HostUpgradeOptions extends ServiceRequestOptions {
   /** Sent as `<image>` in the `<action>` body. @deprecated Deprecated in the engine API. */
@@ -3299,12 +2057,6 @@ export interface HostUpgradeOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostStorageService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostStorageListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostStorageListOptions = { timeout: 30000 };
- * ```
  */
 export interface HostStorageListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3315,12 +2067,6 @@ export interface HostStorageListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddOptions = { timeout: 30000 };
- * ```
  */
 export interface HostsAddOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
@@ -3335,12 +2081,6 @@ export interface HostsAddOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostsService.addUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
 export interface HostsAddUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
@@ -3355,12 +2095,6 @@ export interface HostsAddUsingRootPasswordOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode HostsService.addUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddUsingSshOptions = { timeout: 30000 };
- * ```
  */
 export interface HostsAddUsingSshOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
@@ -3375,12 +2109,6 @@ export interface HostsAddUsingSshOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode HostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsListOptions = { timeout: 30000 };
- * ```
  */
 export interface HostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3403,12 +2131,6 @@ export interface HostsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode IconService.get}.
- *
- * @example Usage
- * ```ts
- * import type { IconGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IconGetOptions = { timeout: 30000 };
- * ```
  */
 export interface IconGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3417,12 +2139,6 @@ export interface IconGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode IconsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { IconsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IconsListOptions = { timeout: 30000 };
- * ```
  */
 export interface IconsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3433,12 +2149,6 @@ export interface IconsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ImageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ImageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ImageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3447,12 +2157,6 @@ export interface ImageGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ImageService.import}.
- *
- * @example Usage
- * ```ts
- * import type { ImageImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageImportOptions = { timeout: 30000 };
- * ```
  */
 export interface ImageImportOptions extends ServiceRequestOptions {
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -3471,12 +2175,6 @@ export interface ImageImportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ImageTransferService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransferGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransferGetOptions = { timeout: 30000 };
- * ```
  */
 export interface ImageTransferGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3485,12 +2183,6 @@ export interface ImageTransferGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ImageTransfersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransfersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransfersListOptions = { timeout: 30000 };
- * ```
  */
 export interface ImageTransfersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3499,12 +2191,6 @@ export interface ImageTransfersListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode ImagesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ImagesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImagesListOptions = { timeout: 30000 };
- * ```
  */
 export interface ImagesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3515,12 +2201,6 @@ export interface ImagesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3529,12 +2209,6 @@ export interface InstanceTypeGraphicsConsoleGetOptions extends ServiceRequestOpt
 
 /**
  * Options of {@linkcode InstanceTypeGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3543,12 +2217,6 @@ export interface InstanceTypeGraphicsConsoleRemoveOptions extends ServiceRequest
 
 /**
  * Options of {@linkcode InstanceTypeGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3559,12 +2227,6 @@ export interface InstanceTypeGraphicsConsolesListOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode InstanceTypeNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicGetOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3573,12 +2235,6 @@ export interface InstanceTypeNicGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3587,12 +2243,6 @@ export interface InstanceTypeNicRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3601,12 +2251,6 @@ export interface InstanceTypeNicUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicsListOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3619,12 +2263,6 @@ export interface InstanceTypeNicsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGetOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3633,12 +2271,6 @@ export interface InstanceTypeGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3647,12 +2279,6 @@ export interface InstanceTypeRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3661,12 +2287,6 @@ export interface InstanceTypeUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogGetOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3675,12 +2295,6 @@ export interface InstanceTypeWatchdogGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3689,12 +2303,6 @@ export interface InstanceTypeWatchdogRemoveOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3703,12 +2311,6 @@ export interface InstanceTypeWatchdogUpdateOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogsListOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypeWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3721,12 +2323,6 @@ export interface InstanceTypeWatchdogsListOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode InstanceTypesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypesListOptions = { timeout: 30000 };
- * ```
  */
 export interface InstanceTypesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3741,12 +2337,6 @@ export interface InstanceTypesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode IscsiBondService.get}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondGetOptions = { timeout: 30000 };
- * ```
  */
 export interface IscsiBondGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3755,12 +2345,6 @@ export interface IscsiBondGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode IscsiBondService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface IscsiBondRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3769,12 +2353,6 @@ export interface IscsiBondRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode IscsiBondService.update}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface IscsiBondUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3783,12 +2361,6 @@ export interface IscsiBondUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode IscsiBondsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondsListOptions = { timeout: 30000 };
- * ```
  */
 export interface IscsiBondsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3799,12 +2371,6 @@ export interface IscsiBondsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode JobService.clear}.
- *
- * @example Usage
- * ```ts
- * import type { JobClearOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobClearOptions = { timeout: 30000 };
- * ```
  */
 export interface JobClearOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -3813,12 +2379,6 @@ export interface JobClearOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode JobService.end}.
- *
- * @example Usage
- * ```ts
- * import type { JobEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobEndOptions = { timeout: 30000 };
- * ```
  */
 export interface JobEndOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -3831,12 +2391,6 @@ export interface JobEndOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode JobService.get}.
- *
- * @example Usage
- * ```ts
- * import type { JobGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobGetOptions = { timeout: 30000 };
- * ```
  */
 export interface JobGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3845,12 +2399,6 @@ export interface JobGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode JobsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { JobsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobsListOptions = { timeout: 30000 };
- * ```
  */
 export interface JobsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3865,12 +2413,6 @@ export interface JobsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode KatelloErratumService.get}.
- *
- * @example Usage
- * ```ts
- * import type { KatelloErratumGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: KatelloErratumGetOptions = { timeout: 30000 };
- * ```
  */
 export interface KatelloErratumGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3879,12 +2421,6 @@ export interface KatelloErratumGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode LinkLayerDiscoveryProtocolService.list}.
- *
- * @example Usage
- * ```ts
- * import type { LinkLayerDiscoveryProtocolListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: LinkLayerDiscoveryProtocolListOptions = { timeout: 30000 };
- * ```
  */
 export interface LinkLayerDiscoveryProtocolListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3893,12 +2429,6 @@ export interface LinkLayerDiscoveryProtocolListOptions extends ServiceRequestOpt
 
 /**
  * Options of {@linkcode MacPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolGetOptions = { timeout: 30000 };
- * ```
  */
 export interface MacPoolGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3907,12 +2437,6 @@ export interface MacPoolGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode MacPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface MacPoolRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3921,12 +2445,6 @@ export interface MacPoolRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode MacPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface MacPoolUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3935,12 +2453,6 @@ export interface MacPoolUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode MacPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolsListOptions = { timeout: 30000 };
- * ```
  */
 export interface MacPoolsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3951,12 +2463,6 @@ export interface MacPoolsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode MoveableService.move}.
- *
- * @example Usage
- * ```ts
- * import type { MoveableMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MoveableMoveOptions = { timeout: 30000 };
- * ```
  */
 export interface MoveableMoveOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -3965,12 +2471,6 @@ export interface MoveableMoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -3979,12 +2479,6 @@ export interface NetworkAttachmentGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -3993,12 +2487,6 @@ export interface NetworkAttachmentRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkAttachmentService.update}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkAttachmentUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4007,12 +2495,6 @@ export interface NetworkAttachmentUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4023,12 +2505,6 @@ export interface NetworkAttachmentsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkFilterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkFilterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkFilterGetOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkFilterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4037,12 +2513,6 @@ export interface NetworkFilterGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkFiltersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkFiltersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkFiltersListOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkFiltersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4051,12 +2521,6 @@ export interface NetworkFiltersListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelGetOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4065,12 +2529,6 @@ export interface NetworkLabelGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4079,12 +2537,6 @@ export interface NetworkLabelRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelsListOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4095,12 +2547,6 @@ export interface NetworkLabelsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkGetOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4109,12 +2555,6 @@ export interface NetworkGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4123,12 +2563,6 @@ export interface NetworkRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworkService.update}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworkUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4137,12 +2571,6 @@ export interface NetworkUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworksListOptions = { timeout: 30000 };
- * ```
  */
 export interface NetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4157,12 +2585,6 @@ export interface NetworksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode NicNetworkFilterParameterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NicNetworkFilterParameterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NicNetworkFilterParameterGetOptions = { timeout: 30000 };
- * ```
  */
 export interface NicNetworkFilterParameterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4171,12 +2593,6 @@ export interface NicNetworkFilterParameterGetOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode NicNetworkFilterParametersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NicNetworkFilterParametersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NicNetworkFilterParametersListOptions = { timeout: 30000 };
- * ```
  */
 export interface NicNetworkFilterParametersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4185,12 +2601,6 @@ export interface NicNetworkFilterParametersListOptions extends ServiceRequestOpt
 
 /**
  * Options of {@linkcode OpenstackImageProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackImageProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4199,12 +2609,6 @@ export interface OpenstackImageProviderGetOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode OpenstackImageProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackImageProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4213,12 +2617,6 @@ export interface OpenstackImageProviderRemoveOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode OpenstackImageProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackImageProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4227,12 +2625,6 @@ export interface OpenstackImageProviderUpdateOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode OpenstackImageProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProvidersListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackImageProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4245,12 +2637,6 @@ export interface OpenstackImageProvidersListOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode OpenstackImageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackImageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4259,12 +2645,6 @@ export interface OpenstackImageGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackImageService.import}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageImportOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackImageImportOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
@@ -4283,12 +2663,6 @@ export interface OpenstackImageImportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackImagesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImagesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImagesListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackImagesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4299,12 +2673,6 @@ export interface OpenstackImagesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackNetworkProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackNetworkProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4313,12 +2681,6 @@ export interface OpenstackNetworkProviderGetOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode OpenstackNetworkProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackNetworkProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4327,12 +2689,6 @@ export interface OpenstackNetworkProviderRemoveOptions extends ServiceRequestOpt
 
 /**
  * Options of {@linkcode OpenstackNetworkProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackNetworkProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4341,12 +2697,6 @@ export interface OpenstackNetworkProviderUpdateOptions extends ServiceRequestOpt
 
 /**
  * Options of {@linkcode OpenstackNetworkProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProvidersListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackNetworkProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4359,12 +2709,6 @@ export interface OpenstackNetworkProvidersListOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode OpenstackNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4373,12 +2717,6 @@ export interface OpenstackNetworkGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackNetworkService.import}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkImportOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackNetworkImportOptions extends ServiceRequestOptions {
   /** Sent as `<data_center>` in the `<action>` body. */
@@ -4389,12 +2727,6 @@ export interface OpenstackNetworkImportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworksListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4405,12 +2737,6 @@ export interface OpenstackNetworksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackSubnetService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackSubnetGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4419,12 +2745,6 @@ export interface OpenstackSubnetGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackSubnetService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackSubnetRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4433,12 +2753,6 @@ export interface OpenstackSubnetRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackSubnetsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetsListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackSubnetsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4449,12 +2763,6 @@ export interface OpenstackSubnetsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackVolumeAuthenticationKeyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeyGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeAuthenticationKeyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4463,12 +2771,6 @@ export interface OpenstackVolumeAuthenticationKeyGetOptions extends ServiceReque
 
 /**
  * Options of {@linkcode OpenstackVolumeAuthenticationKeyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeyRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4477,12 +2779,6 @@ export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends ServiceRe
 
 /**
  * Options of {@linkcode OpenstackVolumeAuthenticationKeysService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeysListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeysListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeAuthenticationKeysListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4493,12 +2789,6 @@ export interface OpenstackVolumeAuthenticationKeysListOptions extends ServiceReq
 
 /**
  * Options of {@linkcode OpenstackVolumeProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4507,12 +2797,6 @@ export interface OpenstackVolumeProviderGetOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode OpenstackVolumeProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4523,12 +2807,6 @@ export interface OpenstackVolumeProviderRemoveOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode OpenstackVolumeProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4537,12 +2815,6 @@ export interface OpenstackVolumeProviderUpdateOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode OpenstackVolumeProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProvidersListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4555,12 +2827,6 @@ export interface OpenstackVolumeProvidersListOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode OpenstackVolumeTypeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeTypeGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeTypeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4569,12 +2835,6 @@ export interface OpenstackVolumeTypeGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OpenstackVolumeTypesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeTypesListOptions = { timeout: 30000 };
- * ```
  */
 export interface OpenstackVolumeTypesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4585,12 +2845,6 @@ export interface OpenstackVolumeTypesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OperatingSystemService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemGetOptions = { timeout: 30000 };
- * ```
  */
 export interface OperatingSystemGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4599,12 +2853,6 @@ export interface OperatingSystemGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode OperatingSystemsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemsListOptions = { timeout: 30000 };
- * ```
  */
 export interface OperatingSystemsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4615,12 +2863,6 @@ export interface OperatingSystemsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode PermissionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionGetOptions = { timeout: 30000 };
- * ```
  */
 export interface PermissionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4629,12 +2871,6 @@ export interface PermissionGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode PermissionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface PermissionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4643,12 +2879,6 @@ export interface PermissionRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode PermitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitGetOptions = { timeout: 30000 };
- * ```
  */
 export interface PermitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4657,12 +2887,6 @@ export interface PermitGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode PermitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface PermitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4671,12 +2895,6 @@ export interface PermitRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode PermitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { PermitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitsListOptions = { timeout: 30000 };
- * ```
  */
 export interface PermitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4687,12 +2905,6 @@ export interface PermitsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QosService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QosGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosGetOptions = { timeout: 30000 };
- * ```
  */
 export interface QosGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4701,12 +2913,6 @@ export interface QosGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QosService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QosRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface QosRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4715,12 +2921,6 @@ export interface QosRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QosService.update}.
- *
- * @example Usage
- * ```ts
- * import type { QosUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface QosUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4729,12 +2929,6 @@ export interface QosUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QossService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QossListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QossListOptions = { timeout: 30000 };
- * ```
  */
 export interface QossListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4745,12 +2939,6 @@ export interface QossListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaClusterLimitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitGetOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaClusterLimitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4759,12 +2947,6 @@ export interface QuotaClusterLimitGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaClusterLimitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaClusterLimitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4773,12 +2955,6 @@ export interface QuotaClusterLimitRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaClusterLimitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitsListOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaClusterLimitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4789,12 +2965,6 @@ export interface QuotaClusterLimitsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaGetOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4803,12 +2973,6 @@ export interface QuotaGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4817,12 +2981,6 @@ export interface QuotaRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaService.update}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4831,12 +2989,6 @@ export interface QuotaUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaStorageLimitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitGetOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaStorageLimitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4845,12 +2997,6 @@ export interface QuotaStorageLimitGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaStorageLimitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaStorageLimitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4859,12 +3005,6 @@ export interface QuotaStorageLimitRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotaStorageLimitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitsListOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotaStorageLimitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4875,12 +3015,6 @@ export interface QuotaStorageLimitsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode QuotasService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotasListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotasListOptions = { timeout: 30000 };
- * ```
  */
 export interface QuotasListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4891,12 +3025,6 @@ export interface QuotasListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode RoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { RoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleGetOptions = { timeout: 30000 };
- * ```
  */
 export interface RoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4905,12 +3033,6 @@ export interface RoleGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode RoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { RoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface RoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4919,12 +3041,6 @@ export interface RoleRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode RoleService.update}.
- *
- * @example Usage
- * ```ts
- * import type { RoleUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface RoleUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4933,12 +3049,6 @@ export interface RoleUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode RolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { RolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RolesListOptions = { timeout: 30000 };
- * ```
  */
 export interface RolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4949,12 +3059,6 @@ export interface RolesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPoliciesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPoliciesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPoliciesListOptions = { timeout: 30000 };
- * ```
  */
 export interface SchedulingPoliciesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4967,12 +3071,6 @@ export interface SchedulingPoliciesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SchedulingPolicyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -4983,12 +3081,6 @@ export interface SchedulingPolicyGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface SchedulingPolicyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -4997,12 +3089,6 @@ export interface SchedulingPolicyRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyService.update}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface SchedulingPolicyUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5011,12 +3097,6 @@ export interface SchedulingPolicyUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyUnitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SchedulingPolicyUnitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5027,12 +3107,6 @@ export interface SchedulingPolicyUnitGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyUnitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface SchedulingPolicyUnitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5041,12 +3115,6 @@ export interface SchedulingPolicyUnitRemoveOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode SchedulingPolicyUnitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitsListOptions = { timeout: 30000 };
- * ```
  */
 export interface SchedulingPolicyUnitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5059,12 +3127,6 @@ export interface SchedulingPolicyUnitsListOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode SnapshotCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotCdromGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5073,12 +3135,6 @@ export interface SnapshotCdromGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotCdromsListOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5089,12 +3145,6 @@ export interface SnapshotCdromsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5103,12 +3153,6 @@ export interface SnapshotDiskGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5119,12 +3163,6 @@ export interface SnapshotDisksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotNicGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5133,12 +3171,6 @@ export interface SnapshotNicGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotNicsListOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5149,12 +3181,6 @@ export interface SnapshotNicsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5163,12 +3189,6 @@ export interface SnapshotGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5179,12 +3199,6 @@ export interface SnapshotRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotService.restore}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRestoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRestoreOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotRestoreOptions extends ServiceRequestOptions {
   /** Sent as `<disks>` in the `<action>` body. */
@@ -5197,12 +3211,6 @@ export interface SnapshotRestoreOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SnapshotsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotsListOptions = { timeout: 30000 };
- * ```
  */
 export interface SnapshotsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5215,12 +3223,6 @@ export interface SnapshotsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SshPublicKeyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SshPublicKeyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5229,12 +3231,6 @@ export interface SshPublicKeyGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SshPublicKeyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface SshPublicKeyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5243,12 +3239,6 @@ export interface SshPublicKeyRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SshPublicKeyService.update}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface SshPublicKeyUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5257,12 +3247,6 @@ export interface SshPublicKeyUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SshPublicKeysService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeysListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeysListOptions = { timeout: 30000 };
- * ```
  */
 export interface SshPublicKeysListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5273,12 +3257,6 @@ export interface SshPublicKeysListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StatisticService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StatisticGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5287,12 +3265,6 @@ export interface StatisticGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StatisticsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StatisticsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5303,12 +3275,6 @@ export interface StatisticsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StepService.end}.
- *
- * @example Usage
- * ```ts
- * import type { StepEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepEndOptions = { timeout: 30000 };
- * ```
  */
 export interface StepEndOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -5321,12 +3287,6 @@ export interface StepEndOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StepService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StepGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StepGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5335,12 +3295,6 @@ export interface StepGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StepsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StepsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StepsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5351,12 +3305,6 @@ export interface StepsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainContentDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainContentDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainContentDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainContentDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5367,12 +3315,6 @@ export interface StorageDomainContentDiskGetOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode StorageDomainContentDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainContentDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainContentDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainContentDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5387,12 +3329,6 @@ export interface StorageDomainContentDisksListOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode StorageDomainDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskCopyOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
@@ -5403,12 +3339,6 @@ export interface StorageDomainDiskCopyOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskExportOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -5417,12 +3347,6 @@ export interface StorageDomainDiskExportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5431,12 +3355,6 @@ export interface StorageDomainDiskGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskMoveOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -5449,12 +3367,6 @@ export interface StorageDomainDiskMoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskReduceOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainDiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -5463,12 +3375,6 @@ export interface StorageDomainDiskReduceOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDisksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksAddOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainDisksAddOptions extends ServiceRequestOptions {
   /** Sent as the `unregistered` query parameter. */
@@ -5477,12 +3383,6 @@ export interface StorageDomainDisksAddOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5495,12 +3395,6 @@ export interface StorageDomainDisksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainServerConnectionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainServerConnectionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5509,12 +3403,6 @@ export interface StorageDomainServerConnectionGetOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode StorageDomainServerConnectionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainServerConnectionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5523,12 +3411,6 @@ export interface StorageDomainServerConnectionRemoveOptions extends ServiceReque
 
 /**
  * Options of {@linkcode StorageDomainServerConnectionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainServerConnectionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5539,12 +3421,6 @@ export interface StorageDomainServerConnectionsListOptions extends ServiceReques
 
 /**
  * Options of {@linkcode StorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5555,12 +3431,6 @@ export interface StorageDomainGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.isAttached}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainIsAttachedOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainIsAttachedOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainIsAttachedOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
@@ -5571,12 +3441,6 @@ export interface StorageDomainIsAttachedOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.reduceLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainReduceLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainReduceLunsOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainReduceLunsOptions extends ServiceRequestOptions {
   /** Sent as `<logical_units>` in the `<action>` body. */
@@ -5585,12 +3449,6 @@ export interface StorageDomainReduceLunsOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.refreshLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRefreshLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRefreshLunsOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainRefreshLunsOptions extends ServiceRequestOptions {
   /** Sent as `<logical_units>` in the `<action>` body. */
@@ -5601,12 +3459,6 @@ export interface StorageDomainRefreshLunsOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `host` query parameter. */
@@ -5621,12 +3473,6 @@ export interface StorageDomainRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5635,12 +3481,6 @@ export interface StorageDomainUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.updateOvfStore}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOvfStoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOvfStoreOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainUpdateOvfStoreOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -5649,12 +3489,6 @@ export interface StorageDomainUpdateOvfStoreOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainTemplateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5663,12 +3497,6 @@ export interface StorageDomainTemplateGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.import}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateImportOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainTemplateImportOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
@@ -5689,12 +3517,6 @@ export interface StorageDomainTemplateImportOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.register}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateRegisterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRegisterOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainTemplateRegisterOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
@@ -5717,12 +3539,6 @@ export interface StorageDomainTemplateRegisterOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainTemplateRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5731,12 +3547,6 @@ export interface StorageDomainTemplateRemoveOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode StorageDomainTemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplatesListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainTemplatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5749,12 +3559,6 @@ export interface StorageDomainTemplatesListOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode StorageDomainVmDiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmDiskAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainVmDiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5763,12 +3567,6 @@ export interface StorageDomainVmDiskAttachmentGetOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode StorageDomainVmDiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmDiskAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainVmDiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5777,12 +3575,6 @@ export interface StorageDomainVmDiskAttachmentsListOptions extends ServiceReques
 
 /**
  * Options of {@linkcode StorageDomainVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainVmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5791,12 +3583,6 @@ export interface StorageDomainVmGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainVmService.import}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmImportOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainVmImportOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
@@ -5817,12 +3603,6 @@ export interface StorageDomainVmImportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainVmService.register}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmRegisterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRegisterOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainVmRegisterOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
@@ -5845,12 +3625,6 @@ export interface StorageDomainVmRegisterOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainVmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5859,12 +3633,6 @@ export interface StorageDomainVmRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5877,12 +3645,6 @@ export interface StorageDomainVmsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageDomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5899,12 +3661,6 @@ export interface StorageDomainsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionExtensionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5913,12 +3669,6 @@ export interface StorageServerConnectionExtensionGetOptions extends ServiceReque
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionExtensionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5927,12 +3677,6 @@ export interface StorageServerConnectionExtensionRemoveOptions extends ServiceRe
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionExtensionUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -5941,12 +3685,6 @@ export interface StorageServerConnectionExtensionUpdateOptions extends ServiceRe
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionExtensionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5957,12 +3695,6 @@ export interface StorageServerConnectionExtensionsListOptions extends ServiceReq
 
 /**
  * Options of {@linkcode StorageServerConnectionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -5971,12 +3703,6 @@ export interface StorageServerConnectionGetOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode StorageServerConnectionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `host` query parameter. */
@@ -5987,12 +3713,6 @@ export interface StorageServerConnectionRemoveOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode StorageServerConnectionService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6003,12 +3723,6 @@ export interface StorageServerConnectionUpdateOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateIscsi}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateIscsiOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionUpdateIscsiOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6019,12 +3733,6 @@ export interface StorageServerConnectionUpdateIscsiOptions extends ServiceReques
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateNfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateNfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateNfsOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionUpdateNfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6035,12 +3743,6 @@ export interface StorageServerConnectionUpdateNfsOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateVfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateVfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateVfsOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionUpdateVfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6051,12 +3753,6 @@ export interface StorageServerConnectionUpdateVfsOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateGlusterfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateGlusterfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateGlusterfsOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionUpdateGlusterfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6067,12 +3763,6 @@ export interface StorageServerConnectionUpdateGlusterfsOptions extends ServiceRe
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateLocal}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateLocalOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateLocalOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionUpdateLocalOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6083,12 +3773,6 @@ export interface StorageServerConnectionUpdateLocalOptions extends ServiceReques
 
 /**
  * Options of {@linkcode StorageServerConnectionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionsListOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageServerConnectionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6099,12 +3783,6 @@ export interface StorageServerConnectionsListOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode StorageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageGetOptions = { timeout: 30000 };
- * ```
  */
 export interface StorageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6115,12 +3793,6 @@ export interface StorageGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SystemOptionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SystemOptionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemOptionGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SystemOptionGetOptions extends ServiceRequestOptions {
   /** Sent as the `version` query parameter. */
@@ -6129,12 +3801,6 @@ export interface SystemOptionGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SystemService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemGetOptions = { timeout: 30000 };
- * ```
  */
 export interface SystemGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6143,12 +3809,6 @@ export interface SystemGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode SystemService.reloadConfigurations}.
- *
- * @example Usage
- * ```ts
- * import type { SystemReloadConfigurationsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemReloadConfigurationsOptions = { timeout: 30000 };
- * ```
  */
 export interface SystemReloadConfigurationsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -6157,12 +3817,6 @@ export interface SystemReloadConfigurationsOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode TagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TagGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6171,12 +3825,6 @@ export interface TagGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TagRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6185,12 +3833,6 @@ export interface TagRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TagService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TagUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface TagUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6199,12 +3841,6 @@ export interface TagUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagsListOptions = { timeout: 30000 };
- * ```
  */
 export interface TagsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6215,12 +3851,6 @@ export interface TagsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateCdromGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6229,12 +3859,6 @@ export interface TemplateCdromGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateCdromsListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6245,12 +3869,6 @@ export interface TemplateCdromsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6259,12 +3877,6 @@ export interface TemplateDiskAttachmentGetOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode TemplateDiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDiskAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `storage_domain` query parameter. */
@@ -6275,12 +3887,6 @@ export interface TemplateDiskAttachmentRemoveOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode TemplateDiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6289,12 +3895,6 @@ export interface TemplateDiskAttachmentsListOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode TemplateDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskCopyOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6307,12 +3907,6 @@ export interface TemplateDiskCopyOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskExportOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6325,12 +3919,6 @@ export interface TemplateDiskExportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6339,12 +3927,6 @@ export interface TemplateDiskGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6353,12 +3935,6 @@ export interface TemplateDiskRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6369,12 +3945,6 @@ export interface TemplateDisksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6383,12 +3953,6 @@ export interface TemplateGraphicsConsoleGetOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode TemplateGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6397,12 +3961,6 @@ export interface TemplateGraphicsConsoleRemoveOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode TemplateGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6413,12 +3971,6 @@ export interface TemplateGraphicsConsolesListOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode TemplateMediatedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateMediatedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6427,12 +3979,6 @@ export interface TemplateMediatedDeviceGetOptions extends ServiceRequestOptions 
 
 /**
  * Options of {@linkcode TemplateMediatedDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateMediatedDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6441,12 +3987,6 @@ export interface TemplateMediatedDeviceRemoveOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode TemplateMediatedDeviceService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateMediatedDeviceUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6455,12 +3995,6 @@ export interface TemplateMediatedDeviceUpdateOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode TemplateMediatedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDevicesListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateMediatedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6471,12 +4005,6 @@ export interface TemplateMediatedDevicesListOptions extends ServiceRequestOption
 
 /**
  * Options of {@linkcode TemplateNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6485,12 +4013,6 @@ export interface TemplateNicGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6499,12 +4021,6 @@ export interface TemplateNicRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6513,12 +4029,6 @@ export interface TemplateNicUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicsListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6529,12 +4039,6 @@ export interface TemplateNicsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.export}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateExportOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -6545,12 +4049,6 @@ export interface TemplateExportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.exportToExportDomain}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportToExportDomainOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportToExportDomainOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateExportToExportDomainOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -6561,12 +4059,6 @@ export interface TemplateExportToExportDomainOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode TemplateService.exportToPathOnHost}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportToPathOnHostOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportToPathOnHostOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateExportToPathOnHostOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -6583,12 +4075,6 @@ export interface TemplateExportToPathOnHostOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode TemplateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6599,12 +4085,6 @@ export interface TemplateGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6613,12 +4093,6 @@ export interface TemplateRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6627,12 +4101,6 @@ export interface TemplateUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogGetOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6641,12 +4109,6 @@ export interface TemplateWatchdogGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6655,12 +4117,6 @@ export interface TemplateWatchdogRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6669,12 +4125,6 @@ export interface TemplateWatchdogUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplateWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogsListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplateWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6685,12 +4135,6 @@ export interface TemplateWatchdogsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.add}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplatesAddOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
@@ -6701,12 +4145,6 @@ export interface TemplatesAddOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.addFromVm}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromVmOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplatesAddFromVmOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
@@ -6717,12 +4155,6 @@ export interface TemplatesAddFromVmOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.addFromConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromConfigurationOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplatesAddFromConfigurationOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
@@ -6733,12 +4165,6 @@ export interface TemplatesAddFromConfigurationOptions extends ServiceRequestOpti
 
 /**
  * Options of {@linkcode TemplatesService.addFromVmSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromVmSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromVmSnapshotOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplatesAddFromVmSnapshotOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
@@ -6749,12 +4175,6 @@ export interface TemplatesAddFromVmSnapshotOptions extends ServiceRequestOptions
 
 /**
  * Options of {@linkcode TemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesListOptions = { timeout: 30000 };
- * ```
  */
 export interface TemplatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6771,12 +4191,6 @@ export interface TemplatesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode UnmanagedNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworkGetOptions = { timeout: 30000 };
- * ```
  */
 export interface UnmanagedNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6785,12 +4199,6 @@ export interface UnmanagedNetworkGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode UnmanagedNetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworkRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface UnmanagedNetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6799,12 +4207,6 @@ export interface UnmanagedNetworkRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode UnmanagedNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworksListOptions = { timeout: 30000 };
- * ```
  */
 export interface UnmanagedNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6815,12 +4217,6 @@ export interface UnmanagedNetworksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode UserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { UserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserGetOptions = { timeout: 30000 };
- * ```
  */
 export interface UserGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6829,12 +4225,6 @@ export interface UserGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode UserService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { UserRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface UserRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6843,12 +4233,6 @@ export interface UserRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode UsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { UsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UsersListOptions = { timeout: 30000 };
- * ```
  */
 export interface UsersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6863,12 +4247,6 @@ export interface UsersListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VirtualFunctionAllowedNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworkGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VirtualFunctionAllowedNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6877,12 +4255,6 @@ export interface VirtualFunctionAllowedNetworkGetOptions extends ServiceRequestO
 
 /**
  * Options of {@linkcode VirtualFunctionAllowedNetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworkRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VirtualFunctionAllowedNetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -6891,12 +4263,6 @@ export interface VirtualFunctionAllowedNetworkRemoveOptions extends ServiceReque
 
 /**
  * Options of {@linkcode VirtualFunctionAllowedNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworksListOptions = { timeout: 30000 };
- * ```
  */
 export interface VirtualFunctionAllowedNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6907,12 +4273,6 @@ export interface VirtualFunctionAllowedNetworksListOptions extends ServiceReques
 
 /**
  * Options of {@linkcode VmApplicationService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmApplicationGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmApplicationGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmApplicationGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6923,12 +4283,6 @@ export interface VmApplicationGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmApplicationsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmApplicationsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmApplicationsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmApplicationsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6941,12 +4295,6 @@ export interface VmApplicationsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmBackupDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmBackupDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6955,12 +4303,6 @@ export interface VmBackupDiskGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmBackupDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmBackupDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6971,12 +4313,6 @@ export interface VmBackupDisksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmBackupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmBackupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -6985,12 +4321,6 @@ export interface VmBackupGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmBackupsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupsAddOptions = { timeout: 30000 };
- * ```
  */
 export interface VmBackupsAddOptions extends ServiceRequestOptions {
   /** Sent as the `require_consistency` query parameter. */
@@ -7001,12 +4331,6 @@ export interface VmBackupsAddOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmBackupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmBackupsListOptions extends ServiceRequestOptions {
   /** Sent as the `max` query parameter. */
@@ -7015,12 +4339,6 @@ export interface VmBackupsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7031,12 +4349,6 @@ export interface VmCdromGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCdromService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCdromUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `current` query parameter. */
@@ -7045,12 +4357,6 @@ export interface VmCdromUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7061,12 +4367,6 @@ export interface VmCdromsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCheckpointDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCheckpointDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7075,12 +4375,6 @@ export interface VmCheckpointDiskGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCheckpointDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCheckpointDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7091,12 +4385,6 @@ export interface VmCheckpointDisksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCheckpointService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCheckpointGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7105,12 +4393,6 @@ export interface VmCheckpointGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCheckpointService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCheckpointRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7119,12 +4401,6 @@ export interface VmCheckpointRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmCheckpointsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCheckpointsListOptions extends ServiceRequestOptions {
   /** Sent as the `max` query parameter. */
@@ -7133,12 +4409,6 @@ export interface VmCheckpointsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskActivateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7147,12 +4417,6 @@ export interface VmDiskActivateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskDeactivateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7161,12 +4425,6 @@ export interface VmDiskDeactivateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskExportOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7177,12 +4435,6 @@ export interface VmDiskExportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7191,12 +4443,6 @@ export interface VmDiskGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskMoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7207,12 +4453,6 @@ export interface VmDiskMoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskReduceOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7221,12 +4461,6 @@ export interface VmDiskReduceOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7235,12 +4469,6 @@ export interface VmDiskRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDiskUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7249,12 +4477,6 @@ export interface VmDiskUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDisksListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7265,12 +4487,6 @@ export interface VmDisksListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7281,12 +4497,6 @@ export interface VmGraphicsConsoleGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.proxyTicket}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleProxyTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleProxyTicketOptions = { timeout: 30000 };
- * ```
  */
 export interface VmGraphicsConsoleProxyTicketOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7295,12 +4505,6 @@ export interface VmGraphicsConsoleProxyTicketOptions extends ServiceRequestOptio
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7309,12 +4513,6 @@ export interface VmGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleTicketOptions = { timeout: 30000 };
- * ```
  */
 export interface VmGraphicsConsoleTicketOptions extends ServiceRequestOptions {
   /** Sent as `<ticket>` in the `<action>` body. */
@@ -7323,12 +4521,6 @@ export interface VmGraphicsConsoleTicketOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7341,12 +4533,6 @@ export interface VmGraphicsConsolesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmHostDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDeviceGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmHostDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7355,12 +4541,6 @@ export interface VmHostDeviceGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmHostDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDeviceRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmHostDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7369,12 +4549,6 @@ export interface VmHostDeviceRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmHostDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDevicesListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmHostDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7385,12 +4559,6 @@ export interface VmHostDevicesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmMediatedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmMediatedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7399,12 +4567,6 @@ export interface VmMediatedDeviceGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmMediatedDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmMediatedDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7413,12 +4575,6 @@ export interface VmMediatedDeviceRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmMediatedDeviceService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmMediatedDeviceUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7427,12 +4583,6 @@ export interface VmMediatedDeviceUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmMediatedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDevicesListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmMediatedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7443,12 +4593,6 @@ export interface VmMediatedDevicesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNicService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicActivateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNicActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7457,12 +4601,6 @@ export interface VmNicActivateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNicService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicDeactivateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNicDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7471,12 +4609,6 @@ export interface VmNicDeactivateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7485,12 +4617,6 @@ export interface VmNicGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7499,12 +4625,6 @@ export interface VmNicRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7513,12 +4633,6 @@ export interface VmNicUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7529,12 +4643,6 @@ export interface VmNicsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNumaNodeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNumaNodeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7543,12 +4651,6 @@ export interface VmNumaNodeGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNumaNodeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNumaNodeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7557,12 +4659,6 @@ export interface VmNumaNodeRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNumaNodeService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNumaNodeUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7571,12 +4667,6 @@ export interface VmNumaNodeUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmNumaNodesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodesListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmNumaNodesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7587,12 +4677,6 @@ export interface VmNumaNodesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmPoolService.allocateVm}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolAllocateVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolAllocateVmOptions = { timeout: 30000 };
- * ```
  */
 export interface VmPoolAllocateVmOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7601,12 +4685,6 @@ export interface VmPoolAllocateVmOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmPoolGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7617,12 +4695,6 @@ export interface VmPoolGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmPoolRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7631,12 +4703,6 @@ export interface VmPoolRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmPoolUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -7647,12 +4713,6 @@ export interface VmPoolUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmPoolsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsAddOptions = { timeout: 30000 };
- * ```
  */
 export interface VmPoolsAddOptions extends ServiceRequestOptions {
   /** Sent as the `seal` query parameter. */
@@ -7661,12 +4721,6 @@ export interface VmPoolsAddOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmPoolsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7683,12 +4737,6 @@ export interface VmPoolsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmReportedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmReportedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReportedDeviceGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmReportedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7697,12 +4745,6 @@ export interface VmReportedDeviceGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmReportedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmReportedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReportedDevicesListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmReportedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7713,12 +4755,6 @@ export interface VmReportedDevicesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.autoPinCpuAndNumaNodes}.
- *
- * @example Usage
- * ```ts
- * import type { VmAutoPinCpuAndNumaNodesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmAutoPinCpuAndNumaNodesOptions = { timeout: 30000 };
- * ```
  */
 export interface VmAutoPinCpuAndNumaNodesOptions extends ServiceRequestOptions {
   /** Sent as `<optimize_cpu_settings>` in the `<action>` body. */
@@ -7729,12 +4765,6 @@ export interface VmAutoPinCpuAndNumaNodesOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.cancelMigration}.
- *
- * @example Usage
- * ```ts
- * import type { VmCancelMigrationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCancelMigrationOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCancelMigrationOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7743,12 +4773,6 @@ export interface VmCancelMigrationOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.clone}.
- *
- * @example Usage
- * ```ts
- * import type { VmCloneOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCloneOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCloneOptions extends ServiceRequestOptions {
   /** Sent as `<vm>` in the `<action>` body. */
@@ -7763,12 +4787,6 @@ export interface VmCloneOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.commitSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmCommitSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCommitSnapshotOptions = { timeout: 30000 };
- * ```
  */
 export interface VmCommitSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7777,12 +4795,6 @@ export interface VmCommitSnapshotOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.detach}.
- *
- * @example Usage
- * ```ts
- * import type { VmDetachOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDetachOptions = { timeout: 30000 };
- * ```
  */
 export interface VmDetachOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7791,12 +4803,6 @@ export interface VmDetachOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.export}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportOptions = { timeout: 30000 };
- * ```
  */
 export interface VmExportOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
@@ -7811,12 +4817,6 @@ export interface VmExportOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.exportToExportDomain}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportToExportDomainOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportToExportDomainOptions = { timeout: 30000 };
- * ```
  */
 export interface VmExportToExportDomainOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
@@ -7831,12 +4831,6 @@ export interface VmExportToExportDomainOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.exportToPathOnHost}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportToPathOnHostOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportToPathOnHostOptions = { timeout: 30000 };
- * ```
  */
 export interface VmExportToPathOnHostOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
@@ -7857,12 +4851,6 @@ export interface VmExportToPathOnHostOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.freezeFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmFreezeFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmFreezeFilesystemsOptions = { timeout: 30000 };
- * ```
  */
 export interface VmFreezeFilesystemsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7871,12 +4859,6 @@ export interface VmFreezeFilesystemsOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -7893,12 +4875,6 @@ export interface VmGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.logon}.
- *
- * @example Usage
- * ```ts
- * import type { VmLogonOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmLogonOptions = { timeout: 30000 };
- * ```
  */
 export interface VmLogonOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -7907,12 +4883,6 @@ export interface VmLogonOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.maintenance}.
- *
- * @example Usage
- * ```ts
- * import type { VmMaintenanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMaintenanceOptions = { timeout: 30000 };
- * ```
  */
 export interface VmMaintenanceOptions extends ServiceRequestOptions {
   /** Sent as `<maintenance_enabled>` in the `<action>` body. */
@@ -7923,12 +4893,6 @@ export interface VmMaintenanceOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.migrate}.
- *
- * @example Usage
- * ```ts
- * import type { VmMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMigrateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -7945,12 +4909,6 @@ export interface VmMigrateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.previewSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmPreviewSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPreviewSnapshotOptions = { timeout: 30000 };
- * ```
  */
 export interface VmPreviewSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<disks>` in the `<action>` body. */
@@ -7969,12 +4927,6 @@ export interface VmPreviewSnapshotOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.reboot}.
- *
- * @example Usage
- * ```ts
- * import type { VmRebootOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRebootOptions = { timeout: 30000 };
- * ```
  */
 export interface VmRebootOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -7985,12 +4937,6 @@ export interface VmRebootOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -8003,12 +4949,6 @@ export interface VmRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.reorderMacAddresses}.
- *
- * @example Usage
- * ```ts
- * import type { VmReorderMacAddressesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReorderMacAddressesOptions = { timeout: 30000 };
- * ```
  */
 export interface VmReorderMacAddressesOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -8017,12 +4957,6 @@ export interface VmReorderMacAddressesOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.reset}.
- *
- * @example Usage
- * ```ts
- * import type { VmResetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmResetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmResetOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -8031,12 +4965,6 @@ export interface VmResetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.shutdown}.
- *
- * @example Usage
- * ```ts
- * import type { VmShutdownOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmShutdownOptions = { timeout: 30000 };
- * ```
  */
 export interface VmShutdownOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -8049,12 +4977,6 @@ export interface VmShutdownOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.start}.
- *
- * @example Usage
- * ```ts
- * import type { VmStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStartOptions = { timeout: 30000 };
- * ```
  */
 export interface VmStartOptions extends ServiceRequestOptions {
   /** Sent as `<authorized_key>` in the `<action>` body. */
@@ -8083,12 +5005,6 @@ export interface VmStartOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.stop}.
- *
- * @example Usage
- * ```ts
- * import type { VmStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStopOptions = { timeout: 30000 };
- * ```
  */
 export interface VmStopOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
@@ -8101,12 +5017,6 @@ export interface VmStopOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.suspend}.
- *
- * @example Usage
- * ```ts
- * import type { VmSuspendOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSuspendOptions = { timeout: 30000 };
- * ```
  */
 export interface VmSuspendOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -8115,12 +5025,6 @@ export interface VmSuspendOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.thawFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmThawFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmThawFilesystemsOptions = { timeout: 30000 };
- * ```
  */
 export interface VmThawFilesystemsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -8129,12 +5033,6 @@ export interface VmThawFilesystemsOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmTicketOptions = { timeout: 30000 };
- * ```
  */
 export interface VmTicketOptions extends ServiceRequestOptions {
   /** Sent as `<ticket>` in the `<action>` body. */
@@ -8145,12 +5043,6 @@ export interface VmTicketOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.undoSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmUndoSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUndoSnapshotOptions = { timeout: 30000 };
- * ```
  */
 export interface VmUndoSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
@@ -8159,12 +5051,6 @@ export interface VmUndoSnapshotOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `next_run` query parameter. */
@@ -8175,12 +5061,6 @@ export interface VmUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmSessionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmSessionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSessionGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmSessionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -8189,12 +5069,6 @@ export interface VmSessionGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmSessionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmSessionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSessionsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmSessionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -8205,12 +5079,6 @@ export interface VmSessionsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VmWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -8219,12 +5087,6 @@ export interface VmWatchdogGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VmWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -8233,12 +5095,6 @@ export interface VmWatchdogRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VmWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -8247,12 +5103,6 @@ export interface VmWatchdogUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogsListOptions = { timeout: 30000 };
- * ```
  */
 export interface VmWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -8263,12 +5113,6 @@ export interface VmWatchdogsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddOptions = { timeout: 30000 };
- * ```
  */
 export interface VmsAddOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
@@ -8285,12 +5129,6 @@ export interface VmsAddOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmsService.addFromScratch}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromScratchOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromScratchOptions = { timeout: 30000 };
- * ```
  */
 export interface VmsAddFromScratchOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
@@ -8307,12 +5145,6 @@ export interface VmsAddFromScratchOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmsService.addFromSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromSnapshotOptions = { timeout: 30000 };
- * ```
  */
 export interface VmsAddFromSnapshotOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
@@ -8329,12 +5161,6 @@ export interface VmsAddFromSnapshotOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VmsService.addFromConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromConfigurationOptions = { timeout: 30000 };
- * ```
  */
 export interface VmsAddFromConfigurationOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
@@ -8356,6 +5182,7 @@ export interface VmsAddFromConfigurationOptions extends ServiceRequestOptions {
  * ```ts
  * import type { VmsListOptions } from "@nimbus/apiclient/services/ovirt";
  * const options: VmsListOptions = { timeout: 30000 };
+ * console.assert(options.timeout === 30000);
  * ```
  */
 export interface VmsListOptions extends ServiceRequestOptions {
@@ -8377,12 +5204,6 @@ export interface VmsListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileGetOptions = { timeout: 30000 };
- * ```
  */
 export interface VnicProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -8391,12 +5212,6 @@ export interface VnicProfileGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface VnicProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -8405,12 +5220,6 @@ export interface VnicProfileRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VnicProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileUpdateOptions = { timeout: 30000 };
- * ```
  */
 export interface VnicProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -8419,12 +5228,6 @@ export interface VnicProfileUpdateOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode VnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfilesListOptions = { timeout: 30000 };
- * ```
  */
 export interface VnicProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -8435,12 +5238,6 @@ export interface VnicProfilesListOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode WeightService.get}.
- *
- * @example Usage
- * ```ts
- * import type { WeightGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightGetOptions = { timeout: 30000 };
- * ```
  */
 export interface WeightGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
@@ -8451,12 +5248,6 @@ export interface WeightGetOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode WeightService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { WeightRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightRemoveOptions = { timeout: 30000 };
- * ```
  */
 export interface WeightRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
@@ -8465,12 +5256,6 @@ export interface WeightRemoveOptions extends ServiceRequestOptions {
 
 /**
  * Options of {@linkcode WeightsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { WeightsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightsListOptions = { timeout: 30000 };
- * ```
  */
 export interface WeightsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
