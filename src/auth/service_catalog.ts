@@ -41,7 +41,7 @@ export interface UrlForOptions {
  *
  * @example
  * ```ts
- * import { normalizeInterface } from "@nimbus/apiclient/auth";
+ * import { normalizeInterface } from "./service_catalog.ts";
  * console.log(normalizeInterface("internalURL")); // internal
  * ```
  */

@@ -15,7 +15,7 @@ const MAX_DETAILS = 16 * 1024;
  *
  * @example
  * ```ts
- * import { parseRetryAfter } from "@nimbus/apiclient";
+ * import { parseRetryAfter } from "./from_response.ts";
  * console.log(parseRetryAfter("3")); // 3
  * ```
  */

@@ -17,7 +17,7 @@ import { emptyStream, expectedDigest, uploadBody, verifyingStream } from "./imag
  *
  * @example The media type
  * ```ts
- * import { IMAGE_PATCH_CONTENT_TYPE } from "@nimbus/apiclient/services/openstack";
+ * import { IMAGE_PATCH_CONTENT_TYPE } from "./image_client.ts";
  * console.log(IMAGE_PATCH_CONTENT_TYPE); // application/openstack-images-v2.1-json-patch
  * ```
  */

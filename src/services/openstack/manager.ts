@@ -124,7 +124,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example Compare two values
  * ```ts
- * import { sameValue } from "@nimbus/apiclient/services/openstack";
+ * import { sameValue } from "./manager.ts";
  * console.log(sameValue({ a: [1] }, { a: [1] }), sameValue({ a: 1 }, { a: "1" })); // true false
  * ```
  */
@@ -146,7 +146,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
  *
  * @example Match a resource against a filter
  * ```ts
- * import { matchesFilter } from "@nimbus/apiclient/services/openstack";
+ * import { matchesFilter } from "./manager.ts";
  * console.log(matchesFilter({ name: "web", status: "ACTIVE" }, { name: "web" })); // true
  * ```
  */
@@ -160,7 +160,7 @@ export function matchesFilter(resource: unknown, filter: Record<string, unknown>
  *
  * @example Read the next marker of a Glance page
  * ```ts
- * import { nextPageQuery } from "@nimbus/apiclient/services/openstack";
+ * import { nextPageQuery } from "./manager.ts";
  * const q = nextPageQuery("glance", "images", { images: [], next: "/v2/images?marker=abc" });
  * console.log(q?.get("marker")); // abc
  * ```
@@ -191,7 +191,7 @@ export function nextPageQuery(
  * ```ts
  * import { BaseClient, HTTPClient } from "@nimbus/apiclient";
  * import { TokenEndpointAuth } from "@nimbus/apiclient/auth";
- * import { ResourceManager } from "@nimbus/apiclient/services/openstack";
+ * import { ResourceManager } from "./manager.ts";
  *
  * class Dns extends BaseClient {
  *   static override serviceType = "dns";
@@ -352,7 +352,7 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
  *
  * @example Read a body that may be empty
  * ```ts
- * import { readJson } from "@nimbus/apiclient/services/openstack";
+ * import { readJson } from "./manager.ts";
  * console.log(await readJson(new Response('{"a":1}')), await readJson(new Response(null, { status: 202 })));
  * ```
  */

@@ -15,7 +15,7 @@ import { ValidationError } from "../../errors/mod.ts";
  *
  * @example Encode an id with a slash
  * ```ts
- * import { pathSegment } from "@nimbus/apiclient/services/openstack";
+ * import { pathSegment } from "./path.ts";
  * console.log(pathSegment("a/b?c")); // a%2Fb%3Fc
  * ```
  */

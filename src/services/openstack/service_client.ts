@@ -46,7 +46,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example Pick v3 out of Keystone's root document
  * ```ts
- * import { versionSegment } from "@nimbus/apiclient/services/openstack";
+ * import { versionSegment } from "./service_client.ts";
  * const doc = { versions: { values: [{ id: "v3.14", status: "stable",
  *   links: [{ rel: "self", href: "http://h/identity/v3/" }] }] } };
  * console.log(versionSegment(doc, "v3")); // v3

@@ -74,7 +74,7 @@ function matches(value: unknown, expected: string): boolean {
  *
  * @example
  * ```ts
- * import { checkTypes } from "@nimbus/apiclient/services/ovirt";
+ * import { checkTypes } from "./service.ts";
  * checkTypes([["max", 10, "number"]]); // passes
  * ```
  */
@@ -113,7 +113,7 @@ function present(value: unknown, path: readonly string[]): boolean {
  *
  * @example
  * ```ts
- * import { checkMandatory } from "@nimbus/apiclient/services/ovirt";
+ * import { checkMandatory } from "./service.ts";
  * checkMandatory("VmsService.addFromScratch", { vm: { name: "a", cluster: { name: "c" } } }, [
  *   "vm.name",
  *   "vm.cluster.id|vm.cluster.name",

@@ -55,13 +55,21 @@ function abortable<T>(poll: Promise<T>, signal: AbortSignal | undefined): Promis
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import { VmStatus, waitFor } from "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const vmService = connection.systemService().vmsService().vmService("123");
+ * import { FakeEngine, SEED_IDS } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start({ transitionMs: 50 });
+ * await using connection = new Connection({
+ *   url: engine.url,
+ *   token: engine.issueToken("admin@internal"),
+ * });
+ * const vmService = connection.systemService().vmsService().vmService(SEED_IDS.web2);
  * await vmService.start();
+ * const seen: string[] = [];
  * const vm = await waitFor(vmService, (vm) => vm.status === VmStatus.UP, {
  *   timeoutMs: 120_000,
- *   onProgress: (vm) => console.log(vm.status),
+ *   intervalMs: 10,
+ *   onProgress: (vm) => seen.push(vm.status ?? ""),
  * });
+ * console.assert(vm.status === VmStatus.UP && seen.length > 0);
  * ```
  */
 export async function waitFor<T>(
