@@ -373,7 +373,7 @@ function fromFiles(
  *   const config = loadCloudConfig({ cloud: "lab" });
  *   console.log(config.regionName, config.interface);
  * } catch (e) {
- *   console.log((e as Error).message); // no clouds.yaml here
+ *   console.assert(e instanceof Error); // no clouds.yaml here, or no cloud "lab" in it
  * }
  * ```
  */

@@ -40,7 +40,7 @@ export interface KeystoneApplicationCredentialAuthOptions {
  *   applicationCredentialId: "aa10b4c4",
  *   applicationCredentialSecret: "s3cret",
  * });
- * console.log(JSON.stringify(auth).includes("s3cret")); // false
+ * console.assert(!(JSON.stringify(auth).includes("s3cret")));
  * ```
  */
 export class KeystoneApplicationCredentialAuth extends KeystoneV3Auth {

@@ -30,7 +30,7 @@ export interface KeystoneTokenAuthOptions extends KeystoneScopeOptions {
  *   token: "gAAAA…",
  *   projectId: "8f0e1f2a",
  * });
- * console.log(auth.authSystem); // v3token
+ * console.assert(String(auth.authSystem) === "v3token");
  * ```
  */
 export class KeystoneTokenAuth extends KeystoneV3Auth {

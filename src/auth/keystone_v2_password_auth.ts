@@ -55,7 +55,7 @@ function ref(value: unknown): KeystoneIdentityRef | undefined {
  *   password: "s3cret",
  *   tenantName: "demo",
  * });
- * console.log(auth.authSystem); // v2password
+ * console.assert(String(auth.authSystem) === "v2password");
  * ```
  */
 export class KeystoneV2PasswordAuth extends KeystoneAuthBase {

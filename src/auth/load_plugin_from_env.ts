@@ -36,7 +36,7 @@ function snake(name: string): string {
  *     OS_AUTH_TYPE: "v3applicationcredential",
  *   },
  * });
- * console.log(loadPluginFromCloudConfig(config).authSystem); // v3applicationcredential
+ * console.assert(String(loadPluginFromCloudConfig(config).authSystem) === "v3applicationcredential");
  * ```
  */
 export function loadPluginFromCloudConfig(config: CloudConfig): AuthPlugin {
@@ -103,7 +103,7 @@ function permissionBehind(error: unknown, config: CloudConfig): unknown {
  *   OS_PROJECT_NAME: "demo",
  *   OS_PROJECT_DOMAIN_NAME: "Default",
  * });
- * console.log(auth.authSystem); // v3password
+ * console.assert(String(auth.authSystem) === "v3password");
  * ```
  */
 export function loadPluginFromEnv(env?: Record<string, string | undefined>): AuthPlugin {

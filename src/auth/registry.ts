@@ -119,7 +119,7 @@ const registry = new Map<string, AuthPluginFactory>(BUILTIN);
  *   tokenAndEndpoint: () => ({ token: String(opts.token), endpoint: "http://127.0.0.1:8774" }),
  *   invalidate: () => {},
  * }));
- * console.log(loadPlugin("static", { token: "t" }).authSystem); // static
+ * console.assert(String(loadPlugin("static", { token: "t" }).authSystem) === "static");
  * ```
  */
 export function registerAuthSystem(name: string, factory: AuthPluginFactory): void {
@@ -135,7 +135,7 @@ export function registerAuthSystem(name: string, factory: AuthPluginFactory): vo
  * @example
  * ```ts
  * import { discoverAuthSystems } from "@nimbus/apiclient/auth";
- * console.log(discoverAuthSystems().includes("v3password")); // true
+ * console.assert(discoverAuthSystems().includes("v3password"));
  * ```
  */
 export function discoverAuthSystems(): string[] {
@@ -160,7 +160,7 @@ export function discoverAuthSystems(): string[] {
  *   project_name: "demo",
  *   project_domain_name: "Default",
  * });
- * console.log(auth.authSystem); // v3password
+ * console.assert(String(auth.authSystem) === "v3password");
  * ```
  */
 export function loadPlugin(name: string, opts: Record<string, unknown> = {}): AuthPlugin {

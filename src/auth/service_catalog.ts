@@ -42,7 +42,7 @@ export interface UrlForOptions {
  * @example
  * ```ts
  * import { normalizeInterface } from "./service_catalog.ts";
- * console.log(normalizeInterface("internalURL")); // internal
+ * console.assert(String(normalizeInterface("internalURL")) === "internal");
  * ```
  */
 export function normalizeInterface(name: string): string {

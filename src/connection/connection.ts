@@ -42,7 +42,7 @@ const USER_AGENT = `nimbus-apiclient/${VERSION}`;
  *   password: "s3cret",
  * });
  * const response = await connection.send({ method: "GET", path: "/vms" });
- * console.log(response.code); // 200
+ * console.assert(response.code === 200);
  * ```
  */
 export class Connection implements AsyncDisposable {

@@ -16,7 +16,7 @@ const MAX_DETAILS = 16 * 1024;
  * @example
  * ```ts
  * import { parseRetryAfter } from "./from_response.ts";
- * console.log(parseRetryAfter("3")); // 3
+ * console.assert(parseRetryAfter("3") === 3);
  * ```
  */
 export function parseRetryAfter(

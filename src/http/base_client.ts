@@ -38,7 +38,7 @@ export interface Extension {
  * }
  * const http = new HTTPClient(new TokenEndpointAuth({ token: "t", endpoint: "http://127.0.0.1:8774/v2.1" }));
  * const compute = new ComputeLite(http);
- * console.log(http.getClient("compute") === compute); // true
+ * console.assert(http.getClient("compute") === compute);
  * await http.close();
  * ```
  */

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
  * @example
  * ```ts
  * import { fingerprint } from "./fingerprint.ts";
- * console.log(fingerprint("t0k3n").startsWith("{SHA256}")); // true
+ * console.assert(fingerprint("t0k3n").startsWith("{SHA256}"));
  * ```
  */
 export function fingerprint(value: string): string {

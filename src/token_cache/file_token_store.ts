@@ -73,7 +73,7 @@ function isLive(entry: FileEntry, now: number): boolean {
  * const path = await Deno.makeTempFile();
  * const cache = new TokenCache({ store: new FileTokenStore(path), secret: "a long random secret" });
  * await cache.set({ user: "alice" }, { token: "t", expiresAt: Date.now() + 3_600_000 });
- * console.log((await cache.get({ user: "alice" }))?.token === "t"); // true
+ * console.assert((await cache.get({ user: "alice" }))?.token === "t");
  * await Deno.remove(path);
  * ```
  */

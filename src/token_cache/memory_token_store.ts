@@ -22,7 +22,7 @@ interface Entry {
  * import { MemoryTokenStore, TokenCache } from "@nimbus/apiclient";
  * const cache = new TokenCache({ store: new MemoryTokenStore() });
  * await cache.set({ user: "alice" }, { token: "t", expiresAt: Date.now() + 3_600_000 });
- * console.log((await cache.get({ user: "alice" }))?.expiresAt !== undefined); // true
+ * console.assert((await cache.get({ user: "alice" }))?.expiresAt !== undefined);
  * ```
  */
 export class MemoryTokenStore implements TokenStore {

@@ -81,7 +81,7 @@ class InstanceRowsManager<T extends { name: string }, C extends { name: string }
  * const inst = await db.instances.create({ name: "db1", flavorRef: "2", volume: { size: 2 } });
  * await db.databases(inst.id).create({ name: "app" });
  * await db.instances.resizeVolume(inst.id, 4);
- * console.log((await db.instances.get(inst.id)).volume?.size); // 4
+ * console.assert((await db.instances.get(inst.id)).volume?.size === 4);
  * ```
  */
 export class DatabaseClient extends ServiceClient {

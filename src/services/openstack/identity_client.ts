@@ -50,7 +50,7 @@ export interface RoleAssignments {
  * @example Build a project grant path
  * ```ts
  * import { grantPath } from "./identity_client.ts";
- * console.log(grantPath({ role: "r1", user: "u1", project: "p1" })); // /projects/p1/users/u1/roles/r1
+ * console.assert(String(grantPath({ role: "r1", user: "u1", project: "p1" })) === "/projects/p1/users/u1/roles/r1");
  * ```
  */
 export function grantPath(a: RoleGrant): string {

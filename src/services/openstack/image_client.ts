@@ -18,7 +18,7 @@ import { emptyStream, expectedDigest, uploadBody, verifyingStream } from "./imag
  * @example The media type
  * ```ts
  * import { IMAGE_PATCH_CONTENT_TYPE } from "./image_client.ts";
- * console.log(IMAGE_PATCH_CONTENT_TYPE); // application/openstack-images-v2.1-json-patch
+ * console.assert(String(IMAGE_PATCH_CONTENT_TYPE) === "application/openstack-images-v2.1-json-patch");
  * ```
  */
 export const IMAGE_PATCH_CONTENT_TYPE = "application/openstack-images-v2.1-json-patch";

@@ -52,7 +52,7 @@ export function expectedDigest(image: Image, headers: Headers): ExpectedDigest |
  * import { verifyingStream } from "./image_transfer.ts";
  * const check = verifyingStream({ id: "i1", expected: { algorithm: "md5", hex: "900150983cd24fb0d6963f7d28e17f72" } });
  * const data = await new Response(new Blob(["abc"]).stream().pipeThrough(check)).text();
- * console.log(data); // abc
+ * console.assert(String(data) === "abc");
  * ```
  */
 export function verifyingStream(options: {
@@ -94,7 +94,7 @@ export function verifyingStream(options: {
  * @example
  * ```ts
  * import { emptyStream } from "./image_transfer.ts";
- * console.log((await new Response(emptyStream()).bytes()).length); // 0
+ * console.assert((await new Response(emptyStream()).bytes()).length === 0);
  * ```
  */
 export function emptyStream(): ReadableStream<Uint8Array> {
@@ -114,7 +114,7 @@ export function emptyStream(): ReadableStream<Uint8Array> {
  * ```ts
  * import { uploadBody } from "./image_transfer.ts";
  * const { total, close } = await uploadBody(new Uint8Array(3));
- * console.log(total); // 3
+ * console.assert(total === 3);
  * close();
  * ```
  */

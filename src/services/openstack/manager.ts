@@ -34,7 +34,7 @@ export type ListQuery = Record<string, string | number | boolean | undefined>;
  *   console.log(server.id, server.status);
  * }
  * const tiny = await cloud.compute.flavors.find({ name: "m1.tiny" });
- * console.log(tiny.ram); // 512
+ * console.assert(tiny.ram === 512);
  * ```
  */
 export interface Manager<T, C = Partial<T>> {
@@ -147,7 +147,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * @example Match a resource against a filter
  * ```ts
  * import { matchesFilter } from "./manager.ts";
- * console.log(matchesFilter({ name: "web", status: "ACTIVE" }, { name: "web" })); // true
+ * console.assert(matchesFilter({ name: "web", status: "ACTIVE" }, { name: "web" }));
  * ```
  */
 export function matchesFilter(resource: unknown, filter: Record<string, unknown>): boolean {
@@ -162,7 +162,7 @@ export function matchesFilter(resource: unknown, filter: Record<string, unknown>
  * ```ts
  * import { nextPageQuery } from "./manager.ts";
  * const q = nextPageQuery("glance", "images", { images: [], next: "/v2/images?marker=abc" });
- * console.log(q?.get("marker")); // abc
+ * console.assert(String(q?.get("marker")) === "abc");
  * ```
  */
 export function nextPageQuery(
@@ -200,7 +200,7 @@ export function nextPageQuery(
  *   });
  * }
  * await using http = new HTTPClient(new TokenEndpointAuth({ token: "t", endpoint: "http://127.0.0.1:9001" }));
- * console.log(new Dns(http).zones.itemPath("a/b")); // /v2/zones/a%2Fb
+ * console.assert(new Dns(http).zones.itemPath("a/b") === "/v2/zones/a%2Fb");
  * ```
  */
 export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {

@@ -16,7 +16,7 @@ import { ValidationError } from "../../errors/mod.ts";
  * @example Encode an id with a slash
  * ```ts
  * import { pathSegment } from "./path.ts";
- * console.log(pathSegment("a/b?c")); // a%2Fb%3Fc
+ * console.assert(pathSegment("a/b?c") === "a%2Fb%3Fc");
  * ```
  */
 export function pathSegment(value: string): string {

@@ -100,7 +100,7 @@ function checkMs(name: string, value: number | undefined, fallback: number): num
  *   get: (i, o) => servers.get(i, o),
  *   failStatus: ["ERROR"],
  * }, id, { status: "ACTIVE", interval: 10 });
- * console.log(server.status); // ACTIVE
+ * console.assert(String(server.status) === "ACTIVE");
  * ```
  */
 export async function waitForStatus<T>(

@@ -25,7 +25,7 @@ import { typeOf } from "./type_info.ts";
  * import { errorFor } from "./fault_error.ts";
  * import { Fault } from "@nimbus/apiclient/services/ovirt";
  * const e = errorFor({ code: 400 }, new Fault({ reason: "R", detail: "D" }));
- * console.log(e.message); // Fault reason is "R". Fault detail is "D". HTTP response code is 400.
+ * console.assert(e.message === "Fault reason is \"R\". Fault detail is \"D\". HTTP response code is 400.");
  * ```
  */
 export function errorFor(response: { code?: number }, detail?: Fault | string): SdkError {
@@ -95,7 +95,7 @@ function readJsonFault(body: Uint8Array): Fault | undefined {
  * import { readFault } from "./fault_error.ts";
  * const body = new TextEncoder().encode("<fault><reason>R</reason></fault>");
  * const headers = new Headers({ "content-type": "application/xml" });
- * console.log(readFault({ code: 400, body, headers, message: "" })?.reason); // R
+ * console.assert(String(readFault({ code: 400, body, headers, message: "" })?.reason) === "R");
  * ```
  */
 export function readFault(response: HttpResponse): Fault | undefined {
@@ -129,7 +129,7 @@ export function readFault(response: HttpResponse): Fault | undefined {
  * try {
  *   checkFault({ code: 409, body, headers: new Headers({ "content-type": "application/xml" }), message: "" });
  * } catch (e) {
- *   console.log((e as Error).message); // Fault reason is "R". Fault detail is "D". HTTP response code is 409.
+ *   console.assert((e as Error).message === "Fault reason is \"R\". Fault detail is \"D\". HTTP response code is 409.");
  * }
  * ```
  */

@@ -26,7 +26,7 @@ type Fields = Struct & Record<string, unknown>;
  * @example
  * ```ts
  * import { MAX_JSON_DEPTH } from "./json_codec.ts";
- * console.log(MAX_JSON_DEPTH); // 256
+ * console.assert(MAX_JSON_DEPTH === 256);
  * ```
  */
 export const MAX_JSON_DEPTH = 256;
@@ -222,7 +222,7 @@ function read(
  * ```ts
  * import { readJson, Vm } from "@nimbus/apiclient/services/ovirt";
  * const vms = readJson('{"vm": [{"id": "1", "memory": "1073741824"}]}', Vm, { list: true });
- * console.log(vms[0]?.memory); // 1073741824n
+ * console.assert(vms[0]?.memory === 1073741824n);
  * ```
  */
 export function readJson<T extends Struct>(

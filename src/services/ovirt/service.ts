@@ -247,7 +247,7 @@ function planOf(descriptor: string): MethodPlan {
  * import type { ServiceConnection } from "@nimbus/apiclient/services/ovirt";
  * import { SystemService } from "@nimbus/apiclient/services/ovirt";
  * const conn: ServiceConnection = { format: "xml", send: () => Promise.reject(new Error("x")) };
- * console.log(String(new SystemService(conn, "").service("vms/123/nics"))); // VmNicsService:/vms/123/nics
+ * console.assert(String(new SystemService(conn, "").service("vms/123/nics")) === "VmNicsService:/vms/123/nics");
  * ```
  */
 export class Service {

@@ -187,7 +187,7 @@ export function readXml<T extends Struct>(
  * @example
  * ```ts
  * import { xmlRootTag } from "./xml_reader.ts";
- * console.log(xmlRootTag("<?xml version='1.0'?><fault/>")); // fault
+ * console.assert(String(xmlRootTag("<?xml version='1.0'?><fault/>")) === "fault");
  * ```
  */
 export function xmlRootTag(source: string | Uint8Array): string {

@@ -194,7 +194,7 @@ export class FakeEngine implements AsyncDisposable {
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * await (await fetch(engine.url)).body?.cancel();
-   * console.log(engine.requests.at(-1)?.status); // 401
+   * console.assert(engine.requests.at(-1)?.status === 401);
    * ```
    */
   get requests(): readonly FakeEngineRequest[] {
@@ -209,7 +209,7 @@ export class FakeEngine implements AsyncDisposable {
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * engine.clearRequests();
-   * console.log(engine.requests.length); // 0
+   * console.assert(engine.requests.length === 0);
    * ```
    */
   clearRequests(): void {
@@ -225,7 +225,7 @@ export class FakeEngine implements AsyncDisposable {
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * engine.issueToken("admin@internal");
-   * console.log(engine.validTokenCount); // 1
+   * console.assert(engine.validTokenCount === 1);
    * ```
    */
   get validTokenCount(): number {
@@ -240,7 +240,7 @@ export class FakeEngine implements AsyncDisposable {
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(engine.activeTokens); // 0
+   * console.assert(engine.activeTokens === 0);
    * ```
    */
   get activeTokens(): number {
@@ -254,7 +254,7 @@ export class FakeEngine implements AsyncDisposable {
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(engine.authCount); // 0
+   * console.assert(engine.authCount === 0);
    * ```
    */
   get authCount(): number {
@@ -270,7 +270,7 @@ export class FakeEngine implements AsyncDisposable {
    * await using engine = await FakeEngine.start();
    * const token = engine.issueToken("admin@internal");
    * const r = await fetch(engine.url, { headers: { authorization: `Bearer ${token}` } });
-   * console.log(r.status); // 200
+   * console.assert(r.status === 200);
    * await r.body?.cancel();
    * ```
    */
@@ -288,7 +288,7 @@ export class FakeEngine implements AsyncDisposable {
    * await using engine = await FakeEngine.start();
    * engine.issueToken("admin@internal");
    * engine.expireTokens();
-   * console.log(engine.validTokenCount); // 0
+   * console.assert(engine.validTokenCount === 0);
    * ```
    */
   expireTokens(): void {
@@ -304,7 +304,7 @@ export class FakeEngine implements AsyncDisposable {
    * await using engine = await FakeEngine.start();
    * engine.issueToken("admin@internal");
    * engine.revokeAll();
-   * console.log(engine.validTokenCount); // 0
+   * console.assert(engine.validTokenCount === 0);
    * ```
    */
   revokeAll(): void {
@@ -320,7 +320,7 @@ export class FakeEngine implements AsyncDisposable {
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * const rule = engine.inject({ path: "vms", method: "GET", status: 503, times: 1 });
-   * console.log(rule.remaining); // 1
+   * console.assert(rule.remaining === 1);
    * ```
    */
   inject(rule: FakeEngineInjection): InjectionHandle {
@@ -352,7 +352,7 @@ export class FakeEngine implements AsyncDisposable {
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(engine.env().OVIRT_USERNAME); // admin@internal
+   * console.assert(String(engine.env().OVIRT_USERNAME) === "admin@internal");
    * ```
    */
   env(user?: string): Record<string, string> {
@@ -393,7 +393,7 @@ export class FakeEngine implements AsyncDisposable {
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(JSON.stringify(engine).includes("secret")); // false
+   * console.assert(!(JSON.stringify(engine).includes("secret")));
    * ```
    */
   toJSON(): Record<string, unknown> {
