@@ -25,6 +25,9 @@ function snake(name: string): string {
  * @throws {AuthPluginOptionsMissing} naming every missing option.
  * @throws {PermissionRequired} a missing option's variable was not allowed.
  *
+ * @param config a cloud from clouds.yaml (see {@linkcode loadCloudConfig}).
+ * @returns the plugin its `auth_type` names.
+ *
  * @example
  * ```ts
  * import { loadCloudConfig, loadPluginFromCloudConfig } from "@nimbus/apiclient/auth";
@@ -91,6 +94,9 @@ function permissionBehind(error: unknown, config: CloudConfig): unknown {
  * @throws {AuthorizationFailure} `OS_CLOUD` names no cloud of a readable clouds.yaml.
  * @throws {PermissionRequired} on Deno, a needed variable was not allowed:
  *   the message names the flag, e.g. `run with --allow-env=OS_PASSWORD`.
+ *
+ * @param env the variables to read (default: the process environment, asking only for the `OS_*` names it reads).
+ * @returns the plugin `OS_AUTH_TYPE` names (default `password`).
  *
  * @example
  * ```ts

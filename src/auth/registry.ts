@@ -110,6 +110,9 @@ const registry = new Map<string, AuthPluginFactory>(BUILTIN);
  * Registers (or replaces) an auth system under a name, for
  * {@linkcode loadPlugin} and `OS_AUTH_TYPE`.
  *
+ * @param name the auth type (`OS_AUTH_TYPE`, clouds.yaml `auth_type`).
+ * @param factory builds the plugin from its options.
+ *
  * @example A plugin for a fixed token
  * ```ts
  * import { loadPlugin, registerAuthSystem } from "@nimbus/apiclient/auth";
@@ -132,6 +135,8 @@ export function registerAuthSystem(name: string, factory: AuthPluginFactory): vo
  * v2password, token, v3token, v3applicationcredential,
  * applicationcredential, token_endpoint, admin_token).
  *
+ * @returns the registered auth types, sorted.
+ *
  * @example
  * ```ts
  * import { discoverAuthSystems } from "@nimbus/apiclient/auth";
@@ -148,6 +153,10 @@ export function discoverAuthSystems(): string[] {
  *
  * @throws {AuthSystemNotFound} no plugin has that name.
  * @throws {AuthPluginOptionsMissing} naming every missing option.
+ *
+ * @param name a registered auth type.
+ * @param opts the plugin's options (camelCase or snake_case).
+ * @returns the plugin.
  *
  * @example
  * ```ts

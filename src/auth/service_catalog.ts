@@ -91,7 +91,11 @@ export class ServiceCatalog {
   /** Every endpoint of the catalog, in catalog order. */
   readonly endpoints: readonly CatalogEndpoint[];
 
-  /** Creates a catalog from already normalised endpoints. */
+  /**
+   * Creates a catalog from already normalised endpoints.
+   *
+   * @param endpoints the catalog's endpoints, one per service, region and interface.
+   */
   constructor(endpoints: CatalogEndpoint[] = []) {
     this.endpoints = endpoints.map(withoutUndefined);
   }
@@ -168,6 +172,9 @@ export class ServiceCatalog {
   /**
    * Every endpoint matching the filters. A service without a name in the
    * catalog passes any `serviceName` filter, as in keystoneauth.
+   *
+   * @param options service type or name, interface and region.
+   * @returns the matching endpoints.
    */
   filter(options: UrlForOptions): CatalogEndpoint[] {
     const iface = normalizeInterface(options.interface ?? "public");
@@ -187,6 +194,9 @@ export class ServiceCatalog {
    *   catalog has for that service type instead.
    * @throws {AmbiguousEndpoints} several different URLs match; the message
    *   names the regions (or services) to choose from.
+   *
+   * @param options service type or name, interface and region.
+   * @returns the one matching URL.
    */
   urlFor(options: UrlForOptions): string {
     const iface = normalizeInterface(options.interface ?? "public");

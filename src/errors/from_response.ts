@@ -115,6 +115,13 @@ export function errorClassFor(status: number): typeof HttpError {
  * from the message and details, as are values under secret keys. It never
  * throws, whatever the body holds.
  *
+ * @param response the failed response.
+ * @param method the request's method, kept on the error.
+ * @param url the request's URL, kept on the error (credentials removed).
+ * @param body the response body when already read.
+ * @param secrets values to scrub from the message and details.
+ * @returns the error of the status's class, never throwing on odd bodies.
+ *
  * @example Map a 404 to NotFound
  * ```ts
  * import { fromResponse, NotFound } from "@nimbus/apiclient";

@@ -179,6 +179,9 @@ export class FakeCloud implements AsyncDisposable {
   /**
    * Adds a fault or a delay for matching requests (first match wins, `times`
    * defaults to 1). Without `status` the real handler answers after the delay.
+   *
+   * @param rule the path (and method) to answer, with the status, headers, body or delay to send.
+   * @returns the live rule: hits, remaining, `remove()`.
    */
   inject(rule: FakeCloudInjection): InjectionHandle {
     const active = new ActiveInjection(rule, this.#handler.injections);
@@ -199,6 +202,9 @@ export class FakeCloud implements AsyncDisposable {
   /**
    * Issues a token without a login (not counted in `authCount`), project
    * scoped to the user's project: for tests of `TokenEndpointAuth`.
+   *
+   * @param user the seeded user (default `admin`).
+   * @returns a valid token, scoped to the user's project.
    */
   issueToken(user: "admin" | "demo" = "admin"): string {
     const seeded = user === "admin" ? this.admin : this.demo;
@@ -243,7 +249,12 @@ export class FakeCloud implements AsyncDisposable {
     return addGeneratedImage(this.#state, options);
   }
 
-  /** `OS_*` variables that log in as a seeded user, as `openstack` CLI reads them. */
+  /**
+   * `OS_*` variables that log in as a seeded user, as `openstack` CLI reads them.
+   *
+   * @param user the seeded user (default `admin`).
+   * @returns `OS_*` variables for `loadPluginFromEnv` or `openCloud({ env })`.
+   */
   env(user: "admin" | "demo" = "admin"): Record<string, string> {
     const seeded = user === "admin" ? this.admin : this.demo;
     return {

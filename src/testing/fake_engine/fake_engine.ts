@@ -169,6 +169,9 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Starts an engine, by default on 127.0.0.1 on a free port.
    *
+   * @param options users, TLS, `port` and `hostname`, token lifetime, transitions, seed.
+   * @returns the running engine; `close()` (or `await using`) stops it.
+   *
    * @example Start and stop an engine on a chosen address
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
@@ -264,6 +267,9 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Issues a token without a login, as if the user had one already.
    *
+   * @param user a configured user (`admin@internal`).
+   * @returns a valid SSO token for that user.
+   *
    * @example Call the API with an issued token
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
@@ -315,6 +321,9 @@ export class FakeEngine implements AsyncDisposable {
    * Adds a fault or delay rule; rules are tried in the order added. Returns
    * the rule's live state (hits, remaining, remove), as `FakeCloud.inject`.
    *
+   * @param rule the path (and method) to answer, with the status, body, headers or delay to send.
+   * @returns the live rule: hits, remaining, `remove()`.
+   *
    * @example Fail the next VM list
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
@@ -347,6 +356,9 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * `OVIRT_*` variables that log in as a user, as Ansible's oVirt modules
    * read them (`OVIRT_URL`, `OVIRT_USERNAME`, `OVIRT_PASSWORD`).
+   *
+   * @param user a configured user (default the first).
+   * @returns `OVIRT_*` variables with the engine's URL and the user's credentials.
    *
    * @example Pass the engine to a subprocess
    * ```ts
