@@ -21,7 +21,9 @@ export async function runFleet(
     if (where === "redis:") throw new Error("NIMBUS_REDIS_URL is not set");
     // A fresh prefix per run would need a worker option; a fresh FakeCloud issues
     // tokens the old entries cannot pass, so only this run's login can be reused.
-    const worker = new URL("./worker.ts", import.meta.url).pathname;
+    // One worker = one run of the cross-process tests' CLI-like fixture.
+    const worker = new URL("../../tests/token_cache/fixtures/keystone_run.ts", import.meta.url)
+      .pathname;
     const start = performance.now();
     const runs = Array.from({ length: workers }, async () => {
       const out = await new Deno.Command(Deno.execPath(), {
