@@ -15,7 +15,7 @@
  * const image = await cloud.image.images.find({ name: "cirros-0.6.2-x86_64-disk" });
  * const server = await cloud.compute.servers.create({ name: "web", flavorRef: "1", imageRef: image.id });
  * await cloud.compute.servers.stop(server.id);
- * console.assert(String((await cloud.compute.servers.get(server.id)).status) === "SHUTOFF");
+ * console.assert((await cloud.compute.servers.get(server.id)).status === "SHUTOFF");
  * ```
  *
  * @module
