@@ -95,9 +95,10 @@ export function nodeBuiltin<T>(name: string): T | undefined {
  * `getBuiltinModule`) is an error that says what is needed.
  *
  * @example
- * ```ts ignore
+ * ```ts
  * import { requireNodeBuiltin } from "./runtime.ts";
  * const fs = requireNodeBuiltin<typeof import("node:fs")>("node:fs", "reading clouds.yaml");
+ * console.assert(typeof fs.readFileSync === "function");
  * ```
  */
 export function requireNodeBuiltin<T>(name: string, forWhat: string): T {

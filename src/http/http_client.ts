@@ -62,20 +62,30 @@ interface Prepared {
  * service endpoint, logging in and re-authenticating as needed.
  *
  * @example Call a service through a plugin
- * ```ts ignore
+ * ```ts
  * import { BaseClient, HTTPClient } from "@nimbus/apiclient";
  * import { KeystonePasswordAuth } from "@nimbus/apiclient/auth";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
  *
+ * await using cloud = await FakeCloud.start(); // a real cloud: its Keystone URL
  * class Compute extends BaseClient {
  *   static override serviceType = "compute";
  * }
  * const http = new HTTPClient(
- *   new KeystonePasswordAuth({ authUrl: "http://127.0.0.1:5000/v3", username: "admin", password: "secret",
- *     userDomainName: "Default", projectName: "admin", projectDomainName: "Default" }),
+ *   new KeystonePasswordAuth({
+ *     authUrl: cloud.authUrl,
+ *     username: "admin",
+ *     password: FakeCloud.ADMIN_PASSWORD,
+ *     userDomainName: "Default",
+ *     projectName: "admin",
+ *     projectDomainName: "Default",
+ *   }),
  *   { timeout: 30_000, timings: true },
  * );
  * const compute = new Compute(http);
- * const servers = await (await compute.get("/servers")).json();
+ * const { servers } = await (await compute.get("/servers")).json();
+ * console.assert(Array.isArray(servers));
+ * console.assert(http.getTimings().length === 2); // the login, then the list
  * await http.close();
  * ```
  */

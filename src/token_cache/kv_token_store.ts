@@ -25,14 +25,17 @@ function isKvEntry(v: unknown): v is KvEntry {
  * so it is only passed along as a hint to reclaim space.
  *
  * @example On Deno Deploy, or locally with `--unstable-kv`
- * ```ts ignore
+ * ```ts
  * import { KvTokenStore, TokenCache } from "@nimbus/apiclient";
- * const kv = await Deno.openKv();
+ * const kv = await Deno.openKv(":memory:"); // on Deploy: Deno.openKv()
  * const cache = new TokenCache({
  *   store: new KvTokenStore(kv),
- *   secret: Deno.env.get("TOKEN_CACHE_SECRET"),
+ *   secret: Deno.env.get("TOKEN_CACHE_SECRET"), // set it: without it, a random key per process
  * });
+ * await cache.set({ user: "alice" }, { token: "t", expiresAt: Date.now() + 3_600_000 });
+ * console.assert((await cache.get({ user: "alice" }))?.token === "t");
  * await cache.delete({ user: "alice" });
+ * console.assert((await cache.get({ user: "alice" })) === undefined);
  * kv.close();
  * ```
  */
