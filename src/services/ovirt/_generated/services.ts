@@ -6703,7 +6703,7 @@ export class SystemPermissionsService extends AssignedPermissionsService {
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
- * import { FakeEngine, SEED_IDS } from "@nimbus/apiclient/testing";
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
  * await using engine = await FakeEngine.start();
  * await using connection = new Connection({
  *   url: engine.url,
@@ -8826,7 +8826,7 @@ export class VmWatchdogsService extends Service {
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
- * import { FakeEngine, SEED_IDS } from "@nimbus/apiclient/testing";
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
  * await using engine = await FakeEngine.start();
  * await using connection = new Connection({
  *   url: engine.url,
