@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../_runtime/sha256.ts";
 import type { AuthPlugin, TokenAndEndpoint } from "./auth_plugin.ts";
 import { redactText, scrubSecrets } from "../redaction/mod.ts";
 import type { HTTPClient } from "../http/http_client.ts";
@@ -202,14 +202,14 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
    * user never share an entry. Never the secret itself.
    */
   cacheScope(): Record<string, string> {
-    const hash = createHash("sha256");
-    hash.update(`nimbus-apiclient:${this.authSystem}:${this.authUrl}`);
-    for (const secret of this.secrets()) hash.update(`\0${secret}`);
+    // The same bytes a streaming hash would see: the prefix, then "\0" + each secret.
+    let material = `nimbus-apiclient:${this.authSystem}:${this.authUrl}`;
+    for (const secret of this.secrets()) material += `\0${secret}`;
     return {
       plugin: this.authSystem,
       authUrl: this.authUrl,
       ...this.identityKey(),
-      credential: hash.digest("hex").slice(0, 32),
+      credential: sha256Hex(material).slice(0, 32),
     };
   }
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../_runtime/sha256.ts";
 import { AuthError } from "../errors/mod.ts";
 import { displayUrl, redactText, scrubSecrets } from "../redaction/mod.ts";
 import { gssapiNegotiate } from "./gssapi/mod.ts";
@@ -237,9 +237,8 @@ export class OvirtSsoAuth {
     if (this.#principal !== undefined) scope.principal = this.#principal;
     // A salted hash of the password, so a run with another password never reuses the token.
     if (this.#password !== undefined) {
-      scope.credential = createHash("sha256")
-        .update(`nimbus-apiclient:ovirt-sso:${this.ssoUrl}\0${this.#password}`)
-        .digest("hex").slice(0, 32);
+      scope.credential = sha256Hex(`nimbus-apiclient:ovirt-sso:${this.ssoUrl}\0${this.#password}`)
+        .slice(0, 32);
     }
     return scope;
   }

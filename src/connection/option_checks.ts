@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { SdkError } from "../errors/mod.ts";
+import { PermissionRequired, SdkError } from "../errors/mod.ts";
+import { isNotFound, readTextFileSync } from "../_runtime/files.ts";
 import { isByteLimit, isHeaderName } from "../transport/mod.ts";
 
 /** A count option (`pipeline`, `connections`): an integer ≥ 0, default 0. */
@@ -18,9 +19,10 @@ export function count(name: string, value: number | undefined): number {
 /** The PEM text of `caFile`; `SdkError` when it doesn't exist. */
 export function readCaFile(path: string): string {
   try {
-    return Deno.readTextFileSync(path);
+    return readTextFileSync(path);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
+    if (error instanceof PermissionRequired) throw error;
+    if (isNotFound(error)) {
       throw new SdkError(`The CA file '${path}' doesn't exist`, { cause: error });
     }
     throw new SdkError(`The CA file '${path}' can't be read: ${(error as Error).message}`, {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../_runtime/sha256.ts";
 
 /**
  * A stable, irreversible stand-in for a secret: `{SHA256}<hex>`, so two log
@@ -16,5 +16,5 @@ import { createHash } from "node:crypto";
  * ```
  */
 export function fingerprint(value: string): string {
-  return `{SHA256}${createHash("sha256").update(value).digest("hex")}`;
+  return `{SHA256}${sha256Hex(value)}`;
 }

@@ -9,6 +9,18 @@
  * @module
  */
 import { ClientException } from "../errors/mod.ts";
+import {
+  createNewFile,
+  type FileStat,
+  isAlreadyExists,
+  link,
+  processId,
+  readTextFile,
+  remove,
+  rename,
+  stat,
+  userId,
+} from "../_runtime/files.ts";
 
 /** Give up waiting after this long: the caller then goes on without the cache. */
 export const LOCK_TIMEOUT_MS = 10_000;
@@ -21,29 +33,14 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Writes all of `bytes`; each `write` call makes progress, so the loop ends. */
-export async function writeAll(file: Deno.FsFile, bytes: Uint8Array): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) done += await file.write(bytes.subarray(done));
-}
-
-/** This process's user id, or undefined when unknown (Windows, or no `--allow-sys`). */
-function ownUid(): number | undefined {
-  try {
-    return Deno.uid() ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether a lock file can be ignored: too old, dated in the future, or not ours. */
-function isStale(info: Deno.FileInfo, now: number, staleMs: number): boolean {
+function isStale(info: FileStat, now: number, staleMs: number): boolean {
   // A symlink (dangling or not) is never a lock this store made: it only makes regular files.
   if (info.isSymlink || !info.isFile) return true;
   // A lock of another user cannot be a live lock on our own 0600 cache file.
-  const uid = ownUid();
-  if (uid !== undefined && info.uid !== null && info.uid !== uid) return true;
-  const mtime = info.mtime?.getTime();
+  const uid = userId();
+  if (uid !== undefined && info.uid !== undefined && info.uid !== uid) return true;
+  const mtime = info.mtimeMs;
   if (mtime === undefined) return false;
   // A date far in the future (a skewed clock, a restored backup) would otherwise never age.
   return now - mtime >= staleMs || mtime - now >= staleMs;
@@ -51,10 +48,10 @@ function isStale(info: Deno.FileInfo, now: number, staleMs: number): boolean {
 
 /** Renames a stale lock away; a fresh lock grabbed by mistake is put back. */
 async function breakIfStale(lockPath: string, staleMs: number): Promise<void> {
-  let info: Deno.FileInfo;
+  let info: FileStat;
   try {
     // lstat: a dangling symlink must be seen (stat would say "gone" and we would wait forever).
-    info = await Deno.lstat(lockPath);
+    info = await stat(lockPath, { lstat: true });
   } catch {
     return; // released meanwhile
   }
@@ -62,19 +59,19 @@ async function breakIfStale(lockPath: string, staleMs: number): Promise<void> {
   // Renaming is atomic, so of several waiters only one takes a given file.
   const aside = `${lockPath}.${crypto.randomUUID()}.stale`;
   try {
-    await Deno.rename(lockPath, aside);
+    await rename(lockPath, aside);
   } catch {
     return;
   }
   try {
-    const moved = await Deno.lstat(aside);
+    const moved = await stat(aside, { lstat: true });
     if (!isStale(moved, Date.now(), staleMs)) {
       // Another waiter broke the stale lock first and this is its live one:
       // link it back (fails if a third process already holds a new lock).
-      await Deno.link(aside, lockPath).catch(() => {});
+      await link(aside, lockPath).catch(() => {});
     }
   } finally {
-    await Deno.remove(aside).catch(() => {});
+    await remove(aside).catch(() => {});
   }
 }
 
@@ -121,17 +118,17 @@ export async function tryLockFile(
   lockPath: string,
   staleMs: number,
 ): Promise<(() => Promise<void>) | undefined> {
-  const owner = `${Deno.pid} ${crypto.randomUUID()}`;
+  const owner = `${processId()} ${crypto.randomUUID()}`;
   await breakIfStale(lockPath, staleMs);
   try {
-    const file = await Deno.open(lockPath, { createNew: true, write: true, mode: 0o600 });
+    const file = await createNewFile(lockPath, 0o600);
     try {
-      await writeAll(file, new TextEncoder().encode(owner));
+      await file.write(new TextEncoder().encode(owner));
     } finally {
-      file.close();
+      await file.close();
     }
   } catch (e) {
-    if (e instanceof Deno.errors.AlreadyExists) return undefined;
+    if (isAlreadyExists(e)) return undefined;
     throw new ClientException(
       `Cannot create the token cache lock file ${lockPath}: ${(e as Error).message}`,
       { cause: e },
@@ -139,7 +136,7 @@ export async function tryLockFile(
   }
   return async () => {
     // Only remove the lock if it is still ours: it may have been broken as stale.
-    const current = await Deno.readTextFile(lockPath).catch(() => undefined);
-    if (current === owner) await Deno.remove(lockPath).catch(() => {});
+    const current = await readTextFile(lockPath).catch(() => undefined);
+    if (current === owner) await remove(lockPath).catch(() => {});
   };
 }

@@ -4,7 +4,17 @@
  * @module
  */
 import { ClientException, ValidationError } from "../errors/mod.ts";
-import { LOCK_TIMEOUT_MS, tryLockFile, withFileLock, writeAll } from "./file_lock.ts";
+import { decodeBase64Url, encodeBase64Url } from "../_runtime/base64.ts";
+import {
+  chmod,
+  createNewFile,
+  isNotFound,
+  mkdir,
+  readTextFile,
+  remove,
+  rename,
+} from "../_runtime/files.ts";
+import { LOCK_TIMEOUT_MS, tryLockFile, withFileLock } from "./file_lock.ts";
 import type { TokenStore } from "./token_store.ts";
 
 const FORMAT = "nimbus-token-cache";
@@ -99,7 +109,7 @@ export class FileTokenStore implements TokenStore {
     const entry = (await this.#read()).get(key);
     if (entry === undefined || !isLive(entry, Date.now())) return undefined;
     try {
-      return Uint8Array.fromBase64(entry.v, { alphabet: "base64url" });
+      return decodeBase64Url(entry.v);
     } catch {
       return undefined;
     }
@@ -107,7 +117,7 @@ export class FileTokenStore implements TokenStore {
 
   /** Stores `value` under `key`: a locked read-modify-write of the file. */
   async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
-    const v = value.toBase64({ alphabet: "base64url", omitPadding: true });
+    const v = encodeBase64Url(value);
     await this.#update((entries) => {
       entries.set(key, expiresAt === undefined ? { v } : { v, e: expiresAt });
       return true;
@@ -142,9 +152,9 @@ export class FileTokenStore implements TokenStore {
   async #read(): Promise<Entries> {
     let text: string;
     try {
-      text = await Deno.readTextFile(this.#path);
+      text = await readTextFile(this.#path);
     } catch (e) {
-      if (e instanceof Deno.errors.NotFound) return new Map();
+      if (isNotFound(e)) return new Map();
       throw new ClientException(
         `Cannot read the token cache file ${this.#path}: ${errorMessage(e)}`,
         { cause: e },
@@ -157,7 +167,7 @@ export class FileTokenStore implements TokenStore {
     const dir = parentDir(this.#path);
     if (dir !== undefined) {
       try {
-        await Deno.mkdir(dir, { recursive: true, mode: 0o700 });
+        await mkdir(dir, { recursive: true, mode: 0o700 });
       } catch (e) {
         throw new ClientException(
           `Cannot create the token cache directory ${dir}: ${errorMessage(e)}`,
@@ -182,18 +192,18 @@ export class FileTokenStore implements TokenStore {
     const bytes = new TextEncoder().encode(JSON.stringify(doc));
     const tmp = `${this.#path}.${crypto.randomUUID()}.tmp`;
     try {
-      const file = await Deno.open(tmp, { createNew: true, write: true, mode: 0o600 });
+      const file = await createNewFile(tmp, 0o600);
       try {
-        await writeAll(file, bytes);
-        await file.syncData();
+        await file.write(bytes);
+        await file.sync();
       } finally {
-        file.close();
+        await file.close();
       }
-      // `mode` on open is filtered by the umask; set it exactly.
-      if (Deno.build.os !== "windows") await Deno.chmod(tmp, 0o600);
-      await Deno.rename(tmp, this.#path);
+      // `mode` on open is filtered by the umask; set it exactly (not on Windows).
+      await chmod(tmp, 0o600);
+      await rename(tmp, this.#path);
     } catch (e) {
-      await Deno.remove(tmp).catch(() => {});
+      await remove(tmp).catch(() => {});
       throw new ClientException(
         `Cannot write the token cache file ${this.#path}: ${errorMessage(e)}`,
         { cause: e },

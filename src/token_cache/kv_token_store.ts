@@ -5,6 +5,35 @@
  */
 import type { TokenStore } from "./token_store.ts";
 
+/**
+ * The part of Deno KV the store uses, typed structurally so the store
+ * compiles and runs where there is no `Deno.Kv` type (Node, Bun): a
+ * `Deno.Kv` fits it, and so does any object with these three methods
+ * (another KV client, an in-memory map for tests).
+ *
+ * @example An in-memory KV for tests
+ * ```ts
+ * import type { KvLike } from "@nimbus/apiclient";
+ * const data = new Map<string, unknown>();
+ * const kv: KvLike = {
+ *   get: (key) => Promise.resolve({ value: data.get(JSON.stringify(key)) ?? null }),
+ *   set: (key, value) => Promise.resolve(void data.set(JSON.stringify(key), value)),
+ *   delete: (key) => Promise.resolve(void data.delete(JSON.stringify(key))),
+ * };
+ * ```
+ */
+export interface KvLike {
+  /** The value under `key`, `null` when there is none. */
+  get(key: readonly KvKeyPart[]): Promise<{ value: unknown }>;
+  /** Stores `value` under `key`; `expireIn` (ms) is a hint to delete it later. */
+  set(key: readonly KvKeyPart[], value: unknown, options?: { expireIn?: number }): Promise<unknown>;
+  /** Removes `key`. */
+  delete(key: readonly KvKeyPart[]): Promise<unknown>;
+}
+
+/** One part of a KV key, as in Deno KV. */
+export type KvKeyPart = Uint8Array | string | number | bigint | boolean | symbol;
+
 interface KvEntry {
   value: Uint8Array;
   expiresAt: number | null;
@@ -40,18 +69,18 @@ function isKvEntry(v: unknown): v is KvEntry {
  * ```
  */
 export class KvTokenStore implements TokenStore {
-  #kv: Deno.Kv;
-  #prefix: Deno.KvKeyPart[];
+  #kv: KvLike;
+  #prefix: KvKeyPart[];
 
-  /** Uses `kv` (the caller closes it) and keys under `prefix`. */
-  constructor(kv: Deno.Kv, prefix: string[] = ["nimbus", "tokens"]) {
+  /** Uses `kv` (a `Deno.Kv` or any {@linkcode KvLike}; the caller closes it) and keys under `prefix`. */
+  constructor(kv: KvLike, prefix: string[] = ["nimbus", "tokens"]) {
     this.#kv = kv;
     this.#prefix = [...prefix];
   }
 
   /** The sealed bytes under `key`, unless missing or past their expiry. */
   async get(key: string): Promise<Uint8Array | undefined> {
-    const res = await this.#kv.get<unknown>([...this.#prefix, key]);
+    const res = await this.#kv.get([...this.#prefix, key]);
     if (!isKvEntry(res.value)) return undefined;
     const { value, expiresAt } = res.value;
     if (expiresAt !== null && expiresAt <= Date.now()) return undefined;

@@ -9,6 +9,7 @@ import type { Logger } from "../types.ts";
 import type { CachedToken } from "./cached_token.ts";
 import { MemoryTokenStore } from "./memory_token_store.ts";
 import type { TokenStore } from "./token_store.ts";
+import { encodeBase64Url } from "../_runtime/base64.ts";
 
 /** Format of the sealed bytes: version, 96-bit IV, AES-GCM ciphertext + 128-bit tag. */
 const VERSION = 1;
@@ -415,7 +416,7 @@ export class TokenCache {
     if (known !== undefined) return known;
     const { hmac } = await this.#keysReady();
     const mac = await crypto.subtle.sign("HMAC", hmac, utf8.encode(canonical));
-    const key = new Uint8Array(mac).toBase64({ alphabet: "base64url", omitPadding: true });
+    const key = encodeBase64Url(new Uint8Array(mac));
     if (this.#keyMemo.size >= KEY_MEMO_LIMIT) this.#keyMemo.clear();
     this.#keyMemo.set(canonical, key);
     return key;

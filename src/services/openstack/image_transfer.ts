@@ -5,7 +5,9 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
+import type { Hash } from "node:crypto";
+import { requireNodeBuiltin } from "../../_runtime/runtime.ts";
+import { openFileStream } from "../../_runtime/files.ts";
 import { ChecksumMismatch, ValidationError } from "../../errors/mod.ts";
 import type { Image } from "./image_types.ts";
 
@@ -61,7 +63,11 @@ export function verifyingStream(options: {
   total?: number;
   onProgress?: (bytes: number, total: number | undefined) => void;
 }): TransformStream<Uint8Array, Uint8Array> {
-  const hash = options.expected ? createHash(options.expected.algorithm) : undefined;
+  // node:crypto is loaded here, on the first checked download, not at start-up.
+  const hash: Hash | undefined = options.expected
+    ? requireNodeBuiltin<typeof import("node:crypto")>("node:crypto", "checking an image checksum")
+      .createHash(options.expected.algorithm)
+    : undefined;
   let bytes = 0;
   return new TransformStream({
     transform(chunk, controller) {
@@ -130,21 +136,15 @@ export async function uploadBody(
   let total: number | undefined;
   let close = () => {};
   if (typeof data === "string") {
-    let file: Deno.FsFile;
+    let file: Awaited<ReturnType<typeof openFileStream>>;
     try {
-      file = await Deno.open(data, { read: true });
+      file = await openFileStream(data);
     } catch (cause) {
       throw new ValidationError(`Cannot read the image file '${data}'`, { cause });
     }
-    total = (await file.stat()).size;
-    stream = file.readable;
-    close = () => {
-      try {
-        file.close();
-      } catch {
-        // Already closed by the end of its readable stream.
-      }
-    };
+    total = file.size;
+    stream = file.stream;
+    close = file.close;
   } else if (data instanceof ReadableStream) {
     stream = data;
   } else {

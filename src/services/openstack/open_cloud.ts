@@ -8,7 +8,8 @@ import { HTTPClient } from "../../http/http_client.ts";
 import type { HTTPClientOptions } from "../../http/options.ts";
 import type { AuthPlugin } from "../../auth/auth_plugin.ts";
 import { loadCloudConfig } from "../../auth/cloud_config.ts";
-import { ValidationError } from "../../errors/mod.ts";
+import { PermissionRequired, ValidationError } from "../../errors/mod.ts";
+import { readTextFileSync } from "../../_runtime/files.ts";
 import { loadPluginFromCloudConfig } from "../../auth/load_plugin_from_env.ts";
 import { IdentityClient } from "./identity_client.ts";
 import { ComputeClient } from "./compute_client.ts";
@@ -24,7 +25,7 @@ export interface OpenCloudOptions {
   auth?: AuthPlugin;
   /** A cloud in clouds.yaml (default `OS_CLOUD`). */
   cloud?: string;
-  /** The environment (default `Deno.env.toObject()`). */
+  /** The environment (default: the process's, each `OS_*` variable read when looked up). */
   env?: Record<string, string | undefined>;
   /** HTTPClient options; they win over clouds.yaml's `region_name` and `interface`. */
   http?: HTTPClientOptions;
@@ -122,8 +123,9 @@ class OpenedCloud implements Cloud {
 
 function readPem(path: string, what: string): string {
   try {
-    return Deno.readTextFileSync(path);
+    return readTextFileSync(path);
   } catch (cause) {
+    if (cause instanceof PermissionRequired) throw cause;
     throw new ValidationError(`Cannot read the ${what} file '${path}'`, { cause });
   }
 }
