@@ -152,7 +152,7 @@ export type { CachedToken } from "./src/token_cache/cached_token.ts";
 export type { TokenStore } from "./src/token_cache/token_store.ts";
 export { MemoryTokenStore } from "./src/token_cache/memory_token_store.ts";
 export { FileTokenStore } from "./src/token_cache/file_token_store.ts";
-export { KvTokenStore } from "./src/token_cache/kv_token_store.ts";
+export { type KvKeyPart, type KvLike, KvTokenStore } from "./src/token_cache/kv_token_store.ts";
 export {
   RedisTokenStore,
   type RedisTokenStoreOptions,
