@@ -141,7 +141,11 @@ export class CloudConfig {
   readonly settings: Readonly<Record<string, unknown>>;
   #auth: Record<string, string>;
 
-  /** Keeps the values. */
+  /**
+   * Keeps the values.
+   *
+   * @param init the cloud's name and source, auth type and options, region, interface and settings.
+   */
   constructor(init: CloudConfigInit) {
     this.name = init.name;
     this.source = init.source;
@@ -365,6 +369,9 @@ function fromFiles(
  *   names the `--allow-env` / `--allow-read` flags to add. Variables that
  *   are not allowed read as unset; {@linkcode loadPluginFromCloudConfig}
  *   names them when a needed option is missing.
+ *
+ * @param options the cloud name (default `OS_CLOUD`), the env to read, the directory searched first.
+ * @returns the cloud's configuration, `OS_*` variables applied over it.
  *
  * @example From a clouds.yaml entry
  * ```ts

@@ -64,6 +64,7 @@ export class KeystoneApplicationCredentialAuth extends KeystoneV3Auth {
    * Checks and keeps the options.
    *
    * @throws {AuthPluginOptionsMissing} naming every missing option.
+   * @param options the auth URL, credentials and scope (see {@linkcode KeystoneApplicationCredentialAuthOptions}); secrets stay private.
    */
   constructor(options: KeystoneApplicationCredentialAuthOptions) {
     const opts = options as unknown as Record<string, unknown>;

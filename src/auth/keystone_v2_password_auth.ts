@@ -75,6 +75,7 @@ export class KeystoneV2PasswordAuth extends KeystoneAuthBase {
    * Checks and keeps the options.
    *
    * @throws {AuthPluginOptionsMissing} naming every missing option.
+   * @param options the auth URL, credentials and scope (see {@linkcode KeystoneV2PasswordAuthOptions}); secrets stay private.
    */
   constructor(options: KeystoneV2PasswordAuthOptions) {
     requireOptions(options as unknown as Record<string, unknown>, [

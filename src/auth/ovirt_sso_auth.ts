@@ -179,7 +179,11 @@ export class OvirtSsoAuth {
   /** A negotiation made to learn the principal, used by the next login. */
   #pending: Promise<NegotiateResult> | undefined;
 
-  /** Creates the auth; nothing is sent until {@linkcode OvirtSsoAuth.login}. */
+  /**
+   * Creates the auth; nothing is sent until {@linkcode OvirtSsoAuth.login}.
+   *
+   * @param options the auth URL, credentials and scope (see {@linkcode OvirtSsoAuthOptions}); secrets stay private.
+   */
   constructor(options: OvirtSsoAuthOptions) {
     let origin: string;
     try {

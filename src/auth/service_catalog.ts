@@ -103,6 +103,9 @@ export class ServiceCatalog {
   /**
    * Reads a v3 catalog: a token body `{ token: { catalog } }`, the `token`
    * object itself, or the `catalog` array. Odd entries are skipped.
+   *
+   * @param token the `token` object of a Keystone v3 reply (with its `catalog`).
+   * @returns the catalog.
    */
   static fromV3(token: unknown): ServiceCatalog {
     const inner = isRecord(token) && isRecord(token.token) ? token.token : token;
@@ -132,6 +135,9 @@ export class ServiceCatalog {
    * Reads a v2.0 catalog: a body `{ access: { serviceCatalog } }`, the
    * `access` object itself, or the `serviceCatalog` array. Each v2.0
    * endpoint gives up to three endpoints (public, internal, admin).
+   *
+   * @param access the `access` object of a Keystone v2.0 reply (with its `serviceCatalog`).
+   * @returns the catalog.
    */
   static fromV2(access: unknown): ServiceCatalog {
     const inner = isRecord(access) && isRecord(access.access) ? access.access : access;

@@ -76,7 +76,12 @@ export class ImageClient extends ServiceClient {
   /** Images (`next` links are followed). */
   readonly images: ImageManager;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param extensions managers to attach as `client[name]`.
+   */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);
     const images = new ResourceManager<Image, ImageCreate>(this, {

@@ -218,6 +218,11 @@ function read(
  * Reads an engine JSON document as the given type. JSON has no root tag, so
  * the caller says what to expect; `{ list: true }` reads a collection.
  *
+ * @param source the JSON text, bytes or an already parsed value.
+ * @param type the model class, or its name (`"Vm"`).
+ * @param options `list: true` for a collection document.
+ * @returns the typed object, or a `List` of them.
+ *
  * @example Read a collection of VMs
  * ```ts
  * import { readJson, Vm } from "@nimbus/apiclient/services/ovirt";
@@ -299,6 +304,9 @@ function toJsonObject(obj: Struct, depth: number): JsonObject {
  * Writes a model object (or a list, as `{"<tag>": [...]}`) in the engine's
  * JSON format: scalars as strings, dates as epoch milliseconds, 64-bit
  * values without loss.
+ *
+ * @param obj a model object, or an array of them.
+ * @returns the JSON text the engine accepts.
  *
  * @example
  * ```ts

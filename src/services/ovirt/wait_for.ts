@@ -51,6 +51,11 @@ function abortable<T>(poll: Promise<T>, signal: AbortSignal | undefined): Promis
  * that object. Errors from `get` are not retried. On timeout throws
  * `TimeoutError` naming the service and the last value seen.
  *
+ * @param service anything with `get()`: an entity service (`vmService(id)`).
+ * @param predicate true when the object is in the wanted state.
+ * @param options timeout, interval, progress callback, abort signal, options of each `get`.
+ * @returns the first object the predicate accepts.
+ *
  * @example Start a VM and wait until it is up
  * ```ts
  * import { Connection } from "@nimbus/apiclient";

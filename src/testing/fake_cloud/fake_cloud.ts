@@ -226,6 +226,10 @@ export class FakeCloud implements AsyncDisposable {
   /**
    * The catalog URL of a service (`identity`, `compute`, `image`,
    * `placement`, `database`); the database URL holds the given project.
+   *
+   * @param serviceType the catalog service type (`compute`, `image`...).
+   * @param options region, interface and project id of the URL.
+   * @returns the endpoint URL the catalog lists.
    */
   endpoint(
     serviceType: string,
@@ -244,6 +248,9 @@ export class FakeCloud implements AsyncDisposable {
    * Adds an active public image of `size` bytes generated as they are sent
    * (never held in memory), with Glance's `checksum` and `os_hash_value`:
    * for large-download tests. Resolves to the image id.
+   *
+   * @param options the image's name and size in bytes (its data is generated, not stored).
+   * @returns the new image's id.
    */
   addGeneratedImage(options: { name: string; size: number }): Promise<string> {
     return addGeneratedImage(this.#state, options);
