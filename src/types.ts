@@ -34,7 +34,10 @@ export interface Logger {
  * @example Trust a private CA
  * ```ts
  * import type { TlsOptions } from "@nimbus/apiclient";
- * const tls: TlsOptions = { caCerts: [await Deno.readTextFile("ca.pem")] };
+ * // The PEM of your CA, e.g. `await Deno.readTextFile("ca.pem")`.
+ * const pem = Deno.env.get("MY_CA_PEM");
+ * const tls: TlsOptions = pem ? { caCerts: [pem] } : {};
+ * console.assert(tls.insecure === undefined); // certificates stay checked
  * ```
  */
 export interface TlsOptions {

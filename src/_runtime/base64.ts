@@ -22,7 +22,7 @@ const CHUNK = 0x8000;
  * @example
  * ```ts
  * import { encodeBase64Url } from "./base64.ts";
- * console.log(encodeBase64Url(new Uint8Array([251, 255]))); // -_8
+ * console.assert(String(encodeBase64Url(new Uint8Array([251, 255]))) === "-_8");
  * ```
  */
 export function encodeBase64Url(bytes: Uint8Array): string {

@@ -14,7 +14,7 @@ import { denoNamespace, nodeProcess } from "./runtime.ts";
  * @example
  * ```ts
  * import { currentDir } from "./cwd.ts";
- * console.log(currentDir().length > 0); // true
+ * console.assert(currentDir().length > 0);
  * ```
  */
 export function currentDir(): string {

@@ -17,7 +17,7 @@ import { denoNamespace, nodeProcess } from "./runtime.ts";
  * @example
  * ```ts
  * import { readEnv } from "./env.ts";
- * console.log(typeof (readEnv("HOME") ?? "")); // string
+ * console.assert(String(typeof (readEnv("HOME") ?? "")) === "string");
  * ```
  */
 export function readEnv(name: string): string | undefined {

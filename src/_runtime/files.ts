@@ -33,7 +33,7 @@ function codeOf(error: unknown): unknown {
  * @example
  * ```ts
  * import { isNotFound, readTextFile } from "./files.ts";
- * console.log(await readTextFile("/nonexistent/x").catch(isNotFound)); // true
+ * console.assert(await readTextFile("/nonexistent/x").catch(isNotFound) === true);
  * ```
  */
 export function isNotFound(error: unknown): boolean {
@@ -47,7 +47,7 @@ export function isNotFound(error: unknown): boolean {
  * @example
  * ```ts
  * import { isAlreadyExists } from "./files.ts";
- * console.log(isAlreadyExists(new Error("x"))); // false
+ * console.assert(!(isAlreadyExists(new Error("x"))));
  * ```
  */
 export function isAlreadyExists(error: unknown): boolean {
@@ -61,7 +61,7 @@ export function isAlreadyExists(error: unknown): boolean {
  * @example
  * ```ts
  * import { isADirectory, readTextFile } from "./files.ts";
- * console.log(await readTextFile("/").catch(isADirectory)); // true
+ * console.assert(await readTextFile("/").catch(isADirectory) === true);
  * ```
  */
 export function isADirectory(error: unknown): boolean {
@@ -75,7 +75,7 @@ export function isADirectory(error: unknown): boolean {
  * @example
  * ```ts
  * import { readTextFileSync } from "./files.ts";
- * console.log(readTextFileSync("/etc/hostname").length > 0); // true
+ * console.assert(readTextFileSync("/etc/hostname").length > 0);
  * ```
  */
 export function readTextFileSync(path: string): string {
@@ -93,7 +93,7 @@ export function readTextFileSync(path: string): string {
  * @example
  * ```ts
  * import { readTextFile } from "./files.ts";
- * console.log((await readTextFile("/etc/hostname")).length > 0); // true
+ * console.assert((await readTextFile("/etc/hostname")).length > 0);
  * ```
  */
 export async function readTextFile(path: string): Promise<string> {
@@ -151,7 +151,7 @@ export interface WritableFile {
  * const path = `${await Deno.makeTempDir()}/lock`;
  * const file = await createNewFile(path, 0o600);
  * await file.close();
- * console.log(await createNewFile(path, 0o600).catch(isAlreadyExists)); // true
+ * console.assert(await createNewFile(path, 0o600).catch(isAlreadyExists) === true);
  * ```
  */
 export async function createNewFile(path: string, mode: number): Promise<WritableFile> {
@@ -291,7 +291,7 @@ export interface FileStat {
  * @example
  * ```ts
  * import { stat } from "./files.ts";
- * console.log((await stat("/etc/hostname")).isSymlink); // false
+ * console.assert(!((await stat("/etc/hostname")).isSymlink));
  * ```
  */
 export async function stat(path: string, options: { lstat?: boolean } = {}): Promise<FileStat> {
@@ -331,7 +331,7 @@ export async function stat(path: string, options: { lstat?: boolean } = {}): Pro
  * @example
  * ```ts
  * import { userId } from "./files.ts";
- * console.log(userId() === undefined || userId()! >= 0); // true
+ * console.assert(userId() === undefined || userId()! >= 0);
  * ```
  */
 export function userId(): number | undefined {
@@ -352,7 +352,7 @@ export function userId(): number | undefined {
  * ```ts
  * import { openFileStream } from "./files.ts";
  * const { size, stream } = await openFileStream("/etc/hostname");
- * console.log(size === (await new Response(stream).bytes()).length); // true
+ * console.assert(size === (await new Response(stream).bytes()).length);
  * ```
  */
 export async function openFileStream(
@@ -405,7 +405,7 @@ export async function openFileStream(
  * @example
  * ```ts
  * import { processId } from "./files.ts";
- * console.log(processId() > 0); // true
+ * console.assert(processId() > 0);
  * ```
  */
 export function processId(): number {

@@ -116,7 +116,7 @@ function isDenoError(error: unknown, name: string): boolean {
  * const e = new TypeError("fetch failed", {
  *   cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
  * });
- * console.log(classifyNetworkError(e).kind); // reset
+ * console.assert(String(classifyNetworkError(e).kind) === "reset");
  * ```
  */
 export function classifyNetworkError(error: unknown): NetworkFailure {

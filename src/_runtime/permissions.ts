@@ -24,7 +24,7 @@ export type Permission =
  * @example
  * ```ts
  * import { isGranted } from "./permissions.ts";
- * console.log(typeof isGranted({ name: "env", variable: "HOME" })); // boolean
+ * console.assert(String(typeof isGranted({ name: "env", variable: "HOME" })) === "boolean");
  * ```
  */
 export function isGranted(permission: Permission): boolean {
@@ -73,7 +73,7 @@ export function flagFor(permission: Permission): string {
  * @example
  * ```ts
  * import { isPermissionError } from "./permissions.ts";
- * console.log(isPermissionError(new Error("x"))); // false
+ * console.assert(!(isPermissionError(new Error("x"))));
  * ```
  */
 export function isPermissionError(error: unknown): boolean {
@@ -92,7 +92,7 @@ export function isPermissionError(error: unknown): boolean {
  * ```ts
  * import { explainPermission } from "./permissions.ts";
  * const e = new Error("disk full");
- * console.log(explainPermission(e, "read x", { name: "read", path: "x" }) === e); // true
+ * console.assert(explainPermission(e, "read x", { name: "read", path: "x" }) === e);
  * ```
  */
 export function explainPermission(error: unknown, what: string, permission: Permission): unknown {

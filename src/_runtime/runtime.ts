@@ -61,7 +61,7 @@ export function nodeProcess(): NodeProcess | undefined {
  * @example
  * ```ts
  * import { runtimeName } from "./runtime.ts";
- * console.log(runtimeName()); // deno
+ * console.assert(String(runtimeName()) === "deno");
  * ```
  */
 export function runtimeName(): "deno" | "node" | "bun" | "other" {
@@ -82,7 +82,7 @@ export function runtimeName(): "deno" | "node" | "bun" | "other" {
  * ```ts
  * import { nodeBuiltin } from "./runtime.ts";
  * const crypto = nodeBuiltin<typeof import("node:crypto")>("node:crypto");
- * console.log(typeof crypto?.createHash); // function
+ * console.assert(String(typeof crypto?.createHash) === "function");
  * ```
  */
 export function nodeBuiltin<T>(name: string): T | undefined {
@@ -95,9 +95,10 @@ export function nodeBuiltin<T>(name: string): T | undefined {
  * `getBuiltinModule`) is an error that says what is needed.
  *
  * @example
- * ```ts ignore
+ * ```ts
  * import { requireNodeBuiltin } from "./runtime.ts";
  * const fs = requireNodeBuiltin<typeof import("node:fs")>("node:fs", "reading clouds.yaml");
+ * console.assert(typeof fs.readFileSync === "function");
  * ```
  */
 export function requireNodeBuiltin<T>(name: string, forWhat: string): T {

@@ -81,7 +81,7 @@ const K = new Uint32Array([
  * @example
  * ```ts
  * import { sha256 } from "./sha256.ts";
- * console.log(sha256("abc").length); // 32
+ * console.assert(sha256("abc").length === 32);
  * ```
  */
 export function sha256(data: string | Uint8Array): Uint8Array {
@@ -153,7 +153,7 @@ export function sha256(data: string | Uint8Array): Uint8Array {
  * @example
  * ```ts
  * import { sha256Hex } from "./sha256.ts";
- * console.log(sha256Hex("abc").slice(0, 8)); // ba7816bf
+ * console.assert(String(sha256Hex("abc").slice(0, 8)) === "ba7816bf");
  * ```
  */
 export function sha256Hex(data: string | Uint8Array): string {

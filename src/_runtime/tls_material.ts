@@ -38,7 +38,7 @@ function badBase64(body: string): boolean {
  * try {
  *   checkPem("caCerts[0]", "./ca.pem", "certificate");
  * } catch (e) {
- *   console.log((e as Error).message.includes("file's text")); // true
+ *   console.assert((e as Error).message.includes("file's text"));
  * }
  * ```
  */

@@ -141,7 +141,11 @@ export class CloudConfig {
   readonly settings: Readonly<Record<string, unknown>>;
   #auth: Record<string, string>;
 
-  /** Keeps the values. */
+  /**
+   * Keeps the values.
+   *
+   * @param init the cloud's name and source, auth type and options, region, interface and settings.
+   */
   constructor(init: CloudConfigInit) {
     this.name = init.name;
     this.source = init.source;
@@ -366,6 +370,9 @@ function fromFiles(
  *   are not allowed read as unset; {@linkcode loadPluginFromCloudConfig}
  *   names them when a needed option is missing.
  *
+ * @param options the cloud name (default `OS_CLOUD`), the env to read, the directory searched first.
+ * @returns the cloud's configuration, `OS_*` variables applied over it.
+ *
  * @example From a clouds.yaml entry
  * ```ts
  * import { loadCloudConfig } from "@nimbus/apiclient/auth";
@@ -373,7 +380,7 @@ function fromFiles(
  *   const config = loadCloudConfig({ cloud: "lab" });
  *   console.log(config.regionName, config.interface);
  * } catch (e) {
- *   console.log((e as Error).message); // no clouds.yaml here
+ *   console.assert(e instanceof Error); // no clouds.yaml here, or no cloud "lab" in it
  * }
  * ```
  */

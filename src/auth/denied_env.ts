@@ -14,8 +14,12 @@ const DENIED = new WeakMap<CloudConfig, ReadonlySet<string>>();
  * Records the variables `config` was built without.
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import { CloudConfig } from "./cloud_config.ts";
+ * import { deniedEnvOf, noteDeniedEnv } from "./denied_env.ts";
+ * const config = new CloudConfig({ source: "env", authType: "password", auth: {} });
  * noteDeniedEnv(config, new Set(["OS_PASSWORD"]));
+ * console.assert(deniedEnvOf(config).has("OS_PASSWORD"));
  * ```
  */
 export function noteDeniedEnv(config: CloudConfig, names: ReadonlySet<string>): void {
@@ -26,8 +30,11 @@ export function noteDeniedEnv(config: CloudConfig, names: ReadonlySet<string>): 
  * The variables `config` was built without (empty when every one was readable).
  *
  * @example
- * ```ts ignore
- * if (deniedEnvOf(config).has("OS_PASSWORD")) console.log("run with --allow-env=OS_PASSWORD");
+ * ```ts
+ * import { CloudConfig } from "./cloud_config.ts";
+ * import { deniedEnvOf } from "./denied_env.ts";
+ * const config = new CloudConfig({ source: "env", authType: "password", auth: {} });
+ * console.assert(deniedEnvOf(config).size === 0); // nothing was denied
  * ```
  */
 export function deniedEnvOf(config: CloudConfig): ReadonlySet<string> {

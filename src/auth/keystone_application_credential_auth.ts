@@ -40,7 +40,7 @@ export interface KeystoneApplicationCredentialAuthOptions {
  *   applicationCredentialId: "aa10b4c4",
  *   applicationCredentialSecret: "s3cret",
  * });
- * console.log(JSON.stringify(auth).includes("s3cret")); // false
+ * console.assert(!(JSON.stringify(auth).includes("s3cret")));
  * ```
  */
 export class KeystoneApplicationCredentialAuth extends KeystoneV3Auth {
@@ -64,6 +64,7 @@ export class KeystoneApplicationCredentialAuth extends KeystoneV3Auth {
    * Checks and keeps the options.
    *
    * @throws {AuthPluginOptionsMissing} naming every missing option.
+   * @param options the auth URL, credentials and scope (see {@linkcode KeystoneApplicationCredentialAuthOptions}); secrets stay private.
    */
   constructor(options: KeystoneApplicationCredentialAuthOptions) {
     const opts = options as unknown as Record<string, unknown>;

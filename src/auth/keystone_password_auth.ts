@@ -90,6 +90,7 @@ export class KeystonePasswordAuth extends KeystoneV3Auth {
    *
    * @throws {AuthPluginOptionsMissing} naming every missing option.
    * @throws {AuthorizationFailure} several scope targets.
+   * @param options the auth URL, credentials and scope (see {@linkcode KeystonePasswordAuthOptions}); secrets stay private.
    */
   constructor(options: KeystonePasswordAuthOptions) {
     const opts = options as unknown as Record<string, unknown>;

@@ -87,7 +87,7 @@ export function validateScope(scope: KeystoneScopeOptions): void {
  *
  * @example
  * ```ts
- * import { buildScope } from "@nimbus/apiclient/auth";
+ * import { buildScope } from "./keystone_scope.ts";
  * console.log(JSON.stringify(buildScope({ projectName: "demo", projectDomainId: "default" })));
  * // {"project":{"name":"demo","domain":{"id":"default"}}}
  * ```

@@ -30,7 +30,7 @@ export interface KeystoneTokenAuthOptions extends KeystoneScopeOptions {
  *   token: "gAAAA…",
  *   projectId: "8f0e1f2a",
  * });
- * console.log(auth.authSystem); // v3token
+ * console.assert(String(auth.authSystem) === "v3token");
  * ```
  */
 export class KeystoneTokenAuth extends KeystoneV3Auth {
@@ -43,6 +43,7 @@ export class KeystoneTokenAuth extends KeystoneV3Auth {
    *
    * @throws {AuthPluginOptionsMissing} naming every missing option.
    * @throws {AuthorizationFailure} several scope targets.
+   * @param options the auth URL, credentials and scope (see {@linkcode KeystoneTokenAuthOptions}); secrets stay private.
    */
   constructor(options: KeystoneTokenAuthOptions) {
     requireOptions(options as unknown as Record<string, unknown>, ["authUrl", "token"]);

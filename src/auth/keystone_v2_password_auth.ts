@@ -55,7 +55,7 @@ function ref(value: unknown): KeystoneIdentityRef | undefined {
  *   password: "s3cret",
  *   tenantName: "demo",
  * });
- * console.log(auth.authSystem); // v2password
+ * console.assert(String(auth.authSystem) === "v2password");
  * ```
  */
 export class KeystoneV2PasswordAuth extends KeystoneAuthBase {
@@ -75,6 +75,7 @@ export class KeystoneV2PasswordAuth extends KeystoneAuthBase {
    * Checks and keeps the options.
    *
    * @throws {AuthPluginOptionsMissing} naming every missing option.
+   * @param options the auth URL, credentials and scope (see {@linkcode KeystoneV2PasswordAuthOptions}); secrets stay private.
    */
   constructor(options: KeystoneV2PasswordAuthOptions) {
     requireOptions(options as unknown as Record<string, unknown>, [

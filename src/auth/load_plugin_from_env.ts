@@ -25,6 +25,9 @@ function snake(name: string): string {
  * @throws {AuthPluginOptionsMissing} naming every missing option.
  * @throws {PermissionRequired} a missing option's variable was not allowed.
  *
+ * @param config a cloud from clouds.yaml (see {@linkcode loadCloudConfig}).
+ * @returns the plugin its `auth_type` names.
+ *
  * @example
  * ```ts
  * import { loadCloudConfig, loadPluginFromCloudConfig } from "@nimbus/apiclient/auth";
@@ -36,7 +39,7 @@ function snake(name: string): string {
  *     OS_AUTH_TYPE: "v3applicationcredential",
  *   },
  * });
- * console.log(loadPluginFromCloudConfig(config).authSystem); // v3applicationcredential
+ * console.assert(String(loadPluginFromCloudConfig(config).authSystem) === "v3applicationcredential");
  * ```
  */
 export function loadPluginFromCloudConfig(config: CloudConfig): AuthPlugin {
@@ -92,6 +95,9 @@ function permissionBehind(error: unknown, config: CloudConfig): unknown {
  * @throws {PermissionRequired} on Deno, a needed variable was not allowed:
  *   the message names the flag, e.g. `run with --allow-env=OS_PASSWORD`.
  *
+ * @param env the variables to read (default: the process environment, asking only for the `OS_*` names it reads).
+ * @returns the plugin `OS_AUTH_TYPE` names (default `password`).
+ *
  * @example
  * ```ts
  * import { loadPluginFromEnv } from "@nimbus/apiclient/auth";
@@ -103,7 +109,7 @@ function permissionBehind(error: unknown, config: CloudConfig): unknown {
  *   OS_PROJECT_NAME: "demo",
  *   OS_PROJECT_DOMAIN_NAME: "Default",
  * });
- * console.log(auth.authSystem); // v3password
+ * console.assert(String(auth.authSystem) === "v3password");
  * ```
  */
 export function loadPluginFromEnv(env?: Record<string, string | undefined>): AuthPlugin {

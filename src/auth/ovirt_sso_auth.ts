@@ -152,7 +152,7 @@ function text(value: unknown): string {
  * };
  * const token = await auth.login(post);
  * await auth.revoke(post);
- * console.log(token.length > 0); // true
+ * console.assert(token.length > 0);
  * ```
  */
 export class OvirtSsoAuth {
@@ -179,7 +179,11 @@ export class OvirtSsoAuth {
   /** A negotiation made to learn the principal, used by the next login. */
   #pending: Promise<NegotiateResult> | undefined;
 
-  /** Creates the auth; nothing is sent until {@linkcode OvirtSsoAuth.login}. */
+  /**
+   * Creates the auth; nothing is sent until {@linkcode OvirtSsoAuth.login}.
+   *
+   * @param options the auth URL, credentials and scope (see {@linkcode OvirtSsoAuthOptions}); secrets stay private.
+   */
   constructor(options: OvirtSsoAuthOptions) {
     let origin: string;
     try {

@@ -110,6 +110,9 @@ const registry = new Map<string, AuthPluginFactory>(BUILTIN);
  * Registers (or replaces) an auth system under a name, for
  * {@linkcode loadPlugin} and `OS_AUTH_TYPE`.
  *
+ * @param name the auth type (`OS_AUTH_TYPE`, clouds.yaml `auth_type`).
+ * @param factory builds the plugin from its options.
+ *
  * @example A plugin for a fixed token
  * ```ts
  * import { loadPlugin, registerAuthSystem } from "@nimbus/apiclient/auth";
@@ -119,7 +122,7 @@ const registry = new Map<string, AuthPluginFactory>(BUILTIN);
  *   tokenAndEndpoint: () => ({ token: String(opts.token), endpoint: "http://127.0.0.1:8774" }),
  *   invalidate: () => {},
  * }));
- * console.log(loadPlugin("static", { token: "t" }).authSystem); // static
+ * console.assert(String(loadPlugin("static", { token: "t" }).authSystem) === "static");
  * ```
  */
 export function registerAuthSystem(name: string, factory: AuthPluginFactory): void {
@@ -132,10 +135,12 @@ export function registerAuthSystem(name: string, factory: AuthPluginFactory): vo
  * v2password, token, v3token, v3applicationcredential,
  * applicationcredential, token_endpoint, admin_token).
  *
+ * @returns the registered auth types, sorted.
+ *
  * @example
  * ```ts
  * import { discoverAuthSystems } from "@nimbus/apiclient/auth";
- * console.log(discoverAuthSystems().includes("v3password")); // true
+ * console.assert(discoverAuthSystems().includes("v3password"));
  * ```
  */
 export function discoverAuthSystems(): string[] {
@@ -149,6 +154,10 @@ export function discoverAuthSystems(): string[] {
  * @throws {AuthSystemNotFound} no plugin has that name.
  * @throws {AuthPluginOptionsMissing} naming every missing option.
  *
+ * @param name a registered auth type.
+ * @param opts the plugin's options (camelCase or snake_case).
+ * @returns the plugin.
+ *
  * @example
  * ```ts
  * import { loadPlugin } from "@nimbus/apiclient/auth";
@@ -160,7 +169,7 @@ export function discoverAuthSystems(): string[] {
  *   project_name: "demo",
  *   project_domain_name: "Default",
  * });
- * console.log(auth.authSystem); // v3password
+ * console.assert(String(auth.authSystem) === "v3password");
  * ```
  */
 export function loadPlugin(name: string, opts: Record<string, unknown> = {}): AuthPlugin {

@@ -22,7 +22,7 @@ function isGiven(value: unknown): boolean {
  *
  * @example
  * ```ts
- * import { missingOptions } from "@nimbus/apiclient/auth";
+ * import { missingOptions } from "./require_options.ts";
  * console.log(missingOptions({ authUrl: "http://127.0.0.1:5000/v3" }, [
  *   "authUrl",
  *   ["username", "userId"],
@@ -48,7 +48,7 @@ export function missingOptions(
  *
  * @example
  * ```ts
- * import { requireOptions } from "@nimbus/apiclient/auth";
+ * import { requireOptions } from "./require_options.ts";
  * import { AuthPluginOptionsMissing } from "@nimbus/apiclient";
  * try {
  *   requireOptions({ username: "demo" }, ["authUrl", "password"]);

@@ -41,8 +41,8 @@ export interface UrlForOptions {
  *
  * @example
  * ```ts
- * import { normalizeInterface } from "@nimbus/apiclient/auth";
- * console.log(normalizeInterface("internalURL")); // internal
+ * import { normalizeInterface } from "./service_catalog.ts";
+ * console.assert(String(normalizeInterface("internalURL")) === "internal");
  * ```
  */
 export function normalizeInterface(name: string): string {
@@ -91,7 +91,11 @@ export class ServiceCatalog {
   /** Every endpoint of the catalog, in catalog order. */
   readonly endpoints: readonly CatalogEndpoint[];
 
-  /** Creates a catalog from already normalised endpoints. */
+  /**
+   * Creates a catalog from already normalised endpoints.
+   *
+   * @param endpoints the catalog's endpoints, one per service, region and interface.
+   */
   constructor(endpoints: CatalogEndpoint[] = []) {
     this.endpoints = endpoints.map(withoutUndefined);
   }
@@ -99,6 +103,9 @@ export class ServiceCatalog {
   /**
    * Reads a v3 catalog: a token body `{ token: { catalog } }`, the `token`
    * object itself, or the `catalog` array. Odd entries are skipped.
+   *
+   * @param token the `token` object of a Keystone v3 reply (with its `catalog`).
+   * @returns the catalog.
    */
   static fromV3(token: unknown): ServiceCatalog {
     const inner = isRecord(token) && isRecord(token.token) ? token.token : token;
@@ -128,6 +135,9 @@ export class ServiceCatalog {
    * Reads a v2.0 catalog: a body `{ access: { serviceCatalog } }`, the
    * `access` object itself, or the `serviceCatalog` array. Each v2.0
    * endpoint gives up to three endpoints (public, internal, admin).
+   *
+   * @param access the `access` object of a Keystone v2.0 reply (with its `serviceCatalog`).
+   * @returns the catalog.
    */
   static fromV2(access: unknown): ServiceCatalog {
     const inner = isRecord(access) && isRecord(access.access) ? access.access : access;
@@ -168,6 +178,9 @@ export class ServiceCatalog {
   /**
    * Every endpoint matching the filters. A service without a name in the
    * catalog passes any `serviceName` filter, as in keystoneauth.
+   *
+   * @param options service type or name, interface and region.
+   * @returns the matching endpoints.
    */
   filter(options: UrlForOptions): CatalogEndpoint[] {
     const iface = normalizeInterface(options.interface ?? "public");
@@ -187,6 +200,9 @@ export class ServiceCatalog {
    *   catalog has for that service type instead.
    * @throws {AmbiguousEndpoints} several different URLs match; the message
    *   names the regions (or services) to choose from.
+   *
+   * @param options service type or name, interface and region.
+   * @returns the one matching URL.
    */
   urlFor(options: UrlForOptions): string {
     const iface = normalizeInterface(options.interface ?? "public");

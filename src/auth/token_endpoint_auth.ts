@@ -36,7 +36,11 @@ export class TokenEndpointAuth implements AuthPlugin {
   readonly endpoint: string;
   #token: string;
 
-  /** Creates the plugin. */
+  /**
+   * Creates the plugin.
+   *
+   * @param options the auth URL, credentials and scope (see {@linkcode TokenEndpointAuthOptions}); secrets stay private.
+   */
   constructor(options: TokenEndpointAuthOptions) {
     this.#token = options.token;
     this.endpoint = options.endpoint;

@@ -42,7 +42,7 @@ const USER_AGENT = `nimbus-apiclient/${VERSION}`;
  *   password: "s3cret",
  * });
  * const response = await connection.send({ method: "GET", path: "/vms" });
- * console.log(response.code); // 200
+ * console.assert(response.code === 200);
  * ```
  */
 export class Connection implements AsyncDisposable {
@@ -76,6 +76,8 @@ export class Connection implements AsyncDisposable {
    * `caFile` doesn't exist.
    * @throws {RangeError} for a negative `pipeline`, `connections` or
    * `timeout` (NaN too), or a `maxBodyBytes` that is not an integer ≥ 0.
+   *
+   * @param options the engine URL, credentials (password, token or Kerberos), TLS, timeout, format, token cache, logging.
    */
   constructor(options: ConnectionOptions) {
     if (!options?.url) throw new SdkError("The 'url' parameter is mandatory");
@@ -157,6 +159,7 @@ export class Connection implements AsyncDisposable {
    * `tokenCache`, a cached token is used instead of a login.
    *
    * @throws {AuthError} when the SSO refuses the login.
+   * @returns the SSO token.
    */
   async authenticate(): Promise<string> {
     this.#assertOpen();
@@ -171,6 +174,8 @@ export class Connection implements AsyncDisposable {
    * @throws {SdkError} for a header with non-ASCII characters, CR or LF.
    * @throws {ConnectionError} when the engine can't be reached.
    * @throws {TimeoutError} when the request runs past its timeout.
+   * @param request method, path below the API URL, query, headers, body and timeout.
+   * @returns the status, headers and body bytes.
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
     this.#assertOpen();
@@ -214,6 +219,8 @@ export class Connection implements AsyncDisposable {
    * Checks that the engine answers: a GET of the API root.
    *
    * @returns true when it does; false on any error unless `raiseException`.
+   * @param options `raiseException: true` throws the failure instead of answering `false`.
+   * @returns whether the engine answered with the given credentials.
    */
   async test(options: { raiseException?: boolean } = {}): Promise<boolean> {
     try {
@@ -237,6 +244,8 @@ export class Connection implements AsyncDisposable {
   /**
    * Throws `SdkError` unless the response is JSON:
    * `The response content type '<ct>' isn't the expected JSON`.
+   *
+   * @param response the response to check.
    */
   checkJsonContentType(response: { headers: Headers }): void {
     checkContentType(response.headers, "JSON", this.url);
@@ -245,12 +254,19 @@ export class Connection implements AsyncDisposable {
   /**
    * Throws `SdkError` unless the response is XML:
    * `The response content type '<ct>' isn't the expected XML`.
+   *
+   * @param response the response to check.
    */
   checkXmlContentType(response: { headers: Headers }): void {
     checkContentType(response.headers, "XML", this.url);
   }
 
-  /** True when the object is a link: it has an `href`. */
+  /**
+   * True when the object is a link: it has an `href`.
+   *
+   * @param obj a model object or list.
+   * @returns whether it has an `href`.
+   */
   isLink(obj: unknown): boolean {
     return typeof obj === "object" && obj !== null &&
       typeof (obj as { href?: unknown }).href === "string";
@@ -264,9 +280,16 @@ export class Connection implements AsyncDisposable {
    * `followLink(vm.cluster)` a `Promise<Cluster>`.
    *
    * @throws {SdkError} for a missing or foreign href.
+   * @param list a link list (`vm.nics`).
+   * @returns the list's objects, fetched.
    */
   followLink<T>(list: List<T> | undefined): Promise<List<T>>;
-  /** Fetches the object a link (`vm.cluster`) points to; see the list form above. */
+  /**
+   * Fetches the object a link (`vm.cluster`) points to; see the list form above.
+   *
+   * @param obj a link (`vm.cluster`).
+   * @returns the object, fetched.
+   */
   followLink<T extends Struct>(obj: T | undefined): Promise<T>;
   async followLink(obj: Struct | List<unknown> | undefined): Promise<unknown> {
     const href = obj?.href;
@@ -285,6 +308,7 @@ export class Connection implements AsyncDisposable {
    * registers itself when `@nimbus/apiclient/services/ovirt` is imported.
    *
    * @throws {SdkError} naming that import when the model isn't loaded.
+   * @returns the root of the typed service tree.
    */
   systemService(): SystemService {
     return this.#system ??= serviceTree().root(this) as SystemService;
@@ -294,6 +318,8 @@ export class Connection implements AsyncDisposable {
    * The service at a path, e.g. `vms/123/diskattachments`.
    *
    * @throws {SdkError} `The path "<rest>" doesn't correspond to any service`.
+   * @param path a path below the API URL (`vms/123/diskattachments`).
+   * @returns the typed service at that path.
    */
   service(path: string): Service {
     return this.systemService().service(path);
@@ -305,6 +331,8 @@ export class Connection implements AsyncDisposable {
    * does nothing. `logout` defaults to true, except with a `tokenCache`: then
    * the token stays valid and cached for the next run (or connection), which
    * is what the cache is for; pass `{ logout: true }` to revoke it anyway.
+   *
+   * @param options `logout: false` keeps the SSO token valid (default: revoke it).
    */
   async close(options: { logout?: boolean } = {}): Promise<void> {
     if (this.#closed) return;

@@ -26,12 +26,20 @@ import type { ConnectionOptions } from "./options.ts";
 export class ConnectionBuilder {
   readonly #options: ConnectionOptions;
 
-  /** Keeps a copy of the options. */
+  /**
+   * Keeps a copy of the options.
+   *
+   * @param options as for {@linkcode Connection}.
+   */
   constructor(options: ConnectionOptions) {
     this.#options = { ...options, headers: options.headers && { ...options.headers } };
   }
 
-  /** A new connection with the kept options. */
+  /**
+   * A new connection with the kept options.
+   *
+   * @returns a new connection with the builder's options.
+   */
   build(): Connection {
     const options = { ...this.#options };
     if (options.headers) options.headers = { ...options.headers };

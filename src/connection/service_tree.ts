@@ -58,7 +58,7 @@ export function registerServiceTree(tree: ServiceTree): void {
  * ```ts
  * import "@nimbus/apiclient/services/ovirt";
  * import { serviceTree } from "./service_tree.ts";
- * console.log(typeof serviceTree().root); // function
+ * console.assert(String(typeof serviceTree().root) === "function");
  * ```
  *
  * @throws {SdkError} naming the import to add when the model isn't loaded.

@@ -14,7 +14,7 @@ import { ClientException, type ClientExceptionOptions } from "./client_exception
  * ```ts
  * import { ChecksumMismatch } from "@nimbus/apiclient";
  * const e = new ChecksumMismatch({ what: "Image i1", algorithm: "sha512", expected: "ab", actual: "cd", bytes: 3 });
- * console.log(e.message); // Image i1: sha512 of the 3 bytes received is cd, the service published ab
+ * console.assert(e.message === "Image i1: sha512 of the 3 bytes received is cd, the service published ab");
  * ```
  */
 export class ChecksumMismatch extends ClientException {

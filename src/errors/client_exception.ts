@@ -53,7 +53,7 @@ export class AuthorizationFailure extends ClientException {}
  * ```ts
  * import { AuthPluginOptionsMissing } from "@nimbus/apiclient";
  * const e = new AuthPluginOptionsMissing(["username", "password"]);
- * console.log(e.message); // Authentication failed. Missing options: username, password
+ * console.assert(e.message === "Authentication failed. Missing options: username, password");
  * ```
  */
 export class AuthPluginOptionsMissing extends AuthorizationFailure {
@@ -72,7 +72,7 @@ export class AuthPluginOptionsMissing extends AuthorizationFailure {
  * @example
  * ```ts
  * import { AuthSystemNotFound } from "@nimbus/apiclient";
- * console.log(new AuthSystemNotFound("foo").message); // AuthSystemNotFound: 'foo'
+ * console.assert(new AuthSystemNotFound("foo").message === "AuthSystemNotFound: 'foo'");
  * ```
  */
 export class AuthSystemNotFound extends AuthorizationFailure {
@@ -114,7 +114,7 @@ export class EndpointNotFound extends EndpointException {}
  * ```ts
  * import { AmbiguousEndpoints } from "@nimbus/apiclient";
  * const e = new AmbiguousEndpoints([{ region: "A" }, { region: "B" }]);
- * console.log(e.endpoints.length); // 2
+ * console.assert(e.endpoints.length === 2);
  * ```
  */
 export class AmbiguousEndpoints extends EndpointException {

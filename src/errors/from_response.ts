@@ -15,8 +15,8 @@ const MAX_DETAILS = 16 * 1024;
  *
  * @example
  * ```ts
- * import { parseRetryAfter } from "@nimbus/apiclient";
- * console.log(parseRetryAfter("3")); // 3
+ * import { parseRetryAfter } from "./from_response.ts";
+ * console.assert(parseRetryAfter("3") === 3);
  * ```
  */
 export function parseRetryAfter(
@@ -114,6 +114,13 @@ export function errorClassFor(status: number): typeof HttpError {
  * a token): a server echoing them back, in any encoding, has them scrubbed
  * from the message and details, as are values under secret keys. It never
  * throws, whatever the body holds.
+ *
+ * @param response the failed response.
+ * @param method the request's method, kept on the error.
+ * @param url the request's URL, kept on the error (credentials removed).
+ * @param body the response body when already read.
+ * @param secrets values to scrub from the message and details.
+ * @returns the error of the status's class, never throwing on odd bodies.
  *
  * @example Map a 404 to NotFound
  * ```ts

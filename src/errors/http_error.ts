@@ -36,7 +36,7 @@ export interface HttpErrorOptions {
  * ```ts
  * import { HttpError, NotFound } from "@nimbus/apiclient";
  * const e = new NotFound({ requestId: "req-1", method: "GET", url: "http://h/x" });
- * console.log(String(e)); // Not Found (HTTP 404) (Request-ID: req-1)
+ * console.assert(String(e) === "Not Found (HTTP 404) (Request-ID: req-1)");
  * console.log(e instanceof HttpError, e.status); // true 404
  * ```
  */

@@ -13,8 +13,8 @@ import { ClientException, type ClientExceptionOptions } from "./client_exception
  * ```ts
  * import { PermissionRequired } from "@nimbus/apiclient";
  * const e = new PermissionRequired("read OS_AUTH_URL", "--allow-env=OS_AUTH_URL");
- * console.log(e.message); // Cannot read OS_AUTH_URL without permission: run with --allow-env=OS_AUTH_URL
- * console.log(e.flag); // --allow-env=OS_AUTH_URL
+ * console.assert(e.message === "Cannot read OS_AUTH_URL without permission: run with --allow-env=OS_AUTH_URL");
+ * console.assert(e.flag === "--allow-env=OS_AUTH_URL");
  * ```
  */
 export class PermissionRequired extends ClientException {

@@ -14,7 +14,7 @@ import { ClientException, type ClientExceptionOptions } from "./client_exception
  * ```ts
  * import { ResourceFailed } from "@nimbus/apiclient";
  * const e = new ResourceFailed({ resourceName: "Volume", id: "v1", status: "error", resource: { id: "v1" } });
- * console.log(e.message); // Volume v1 went to status error
+ * console.assert(e.message === "Volume v1 went to status error");
  * ```
  */
 export class ResourceFailed extends ClientException {

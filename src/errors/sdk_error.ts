@@ -32,7 +32,7 @@ export interface SdkErrorOptions {
  * ```ts
  * import { SdkError } from "@nimbus/apiclient";
  * const e = new SdkError('Fault reason is "R". HTTP response code is 400.', { code: 400 });
- * console.log(e.code); // 400
+ * console.assert(e.code === 400);
  * ```
  */
 export class SdkError extends ClientException {
@@ -55,7 +55,7 @@ export class SdkError extends ClientException {
  * ```ts
  * import { AuthError } from "@nimbus/apiclient";
  * const e = new AuthError("Error during SSO authentication access_denied : Bad password");
- * console.log(e instanceof Error); // true
+ * console.assert(e instanceof Error);
  * ```
  */
 export class AuthError extends SdkError {}
@@ -79,7 +79,7 @@ export class NotFoundError extends SdkError {}
  * ```ts
  * import { ConnectionError } from "@nimbus/apiclient";
  * const e = new ConnectionError("Connection refused: GET http://127.0.0.1:9/");
- * console.log(e.name); // ConnectionError
+ * console.assert(String(e.name) === "ConnectionError");
  * ```
  */
 export class ConnectionError extends SdkError {}
@@ -90,7 +90,7 @@ export class ConnectionError extends SdkError {}
  * @example
  * ```ts
  * import { ConnectionError, ConnectionRefused } from "@nimbus/apiclient";
- * console.log(new ConnectionRefused("refused") instanceof ConnectionError); // true
+ * console.assert(new ConnectionRefused("refused") instanceof ConnectionError);
  * ```
  */
 export class ConnectionRefused extends ConnectionError {}

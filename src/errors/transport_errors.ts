@@ -76,7 +76,7 @@ export class BodyTooLarge extends SdkError {
  * try {
  *   await http.request("GET", "http://127.0.0.1:9/");
  * } catch (e) {
- *   console.log(e instanceof ClientClosed); // true
+ *   console.assert(e instanceof ClientClosed);
  * }
  * ```
  */

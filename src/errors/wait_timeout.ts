@@ -13,7 +13,7 @@ import { ClientException, type ClientExceptionOptions } from "./client_exception
  * ```ts
  * import { WaitTimeout } from "@nimbus/apiclient";
  * const e = new WaitTimeout({ resourceName: "Server", id: "s1", wanted: ["ACTIVE"], lastStatus: "BUILD", elapsedMs: 600000 });
- * console.log(e.message); // Server s1 did not reach ACTIVE within 600000 ms (last status BUILD)
+ * console.assert(e.message === "Server s1 did not reach ACTIVE within 600000 ms (last status BUILD)");
  * ```
  */
 export class WaitTimeout extends ClientException {

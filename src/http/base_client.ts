@@ -38,7 +38,7 @@ export interface Extension {
  * }
  * const http = new HTTPClient(new TokenEndpointAuth({ token: "t", endpoint: "http://127.0.0.1:8774/v2.1" }));
  * const compute = new ComputeLite(http);
- * console.log(http.getClient("compute") === compute); // true
+ * console.assert(http.getClient("compute") === compute);
  * await http.close();
  * ```
  */
@@ -53,7 +53,12 @@ export class BaseClient {
   /** The endpoint last used; cleared after a 401. */
   cachedEndpoint: string | undefined;
 
-  /** Creates the client, registers it with the HTTPClient and adds the extensions. */
+  /**
+   * Creates the client, registers it with the HTTPClient and adds the extensions.
+   *
+   * @param httpClient the session the client sends through (shared with other clients).
+   * @param extensions managers to attach as `client[name]`.
+   */
   constructor(httpClient: HTTPClient, extensions: Extension[] = []) {
     this.httpClient = httpClient;
     httpClient.addClient(this);
@@ -82,37 +87,80 @@ export class BaseClient {
     return this.httpClient.lastRequestId;
   }
 
-  /** Sends an authenticated request to this client's service. */
+  /**
+   * Sends an authenticated request to this client's service.
+   *
+   * @param method the HTTP method.
+   * @param url the path below this service's endpoint.
+   * @param options headers, `json` or `body`, query, timeout, signal.
+   * @returns the response, its body already read.
+   */
   clientRequest(method: string, url: string, options?: RequestOptions): Promise<Response> {
     return this.httpClient.clientRequest(this, method, url, options);
   }
 
-  /** GET. */
+  /**
+   * GET.
+   *
+   * @param url the path below this service's endpoint.
+   * @param options headers, query, timeout, signal.
+   * @returns the response, its body already read.
+   */
   get(url: string, options?: RequestOptions): Promise<Response> {
     return this.clientRequest("GET", url, options);
   }
 
-  /** HEAD. */
+  /**
+   * HEAD.
+   *
+   * @param url the path below this service's endpoint.
+   * @param options headers, query, timeout, signal.
+   * @returns the response (no body).
+   */
   head(url: string, options?: RequestOptions): Promise<Response> {
     return this.clientRequest("HEAD", url, options);
   }
 
-  /** DELETE. */
+  /**
+   * DELETE.
+   *
+   * @param url the path below this service's endpoint.
+   * @param options headers, query, timeout, signal.
+   * @returns the response, its body already read.
+   */
   delete(url: string, options?: RequestOptions): Promise<Response> {
     return this.clientRequest("DELETE", url, options);
   }
 
-  /** POST. */
+  /**
+   * POST.
+   *
+   * @param url the path below this service's endpoint.
+   * @param options `json` or `body`, headers, query, timeout, signal, `idempotent`.
+   * @returns the response, its body already read.
+   */
   post(url: string, options?: RequestOptions): Promise<Response> {
     return this.clientRequest("POST", url, options);
   }
 
-  /** PUT. */
+  /**
+   * PUT.
+   *
+   * @param url the path below this service's endpoint.
+   * @param options `json` or `body`, headers, query, timeout, signal.
+   * @returns the response, its body already read.
+   */
   put(url: string, options?: RequestOptions): Promise<Response> {
     return this.clientRequest("PUT", url, options);
   }
 
-  /** PATCH. */
+  /**
+   * PATCH.
+   *
+   * @param url the path below this service's endpoint.
+   * @param options `json` or `body`, headers, query, timeout, signal, `idempotent`.
+   * @returns the response, its body already read.
+   */
   patch(url: string, options?: RequestOptions): Promise<Response> {
     return this.clientRequest("PATCH", url, options);
   }
@@ -121,6 +169,10 @@ export class BaseClient {
    * Picks a client class from a version map: `1` and `"1"` are the same key.
    *
    * @throws {UnsupportedVersion} `Invalid <api> client version '<v>'. Must be one of: <sorted keys>`
+   * @param apiName the API's name, used in the error (`identity`).
+   * @param version the wanted version (`"3"`, `2.1`).
+   * @param versionMap the versions this module provides (`identityVersions`...).
+   * @returns the client class of that version.
    */
   static getClass<C>(apiName: string, version: string | number, versionMap: Record<string, C>): C {
     const key = String(version);

@@ -62,20 +62,30 @@ interface Prepared {
  * service endpoint, logging in and re-authenticating as needed.
  *
  * @example Call a service through a plugin
- * ```ts ignore
+ * ```ts
  * import { BaseClient, HTTPClient } from "@nimbus/apiclient";
  * import { KeystonePasswordAuth } from "@nimbus/apiclient/auth";
+ * import { FakeCloud } from "@nimbus/apiclient/testing";
  *
+ * await using cloud = await FakeCloud.start(); // a real cloud: its Keystone URL
  * class Compute extends BaseClient {
  *   static override serviceType = "compute";
  * }
  * const http = new HTTPClient(
- *   new KeystonePasswordAuth({ authUrl: "http://127.0.0.1:5000/v3", username: "admin", password: "secret",
- *     userDomainName: "Default", projectName: "admin", projectDomainName: "Default" }),
+ *   new KeystonePasswordAuth({
+ *     authUrl: cloud.authUrl,
+ *     username: "admin",
+ *     password: FakeCloud.ADMIN_PASSWORD,
+ *     userDomainName: "Default",
+ *     projectName: "admin",
+ *     projectDomainName: "Default",
+ *   }),
  *   { timeout: 30_000, timings: true },
  * );
  * const compute = new Compute(http);
- * const servers = await (await compute.get("/servers")).json();
+ * const { servers } = await (await compute.get("/servers")).json();
+ * console.assert(Array.isArray(servers));
+ * console.assert(http.getTimings().length === 2); // the login, then the list
  * await http.close();
  * ```
  */
@@ -115,6 +125,9 @@ export class HTTPClient implements AsyncDisposable {
    *
    * @throws {ValidationError} for a `timeout`, `maxBodyBytes` or `retry`
    * option that is not a number ≥ 0 (NaN, negative, a string...).
+   *
+   * @param authPlugin the plugin that logs in and answers token and endpoint; `null` for plain requests without a login.
+   * @param options region, endpoint type, timeout, retries, TLS, token cache, logging and transport.
    */
   constructor(authPlugin: AuthPlugin | null, options: HTTPClientOptions = {}) {
     this.authPlugin = authPlugin;
@@ -159,6 +172,10 @@ export class HTTPClient implements AsyncDisposable {
   /**
    * Joins an endpoint and a path with exactly one slash, dropping the path's
    * trailing slash: `("http://h/v2.0/", "/tokens")` → `http://h/v2.0/tokens`.
+   *
+   * @param endpoint the base URL (a catalog endpoint).
+   * @param url the path to append.
+   * @returns the joined URL.
    */
   static concatUrl(endpoint: string, url: string): string {
     if (
@@ -179,6 +196,10 @@ export class HTTPClient implements AsyncDisposable {
    *
    * @throws {ValidationError} for an invalid method, URL, header or option.
    * @throws {ClientClosed} after `close()`.
+   * @param method the HTTP method (`GET`, `POST`...).
+   * @param url the absolute URL.
+   * @param options headers, `json` or `body`, query, timeout, signal, `idempotent`, size limit.
+   * @returns the response, its body already read; status < 400 (or a 3xx without `Location`).
    */
   async request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
     if (this.#transport.closed) {
@@ -209,6 +230,12 @@ export class HTTPClient implements AsyncDisposable {
   /**
    * Sends a request for a service client: token and endpoint from the cache,
    * the plugin, or a fresh login; on a 401 one re-login and one resend.
+   *
+   * @param client the service client whose service type and endpoint type pick the endpoint.
+   * @param method the HTTP method.
+   * @param url the path below the service endpoint (or an absolute URL).
+   * @param options as for {@linkcode HTTPClient.request}.
+   * @returns the response, its body already read.
    */
   async clientRequest(
     client: BaseClient,
@@ -289,6 +316,8 @@ export class HTTPClient implements AsyncDisposable {
   /**
    * Registers a service client under its service type, reachable with
    * `getClient()` and as `http.<serviceType>`. The first registration wins.
+   *
+   * @param client the service client to register.
    */
   addClient(client: BaseClient): void {
     const type = client.serviceType;
@@ -299,7 +328,12 @@ export class HTTPClient implements AsyncDisposable {
     }
   }
 
-  /** The client registered for a service type. */
+  /**
+   * The client registered for a service type.
+   *
+   * @param serviceType the catalog service type (`compute`, `identity`...).
+   * @returns the client, or `undefined` when none is registered.
+   */
   getClient<T extends BaseClient>(serviceType: string): T | undefined {
     return this.#clients.get(serviceType) as T | undefined;
   }

@@ -73,7 +73,7 @@ function pluginToken(plugin: AuthPlugin): string | undefined {
  * import { TokenEndpointAuth } from "../auth/token_endpoint_auth.ts";
  * const plugin = new TokenEndpointAuth({ token: "t", endpoint: "http://127.0.0.1:1/v2.1" });
  * const driver = pluginDriver(plugin, new HTTPClient(null));
- * console.log(driver.token()); // t
+ * console.assert(String(driver.token()) === "t");
  * ```
  */
 export function pluginDriver(plugin: AuthPlugin, http: HTTPClient): LoginDriver {

@@ -37,6 +37,9 @@ export class TimingLog {
 /**
  * Renders timings as a table a person can read: method, URL, status, ms.
  *
+ * @param timings the timings of `HTTPClient.getTimings()`.
+ * @returns one line per request: method, URL, status and milliseconds.
+ *
  * @example Print what a script spent its time on
  * ```ts
  * import { formatTimings, HTTPClient } from "@nimbus/apiclient";

@@ -43,7 +43,7 @@ function quote(value: string): string {
  * @example
  * ```ts
  * import { headerForLog } from "./curl_log.ts";
- * console.log(headerForLog("X-Auth-Token", "t").startsWith("{SHA256}")); // true
+ * console.assert(headerForLog("X-Auth-Token", "t").startsWith("{SHA256}"));
  * ```
  */
 export function headerForLog(name: string, value: string): string {
@@ -58,7 +58,7 @@ export function headerForLog(name: string, value: string): string {
  * @example
  * ```ts
  * import { bodyForLog } from "./curl_log.ts";
- * console.log(bodyForLog('{"password":"p"}', "application/json")); // {"password":"***"}
+ * console.assert(bodyForLog('{"password":"p"}', "application/json") === "{\"password\":\"***\"}");
  * ```
  */
 export function bodyForLog(
@@ -167,7 +167,7 @@ export function responseBodyLine(
  * @example
  * ```ts
  * import { logText } from "./curl_log.ts";
- * console.log(logText("GET http://h/?token=t failed")); // GET http://h/?token=*** failed
+ * console.assert(logText("GET http://h/?token=t failed") === "GET http://h/?token=*** failed");
  * ```
  */
 export function logText(text: string, secrets: readonly string[] = []): string {

@@ -12,7 +12,7 @@ import { sha256Hex } from "../_runtime/sha256.ts";
  * @example
  * ```ts
  * import { fingerprint } from "./fingerprint.ts";
- * console.log(fingerprint("t0k3n").startsWith("{SHA256}")); // true
+ * console.assert(fingerprint("t0k3n").startsWith("{SHA256}"));
  * ```
  */
 export function fingerprint(value: string): string {

@@ -85,7 +85,7 @@ function quoted(original: string, marker: string): string {
  * @example
  * ```ts
  * import { redactText } from "./redact_text.ts";
- * console.log(redactText("?password=p&x=1")); // ?password=***&x=1
+ * console.assert(redactText("?password=p&x=1") === "?password=***&x=1");
  * console.log(redactText('{"auth_token":\n  "t"}')); // {"auth_token":\n  "***"}
  * ```
  */
@@ -139,7 +139,7 @@ export function redactText(text: string, marker: string = REDACTED): string {
  * @example
  * ```ts
  * import { redactBody } from "./redact_text.ts";
- * console.log(redactBody('{"adminPass":"p"}', "application/json")); // {"adminPass":"***"}
+ * console.assert(redactBody('{"adminPass":"p"}', "application/json") === "{\"adminPass\":\"***\"}");
  * ```
  */
 export function redactBody(text: string, contentType = "", marker: string = REDACTED): string {

@@ -13,7 +13,7 @@
  * @example
  * ```ts
  * import { MIN_SCRUB_LENGTH } from "./scrub_secrets.ts";
- * console.log(MIN_SCRUB_LENGTH); // 6
+ * console.assert(MIN_SCRUB_LENGTH === 6);
  * ```
  */
 export const MIN_SCRUB_LENGTH = 6;
@@ -64,7 +64,7 @@ const patterns = new Map<string, RegExp>();
  * @example
  * ```ts
  * import { echoPattern } from "./scrub_secrets.ts";
- * console.log(echoPattern("p&ss word").test("p%26ss+word")); // true
+ * console.assert(echoPattern("p&ss word").test("p%26ss+word"));
  * ```
  */
 export function echoPattern(secret: string): RegExp {
@@ -86,7 +86,7 @@ export function echoPattern(secret: string): RegExp {
  * @example
  * ```ts
  * import { scrubSecrets } from "./scrub_secrets.ts";
- * console.log(scrubSecrets("bad password h%C3%BCnter2", ["hünter2"])); // bad password ***
+ * console.assert(scrubSecrets("bad password h%C3%BCnter2", ["hünter2"]) === "bad password ***");
  * ```
  */
 export function scrubSecrets(

@@ -13,7 +13,7 @@
  * @example
  * ```ts
  * import { CREDENTIAL_HEADERS } from "./secret_headers.ts";
- * console.log(CREDENTIAL_HEADERS.includes("x-subject-token")); // true
+ * console.assert(CREDENTIAL_HEADERS.includes("x-subject-token"));
  * ```
  */
 export const CREDENTIAL_HEADERS: readonly string[] = Object.freeze([
@@ -32,7 +32,7 @@ export const CREDENTIAL_HEADERS: readonly string[] = Object.freeze([
  * @example
  * ```ts
  * import { SECRET_HEADERS } from "./secret_headers.ts";
- * console.log(SECRET_HEADERS.has("set-cookie")); // true
+ * console.assert(SECRET_HEADERS.has("set-cookie"));
  * ```
  */
 export const SECRET_HEADERS: ReadonlySet<string> = new Set([

@@ -49,7 +49,7 @@ export function isSecretKey(key: string): boolean {
  * @example
  * ```ts
  * import { isSecretHolder } from "./secret_keys.ts";
- * console.log(isSecretHolder("ticket")); // true
+ * console.assert(isSecretHolder("ticket"));
  * ```
  */
 export function isSecretHolder(key: string): boolean {

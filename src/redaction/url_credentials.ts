@@ -13,8 +13,8 @@ import { redactText } from "./redact_text.ts";
  * @example
  * ```ts
  * import { displayUrl } from "./url_credentials.ts";
- * console.log(displayUrl("https://admin:pw@h/api?token=t&a=1")); // https://h/api?token=***&a=1
- * console.log(displayUrl("ht!tp://admin:pw@h")); // ht!tp://h
+ * console.assert(displayUrl("https://admin:pw@h/api?token=t&a=1") === "https://h/api?token=***&a=1");
+ * console.assert(displayUrl("ht!tp://admin:pw@h") === "ht!tp://h");
  * ```
  */
 export function displayUrl(url: string, marker = "***"): string {

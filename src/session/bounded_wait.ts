@@ -32,7 +32,7 @@ export interface WaitLimit {
  * @example
  * ```ts
  * import { boundedWait } from "./bounded_wait.ts";
- * console.log(await boundedWait(Promise.resolve(1), { timeoutMs: 1_000 })); // 1
+ * console.assert(await boundedWait(Promise.resolve(1), { timeoutMs: 1_000 }) === 1);
  * ```
  */
 export function boundedWait<T>(promise: Promise<T>, limit: WaitLimit = {}): Promise<T> {

@@ -14,7 +14,7 @@
  * let runs = 0;
  * const task = async () => { runs++; };
  * await Promise.all([flight.run(task), flight.run(task)]);
- * console.log(runs); // 1
+ * console.assert(runs === 1);
  * ```
  */
 export class SingleFlight {

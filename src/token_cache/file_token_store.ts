@@ -83,7 +83,7 @@ function isLive(entry: FileEntry, now: number): boolean {
  * const path = await Deno.makeTempFile();
  * const cache = new TokenCache({ store: new FileTokenStore(path), secret: "a long random secret" });
  * await cache.set({ user: "alice" }, { token: "t", expiresAt: Date.now() + 3_600_000 });
- * console.log((await cache.get({ user: "alice" }))?.token === "t"); // true
+ * console.assert((await cache.get({ user: "alice" }))?.token === "t");
  * await Deno.remove(path);
  * ```
  */
@@ -94,6 +94,9 @@ export class FileTokenStore implements TokenStore {
   /**
    * Uses the file at `path`; it and its directory are created on first write.
    * `lockTimeoutMs` bounds the wait for another writer's lock (default 10 000).
+   *
+   * @param path the one file holding every entry (created with mode 0600).
+   * @param options how long to wait for another process's lock.
    */
   constructor(path: string, options: { lockTimeoutMs?: number } = {}) {
     const timeout = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
@@ -104,7 +107,12 @@ export class FileTokenStore implements TokenStore {
     this.#lockTimeoutMs = timeout;
   }
 
-  /** The sealed bytes under `key`, unless missing or past their expiry. */
+  /**
+   * The sealed bytes under `key`, unless missing or past their expiry.
+   *
+   * @param key the entry's key (from `TokenCache`).
+   * @returns the sealed bytes, or `undefined` when missing or expired.
+   */
   async get(key: string): Promise<Uint8Array | undefined> {
     const entry = (await this.#read()).get(key);
     if (entry === undefined || !isLive(entry, Date.now())) return undefined;
@@ -115,7 +123,13 @@ export class FileTokenStore implements TokenStore {
     }
   }
 
-  /** Stores `value` under `key`: a locked read-modify-write of the file. */
+  /**
+   * Stores `value` under `key`: a locked read-modify-write of the file.
+   *
+   * @param key the entry's key.
+   * @param value the sealed bytes.
+   * @param expiresAt epoch ms after which the entry may be dropped.
+   */
   async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     const v = encodeBase64Url(value);
     await this.#update((entries) => {
@@ -124,7 +138,11 @@ export class FileTokenStore implements TokenStore {
     });
   }
 
-  /** Removes `key`; the file is only rewritten if it held the key. */
+  /**
+   * Removes `key`; the file is only rewritten if it held the key.
+   *
+   * @param key the entry's key.
+   */
   async delete(key: string): Promise<void> {
     await this.#update((entries) => entries.delete(key));
   }

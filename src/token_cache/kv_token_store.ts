@@ -54,14 +54,17 @@ function isKvEntry(v: unknown): v is KvEntry {
  * so it is only passed along as a hint to reclaim space.
  *
  * @example On Deno Deploy, or locally with `--unstable-kv`
- * ```ts ignore
+ * ```ts
  * import { KvTokenStore, TokenCache } from "@nimbus/apiclient";
- * const kv = await Deno.openKv();
+ * const kv = await Deno.openKv(":memory:"); // on Deploy: Deno.openKv()
  * const cache = new TokenCache({
  *   store: new KvTokenStore(kv),
- *   secret: Deno.env.get("TOKEN_CACHE_SECRET"),
+ *   secret: Deno.env.get("TOKEN_CACHE_SECRET"), // set it: without it, a random key per process
  * });
+ * await cache.set({ user: "alice" }, { token: "t", expiresAt: Date.now() + 3_600_000 });
+ * console.assert((await cache.get({ user: "alice" }))?.token === "t");
  * await cache.delete({ user: "alice" });
+ * console.assert((await cache.get({ user: "alice" })) === undefined);
  * kv.close();
  * ```
  */
@@ -69,13 +72,23 @@ export class KvTokenStore implements TokenStore {
   #kv: KvLike;
   #prefix: KvKeyPart[];
 
-  /** Uses `kv` (a `Deno.Kv` or any {@linkcode KvLike}; the caller closes it) and keys under `prefix`. */
+  /**
+   * Uses `kv` (a `Deno.Kv` or any {@linkcode KvLike}; the caller closes it) and keys under `prefix`.
+   *
+   * @param kv a `Deno.Kv` (or anything of that shape).
+   * @param prefix the key prefix of the entries.
+   */
   constructor(kv: KvLike, prefix: string[] = ["nimbus", "tokens"]) {
     this.#kv = kv;
     this.#prefix = [...prefix];
   }
 
-  /** The sealed bytes under `key`, unless missing or past their expiry. */
+  /**
+   * The sealed bytes under `key`, unless missing or past their expiry.
+   *
+   * @param key the entry's key (from `TokenCache`).
+   * @returns the sealed bytes, or `undefined` when missing or expired.
+   */
   async get(key: string): Promise<Uint8Array | undefined> {
     const res = await this.#kv.get([...this.#prefix, key]);
     if (!isKvEntry(res.value)) return undefined;
@@ -84,7 +97,13 @@ export class KvTokenStore implements TokenStore {
     return value;
   }
 
-  /** Stores `value` with its expiry; KV's `expireIn` is set as a hint. */
+  /**
+   * Stores `value` with its expiry; KV's `expireIn` is set as a hint.
+   *
+   * @param key the entry's key.
+   * @param value the sealed bytes.
+   * @param expiresAt epoch ms after which the entry may be dropped.
+   */
   async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     const entry: KvEntry = { value, expiresAt: expiresAt ?? null };
     const options = expiresAt === undefined
@@ -93,7 +112,11 @@ export class KvTokenStore implements TokenStore {
     await this.#kv.set([...this.#prefix, key], entry, options);
   }
 
-  /** Removes `key`. */
+  /**
+   * Removes `key`.
+   *
+   * @param key the entry's key.
+   */
   async delete(key: string): Promise<void> {
     await this.#kv.delete([...this.#prefix, key]);
   }

@@ -22,13 +22,18 @@ interface Entry {
  * import { MemoryTokenStore, TokenCache } from "@nimbus/apiclient";
  * const cache = new TokenCache({ store: new MemoryTokenStore() });
  * await cache.set({ user: "alice" }, { token: "t", expiresAt: Date.now() + 3_600_000 });
- * console.log((await cache.get({ user: "alice" }))?.expiresAt !== undefined); // true
+ * console.assert((await cache.get({ user: "alice" }))?.expiresAt !== undefined);
  * ```
  */
 export class MemoryTokenStore implements TokenStore {
   #entries: Map<string, Entry> = new Map();
 
-  /** The sealed bytes under `key`, unless missing or past their expiry. */
+  /**
+   * The sealed bytes under `key`, unless missing or past their expiry.
+   *
+   * @param key the entry's key (from `TokenCache`).
+   * @returns the sealed bytes, or `undefined` when missing or expired.
+   */
   get(key: string): Promise<Uint8Array | undefined> {
     const entry = this.#entries.get(key);
     if (entry === undefined) return Promise.resolve(undefined);
@@ -39,7 +44,13 @@ export class MemoryTokenStore implements TokenStore {
     return Promise.resolve(entry.value.slice());
   }
 
-  /** Stores a copy of `value`; also drops entries that have expired. */
+  /**
+   * Stores a copy of `value`; also drops entries that have expired.
+   *
+   * @param key the entry's key.
+   * @param value the sealed bytes.
+   * @param expiresAt epoch ms after which the entry may be dropped.
+   */
   set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     const now = Date.now();
     for (const [k, e] of this.#entries) {
@@ -49,7 +60,11 @@ export class MemoryTokenStore implements TokenStore {
     return Promise.resolve();
   }
 
-  /** Removes `key`. */
+  /**
+   * Removes `key`.
+   *
+   * @param key the entry's key.
+   */
   delete(key: string): Promise<void> {
     this.#entries.delete(key);
     return Promise.resolve();

@@ -94,7 +94,11 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
   #client: Promise<RedisClient> | undefined;
   #closed = false;
 
-  /** Connects lazily, on the first call. */
+  /**
+   * Connects lazily, on the first call.
+   *
+   * @param options the server URL (default `redis://127.0.0.1:6379`) and the key prefix (default `nimbus:token:`).
+   */
   constructor(options: RedisTokenStoreOptions = {}) {
     const url = options.url ?? DEFAULT_URL;
     let parsed: URL;
@@ -117,14 +121,25 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
     this.#timeoutMs = timeout;
   }
 
-  /** The sealed bytes under `key`, or `undefined`. */
+  /**
+   * The sealed bytes under `key`, or `undefined`.
+   *
+   * @param key the entry's key (from `TokenCache`).
+   * @returns the sealed bytes, or `undefined` when missing or expired.
+   */
   async get(key: string): Promise<Uint8Array | undefined> {
     const value = await this.#run("GET", (c) => c.get(this.#prefix + key));
     // node-redis hands out Buffers (views of a pooled allocation): copy.
     return value === null ? undefined : new Uint8Array(value);
   }
 
-  /** Stores `value`; its TTL ends at `expiresAt` (epoch ms). */
+  /**
+   * Stores `value`; its TTL ends at `expiresAt` (epoch ms).
+   *
+   * @param key the entry's key.
+   * @param value the sealed bytes.
+   * @param expiresAt epoch ms after which the entry may be dropped.
+   */
   async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     if (expiresAt !== undefined && expiresAt <= Date.now()) {
       await this.delete(key);
@@ -137,7 +152,11 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
     await this.#run("SET", (c) => c.set(this.#prefix + key, Buffer.from(value), options));
   }
 
-  /** Removes `key`. */
+  /**
+   * Removes `key`.
+   *
+   * @param key the entry's key.
+   */
   async delete(key: string): Promise<void> {
     await this.#run("DEL", (c) => c.del(this.#prefix + key));
   }

@@ -167,7 +167,11 @@ export class TokenCache {
   /** Scope (canonical JSON) → store key; scopes carry no secret, only their salted hash. */
   #keyMemo: Map<string, string> = new Map();
 
-  /** Checks the options; keys are derived on first use. */
+  /**
+   * Checks the options; keys are derived on first use.
+   *
+   * @param options the store (default in memory), the secret (default a random per-process key) and the refresh margin.
+   */
   constructor(options: TokenCacheOptions = {}) {
     const { store, secret, refreshMarginMs, logger } = options;
     if (
@@ -220,7 +224,12 @@ export class TokenCache {
     return this.#problem ?? this.#setupProblem;
   }
 
-  /** The token for `scope`, or `undefined` on any kind of miss (see the class). */
+  /**
+   * The token for `scope`, or `undefined` on any kind of miss (see the class).
+   *
+   * @param scope what identifies the token (auth URL, user, project...).
+   * @returns the token, or `undefined` when missing, expired, expiring within the margin, or tampered with.
+   */
   async get(scope: Record<string, string>): Promise<CachedToken | undefined> {
     let key: string;
     try {
@@ -280,7 +289,12 @@ export class TokenCache {
     return out;
   }
 
-  /** Seals `token` and stores it for `scope`, replacing any entry. */
+  /**
+   * Seals `token` and stores it for `scope`, replacing any entry.
+   *
+   * @param scope what identifies the token.
+   * @param token the token, its expiry and data to seal and store.
+   */
   async set(scope: Record<string, string>, token: CachedToken): Promise<void> {
     if (typeof token?.token !== "string" || token.token.length === 0) {
       throw new ValidationError("CachedToken.token must be a non-empty string");
@@ -312,7 +326,11 @@ export class TokenCache {
     await this.#store.set(key, sealed, token.expiresAt);
   }
 
-  /** Removes the entry for `scope`, if any. */
+  /**
+   * Removes the entry for `scope`, if any.
+   *
+   * @param scope what identifies the token.
+   */
   async delete(scope: Record<string, string>): Promise<void> {
     await this.#store.delete(await this.#keyFor(scope));
   }

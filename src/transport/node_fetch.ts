@@ -269,9 +269,13 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
  * certificates. Plain `http:` URLs go through the global fetch.
  *
  * @example
- * ```ts ignore
- * const { fetch, close } = createInsecureFetch();
- * await fetch("https://127.0.0.1:8443/");
+ * ```ts
+ * import { createInsecureFetch } from "./node_fetch.ts";
+ * await using server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () =>
+ *   new Response("ok"));
+ * const { fetch, close } = createInsecureFetch(); // an https: URL skips certificate checks
+ * const response = await fetch(`http://127.0.0.1:${server.addr.port}/`);
+ * console.assert(await response.text() === "ok");
  * close();
  * ```
  */

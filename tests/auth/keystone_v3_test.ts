@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
+import { buildScope } from "../../src/auth/keystone_scope.ts";
 import { BaseClient, HTTPClient } from "../../src/http/mod.ts";
 import {
-  buildScope,
   KeystoneApplicationCredentialAuth,
   type KeystoneAuthBase,
   KeystonePasswordAuth,

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { normalizeAuthOptions } from "../../src/auth/registry.ts";
+import { missingOptions, requireOptions } from "../../src/auth/require_options.ts";
 import {
   type AuthPlugin,
   discoverAuthSystems,
@@ -7,10 +9,7 @@ import {
   KeystoneTokenAuth,
   KeystoneV2PasswordAuth,
   loadPlugin,
-  missingOptions,
-  normalizeAuthOptions,
   registerAuthSystem,
-  requireOptions,
   TokenEndpointAuth,
 } from "../../src/auth/mod.ts";
 import { AuthPluginOptionsMissing, AuthSystemNotFound } from "../../src/errors/mod.ts";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { normalizeInterface, ServiceCatalog } from "../../src/auth/mod.ts";
+import { normalizeInterface } from "../../src/auth/service_catalog.ts";
+import { ServiceCatalog } from "../../src/auth/mod.ts";
 import { AmbiguousEndpoints, EndpointNotFound } from "../../src/errors/mod.ts";
 
 const V3_TOKEN = {

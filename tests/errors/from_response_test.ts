@@ -10,13 +10,13 @@ import {
   InternalServerError,
   MultipleChoices,
   NotFound,
-  parseRetryAfter,
   RequestEntityTooLarge,
   ServiceUnavailable,
   TooManyRequests,
   Unauthorized,
   UnprocessableEntity,
 } from "../../mod.ts";
+import { parseRetryAfter } from "../../src/errors/from_response.ts";
 
 function reply(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {

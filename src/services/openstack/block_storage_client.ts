@@ -72,7 +72,12 @@ export class BlockStorageClient extends ServiceClient {
   /** Backups (`list()` uses `/backups/detail`), where the cloud runs cinder-backup. */
   readonly backups: Manager<VolumeBackup>;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param options the microversion of this client's requests, extensions.
+   */
   constructor(http: HTTPClient, options: BlockStorageClientOptions = {}) {
     super(http, options.extensions);
     this.microversion = options.microversion;

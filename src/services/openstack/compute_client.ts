@@ -76,7 +76,12 @@ export class ComputeClient extends ServiceClient {
   /** Keypairs, keyed by name. */
   readonly keypairs: Manager<Keypair, KeypairCreate>;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param options the microversion of this client's requests, extensions.
+   */
   constructor(http: HTTPClient, options: ComputeClientOptions = {}) {
     super(http, options.extensions);
     this.microversion = options.microversion;

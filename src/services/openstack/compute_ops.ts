@@ -99,7 +99,7 @@ function faultOf(server: Server): string | undefined {
  * const { id } = await cloud.compute.servers.create({ name: "web", flavorRef: "1" });
  * await cloud.compute.servers.waitFor(id, { status: "ACTIVE", interval: 10 });
  * await cloud.compute.servers.pause(id);
- * console.log((await cloud.compute.servers.get(id)).status); // PAUSED
+ * console.assert(String((await cloud.compute.servers.get(id)).status) === "PAUSED");
  * ```
  */
 export function serverExtras(

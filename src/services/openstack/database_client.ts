@@ -81,7 +81,7 @@ class InstanceRowsManager<T extends { name: string }, C extends { name: string }
  * const inst = await db.instances.create({ name: "db1", flavorRef: "2", volume: { size: 2 } });
  * await db.databases(inst.id).create({ name: "app" });
  * await db.instances.resizeVolume(inst.id, 4);
- * console.log((await db.instances.get(inst.id)).volume?.size); // 4
+ * console.assert((await db.instances.get(inst.id)).volume?.size === 4);
  * ```
  */
 export class DatabaseClient extends ServiceClient {
@@ -98,7 +98,12 @@ export class DatabaseClient extends ServiceClient {
   /** Configuration groups; `update()` merges values (PATCH). */
   readonly configurations: Manager<Configuration, ConfigurationCreate>;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param extensions managers to attach as `client[name]`.
+   */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);
     const trove = <T, C = Partial<T>>(
@@ -153,7 +158,12 @@ export class DatabaseClient extends ServiceClient {
     );
   }
 
-  /** The databases of an instance, keyed by name. */
+  /**
+   * The databases of an instance, keyed by name.
+   *
+   * @param instanceId the Trove instance.
+   * @returns the manager of its databases (name-keyed).
+   */
   databases(instanceId: string): Manager<Database, DatabaseCreate> {
     return new InstanceRowsManager<Database, DatabaseCreate>(
       this,
@@ -164,7 +174,12 @@ export class DatabaseClient extends ServiceClient {
     );
   }
 
-  /** The database users of an instance, keyed by name. */
+  /**
+   * The database users of an instance, keyed by name.
+   *
+   * @param instanceId the Trove instance.
+   * @returns the manager of its users (name-keyed).
+   */
   users(instanceId: string): Manager<DatabaseUser, DatabaseUserCreate> {
     return new InstanceRowsManager<DatabaseUser, DatabaseUserCreate>(
       this,

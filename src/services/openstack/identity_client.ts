@@ -49,8 +49,8 @@ export interface RoleAssignments {
  *
  * @example Build a project grant path
  * ```ts
- * import { grantPath } from "@nimbus/apiclient/services/openstack";
- * console.log(grantPath({ role: "r1", user: "u1", project: "p1" })); // /projects/p1/users/u1/roles/r1
+ * import { grantPath } from "./identity_client.ts";
+ * console.assert(String(grantPath({ role: "r1", user: "u1", project: "p1" })) === "/projects/p1/users/u1/roles/r1");
  * ```
  */
 export function grantPath(a: RoleGrant): string {
@@ -137,7 +137,12 @@ export class IdentityClient extends ServiceClient {
   /** Role assignments, grants and revocations. */
   readonly roleAssignments: RoleAssignments;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param extensions managers to attach as `client[name]`.
+   */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);
     this.projects = keystoneManager(this, "Project", "/projects", "project", "projects");
@@ -182,7 +187,12 @@ export class IdentityClient extends ServiceClient {
     await response.body?.cancel();
   }
 
-  /** A user's application credentials; `create()` returns the secret, once. */
+  /**
+   * A user's application credentials; `create()` returns the secret, once.
+   *
+   * @param userId the owner of the credentials.
+   * @returns the manager of that user's application credentials; `create` returns the secret once.
+   */
   applicationCredentials(
     userId: string,
   ): Manager<ApplicationCredential, ApplicationCredentialCreate> {

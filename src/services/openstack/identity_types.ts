@@ -310,9 +310,3 @@ export interface RoleGrant {
   /** The whole system. */
   system?: "all";
 }
-
-/**
- * Another name for {@linkcode CatalogService}, as `IdentityClient.services`
- * is written in the API contract.
- */
-export type Service = CatalogService;

@@ -17,8 +17,8 @@ import { emptyStream, expectedDigest, uploadBody, verifyingStream } from "./imag
  *
  * @example The media type
  * ```ts
- * import { IMAGE_PATCH_CONTENT_TYPE } from "@nimbus/apiclient/services/openstack";
- * console.log(IMAGE_PATCH_CONTENT_TYPE); // application/openstack-images-v2.1-json-patch
+ * import { IMAGE_PATCH_CONTENT_TYPE } from "./image_client.ts";
+ * console.assert(String(IMAGE_PATCH_CONTENT_TYPE) === "application/openstack-images-v2.1-json-patch");
  * ```
  */
 export const IMAGE_PATCH_CONTENT_TYPE = "application/openstack-images-v2.1-json-patch";
@@ -76,7 +76,12 @@ export class ImageClient extends ServiceClient {
   /** Images (`next` links are followed). */
   readonly images: ImageManager;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param extensions managers to attach as `client[name]`.
+   */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);
     const images = new ResourceManager<Image, ImageCreate>(this, {

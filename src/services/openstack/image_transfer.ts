@@ -29,7 +29,7 @@ export interface ExpectedDigest {
  *
  * @example The digest of an image record
  * ```ts
- * import { expectedDigest } from "@nimbus/apiclient/services/openstack";
+ * import { expectedDigest } from "./image_transfer.ts";
  * console.log(expectedDigest({ os_hash_algo: "sha512", os_hash_value: "AB" } as never, new Headers()));
  * ```
  */
@@ -51,10 +51,10 @@ export function expectedDigest(image: Image, headers: Headers): ExpectedDigest |
  *
  * @example Check bytes against their md5
  * ```ts
- * import { verifyingStream } from "@nimbus/apiclient/services/openstack";
+ * import { verifyingStream } from "./image_transfer.ts";
  * const check = verifyingStream({ id: "i1", expected: { algorithm: "md5", hex: "900150983cd24fb0d6963f7d28e17f72" } });
  * const data = await new Response(new Blob(["abc"]).stream().pipeThrough(check)).text();
- * console.log(data); // abc
+ * console.assert(String(data) === "abc");
  * ```
  */
 export function verifyingStream(options: {
@@ -99,8 +99,8 @@ export function verifyingStream(options: {
  *
  * @example
  * ```ts
- * import { emptyStream } from "@nimbus/apiclient/services/openstack";
- * console.log((await new Response(emptyStream()).bytes()).length); // 0
+ * import { emptyStream } from "./image_transfer.ts";
+ * console.assert((await new Response(emptyStream()).bytes()).length === 0);
  * ```
  */
 export function emptyStream(): ReadableStream<Uint8Array> {
@@ -118,9 +118,9 @@ export function emptyStream(): ReadableStream<Uint8Array> {
  *
  * @example Upload body of some bytes
  * ```ts
- * import { uploadBody } from "@nimbus/apiclient/services/openstack";
+ * import { uploadBody } from "./image_transfer.ts";
  * const { total, close } = await uploadBody(new Uint8Array(3));
- * console.log(total); // 3
+ * console.assert(total === 3);
  * close();
  * ```
  */

@@ -34,7 +34,7 @@ export type ListQuery = Record<string, string | number | boolean | undefined>;
  *   console.log(server.id, server.status);
  * }
  * const tiny = await cloud.compute.flavors.find({ name: "m1.tiny" });
- * console.log(tiny.ram); // 512
+ * console.assert(tiny.ram === 512);
  * ```
  */
 export interface Manager<T, C = Partial<T>> {
@@ -124,7 +124,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example Compare two values
  * ```ts
- * import { sameValue } from "@nimbus/apiclient/services/openstack";
+ * import { sameValue } from "./manager.ts";
  * console.log(sameValue({ a: [1] }, { a: [1] }), sameValue({ a: 1 }, { a: "1" })); // true false
  * ```
  */
@@ -146,8 +146,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
  *
  * @example Match a resource against a filter
  * ```ts
- * import { matchesFilter } from "@nimbus/apiclient/services/openstack";
- * console.log(matchesFilter({ name: "web", status: "ACTIVE" }, { name: "web" })); // true
+ * import { matchesFilter } from "./manager.ts";
+ * console.assert(matchesFilter({ name: "web", status: "ACTIVE" }, { name: "web" }));
  * ```
  */
 export function matchesFilter(resource: unknown, filter: Record<string, unknown>): boolean {
@@ -160,9 +160,9 @@ export function matchesFilter(resource: unknown, filter: Record<string, unknown>
  *
  * @example Read the next marker of a Glance page
  * ```ts
- * import { nextPageQuery } from "@nimbus/apiclient/services/openstack";
+ * import { nextPageQuery } from "./manager.ts";
  * const q = nextPageQuery("glance", "images", { images: [], next: "/v2/images?marker=abc" });
- * console.log(q?.get("marker")); // abc
+ * console.assert(String(q?.get("marker")) === "abc");
  * ```
  */
 export function nextPageQuery(
@@ -191,7 +191,7 @@ export function nextPageQuery(
  * ```ts
  * import { BaseClient, HTTPClient } from "@nimbus/apiclient";
  * import { TokenEndpointAuth } from "@nimbus/apiclient/auth";
- * import { ResourceManager } from "@nimbus/apiclient/services/openstack";
+ * import { ResourceManager } from "./manager.ts";
  *
  * class Dns extends BaseClient {
  *   static override serviceType = "dns";
@@ -200,7 +200,7 @@ export function nextPageQuery(
  *   });
  * }
  * await using http = new HTTPClient(new TokenEndpointAuth({ token: "t", endpoint: "http://127.0.0.1:9001" }));
- * console.log(new Dns(http).zones.itemPath("a/b")); // /v2/zones/a%2Fb
+ * console.assert(new Dns(http).zones.itemPath("a/b") === "/v2/zones/a%2Fb");
  * ```
  */
 export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
@@ -352,7 +352,7 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
  *
  * @example Read a body that may be empty
  * ```ts
- * import { readJson } from "@nimbus/apiclient/services/openstack";
+ * import { readJson } from "./manager.ts";
  * console.log(await readJson(new Response('{"a":1}')), await readJson(new Response(null, { status: 202 })));
  * ```
  */

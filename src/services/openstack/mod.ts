@@ -15,35 +15,108 @@
  * const image = await cloud.image.images.find({ name: "cirros-0.6.2-x86_64-disk" });
  * const server = await cloud.compute.servers.create({ name: "web", flavorRef: "1", imageRef: image.id });
  * await cloud.compute.servers.stop(server.id);
- * console.log((await cloud.compute.servers.get(server.id)).status); // SHUTOFF
+ * console.assert((await cloud.compute.servers.get(server.id)).status === "SHUTOFF");
  * ```
  *
  * @module
  */
-export * from "./manager.ts";
-export * from "./path.ts";
-export * from "./service_client.ts";
-export * from "./identity_types.ts";
-export * from "./compute_types.ts";
-export * from "./image_types.ts";
-export * from "./placement_types.ts";
-export * from "./database_types.ts";
-export * from "./network_types.ts";
-export * from "./block_storage_types.ts";
-export * from "./wait_for.ts";
-export * from "./identity_client.ts";
-export * from "./compute_client.ts";
-export * from "./image_client.ts";
-export * from "./placement_client.ts";
-export * from "./database_client.ts";
-export * from "./network_client.ts";
-export * from "./block_storage_client.ts";
+export {
+  BlockStorageClient,
+  type BlockStorageClientOptions,
+  type SnapshotActions,
+  type VolumeActions,
+} from "./block_storage_client.ts";
+export type {
+  Volume,
+  VolumeAttachment,
+  VolumeBackup,
+  VolumeSnapshot,
+  VolumeType,
+} from "./block_storage_types.ts";
+export { ComputeClient, type ComputeClientOptions, type ServerActions } from "./compute_client.ts";
 export type {
   FlavorExtras,
   RebuildOptions,
   ServerExtras,
   VolumeAttachmentCreate,
 } from "./compute_ops.ts";
-export * from "./versions.ts";
-export * from "./open_cloud.ts";
-export * from "./image_transfer.ts";
+export type {
+  AvailabilityZone,
+  ComputeLimits,
+  ComputeQuotaSet,
+  Flavor,
+  FlavorAccess,
+  FlavorCreate,
+  Keypair,
+  KeypairCreate,
+  Server,
+  ServerCreate,
+  ServerGroup,
+} from "./compute_types.ts";
+export { DatabaseClient, type InstanceActions } from "./database_client.ts";
+export type {
+  Backup,
+  BackupCreate,
+  Configuration,
+  ConfigurationCreate,
+  Database,
+  DatabaseCreate,
+  DatabaseFlavor,
+  DatabaseUser,
+  DatabaseUserCreate,
+  Datastore,
+  Instance,
+  InstanceCreate,
+} from "./database_types.ts";
+export { IdentityClient, type RoleAssignments } from "./identity_client.ts";
+export type {
+  ApplicationCredential,
+  ApplicationCredentialCreate,
+  CatalogService,
+  CatalogServiceCreate,
+  Domain,
+  DomainCreate,
+  Endpoint,
+  EndpointCreate,
+  Group,
+  GroupCreate,
+  Project,
+  ProjectCreate,
+  Region,
+  RegionCreate,
+  Role,
+  RoleAssignment,
+  RoleCreate,
+  RoleGrant,
+  User,
+  UserCreate,
+} from "./identity_types.ts";
+export { ImageClient, type ImageManager, type TransferProgress } from "./image_client.ts";
+export type { Image, ImageCreate } from "./image_types.ts";
+export type { CallOptions, ListQuery, Manager } from "./manager.ts";
+export { NetworkClient, type RouterActions } from "./network_client.ts";
+export type {
+  ExternalGatewayInfo,
+  FloatingIp,
+  Network,
+  Port,
+  Router,
+  RouterInterface,
+  SecurityGroup,
+  SecurityGroupRule,
+  Subnet,
+} from "./network_types.ts";
+export { type Cloud, type Microversions, openCloud, type OpenCloudOptions } from "./open_cloud.ts";
+export { PlacementClient, type PlacementClientOptions } from "./placement_client.ts";
+export type { Inventory, ResourceProvider, ResourceProviderCreate } from "./placement_types.ts";
+export { ServiceClient } from "./service_client.ts";
+export {
+  blockStorageVersions,
+  computeVersions,
+  databaseVersions,
+  identityVersions,
+  imageVersions,
+  networkVersions,
+  placementVersions,
+} from "./versions.ts";
+export type { WaitOptions } from "./wait_for.ts";

@@ -73,7 +73,12 @@ export class NetworkClient extends ServiceClient {
   /** Security group rules (no update in Neutron). */
   readonly securityGroupRules: Manager<SecurityGroupRule>;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param extensions managers to attach as `client[name]`.
+   */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);
     const neutron = <T>(resourceName: string, collection: string, singular: string) =>

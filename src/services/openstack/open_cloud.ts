@@ -163,6 +163,9 @@ function applyTlsSettings(
  * regions and no region is set, requests fail with `AmbiguousEndpoints`
  * naming the regions.
  *
+ * @param options an auth plugin, or a `cloud` in clouds.yaml, or `env` (`OS_*`); HTTPClient options; microversions.
+ * @returns the clients of the cloud on one shared session; dispose it to close the session.
+ *
  * @example Against a FakeCloud
  * ```ts
  * import { openCloud } from "@nimbus/apiclient/services/openstack";

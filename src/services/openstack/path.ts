@@ -15,8 +15,8 @@ import { ValidationError } from "../../errors/mod.ts";
  *
  * @example Encode an id with a slash
  * ```ts
- * import { pathSegment } from "@nimbus/apiclient/services/openstack";
- * console.log(pathSegment("a/b?c")); // a%2Fb%3Fc
+ * import { pathSegment } from "./path.ts";
+ * console.assert(pathSegment("a/b?c") === "a%2Fb%3Fc");
  * ```
  */
 export function pathSegment(value: string): string {

@@ -45,7 +45,12 @@ export class PlacementClient extends ServiceClient {
   /** Resource providers, keyed by uuid. */
   readonly resourceProviders: Manager<ResourceProvider, ResourceProviderCreate>;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param options the microversion of this client's requests, extensions.
+   */
   constructor(http: HTTPClient, options: PlacementClientOptions = {}) {
     super(http, options.extensions);
     this.microversion = options.microversion;
@@ -61,7 +66,12 @@ export class PlacementClient extends ServiceClient {
     });
   }
 
-  /** A provider's inventories by resource class. */
+  /**
+   * A provider's inventories by resource class.
+   *
+   * @param providerUuid the resource provider.
+   * @returns its inventories by resource class (`VCPU`, `MEMORY_MB`...).
+   */
   async inventories(providerUuid: string): Promise<Record<string, Inventory>> {
     const response = await this.get(`/resource_providers/${pathSegment(providerUuid)}/inventories`);
     const reply = await readJson(response) as
@@ -70,7 +80,12 @@ export class PlacementClient extends ServiceClient {
     return reply?.inventories ?? {};
   }
 
-  /** A provider's usages by resource class. */
+  /**
+   * A provider's usages by resource class.
+   *
+   * @param providerUuid the resource provider.
+   * @returns its usage by resource class.
+   */
   async usages(providerUuid: string): Promise<Record<string, number>> {
     const response = await this.get(`/resource_providers/${pathSegment(providerUuid)}/usages`);
     const reply = await readJson(response) as { usages?: Record<string, number> } | undefined;

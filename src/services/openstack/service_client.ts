@@ -46,10 +46,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @example Pick v3 out of Keystone's root document
  * ```ts
- * import { versionSegment } from "@nimbus/apiclient/services/openstack";
+ * import { versionSegment } from "./service_client.ts";
  * const doc = { versions: { values: [{ id: "v3.14", status: "stable",
  *   links: [{ rel: "self", href: "http://h/identity/v3/" }] }] } };
- * console.log(versionSegment(doc, "v3")); // v3
+ * console.assert(String(versionSegment(doc, "v3")) === "v3");
  * ```
  */
 export function versionSegment(document: unknown, wanted: string): string | undefined {
@@ -99,7 +99,7 @@ function score(version: Record<string, unknown>, wanted: string): number {
  *   static override serviceType = "dns";
  * }
  * await using http = new HTTPClient(new TokenEndpointAuth({ token: "t", endpoint: "http://127.0.0.1:9001" }));
- * console.log(new Dns(http).serviceType); // dns
+ * console.assert(String(new Dns(http).serviceType) === "dns");
  * ```
  */
 export class ServiceClient extends BaseClient {

@@ -19,7 +19,7 @@ import { BlockStorageClient } from "./block_storage_client.ts";
  * import { BaseClient } from "@nimbus/apiclient";
  * import { identityVersions } from "@nimbus/apiclient/services/openstack";
  * const Client = BaseClient.getClass("identity", 3, identityVersions);
- * console.log(Client.serviceType); // identity
+ * console.assert(String(Client.serviceType) === "identity");
  * ```
  */
 export const identityVersions: { "3": typeof IdentityClient } = { "3": IdentityClient };
@@ -31,7 +31,7 @@ export const identityVersions: { "3": typeof IdentityClient } = { "3": IdentityC
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { computeVersions } from "@nimbus/apiclient/services/openstack";
- * console.log(BaseClient.getClass("compute", "2.1", computeVersions).serviceType); // compute
+ * console.assert(String(BaseClient.getClass("compute", "2.1", computeVersions).serviceType) === "compute");
  * ```
  */
 export const computeVersions: { "2.1": typeof ComputeClient } = { "2.1": ComputeClient };
@@ -43,7 +43,7 @@ export const computeVersions: { "2.1": typeof ComputeClient } = { "2.1": Compute
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { imageVersions } from "@nimbus/apiclient/services/openstack";
- * console.log(BaseClient.getClass("image", 2, imageVersions).serviceType); // image
+ * console.assert(String(BaseClient.getClass("image", 2, imageVersions).serviceType) === "image");
  * ```
  */
 export const imageVersions: { "2": typeof ImageClient } = { "2": ImageClient };
@@ -55,7 +55,7 @@ export const imageVersions: { "2": typeof ImageClient } = { "2": ImageClient };
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { placementVersions } from "@nimbus/apiclient/services/openstack";
- * console.log(BaseClient.getClass("placement", "1.0", placementVersions).serviceType); // placement
+ * console.assert(String(BaseClient.getClass("placement", "1.0", placementVersions).serviceType) === "placement");
  * ```
  */
 export const placementVersions: { "1.0": typeof PlacementClient } = { "1.0": PlacementClient };
@@ -67,7 +67,7 @@ export const placementVersions: { "1.0": typeof PlacementClient } = { "1.0": Pla
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { databaseVersions } from "@nimbus/apiclient/services/openstack";
- * console.log(BaseClient.getClass("database", "1.0", databaseVersions).serviceType); // database
+ * console.assert(String(BaseClient.getClass("database", "1.0", databaseVersions).serviceType) === "database");
  * ```
  */
 export const databaseVersions: { "1.0": typeof DatabaseClient } = { "1.0": DatabaseClient };
@@ -79,7 +79,7 @@ export const databaseVersions: { "1.0": typeof DatabaseClient } = { "1.0": Datab
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { networkVersions } from "@nimbus/apiclient/services/openstack";
- * console.log(BaseClient.getClass("network", "2.0", networkVersions).serviceType); // network
+ * console.assert(String(BaseClient.getClass("network", "2.0", networkVersions).serviceType) === "network");
  * ```
  */
 export const networkVersions: { "2.0": typeof NetworkClient } = { "2.0": NetworkClient };
@@ -91,7 +91,7 @@ export const networkVersions: { "2.0": typeof NetworkClient } = { "2.0": Network
  * ```ts
  * import { BaseClient } from "@nimbus/apiclient";
  * import { blockStorageVersions } from "@nimbus/apiclient/services/openstack";
- * console.log(BaseClient.getClass("block-storage", 3, blockStorageVersions).serviceType); // block-storage
+ * console.assert(String(BaseClient.getClass("block-storage", 3, blockStorageVersions).serviceType) === "block-storage");
  * ```
  */
 export const blockStorageVersions: { "3": typeof BlockStorageClient } = {

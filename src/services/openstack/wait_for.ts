@@ -88,7 +88,8 @@ function checkMs(name: string, value: number | undefined, fallback: number): num
  *
  * @example Wait for a server to boot
  * ```ts
- * import { openCloud, waitForStatus } from "@nimbus/apiclient/services/openstack";
+ * import { waitForStatus } from "./wait_for.ts";
+ * import { openCloud } from "@nimbus/apiclient/services/openstack";
  * import { FakeCloud } from "@nimbus/apiclient/testing";
  * await using fake = await FakeCloud.start();
  * await using cloud = openCloud({ env: fake.env() });
@@ -99,7 +100,7 @@ function checkMs(name: string, value: number | undefined, fallback: number): num
  *   get: (i, o) => servers.get(i, o),
  *   failStatus: ["ERROR"],
  * }, id, { status: "ACTIVE", interval: 10 });
- * console.log(server.status); // ACTIVE
+ * console.assert(String(server.status) === "ACTIVE");
  * ```
  */
 export async function waitForStatus<T>(

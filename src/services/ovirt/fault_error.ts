@@ -22,9 +22,10 @@ import { typeOf } from "./type_info.ts";
  *
  * @example Build the error of a 400 fault
  * ```ts
- * import { errorFor, Fault } from "@nimbus/apiclient/services/ovirt";
+ * import { errorFor } from "./fault_error.ts";
+ * import { Fault } from "@nimbus/apiclient/services/ovirt";
  * const e = errorFor({ code: 400 }, new Fault({ reason: "R", detail: "D" }));
- * console.log(e.message); // Fault reason is "R". Fault detail is "D". HTTP response code is 400.
+ * console.assert(e.message === "Fault reason is \"R\". Fault detail is \"D\". HTTP response code is 400.");
  * ```
  */
 export function errorFor(response: { code?: number }, detail?: Fault | string): SdkError {
@@ -47,7 +48,8 @@ export function errorFor(response: { code?: number }, detail?: Fault | string): 
  *
  * @example
  * ```ts
- * import { Fault, raiseError } from "@nimbus/apiclient/services/ovirt";
+ * import { raiseError } from "./fault_error.ts";
+ * import { Fault } from "@nimbus/apiclient/services/ovirt";
  * try {
  *   raiseError({ code: 400 }, new Fault({ reason: "R", detail: "D" }));
  * } catch (e) {
@@ -90,10 +92,10 @@ function readJsonFault(body: Uint8Array): Fault | undefined {
  *
  * @example Read the fault of an XML body
  * ```ts
- * import { readFault } from "@nimbus/apiclient/services/ovirt";
+ * import { readFault } from "./fault_error.ts";
  * const body = new TextEncoder().encode("<fault><reason>R</reason></fault>");
  * const headers = new Headers({ "content-type": "application/xml" });
- * console.log(readFault({ code: 400, body, headers, message: "" })?.reason); // R
+ * console.assert(String(readFault({ code: 400, body, headers, message: "" })?.reason) === "R");
  * ```
  */
 export function readFault(response: HttpResponse): Fault | undefined {
@@ -122,12 +124,12 @@ export function readFault(response: HttpResponse): Fault | undefined {
  *
  * @example
  * ```ts
- * import { checkFault } from "@nimbus/apiclient/services/ovirt";
+ * import { checkFault } from "./fault_error.ts";
  * const body = new TextEncoder().encode("<fault><reason>R</reason><detail>D</detail></fault>");
  * try {
  *   checkFault({ code: 409, body, headers: new Headers({ "content-type": "application/xml" }), message: "" });
  * } catch (e) {
- *   console.log((e as Error).message); // Fault reason is "R". Fault detail is "D". HTTP response code is 409.
+ *   console.assert((e as Error).message === "Fault reason is \"R\". Fault detail is \"D\". HTTP response code is 409.");
  * }
  * ```
  */

@@ -26,7 +26,7 @@ type Fields = Struct & Record<string, unknown>;
  * @example
  * ```ts
  * import { MAX_JSON_DEPTH } from "./json_codec.ts";
- * console.log(MAX_JSON_DEPTH); // 256
+ * console.assert(MAX_JSON_DEPTH === 256);
  * ```
  */
 export const MAX_JSON_DEPTH = 256;
@@ -218,11 +218,16 @@ function read(
  * Reads an engine JSON document as the given type. JSON has no root tag, so
  * the caller says what to expect; `{ list: true }` reads a collection.
  *
+ * @param source the JSON text, bytes or an already parsed value.
+ * @param type the model class, or its name (`"Vm"`).
+ * @param options `list: true` for a collection document.
+ * @returns the typed object, or a `List` of them.
+ *
  * @example Read a collection of VMs
  * ```ts
  * import { readJson, Vm } from "@nimbus/apiclient/services/ovirt";
  * const vms = readJson('{"vm": [{"id": "1", "memory": "1073741824"}]}', Vm, { list: true });
- * console.log(vms[0]?.memory); // 1073741824n
+ * console.assert(vms[0]?.memory === 1073741824n);
  * ```
  */
 export function readJson<T extends Struct>(
@@ -299,6 +304,9 @@ function toJsonObject(obj: Struct, depth: number): JsonObject {
  * Writes a model object (or a list, as `{"<tag>": [...]}`) in the engine's
  * JSON format: scalars as strings, dates as epoch milliseconds, 64-bit
  * values without loss.
+ *
+ * @param obj a model object, or an array of them.
+ * @returns the JSON text the engine accepts.
  *
  * @example
  * ```ts

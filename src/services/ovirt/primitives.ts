@@ -41,7 +41,7 @@ export function parseBoolean(text: string): boolean {
  * @example
  * ```ts
  * import { parseInteger } from "./primitives.ts";
- * console.log(parseInteger("42")); // 42
+ * console.assert(parseInteger("42") === 42);
  * ```
  */
 export function parseInteger(text: string): number {
@@ -56,7 +56,7 @@ export function parseInteger(text: string): number {
  * @example
  * ```ts
  * import { parseLong } from "./primitives.ts";
- * console.log(parseLong("9007199254740993")); // 9007199254740993n
+ * console.assert(parseLong("9007199254740993") === 9007199254740993n);
  * ```
  */
 export function parseLong(text: string): bigint {
@@ -71,7 +71,7 @@ export function parseLong(text: string): bigint {
  * @example
  * ```ts
  * import { parseDecimal } from "./primitives.ts";
- * console.log(parseDecimal("1.1")); // 1.1
+ * console.assert(parseDecimal("1.1") === 1.1);
  * ```
  */
 export function parseDecimal(text: string): number {
@@ -87,7 +87,7 @@ export function parseDecimal(text: string): number {
  * @example
  * ```ts
  * import { parseDate } from "./primitives.ts";
- * console.log(parseDate("2015-12-10T22:00:30+01:00").toISOString()); // 2015-12-10T21:00:30.000Z
+ * console.assert(String(parseDate("2015-12-10T22:00:30+01:00").toISOString()) === "2015-12-10T21:00:30.000Z");
  * ```
  */
 export function parseDate(text: string): Date {

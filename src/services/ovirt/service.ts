@@ -25,11 +25,11 @@ import { typeByName, typeOf } from "./type_info.ts";
  *
  * @example
  * ```ts
- * import type { RequestOptions } from "@nimbus/apiclient/services/ovirt";
- * const o: RequestOptions = { headers: { "Filter": "true" }, query: { my: "value" }, timeout: 5000 };
+ * import type { ServiceRequestOptions } from "@nimbus/apiclient/services/ovirt";
+ * const o: ServiceRequestOptions = { headers: { "Filter": "true" }, query: { my: "value" }, timeout: 5000 };
  * ```
  */
-export interface RequestOptions {
+export interface ServiceRequestOptions {
   /** Extra headers; they win over the connection's. */
   headers?: Record<string, string>;
   /** Extra query parameters, added to the typed ones. */
@@ -74,7 +74,7 @@ function matches(value: unknown, expected: string): boolean {
  *
  * @example
  * ```ts
- * import { checkTypes } from "@nimbus/apiclient/services/ovirt";
+ * import { checkTypes } from "./service.ts";
  * checkTypes([["max", 10, "number"]]); // passes
  * ```
  */
@@ -113,7 +113,7 @@ function present(value: unknown, path: readonly string[]): boolean {
  *
  * @example
  * ```ts
- * import { checkMandatory } from "@nimbus/apiclient/services/ovirt";
+ * import { checkMandatory } from "./service.ts";
  * checkMandatory("VmsService.addFromScratch", { vm: { name: "a", cluster: { name: "c" } } }, [
  *   "vm.name",
  *   "vm.cluster.id|vm.cluster.name",
@@ -247,7 +247,7 @@ function planOf(descriptor: string): MethodPlan {
  * import type { ServiceConnection } from "@nimbus/apiclient/services/ovirt";
  * import { SystemService } from "@nimbus/apiclient/services/ovirt";
  * const conn: ServiceConnection = { format: "xml", send: () => Promise.reject(new Error("x")) };
- * console.log(String(new SystemService(conn, "").service("vms/123/nics"))); // VmNicsService:/vms/123/nics
+ * console.assert(String(new SystemService(conn, "").service("vms/123/nics")) === "VmNicsService:/vms/123/nics");
  * ```
  */
 export class Service {
@@ -299,7 +299,7 @@ export class Service {
    */
   protected async run(
     descriptor: string,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     body?: Struct | readonly Struct[],
   ): Promise<unknown> {
     const plan = planOf(descriptor);
@@ -352,7 +352,7 @@ export class Service {
     method: string,
     path: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     body?: Struct | { items: readonly Struct[]; root: string },
   ): Promise<HttpResponse> {
     const query: Record<string, string> = {};
@@ -407,7 +407,7 @@ export class Service {
   protected async internalGet<T>(
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<T> {
     const response = await this.#request("GET", this.path, params, options);
     if (response.code !== 200) this.#fail(response);
@@ -418,7 +418,7 @@ export class Service {
   protected async internalList<T>(
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<List<T>> {
     const response = await this.#request("GET", this.path, params, options);
     if (response.code !== 200) this.#fail(response);
@@ -433,7 +433,7 @@ export class Service {
     obj: Struct | readonly Struct[],
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     root?: string,
   ): Promise<T> {
     const body = root === undefined ? obj as Struct : { items: obj as readonly Struct[], root };
@@ -449,7 +449,7 @@ export class Service {
     obj: Struct,
     type: string,
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<T> {
     const response = await this.#request("PUT", this.path, params, options, obj);
     if (response.code !== 200) this.#fail(response);
@@ -462,7 +462,7 @@ export class Service {
    */
   protected async internalRemove(
     params: Record<string, unknown>,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
     action?: Action,
   ): Promise<void> {
     const response = await this.#request("DELETE", this.path, params, options, action);
@@ -476,7 +476,7 @@ export class Service {
   protected async internalAction(
     segment: string,
     action: Action,
-    options: RequestOptions,
+    options: ServiceRequestOptions,
   ): Promise<Action> {
     const path = `${this.path}/${segment}`;
     const response = await this.#request("POST", path, {}, options, action);

@@ -77,7 +77,7 @@ export interface TypeSpec {
  * ```ts
  * import { typeByName } from "./type_info.ts";
  * const memory = typeByName("Vm")?.byWire.get("memory");
- * console.log(memory?.kind); // long
+ * console.assert(String(memory?.kind) === "long");
  * ```
  */
 export interface FieldInfo extends FieldSpec {
@@ -208,7 +208,7 @@ function build(): Tables {
  * @example
  * ```ts
  * import { typeByName } from "./type_info.ts";
- * console.log(typeByName("Vm")?.tag); // vm
+ * console.assert(String(typeByName("Vm")?.tag) === "vm");
  * ```
  */
 export function typeByName(name: string): TypeInfo | undefined {
@@ -221,7 +221,7 @@ export function typeByName(name: string): TypeInfo | undefined {
  * @example
  * ```ts
  * import { typeByTag } from "./type_info.ts";
- * console.log(typeByTag("host_nic")?.name); // HostNic
+ * console.assert(String(typeByTag("host_nic")?.name) === "HostNic");
  * ```
  */
 export function typeByTag(tag: string): TypeInfo | undefined {
@@ -234,7 +234,7 @@ export function typeByTag(tag: string): TypeInfo | undefined {
  * @example
  * ```ts
  * import { typeByPlural } from "./type_info.ts";
- * console.log(typeByPlural("vms")?.name); // Vm
+ * console.assert(String(typeByPlural("vms")?.name) === "Vm");
  * ```
  */
 export function typeByPlural(tag: string): TypeInfo | undefined {
@@ -248,7 +248,7 @@ export function typeByPlural(tag: string): TypeInfo | undefined {
  * ```ts
  * import { Vm } from "./_generated/types.ts";
  * import { typeOf } from "./type_info.ts";
- * console.log(typeOf(new Vm())?.plural); // vms
+ * console.assert(String(typeOf(new Vm())?.plural) === "vms");
  * ```
  */
 export function typeOf(obj: unknown): TypeInfo | undefined {
@@ -262,7 +262,7 @@ export function typeOf(obj: unknown): TypeInfo | undefined {
  * @example
  * ```ts
  * import { enumValues } from "./type_info.ts";
- * console.log(enumValues("VmStatus").has("up")); // true
+ * console.assert(enumValues("VmStatus").has("up"));
  * ```
  */
 export function enumValues(name: string): ReadonlySet<string> {

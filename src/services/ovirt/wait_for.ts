@@ -5,7 +5,7 @@
  * @module
  */
 import { TimeoutError } from "../../errors/mod.ts";
-import type { RequestOptions } from "./service.ts";
+import type { ServiceRequestOptions } from "./service.ts";
 import { sleep } from "../../_util/sleep.ts";
 
 /**
@@ -30,7 +30,7 @@ export interface WaitForOptions<T> {
    */
   signal?: AbortSignal;
   /** Options passed to every `get` (headers, query, per-request timeout). */
-  getOptions?: RequestOptions;
+  getOptions?: ServiceRequestOptions;
 }
 
 // Settles with the poll, or rejects with the signal's reason as soon as it
@@ -51,21 +51,34 @@ function abortable<T>(poll: Promise<T>, signal: AbortSignal | undefined): Promis
  * that object. Errors from `get` are not retried. On timeout throws
  * `TimeoutError` naming the service and the last value seen.
  *
+ * @param service anything with `get()`: an entity service (`vmService(id)`).
+ * @param predicate true when the object is in the wanted state.
+ * @param options timeout, interval, progress callback, abort signal, options of each `get`.
+ * @returns the first object the predicate accepts.
+ *
  * @example Start a VM and wait until it is up
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import { VmStatus, waitFor } from "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "https://engine.example.com/ovirt-engine/api", token: "t" });
- * const vmService = connection.systemService().vmsService().vmService("123");
+ * import { FakeEngine, SEED_IDS } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start({ transitionMs: 50 });
+ * await using connection = new Connection({
+ *   url: engine.url,
+ *   token: engine.issueToken("admin@internal"),
+ * });
+ * const vmService = connection.systemService().vmsService().vmService(SEED_IDS.web2);
  * await vmService.start();
+ * const seen: string[] = [];
  * const vm = await waitFor(vmService, (vm) => vm.status === VmStatus.UP, {
  *   timeoutMs: 120_000,
- *   onProgress: (vm) => console.log(vm.status),
+ *   intervalMs: 10,
+ *   onProgress: (vm) => seen.push(vm.status ?? ""),
  * });
+ * console.assert(vm.status === VmStatus.UP && seen.length > 0);
  * ```
  */
 export async function waitFor<T>(
-  service: { get(options?: RequestOptions): Promise<T> },
+  service: { get(options?: ServiceRequestOptions): Promise<T> },
   predicate: (value: T) => boolean,
   options: WaitForOptions<T> = {},
 ): Promise<T> {

@@ -136,11 +136,16 @@ function scanner(source: string | Uint8Array): XmlScanner {
  * `SdkError` naming the line and column. Given a class, the document must
  * hold that type (or a list of it with `{ list: true }`).
  *
+ * @param source the XML text or bytes.
+ * @param type the model class to read into (`Vm`); without it, an untyped `XmlElement` tree.
+ * @param options `list: true` for a collection document.
+ * @returns the typed object, or a `List` of them.
+ *
  * @example Read a VM
  * ```ts
  * import { readXml, Vm } from "@nimbus/apiclient/services/ovirt";
  * const vm = readXml('<vm id="123"><name>myvm</name><status>up</status></vm>', Vm);
- * console.log(vm.name, vm.status); // myvm up
+ * console.assert(vm.name === "myvm" && vm.status === "up");
  * ```
  */
 export function readXml<T extends Struct>(
@@ -187,7 +192,7 @@ export function readXml<T extends Struct>(
  * @example
  * ```ts
  * import { xmlRootTag } from "./xml_reader.ts";
- * console.log(xmlRootTag("<?xml version='1.0'?><fault/>")); // fault
+ * console.assert(String(xmlRootTag("<?xml version='1.0'?><fault/>")) === "fault");
  * ```
  */
 export function xmlRootTag(source: string | Uint8Array): string {

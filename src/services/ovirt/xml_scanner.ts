@@ -22,7 +22,7 @@ import { SdkError } from "../../errors/mod.ts";
  * @example
  * ```ts
  * import { MAX_XML_DEPTH } from "./xml_scanner.ts";
- * console.log(MAX_XML_DEPTH); // 256
+ * console.assert(MAX_XML_DEPTH === 256);
  * ```
  */
 export const MAX_XML_DEPTH = 256;

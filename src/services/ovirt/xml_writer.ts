@@ -163,6 +163,10 @@ function writeField(out: Out, depth: number, f: FieldInfo, v: unknown): void {
 /**
  * Writes a model object (or a list, with `root`) as XML.
  *
+ * @param obj a model object, or an array of them (a collection document).
+ * @param options `indent: true` for readable output.
+ * @returns the XML text the engine accepts.
+ *
  * @example Write an action body as the services do
  * ```ts
  * import { Action, writeXml } from "@nimbus/apiclient/services/ovirt";

@@ -7,12 +7,8 @@
 import { CloudState, hexId } from "./state.ts";
 import { addGeneratedImage } from "./image_generated.ts";
 import { prefixOf, seed, type SeededUser, SERVICE_PATHS } from "./seed.ts";
-import {
-  ActiveInjection,
-  CloudServer,
-  type FakeCloudInjection,
-  type InjectionHandle,
-} from "./server.ts";
+import { ActiveInjection, CloudServer, type FakeCloudInjection } from "./server.ts";
+import type { InjectionHandle } from "../injection_handle.ts";
 import type { FakeCloudRequest } from "./request_log.ts";
 
 /** Options of {@linkcode FakeCloud.start}. */
@@ -106,7 +102,12 @@ export class FakeCloud implements AsyncDisposable {
     this.demo = users.demo;
   }
 
-  /** Starts a cloud on `hostname` (default 127.0.0.1) and `port` (default: a free one). */
+  /**
+   * Starts a cloud, by default on 127.0.0.1 with a port chosen by the system.
+   *
+   * @param options regions, users' passwords, TLS, `port` and `hostname`.
+   * @returns the running cloud; `close()` (or `await using`) stops it.
+   */
   static start(options: FakeCloudOptions = {}): Promise<FakeCloud> {
     const state = new CloudState();
     if (options.regions?.length) state.regions = [...options.regions];
@@ -178,6 +179,9 @@ export class FakeCloud implements AsyncDisposable {
   /**
    * Adds a fault or a delay for matching requests (first match wins, `times`
    * defaults to 1). Without `status` the real handler answers after the delay.
+   *
+   * @param rule the path (and method) to answer, with the status, headers, body or delay to send.
+   * @returns the live rule: hits, remaining, `remove()`.
    */
   inject(rule: FakeCloudInjection): InjectionHandle {
     const active = new ActiveInjection(rule, this.#handler.injections);
@@ -198,6 +202,9 @@ export class FakeCloud implements AsyncDisposable {
   /**
    * Issues a token without a login (not counted in `authCount`), project
    * scoped to the user's project: for tests of `TokenEndpointAuth`.
+   *
+   * @param user the seeded user (default `admin`).
+   * @returns a valid token, scoped to the user's project.
    */
   issueToken(user: "admin" | "demo" = "admin"): string {
     const seeded = user === "admin" ? this.admin : this.demo;
@@ -219,6 +226,10 @@ export class FakeCloud implements AsyncDisposable {
   /**
    * The catalog URL of a service (`identity`, `compute`, `image`,
    * `placement`, `database`); the database URL holds the given project.
+   *
+   * @param serviceType the catalog service type (`compute`, `image`...).
+   * @param options region, interface and project id of the URL.
+   * @returns the endpoint URL the catalog lists.
    */
   endpoint(
     serviceType: string,
@@ -237,12 +248,20 @@ export class FakeCloud implements AsyncDisposable {
    * Adds an active public image of `size` bytes generated as they are sent
    * (never held in memory), with Glance's `checksum` and `os_hash_value`:
    * for large-download tests. Resolves to the image id.
+   *
+   * @param options the image's name and size in bytes (its data is generated, not stored).
+   * @returns the new image's id.
    */
   addGeneratedImage(options: { name: string; size: number }): Promise<string> {
     return addGeneratedImage(this.#state, options);
   }
 
-  /** `OS_*` variables that log in as a seeded user, as `openstack` CLI reads them. */
+  /**
+   * `OS_*` variables that log in as a seeded user, as `openstack` CLI reads them.
+   *
+   * @param user the seeded user (default `admin`).
+   * @returns `OS_*` variables for `loadPluginFromEnv` or `openCloud({ env })`.
+   */
   env(user: "admin" | "demo" = "admin"): Record<string, string> {
     const seeded = user === "admin" ? this.admin : this.demo;
     return {

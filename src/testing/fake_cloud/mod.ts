@@ -14,6 +14,7 @@
  * @module
  */
 export { FakeCloud, type FakeCloudOptions } from "./fake_cloud.ts";
-export type { FakeCloudInjection, InjectionHandle } from "./server.ts";
+export type { FakeCloudInjection } from "./server.ts";
+export type { InjectionHandle } from "../injection_handle.ts";
 export type { FakeCloudRequest } from "./request_log.ts";
 export type { SeededUser } from "./seed.ts";

@@ -25,6 +25,7 @@ import { addTroveRoutes } from "./trove.ts";
 import { addNetworkRoutes, neutronError } from "./network.ts";
 import { addBlockStorageRoutes, VOLUME_MAX_VERSION } from "./block_storage.ts";
 import { type FakeCloudRequest, maskSecrets, safeHeaders } from "./request_log.ts";
+import type { InjectionHandle } from "../injection_handle.ts";
 
 /** A fault or delay to apply to matching requests. */
 export interface FakeCloudInjection {
@@ -42,16 +43,6 @@ export interface FakeCloudInjection {
   delayMs?: number;
   /** How many requests this applies to (default 1; `Infinity` for all). */
   times?: number;
-}
-
-/** An injection's live state. */
-export interface InjectionHandle {
-  /** How many requests it has hit. */
-  readonly hits: number;
-  /** How many more it will hit. */
-  readonly remaining: number;
-  /** Stops it. */
-  remove(): void;
 }
 
 /** An active injection. */

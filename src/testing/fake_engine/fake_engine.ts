@@ -7,7 +7,8 @@
 import { handleApi } from "./api.ts";
 import { type ApiContext, type Caller, fault } from "./context.ts";
 import { type AuthContext, authenticate, challenge } from "./auth.ts";
-import type { EngineInjection, FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
+import type { FakeEngineInjection, FakeEngineOptions, FakeEngineRequest } from "./options.ts";
+import type { InjectionHandle } from "../injection_handle.ts";
 import { caResponse, PKI_PATHS } from "./pki.ts";
 import { redactBody, redactHeaders, redactQuery } from "./redact.ts";
 import { seed } from "./seed.ts";
@@ -23,12 +24,12 @@ const DEFAULT_USERS: Record<string, string> = { "admin@internal": "secret" };
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
 /** An injected rule and its counters. */
-class ActiveRule implements EngineInjection {
+class ActiveRule implements InjectionHandle {
   hits = 0;
   remaining: number;
-  readonly rule: InjectRule;
+  readonly rule: FakeEngineInjection;
   readonly #list: ActiveRule[];
-  constructor(rule: InjectRule, list: ActiveRule[]) {
+  constructor(rule: FakeEngineInjection, list: ActiveRule[]) {
     this.rule = { ...rule };
     this.remaining = rule.times ?? Infinity;
     this.#list = list;
@@ -104,7 +105,7 @@ export class FakeEngine implements AsyncDisposable {
   #api: ApiContext;
   #tls?: { cert: string; ca: string };
   #rules: ActiveRule[] = [];
-  #requests: RecordedRequest[] = [];
+  #requests: FakeEngineRequest[] = [];
   #requestLogLimit: number;
   #maxBody: number;
   #closing = new AbortController();
@@ -168,6 +169,9 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Starts an engine, by default on 127.0.0.1 on a free port.
    *
+   * @param options users, TLS, `port` and `hostname`, token lifetime, transitions, seed.
+   * @returns the running engine; `close()` (or `await using`) stops it.
+   *
    * @example Start and stop an engine on a chosen address
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
@@ -193,10 +197,10 @@ export class FakeEngine implements AsyncDisposable {
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * await (await fetch(engine.url)).body?.cancel();
-   * console.log(engine.requests.at(-1)?.status); // 401
+   * console.assert(engine.requests.at(-1)?.status === 401);
    * ```
    */
-  get requests(): readonly RecordedRequest[] {
+  get requests(): readonly FakeEngineRequest[] {
     return this.#requests;
   }
 
@@ -208,7 +212,7 @@ export class FakeEngine implements AsyncDisposable {
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * engine.clearRequests();
-   * console.log(engine.requests.length); // 0
+   * console.assert(engine.requests.length === 0);
    * ```
    */
   clearRequests(): void {
@@ -224,7 +228,7 @@ export class FakeEngine implements AsyncDisposable {
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * engine.issueToken("admin@internal");
-   * console.log(engine.validTokenCount); // 1
+   * console.assert(engine.validTokenCount === 1);
    * ```
    */
   get validTokenCount(): number {
@@ -239,7 +243,7 @@ export class FakeEngine implements AsyncDisposable {
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(engine.activeTokens); // 0
+   * console.assert(engine.activeTokens === 0);
    * ```
    */
   get activeTokens(): number {
@@ -253,7 +257,7 @@ export class FakeEngine implements AsyncDisposable {
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(engine.authCount); // 0
+   * console.assert(engine.authCount === 0);
    * ```
    */
   get authCount(): number {
@@ -263,13 +267,16 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Issues a token without a login, as if the user had one already.
    *
+   * @param user a configured user (`admin@internal`).
+   * @returns a valid SSO token for that user.
+   *
    * @example Call the API with an issued token
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * const token = engine.issueToken("admin@internal");
    * const r = await fetch(engine.url, { headers: { authorization: `Bearer ${token}` } });
-   * console.log(r.status); // 200
+   * console.assert(r.status === 200);
    * await r.body?.cancel();
    * ```
    */
@@ -287,7 +294,7 @@ export class FakeEngine implements AsyncDisposable {
    * await using engine = await FakeEngine.start();
    * engine.issueToken("admin@internal");
    * engine.expireTokens();
-   * console.log(engine.validTokenCount); // 0
+   * console.assert(engine.validTokenCount === 0);
    * ```
    */
   expireTokens(): void {
@@ -303,7 +310,7 @@ export class FakeEngine implements AsyncDisposable {
    * await using engine = await FakeEngine.start();
    * engine.issueToken("admin@internal");
    * engine.revokeAll();
-   * console.log(engine.validTokenCount); // 0
+   * console.assert(engine.validTokenCount === 0);
    * ```
    */
   revokeAll(): void {
@@ -314,15 +321,18 @@ export class FakeEngine implements AsyncDisposable {
    * Adds a fault or delay rule; rules are tried in the order added. Returns
    * the rule's live state (hits, remaining, remove), as `FakeCloud.inject`.
    *
+   * @param rule the path (and method) to answer, with the status, body, headers or delay to send.
+   * @returns the live rule: hits, remaining, `remove()`.
+   *
    * @example Fail the next VM list
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
    * const rule = engine.inject({ path: "vms", method: "GET", status: 503, times: 1 });
-   * console.log(rule.remaining); // 1
+   * console.assert(rule.remaining === 1);
    * ```
    */
-  inject(rule: InjectRule): EngineInjection {
+  inject(rule: FakeEngineInjection): InjectionHandle {
     const active = new ActiveRule(rule, this.#rules);
     this.#rules.push(active);
     return active;
@@ -347,11 +357,14 @@ export class FakeEngine implements AsyncDisposable {
    * `OVIRT_*` variables that log in as a user, as Ansible's oVirt modules
    * read them (`OVIRT_URL`, `OVIRT_USERNAME`, `OVIRT_PASSWORD`).
    *
+   * @param user a configured user (default the first).
+   * @returns `OVIRT_*` variables with the engine's URL and the user's credentials.
+   *
    * @example Pass the engine to a subprocess
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(engine.env().OVIRT_USERNAME); // admin@internal
+   * console.assert(String(engine.env().OVIRT_USERNAME) === "admin@internal");
    * ```
    */
   env(user?: string): Record<string, string> {
@@ -392,7 +405,7 @@ export class FakeEngine implements AsyncDisposable {
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
    * await using engine = await FakeEngine.start();
-   * console.log(JSON.stringify(engine).includes("secret")); // false
+   * console.assert(!(JSON.stringify(engine).includes("secret")));
    * ```
    */
   toJSON(): Record<string, unknown> {
@@ -423,7 +436,7 @@ export class FakeEngine implements AsyncDisposable {
     });
   }
 
-  #record(entry: RecordedRequest): void {
+  #record(entry: FakeEngineRequest): void {
     this.#requests.push(entry);
     const over = this.#requests.length - this.#requestLogLimit;
     if (over > 0) this.#requests.splice(0, over);
@@ -432,7 +445,7 @@ export class FakeEngine implements AsyncDisposable {
   async #handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
     const contentType = req.headers.get("content-type") ?? "";
-    const entry: RecordedRequest = {
+    const entry: FakeEngineRequest = {
       method: req.method,
       path: url.pathname,
       ...redactQuery(url),
@@ -463,7 +476,7 @@ export class FakeEngine implements AsyncDisposable {
     url: URL,
     body: string,
     contentType: string,
-    entry: RecordedRequest,
+    entry: FakeEngineRequest,
   ): Promise<Response> {
     const active = this.#rules.find((r) => r.matches(req.method, url.pathname));
     if (active) {
@@ -489,7 +502,7 @@ export class FakeEngine implements AsyncDisposable {
     url: URL,
     body: string,
     contentType: string,
-    entry: RecordedRequest,
+    entry: FakeEngineRequest,
   ): Response {
     const path = url.pathname;
     if (PKI_PATHS.includes(path)) {

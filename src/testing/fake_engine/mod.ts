@@ -6,5 +6,5 @@
  * @module
  */
 export { FakeEngine } from "./fake_engine.ts";
-export type { EngineInjection, FakeEngineOptions, InjectRule, RecordedRequest } from "./options.ts";
+export type { FakeEngineInjection, FakeEngineOptions, FakeEngineRequest } from "./options.ts";
 export { SEED_IDS } from "./seed.ts";

@@ -57,11 +57,11 @@ export interface FakeEngineOptions {
  *
  * @example Make the next VM list fail
  * ```ts
- * import type { InjectRule } from "@nimbus/apiclient/testing";
- * const rule: InjectRule = { path: "vms", method: "GET", status: 503, times: 1 };
+ * import type { FakeEngineInjection } from "@nimbus/apiclient/testing";
+ * const rule: FakeEngineInjection = { path: "vms", method: "GET", status: 503, times: 1 };
  * ```
  */
-export interface InjectRule {
+export interface FakeEngineInjection {
   /**
    * Which requests: a string is an exact path, either absolute
    * (`/ovirt-engine/sso/oauth/token`) or under the API root (`vms/123`); a
@@ -88,38 +88,17 @@ export interface InjectRule {
 }
 
 /**
- * The live state of an injected rule, as `FakeCloud.inject` returns it.
- *
- * @example Remove a rule after a test step
- * ```ts
- * import { FakeEngine } from "@nimbus/apiclient/testing";
- * await using engine = await FakeEngine.start();
- * const rule = engine.inject({ path: "vms", status: 503 });
- * console.log(rule.hits); // 0
- * rule.remove();
- * ```
- */
-export interface EngineInjection {
-  /** How many requests it has hit. */
-  readonly hits: number;
-  /** How many more it will hit (`Infinity` for a rule without `times`). */
-  readonly remaining: number;
-  /** Stops it. */
-  remove(): void;
-}
-
-/**
  * One request the engine received.
  *
  * @example Read the path of the last request
  * ```ts
- * import type { RecordedRequest } from "@nimbus/apiclient/testing";
- * function lastPath(requests: readonly RecordedRequest[]): string | undefined {
+ * import type { FakeEngineRequest } from "@nimbus/apiclient/testing";
+ * function lastPath(requests: readonly FakeEngineRequest[]): string | undefined {
  *   return requests.at(-1)?.path;
  * }
  * ```
  */
-export interface RecordedRequest {
+export interface FakeEngineRequest {
   /** The method. */
   method: string;
   /** The absolute path, e.g. `/ovirt-engine/api/vms`. */

@@ -21,7 +21,7 @@ import { API_PREFIX, type Entity, type Store } from "./store.ts";
  * const response = await fetch(`${engine.url}/vms/${SEED_IDS.web1}`, {
  *   headers: { authorization: `Bearer ${token}` },
  * });
- * console.log((await response.text()).includes("<name>web1</name>")); // true
+ * console.assert((await response.text()).includes("<name>web1</name>"));
  * ```
  */
 export const SEED_IDS: {

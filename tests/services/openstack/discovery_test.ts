@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
+import { versionSegment } from "../../../src/services/openstack/service_client.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
-import { type Cloud, openCloud, versionSegment } from "../../../src/services/openstack/mod.ts";
+import { type Cloud, openCloud } from "../../../src/services/openstack/mod.ts";
 import { collect } from "./helpers.ts";
 
 /** Points a service's catalog endpoints at a new URL (what a devstack catalog looks like). */

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
+import { grantPath } from "../../../src/services/openstack/identity_client.ts";
 import { Forbidden, NotFound, Unauthorized, ValidationError } from "../../../mod.ts";
 import { KeystoneApplicationCredentialAuth, KeystonePasswordAuth } from "../../../src/auth/mod.ts";
 import { HTTPClient } from "../../../mod.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
-import { ComputeClient, grantPath, IdentityClient } from "../../../src/services/openstack/mod.ts";
+import { ComputeClient, IdentityClient } from "../../../src/services/openstack/mod.ts";
 import { collect, httpFor } from "./helpers.ts";
 
 Deno.test("IdentityClient: projects and users CRUD with Keystone's PATCH", async () => {

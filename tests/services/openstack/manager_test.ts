@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
 import { NotFound, NoUniqueMatch, ValidationError } from "../../../mod.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
-import {
-  ComputeClient,
-  matchesFilter,
-  nextPageQuery,
-  pathSegment,
-} from "../../../src/services/openstack/mod.ts";
+import { ComputeClient } from "../../../src/services/openstack/mod.ts";
+import { matchesFilter, nextPageQuery } from "../../../src/services/openstack/manager.ts";
+import { pathSegment } from "../../../src/services/openstack/path.ts";
 import { collect, httpFor } from "./helpers.ts";
 
 Deno.test("pathSegment keeps ids inside their segment", () => {

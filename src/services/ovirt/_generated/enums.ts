@@ -18,12 +18,6 @@ export type AccessProtocol =
 
 /**
  * The constants of {@linkcode AccessProtocol}: `AccessProtocol.GLUSTER === "gluster"`.
- *
- * @example Usage
- * ```ts
- * import { AccessProtocol } from "@nimbus/apiclient/services/ovirt";
- * console.log(AccessProtocol.GLUSTER); // gluster
- * ```
  */
 export const AccessProtocol: {
   /** `gluster` */
@@ -51,12 +45,6 @@ export type Architecture =
 
 /**
  * The constants of {@linkcode Architecture}: `Architecture.UNDEFINED === "undefined"`.
- *
- * @example Usage
- * ```ts
- * import { Architecture } from "@nimbus/apiclient/services/ovirt";
- * console.log(Architecture.UNDEFINED); // undefined
- * ```
  */
 export const Architecture: {
   /** `undefined` */
@@ -90,12 +78,6 @@ export type AutoNumaStatus =
 
 /**
  * The constants of {@linkcode AutoNumaStatus}: `AutoNumaStatus.DISABLE === "disable"`.
- *
- * @example Usage
- * ```ts
- * import { AutoNumaStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(AutoNumaStatus.DISABLE); // disable
- * ```
  */
 export const AutoNumaStatus: {
   /** `disable` */
@@ -124,12 +106,6 @@ export type AutoPinningPolicy =
  * The constants of {@linkcode AutoPinningPolicy}: `AutoPinningPolicy.DISABLED === "disabled"`.
  *
  * @deprecated AutoPinningPolicy is deprecated.
- *
- * @example Usage
- * ```ts
- * import { AutoPinningPolicy } from "@nimbus/apiclient/services/ovirt";
- * console.log(AutoPinningPolicy.DISABLED); // disabled
- * ```
  */
 export const AutoPinningPolicy: {
   /** `disabled` */
@@ -157,12 +133,6 @@ export type BackupPhase =
 
 /**
  * The constants of {@linkcode BackupPhase}: `BackupPhase.INITIALIZING === "initializing"`.
- *
- * @example Usage
- * ```ts
- * import { BackupPhase } from "@nimbus/apiclient/services/ovirt";
- * console.log(BackupPhase.INITIALIZING); // initializing
- * ```
  */
 export const BackupPhase: {
   /** `initializing` */
@@ -198,12 +168,6 @@ export type BiosType =
 
 /**
  * The constants of {@linkcode BiosType}: `BiosType.CLUSTER_DEFAULT === "cluster_default"`.
- *
- * @example Usage
- * ```ts
- * import { BiosType } from "@nimbus/apiclient/services/ovirt";
- * console.log(BiosType.CLUSTER_DEFAULT); // cluster_default
- * ```
  */
 export const BiosType: {
   /** `cluster_default` */
@@ -234,12 +198,6 @@ export type BootDevice =
 
 /**
  * The constants of {@linkcode BootDevice}: `BootDevice.CDROM === "cdrom"`.
- *
- * @example Usage
- * ```ts
- * import { BootDevice } from "@nimbus/apiclient/services/ovirt";
- * console.log(BootDevice.CDROM); // cdrom
- * ```
  */
 export const BootDevice: {
   /** `cdrom` */
@@ -266,12 +224,6 @@ export type BootProtocol =
 
 /**
  * The constants of {@linkcode BootProtocol}: `BootProtocol.AUTOCONF === "autoconf"`.
- *
- * @example Usage
- * ```ts
- * import { BootProtocol } from "@nimbus/apiclient/services/ovirt";
- * console.log(BootProtocol.AUTOCONF); // autoconf
- * ```
  */
 export const BootProtocol: {
   /** `autoconf` */
@@ -301,12 +253,6 @@ export type CheckpointState =
 
 /**
  * The constants of {@linkcode CheckpointState}: `CheckpointState.CREATED === "created"`.
- *
- * @example Usage
- * ```ts
- * import { CheckpointState } from "@nimbus/apiclient/services/ovirt";
- * console.log(CheckpointState.CREATED); // created
- * ```
  */
 export const CheckpointState: {
   /** `created` */
@@ -327,12 +273,6 @@ export type CloudInitNetworkProtocol =
 
 /**
  * The constants of {@linkcode CloudInitNetworkProtocol}: `CloudInitNetworkProtocol.ENI === "eni"`.
- *
- * @example Usage
- * ```ts
- * import { CloudInitNetworkProtocol } from "@nimbus/apiclient/services/ovirt";
- * console.log(CloudInitNetworkProtocol.ENI); // eni
- * ```
  */
 export const CloudInitNetworkProtocol: {
   /** `eni` */
@@ -354,12 +294,6 @@ export type ClusterUpgradeAction =
 
 /**
  * The constants of {@linkcode ClusterUpgradeAction}: `ClusterUpgradeAction.START === "start"`.
- *
- * @example Usage
- * ```ts
- * import { ClusterUpgradeAction } from "@nimbus/apiclient/services/ovirt";
- * console.log(ClusterUpgradeAction.START); // start
- * ```
  */
 export const ClusterUpgradeAction: {
   /** `start` */
@@ -383,12 +317,6 @@ export type ConfigurationType =
 
 /**
  * The constants of {@linkcode ConfigurationType}: `ConfigurationType.OVF === "ovf"`.
- *
- * @example Usage
- * ```ts
- * import { ConfigurationType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ConfigurationType.OVF); // ovf
- * ```
  */
 export const ConfigurationType: {
   /** `ovf` */
@@ -410,12 +338,6 @@ export type CpuMode =
 
 /**
  * The constants of {@linkcode CpuMode}: `CpuMode.CUSTOM === "custom"`.
- *
- * @example Usage
- * ```ts
- * import { CpuMode } from "@nimbus/apiclient/services/ovirt";
- * console.log(CpuMode.CUSTOM); // custom
- * ```
  */
 export const CpuMode: {
   /** `custom` */
@@ -442,12 +364,6 @@ export type CpuPinningPolicy =
 
 /**
  * The constants of {@linkcode CpuPinningPolicy}: `CpuPinningPolicy.NONE === "none"`.
- *
- * @example Usage
- * ```ts
- * import { CpuPinningPolicy } from "@nimbus/apiclient/services/ovirt";
- * console.log(CpuPinningPolicy.NONE); // none
- * ```
  */
 export const CpuPinningPolicy: {
   /** `none` */
@@ -479,12 +395,6 @@ export type CreationStatus =
 
 /**
  * The constants of {@linkcode CreationStatus}: `CreationStatus.PENDING === "pending"`.
- *
- * @example Usage
- * ```ts
- * import { CreationStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(CreationStatus.PENDING); // pending
- * ```
  */
 export const CreationStatus: {
   /** `pending` */
@@ -515,12 +425,6 @@ export type DataCenterStatus =
 
 /**
  * The constants of {@linkcode DataCenterStatus}: `DataCenterStatus.UNINITIALIZED === "uninitialized"`.
- *
- * @example Usage
- * ```ts
- * import { DataCenterStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(DataCenterStatus.UNINITIALIZED); // uninitialized
- * ```
  */
 export const DataCenterStatus: {
   /** `uninitialized` */
@@ -553,12 +457,6 @@ export type DiskBackup =
 
 /**
  * The constants of {@linkcode DiskBackup}: `DiskBackup.NONE === "none"`.
- *
- * @example Usage
- * ```ts
- * import { DiskBackup } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskBackup.NONE); // none
- * ```
  */
 export const DiskBackup: {
   /** `none` */
@@ -579,12 +477,6 @@ export type DiskBackupMode =
 
 /**
  * The constants of {@linkcode DiskBackupMode}: `DiskBackupMode.FULL === "full"`.
- *
- * @example Usage
- * ```ts
- * import { DiskBackupMode } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskBackupMode.FULL); // full
- * ```
  */
 export const DiskBackupMode: {
   /** `full` */
@@ -613,12 +505,6 @@ export type DiskContentType =
 
 /**
  * The constants of {@linkcode DiskContentType}: `DiskContentType.DATA === "data"`.
- *
- * @example Usage
- * ```ts
- * import { DiskContentType } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskContentType.DATA); // data
- * ```
  */
 export const DiskContentType: {
   /** `data` */
@@ -663,12 +549,6 @@ export type DiskFormat =
 
 /**
  * The constants of {@linkcode DiskFormat}: `DiskFormat.COW === "cow"`.
- *
- * @example Usage
- * ```ts
- * import { DiskFormat } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskFormat.COW); // cow
- * ```
  */
 export const DiskFormat: {
   /** `cow` */
@@ -692,12 +572,6 @@ export type DiskInterface =
 
 /**
  * The constants of {@linkcode DiskInterface}: `DiskInterface.IDE === "ide"`.
- *
- * @example Usage
- * ```ts
- * import { DiskInterface } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskInterface.IDE); // ide
- * ```
  */
 export const DiskInterface: {
   /** `ide` */
@@ -732,7 +606,7 @@ export type DiskStatus =
  * @example Usage
  * ```ts
  * import { DiskStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskStatus.ILLEGAL); // illegal
+ * console.assert(DiskStatus.ILLEGAL === "illegal");
  * ```
  */
 export const DiskStatus: {
@@ -759,12 +633,6 @@ export type DiskStorageType =
 
 /**
  * The constants of {@linkcode DiskStorageType}: `DiskStorageType.IMAGE === "image"`.
- *
- * @example Usage
- * ```ts
- * import { DiskStorageType } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskStorageType.IMAGE); // image
- * ```
  */
 export const DiskStorageType: {
   /** `image` */
@@ -791,12 +659,6 @@ export type DiskType =
 
 /**
  * The constants of {@linkcode DiskType}: `DiskType.DATA === "data"`.
- *
- * @example Usage
- * ```ts
- * import { DiskType } from "@nimbus/apiclient/services/ovirt";
- * console.log(DiskType.DATA); // data
- * ```
  */
 export const DiskType: {
   /** `data` */
@@ -817,12 +679,6 @@ export type DisplayType =
 
 /**
  * The constants of {@linkcode DisplayType}: `DisplayType.VNC === "vnc"`.
- *
- * @example Usage
- * ```ts
- * import { DisplayType } from "@nimbus/apiclient/services/ovirt";
- * console.log(DisplayType.VNC); // vnc
- * ```
  */
 export const DisplayType: {
   /** `vnc` */
@@ -846,12 +702,6 @@ export type EntityExternalStatus =
 
 /**
  * The constants of {@linkcode EntityExternalStatus}: `EntityExternalStatus.OK === "ok"`.
- *
- * @example Usage
- * ```ts
- * import { EntityExternalStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(EntityExternalStatus.OK); // ok
- * ```
  */
 export const EntityExternalStatus: {
   /** `ok` */
@@ -884,12 +734,6 @@ export type ExternalStatus =
 
 /**
  * The constants of {@linkcode ExternalStatus}: `ExternalStatus.ERROR === "error"`.
- *
- * @example Usage
- * ```ts
- * import { ExternalStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(ExternalStatus.ERROR); // error
- * ```
  */
 export const ExternalStatus: {
   /** `error` */
@@ -919,12 +763,6 @@ export type ExternalSystemType =
 
 /**
  * The constants of {@linkcode ExternalSystemType}: `ExternalSystemType.VDSM === "vdsm"`.
- *
- * @example Usage
- * ```ts
- * import { ExternalSystemType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ExternalSystemType.VDSM); // vdsm
- * ```
  */
 export const ExternalSystemType: {
   /** `vdsm` */
@@ -946,12 +784,6 @@ export type ExternalVmProviderType =
 
 /**
  * The constants of {@linkcode ExternalVmProviderType}: `ExternalVmProviderType.KVM === "kvm"`.
- *
- * @example Usage
- * ```ts
- * import { ExternalVmProviderType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ExternalVmProviderType.KVM); // kvm
- * ```
  */
 export const ExternalVmProviderType: {
   /** `kvm` */
@@ -978,12 +810,6 @@ export type FenceType =
 
 /**
  * The constants of {@linkcode FenceType}: `FenceType.MANUAL === "manual"`.
- *
- * @example Usage
- * ```ts
- * import { FenceType } from "@nimbus/apiclient/services/ovirt";
- * console.log(FenceType.MANUAL); // manual
- * ```
  */
 export const FenceType: {
   /** `manual` */
@@ -1014,12 +840,6 @@ export type FipsMode =
 
 /**
  * The constants of {@linkcode FipsMode}: `FipsMode.UNDEFINED === "undefined"`.
- *
- * @example Usage
- * ```ts
- * import { FipsMode } from "@nimbus/apiclient/services/ovirt";
- * console.log(FipsMode.UNDEFINED); // undefined
- * ```
  */
 export const FipsMode: {
   /** `undefined` */
@@ -1043,12 +863,6 @@ export type FirewallType =
 
 /**
  * The constants of {@linkcode FirewallType}: `FirewallType.IPTABLES === "iptables"`.
- *
- * @example Usage
- * ```ts
- * import { FirewallType } from "@nimbus/apiclient/services/ovirt";
- * console.log(FirewallType.IPTABLES); // iptables
- * ```
  */
 export const FirewallType: {
   /** `iptables` */
@@ -1070,12 +884,6 @@ export type GlusterBrickStatus =
 
 /**
  * The constants of {@linkcode GlusterBrickStatus}: `GlusterBrickStatus.UP === "up"`.
- *
- * @example Usage
- * ```ts
- * import { GlusterBrickStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(GlusterBrickStatus.UP); // up
- * ```
  */
 export const GlusterBrickStatus: {
   /** `up` */
@@ -1100,12 +908,6 @@ export type GlusterHookStatus =
 
 /**
  * The constants of {@linkcode GlusterHookStatus}: `GlusterHookStatus.ENABLED === "enabled"`.
- *
- * @example Usage
- * ```ts
- * import { GlusterHookStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(GlusterHookStatus.ENABLED); // enabled
- * ```
  */
 export const GlusterHookStatus: {
   /** `enabled` */
@@ -1130,12 +932,6 @@ export type GlusterState =
 
 /**
  * The constants of {@linkcode GlusterState}: `GlusterState.UP === "up"`.
- *
- * @example Usage
- * ```ts
- * import { GlusterState } from "@nimbus/apiclient/services/ovirt";
- * console.log(GlusterState.UP); // up
- * ```
  */
 export const GlusterState: {
   /** `up` */
@@ -1160,12 +956,6 @@ export type GlusterVolumeStatus =
 
 /**
  * The constants of {@linkcode GlusterVolumeStatus}: `GlusterVolumeStatus.UP === "up"`.
- *
- * @example Usage
- * ```ts
- * import { GlusterVolumeStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(GlusterVolumeStatus.UP); // up
- * ```
  */
 export const GlusterVolumeStatus: {
   /** `up` */
@@ -1196,12 +986,6 @@ export type GlusterVolumeType =
 
 /**
  * The constants of {@linkcode GlusterVolumeType}: `GlusterVolumeType.DISTRIBUTE === "distribute"`.
- *
- * @example Usage
- * ```ts
- * import { GlusterVolumeType } from "@nimbus/apiclient/services/ovirt";
- * console.log(GlusterVolumeType.DISTRIBUTE); // distribute
- * ```
  */
 export const GlusterVolumeType: {
   /** `distribute` */
@@ -1243,12 +1027,6 @@ export type GraphicsType =
 
 /**
  * The constants of {@linkcode GraphicsType}: `GraphicsType.SPICE === "spice"`.
- *
- * @example Usage
- * ```ts
- * import { GraphicsType } from "@nimbus/apiclient/services/ovirt";
- * console.log(GraphicsType.SPICE); // spice
- * ```
  */
 export const GraphicsType: {
   /** `spice` */
@@ -1269,12 +1047,6 @@ export type HookContentType =
 
 /**
  * The constants of {@linkcode HookContentType}: `HookContentType.TEXT === "text"`.
- *
- * @example Usage
- * ```ts
- * import { HookContentType } from "@nimbus/apiclient/services/ovirt";
- * console.log(HookContentType.TEXT); // text
- * ```
  */
 export const HookContentType: {
   /** `text` */
@@ -1295,12 +1067,6 @@ export type HookStage =
 
 /**
  * The constants of {@linkcode HookStage}: `HookStage.PRE === "pre"`.
- *
- * @example Usage
- * ```ts
- * import { HookStage } from "@nimbus/apiclient/services/ovirt";
- * console.log(HookStage.PRE); // pre
- * ```
  */
 export const HookStage: {
   /** `pre` */
@@ -1322,12 +1088,6 @@ export type HookStatus =
 
 /**
  * The constants of {@linkcode HookStatus}: `HookStatus.ENABLED === "enabled"`.
- *
- * @example Usage
- * ```ts
- * import { HookStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(HookStatus.ENABLED); // enabled
- * ```
  */
 export const HookStatus: {
   /** `enabled` */
@@ -1351,12 +1111,6 @@ export type HostProtocol =
 
 /**
  * The constants of {@linkcode HostProtocol}: `HostProtocol.XML === "xml"`.
- *
- * @example Usage
- * ```ts
- * import { HostProtocol } from "@nimbus/apiclient/services/ovirt";
- * console.log(HostProtocol.XML); // xml
- * ```
  */
 export const HostProtocol: {
   /** `xml` */
@@ -1395,7 +1149,7 @@ export type HostStatus =
  * @example Usage
  * ```ts
  * import { HostStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(HostStatus.DOWN); // down
+ * console.assert(HostStatus.DOWN === "down");
  * ```
  */
 export const HostStatus: {
@@ -1460,12 +1214,6 @@ export type HostType =
 
 /**
  * The constants of {@linkcode HostType}: `HostType.RHEL === "rhel"`.
- *
- * @example Usage
- * ```ts
- * import { HostType } from "@nimbus/apiclient/services/ovirt";
- * console.log(HostType.RHEL); // rhel
- * ```
  */
 export const HostType: {
   /** `rhel` */
@@ -1490,12 +1238,6 @@ export type ImageFileType =
 
 /**
  * The constants of {@linkcode ImageFileType}: `ImageFileType.ISO === "iso"`.
- *
- * @example Usage
- * ```ts
- * import { ImageFileType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageFileType.ISO); // iso
- * ```
  */
 export const ImageFileType: {
   /** `iso` */
@@ -1519,12 +1261,6 @@ export type ImageTransferDirection =
 
 /**
  * The constants of {@linkcode ImageTransferDirection}: `ImageTransferDirection.UPLOAD === "upload"`.
- *
- * @example Usage
- * ```ts
- * import { ImageTransferDirection } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageTransferDirection.UPLOAD); // upload
- * ```
  */
 export const ImageTransferDirection: {
   /** `upload` */
@@ -1558,12 +1294,6 @@ export type ImageTransferPhase =
 
 /**
  * The constants of {@linkcode ImageTransferPhase}: `ImageTransferPhase.UNKNOWN === "unknown"`.
- *
- * @example Usage
- * ```ts
- * import { ImageTransferPhase } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageTransferPhase.UNKNOWN); // unknown
- * ```
  */
 export const ImageTransferPhase: {
   /** `unknown` */
@@ -1624,12 +1354,6 @@ export type ImageTransferTimeoutPolicy =
 
 /**
  * The constants of {@linkcode ImageTransferTimeoutPolicy}: `ImageTransferTimeoutPolicy.LEGACY === "legacy"`.
- *
- * @example Usage
- * ```ts
- * import { ImageTransferTimeoutPolicy } from "@nimbus/apiclient/services/ovirt";
- * console.log(ImageTransferTimeoutPolicy.LEGACY); // legacy
- * ```
  */
 export const ImageTransferTimeoutPolicy: {
   /** `legacy` */
@@ -1654,12 +1378,6 @@ export type InheritableBoolean =
 
 /**
  * The constants of {@linkcode InheritableBoolean}: `InheritableBoolean.TRUE === "true"`.
- *
- * @example Usage
- * ```ts
- * import { InheritableBoolean } from "@nimbus/apiclient/services/ovirt";
- * console.log(InheritableBoolean.TRUE); // true
- * ```
  */
 export const InheritableBoolean: {
   /** `true` */
@@ -1683,12 +1401,6 @@ export type IpVersion =
 
 /**
  * The constants of {@linkcode IpVersion}: `IpVersion.V4 === "v4"`.
- *
- * @example Usage
- * ```ts
- * import { IpVersion } from "@nimbus/apiclient/services/ovirt";
- * console.log(IpVersion.V4); // v4
- * ```
  */
 export const IpVersion: {
   /** `v4` */
@@ -1712,12 +1424,6 @@ export type JobStatus =
 
 /**
  * The constants of {@linkcode JobStatus}: `JobStatus.ABORTED === "aborted"`.
- *
- * @example Usage
- * ```ts
- * import { JobStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(JobStatus.ABORTED); // aborted
- * ```
  */
 export const JobStatus: {
   /** `aborted` */
@@ -1748,12 +1454,6 @@ export type KdumpStatus =
 
 /**
  * The constants of {@linkcode KdumpStatus}: `KdumpStatus.UNKNOWN === "unknown"`.
- *
- * @example Usage
- * ```ts
- * import { KdumpStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(KdumpStatus.UNKNOWN); // unknown
- * ```
  */
 export const KdumpStatus: {
   /** `unknown` */
@@ -1777,12 +1477,6 @@ export type LogMaxMemoryUsedThresholdType =
 
 /**
  * The constants of {@linkcode LogMaxMemoryUsedThresholdType}: `LogMaxMemoryUsedThresholdType.PERCENTAGE === "percentage"`.
- *
- * @example Usage
- * ```ts
- * import { LogMaxMemoryUsedThresholdType } from "@nimbus/apiclient/services/ovirt";
- * console.log(LogMaxMemoryUsedThresholdType.PERCENTAGE); // percentage
- * ```
  */
 export const LogMaxMemoryUsedThresholdType: {
   /** `percentage` */
@@ -1805,12 +1499,6 @@ export type LogSeverity =
 
 /**
  * The constants of {@linkcode LogSeverity}: `LogSeverity.NORMAL === "normal"`.
- *
- * @example Usage
- * ```ts
- * import { LogSeverity } from "@nimbus/apiclient/services/ovirt";
- * console.log(LogSeverity.NORMAL); // normal
- * ```
  */
 export const LogSeverity: {
   /** `normal` */
@@ -1838,12 +1526,6 @@ export type LunStatus =
 
 /**
  * The constants of {@linkcode LunStatus}: `LunStatus.FREE === "free"`.
- *
- * @example Usage
- * ```ts
- * import { LunStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(LunStatus.FREE); // free
- * ```
  */
 export const LunStatus: {
   /** `free` */
@@ -1871,12 +1553,6 @@ export type MessageBrokerType =
  * The constants of {@linkcode MessageBrokerType}: `MessageBrokerType.QPID === "qpid"`.
  *
  * @deprecated MessageBrokerType is deprecated.
- *
- * @example Usage
- * ```ts
- * import { MessageBrokerType } from "@nimbus/apiclient/services/ovirt";
- * console.log(MessageBrokerType.QPID); // qpid
- * ```
  */
 export const MessageBrokerType: {
   /** `qpid` */
@@ -1898,12 +1574,6 @@ export type MigrateOnError =
 
 /**
  * The constants of {@linkcode MigrateOnError}: `MigrateOnError.MIGRATE === "migrate"`.
- *
- * @example Usage
- * ```ts
- * import { MigrateOnError } from "@nimbus/apiclient/services/ovirt";
- * console.log(MigrateOnError.MIGRATE); // migrate
- * ```
  */
 export const MigrateOnError: {
   /** `migrate` */
@@ -1928,12 +1598,6 @@ export type MigrationBandwidthAssignmentMethod =
 
 /**
  * The constants of {@linkcode MigrationBandwidthAssignmentMethod}: `MigrationBandwidthAssignmentMethod.AUTO === "auto"`.
- *
- * @example Usage
- * ```ts
- * import { MigrationBandwidthAssignmentMethod } from "@nimbus/apiclient/services/ovirt";
- * console.log(MigrationBandwidthAssignmentMethod.AUTO); // auto
- * ```
  */
 export const MigrationBandwidthAssignmentMethod: {
   /** `auto` */
@@ -1960,12 +1624,6 @@ export type NetworkPluginType =
  * The constants of {@linkcode NetworkPluginType}: `NetworkPluginType.OPEN_VSWITCH === "open_vswitch"`.
  *
  * @deprecated NetworkPluginType is deprecated.
- *
- * @example Usage
- * ```ts
- * import { NetworkPluginType } from "@nimbus/apiclient/services/ovirt";
- * console.log(NetworkPluginType.OPEN_VSWITCH); // open_vswitch
- * ```
  */
 export const NetworkPluginType: {
   /** `open_vswitch` @deprecated */
@@ -1983,12 +1641,6 @@ export type NetworkStatus =
 
 /**
  * The constants of {@linkcode NetworkStatus}: `NetworkStatus.OPERATIONAL === "operational"`.
- *
- * @example Usage
- * ```ts
- * import { NetworkStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(NetworkStatus.OPERATIONAL); // operational
- * ```
  */
 export const NetworkStatus: {
   /** `operational` */
@@ -2013,12 +1665,6 @@ export type NetworkUsage =
 
 /**
  * The constants of {@linkcode NetworkUsage}: `NetworkUsage.DEFAULT_ROUTE === "default_route"`.
- *
- * @example Usage
- * ```ts
- * import { NetworkUsage } from "@nimbus/apiclient/services/ovirt";
- * console.log(NetworkUsage.DEFAULT_ROUTE); // default_route
- * ```
  */
 export const NetworkUsage: {
   /** `default_route` */
@@ -2055,12 +1701,6 @@ export type NfsVersion =
 
 /**
  * The constants of {@linkcode NfsVersion}: `NfsVersion.AUTO === "auto"`.
- *
- * @example Usage
- * ```ts
- * import { NfsVersion } from "@nimbus/apiclient/services/ovirt";
- * console.log(NfsVersion.AUTO); // auto
- * ```
  */
 export const NfsVersion: {
   /** `auto` */
@@ -2098,12 +1738,6 @@ export type NicInterface =
 
 /**
  * The constants of {@linkcode NicInterface}: `NicInterface.E1000 === "e1000"`.
- *
- * @example Usage
- * ```ts
- * import { NicInterface } from "@nimbus/apiclient/services/ovirt";
- * console.log(NicInterface.E1000); // e1000
- * ```
  */
 export const NicInterface: {
   /** `e1000` */
@@ -2139,12 +1773,6 @@ export type NicStatus =
 
 /**
  * The constants of {@linkcode NicStatus}: `NicStatus.DOWN === "down"`.
- *
- * @example Usage
- * ```ts
- * import { NicStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(NicStatus.DOWN); // down
- * ```
  */
 export const NicStatus: {
   /** `down` */
@@ -2321,12 +1949,6 @@ export type NotifiableEvent =
 
 /**
  * The constants of {@linkcode NotifiableEvent}: `NotifiableEvent.ENGINE_STOP === "engine_stop"`.
- *
- * @example Usage
- * ```ts
- * import { NotifiableEvent } from "@nimbus/apiclient/services/ovirt";
- * console.log(NotifiableEvent.ENGINE_STOP); // engine_stop
- * ```
  */
 export const NotifiableEvent: {
   /** `engine_stop` */
@@ -2815,12 +2437,6 @@ export type NotificationMethod =
 
 /**
  * The constants of {@linkcode NotificationMethod}: `NotificationMethod.SMTP === "smtp"`.
- *
- * @example Usage
- * ```ts
- * import { NotificationMethod } from "@nimbus/apiclient/services/ovirt";
- * console.log(NotificationMethod.SMTP); // smtp
- * ```
  */
 export const NotificationMethod: {
   /** `smtp` */
@@ -2842,12 +2458,6 @@ export type NumaTuneMode =
 
 /**
  * The constants of {@linkcode NumaTuneMode}: `NumaTuneMode.STRICT === "strict"`.
- *
- * @example Usage
- * ```ts
- * import { NumaTuneMode } from "@nimbus/apiclient/services/ovirt";
- * console.log(NumaTuneMode.STRICT); // strict
- * ```
  */
 export const NumaTuneMode: {
   /** `strict` */
@@ -2871,12 +2481,6 @@ export type OpenStackNetworkProviderType =
 
 /**
  * The constants of {@linkcode OpenStackNetworkProviderType}: `OpenStackNetworkProviderType.NEUTRON === "neutron"`.
- *
- * @example Usage
- * ```ts
- * import { OpenStackNetworkProviderType } from "@nimbus/apiclient/services/ovirt";
- * console.log(OpenStackNetworkProviderType.NEUTRON); // neutron
- * ```
  */
 export const OpenStackNetworkProviderType: {
   /** `neutron` */
@@ -2900,12 +2504,6 @@ export type OpenstackVolumeAuthenticationKeyUsageType =
  * The constants of {@linkcode OpenstackVolumeAuthenticationKeyUsageType}: `OpenstackVolumeAuthenticationKeyUsageType.CEPH === "ceph"`.
  *
  * @deprecated OpenstackVolumeAuthenticationKeyUsageType is deprecated.
- *
- * @example Usage
- * ```ts
- * import { OpenstackVolumeAuthenticationKeyUsageType } from "@nimbus/apiclient/services/ovirt";
- * console.log(OpenstackVolumeAuthenticationKeyUsageType.CEPH); // ceph
- * ```
  */
 export const OpenstackVolumeAuthenticationKeyUsageType: {
   /** `ceph` */
@@ -2947,12 +2545,6 @@ export type OsType =
  * The constants of {@linkcode OsType}: `OsType.UNASSIGNED === "unassigned"`.
  *
  * @deprecated OsType is deprecated.
- *
- * @example Usage
- * ```ts
- * import { OsType } from "@nimbus/apiclient/services/ovirt";
- * console.log(OsType.UNASSIGNED); // unassigned
- * ```
  */
 export const OsType: {
   /** `unassigned` */
@@ -3036,12 +2628,6 @@ export type ParallelMigrationsPolicy =
 
 /**
  * The constants of {@linkcode ParallelMigrationsPolicy}: `ParallelMigrationsPolicy.INHERIT === "inherit"`.
- *
- * @example Usage
- * ```ts
- * import { ParallelMigrationsPolicy } from "@nimbus/apiclient/services/ovirt";
- * console.log(ParallelMigrationsPolicy.INHERIT); // inherit
- * ```
  */
 export const ParallelMigrationsPolicy: {
   /** `inherit` */
@@ -3071,12 +2657,6 @@ export type PayloadEncoding =
 
 /**
  * The constants of {@linkcode PayloadEncoding}: `PayloadEncoding.BASE64 === "base64"`.
- *
- * @example Usage
- * ```ts
- * import { PayloadEncoding } from "@nimbus/apiclient/services/ovirt";
- * console.log(PayloadEncoding.BASE64); // base64
- * ```
  */
 export const PayloadEncoding: {
   /** `base64` */
@@ -3098,12 +2678,6 @@ export type PmProxyType =
 
 /**
  * The constants of {@linkcode PmProxyType}: `PmProxyType.CLUSTER === "cluster"`.
- *
- * @example Usage
- * ```ts
- * import { PmProxyType } from "@nimbus/apiclient/services/ovirt";
- * console.log(PmProxyType.CLUSTER); // cluster
- * ```
  */
 export const PmProxyType: {
   /** `cluster` */
@@ -3128,12 +2702,6 @@ export type PolicyUnitType =
 
 /**
  * The constants of {@linkcode PolicyUnitType}: `PolicyUnitType.FILTER === "filter"`.
- *
- * @example Usage
- * ```ts
- * import { PolicyUnitType } from "@nimbus/apiclient/services/ovirt";
- * console.log(PolicyUnitType.FILTER); // filter
- * ```
  */
 export const PolicyUnitType: {
   /** `filter` */
@@ -3158,12 +2726,6 @@ export type PowerManagementStatus =
 
 /**
  * The constants of {@linkcode PowerManagementStatus}: `PowerManagementStatus.ON === "on"`.
- *
- * @example Usage
- * ```ts
- * import { PowerManagementStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(PowerManagementStatus.ON); // on
- * ```
  */
 export const PowerManagementStatus: {
   /** `on` */
@@ -3187,12 +2749,6 @@ export type QcowVersion =
 
 /**
  * The constants of {@linkcode QcowVersion}: `QcowVersion.QCOW2_V2 === "qcow2_v2"`.
- *
- * @example Usage
- * ```ts
- * import { QcowVersion } from "@nimbus/apiclient/services/ovirt";
- * console.log(QcowVersion.QCOW2_V2); // qcow2_v2
- * ```
  */
 export const QcowVersion: {
   /** `qcow2_v2` */
@@ -3215,12 +2771,6 @@ export type QosType =
 
 /**
  * The constants of {@linkcode QosType}: `QosType.STORAGE === "storage"`.
- *
- * @example Usage
- * ```ts
- * import { QosType } from "@nimbus/apiclient/services/ovirt";
- * console.log(QosType.STORAGE); // storage
- * ```
  */
 export const QosType: {
   /** `storage` */
@@ -3248,12 +2798,6 @@ export type QuotaModeType =
 
 /**
  * The constants of {@linkcode QuotaModeType}: `QuotaModeType.ENABLED === "enabled"`.
- *
- * @example Usage
- * ```ts
- * import { QuotaModeType } from "@nimbus/apiclient/services/ovirt";
- * console.log(QuotaModeType.ENABLED); // enabled
- * ```
  */
 export const QuotaModeType: {
   /** `enabled` */
@@ -3276,12 +2820,6 @@ export type ReportedDeviceType =
 
 /**
  * The constants of {@linkcode ReportedDeviceType}: `ReportedDeviceType.NETWORK === "network"`.
- *
- * @example Usage
- * ```ts
- * import { ReportedDeviceType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ReportedDeviceType.NETWORK); // network
- * ```
  */
 export const ReportedDeviceType: {
   /** `network` */
@@ -3299,12 +2837,6 @@ export type ResolutionType =
 
 /**
  * The constants of {@linkcode ResolutionType}: `ResolutionType.ADD === "add"`.
- *
- * @example Usage
- * ```ts
- * import { ResolutionType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ResolutionType.ADD); // add
- * ```
  */
 export const ResolutionType: {
   /** `add` */
@@ -3326,12 +2858,6 @@ export type RngSource =
 
 /**
  * The constants of {@linkcode RngSource}: `RngSource.RANDOM === "random"`.
- *
- * @example Usage
- * ```ts
- * import { RngSource } from "@nimbus/apiclient/services/ovirt";
- * console.log(RngSource.RANDOM); // random
- * ```
  */
 export const RngSource: {
   /** `random` */
@@ -3355,12 +2881,6 @@ export type RoleType =
 
 /**
  * The constants of {@linkcode RoleType}: `RoleType.ADMIN === "admin"`.
- *
- * @example Usage
- * ```ts
- * import { RoleType } from "@nimbus/apiclient/services/ovirt";
- * console.log(RoleType.ADMIN); // admin
- * ```
  */
 export const RoleType: {
   /** `admin` */
@@ -3382,12 +2902,6 @@ export type ScsiGenericIO =
 
 /**
  * The constants of {@linkcode ScsiGenericIO}: `ScsiGenericIO.FILTERED === "filtered"`.
- *
- * @example Usage
- * ```ts
- * import { ScsiGenericIO } from "@nimbus/apiclient/services/ovirt";
- * console.log(ScsiGenericIO.FILTERED); // filtered
- * ```
  */
 export const ScsiGenericIO: {
   /** `filtered` */
@@ -3412,12 +2926,6 @@ export type SeLinuxMode =
 
 /**
  * The constants of {@linkcode SeLinuxMode}: `SeLinuxMode.ENFORCING === "enforcing"`.
- *
- * @example Usage
- * ```ts
- * import { SeLinuxMode } from "@nimbus/apiclient/services/ovirt";
- * console.log(SeLinuxMode.ENFORCING); // enforcing
- * ```
  */
 export const SeLinuxMode: {
   /** `enforcing` */
@@ -3443,12 +2951,6 @@ export type SerialNumberPolicy =
 
 /**
  * The constants of {@linkcode SerialNumberPolicy}: `SerialNumberPolicy.HOST === "host"`.
- *
- * @example Usage
- * ```ts
- * import { SerialNumberPolicy } from "@nimbus/apiclient/services/ovirt";
- * console.log(SerialNumberPolicy.HOST); // host
- * ```
  */
 export const SerialNumberPolicy: {
   /** `host` */
@@ -3476,12 +2978,6 @@ export type SnapshotStatus =
 
 /**
  * The constants of {@linkcode SnapshotStatus}: `SnapshotStatus.OK === "ok"`.
- *
- * @example Usage
- * ```ts
- * import { SnapshotStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(SnapshotStatus.OK); // ok
- * ```
  */
 export const SnapshotStatus: {
   /** `ok` */
@@ -3507,12 +3003,6 @@ export type SnapshotType =
 
 /**
  * The constants of {@linkcode SnapshotType}: `SnapshotType.REGULAR === "regular"`.
- *
- * @example Usage
- * ```ts
- * import { SnapshotType } from "@nimbus/apiclient/services/ovirt";
- * console.log(SnapshotType.REGULAR); // regular
- * ```
  */
 export const SnapshotType: {
   /** `regular` */
@@ -3540,12 +3030,6 @@ export type SpmStatus =
 
 /**
  * The constants of {@linkcode SpmStatus}: `SpmStatus.NONE === "none"`.
- *
- * @example Usage
- * ```ts
- * import { SpmStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(SpmStatus.NONE); // none
- * ```
  */
 export const SpmStatus: {
   /** `none` */
@@ -3569,12 +3053,6 @@ export type SshAuthenticationMethod =
 
 /**
  * The constants of {@linkcode SshAuthenticationMethod}: `SshAuthenticationMethod.PASSWORD === "password"`.
- *
- * @example Usage
- * ```ts
- * import { SshAuthenticationMethod } from "@nimbus/apiclient/services/ovirt";
- * console.log(SshAuthenticationMethod.PASSWORD); // password
- * ```
  */
 export const SshAuthenticationMethod: {
   /** `password` */
@@ -3594,12 +3072,6 @@ export type SsoMethod =
 
 /**
  * The constants of {@linkcode SsoMethod}: `SsoMethod.GUEST_AGENT === "guest_agent"`.
- *
- * @example Usage
- * ```ts
- * import { SsoMethod } from "@nimbus/apiclient/services/ovirt";
- * console.log(SsoMethod.GUEST_AGENT); // guest_agent
- * ```
  */
 export const SsoMethod: {
   /** `guest_agent` */
@@ -3617,12 +3089,6 @@ export type StatisticKind =
 
 /**
  * The constants of {@linkcode StatisticKind}: `StatisticKind.COUNTER === "counter"`.
- *
- * @example Usage
- * ```ts
- * import { StatisticKind } from "@nimbus/apiclient/services/ovirt";
- * console.log(StatisticKind.COUNTER); // counter
- * ```
  */
 export const StatisticKind: {
   /** `counter` */
@@ -3648,12 +3114,6 @@ export type StatisticUnit =
 
 /**
  * The constants of {@linkcode StatisticUnit}: `StatisticUnit.BITS_PER_SECOND === "bits_per_second"`.
- *
- * @example Usage
- * ```ts
- * import { StatisticUnit } from "@nimbus/apiclient/services/ovirt";
- * console.log(StatisticUnit.BITS_PER_SECOND); // bits_per_second
- * ```
  */
 export const StatisticUnit: {
   /** `bits_per_second` */
@@ -3693,12 +3153,6 @@ export type StepEnum =
 
 /**
  * The constants of {@linkcode StepEnum}: `StepEnum.VALIDATING === "validating"`.
- *
- * @example Usage
- * ```ts
- * import { StepEnum } from "@nimbus/apiclient/services/ovirt";
- * console.log(StepEnum.VALIDATING); // validating
- * ```
  */
 export const StepEnum: {
   /** `validating` */
@@ -3734,12 +3188,6 @@ export type StepStatus =
 
 /**
  * The constants of {@linkcode StepStatus}: `StepStatus.ABORTED === "aborted"`.
- *
- * @example Usage
- * ```ts
- * import { StepStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(StepStatus.ABORTED); // aborted
- * ```
  */
 export const StepStatus: {
   /** `aborted` */
@@ -3777,12 +3225,6 @@ export type StorageDomainStatus =
 
 /**
  * The constants of {@linkcode StorageDomainStatus}: `StorageDomainStatus.ACTIVE === "active"`.
- *
- * @example Usage
- * ```ts
- * import { StorageDomainStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(StorageDomainStatus.ACTIVE); // active
- * ```
  */
 export const StorageDomainStatus: {
   /** `active` */
@@ -3831,12 +3273,6 @@ export type StorageDomainType =
 
 /**
  * The constants of {@linkcode StorageDomainType}: `StorageDomainType.DATA === "data"`.
- *
- * @example Usage
- * ```ts
- * import { StorageDomainType } from "@nimbus/apiclient/services/ovirt";
- * console.log(StorageDomainType.DATA); // data
- * ```
  */
 export const StorageDomainType: {
   /** `data` */
@@ -3872,12 +3308,6 @@ export type StorageFormat =
 
 /**
  * The constants of {@linkcode StorageFormat}: `StorageFormat.V1 === "v1"`.
- *
- * @example Usage
- * ```ts
- * import { StorageFormat } from "@nimbus/apiclient/services/ovirt";
- * console.log(StorageFormat.V1); // v1
- * ```
  */
 export const StorageFormat: {
   /** `v1` */
@@ -3914,12 +3344,6 @@ export type StorageType =
 
 /**
  * The constants of {@linkcode StorageType}: `StorageType.ISCSI === "iscsi"`.
- *
- * @example Usage
- * ```ts
- * import { StorageType } from "@nimbus/apiclient/services/ovirt";
- * console.log(StorageType.ISCSI); // iscsi
- * ```
  */
 export const StorageType: {
   /** `iscsi` */
@@ -3961,12 +3385,6 @@ export type SwitchType =
 
 /**
  * The constants of {@linkcode SwitchType}: `SwitchType.LEGACY === "legacy"`.
- *
- * @example Usage
- * ```ts
- * import { SwitchType } from "@nimbus/apiclient/services/ovirt";
- * console.log(SwitchType.LEGACY); // legacy
- * ```
  */
 export const SwitchType: {
   /** `legacy` */
@@ -3988,12 +3406,6 @@ export type TemplateStatus =
 
 /**
  * The constants of {@linkcode TemplateStatus}: `TemplateStatus.ILLEGAL === "illegal"`.
- *
- * @example Usage
- * ```ts
- * import { TemplateStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(TemplateStatus.ILLEGAL); // illegal
- * ```
  */
 export const TemplateStatus: {
   /** `illegal` */
@@ -4018,12 +3430,6 @@ export type TpmSupport =
 
 /**
  * The constants of {@linkcode TpmSupport}: `TpmSupport.UNSUPPORTED === "unsupported"`.
- *
- * @example Usage
- * ```ts
- * import { TpmSupport } from "@nimbus/apiclient/services/ovirt";
- * console.log(TpmSupport.UNSUPPORTED); // unsupported
- * ```
  */
 export const TpmSupport: {
   /** `unsupported` */
@@ -4047,12 +3453,6 @@ export type TransportType =
 
 /**
  * The constants of {@linkcode TransportType}: `TransportType.TCP === "tcp"`.
- *
- * @example Usage
- * ```ts
- * import { TransportType } from "@nimbus/apiclient/services/ovirt";
- * console.log(TransportType.TCP); // tcp
- * ```
  */
 export const TransportType: {
   /** `tcp` */
@@ -4073,12 +3473,6 @@ export type UsbType =
 
 /**
  * The constants of {@linkcode UsbType}: `UsbType.LEGACY === "legacy"`.
- *
- * @example Usage
- * ```ts
- * import { UsbType } from "@nimbus/apiclient/services/ovirt";
- * console.log(UsbType.LEGACY); // legacy
- * ```
  */
 export const UsbType: {
   /** `legacy` @deprecated */
@@ -4100,12 +3494,6 @@ export type ValueType =
 
 /**
  * The constants of {@linkcode ValueType}: `ValueType.DECIMAL === "decimal"`.
- *
- * @example Usage
- * ```ts
- * import { ValueType } from "@nimbus/apiclient/services/ovirt";
- * console.log(ValueType.DECIMAL); // decimal
- * ```
  */
 export const ValueType: {
   /** `decimal` */
@@ -4129,12 +3517,6 @@ export type VgpuPlacement =
 
 /**
  * The constants of {@linkcode VgpuPlacement}: `VgpuPlacement.CONSOLIDATED === "consolidated"`.
- *
- * @example Usage
- * ```ts
- * import { VgpuPlacement } from "@nimbus/apiclient/services/ovirt";
- * console.log(VgpuPlacement.CONSOLIDATED); // consolidated
- * ```
  */
 export const VgpuPlacement: {
   /** `consolidated` */
@@ -4157,12 +3539,6 @@ export type VideoType =
 
 /**
  * The constants of {@linkcode VideoType}: `VideoType.BOCHS === "bochs"`.
- *
- * @example Usage
- * ```ts
- * import { VideoType } from "@nimbus/apiclient/services/ovirt";
- * console.log(VideoType.BOCHS); // bochs
- * ```
  */
 export const VideoType: {
   /** `bochs` */
@@ -4190,12 +3566,6 @@ export type VmAffinity =
 
 /**
  * The constants of {@linkcode VmAffinity}: `VmAffinity.MIGRATABLE === "migratable"`.
- *
- * @example Usage
- * ```ts
- * import { VmAffinity } from "@nimbus/apiclient/services/ovirt";
- * console.log(VmAffinity.MIGRATABLE); // migratable
- * ```
  */
 export const VmAffinity: {
   /** `migratable` */
@@ -4219,12 +3589,6 @@ export type VmDeviceType =
 
 /**
  * The constants of {@linkcode VmDeviceType}: `VmDeviceType.FLOPPY === "floppy"`.
- *
- * @example Usage
- * ```ts
- * import { VmDeviceType } from "@nimbus/apiclient/services/ovirt";
- * console.log(VmDeviceType.FLOPPY); // floppy
- * ```
  */
 export const VmDeviceType: {
   /** `floppy` */
@@ -4245,12 +3609,6 @@ export type VmPoolType =
 
 /**
  * The constants of {@linkcode VmPoolType}: `VmPoolType.AUTOMATIC === "automatic"`.
- *
- * @example Usage
- * ```ts
- * import { VmPoolType } from "@nimbus/apiclient/services/ovirt";
- * console.log(VmPoolType.AUTOMATIC); // automatic
- * ```
  */
 export const VmPoolType: {
   /** `automatic` */
@@ -4288,7 +3646,7 @@ export type VmStatus =
  * @example Usage
  * ```ts
  * import { VmStatus } from "@nimbus/apiclient/services/ovirt";
- * console.log(VmStatus.UNASSIGNED); // unassigned
+ * console.assert(VmStatus.UNASSIGNED === "unassigned");
  * ```
  */
 export const VmStatus: {
@@ -4350,12 +3708,6 @@ export type VmStorageErrorResumeBehaviour =
 
 /**
  * The constants of {@linkcode VmStorageErrorResumeBehaviour}: `VmStorageErrorResumeBehaviour.LEAVE_PAUSED === "leave_paused"`.
- *
- * @example Usage
- * ```ts
- * import { VmStorageErrorResumeBehaviour } from "@nimbus/apiclient/services/ovirt";
- * console.log(VmStorageErrorResumeBehaviour.LEAVE_PAUSED); // leave_paused
- * ```
  */
 export const VmStorageErrorResumeBehaviour: {
   /** `leave_paused` */
@@ -4380,12 +3732,6 @@ export type VmType =
 
 /**
  * The constants of {@linkcode VmType}: `VmType.DESKTOP === "desktop"`.
- *
- * @example Usage
- * ```ts
- * import { VmType } from "@nimbus/apiclient/services/ovirt";
- * console.log(VmType.DESKTOP); // desktop
- * ```
  */
 export const VmType: {
   /** `desktop` */
@@ -4409,12 +3755,6 @@ export type VnicPassThroughMode =
 
 /**
  * The constants of {@linkcode VnicPassThroughMode}: `VnicPassThroughMode.ENABLED === "enabled"`.
- *
- * @example Usage
- * ```ts
- * import { VnicPassThroughMode } from "@nimbus/apiclient/services/ovirt";
- * console.log(VnicPassThroughMode.ENABLED); // enabled
- * ```
  */
 export const VnicPassThroughMode: {
   /** `enabled` */
@@ -4438,12 +3778,6 @@ export type WatchdogAction =
 
 /**
  * The constants of {@linkcode WatchdogAction}: `WatchdogAction.NONE === "none"`.
- *
- * @example Usage
- * ```ts
- * import { WatchdogAction } from "@nimbus/apiclient/services/ovirt";
- * console.log(WatchdogAction.NONE); // none
- * ```
  */
 export const WatchdogAction: {
   /** `none` */
@@ -4473,12 +3807,6 @@ export type WatchdogModel =
 
 /**
  * The constants of {@linkcode WatchdogModel}: `WatchdogModel.I6300ESB === "i6300esb"`.
- *
- * @example Usage
- * ```ts
- * import { WatchdogModel } from "@nimbus/apiclient/services/ovirt";
- * console.log(WatchdogModel.I6300ESB); // i6300esb
- * ```
  */
 export const WatchdogModel: {
   /** `i6300esb` */

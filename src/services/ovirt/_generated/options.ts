@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { RequestOptions } from "../service.ts";
+import type { ServiceRequestOptions } from "../service.ts";
 import type { List } from "../struct.ts";
 import type {
   AuthorizedKey,
@@ -43,28 +43,16 @@ import type {
 
 /**
  * Options of {@linkcode AffinityGroupHostLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostLabelRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupHostLabelRemoveOptions extends RequestOptions {
+export interface AffinityGroupHostLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AffinityGroupHostLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostLabelsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupHostLabelsListOptions extends RequestOptions {
+export interface AffinityGroupHostLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -73,28 +61,16 @@ export interface AffinityGroupHostLabelsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupHostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupHostRemoveOptions extends RequestOptions {
+export interface AffinityGroupHostRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AffinityGroupHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupHostsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupHostsListOptions extends RequestOptions {
+export interface AffinityGroupHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -103,70 +79,40 @@ export interface AffinityGroupHostsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupGetOptions extends RequestOptions {
+export interface AffinityGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AffinityGroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupRemoveOptions extends RequestOptions {
+export interface AffinityGroupRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AffinityGroupService.update}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupUpdateOptions extends RequestOptions {
+export interface AffinityGroupUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AffinityGroupVmLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmLabelRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupVmLabelRemoveOptions extends RequestOptions {
+export interface AffinityGroupVmLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AffinityGroupVmLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmLabelsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupVmLabelsListOptions extends RequestOptions {
+export interface AffinityGroupVmLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -175,28 +121,16 @@ export interface AffinityGroupVmLabelsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupVmRemoveOptions extends RequestOptions {
+export interface AffinityGroupVmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AffinityGroupVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupVmsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupVmsListOptions extends RequestOptions {
+export interface AffinityGroupVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -205,14 +139,8 @@ export interface AffinityGroupVmsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AffinityGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityGroupsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityGroupsListOptions extends RequestOptions {
+export interface AffinityGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -221,84 +149,48 @@ export interface AffinityGroupsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AffinityLabelHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityLabelHostGetOptions extends RequestOptions {
+export interface AffinityLabelHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AffinityLabelHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelHostsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityLabelHostsListOptions extends RequestOptions {
+export interface AffinityLabelHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityLabelGetOptions extends RequestOptions {
+export interface AffinityLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AffinityLabelVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityLabelVmGetOptions extends RequestOptions {
+export interface AffinityLabelVmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AffinityLabelVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelVmsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityLabelVmsListOptions extends RequestOptions {
+export interface AffinityLabelVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AffinityLabelsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AffinityLabelsListOptions extends RequestOptions {
+export interface AffinityLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -307,70 +199,40 @@ export interface AffinityLabelsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AssignedAffinityLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedAffinityLabelGetOptions extends RequestOptions {
+export interface AssignedAffinityLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AssignedAffinityLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedAffinityLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedAffinityLabelsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedAffinityLabelsListOptions extends RequestOptions {
+export interface AssignedAffinityLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AssignedCpuProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfileGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedCpuProfileGetOptions extends RequestOptions {
+export interface AssignedCpuProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AssignedCpuProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedCpuProfileRemoveOptions extends RequestOptions {
+export interface AssignedCpuProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AssignedCpuProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedCpuProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedCpuProfilesListOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedCpuProfilesListOptions extends RequestOptions {
+export interface AssignedCpuProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -379,42 +241,24 @@ export interface AssignedCpuProfilesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AssignedDiskProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfileGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedDiskProfileGetOptions extends RequestOptions {
+export interface AssignedDiskProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AssignedDiskProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedDiskProfileRemoveOptions extends RequestOptions {
+export interface AssignedDiskProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AssignedDiskProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedDiskProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedDiskProfilesListOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedDiskProfilesListOptions extends RequestOptions {
+export interface AssignedDiskProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -423,28 +267,16 @@ export interface AssignedDiskProfilesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AssignedPermissionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedPermissionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedPermissionsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedPermissionsListOptions extends RequestOptions {
+export interface AssignedPermissionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AssignedRolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedRolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedRolesListOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedRolesListOptions extends RequestOptions {
+export interface AssignedRolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -453,42 +285,24 @@ export interface AssignedRolesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AssignedTagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedTagGetOptions extends RequestOptions {
+export interface AssignedTagGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AssignedTagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedTagRemoveOptions extends RequestOptions {
+export interface AssignedTagRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AssignedTagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedTagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedTagsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedTagsListOptions extends RequestOptions {
+export interface AssignedTagsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -497,42 +311,24 @@ export interface AssignedTagsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AssignedVnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedVnicProfileGetOptions extends RequestOptions {
+export interface AssignedVnicProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AssignedVnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedVnicProfileRemoveOptions extends RequestOptions {
+export interface AssignedVnicProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AssignedVnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AssignedVnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AssignedVnicProfilesListOptions = { timeout: 30000 };
- * ```
  */
-export interface AssignedVnicProfilesListOptions extends RequestOptions {
+export interface AssignedVnicProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -541,14 +337,8 @@ export interface AssignedVnicProfilesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskCopyOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainDiskCopyOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -557,42 +347,24 @@ export interface AttachedStorageDomainDiskCopyOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskExportOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainDiskExportOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
 }
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainDiskGetOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AttachedStorageDomainDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDiskMoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainDiskMoveOptions extends RequestOptions {
+export interface AttachedStorageDomainDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -603,28 +375,16 @@ export interface AttachedStorageDomainDiskMoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AttachedStorageDomainDisksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDisksAddOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainDisksAddOptions extends RequestOptions {
+export interface AttachedStorageDomainDisksAddOptions extends ServiceRequestOptions {
   /** Sent as the `unregistered` query parameter. */
   unregistered?: boolean;
 }
 
 /**
  * Options of {@linkcode AttachedStorageDomainDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainDisksListOptions extends RequestOptions {
+export interface AttachedStorageDomainDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -633,28 +393,16 @@ export interface AttachedStorageDomainDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainActivateOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainActivateOptions extends RequestOptions {
+export interface AttachedStorageDomainActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainDeactivateOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainDeactivateOptions extends RequestOptions {
+export interface AttachedStorageDomainDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
   /** Sent as `<force>` in the `<action>` body. */
@@ -663,42 +411,24 @@ export interface AttachedStorageDomainDeactivateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainGetOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainGetOptions extends RequestOptions {
+export interface AttachedStorageDomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode AttachedStorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainRemoveOptions extends RequestOptions {
+export interface AttachedStorageDomainRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode AttachedStorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { AttachedStorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: AttachedStorageDomainsListOptions = { timeout: 30000 };
- * ```
  */
-export interface AttachedStorageDomainsListOptions extends RequestOptions {
+export interface AttachedStorageDomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -707,14 +437,8 @@ export interface AttachedStorageDomainsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode BalanceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { BalanceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalanceGetOptions = { timeout: 30000 };
- * ```
  */
-export interface BalanceGetOptions extends RequestOptions {
+export interface BalanceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -723,28 +447,16 @@ export interface BalanceGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode BalanceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { BalanceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalanceRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface BalanceRemoveOptions extends RequestOptions {
+export interface BalanceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode BalancesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { BalancesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BalancesListOptions = { timeout: 30000 };
- * ```
  */
-export interface BalancesListOptions extends RequestOptions {
+export interface BalancesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -755,56 +467,32 @@ export interface BalancesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode BookmarkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkGetOptions = { timeout: 30000 };
- * ```
  */
-export interface BookmarkGetOptions extends RequestOptions {
+export interface BookmarkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode BookmarkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface BookmarkRemoveOptions extends RequestOptions {
+export interface BookmarkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode BookmarkService.update}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarkUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface BookmarkUpdateOptions extends RequestOptions {
+export interface BookmarkUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode BookmarksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { BookmarksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: BookmarksListOptions = { timeout: 30000 };
- * ```
  */
-export interface BookmarksListOptions extends RequestOptions {
+export interface BookmarksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -813,126 +501,72 @@ export interface BookmarksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ClusterEnabledFeatureService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterEnabledFeatureGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterEnabledFeatureGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterEnabledFeatureGetOptions extends RequestOptions {
+export interface ClusterEnabledFeatureGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterEnabledFeaturesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterEnabledFeaturesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterEnabledFeaturesListOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterEnabledFeaturesListOptions extends RequestOptions {
+export interface ClusterEnabledFeaturesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterExternalProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterExternalProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterExternalProvidersListOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterExternalProvidersListOptions extends RequestOptions {
+export interface ClusterExternalProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterFeatureService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterFeatureGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterFeatureGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterFeatureGetOptions extends RequestOptions {
+export interface ClusterFeatureGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterFeaturesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterFeaturesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterFeaturesListOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterFeaturesListOptions extends RequestOptions {
+export interface ClusterFeaturesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterLevelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterLevelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterLevelGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterLevelGetOptions extends RequestOptions {
+export interface ClusterLevelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterLevelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterLevelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterLevelsListOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterLevelsListOptions extends RequestOptions {
+export interface ClusterLevelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworkGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterNetworkGetOptions extends RequestOptions {
+export interface ClusterNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ClusterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterNetworksListOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterNetworksListOptions extends RequestOptions {
+export interface ClusterNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -941,14 +575,8 @@ export interface ClusterNetworksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ClusterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterGetOptions extends RequestOptions {
+export interface ClusterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -957,70 +585,40 @@ export interface ClusterGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ClusterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterRemoveOptions extends RequestOptions {
+export interface ClusterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ClusterService.resetEmulatedMachine}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterResetEmulatedMachineOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterResetEmulatedMachineOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterResetEmulatedMachineOptions extends RequestOptions {
+export interface ClusterResetEmulatedMachineOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ClusterService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterSyncAllNetworksOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterSyncAllNetworksOptions extends RequestOptions {
+export interface ClusterSyncAllNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ClusterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterUpdateOptions extends RequestOptions {
+export interface ClusterUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ClusterService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { ClusterUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClusterUpgradeOptions = { timeout: 30000 };
- * ```
  */
-export interface ClusterUpgradeOptions extends RequestOptions {
+export interface ClusterUpgradeOptions extends ServiceRequestOptions {
   /** Sent as `<upgrade_action>` in the `<action>` body. */
   upgradeAction?: ClusterUpgradeAction;
   /** Sent as `<correlation_id>` in the `<action>` body. */
@@ -1033,14 +631,8 @@ export interface ClusterUpgradeOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ClustersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ClustersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ClustersListOptions = { timeout: 30000 };
- * ```
  */
-export interface ClustersListOptions extends RequestOptions {
+export interface ClustersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1055,70 +647,40 @@ export interface ClustersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode CopyableService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { CopyableCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CopyableCopyOptions = { timeout: 30000 };
- * ```
  */
-export interface CopyableCopyOptions extends RequestOptions {
+export interface CopyableCopyOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode CpuProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileGetOptions = { timeout: 30000 };
- * ```
  */
-export interface CpuProfileGetOptions extends RequestOptions {
+export interface CpuProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode CpuProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface CpuProfileRemoveOptions extends RequestOptions {
+export interface CpuProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode CpuProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfileUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface CpuProfileUpdateOptions extends RequestOptions {
+export interface CpuProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode CpuProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { CpuProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: CpuProfilesListOptions = { timeout: 30000 };
- * ```
  */
-export interface CpuProfilesListOptions extends RequestOptions {
+export interface CpuProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1127,28 +689,16 @@ export interface CpuProfilesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DataCenterNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworkGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCenterNetworkGetOptions extends RequestOptions {
+export interface DataCenterNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DataCenterNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterNetworksListOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCenterNetworksListOptions extends RequestOptions {
+export interface DataCenterNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1157,28 +707,16 @@ export interface DataCenterNetworksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.cleanFinishedTasks}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterCleanFinishedTasksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterCleanFinishedTasksOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCenterCleanFinishedTasksOptions extends RequestOptions {
+export interface DataCenterCleanFinishedTasksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode DataCenterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCenterGetOptions extends RequestOptions {
+export interface DataCenterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -1187,14 +725,8 @@ export interface DataCenterGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCenterRemoveOptions extends RequestOptions {
+export interface DataCenterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `force` query parameter. */
   force?: boolean;
   /** Sent as the `async` query parameter. */
@@ -1203,14 +735,8 @@ export interface DataCenterRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.setMaster}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterSetMasterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterSetMasterOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCenterSetMasterOptions extends RequestOptions {
+export interface DataCenterSetMasterOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -1219,28 +745,16 @@ export interface DataCenterSetMasterOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DataCenterService.update}.
- *
- * @example Usage
- * ```ts
- * import type { DataCenterUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCenterUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCenterUpdateOptions extends RequestOptions {
+export interface DataCenterUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode DataCentersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DataCentersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DataCentersListOptions = { timeout: 30000 };
- * ```
  */
-export interface DataCentersListOptions extends RequestOptions {
+export interface DataCentersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1255,98 +769,56 @@ export interface DataCentersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskAttachmentGetOptions extends RequestOptions {
+export interface DiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskAttachmentRemoveOptions extends RequestOptions {
+export interface DiskAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `detach_only` query parameter. */
   detachOnly?: boolean;
 }
 
 /**
  * Options of {@linkcode DiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskAttachmentsListOptions extends RequestOptions {
+export interface DiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DiskProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskProfileGetOptions extends RequestOptions {
+export interface DiskProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DiskProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskProfileRemoveOptions extends RequestOptions {
+export interface DiskProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode DiskProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfileUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskProfileUpdateOptions extends RequestOptions {
+export interface DiskProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode DiskProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskProfilesListOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskProfilesListOptions extends RequestOptions {
+export interface DiskProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1355,14 +827,8 @@ export interface DiskProfilesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DiskService.convert}.
- *
- * @example Usage
- * ```ts
- * import type { DiskConvertOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskConvertOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskConvertOptions extends RequestOptions {
+export interface DiskConvertOptions extends ServiceRequestOptions {
   /** Sent as `<follow>` in the `<action>` body. */
   follow?: string;
   /** Sent as `<disk>` in the `<action>` body. */
@@ -1371,14 +837,8 @@ export interface DiskConvertOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { DiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskCopyOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskCopyOptions extends RequestOptions {
+export interface DiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -1395,14 +855,8 @@ export interface DiskCopyOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { DiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskExportOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskExportOptions extends RequestOptions {
+export interface DiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -1413,14 +867,8 @@ export interface DiskExportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskGetOptions extends RequestOptions {
+export interface DiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `all_content` query parameter. */
@@ -1429,14 +877,8 @@ export interface DiskGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { DiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskMoveOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskMoveOptions extends RequestOptions {
+export interface DiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<disk_profile>` in the `<action>` body. */
@@ -1451,84 +893,48 @@ export interface DiskMoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { DiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskReduceOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskReduceOptions extends RequestOptions {
+export interface DiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode DiskService.refreshLun}.
- *
- * @example Usage
- * ```ts
- * import type { DiskRefreshLunOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRefreshLunOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskRefreshLunOptions extends RequestOptions {
+export interface DiskRefreshLunOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
 }
 
 /**
  * Options of {@linkcode DiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskRemoveOptions extends RequestOptions {
+export interface DiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode DiskSnapshotService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskSnapshotGetOptions extends RequestOptions {
+export interface DiskSnapshotGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DiskSnapshotService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskSnapshotRemoveOptions extends RequestOptions {
+export interface DiskSnapshotRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode DiskSnapshotsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DiskSnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DiskSnapshotsListOptions = { timeout: 30000 };
- * ```
  */
-export interface DiskSnapshotsListOptions extends RequestOptions {
+export interface DiskSnapshotsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1541,14 +947,8 @@ export interface DiskSnapshotsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface DisksListOptions extends RequestOptions {
+export interface DisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1561,28 +961,16 @@ export interface DisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DomainGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DomainGroupGetOptions extends RequestOptions {
+export interface DomainGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DomainGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGroupsListOptions = { timeout: 30000 };
- * ```
  */
-export interface DomainGroupsListOptions extends RequestOptions {
+export interface DomainGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1595,56 +983,32 @@ export interface DomainGroupsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DomainGetOptions extends RequestOptions {
+export interface DomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DomainUserGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUserGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGroupsListOptions = { timeout: 30000 };
- * ```
  */
-export interface DomainUserGroupsListOptions extends RequestOptions {
+export interface DomainUserGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DomainUserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUserGetOptions = { timeout: 30000 };
- * ```
  */
-export interface DomainUserGetOptions extends RequestOptions {
+export interface DomainUserGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode DomainUsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainUsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainUsersListOptions = { timeout: 30000 };
- * ```
  */
-export interface DomainUsersListOptions extends RequestOptions {
+export interface DomainUsersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1657,14 +1021,8 @@ export interface DomainUsersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode DomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { DomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: DomainsListOptions = { timeout: 30000 };
- * ```
  */
-export interface DomainsListOptions extends RequestOptions {
+export interface DomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1673,14 +1031,8 @@ export interface DomainsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode KatelloErrataService.list}.
- *
- * @example Usage
- * ```ts
- * import type { KatelloErrataListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: KatelloErrataListOptions = { timeout: 30000 };
- * ```
  */
-export interface KatelloErrataListOptions extends RequestOptions {
+export interface KatelloErrataListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1689,56 +1041,32 @@ export interface KatelloErrataListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode EventService.get}.
- *
- * @example Usage
- * ```ts
- * import type { EventGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventGetOptions = { timeout: 30000 };
- * ```
  */
-export interface EventGetOptions extends RequestOptions {
+export interface EventGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode EventService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { EventRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface EventRemoveOptions extends RequestOptions {
+export interface EventRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode EventSubscriptionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { EventSubscriptionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventSubscriptionRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface EventSubscriptionRemoveOptions extends RequestOptions {
+export interface EventSubscriptionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode EventSubscriptionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { EventSubscriptionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventSubscriptionsListOptions = { timeout: 30000 };
- * ```
  */
-export interface EventSubscriptionsListOptions extends RequestOptions {
+export interface EventSubscriptionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1747,14 +1075,8 @@ export interface EventSubscriptionsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode EventsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { EventsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsListOptions = { timeout: 30000 };
- * ```
  */
-export interface EventsListOptions extends RequestOptions {
+export interface EventsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `from` query parameter. */
@@ -1769,42 +1091,24 @@ export interface EventsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode EventsService.undelete}.
- *
- * @example Usage
- * ```ts
- * import type { EventsUndeleteOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: EventsUndeleteOptions = { timeout: 30000 };
- * ```
  */
-export interface EventsUndeleteOptions extends RequestOptions {
+export interface EventsUndeleteOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ExternalComputeResourceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalComputeResourceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalComputeResourceGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalComputeResourceGetOptions extends RequestOptions {
+export interface ExternalComputeResourceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalComputeResourcesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalComputeResourcesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalComputeResourcesListOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalComputeResourcesListOptions extends RequestOptions {
+export interface ExternalComputeResourcesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1813,28 +1117,16 @@ export interface ExternalComputeResourcesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ExternalDiscoveredHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalDiscoveredHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalDiscoveredHostGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalDiscoveredHostGetOptions extends RequestOptions {
+export interface ExternalDiscoveredHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalDiscoveredHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalDiscoveredHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalDiscoveredHostsListOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalDiscoveredHostsListOptions extends RequestOptions {
+export interface ExternalDiscoveredHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1843,28 +1135,16 @@ export interface ExternalDiscoveredHostsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ExternalHostGroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGroupGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostGroupGetOptions extends RequestOptions {
+export interface ExternalHostGroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalHostGroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGroupsListOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostGroupsListOptions extends RequestOptions {
+export interface ExternalHostGroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1873,84 +1153,48 @@ export interface ExternalHostGroupsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ExternalProviderService.importCertificates}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderImportCertificatesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderImportCertificatesOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalProviderImportCertificatesOptions extends RequestOptions {
+export interface ExternalProviderImportCertificatesOptions extends ServiceRequestOptions {
   /** Sent as `<certificates>` in the `<action>` body. */
   certificates?: List<Certificate>;
 }
 
 /**
  * Options of {@linkcode ExternalProviderService.testConnectivity}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderTestConnectivityOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderTestConnectivityOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalProviderTestConnectivityOptions extends RequestOptions {
+export interface ExternalProviderTestConnectivityOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ExternalHostProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostProviderGetOptions extends RequestOptions {
+export interface ExternalHostProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalHostProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostProviderRemoveOptions extends RequestOptions {
+export interface ExternalHostProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ExternalHostProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostProviderUpdateOptions extends RequestOptions {
+export interface ExternalHostProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode ExternalHostProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostProvidersListOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostProvidersListOptions extends RequestOptions {
+export interface ExternalHostProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1961,28 +1205,16 @@ export interface ExternalHostProvidersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ExternalHostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostGetOptions extends RequestOptions {
+export interface ExternalHostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalHostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalHostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalHostsListOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalHostsListOptions extends RequestOptions {
+export interface ExternalHostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -1991,56 +1223,32 @@ export interface ExternalHostsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ExternalNetworkProviderConfigurationService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalNetworkProviderConfigurationGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalNetworkProviderConfigurationGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalNetworkProviderConfigurationGetOptions extends RequestOptions {
+export interface ExternalNetworkProviderConfigurationGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalNetworkProviderConfigurationsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalNetworkProviderConfigurationsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalNetworkProviderConfigurationsListOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalNetworkProviderConfigurationsListOptions extends RequestOptions {
+export interface ExternalNetworkProviderConfigurationsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalProviderCertificateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderCertificateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderCertificateGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalProviderCertificateGetOptions extends RequestOptions {
+export interface ExternalProviderCertificateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ExternalProviderCertificatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ExternalProviderCertificatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ExternalProviderCertificatesListOptions = { timeout: 30000 };
- * ```
  */
-export interface ExternalProviderCertificatesListOptions extends RequestOptions {
+export interface ExternalProviderCertificatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2049,56 +1257,32 @@ export interface ExternalProviderCertificatesListOptions extends RequestOptions 
 
 /**
  * Options of {@linkcode FenceAgentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentGetOptions = { timeout: 30000 };
- * ```
  */
-export interface FenceAgentGetOptions extends RequestOptions {
+export interface FenceAgentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode FenceAgentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface FenceAgentRemoveOptions extends RequestOptions {
+export interface FenceAgentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode FenceAgentService.update}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface FenceAgentUpdateOptions extends RequestOptions {
+export interface FenceAgentUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode FenceAgentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FenceAgentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FenceAgentsListOptions = { timeout: 30000 };
- * ```
  */
-export interface FenceAgentsListOptions extends RequestOptions {
+export interface FenceAgentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2107,28 +1291,16 @@ export interface FenceAgentsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode FileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FileGetOptions = { timeout: 30000 };
- * ```
  */
-export interface FileGetOptions extends RequestOptions {
+export interface FileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode FilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilesListOptions = { timeout: 30000 };
- * ```
  */
-export interface FilesListOptions extends RequestOptions {
+export interface FilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2143,14 +1315,8 @@ export interface FilesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode FilterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { FilterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilterGetOptions = { timeout: 30000 };
- * ```
  */
-export interface FilterGetOptions extends RequestOptions {
+export interface FilterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -2159,28 +1325,16 @@ export interface FilterGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode FilterService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { FilterRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FilterRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface FilterRemoveOptions extends RequestOptions {
+export interface FilterRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode FiltersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { FiltersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: FiltersListOptions = { timeout: 30000 };
- * ```
  */
-export interface FiltersListOptions extends RequestOptions {
+export interface FiltersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2191,42 +1345,24 @@ export interface FiltersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterBrickService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickGetOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBrickGetOptions extends RequestOptions {
+export interface GlusterBrickGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode GlusterBrickService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBrickRemoveOptions extends RequestOptions {
+export interface GlusterBrickRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterBrickService.replace}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBrickReplaceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBrickReplaceOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBrickReplaceOptions extends RequestOptions {
+export interface GlusterBrickReplaceOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2235,14 +1371,8 @@ export interface GlusterBrickReplaceOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksActivateOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBricksActivateOptions extends RequestOptions {
+export interface GlusterBricksActivateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2251,14 +1381,8 @@ export interface GlusterBricksActivateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksAddOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBricksAddOptions extends RequestOptions {
+export interface GlusterBricksAddOptions extends ServiceRequestOptions {
   /** Sent as the `replica_count` query parameter. */
   replicaCount?: number;
   /** Sent as the `stripe_count` query parameter. */
@@ -2267,14 +1391,8 @@ export interface GlusterBricksAddOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksListOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBricksListOptions extends RequestOptions {
+export interface GlusterBricksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2283,14 +1401,8 @@ export interface GlusterBricksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.migrate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksMigrateOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBricksMigrateOptions extends RequestOptions {
+export interface GlusterBricksMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2299,14 +1411,8 @@ export interface GlusterBricksMigrateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBricksRemoveOptions extends RequestOptions {
+export interface GlusterBricksRemoveOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as the `replica_count` query parameter. */
@@ -2317,14 +1423,8 @@ export interface GlusterBricksRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterBricksService.stopMigrate}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterBricksStopMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterBricksStopMigrateOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterBricksStopMigrateOptions extends RequestOptions {
+export interface GlusterBricksStopMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<bricks>` in the `<action>` body. */
   bricks?: List<GlusterBrick>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2333,70 +1433,40 @@ export interface GlusterBricksStopMigrateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterHookService.disable}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookDisableOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookDisableOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterHookDisableOptions extends RequestOptions {
+export interface GlusterHookDisableOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterHookService.enable}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookEnableOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookEnableOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterHookEnableOptions extends RequestOptions {
+export interface GlusterHookEnableOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterHookService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookGetOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterHookGetOptions extends RequestOptions {
+export interface GlusterHookGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode GlusterHookService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterHookRemoveOptions extends RequestOptions {
+export interface GlusterHookRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterHookService.resolve}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHookResolveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHookResolveOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterHookResolveOptions extends RequestOptions {
+export interface GlusterHookResolveOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<resolution_type>` in the `<action>` body. */
@@ -2407,14 +1477,8 @@ export interface GlusterHookResolveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterHooksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterHooksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterHooksListOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterHooksListOptions extends RequestOptions {
+export interface GlusterHooksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2423,28 +1487,16 @@ export interface GlusterHooksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeGetOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeGetOptions extends RequestOptions {
+export interface GlusterVolumeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode GlusterVolumeService.rebalance}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeRebalanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeRebalanceOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeRebalanceOptions extends RequestOptions {
+export interface GlusterVolumeRebalanceOptions extends ServiceRequestOptions {
   /** Sent as `<fix_layout>` in the `<action>` body. */
   fixLayout?: boolean;
   /** Sent as `<force>` in the `<action>` body. */
@@ -2455,42 +1507,24 @@ export interface GlusterVolumeRebalanceOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeRemoveOptions extends RequestOptions {
+export interface GlusterVolumeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterVolumeService.resetAllOptions}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeResetAllOptionsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeResetAllOptionsOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeResetAllOptionsOptions extends RequestOptions {
+export interface GlusterVolumeResetAllOptionsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterVolumeService.resetOption}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeResetOptionOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeResetOptionOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeResetOptionOptions extends RequestOptions {
+export interface GlusterVolumeResetOptionOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<option>` in the `<action>` body. */
@@ -2501,14 +1535,8 @@ export interface GlusterVolumeResetOptionOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.setOption}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeSetOptionOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeSetOptionOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeSetOptionOptions extends RequestOptions {
+export interface GlusterVolumeSetOptionOptions extends ServiceRequestOptions {
   /** Sent as `<option>` in the `<action>` body. */
   option?: Option;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2517,14 +1545,8 @@ export interface GlusterVolumeSetOptionOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.start}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStartOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeStartOptions extends RequestOptions {
+export interface GlusterVolumeStartOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2533,28 +1555,16 @@ export interface GlusterVolumeStartOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.startProfile}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStartProfileOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStartProfileOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeStartProfileOptions extends RequestOptions {
+export interface GlusterVolumeStartProfileOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterVolumeService.stop}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeStopOptions extends RequestOptions {
+export interface GlusterVolumeStopOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2563,42 +1573,24 @@ export interface GlusterVolumeStopOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GlusterVolumeService.stopProfile}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopProfileOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopProfileOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeStopProfileOptions extends RequestOptions {
+export interface GlusterVolumeStopProfileOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterVolumeService.stopRebalance}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumeStopRebalanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumeStopRebalanceOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumeStopRebalanceOptions extends RequestOptions {
+export interface GlusterVolumeStopRebalanceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GlusterVolumesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GlusterVolumesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GlusterVolumesListOptions = { timeout: 30000 };
- * ```
  */
-export interface GlusterVolumesListOptions extends RequestOptions {
+export interface GlusterVolumesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2611,42 +1603,24 @@ export interface GlusterVolumesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode GroupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { GroupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupGetOptions = { timeout: 30000 };
- * ```
  */
-export interface GroupGetOptions extends RequestOptions {
+export interface GroupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode GroupService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { GroupRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface GroupRemoveOptions extends RequestOptions {
+export interface GroupRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode GroupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { GroupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: GroupsListOptions = { timeout: 30000 };
- * ```
  */
-export interface GroupsListOptions extends RequestOptions {
+export interface GroupsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2659,42 +1633,24 @@ export interface GroupsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostCpuUnitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostCpuUnitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCpuUnitsListOptions = { timeout: 30000 };
- * ```
  */
-export interface HostCpuUnitsListOptions extends RequestOptions {
+export interface HostCpuUnitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode HostDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeviceGetOptions = { timeout: 30000 };
- * ```
  */
-export interface HostDeviceGetOptions extends RequestOptions {
+export interface HostDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode HostDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDevicesListOptions = { timeout: 30000 };
- * ```
  */
-export interface HostDevicesListOptions extends RequestOptions {
+export interface HostDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2703,28 +1659,16 @@ export interface HostDevicesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostHookService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostHookGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostHookGetOptions = { timeout: 30000 };
- * ```
  */
-export interface HostHookGetOptions extends RequestOptions {
+export interface HostHookGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode HostHooksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostHooksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostHooksListOptions = { timeout: 30000 };
- * ```
  */
-export interface HostHooksListOptions extends RequestOptions {
+export interface HostHooksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2733,14 +1677,8 @@ export interface HostHooksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicGetOptions = { timeout: 30000 };
- * ```
  */
-export interface HostNicGetOptions extends RequestOptions {
+export interface HostNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `all_content` query parameter. */
@@ -2749,14 +1687,8 @@ export interface HostNicGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostNicService.updateVirtualFunctionsConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicUpdateVirtualFunctionsConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicUpdateVirtualFunctionsConfigurationOptions = { timeout: 30000 };
- * ```
  */
-export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends RequestOptions {
+export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends ServiceRequestOptions {
   /** Sent as `<virtual_functions_configuration>` in the `<action>` body. */
   virtualFunctionsConfiguration?: HostNicVirtualFunctionsConfiguration;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2765,14 +1697,8 @@ export interface HostNicUpdateVirtualFunctionsConfigurationOptions extends Reque
 
 /**
  * Options of {@linkcode HostNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNicsListOptions = { timeout: 30000 };
- * ```
  */
-export interface HostNicsListOptions extends RequestOptions {
+export interface HostNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2783,28 +1709,16 @@ export interface HostNicsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostNumaNodeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostNumaNodeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNumaNodeGetOptions = { timeout: 30000 };
- * ```
  */
-export interface HostNumaNodeGetOptions extends RequestOptions {
+export interface HostNumaNodeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode HostNumaNodesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostNumaNodesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostNumaNodesListOptions = { timeout: 30000 };
- * ```
  */
-export interface HostNumaNodesListOptions extends RequestOptions {
+export interface HostNumaNodesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -2813,28 +1727,16 @@ export interface HostNumaNodesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { HostActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostActivateOptions = { timeout: 30000 };
- * ```
  */
-export interface HostActivateOptions extends RequestOptions {
+export interface HostActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.approve}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveOptions = { timeout: 30000 };
- * ```
  */
-export interface HostApproveOptions extends RequestOptions {
+export interface HostApproveOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -2849,14 +1751,8 @@ export interface HostApproveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.approveUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
-export interface HostApproveUsingRootPasswordOptions extends RequestOptions {
+export interface HostApproveUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -2871,14 +1767,8 @@ export interface HostApproveUsingRootPasswordOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.approveUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostApproveUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostApproveUsingSshOptions = { timeout: 30000 };
- * ```
  */
-export interface HostApproveUsingSshOptions extends RequestOptions {
+export interface HostApproveUsingSshOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -2893,28 +1783,16 @@ export interface HostApproveUsingSshOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.commitNetConfig}.
- *
- * @example Usage
- * ```ts
- * import type { HostCommitNetConfigOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCommitNetConfigOptions = { timeout: 30000 };
- * ```
  */
-export interface HostCommitNetConfigOptions extends RequestOptions {
+export interface HostCommitNetConfigOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.copyHostNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostCopyHostNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostCopyHostNetworksOptions = { timeout: 30000 };
- * ```
  */
-export interface HostCopyHostNetworksOptions extends RequestOptions {
+export interface HostCopyHostNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<source_host>` in the `<action>` body. */
   sourceHost?: Host;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2923,14 +1801,8 @@ export interface HostCopyHostNetworksOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { HostDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDeactivateOptions = { timeout: 30000 };
- * ```
  */
-export interface HostDeactivateOptions extends RequestOptions {
+export interface HostDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<reason>` in the `<action>` body. */
   reason?: string;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2941,14 +1813,8 @@ export interface HostDeactivateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.discoverIscsi}.
- *
- * @example Usage
- * ```ts
- * import type { HostDiscoverIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostDiscoverIscsiOptions = { timeout: 30000 };
- * ```
  */
-export interface HostDiscoverIscsiOptions extends RequestOptions {
+export interface HostDiscoverIscsiOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2957,28 +1823,16 @@ export interface HostDiscoverIscsiOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.enrollCertificate}.
- *
- * @example Usage
- * ```ts
- * import type { HostEnrollCertificateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostEnrollCertificateOptions = { timeout: 30000 };
- * ```
  */
-export interface HostEnrollCertificateOptions extends RequestOptions {
+export interface HostEnrollCertificateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.fence}.
- *
- * @example Usage
- * ```ts
- * import type { HostFenceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostFenceOptions = { timeout: 30000 };
- * ```
  */
-export interface HostFenceOptions extends RequestOptions {
+export interface HostFenceOptions extends ServiceRequestOptions {
   /** Sent as `<fence_type>` in the `<action>` body. */
   fenceType?: string;
   /** Sent as `<async>` in the `<action>` body. */
@@ -2989,28 +1843,16 @@ export interface HostFenceOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.forceSelectSpm}.
- *
- * @example Usage
- * ```ts
- * import type { HostForceSelectSpmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostForceSelectSpmOptions = { timeout: 30000 };
- * ```
  */
-export interface HostForceSelectSpmOptions extends RequestOptions {
+export interface HostForceSelectSpmOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.get}.
- *
- * @example Usage
- * ```ts
- * import type { HostGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostGetOptions = { timeout: 30000 };
- * ```
  */
-export interface HostGetOptions extends RequestOptions {
+export interface HostGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -3021,14 +1863,8 @@ export interface HostGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.install}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallOptions = { timeout: 30000 };
- * ```
  */
-export interface HostInstallOptions extends RequestOptions {
+export interface HostInstallOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
   activate?: boolean;
   /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
@@ -3051,14 +1887,8 @@ export interface HostInstallOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.installUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
-export interface HostInstallUsingRootPasswordOptions extends RequestOptions {
+export interface HostInstallUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
   activate?: boolean;
   /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
@@ -3081,14 +1911,8 @@ export interface HostInstallUsingRootPasswordOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.installUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostInstallUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostInstallUsingSshOptions = { timeout: 30000 };
- * ```
  */
-export interface HostInstallUsingSshOptions extends RequestOptions {
+export interface HostInstallUsingSshOptions extends ServiceRequestOptions {
   /** Sent as `<activate>` in the `<action>` body. */
   activate?: boolean;
   /** Sent as `<root_password>` in the `<action>` body. A secret: never logged. */
@@ -3111,14 +1935,8 @@ export interface HostInstallUsingSshOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.iscsiDiscover}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiDiscoverOptions = { timeout: 30000 };
- * ```
  */
-export interface HostIscsiDiscoverOptions extends RequestOptions {
+export interface HostIscsiDiscoverOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -3127,14 +1945,8 @@ export interface HostIscsiDiscoverOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.iscsiLogin}.
- *
- * @example Usage
- * ```ts
- * import type { HostIscsiLoginOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostIscsiLoginOptions = { timeout: 30000 };
- * ```
  */
-export interface HostIscsiLoginOptions extends RequestOptions {
+export interface HostIscsiLoginOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -3143,28 +1955,16 @@ export interface HostIscsiLoginOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.refresh}.
- *
- * @example Usage
- * ```ts
- * import type { HostRefreshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRefreshOptions = { timeout: 30000 };
- * ```
  */
-export interface HostRefreshOptions extends RequestOptions {
+export interface HostRefreshOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { HostRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface HostRemoveOptions extends RequestOptions {
+export interface HostRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `force` query parameter. */
   force?: boolean;
   /** Sent as the `async` query parameter. */
@@ -3173,14 +1973,8 @@ export interface HostRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.setupNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSetupNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSetupNetworksOptions = { timeout: 30000 };
- * ```
  */
-export interface HostSetupNetworksOptions extends RequestOptions {
+export interface HostSetupNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<modified_network_attachments>` in the `<action>` body. */
   modifiedNetworkAttachments?: List<NetworkAttachment>;
   /** Sent as `<removed_network_attachments>` in the `<action>` body. */
@@ -3207,28 +2001,16 @@ export interface HostSetupNetworksOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostService.syncAllNetworks}.
- *
- * @example Usage
- * ```ts
- * import type { HostSyncAllNetworksOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostSyncAllNetworksOptions = { timeout: 30000 };
- * ```
  */
-export interface HostSyncAllNetworksOptions extends RequestOptions {
+export interface HostSyncAllNetworksOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.unregisteredStorageDomainsDiscover}.
- *
- * @example Usage
- * ```ts
- * import type { HostUnregisteredStorageDomainsDiscoverOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUnregisteredStorageDomainsDiscoverOptions = { timeout: 30000 };
- * ```
  */
-export interface HostUnregisteredStorageDomainsDiscoverOptions extends RequestOptions {
+export interface HostUnregisteredStorageDomainsDiscoverOptions extends ServiceRequestOptions {
   /** Sent as `<iscsi>` in the `<action>` body. */
   iscsi?: IscsiDetails;
   /** Sent as `<async>` in the `<action>` body. */
@@ -3237,56 +2019,32 @@ export interface HostUnregisteredStorageDomainsDiscoverOptions extends RequestOp
 
 /**
  * Options of {@linkcode HostService.update}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface HostUpdateOptions extends RequestOptions {
+export interface HostUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.updateUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
-export interface HostUpdateUsingRootPasswordOptions extends RequestOptions {
+export interface HostUpdateUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.updateUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpdateUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpdateUsingSshOptions = { timeout: 30000 };
- * ```
  */
-export interface HostUpdateUsingSshOptions extends RequestOptions {
+export interface HostUpdateUsingSshOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode HostService.upgrade}.
- *
- * @example Usage
- * ```ts
- * import type { HostUpgradeOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostUpgradeOptions = { timeout: 30000 };
- * ```
  */
-export interface HostUpgradeOptions extends RequestOptions {
+export interface HostUpgradeOptions extends ServiceRequestOptions {
   /** Sent as `<image>` in the `<action>` body. @deprecated Deprecated in the engine API. */
   image?: string;
   /** Sent as `<reboot>` in the `<action>` body. */
@@ -3299,14 +2057,8 @@ export interface HostUpgradeOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostStorageService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostStorageListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostStorageListOptions = { timeout: 30000 };
- * ```
  */
-export interface HostStorageListOptions extends RequestOptions {
+export interface HostStorageListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `report_status` query parameter. */
@@ -3315,14 +2067,8 @@ export interface HostStorageListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddOptions = { timeout: 30000 };
- * ```
  */
-export interface HostsAddOptions extends RequestOptions {
+export interface HostsAddOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
   deployHostedEngine?: boolean;
   /** Sent as the `undeploy_hosted_engine` query parameter. */
@@ -3335,14 +2081,8 @@ export interface HostsAddOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostsService.addUsingRootPassword}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddUsingRootPasswordOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddUsingRootPasswordOptions = { timeout: 30000 };
- * ```
  */
-export interface HostsAddUsingRootPasswordOptions extends RequestOptions {
+export interface HostsAddUsingRootPasswordOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
   deployHostedEngine?: boolean;
   /** Sent as the `undeploy_hosted_engine` query parameter. */
@@ -3355,14 +2095,8 @@ export interface HostsAddUsingRootPasswordOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostsService.addUsingSsh}.
- *
- * @example Usage
- * ```ts
- * import type { HostsAddUsingSshOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsAddUsingSshOptions = { timeout: 30000 };
- * ```
  */
-export interface HostsAddUsingSshOptions extends RequestOptions {
+export interface HostsAddUsingSshOptions extends ServiceRequestOptions {
   /** Sent as the `deploy_hosted_engine` query parameter. */
   deployHostedEngine?: boolean;
   /** Sent as the `undeploy_hosted_engine` query parameter. */
@@ -3375,14 +2109,8 @@ export interface HostsAddUsingSshOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode HostsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { HostsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: HostsListOptions = { timeout: 30000 };
- * ```
  */
-export interface HostsListOptions extends RequestOptions {
+export interface HostsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3403,28 +2131,16 @@ export interface HostsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode IconService.get}.
- *
- * @example Usage
- * ```ts
- * import type { IconGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IconGetOptions = { timeout: 30000 };
- * ```
  */
-export interface IconGetOptions extends RequestOptions {
+export interface IconGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode IconsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { IconsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IconsListOptions = { timeout: 30000 };
- * ```
  */
-export interface IconsListOptions extends RequestOptions {
+export interface IconsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3433,28 +2149,16 @@ export interface IconsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ImageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ImageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ImageGetOptions extends RequestOptions {
+export interface ImageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ImageService.import}.
- *
- * @example Usage
- * ```ts
- * import type { ImageImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageImportOptions = { timeout: 30000 };
- * ```
  */
-export interface ImageImportOptions extends RequestOptions {
+export interface ImageImportOptions extends ServiceRequestOptions {
   /** Sent as `<cluster>` in the `<action>` body. */
   cluster?: Cluster;
   /** Sent as `<disk>` in the `<action>` body. */
@@ -3471,42 +2175,24 @@ export interface ImageImportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode ImageTransferService.get}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransferGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransferGetOptions = { timeout: 30000 };
- * ```
  */
-export interface ImageTransferGetOptions extends RequestOptions {
+export interface ImageTransferGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ImageTransfersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ImageTransfersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImageTransfersListOptions = { timeout: 30000 };
- * ```
  */
-export interface ImageTransfersListOptions extends RequestOptions {
+export interface ImageTransfersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode ImagesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { ImagesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: ImagesListOptions = { timeout: 30000 };
- * ```
  */
-export interface ImagesListOptions extends RequestOptions {
+export interface ImagesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3515,42 +2201,24 @@ export interface ImagesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeGraphicsConsoleGetOptions extends RequestOptions {
+export interface InstanceTypeGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode InstanceTypeGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeGraphicsConsoleRemoveOptions extends RequestOptions {
+export interface InstanceTypeGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode InstanceTypeGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions {
+export interface InstanceTypeGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3559,56 +2227,32 @@ export interface InstanceTypeGraphicsConsolesListOptions extends RequestOptions 
 
 /**
  * Options of {@linkcode InstanceTypeNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicGetOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeNicGetOptions extends RequestOptions {
+export interface InstanceTypeNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode InstanceTypeNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeNicRemoveOptions extends RequestOptions {
+export interface InstanceTypeNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode InstanceTypeNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeNicUpdateOptions extends RequestOptions {
+export interface InstanceTypeNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode InstanceTypeNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeNicsListOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeNicsListOptions extends RequestOptions {
+export interface InstanceTypeNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3619,98 +2263,56 @@ export interface InstanceTypeNicsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeGetOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeGetOptions extends RequestOptions {
+export interface InstanceTypeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode InstanceTypeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeRemoveOptions extends RequestOptions {
+export interface InstanceTypeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode InstanceTypeService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeUpdateOptions extends RequestOptions {
+export interface InstanceTypeUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogGetOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeWatchdogGetOptions extends RequestOptions {
+export interface InstanceTypeWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeWatchdogRemoveOptions extends RequestOptions {
+export interface InstanceTypeWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeWatchdogUpdateOptions extends RequestOptions {
+export interface InstanceTypeWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode InstanceTypeWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypeWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypeWatchdogsListOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypeWatchdogsListOptions extends RequestOptions {
+export interface InstanceTypeWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3721,14 +2323,8 @@ export interface InstanceTypeWatchdogsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode InstanceTypesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { InstanceTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: InstanceTypesListOptions = { timeout: 30000 };
- * ```
  */
-export interface InstanceTypesListOptions extends RequestOptions {
+export interface InstanceTypesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3741,56 +2337,32 @@ export interface InstanceTypesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode IscsiBondService.get}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondGetOptions = { timeout: 30000 };
- * ```
  */
-export interface IscsiBondGetOptions extends RequestOptions {
+export interface IscsiBondGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode IscsiBondService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface IscsiBondRemoveOptions extends RequestOptions {
+export interface IscsiBondRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode IscsiBondService.update}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface IscsiBondUpdateOptions extends RequestOptions {
+export interface IscsiBondUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode IscsiBondsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { IscsiBondsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: IscsiBondsListOptions = { timeout: 30000 };
- * ```
  */
-export interface IscsiBondsListOptions extends RequestOptions {
+export interface IscsiBondsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3799,28 +2371,16 @@ export interface IscsiBondsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode JobService.clear}.
- *
- * @example Usage
- * ```ts
- * import type { JobClearOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobClearOptions = { timeout: 30000 };
- * ```
  */
-export interface JobClearOptions extends RequestOptions {
+export interface JobClearOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode JobService.end}.
- *
- * @example Usage
- * ```ts
- * import type { JobEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobEndOptions = { timeout: 30000 };
- * ```
  */
-export interface JobEndOptions extends RequestOptions {
+export interface JobEndOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<succeeded>` in the `<action>` body. */
@@ -3831,28 +2391,16 @@ export interface JobEndOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode JobService.get}.
- *
- * @example Usage
- * ```ts
- * import type { JobGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobGetOptions = { timeout: 30000 };
- * ```
  */
-export interface JobGetOptions extends RequestOptions {
+export interface JobGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode JobsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { JobsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: JobsListOptions = { timeout: 30000 };
- * ```
  */
-export interface JobsListOptions extends RequestOptions {
+export interface JobsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `search` query parameter. */
@@ -3865,84 +2413,48 @@ export interface JobsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode KatelloErratumService.get}.
- *
- * @example Usage
- * ```ts
- * import type { KatelloErratumGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: KatelloErratumGetOptions = { timeout: 30000 };
- * ```
  */
-export interface KatelloErratumGetOptions extends RequestOptions {
+export interface KatelloErratumGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode LinkLayerDiscoveryProtocolService.list}.
- *
- * @example Usage
- * ```ts
- * import type { LinkLayerDiscoveryProtocolListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: LinkLayerDiscoveryProtocolListOptions = { timeout: 30000 };
- * ```
  */
-export interface LinkLayerDiscoveryProtocolListOptions extends RequestOptions {
+export interface LinkLayerDiscoveryProtocolListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode MacPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolGetOptions = { timeout: 30000 };
- * ```
  */
-export interface MacPoolGetOptions extends RequestOptions {
+export interface MacPoolGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode MacPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface MacPoolRemoveOptions extends RequestOptions {
+export interface MacPoolRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode MacPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface MacPoolUpdateOptions extends RequestOptions {
+export interface MacPoolUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode MacPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { MacPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MacPoolsListOptions = { timeout: 30000 };
- * ```
  */
-export interface MacPoolsListOptions extends RequestOptions {
+export interface MacPoolsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -3951,70 +2463,40 @@ export interface MacPoolsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode MoveableService.move}.
- *
- * @example Usage
- * ```ts
- * import type { MoveableMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: MoveableMoveOptions = { timeout: 30000 };
- * ```
  */
-export interface MoveableMoveOptions extends RequestOptions {
+export interface MoveableMoveOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode NetworkAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkAttachmentGetOptions extends RequestOptions {
+export interface NetworkAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode NetworkAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkAttachmentRemoveOptions extends RequestOptions {
+export interface NetworkAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode NetworkAttachmentService.update}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkAttachmentUpdateOptions extends RequestOptions {
+export interface NetworkAttachmentUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode NetworkAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkAttachmentsListOptions extends RequestOptions {
+export interface NetworkAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4023,70 +2505,40 @@ export interface NetworkAttachmentsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode NetworkFilterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkFilterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkFilterGetOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkFilterGetOptions extends RequestOptions {
+export interface NetworkFilterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode NetworkFiltersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkFiltersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkFiltersListOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkFiltersListOptions extends RequestOptions {
+export interface NetworkFiltersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode NetworkLabelService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelGetOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkLabelGetOptions extends RequestOptions {
+export interface NetworkLabelGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode NetworkLabelService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkLabelRemoveOptions extends RequestOptions {
+export interface NetworkLabelRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode NetworkLabelsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkLabelsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkLabelsListOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkLabelsListOptions extends RequestOptions {
+export interface NetworkLabelsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4095,56 +2547,32 @@ export interface NetworkLabelsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode NetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkGetOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkGetOptions extends RequestOptions {
+export interface NetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode NetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkRemoveOptions extends RequestOptions {
+export interface NetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode NetworkService.update}.
- *
- * @example Usage
- * ```ts
- * import type { NetworkUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworkUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworkUpdateOptions extends RequestOptions {
+export interface NetworkUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode NetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NetworksListOptions = { timeout: 30000 };
- * ```
  */
-export interface NetworksListOptions extends RequestOptions {
+export interface NetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4157,84 +2585,48 @@ export interface NetworksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode NicNetworkFilterParameterService.get}.
- *
- * @example Usage
- * ```ts
- * import type { NicNetworkFilterParameterGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NicNetworkFilterParameterGetOptions = { timeout: 30000 };
- * ```
  */
-export interface NicNetworkFilterParameterGetOptions extends RequestOptions {
+export interface NicNetworkFilterParameterGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode NicNetworkFilterParametersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { NicNetworkFilterParametersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: NicNetworkFilterParametersListOptions = { timeout: 30000 };
- * ```
  */
-export interface NicNetworkFilterParametersListOptions extends RequestOptions {
+export interface NicNetworkFilterParametersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackImageProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackImageProviderGetOptions extends RequestOptions {
+export interface OpenstackImageProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackImageProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackImageProviderRemoveOptions extends RequestOptions {
+export interface OpenstackImageProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode OpenstackImageProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackImageProviderUpdateOptions extends RequestOptions {
+export interface OpenstackImageProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode OpenstackImageProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageProvidersListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackImageProvidersListOptions extends RequestOptions {
+export interface OpenstackImageProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4245,28 +2637,16 @@ export interface OpenstackImageProvidersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackImageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackImageGetOptions extends RequestOptions {
+export interface OpenstackImageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackImageService.import}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImageImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImageImportOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackImageImportOptions extends RequestOptions {
+export interface OpenstackImageImportOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<import_as_template>` in the `<action>` body. */
@@ -4283,14 +2663,8 @@ export interface OpenstackImageImportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackImagesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackImagesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackImagesListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackImagesListOptions extends RequestOptions {
+export interface OpenstackImagesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4299,56 +2673,32 @@ export interface OpenstackImagesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackNetworkProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackNetworkProviderGetOptions extends RequestOptions {
+export interface OpenstackNetworkProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackNetworkProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackNetworkProviderRemoveOptions extends RequestOptions {
+export interface OpenstackNetworkProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode OpenstackNetworkProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackNetworkProviderUpdateOptions extends RequestOptions {
+export interface OpenstackNetworkProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode OpenstackNetworkProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkProvidersListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackNetworkProvidersListOptions extends RequestOptions {
+export interface OpenstackNetworkProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4359,28 +2709,16 @@ export interface OpenstackNetworkProvidersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackNetworkGetOptions extends RequestOptions {
+export interface OpenstackNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackNetworkService.import}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworkImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworkImportOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackNetworkImportOptions extends RequestOptions {
+export interface OpenstackNetworkImportOptions extends ServiceRequestOptions {
   /** Sent as `<data_center>` in the `<action>` body. */
   dataCenter?: DataCenter;
   /** Sent as `<async>` in the `<action>` body. */
@@ -4389,14 +2727,8 @@ export interface OpenstackNetworkImportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackNetworksListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackNetworksListOptions extends RequestOptions {
+export interface OpenstackNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4405,42 +2737,24 @@ export interface OpenstackNetworksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackSubnetService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackSubnetGetOptions extends RequestOptions {
+export interface OpenstackSubnetGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackSubnetService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackSubnetRemoveOptions extends RequestOptions {
+export interface OpenstackSubnetRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode OpenstackSubnetsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackSubnetsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackSubnetsListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackSubnetsListOptions extends RequestOptions {
+export interface OpenstackSubnetsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4449,42 +2763,24 @@ export interface OpenstackSubnetsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackVolumeAuthenticationKeyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeyGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeAuthenticationKeyGetOptions extends RequestOptions {
+export interface OpenstackVolumeAuthenticationKeyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackVolumeAuthenticationKeyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeyRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends RequestOptions {
+export interface OpenstackVolumeAuthenticationKeyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode OpenstackVolumeAuthenticationKeysService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeAuthenticationKeysListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeAuthenticationKeysListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeAuthenticationKeysListOptions extends RequestOptions {
+export interface OpenstackVolumeAuthenticationKeysListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4493,28 +2789,16 @@ export interface OpenstackVolumeAuthenticationKeysListOptions extends RequestOpt
 
 /**
  * Options of {@linkcode OpenstackVolumeProviderService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeProviderGetOptions extends RequestOptions {
+export interface OpenstackVolumeProviderGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackVolumeProviderService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeProviderRemoveOptions extends RequestOptions {
+export interface OpenstackVolumeProviderRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -4523,28 +2807,16 @@ export interface OpenstackVolumeProviderRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackVolumeProviderService.update}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProviderUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProviderUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeProviderUpdateOptions extends RequestOptions {
+export interface OpenstackVolumeProviderUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode OpenstackVolumeProvidersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeProvidersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeProvidersListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeProvidersListOptions extends RequestOptions {
+export interface OpenstackVolumeProvidersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4555,28 +2827,16 @@ export interface OpenstackVolumeProvidersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OpenstackVolumeTypeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeTypeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeTypeGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeTypeGetOptions extends RequestOptions {
+export interface OpenstackVolumeTypeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OpenstackVolumeTypesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OpenstackVolumeTypesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OpenstackVolumeTypesListOptions = { timeout: 30000 };
- * ```
  */
-export interface OpenstackVolumeTypesListOptions extends RequestOptions {
+export interface OpenstackVolumeTypesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4585,28 +2845,16 @@ export interface OpenstackVolumeTypesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode OperatingSystemService.get}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemGetOptions = { timeout: 30000 };
- * ```
  */
-export interface OperatingSystemGetOptions extends RequestOptions {
+export interface OperatingSystemGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode OperatingSystemsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { OperatingSystemsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: OperatingSystemsListOptions = { timeout: 30000 };
- * ```
  */
-export interface OperatingSystemsListOptions extends RequestOptions {
+export interface OperatingSystemsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4615,70 +2863,40 @@ export interface OperatingSystemsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode PermissionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionGetOptions = { timeout: 30000 };
- * ```
  */
-export interface PermissionGetOptions extends RequestOptions {
+export interface PermissionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode PermissionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermissionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermissionRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface PermissionRemoveOptions extends RequestOptions {
+export interface PermissionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode PermitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { PermitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitGetOptions = { timeout: 30000 };
- * ```
  */
-export interface PermitGetOptions extends RequestOptions {
+export interface PermitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode PermitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { PermitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface PermitRemoveOptions extends RequestOptions {
+export interface PermitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode PermitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { PermitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: PermitsListOptions = { timeout: 30000 };
- * ```
  */
-export interface PermitsListOptions extends RequestOptions {
+export interface PermitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4687,56 +2905,32 @@ export interface PermitsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode QosService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QosGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosGetOptions = { timeout: 30000 };
- * ```
  */
-export interface QosGetOptions extends RequestOptions {
+export interface QosGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode QosService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QosRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface QosRemoveOptions extends RequestOptions {
+export interface QosRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode QosService.update}.
- *
- * @example Usage
- * ```ts
- * import type { QosUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QosUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface QosUpdateOptions extends RequestOptions {
+export interface QosUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode QossService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QossListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QossListOptions = { timeout: 30000 };
- * ```
  */
-export interface QossListOptions extends RequestOptions {
+export interface QossListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4745,42 +2939,24 @@ export interface QossListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode QuotaClusterLimitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitGetOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaClusterLimitGetOptions extends RequestOptions {
+export interface QuotaClusterLimitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode QuotaClusterLimitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaClusterLimitRemoveOptions extends RequestOptions {
+export interface QuotaClusterLimitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode QuotaClusterLimitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaClusterLimitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaClusterLimitsListOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaClusterLimitsListOptions extends RequestOptions {
+export interface QuotaClusterLimitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4789,84 +2965,48 @@ export interface QuotaClusterLimitsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode QuotaService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaGetOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaGetOptions extends RequestOptions {
+export interface QuotaGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode QuotaService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaRemoveOptions extends RequestOptions {
+export interface QuotaRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode QuotaService.update}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaUpdateOptions extends RequestOptions {
+export interface QuotaUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode QuotaStorageLimitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitGetOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaStorageLimitGetOptions extends RequestOptions {
+export interface QuotaStorageLimitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode QuotaStorageLimitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaStorageLimitRemoveOptions extends RequestOptions {
+export interface QuotaStorageLimitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode QuotaStorageLimitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotaStorageLimitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotaStorageLimitsListOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotaStorageLimitsListOptions extends RequestOptions {
+export interface QuotaStorageLimitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4875,14 +3015,8 @@ export interface QuotaStorageLimitsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode QuotasService.list}.
- *
- * @example Usage
- * ```ts
- * import type { QuotasListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: QuotasListOptions = { timeout: 30000 };
- * ```
  */
-export interface QuotasListOptions extends RequestOptions {
+export interface QuotasListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4891,56 +3025,32 @@ export interface QuotasListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode RoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { RoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleGetOptions = { timeout: 30000 };
- * ```
  */
-export interface RoleGetOptions extends RequestOptions {
+export interface RoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode RoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { RoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface RoleRemoveOptions extends RequestOptions {
+export interface RoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode RoleService.update}.
- *
- * @example Usage
- * ```ts
- * import type { RoleUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RoleUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface RoleUpdateOptions extends RequestOptions {
+export interface RoleUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode RolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { RolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: RolesListOptions = { timeout: 30000 };
- * ```
  */
-export interface RolesListOptions extends RequestOptions {
+export interface RolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4949,14 +3059,8 @@ export interface RolesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPoliciesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPoliciesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPoliciesListOptions = { timeout: 30000 };
- * ```
  */
-export interface SchedulingPoliciesListOptions extends RequestOptions {
+export interface SchedulingPoliciesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -4967,14 +3071,8 @@ export interface SchedulingPoliciesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SchedulingPolicyGetOptions extends RequestOptions {
+export interface SchedulingPolicyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -4983,42 +3081,24 @@ export interface SchedulingPolicyGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface SchedulingPolicyRemoveOptions extends RequestOptions {
+export interface SchedulingPolicyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode SchedulingPolicyService.update}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface SchedulingPolicyUpdateOptions extends RequestOptions {
+export interface SchedulingPolicyUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode SchedulingPolicyUnitService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SchedulingPolicyUnitGetOptions extends RequestOptions {
+export interface SchedulingPolicyUnitGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -5027,28 +3107,16 @@ export interface SchedulingPolicyUnitGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SchedulingPolicyUnitService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface SchedulingPolicyUnitRemoveOptions extends RequestOptions {
+export interface SchedulingPolicyUnitRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode SchedulingPolicyUnitsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SchedulingPolicyUnitsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SchedulingPolicyUnitsListOptions = { timeout: 30000 };
- * ```
  */
-export interface SchedulingPolicyUnitsListOptions extends RequestOptions {
+export interface SchedulingPolicyUnitsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5059,28 +3127,16 @@ export interface SchedulingPolicyUnitsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SnapshotCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotCdromGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotCdromGetOptions extends RequestOptions {
+export interface SnapshotCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode SnapshotCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotCdromsListOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotCdromsListOptions extends RequestOptions {
+export interface SnapshotCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5089,28 +3145,16 @@ export interface SnapshotCdromsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SnapshotDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotDiskGetOptions extends RequestOptions {
+export interface SnapshotDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode SnapshotDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotDisksListOptions extends RequestOptions {
+export interface SnapshotDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5119,28 +3163,16 @@ export interface SnapshotDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SnapshotNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotNicGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotNicGetOptions extends RequestOptions {
+export interface SnapshotNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode SnapshotNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotNicsListOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotNicsListOptions extends RequestOptions {
+export interface SnapshotNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5149,28 +3181,16 @@ export interface SnapshotNicsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SnapshotService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotGetOptions extends RequestOptions {
+export interface SnapshotGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode SnapshotService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotRemoveOptions extends RequestOptions {
+export interface SnapshotRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `all_content` query parameter. */
@@ -5179,14 +3199,8 @@ export interface SnapshotRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SnapshotService.restore}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotRestoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotRestoreOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotRestoreOptions extends RequestOptions {
+export interface SnapshotRestoreOptions extends ServiceRequestOptions {
   /** Sent as `<disks>` in the `<action>` body. */
   disks?: List<Disk>;
   /** Sent as `<restore_memory>` in the `<action>` body. */
@@ -5197,14 +3211,8 @@ export interface SnapshotRestoreOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SnapshotsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SnapshotsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SnapshotsListOptions = { timeout: 30000 };
- * ```
  */
-export interface SnapshotsListOptions extends RequestOptions {
+export interface SnapshotsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5215,56 +3223,32 @@ export interface SnapshotsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SshPublicKeyService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SshPublicKeyGetOptions extends RequestOptions {
+export interface SshPublicKeyGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode SshPublicKeyService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface SshPublicKeyRemoveOptions extends RequestOptions {
+export interface SshPublicKeyRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode SshPublicKeyService.update}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeyUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeyUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface SshPublicKeyUpdateOptions extends RequestOptions {
+export interface SshPublicKeyUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode SshPublicKeysService.list}.
- *
- * @example Usage
- * ```ts
- * import type { SshPublicKeysListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SshPublicKeysListOptions = { timeout: 30000 };
- * ```
  */
-export interface SshPublicKeysListOptions extends RequestOptions {
+export interface SshPublicKeysListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5273,28 +3257,16 @@ export interface SshPublicKeysListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StatisticService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StatisticGetOptions extends RequestOptions {
+export interface StatisticGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StatisticsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StatisticsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StatisticsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StatisticsListOptions extends RequestOptions {
+export interface StatisticsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5303,14 +3275,8 @@ export interface StatisticsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StepService.end}.
- *
- * @example Usage
- * ```ts
- * import type { StepEndOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepEndOptions = { timeout: 30000 };
- * ```
  */
-export interface StepEndOptions extends RequestOptions {
+export interface StepEndOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<succeeded>` in the `<action>` body. */
@@ -5321,28 +3287,16 @@ export interface StepEndOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StepService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StepGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StepGetOptions extends RequestOptions {
+export interface StepGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StepsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StepsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StepsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StepsListOptions extends RequestOptions {
+export interface StepsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5351,14 +3305,8 @@ export interface StepsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainContentDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainContentDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainContentDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainContentDiskGetOptions extends RequestOptions {
+export interface StorageDomainContentDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -5367,14 +3315,8 @@ export interface StorageDomainContentDiskGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainContentDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainContentDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainContentDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainContentDisksListOptions extends RequestOptions {
+export interface StorageDomainContentDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5387,14 +3329,8 @@ export interface StorageDomainContentDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskCopyOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainDiskCopyOptions extends RequestOptions {
+export interface StorageDomainDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<disk>` in the `<action>` body. */
   disk?: Disk;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -5403,42 +3339,24 @@ export interface StorageDomainDiskCopyOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskExportOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainDiskExportOptions extends RequestOptions {
+export interface StorageDomainDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
 }
 
 /**
  * Options of {@linkcode StorageDomainDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainDiskGetOptions extends RequestOptions {
+export interface StorageDomainDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageDomainDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskMoveOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainDiskMoveOptions extends RequestOptions {
+export interface StorageDomainDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -5449,42 +3367,24 @@ export interface StorageDomainDiskMoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainDiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDiskReduceOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainDiskReduceOptions extends RequestOptions {
+export interface StorageDomainDiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageDomainDisksService.add}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksAddOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainDisksAddOptions extends RequestOptions {
+export interface StorageDomainDisksAddOptions extends ServiceRequestOptions {
   /** Sent as the `unregistered` query parameter. */
   unregistered?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageDomainDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainDisksListOptions extends RequestOptions {
+export interface StorageDomainDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5495,42 +3395,24 @@ export interface StorageDomainDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainServerConnectionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainServerConnectionGetOptions extends RequestOptions {
+export interface StorageDomainServerConnectionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageDomainServerConnectionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainServerConnectionRemoveOptions extends RequestOptions {
+export interface StorageDomainServerConnectionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageDomainServerConnectionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainServerConnectionsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainServerConnectionsListOptions extends RequestOptions {
+export interface StorageDomainServerConnectionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5539,14 +3421,8 @@ export interface StorageDomainServerConnectionsListOptions extends RequestOption
 
 /**
  * Options of {@linkcode StorageDomainService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainGetOptions extends RequestOptions {
+export interface StorageDomainGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -5555,14 +3431,8 @@ export interface StorageDomainGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.isAttached}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainIsAttachedOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainIsAttachedOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainIsAttachedOptions extends RequestOptions {
+export interface StorageDomainIsAttachedOptions extends ServiceRequestOptions {
   /** Sent as `<host>` in the `<action>` body. */
   host?: Host;
   /** Sent as `<async>` in the `<action>` body. */
@@ -5571,28 +3441,16 @@ export interface StorageDomainIsAttachedOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.reduceLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainReduceLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainReduceLunsOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainReduceLunsOptions extends RequestOptions {
+export interface StorageDomainReduceLunsOptions extends ServiceRequestOptions {
   /** Sent as `<logical_units>` in the `<action>` body. */
   logicalUnits?: List<LogicalUnit>;
 }
 
 /**
  * Options of {@linkcode StorageDomainService.refreshLuns}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRefreshLunsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRefreshLunsOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainRefreshLunsOptions extends RequestOptions {
+export interface StorageDomainRefreshLunsOptions extends ServiceRequestOptions {
   /** Sent as `<logical_units>` in the `<action>` body. */
   logicalUnits?: List<LogicalUnit>;
   /** Sent as `<async>` in the `<action>` body. */
@@ -5601,14 +3459,8 @@ export interface StorageDomainRefreshLunsOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainRemoveOptions extends RequestOptions {
+export interface StorageDomainRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `host` query parameter. */
   host?: string;
   /** Sent as the `format` query parameter. */
@@ -5621,56 +3473,32 @@ export interface StorageDomainRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainUpdateOptions extends RequestOptions {
+export interface StorageDomainUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageDomainService.updateOvfStore}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainUpdateOvfStoreOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainUpdateOvfStoreOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainUpdateOvfStoreOptions extends RequestOptions {
+export interface StorageDomainUpdateOvfStoreOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainTemplateGetOptions extends RequestOptions {
+export interface StorageDomainTemplateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.import}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateImportOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainTemplateImportOptions extends RequestOptions {
+export interface StorageDomainTemplateImportOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5689,14 +3517,8 @@ export interface StorageDomainTemplateImportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.register}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateRegisterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRegisterOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainTemplateRegisterOptions extends RequestOptions {
+export interface StorageDomainTemplateRegisterOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5717,28 +3539,16 @@ export interface StorageDomainTemplateRegisterOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainTemplateService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplateRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainTemplateRemoveOptions extends RequestOptions {
+export interface StorageDomainTemplateRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageDomainTemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainTemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainTemplatesListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainTemplatesListOptions extends RequestOptions {
+export interface StorageDomainTemplatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5749,56 +3559,32 @@ export interface StorageDomainTemplatesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainVmDiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmDiskAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainVmDiskAttachmentGetOptions extends RequestOptions {
+export interface StorageDomainVmDiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageDomainVmDiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmDiskAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainVmDiskAttachmentsListOptions extends RequestOptions {
+export interface StorageDomainVmDiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageDomainVmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainVmGetOptions extends RequestOptions {
+export interface StorageDomainVmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageDomainVmService.import}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmImportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmImportOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainVmImportOptions extends RequestOptions {
+export interface StorageDomainVmImportOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5817,14 +3603,8 @@ export interface StorageDomainVmImportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainVmService.register}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmRegisterOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRegisterOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainVmRegisterOptions extends RequestOptions {
+export interface StorageDomainVmRegisterOptions extends ServiceRequestOptions {
   /** Sent as `<clone>` in the `<action>` body. */
   clone?: boolean;
   /** Sent as `<cluster>` in the `<action>` body. */
@@ -5845,28 +3625,16 @@ export interface StorageDomainVmRegisterOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainVmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainVmRemoveOptions extends RequestOptions {
+export interface StorageDomainVmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageDomainVmsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainVmsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainVmsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainVmsListOptions extends RequestOptions {
+export interface StorageDomainVmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5877,14 +3645,8 @@ export interface StorageDomainVmsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageDomainsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageDomainsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageDomainsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageDomainsListOptions extends RequestOptions {
+export interface StorageDomainsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5899,56 +3661,32 @@ export interface StorageDomainsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionExtensionGetOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionExtensionRemoveOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionExtensionUpdateOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode StorageServerConnectionExtensionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionExtensionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionExtensionsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionExtensionsListOptions extends RequestOptions {
+export interface StorageServerConnectionExtensionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -5957,28 +3695,16 @@ export interface StorageServerConnectionExtensionsListOptions extends RequestOpt
 
 /**
  * Options of {@linkcode StorageServerConnectionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionGetOptions extends RequestOptions {
+export interface StorageServerConnectionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode StorageServerConnectionService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionRemoveOptions extends RequestOptions {
+export interface StorageServerConnectionRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `host` query parameter. */
   host?: string;
   /** Sent as the `async` query parameter. */
@@ -5987,14 +3713,8 @@ export interface StorageServerConnectionRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageServerConnectionService.update}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionUpdateOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6003,14 +3723,8 @@ export interface StorageServerConnectionUpdateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateIscsi}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateIscsiOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateIscsiOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionUpdateIscsiOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateIscsiOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6019,14 +3733,8 @@ export interface StorageServerConnectionUpdateIscsiOptions extends RequestOption
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateNfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateNfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateNfsOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionUpdateNfsOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateNfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6035,14 +3743,8 @@ export interface StorageServerConnectionUpdateNfsOptions extends RequestOptions 
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateVfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateVfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateVfsOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionUpdateVfsOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateVfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6051,14 +3753,8 @@ export interface StorageServerConnectionUpdateVfsOptions extends RequestOptions 
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateGlusterfs}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateGlusterfsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateGlusterfsOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionUpdateGlusterfsOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateGlusterfsOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6067,14 +3763,8 @@ export interface StorageServerConnectionUpdateGlusterfsOptions extends RequestOp
 
 /**
  * Options of {@linkcode StorageServerConnectionService.updateLocal}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionUpdateLocalOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionUpdateLocalOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionUpdateLocalOptions extends RequestOptions {
+export interface StorageServerConnectionUpdateLocalOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `force` query parameter. */
@@ -6083,14 +3773,8 @@ export interface StorageServerConnectionUpdateLocalOptions extends RequestOption
 
 /**
  * Options of {@linkcode StorageServerConnectionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { StorageServerConnectionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageServerConnectionsListOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageServerConnectionsListOptions extends RequestOptions {
+export interface StorageServerConnectionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6099,14 +3783,8 @@ export interface StorageServerConnectionsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode StorageService.get}.
- *
- * @example Usage
- * ```ts
- * import type { StorageGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: StorageGetOptions = { timeout: 30000 };
- * ```
  */
-export interface StorageGetOptions extends RequestOptions {
+export interface StorageGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `report_status` query parameter. */
@@ -6115,98 +3793,56 @@ export interface StorageGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode SystemOptionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SystemOptionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemOptionGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SystemOptionGetOptions extends RequestOptions {
+export interface SystemOptionGetOptions extends ServiceRequestOptions {
   /** Sent as the `version` query parameter. */
   version?: string;
 }
 
 /**
  * Options of {@linkcode SystemService.get}.
- *
- * @example Usage
- * ```ts
- * import type { SystemGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemGetOptions = { timeout: 30000 };
- * ```
  */
-export interface SystemGetOptions extends RequestOptions {
+export interface SystemGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode SystemService.reloadConfigurations}.
- *
- * @example Usage
- * ```ts
- * import type { SystemReloadConfigurationsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: SystemReloadConfigurationsOptions = { timeout: 30000 };
- * ```
  */
-export interface SystemReloadConfigurationsOptions extends RequestOptions {
+export interface SystemReloadConfigurationsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TagService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TagGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TagGetOptions extends RequestOptions {
+export interface TagGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TagService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TagRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TagRemoveOptions extends RequestOptions {
+export interface TagRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TagService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TagUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface TagUpdateOptions extends RequestOptions {
+export interface TagUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TagsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TagsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TagsListOptions = { timeout: 30000 };
- * ```
  */
-export interface TagsListOptions extends RequestOptions {
+export interface TagsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6215,28 +3851,16 @@ export interface TagsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateCdromGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateCdromGetOptions extends RequestOptions {
+export interface TemplateCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateCdromsListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateCdromsListOptions extends RequestOptions {
+export interface TemplateCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6245,28 +3869,16 @@ export interface TemplateCdromsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskAttachmentService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDiskAttachmentGetOptions extends RequestOptions {
+export interface TemplateDiskAttachmentGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateDiskAttachmentService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
+export interface TemplateDiskAttachmentRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `storage_domain` query parameter. */
   storageDomain?: string;
   /** Sent as the `force` query parameter. */
@@ -6275,28 +3887,16 @@ export interface TemplateDiskAttachmentRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskAttachmentsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskAttachmentsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskAttachmentsListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDiskAttachmentsListOptions extends RequestOptions {
+export interface TemplateDiskAttachmentsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateDiskService.copy}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskCopyOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskCopyOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDiskCopyOptions extends RequestOptions {
+export interface TemplateDiskCopyOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -6307,14 +3907,8 @@ export interface TemplateDiskCopyOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskExportOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDiskExportOptions extends RequestOptions {
+export interface TemplateDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<storage_domain>` in the `<action>` body. */
   storageDomain?: StorageDomain;
   /** Sent as `<async>` in the `<action>` body. */
@@ -6325,42 +3919,24 @@ export interface TemplateDiskExportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDiskGetOptions extends RequestOptions {
+export interface TemplateDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateDiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDiskRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDiskRemoveOptions extends RequestOptions {
+export interface TemplateDiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateDisksListOptions extends RequestOptions {
+export interface TemplateDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6369,42 +3945,24 @@ export interface TemplateDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateGraphicsConsoleGetOptions extends RequestOptions {
+export interface TemplateGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateGraphicsConsoleRemoveOptions extends RequestOptions {
+export interface TemplateGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateGraphicsConsolesListOptions extends RequestOptions {
+export interface TemplateGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6413,56 +3971,32 @@ export interface TemplateGraphicsConsolesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateMediatedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateMediatedDeviceGetOptions extends RequestOptions {
+export interface TemplateMediatedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateMediatedDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateMediatedDeviceRemoveOptions extends RequestOptions {
+export interface TemplateMediatedDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateMediatedDeviceService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDeviceUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDeviceUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateMediatedDeviceUpdateOptions extends RequestOptions {
+export interface TemplateMediatedDeviceUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateMediatedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateMediatedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateMediatedDevicesListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateMediatedDevicesListOptions extends RequestOptions {
+export interface TemplateMediatedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6471,56 +4005,32 @@ export interface TemplateMediatedDevicesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateNicGetOptions extends RequestOptions {
+export interface TemplateNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateNicRemoveOptions extends RequestOptions {
+export interface TemplateNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateNicUpdateOptions extends RequestOptions {
+export interface TemplateNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateNicsListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateNicsListOptions extends RequestOptions {
+export interface TemplateNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6529,14 +4039,8 @@ export interface TemplateNicsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.export}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateExportOptions extends RequestOptions {
+export interface TemplateExportOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
   exclusive?: boolean;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6545,14 +4049,8 @@ export interface TemplateExportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.exportToExportDomain}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportToExportDomainOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportToExportDomainOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateExportToExportDomainOptions extends RequestOptions {
+export interface TemplateExportToExportDomainOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
   exclusive?: boolean;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6561,14 +4059,8 @@ export interface TemplateExportToExportDomainOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.exportToPathOnHost}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateExportToPathOnHostOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateExportToPathOnHostOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateExportToPathOnHostOptions extends RequestOptions {
+export interface TemplateExportToPathOnHostOptions extends ServiceRequestOptions {
   /** Sent as `<exclusive>` in the `<action>` body. */
   exclusive?: boolean;
   /** Sent as `<storage_domain>` in the `<action>` body. */
@@ -6583,14 +4075,8 @@ export interface TemplateExportToPathOnHostOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateGetOptions extends RequestOptions {
+export interface TemplateGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -6599,84 +4085,48 @@ export interface TemplateGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplateService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateRemoveOptions extends RequestOptions {
+export interface TemplateRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateUpdateOptions extends RequestOptions {
+export interface TemplateUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogGetOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateWatchdogGetOptions extends RequestOptions {
+export interface TemplateWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode TemplateWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateWatchdogRemoveOptions extends RequestOptions {
+export interface TemplateWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateWatchdogUpdateOptions extends RequestOptions {
+export interface TemplateWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode TemplateWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplateWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplateWatchdogsListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplateWatchdogsListOptions extends RequestOptions {
+export interface TemplateWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6685,14 +4135,8 @@ export interface TemplateWatchdogsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.add}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplatesAddOptions extends RequestOptions {
+export interface TemplatesAddOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6701,14 +4145,8 @@ export interface TemplatesAddOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.addFromVm}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromVmOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplatesAddFromVmOptions extends RequestOptions {
+export interface TemplatesAddFromVmOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6717,14 +4155,8 @@ export interface TemplatesAddFromVmOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.addFromConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromConfigurationOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplatesAddFromConfigurationOptions extends RequestOptions {
+export interface TemplatesAddFromConfigurationOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6733,14 +4165,8 @@ export interface TemplatesAddFromConfigurationOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.addFromVmSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesAddFromVmSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesAddFromVmSnapshotOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplatesAddFromVmSnapshotOptions extends RequestOptions {
+export interface TemplatesAddFromVmSnapshotOptions extends ServiceRequestOptions {
   /** Sent as the `clone_permissions` query parameter. */
   clonePermissions?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -6749,14 +4175,8 @@ export interface TemplatesAddFromVmSnapshotOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode TemplatesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { TemplatesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: TemplatesListOptions = { timeout: 30000 };
- * ```
  */
-export interface TemplatesListOptions extends RequestOptions {
+export interface TemplatesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6771,42 +4191,24 @@ export interface TemplatesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode UnmanagedNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworkGetOptions = { timeout: 30000 };
- * ```
  */
-export interface UnmanagedNetworkGetOptions extends RequestOptions {
+export interface UnmanagedNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode UnmanagedNetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworkRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface UnmanagedNetworkRemoveOptions extends RequestOptions {
+export interface UnmanagedNetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode UnmanagedNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { UnmanagedNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UnmanagedNetworksListOptions = { timeout: 30000 };
- * ```
  */
-export interface UnmanagedNetworksListOptions extends RequestOptions {
+export interface UnmanagedNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6815,42 +4217,24 @@ export interface UnmanagedNetworksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode UserService.get}.
- *
- * @example Usage
- * ```ts
- * import type { UserGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserGetOptions = { timeout: 30000 };
- * ```
  */
-export interface UserGetOptions extends RequestOptions {
+export interface UserGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode UserService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { UserRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UserRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface UserRemoveOptions extends RequestOptions {
+export interface UserRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode UsersService.list}.
- *
- * @example Usage
- * ```ts
- * import type { UsersListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: UsersListOptions = { timeout: 30000 };
- * ```
  */
-export interface UsersListOptions extends RequestOptions {
+export interface UsersListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6863,42 +4247,24 @@ export interface UsersListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VirtualFunctionAllowedNetworkService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworkGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworkGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VirtualFunctionAllowedNetworkGetOptions extends RequestOptions {
+export interface VirtualFunctionAllowedNetworkGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VirtualFunctionAllowedNetworkService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworkRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworkRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VirtualFunctionAllowedNetworkRemoveOptions extends RequestOptions {
+export interface VirtualFunctionAllowedNetworkRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VirtualFunctionAllowedNetworksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VirtualFunctionAllowedNetworksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VirtualFunctionAllowedNetworksListOptions = { timeout: 30000 };
- * ```
  */
-export interface VirtualFunctionAllowedNetworksListOptions extends RequestOptions {
+export interface VirtualFunctionAllowedNetworksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6907,14 +4273,8 @@ export interface VirtualFunctionAllowedNetworksListOptions extends RequestOption
 
 /**
  * Options of {@linkcode VmApplicationService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmApplicationGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmApplicationGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmApplicationGetOptions extends RequestOptions {
+export interface VmApplicationGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -6923,14 +4283,8 @@ export interface VmApplicationGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmApplicationsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmApplicationsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmApplicationsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmApplicationsListOptions extends RequestOptions {
+export interface VmApplicationsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6941,28 +4295,16 @@ export interface VmApplicationsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmBackupDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmBackupDiskGetOptions extends RequestOptions {
+export interface VmBackupDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmBackupDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmBackupDisksListOptions extends RequestOptions {
+export interface VmBackupDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -6971,28 +4313,16 @@ export interface VmBackupDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmBackupService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmBackupGetOptions extends RequestOptions {
+export interface VmBackupGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmBackupsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupsAddOptions = { timeout: 30000 };
- * ```
  */
-export interface VmBackupsAddOptions extends RequestOptions {
+export interface VmBackupsAddOptions extends ServiceRequestOptions {
   /** Sent as the `require_consistency` query parameter. */
   requireConsistency?: boolean;
   /** Sent as the `use_active` query parameter. */
@@ -7001,28 +4331,16 @@ export interface VmBackupsAddOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmBackupsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmBackupsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmBackupsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmBackupsListOptions extends RequestOptions {
+export interface VmBackupsListOptions extends ServiceRequestOptions {
   /** Sent as the `max` query parameter. */
   max?: number;
 }
 
 /**
  * Options of {@linkcode VmCdromService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCdromGetOptions extends RequestOptions {
+export interface VmCdromGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `current` query parameter. */
@@ -7031,28 +4349,16 @@ export interface VmCdromGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmCdromService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCdromUpdateOptions extends RequestOptions {
+export interface VmCdromUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `current` query parameter. */
   current?: boolean;
 }
 
 /**
  * Options of {@linkcode VmCdromsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCdromsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCdromsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCdromsListOptions extends RequestOptions {
+export interface VmCdromsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7061,28 +4367,16 @@ export interface VmCdromsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmCheckpointDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCheckpointDiskGetOptions extends RequestOptions {
+export interface VmCheckpointDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmCheckpointDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCheckpointDisksListOptions extends RequestOptions {
+export interface VmCheckpointDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7091,84 +4385,48 @@ export interface VmCheckpointDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmCheckpointService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCheckpointGetOptions extends RequestOptions {
+export interface VmCheckpointGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmCheckpointService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCheckpointRemoveOptions extends RequestOptions {
+export interface VmCheckpointRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmCheckpointsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmCheckpointsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCheckpointsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCheckpointsListOptions extends RequestOptions {
+export interface VmCheckpointsListOptions extends ServiceRequestOptions {
   /** Sent as the `max` query parameter. */
   max?: number;
 }
 
 /**
  * Options of {@linkcode VmDiskService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskActivateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskActivateOptions extends RequestOptions {
+export interface VmDiskActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmDiskService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskDeactivateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskDeactivateOptions extends RequestOptions {
+export interface VmDiskDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmDiskService.export}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskExportOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskExportOptions extends RequestOptions {
+export interface VmDiskExportOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
   /** Sent as `<filter>` in the `<action>` body. */
@@ -7177,28 +4435,16 @@ export interface VmDiskExportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskGetOptions extends RequestOptions {
+export interface VmDiskGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmDiskService.move}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskMoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskMoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskMoveOptions extends RequestOptions {
+export interface VmDiskMoveOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
   /** Sent as `<filter>` in the `<action>` body. */
@@ -7207,56 +4453,32 @@ export interface VmDiskMoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmDiskService.reduce}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskReduceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskReduceOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskReduceOptions extends RequestOptions {
+export interface VmDiskReduceOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmDiskService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskRemoveOptions extends RequestOptions {
+export interface VmDiskRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmDiskService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmDiskUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDiskUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDiskUpdateOptions extends RequestOptions {
+export interface VmDiskUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmDisksService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmDisksListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDisksListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDisksListOptions extends RequestOptions {
+export interface VmDisksListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7265,14 +4487,8 @@ export interface VmDisksListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmGraphicsConsoleGetOptions extends RequestOptions {
+export interface VmGraphicsConsoleGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `current` query parameter. */
@@ -7281,56 +4497,32 @@ export interface VmGraphicsConsoleGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.proxyTicket}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleProxyTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleProxyTicketOptions = { timeout: 30000 };
- * ```
  */
-export interface VmGraphicsConsoleProxyTicketOptions extends RequestOptions {
+export interface VmGraphicsConsoleProxyTicketOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmGraphicsConsoleRemoveOptions extends RequestOptions {
+export interface VmGraphicsConsoleRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmGraphicsConsoleService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsoleTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsoleTicketOptions = { timeout: 30000 };
- * ```
  */
-export interface VmGraphicsConsoleTicketOptions extends RequestOptions {
+export interface VmGraphicsConsoleTicketOptions extends ServiceRequestOptions {
   /** Sent as `<ticket>` in the `<action>` body. */
   ticket?: Ticket;
 }
 
 /**
  * Options of {@linkcode VmGraphicsConsolesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmGraphicsConsolesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGraphicsConsolesListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmGraphicsConsolesListOptions extends RequestOptions {
+export interface VmGraphicsConsolesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7341,42 +4533,24 @@ export interface VmGraphicsConsolesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmHostDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDeviceGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmHostDeviceGetOptions extends RequestOptions {
+export interface VmHostDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmHostDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDeviceRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmHostDeviceRemoveOptions extends RequestOptions {
+export interface VmHostDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmHostDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmHostDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmHostDevicesListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmHostDevicesListOptions extends RequestOptions {
+export interface VmHostDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7385,56 +4559,32 @@ export interface VmHostDevicesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmMediatedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmMediatedDeviceGetOptions extends RequestOptions {
+export interface VmMediatedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmMediatedDeviceService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmMediatedDeviceRemoveOptions extends RequestOptions {
+export interface VmMediatedDeviceRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmMediatedDeviceService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDeviceUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDeviceUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmMediatedDeviceUpdateOptions extends RequestOptions {
+export interface VmMediatedDeviceUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmMediatedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmMediatedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMediatedDevicesListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmMediatedDevicesListOptions extends RequestOptions {
+export interface VmMediatedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7443,84 +4593,48 @@ export interface VmMediatedDevicesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmNicService.activate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicActivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicActivateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNicActivateOptions extends RequestOptions {
+export interface VmNicActivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmNicService.deactivate}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicDeactivateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicDeactivateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNicDeactivateOptions extends RequestOptions {
+export interface VmNicDeactivateOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmNicService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNicGetOptions extends RequestOptions {
+export interface VmNicGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmNicService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNicRemoveOptions extends RequestOptions {
+export interface VmNicRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmNicService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNicUpdateOptions extends RequestOptions {
+export interface VmNicUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmNicsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmNicsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNicsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNicsListOptions extends RequestOptions {
+export interface VmNicsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7529,56 +4643,32 @@ export interface VmNicsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmNumaNodeService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNumaNodeGetOptions extends RequestOptions {
+export interface VmNumaNodeGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmNumaNodeService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNumaNodeRemoveOptions extends RequestOptions {
+export interface VmNumaNodeRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmNumaNodeService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodeUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodeUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNumaNodeUpdateOptions extends RequestOptions {
+export interface VmNumaNodeUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmNumaNodesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmNumaNodesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmNumaNodesListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmNumaNodesListOptions extends RequestOptions {
+export interface VmNumaNodesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7587,28 +4677,16 @@ export interface VmNumaNodesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmPoolService.allocateVm}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolAllocateVmOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolAllocateVmOptions = { timeout: 30000 };
- * ```
  */
-export interface VmPoolAllocateVmOptions extends RequestOptions {
+export interface VmPoolAllocateVmOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmPoolService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmPoolGetOptions extends RequestOptions {
+export interface VmPoolGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -7617,28 +4695,16 @@ export interface VmPoolGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmPoolService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmPoolRemoveOptions extends RequestOptions {
+export interface VmPoolRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmPoolService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmPoolUpdateOptions extends RequestOptions {
+export interface VmPoolUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `seal` query parameter. */
@@ -7647,28 +4713,16 @@ export interface VmPoolUpdateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmPoolsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsAddOptions = { timeout: 30000 };
- * ```
  */
-export interface VmPoolsAddOptions extends RequestOptions {
+export interface VmPoolsAddOptions extends ServiceRequestOptions {
   /** Sent as the `seal` query parameter. */
   seal?: boolean;
 }
 
 /**
  * Options of {@linkcode VmPoolsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmPoolsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPoolsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmPoolsListOptions extends RequestOptions {
+export interface VmPoolsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7683,28 +4737,16 @@ export interface VmPoolsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmReportedDeviceService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmReportedDeviceGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReportedDeviceGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmReportedDeviceGetOptions extends RequestOptions {
+export interface VmReportedDeviceGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmReportedDevicesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmReportedDevicesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReportedDevicesListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmReportedDevicesListOptions extends RequestOptions {
+export interface VmReportedDevicesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -7713,14 +4755,8 @@ export interface VmReportedDevicesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.autoPinCpuAndNumaNodes}.
- *
- * @example Usage
- * ```ts
- * import type { VmAutoPinCpuAndNumaNodesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmAutoPinCpuAndNumaNodesOptions = { timeout: 30000 };
- * ```
  */
-export interface VmAutoPinCpuAndNumaNodesOptions extends RequestOptions {
+export interface VmAutoPinCpuAndNumaNodesOptions extends ServiceRequestOptions {
   /** Sent as `<optimize_cpu_settings>` in the `<action>` body. */
   optimizeCpuSettings?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7729,28 +4765,16 @@ export interface VmAutoPinCpuAndNumaNodesOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.cancelMigration}.
- *
- * @example Usage
- * ```ts
- * import type { VmCancelMigrationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCancelMigrationOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCancelMigrationOptions extends RequestOptions {
+export interface VmCancelMigrationOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.clone}.
- *
- * @example Usage
- * ```ts
- * import type { VmCloneOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCloneOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCloneOptions extends RequestOptions {
+export interface VmCloneOptions extends ServiceRequestOptions {
   /** Sent as `<vm>` in the `<action>` body. */
   vm?: Vm;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7763,42 +4787,24 @@ export interface VmCloneOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.commitSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmCommitSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmCommitSnapshotOptions = { timeout: 30000 };
- * ```
  */
-export interface VmCommitSnapshotOptions extends RequestOptions {
+export interface VmCommitSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.detach}.
- *
- * @example Usage
- * ```ts
- * import type { VmDetachOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmDetachOptions = { timeout: 30000 };
- * ```
  */
-export interface VmDetachOptions extends RequestOptions {
+export interface VmDetachOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.export}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportOptions = { timeout: 30000 };
- * ```
  */
-export interface VmExportOptions extends RequestOptions {
+export interface VmExportOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
   discardSnapshots?: boolean;
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -7811,14 +4817,8 @@ export interface VmExportOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.exportToExportDomain}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportToExportDomainOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportToExportDomainOptions = { timeout: 30000 };
- * ```
  */
-export interface VmExportToExportDomainOptions extends RequestOptions {
+export interface VmExportToExportDomainOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
   discardSnapshots?: boolean;
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -7831,14 +4831,8 @@ export interface VmExportToExportDomainOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.exportToPathOnHost}.
- *
- * @example Usage
- * ```ts
- * import type { VmExportToPathOnHostOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmExportToPathOnHostOptions = { timeout: 30000 };
- * ```
  */
-export interface VmExportToPathOnHostOptions extends RequestOptions {
+export interface VmExportToPathOnHostOptions extends ServiceRequestOptions {
   /** Sent as `<discard_snapshots>` in the `<action>` body. */
   discardSnapshots?: boolean;
   /** Sent as `<exclusive>` in the `<action>` body. */
@@ -7857,28 +4851,16 @@ export interface VmExportToPathOnHostOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.freezeFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmFreezeFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmFreezeFilesystemsOptions = { timeout: 30000 };
- * ```
  */
-export interface VmFreezeFilesystemsOptions extends RequestOptions {
+export interface VmFreezeFilesystemsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmGetOptions extends RequestOptions {
+export interface VmGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `next_run` query parameter. */
@@ -7893,28 +4875,16 @@ export interface VmGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.logon}.
- *
- * @example Usage
- * ```ts
- * import type { VmLogonOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmLogonOptions = { timeout: 30000 };
- * ```
  */
-export interface VmLogonOptions extends RequestOptions {
+export interface VmLogonOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.maintenance}.
- *
- * @example Usage
- * ```ts
- * import type { VmMaintenanceOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMaintenanceOptions = { timeout: 30000 };
- * ```
  */
-export interface VmMaintenanceOptions extends RequestOptions {
+export interface VmMaintenanceOptions extends ServiceRequestOptions {
   /** Sent as `<maintenance_enabled>` in the `<action>` body. */
   maintenanceEnabled?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7923,14 +4893,8 @@ export interface VmMaintenanceOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.migrate}.
- *
- * @example Usage
- * ```ts
- * import type { VmMigrateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmMigrateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmMigrateOptions extends RequestOptions {
+export interface VmMigrateOptions extends ServiceRequestOptions {
   /** Sent as `<cluster>` in the `<action>` body. */
   cluster?: Cluster;
   /** Sent as `<force>` in the `<action>` body. */
@@ -7945,14 +4909,8 @@ export interface VmMigrateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.previewSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmPreviewSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmPreviewSnapshotOptions = { timeout: 30000 };
- * ```
  */
-export interface VmPreviewSnapshotOptions extends RequestOptions {
+export interface VmPreviewSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<disks>` in the `<action>` body. */
   disks?: List<Disk>;
   /** Sent as `<restore_memory>` in the `<action>` body. */
@@ -7969,14 +4927,8 @@ export interface VmPreviewSnapshotOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.reboot}.
- *
- * @example Usage
- * ```ts
- * import type { VmRebootOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRebootOptions = { timeout: 30000 };
- * ```
  */
-export interface VmRebootOptions extends RequestOptions {
+export interface VmRebootOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -7985,14 +4937,8 @@ export interface VmRebootOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmRemoveOptions extends RequestOptions {
+export interface VmRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
   /** Sent as the `detach_only` query parameter. */
@@ -8003,42 +4949,24 @@ export interface VmRemoveOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.reorderMacAddresses}.
- *
- * @example Usage
- * ```ts
- * import type { VmReorderMacAddressesOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmReorderMacAddressesOptions = { timeout: 30000 };
- * ```
  */
-export interface VmReorderMacAddressesOptions extends RequestOptions {
+export interface VmReorderMacAddressesOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.reset}.
- *
- * @example Usage
- * ```ts
- * import type { VmResetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmResetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmResetOptions extends RequestOptions {
+export interface VmResetOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.shutdown}.
- *
- * @example Usage
- * ```ts
- * import type { VmShutdownOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmShutdownOptions = { timeout: 30000 };
- * ```
  */
-export interface VmShutdownOptions extends RequestOptions {
+export interface VmShutdownOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -8049,14 +4977,8 @@ export interface VmShutdownOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.start}.
- *
- * @example Usage
- * ```ts
- * import type { VmStartOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStartOptions = { timeout: 30000 };
- * ```
  */
-export interface VmStartOptions extends RequestOptions {
+export interface VmStartOptions extends ServiceRequestOptions {
   /** Sent as `<authorized_key>` in the `<action>` body. */
   authorizedKey?: AuthorizedKey;
   /** Sent as `<pause>` in the `<action>` body. */
@@ -8083,14 +5005,8 @@ export interface VmStartOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.stop}.
- *
- * @example Usage
- * ```ts
- * import type { VmStopOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmStopOptions = { timeout: 30000 };
- * ```
  */
-export interface VmStopOptions extends RequestOptions {
+export interface VmStopOptions extends ServiceRequestOptions {
   /** Sent as `<force>` in the `<action>` body. */
   force?: boolean;
   /** Sent as `<async>` in the `<action>` body. */
@@ -8101,42 +5017,24 @@ export interface VmStopOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.suspend}.
- *
- * @example Usage
- * ```ts
- * import type { VmSuspendOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSuspendOptions = { timeout: 30000 };
- * ```
  */
-export interface VmSuspendOptions extends RequestOptions {
+export interface VmSuspendOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.thawFilesystems}.
- *
- * @example Usage
- * ```ts
- * import type { VmThawFilesystemsOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmThawFilesystemsOptions = { timeout: 30000 };
- * ```
  */
-export interface VmThawFilesystemsOptions extends RequestOptions {
+export interface VmThawFilesystemsOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.ticket}.
- *
- * @example Usage
- * ```ts
- * import type { VmTicketOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmTicketOptions = { timeout: 30000 };
- * ```
  */
-export interface VmTicketOptions extends RequestOptions {
+export interface VmTicketOptions extends ServiceRequestOptions {
   /** Sent as `<ticket>` in the `<action>` body. */
   ticket?: Ticket;
   /** Sent as `<async>` in the `<action>` body. */
@@ -8145,28 +5043,16 @@ export interface VmTicketOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmService.undoSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmUndoSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUndoSnapshotOptions = { timeout: 30000 };
- * ```
  */
-export interface VmUndoSnapshotOptions extends RequestOptions {
+export interface VmUndoSnapshotOptions extends ServiceRequestOptions {
   /** Sent as `<async>` in the `<action>` body. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmUpdateOptions extends RequestOptions {
+export interface VmUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `next_run` query parameter. */
   nextRun?: boolean;
   /** Sent as the `async` query parameter. */
@@ -8175,28 +5061,16 @@ export interface VmUpdateOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmSessionService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmSessionGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSessionGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmSessionGetOptions extends RequestOptions {
+export interface VmSessionGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmSessionsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmSessionsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmSessionsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmSessionsListOptions extends RequestOptions {
+export interface VmSessionsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -8205,56 +5079,32 @@ export interface VmSessionsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmWatchdogService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VmWatchdogGetOptions extends RequestOptions {
+export interface VmWatchdogGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VmWatchdogService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VmWatchdogRemoveOptions extends RequestOptions {
+export interface VmWatchdogRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmWatchdogService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VmWatchdogUpdateOptions extends RequestOptions {
+export interface VmWatchdogUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VmWatchdogsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VmWatchdogsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmWatchdogsListOptions = { timeout: 30000 };
- * ```
  */
-export interface VmWatchdogsListOptions extends RequestOptions {
+export interface VmWatchdogsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -8263,14 +5113,8 @@ export interface VmWatchdogsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmsService.add}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddOptions = { timeout: 30000 };
- * ```
  */
-export interface VmsAddOptions extends RequestOptions {
+export interface VmsAddOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8285,14 +5129,8 @@ export interface VmsAddOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmsService.addFromScratch}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromScratchOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromScratchOptions = { timeout: 30000 };
- * ```
  */
-export interface VmsAddFromScratchOptions extends RequestOptions {
+export interface VmsAddFromScratchOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8307,14 +5145,8 @@ export interface VmsAddFromScratchOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmsService.addFromSnapshot}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromSnapshotOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromSnapshotOptions = { timeout: 30000 };
- * ```
  */
-export interface VmsAddFromSnapshotOptions extends RequestOptions {
+export interface VmsAddFromSnapshotOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8329,14 +5161,8 @@ export interface VmsAddFromSnapshotOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VmsService.addFromConfiguration}.
- *
- * @example Usage
- * ```ts
- * import type { VmsAddFromConfigurationOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VmsAddFromConfigurationOptions = { timeout: 30000 };
- * ```
  */
-export interface VmsAddFromConfigurationOptions extends RequestOptions {
+export interface VmsAddFromConfigurationOptions extends ServiceRequestOptions {
   /** Sent as the `clone` query parameter. */
   clone?: boolean;
   /** Sent as the `clone_permissions` query parameter. */
@@ -8356,9 +5182,10 @@ export interface VmsAddFromConfigurationOptions extends RequestOptions {
  * ```ts
  * import type { VmsListOptions } from "@nimbus/apiclient/services/ovirt";
  * const options: VmsListOptions = { timeout: 30000 };
+ * console.assert(options.timeout === 30000);
  * ```
  */
-export interface VmsListOptions extends RequestOptions {
+export interface VmsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `search` query parameter. */
@@ -8377,56 +5204,32 @@ export interface VmsListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode VnicProfileService.get}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileGetOptions = { timeout: 30000 };
- * ```
  */
-export interface VnicProfileGetOptions extends RequestOptions {
+export interface VnicProfileGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
 }
 
 /**
  * Options of {@linkcode VnicProfileService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface VnicProfileRemoveOptions extends RequestOptions {
+export interface VnicProfileRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VnicProfileService.update}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfileUpdateOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfileUpdateOptions = { timeout: 30000 };
- * ```
  */
-export interface VnicProfileUpdateOptions extends RequestOptions {
+export interface VnicProfileUpdateOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode VnicProfilesService.list}.
- *
- * @example Usage
- * ```ts
- * import type { VnicProfilesListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: VnicProfilesListOptions = { timeout: 30000 };
- * ```
  */
-export interface VnicProfilesListOptions extends RequestOptions {
+export interface VnicProfilesListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */
@@ -8435,14 +5238,8 @@ export interface VnicProfilesListOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode WeightService.get}.
- *
- * @example Usage
- * ```ts
- * import type { WeightGetOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightGetOptions = { timeout: 30000 };
- * ```
  */
-export interface WeightGetOptions extends RequestOptions {
+export interface WeightGetOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `filter` query parameter. */
@@ -8451,28 +5248,16 @@ export interface WeightGetOptions extends RequestOptions {
 
 /**
  * Options of {@linkcode WeightService.remove}.
- *
- * @example Usage
- * ```ts
- * import type { WeightRemoveOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightRemoveOptions = { timeout: 30000 };
- * ```
  */
-export interface WeightRemoveOptions extends RequestOptions {
+export interface WeightRemoveOptions extends ServiceRequestOptions {
   /** Sent as the `async` query parameter. */
   async?: boolean;
 }
 
 /**
  * Options of {@linkcode WeightsService.list}.
- *
- * @example Usage
- * ```ts
- * import type { WeightsListOptions } from "@nimbus/apiclient/services/ovirt";
- * const options: WeightsListOptions = { timeout: 30000 };
- * ```
  */
-export interface WeightsListOptions extends RequestOptions {
+export interface WeightsListOptions extends ServiceRequestOptions {
   /** Sent as the `follow` query parameter. */
   follow?: string;
   /** Sent as the `max` query parameter. */

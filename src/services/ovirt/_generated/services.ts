@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { decodeSegment, encodeSegment, type RequestOptions, Service } from "../service.ts";
+import { decodeSegment, encodeSegment, Service, type ServiceRequestOptions } from "../service.ts";
 import type { List } from "../struct.ts";
 import type {
   Action,
@@ -661,14 +661,6 @@ import type {
 
 /**
  * A service of the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService().labelService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityGroupHostLabelService extends Service {
   /** Removes the object (DELETE, status 200). */
@@ -679,20 +671,12 @@ export class AffinityGroupHostLabelService extends Service {
 
 /**
  * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostLabelsService())); // locating sends nothing
- * ```
  */
 export class AffinityGroupHostLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
   }
 
@@ -715,14 +699,6 @@ export class AffinityGroupHostLabelsService extends Service {
 
 /**
  * A service of the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService().hostService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityGroupHostService extends Service {
   /** Removes the object (DELETE, status 200). */
@@ -733,20 +709,12 @@ export class AffinityGroupHostService extends Service {
 
 /**
  * A collection of `Host` objects: `hostService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").hostsService())); // locating sends nothing
- * ```
  */
 export class AffinityGroupHostsService extends Service {
   /** Adds a `Host` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `host.id` or `host.name` is set. */
-  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+  add(host: Host, options: ServiceRequestOptions = {}): Promise<Host> {
     return this.run("add add Host - $host:Host !host.id|host.name", options, host) as Promise<Host>;
   }
 
@@ -769,14 +737,6 @@ export class AffinityGroupHostsService extends Service {
 
 /**
  * One `AffinityGroup` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityGroupService extends Service {
   /** Gets the `AffinityGroup` (GET, status 200). */
@@ -832,14 +792,6 @@ export class AffinityGroupService extends Service {
 
 /**
  * A service of the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService().labelService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityGroupVmLabelService extends Service {
   /** Removes the object (DELETE, status 200). */
@@ -850,20 +802,12 @@ export class AffinityGroupVmLabelService extends Service {
 
 /**
  * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmLabelsService())); // locating sends nothing
- * ```
  */
 export class AffinityGroupVmLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `label.id` or `label.name` is set. */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel !label.id|label.name", options, label) as Promise<AffinityLabel>;
   }
 
@@ -886,14 +830,6 @@ export class AffinityGroupVmLabelsService extends Service {
 
 /**
  * A service of the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService().vmService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityGroupVmService extends Service {
   /** Removes the object (DELETE, status 200). */
@@ -904,20 +840,12 @@ export class AffinityGroupVmService extends Service {
 
 /**
  * A collection of `Vm` objects: `vmService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService().groupService("123").vmsService())); // locating sends nothing
- * ```
  */
 export class AffinityGroupVmsService extends Service {
   /** Adds a `Vm` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `vm.id` or `vm.name` is set. */
-  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+  add(vm: Vm, options: ServiceRequestOptions = {}): Promise<Vm> {
     return this.run("add add Vm - $vm:Vm !vm.id|vm.name", options, vm) as Promise<Vm>;
   }
 
@@ -940,20 +868,12 @@ export class AffinityGroupVmsService extends Service {
 
 /**
  * A collection of `AffinityGroup` objects: `groupService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").affinityGroupsService())); // locating sends nothing
- * ```
  */
 export class AffinityGroupsService extends Service {
   /** Adds a `AffinityGroup` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `group.name` is set. */
-  add(group: AffinityGroup, options: RequestOptions = {}): Promise<AffinityGroup> {
+  add(group: AffinityGroup, options: ServiceRequestOptions = {}): Promise<AffinityGroup> {
     return this.run("add add AffinityGroup - $group:AffinityGroup !group.name", options, group) as Promise<AffinityGroup>;
   }
 
@@ -976,14 +896,6 @@ export class AffinityGroupsService extends Service {
 
 /**
  * One `Host` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().affinityLabelsService().labelService("123").hostsService().hostService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityLabelHostService extends Service {
   /** Gets the `Host` (GET, status 200). */
@@ -992,25 +904,17 @@ export class AffinityLabelHostService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
 
 /**
  * A collection of `Host` objects: `hostService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().affinityLabelsService().labelService("123").hostsService())); // locating sends nothing
- * ```
  */
 export class AffinityLabelHostsService extends Service {
   /** Adds a `Host` (POST, status 200, 201 or 202). */
-  add(host: Host, options: RequestOptions = {}): Promise<Host> {
+  add(host: Host, options: ServiceRequestOptions = {}): Promise<Host> {
     return this.run("add add Host - $host:Host", options, host) as Promise<Host>;
   }
 
@@ -1033,14 +937,6 @@ export class AffinityLabelHostsService extends Service {
 
 /**
  * One `AffinityLabel` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().affinityLabelsService().labelService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityLabelService extends Service {
   /** Gets the `AffinityLabel` (GET, status 200). */
@@ -1049,12 +945,12 @@ export class AffinityLabelService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `AffinityLabel` (PUT, status 200). */
-  update(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  update(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("update update AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
@@ -1082,14 +978,6 @@ export class AffinityLabelService extends Service {
 
 /**
  * One `Vm` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().affinityLabelsService().labelService("123").vmsService().vmService("123"))); // locating sends nothing
- * ```
  */
 export class AffinityLabelVmService extends Service {
   /** Gets the `Vm` (GET, status 200). */
@@ -1098,25 +986,17 @@ export class AffinityLabelVmService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
 
 /**
  * A collection of `Vm` objects: `vmService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().affinityLabelsService().labelService("123").vmsService())); // locating sends nothing
- * ```
  */
 export class AffinityLabelVmsService extends Service {
   /** Adds a `Vm` (POST, status 200, 201 or 202). */
-  add(vm: Vm, options: RequestOptions = {}): Promise<Vm> {
+  add(vm: Vm, options: ServiceRequestOptions = {}): Promise<Vm> {
     return this.run("add add Vm - $vm:Vm", options, vm) as Promise<Vm>;
   }
 
@@ -1139,18 +1019,10 @@ export class AffinityLabelVmsService extends Service {
 
 /**
  * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().affinityLabelsService())); // locating sends nothing
- * ```
  */
 export class AffinityLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
@@ -1173,14 +1045,6 @@ export class AffinityLabelsService extends Service {
 
 /**
  * One `AffinityLabel` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").affinityLabelsService().labelService("123"))); // locating sends nothing
- * ```
  */
 export class AssignedAffinityLabelService extends Service {
   /** Gets the `AffinityLabel` (GET, status 200). */
@@ -1189,25 +1053,17 @@ export class AssignedAffinityLabelService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
 
 /**
  * A collection of `AffinityLabel` objects: `labelService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").affinityLabelsService())); // locating sends nothing
- * ```
  */
 export class AssignedAffinityLabelsService extends Service {
   /** Adds a `AffinityLabel` (POST, status 200, 201 or 202). */
-  add(label: AffinityLabel, options: RequestOptions = {}): Promise<AffinityLabel> {
+  add(label: AffinityLabel, options: ServiceRequestOptions = {}): Promise<AffinityLabel> {
     return this.run("add add AffinityLabel - $label:AffinityLabel", options, label) as Promise<AffinityLabel>;
   }
 
@@ -1230,14 +1086,6 @@ export class AssignedAffinityLabelsService extends Service {
 
 /**
  * One `CpuProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").cpuProfilesService().profileService("123"))); // locating sends nothing
- * ```
  */
 export class AssignedCpuProfileService extends Service {
   /** Gets the `CpuProfile` (GET, status 200). */
@@ -1253,20 +1101,12 @@ export class AssignedCpuProfileService extends Service {
 
 /**
  * A collection of `CpuProfile` objects: `profileService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").cpuProfilesService())); // locating sends nothing
- * ```
  */
 export class AssignedCpuProfilesService extends Service {
   /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name` is set. */
-  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+  add(profile: CpuProfile, options: ServiceRequestOptions = {}): Promise<CpuProfile> {
     return this.run("add add CpuProfile - $profile:CpuProfile !profile.name", options, profile) as Promise<CpuProfile>;
   }
 
@@ -1289,14 +1129,6 @@ export class AssignedCpuProfilesService extends Service {
 
 /**
  * One `DiskProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService().profileService("123"))); // locating sends nothing
- * ```
  */
 export class AssignedDiskProfileService extends Service {
   /** Gets the `DiskProfile` (GET, status 200). */
@@ -1312,20 +1144,12 @@ export class AssignedDiskProfileService extends Service {
 
 /**
  * A collection of `DiskProfile` objects: `profileService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").diskProfilesService())); // locating sends nothing
- * ```
  */
 export class AssignedDiskProfilesService extends Service {
   /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name` is set. */
-  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+  add(profile: DiskProfile, options: ServiceRequestOptions = {}): Promise<DiskProfile> {
     return this.run("add add DiskProfile - $profile:DiskProfile !profile.name", options, profile) as Promise<DiskProfile>;
   }
 
@@ -1348,83 +1172,75 @@ export class AssignedDiskProfilesService extends Service {
 
 /**
  * A collection of `Permission` objects: `permissionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").permissionsService())); // locating sends nothing
- * ```
  */
 export class AssignedPermissionsService extends Service {
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name` is set. */
-  add(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  add(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add add Permission - $permission:Permission !permission.role.id|permission.role.name", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.user.id` are set. */
-  addUserLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addUserLevel(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addUserLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.user.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.group.id` are set. */
-  addGroupLevel(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addGroupLevel(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addGroupLevel Permission - $permission:Permission !permission.role.id|permission.role.name !permission.group.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.dataCenter.id` are set. */
-  addDataCenterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addDataCenterPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addDataCenterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.dataCenter.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.cluster.id` are set. */
-  addClusterPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addClusterPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addClusterPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.cluster.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.host.id` are set. */
-  addHostPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addHostPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addHostPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.host.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.storageDomain.id` are set. */
-  addStorageDomainPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addStorageDomainPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addStorageDomainPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.storageDomain.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vm.id` are set. */
-  addVmPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addVmPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addVmPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vm.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.vmPool.id` are set. */
-  addvmPoolPermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addvmPoolPermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addvmPoolPermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.vmPool.id", options, permission) as Promise<Permission>;
   }
 
   /** Adds a `Permission` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permission.role.id` or `permission.role.name`, `permission.template.id` are set. */
-  addTemplatePermission(permission: Permission, options: RequestOptions = {}): Promise<Permission> {
+  addTemplatePermission(permission: Permission, options: ServiceRequestOptions = {}): Promise<Permission> {
     return this.run("add addTemplatePermission Permission - $permission:Permission !permission.role.id|permission.role.name !permission.template.id", options, permission) as Promise<Permission>;
   }
 
@@ -1447,14 +1263,6 @@ export class AssignedPermissionsService extends Service {
 
 /**
  * A collection of `Role` objects: `roleService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().groupsService().groupService("123").rolesService())); // locating sends nothing
- * ```
  */
 export class AssignedRolesService extends Service {
   /** Lists the `Role` objects (GET, status 200). */
@@ -1476,14 +1284,6 @@ export class AssignedRolesService extends Service {
 
 /**
  * One `Tag` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().groupsService().groupService("123").tagsService().tagService("123"))); // locating sends nothing
- * ```
  */
 export class AssignedTagService extends Service {
   /** Gets the `Tag` (GET, status 200). */
@@ -1499,20 +1299,12 @@ export class AssignedTagService extends Service {
 
 /**
  * A collection of `Tag` objects: `tagService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().groupsService().groupService("123").tagsService())); // locating sends nothing
- * ```
  */
 export class AssignedTagsService extends Service {
   /** Adds a `Tag` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `tag.id` or `tag.name` is set. */
-  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+  add(tag: Tag, options: ServiceRequestOptions = {}): Promise<Tag> {
     return this.run("add add Tag - $tag:Tag !tag.id|tag.name", options, tag) as Promise<Tag>;
   }
 
@@ -1535,14 +1327,6 @@ export class AssignedTagsService extends Service {
 
 /**
  * One `VnicProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networksService().networkService("123").vnicProfilesService().profileService("123"))); // locating sends nothing
- * ```
  */
 export class AssignedVnicProfileService extends Service {
   /** Gets the `VnicProfile` (GET, status 200). */
@@ -1572,20 +1356,12 @@ export class AssignedVnicProfileService extends Service {
 
 /**
  * A collection of `VnicProfile` objects: `profileService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networksService().networkService("123").vnicProfilesService())); // locating sends nothing
- * ```
  */
 export class AssignedVnicProfilesService extends Service {
   /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name` is set. */
-  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+  add(profile: VnicProfile, options: ServiceRequestOptions = {}): Promise<VnicProfile> {
     return this.run("add add VnicProfile - $profile:VnicProfile !profile.name", options, profile) as Promise<VnicProfile>;
   }
 
@@ -1608,12 +1384,6 @@ export class AssignedVnicProfilesService extends Service {
 
 /**
  * A service no locator of the tree reaches; services extending it share its methods.
- *
- * @example Usage
- * ```ts
- * import { MeasurableService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof MeasurableService); // function
- * ```
  */
 export class MeasurableService extends Service {
   /** The `statistics` sub-service. */
@@ -1633,14 +1403,6 @@ export class MeasurableService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService().diskService("123"))); // locating sends nothing
- * ```
  */
 export class AttachedStorageDomainDiskService extends MeasurableService {
   /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
@@ -1666,22 +1428,22 @@ export class AttachedStorageDomainDiskService extends MeasurableService {
   }
 
   /** Runs the `register` action (POST `<path>/register`, status 200, 201 or 202). */
-  register(options: RequestOptions = {}): Promise<Action> {
+  register(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action register - register", options) as Promise<Action>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  sparsify(options: RequestOptions = {}): Promise<Action> {
+  sparsify(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
   /** Updates the `Disk` (PUT, status 200). */
-  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  update(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -1702,14 +1464,6 @@ export class AttachedStorageDomainDiskService extends MeasurableService {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123").disksService())); // locating sends nothing
- * ```
  */
 export class AttachedStorageDomainDisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202).
@@ -1738,14 +1492,6 @@ export class AttachedStorageDomainDisksService extends Service {
 
 /**
  * One `StorageDomain` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService().storageDomainService("123"))); // locating sends nothing
- * ```
  */
 export class AttachedStorageDomainService extends Service {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
@@ -1785,20 +1531,12 @@ export class AttachedStorageDomainService extends Service {
 
 /**
  * A collection of `StorageDomain` objects: `storageDomainService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").storageDomainsService())); // locating sends nothing
- * ```
  */
 export class AttachedStorageDomainsService extends Service {
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.id` or `storageDomain.name` is set. */
-  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  add(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.id|storageDomain.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
@@ -1821,14 +1559,6 @@ export class AttachedStorageDomainsService extends Service {
 
 /**
  * One `Balance` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").balancesService().balanceService("123"))); // locating sends nothing
- * ```
  */
 export class BalanceService extends Service {
   /** Gets the `Balance` (GET, status 200). */
@@ -1844,20 +1574,12 @@ export class BalanceService extends Service {
 
 /**
  * A collection of `Balance` objects: `balanceService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").balancesService())); // locating sends nothing
- * ```
  */
 export class BalancesService extends Service {
   /** Adds a `Balance` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `balance.schedulingPolicyUnit.id` is set. */
-  add(balance: Balance, options: RequestOptions = {}): Promise<Balance> {
+  add(balance: Balance, options: ServiceRequestOptions = {}): Promise<Balance> {
     return this.run("add add Balance - $balance:Balance !balance.schedulingPolicyUnit.id", options, balance) as Promise<Balance>;
   }
 
@@ -1880,14 +1602,6 @@ export class BalancesService extends Service {
 
 /**
  * One `Bookmark` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().bookmarksService().bookmarkService("123"))); // locating sends nothing
- * ```
  */
 export class BookmarkService extends Service {
   /** Gets the `Bookmark` (GET, status 200). */
@@ -1908,20 +1622,12 @@ export class BookmarkService extends Service {
 
 /**
  * A collection of `Bookmark` objects: `bookmarkService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().bookmarksService())); // locating sends nothing
- * ```
  */
 export class BookmarksService extends Service {
   /** Adds a `Bookmark` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `bookmark.name`, `bookmark.value` are set. */
-  add(bookmark: Bookmark, options: RequestOptions = {}): Promise<Bookmark> {
+  add(bookmark: Bookmark, options: ServiceRequestOptions = {}): Promise<Bookmark> {
     return this.run("add add Bookmark - $bookmark:Bookmark !bookmark.name !bookmark.value", options, bookmark) as Promise<Bookmark>;
   }
 
@@ -1944,14 +1650,6 @@ export class BookmarksService extends Service {
 
 /**
  * One `ClusterFeature` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").enabledFeaturesService().featureService("123"))); // locating sends nothing
- * ```
  */
 export class ClusterEnabledFeatureService extends Service {
   /** Gets the `ClusterFeature` (GET, status 200). */
@@ -1960,27 +1658,19 @@ export class ClusterEnabledFeatureService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
 
 /**
  * A collection of `ClusterFeature` objects: `featureService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").enabledFeaturesService())); // locating sends nothing
- * ```
  */
 export class ClusterEnabledFeaturesService extends Service {
   /** Adds a `ClusterFeature` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `feature.id` is set. */
-  add(feature: ClusterFeature, options: RequestOptions = {}): Promise<ClusterFeature> {
+  add(feature: ClusterFeature, options: ServiceRequestOptions = {}): Promise<ClusterFeature> {
     return this.run("add add ClusterFeature - $feature:ClusterFeature !feature.id", options, feature) as Promise<ClusterFeature>;
   }
 
@@ -2003,14 +1693,6 @@ export class ClusterEnabledFeaturesService extends Service {
 
 /**
  * One `ExternalProvider` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").externalNetworkProvidersService())); // locating sends nothing
- * ```
  */
 export class ClusterExternalProvidersService extends Service {
   /** Lists the `ExternalProvider` objects (GET, status 200). */
@@ -2021,14 +1703,6 @@ export class ClusterExternalProvidersService extends Service {
 
 /**
  * One `ClusterFeature` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService().featureService("123"))); // locating sends nothing
- * ```
  */
 export class ClusterFeatureService extends Service {
   /** Gets the `ClusterFeature` (GET, status 200). */
@@ -2039,14 +1713,6 @@ export class ClusterFeatureService extends Service {
 
 /**
  * A collection of `ClusterFeature` objects: `featureService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clusterLevelsService().levelService("123").clusterFeaturesService())); // locating sends nothing
- * ```
  */
 export class ClusterFeaturesService extends Service {
   /** Lists the `ClusterFeature` objects (GET, status 200). */
@@ -2068,14 +1734,6 @@ export class ClusterFeaturesService extends Service {
 
 /**
  * One `ClusterLevel` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clusterLevelsService().levelService("123"))); // locating sends nothing
- * ```
  */
 export class ClusterLevelService extends Service {
   /** Gets the `ClusterLevel` (GET, status 200). */
@@ -2100,14 +1758,6 @@ export class ClusterLevelService extends Service {
 
 /**
  * A collection of `ClusterLevel` objects: `levelService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clusterLevelsService())); // locating sends nothing
- * ```
  */
 export class ClusterLevelsService extends Service {
   /** Lists the `ClusterLevel` objects (GET, status 200). */
@@ -2129,14 +1779,6 @@ export class ClusterLevelsService extends Service {
 
 /**
  * One `Network` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").networksService().networkService("123"))); // locating sends nothing
- * ```
  */
 export class ClusterNetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
@@ -2145,30 +1787,22 @@ export class ClusterNetworkService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `Network` (PUT, status 200). */
-  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+  update(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
   }
 }
 
 /**
  * A collection of `Network` objects: `networkService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").networksService())); // locating sends nothing
- * ```
  */
 export class ClusterNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202). */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
   }
 
@@ -2191,14 +1825,6 @@ export class ClusterNetworksService extends Service {
 
 /**
  * One `Cluster` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123"))); // locating sends nothing
- * ```
  */
 export class ClusterService extends Service {
   /** Gets the `Cluster` (GET, status 200). */
@@ -2207,7 +1833,7 @@ export class ClusterService extends Service {
   }
 
   /** Runs the `refreshglusterhealstatus` action (POST `<path>/refreshglusterhealstatus`, status 200, 201 or 202). */
-  refreshGlusterHealStatus(options: RequestOptions = {}): Promise<Action> {
+  refreshGlusterHealStatus(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action refreshGlusterHealStatus - refreshglusterhealstatus", options) as Promise<Action>;
   }
 
@@ -2309,20 +1935,12 @@ export class ClusterService extends Service {
 
 /**
  * A collection of `Cluster` objects: `clusterService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService())); // locating sends nothing
- * ```
  */
 export class ClustersService extends Service {
   /** Adds a `Cluster` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `cluster.name`, `cluster.dataCenter.id` or `cluster.dataCenter.name` are set. */
-  add(cluster: Cluster, options: RequestOptions = {}): Promise<Cluster> {
+  add(cluster: Cluster, options: ServiceRequestOptions = {}): Promise<Cluster> {
     return this.run("add add Cluster - $cluster:Cluster !cluster.name !cluster.dataCenter.id|cluster.dataCenter.name", options, cluster) as Promise<Cluster>;
   }
 
@@ -2345,12 +1963,6 @@ export class ClustersService extends Service {
 
 /**
  * A service no locator of the tree reaches; services extending it share its methods.
- *
- * @example Usage
- * ```ts
- * import { CopyableService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof CopyableService); // function
- * ```
  */
 export class CopyableService extends Service {
   /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202). */
@@ -2361,14 +1973,6 @@ export class CopyableService extends Service {
 
 /**
  * One `CpuProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().cpuProfilesService().profileService("123"))); // locating sends nothing
- * ```
  */
 export class CpuProfileService extends Service {
   /** Gets the `CpuProfile` (GET, status 200). */
@@ -2403,20 +2007,12 @@ export class CpuProfileService extends Service {
 
 /**
  * A collection of `CpuProfile` objects: `profileService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().cpuProfilesService())); // locating sends nothing
- * ```
  */
 export class CpuProfilesService extends Service {
   /** Adds a `CpuProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.cluster.id`, `profile.name` are set. */
-  add(profile: CpuProfile, options: RequestOptions = {}): Promise<CpuProfile> {
+  add(profile: CpuProfile, options: ServiceRequestOptions = {}): Promise<CpuProfile> {
     return this.run("add add CpuProfile - $profile:CpuProfile !profile.cluster.id !profile.name", options, profile) as Promise<CpuProfile>;
   }
 
@@ -2439,14 +2035,6 @@ export class CpuProfilesService extends Service {
 
 /**
  * One `Network` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").networksService().networkService("123"))); // locating sends nothing
- * ```
  */
 export class DataCenterNetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
@@ -2455,30 +2043,22 @@ export class DataCenterNetworkService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `Network` (PUT, status 200). */
-  update(network: Network, options: RequestOptions = {}): Promise<Network> {
+  update(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("update update Network - $network:Network", options, network) as Promise<Network>;
   }
 }
 
 /**
  * A collection of `Network` objects: `networkService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").networksService())); // locating sends nothing
- * ```
  */
 export class DataCenterNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202). */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network", options, network) as Promise<Network>;
   }
 
@@ -2501,14 +2081,6 @@ export class DataCenterNetworksService extends Service {
 
 /**
  * One `DataCenter` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123"))); // locating sends nothing
- * ```
  */
 export class DataCenterService extends Service {
   /** Runs the `cleanfinishedtasks` action (POST `<path>/cleanfinishedtasks`, status 200, 201 or 202). */
@@ -2597,20 +2169,12 @@ export class DataCenterService extends Service {
 
 /**
  * A collection of `DataCenter` objects: `dataCenterService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService())); // locating sends nothing
- * ```
  */
 export class DataCentersService extends Service {
   /** Adds a `DataCenter` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `dataCenter.local`, `dataCenter.name` are set. */
-  add(dataCenter: DataCenter, options: RequestOptions = {}): Promise<DataCenter> {
+  add(dataCenter: DataCenter, options: ServiceRequestOptions = {}): Promise<DataCenter> {
     return this.run("add add DataCenter - $dataCenter:DataCenter !dataCenter.local !dataCenter.name", options, dataCenter) as Promise<DataCenter>;
   }
 
@@ -2633,14 +2197,6 @@ export class DataCentersService extends Service {
 
 /**
  * One `DiskAttachment` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
- * ```
  */
 export class DiskAttachmentService extends Service {
   /** Gets the `DiskAttachment` (GET, status 200). */
@@ -2654,39 +2210,31 @@ export class DiskAttachmentService extends Service {
   }
 
   /** Updates the `DiskAttachment` (PUT, status 200). */
-  update(diskAttachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  update(diskAttachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("update update DiskAttachment - $diskAttachment:DiskAttachment", options, diskAttachment) as Promise<DiskAttachment>;
   }
 }
 
 /**
  * A collection of `DiskAttachment` objects: `attachmentService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").diskAttachmentsService())); // locating sends nothing
- * ```
  */
 export class DiskAttachmentsService extends Service {
   /** Adds a `DiskAttachment` (POST, status 200, 201 or 202). */
-  add(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  add(attachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("add add DiskAttachment - $attachment:DiskAttachment", options, attachment) as Promise<DiskAttachment>;
   }
 
   /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `attachment.bootable`, `attachment.interface`, `attachment.passDiscard` are set. */
-  addSignature1(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  addSignature1(attachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("add addSignature1 DiskAttachment - $attachment:DiskAttachment !attachment.bootable !attachment.interface !attachment.passDiscard", options, attachment) as Promise<DiskAttachment>;
   }
 
   /** Adds a `DiskAttachment` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `attachment.disk.id` is set. */
-  addProvidingDiskId(attachment: DiskAttachment, options: RequestOptions = {}): Promise<DiskAttachment> {
+  addProvidingDiskId(attachment: DiskAttachment, options: ServiceRequestOptions = {}): Promise<DiskAttachment> {
     return this.run("add addProvidingDiskId DiskAttachment - $attachment:DiskAttachment !attachment.disk.id", options, attachment) as Promise<DiskAttachment>;
   }
 
@@ -2709,14 +2257,6 @@ export class DiskAttachmentsService extends Service {
 
 /**
  * One `DiskProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().diskProfilesService().diskProfileService("123"))); // locating sends nothing
- * ```
  */
 export class DiskProfileService extends Service {
   /** Gets the `DiskProfile` (GET, status 200). */
@@ -2751,20 +2291,12 @@ export class DiskProfileService extends Service {
 
 /**
  * A collection of `DiskProfile` objects: `diskProfileService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().diskProfilesService())); // locating sends nothing
- * ```
  */
 export class DiskProfilesService extends Service {
   /** Adds a `DiskProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name`, `profile.storageDomain.id` are set. */
-  add(profile: DiskProfile, options: RequestOptions = {}): Promise<DiskProfile> {
+  add(profile: DiskProfile, options: ServiceRequestOptions = {}): Promise<DiskProfile> {
     return this.run("add add DiskProfile - $profile:DiskProfile !profile.name !profile.storageDomain.id", options, profile) as Promise<DiskProfile>;
   }
 
@@ -2787,14 +2319,6 @@ export class DiskProfilesService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().disksService().diskService("123"))); // locating sends nothing
- * ```
  */
 export class DiskService extends MeasurableService {
   /** Runs the `convert` action (POST `<path>/convert`, status 200, 201 or 202).
@@ -2848,12 +2372,12 @@ export class DiskService extends MeasurableService {
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  sparsify(options: RequestOptions = {}): Promise<Action> {
+  sparsify(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
   /** Updates the `Disk` (PUT, status 200). */
-  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  update(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -2881,14 +2405,6 @@ export class DiskService extends MeasurableService {
 
 /**
  * One `DiskSnapshot` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().disksService().diskService("123").diskSnapshotsService().snapshotService("123"))); // locating sends nothing
- * ```
  */
 export class DiskSnapshotService extends Service {
   /** Gets the `DiskSnapshot` (GET, status 200). */
@@ -2904,14 +2420,6 @@ export class DiskSnapshotService extends Service {
 
 /**
  * A collection of `DiskSnapshot` objects: `snapshotService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().disksService().diskService("123").diskSnapshotsService())); // locating sends nothing
- * ```
  */
 export class DiskSnapshotsService extends Service {
   /** Lists the `DiskSnapshot` objects (GET, status 200). */
@@ -2933,34 +2441,26 @@ export class DiskSnapshotsService extends Service {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().disksService())); // locating sends nothing
- * ```
  */
 export class DisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `disk.format`, `disk.interface` are set. */
-  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  add(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add add Disk - $disk:Disk !disk.format !disk.interface", options, disk) as Promise<Disk>;
   }
 
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.provisionedSize` are set. */
-  addOnStorageDomain(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  addOnStorageDomain(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add addOnStorageDomain Disk - $disk:Disk !disk.format !disk.interface !disk.provisionedSize", options, disk) as Promise<Disk>;
   }
 
   /** Adds a `Disk` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `disk.format`, `disk.interface`, `disk.lunStorage.type`, `disk.lunStorage.logicalUnits[].address`, `disk.lunStorage.logicalUnits[].id`, `disk.lunStorage.logicalUnits[].port`, `disk.lunStorage.logicalUnits[].target` are set. */
-  addLun(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  addLun(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add addLun Disk - $disk:Disk !disk.format !disk.interface !disk.lunStorage.type !disk.lunStorage.logicalUnits[].address !disk.lunStorage.logicalUnits[].id !disk.lunStorage.logicalUnits[].port !disk.lunStorage.logicalUnits[].target", options, disk) as Promise<Disk>;
   }
 
@@ -2983,14 +2483,6 @@ export class DisksService extends Service {
 
 /**
  * One `Group` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().domainsService().domainService("123").groupsService().groupService("123"))); // locating sends nothing
- * ```
  */
 export class DomainGroupService extends Service {
   /** Gets the `Group` (GET, status 200). */
@@ -3001,14 +2493,6 @@ export class DomainGroupService extends Service {
 
 /**
  * A collection of `Group` objects: `groupService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().domainsService().domainService("123").groupsService())); // locating sends nothing
- * ```
  */
 export class DomainGroupsService extends Service {
   /** Lists the `Group` objects (GET, status 200). */
@@ -3030,14 +2514,6 @@ export class DomainGroupsService extends Service {
 
 /**
  * One `Domain` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().domainsService().domainService("123"))); // locating sends nothing
- * ```
  */
 export class DomainService extends Service {
   /** Gets the `Domain` (GET, status 200). */
@@ -3069,14 +2545,6 @@ export class DomainService extends Service {
 
 /**
  * One `Group` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123").groupsService())); // locating sends nothing
- * ```
  */
 export class DomainUserGroupsService extends Service {
   /** Lists the `Group` objects (GET, status 200). */
@@ -3087,14 +2555,6 @@ export class DomainUserGroupsService extends Service {
 
 /**
  * One `User` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().domainsService().domainService("123").usersService().userService("123"))); // locating sends nothing
- * ```
  */
 export class DomainUserService extends Service {
   /** Gets the `User` (GET, status 200). */
@@ -3105,14 +2565,6 @@ export class DomainUserService extends Service {
 
 /**
  * A collection of `User` objects: `userService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().domainsService().domainService("123").usersService())); // locating sends nothing
- * ```
  */
 export class DomainUsersService extends Service {
   /** Lists the `User` objects (GET, status 200). */
@@ -3134,14 +2586,6 @@ export class DomainUsersService extends Service {
 
 /**
  * A collection of `Domain` objects: `domainService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().domainsService())); // locating sends nothing
- * ```
  */
 export class DomainsService extends Service {
   /** Lists the `Domain` objects (GET, status 200). */
@@ -3163,14 +2607,6 @@ export class DomainsService extends Service {
 
 /**
  * A collection of `KatelloErratum` objects: `katelloErratumService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").katelloErrataService())); // locating sends nothing
- * ```
  */
 export class KatelloErrataService extends Service {
   /** Lists the `KatelloErratum` objects (GET, status 200). */
@@ -3192,28 +2628,12 @@ export class KatelloErrataService extends Service {
 
 /**
  * One `KatelloErratum` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().katelloErrataService())); // locating sends nothing
- * ```
  */
 export class EngineKatelloErrataService extends KatelloErrataService {
 }
 
 /**
  * One `Event` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().eventsService().eventService("123"))); // locating sends nothing
- * ```
  */
 export class EventService extends Service {
   /** Gets the `Event` (GET, status 200). */
@@ -3229,18 +2649,10 @@ export class EventService extends Service {
 
 /**
  * One `EventSubscription` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123").eventSubscriptionsService().eventSubscriptionService("123"))); // locating sends nothing
- * ```
  */
 export class EventSubscriptionService extends Service {
   /** Gets the `EventSubscription` (GET, status 200). */
-  get(options: RequestOptions = {}): Promise<EventSubscription> {
+  get(options: ServiceRequestOptions = {}): Promise<EventSubscription> {
     return this.run("get get EventSubscription -", options) as Promise<EventSubscription>;
   }
 
@@ -3252,20 +2664,12 @@ export class EventSubscriptionService extends Service {
 
 /**
  * A collection of `EventSubscription` objects: `eventSubscriptionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123").eventSubscriptionsService())); // locating sends nothing
- * ```
  */
 export class EventSubscriptionsService extends Service {
   /** Adds a `EventSubscription` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `eventSubscription.event` is set. */
-  add(eventSubscription: EventSubscription, options: RequestOptions = {}): Promise<EventSubscription> {
+  add(eventSubscription: EventSubscription, options: ServiceRequestOptions = {}): Promise<EventSubscription> {
     return this.run("add add EventSubscription - $eventSubscription:EventSubscription !eventSubscription.event", options, eventSubscription) as Promise<EventSubscription>;
   }
 
@@ -3288,20 +2692,12 @@ export class EventSubscriptionsService extends Service {
 
 /**
  * A collection of `Event` objects: `eventService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().eventsService())); // locating sends nothing
- * ```
  */
 export class EventsService extends Service {
   /** Adds a `Event` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `event.customId`, `event.description`, `event.origin`, `event.severity` are set. */
-  add(event: Event, options: RequestOptions = {}): Promise<Event> {
+  add(event: Event, options: ServiceRequestOptions = {}): Promise<Event> {
     return this.run("add add Event - $event:Event !event.customId !event.description !event.origin !event.severity", options, event) as Promise<Event>;
   }
 
@@ -3329,14 +2725,6 @@ export class EventsService extends Service {
 
 /**
  * One `ExternalComputeResource` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService().resourceService("123"))); // locating sends nothing
- * ```
  */
 export class ExternalComputeResourceService extends Service {
   /** Gets the `ExternalComputeResource` (GET, status 200). */
@@ -3347,14 +2735,6 @@ export class ExternalComputeResourceService extends Service {
 
 /**
  * A collection of `ExternalComputeResource` objects: `resourceService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").computeResourcesService())); // locating sends nothing
- * ```
  */
 export class ExternalComputeResourcesService extends Service {
   /** Lists the `ExternalComputeResource` objects (GET, status 200). */
@@ -3376,14 +2756,6 @@ export class ExternalComputeResourcesService extends Service {
 
 /**
  * One `ExternalDiscoveredHost` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService().hostService("123"))); // locating sends nothing
- * ```
  */
 export class ExternalDiscoveredHostService extends Service {
   /** Gets the `ExternalDiscoveredHost` (GET, status 200). */
@@ -3394,14 +2766,6 @@ export class ExternalDiscoveredHostService extends Service {
 
 /**
  * A collection of `ExternalDiscoveredHost` objects: `hostService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").discoveredHostsService())); // locating sends nothing
- * ```
  */
 export class ExternalDiscoveredHostsService extends Service {
   /** Lists the `ExternalDiscoveredHost` objects (GET, status 200). */
@@ -3423,14 +2787,6 @@ export class ExternalDiscoveredHostsService extends Service {
 
 /**
  * One `ExternalHostGroup` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService().groupService("123"))); // locating sends nothing
- * ```
  */
 export class ExternalHostGroupService extends Service {
   /** Gets the `ExternalHostGroup` (GET, status 200). */
@@ -3441,14 +2797,6 @@ export class ExternalHostGroupService extends Service {
 
 /**
  * A collection of `ExternalHostGroup` objects: `groupService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostGroupsService())); // locating sends nothing
- * ```
  */
 export class ExternalHostGroupsService extends Service {
   /** Lists the `ExternalHostGroup` objects (GET, status 200). */
@@ -3470,12 +2818,6 @@ export class ExternalHostGroupsService extends Service {
 
 /**
  * A service no locator of the tree reaches; services extending it share its methods.
- *
- * @example Usage
- * ```ts
- * import { ExternalProviderService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof ExternalProviderService); // function
- * ```
  */
 export class ExternalProviderService extends Service {
   /** Runs the `importcertificates` action (POST `<path>/importcertificates`, status 200, 201 or 202).
@@ -3507,14 +2849,6 @@ export class ExternalProviderService extends Service {
 
 /**
  * One `ExternalHostProvider` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123"))); // locating sends nothing
- * ```
  */
 export class ExternalHostProviderService extends ExternalProviderService {
   /** Gets the `ExternalHostProvider` (GET, status 200). */
@@ -3570,20 +2904,12 @@ export class ExternalHostProviderService extends ExternalProviderService {
 
 /**
  * A collection of `ExternalHostProvider` objects: `providerService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService())); // locating sends nothing
- * ```
  */
 export class ExternalHostProvidersService extends Service {
   /** Adds a `ExternalHostProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: ExternalHostProvider, options: RequestOptions = {}): Promise<ExternalHostProvider> {
+  add(provider: ExternalHostProvider, options: ServiceRequestOptions = {}): Promise<ExternalHostProvider> {
     return this.run("add add ExternalHostProvider - $provider:ExternalHostProvider !provider.name", options, provider) as Promise<ExternalHostProvider>;
   }
 
@@ -3606,14 +2932,6 @@ export class ExternalHostProvidersService extends Service {
 
 /**
  * One `ExternalHost` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostsService().hostService("123"))); // locating sends nothing
- * ```
  */
 export class ExternalHostService extends Service {
   /** Gets the `ExternalHost` (GET, status 200). */
@@ -3624,14 +2942,6 @@ export class ExternalHostService extends Service {
 
 /**
  * A collection of `ExternalHost` objects: `hostService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").hostsService())); // locating sends nothing
- * ```
  */
 export class ExternalHostsService extends Service {
   /** Lists the `ExternalHost` objects (GET, status 200). */
@@ -3653,14 +2963,6 @@ export class ExternalHostsService extends Service {
 
 /**
  * One `ExternalNetworkProviderConfiguration` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService().configurationService("123"))); // locating sends nothing
- * ```
  */
 export class ExternalNetworkProviderConfigurationService extends Service {
   /** Gets the `ExternalNetworkProviderConfiguration` (GET, status 200). */
@@ -3671,14 +2973,6 @@ export class ExternalNetworkProviderConfigurationService extends Service {
 
 /**
  * A collection of `ExternalNetworkProviderConfiguration` objects: `configurationService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").externalNetworkProviderConfigurationsService())); // locating sends nothing
- * ```
  */
 export class ExternalNetworkProviderConfigurationsService extends Service {
   /** Lists the `ExternalNetworkProviderConfiguration` objects (GET, status 200). */
@@ -3700,14 +2994,6 @@ export class ExternalNetworkProviderConfigurationsService extends Service {
 
 /**
  * One `Certificate` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").certificatesService().certificateService("123"))); // locating sends nothing
- * ```
  */
 export class ExternalProviderCertificateService extends Service {
   /** Gets the `Certificate` (GET, status 200). */
@@ -3718,14 +3004,6 @@ export class ExternalProviderCertificateService extends Service {
 
 /**
  * A collection of `Certificate` objects: `certificateService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalHostProvidersService().providerService("123").certificatesService())); // locating sends nothing
- * ```
  */
 export class ExternalProviderCertificatesService extends Service {
   /** Lists the `Certificate` objects (GET, status 200). */
@@ -3747,50 +3025,26 @@ export class ExternalProviderCertificatesService extends Service {
 
 /**
  * A service of the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalTemplateImportsService())); // locating sends nothing
- * ```
  */
 export class ExternalTemplateImportsService extends Service {
   /** Adds a `ExternalTemplateImport` (POST, status 200, 201 or 202). */
-  add(import_: ExternalTemplateImport, options: RequestOptions = {}): Promise<ExternalTemplateImport> {
+  add(import_: ExternalTemplateImport, options: ServiceRequestOptions = {}): Promise<ExternalTemplateImport> {
     return this.run("add add ExternalTemplateImport - $import:ExternalTemplateImport", options, import_) as Promise<ExternalTemplateImport>;
   }
 }
 
 /**
  * A service of the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().externalVmImportsService())); // locating sends nothing
- * ```
  */
 export class ExternalVmImportsService extends Service {
   /** Adds a `ExternalVmImport` (POST, status 200, 201 or 202). */
-  add(import_: ExternalVmImport, options: RequestOptions = {}): Promise<ExternalVmImport> {
+  add(import_: ExternalVmImport, options: ServiceRequestOptions = {}): Promise<ExternalVmImport> {
     return this.run("add add ExternalVmImport - $import:ExternalVmImport", options, import_) as Promise<ExternalVmImport>;
   }
 }
 
 /**
  * One `Agent` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").fenceAgentsService().agentService("123"))); // locating sends nothing
- * ```
  */
 export class FenceAgentService extends Service {
   /** Gets the `Agent` (GET, status 200). */
@@ -3811,20 +3065,12 @@ export class FenceAgentService extends Service {
 
 /**
  * A collection of `Agent` objects: `agentService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").fenceAgentsService())); // locating sends nothing
- * ```
  */
 export class FenceAgentsService extends Service {
   /** Adds a `Agent` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `agent.address`, `agent.order`, `agent.password`, `agent.type`, `agent.username` are set. */
-  add(agent: Agent, options: RequestOptions = {}): Promise<Agent> {
+  add(agent: Agent, options: ServiceRequestOptions = {}): Promise<Agent> {
     return this.run("add add Agent - $agent:Agent !agent.address !agent.order !agent.password !agent.type !agent.username", options, agent) as Promise<Agent>;
   }
 
@@ -3847,14 +3093,6 @@ export class FenceAgentsService extends Service {
 
 /**
  * One `File` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").filesService().fileService("123"))); // locating sends nothing
- * ```
  */
 export class FileService extends Service {
   /** Gets the `File` (GET, status 200). */
@@ -3865,14 +3103,6 @@ export class FileService extends Service {
 
 /**
  * A collection of `File` objects: `fileService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").filesService())); // locating sends nothing
- * ```
  */
 export class FilesService extends Service {
   /** Lists the `File` objects (GET, status 200). */
@@ -3894,14 +3124,6 @@ export class FilesService extends Service {
 
 /**
  * One `Filter` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").filtersService().filterService("123"))); // locating sends nothing
- * ```
  */
 export class FilterService extends Service {
   /** Gets the `Filter` (GET, status 200). */
@@ -3917,20 +3139,12 @@ export class FilterService extends Service {
 
 /**
  * A collection of `Filter` objects: `filterService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").filtersService())); // locating sends nothing
- * ```
  */
 export class FiltersService extends Service {
   /** Adds a `Filter` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `filter.schedulingPolicyUnit.id` is set. */
-  add(filter: Filter, options: RequestOptions = {}): Promise<Filter> {
+  add(filter: Filter, options: ServiceRequestOptions = {}): Promise<Filter> {
     return this.run("add add Filter - $filter:Filter !filter.schedulingPolicyUnit.id", options, filter) as Promise<Filter>;
   }
 
@@ -3953,14 +3167,6 @@ export class FiltersService extends Service {
 
 /**
  * One `GlusterBrick` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService().brickService("123"))); // locating sends nothing
- * ```
  */
 export class GlusterBrickService extends MeasurableService {
   /** Gets the `GlusterBrick` (GET, status 200). */
@@ -3983,14 +3189,6 @@ export class GlusterBrickService extends MeasurableService {
 
 /**
  * A collection of `GlusterBrick` objects: `brickService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123").glusterBricksService())); // locating sends nothing
- * ```
  */
 export class GlusterBricksService extends Service {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
@@ -4037,14 +3235,6 @@ export class GlusterBricksService extends Service {
 
 /**
  * One `GlusterHook` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").glusterHooksService().hookService("123"))); // locating sends nothing
- * ```
  */
 export class GlusterHookService extends Service {
   /** Runs the `disable` action (POST `<path>/disable`, status 200, 201 or 202). */
@@ -4077,14 +3267,6 @@ export class GlusterHookService extends Service {
 
 /**
  * A collection of `GlusterHook` objects: `hookService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").glusterHooksService())); // locating sends nothing
- * ```
  */
 export class GlusterHooksService extends Service {
   /** Lists the `GlusterHook` objects (GET, status 200). */
@@ -4106,14 +3288,6 @@ export class GlusterHooksService extends Service {
 
 /**
  * One `GlusterVolume` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService().volumeService("123"))); // locating sends nothing
- * ```
  */
 export class GlusterVolumeService extends MeasurableService {
   /** Gets the `GlusterVolume` (GET, status 200). */
@@ -4122,7 +3296,7 @@ export class GlusterVolumeService extends MeasurableService {
   }
 
   /** Runs the `getprofilestatistics` action (POST `<path>/getprofilestatistics`, status 200, 201 or 202); returns the action's `details`. */
-  getProfileStatistics(options: RequestOptions = {}): Promise<GlusterVolumeProfileDetails | undefined> {
+  getProfileStatistics(options: ServiceRequestOptions = {}): Promise<GlusterVolumeProfileDetails | undefined> {
     return this.run("action getProfileStatistics - getprofilestatistics >details", options) as Promise<GlusterVolumeProfileDetails | undefined>;
   }
 
@@ -4197,20 +3371,12 @@ export class GlusterVolumeService extends MeasurableService {
 
 /**
  * A collection of `GlusterVolume` objects: `volumeService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().clustersService().clusterService("123").glusterVolumesService())); // locating sends nothing
- * ```
  */
 export class GlusterVolumesService extends Service {
   /** Adds a `GlusterVolume` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `volume.name`, `volume.volumeType`, `volume.bricks[].brickDir`, `volume.bricks[].serverId` are set. */
-  add(volume: GlusterVolume, options: RequestOptions = {}): Promise<GlusterVolume> {
+  add(volume: GlusterVolume, options: ServiceRequestOptions = {}): Promise<GlusterVolume> {
     return this.run("add add GlusterVolume - $volume:GlusterVolume !volume.name !volume.volumeType !volume.bricks[].brickDir !volume.bricks[].serverId", options, volume) as Promise<GlusterVolume>;
   }
 
@@ -4233,14 +3399,6 @@ export class GlusterVolumesService extends Service {
 
 /**
  * One `Group` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().groupsService().groupService("123"))); // locating sends nothing
- * ```
  */
 export class GroupService extends Service {
   /** Gets the `Group` (GET, status 200). */
@@ -4284,20 +3442,12 @@ export class GroupService extends Service {
 
 /**
  * A collection of `Group` objects: `groupService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().groupsService())); // locating sends nothing
- * ```
  */
 export class GroupsService extends Service {
   /** Adds a `Group` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `group.name` is set. */
-  add(group: Group, options: RequestOptions = {}): Promise<Group> {
+  add(group: Group, options: ServiceRequestOptions = {}): Promise<Group> {
     return this.run("add add Group - $group:Group !group.name", options, group) as Promise<Group>;
   }
 
@@ -4320,14 +3470,6 @@ export class GroupsService extends Service {
 
 /**
  * One `HostCpuUnit` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").cpuUnitsService())); // locating sends nothing
- * ```
  */
 export class HostCpuUnitsService extends Service {
   /** Lists the `HostCpuUnit` objects (GET, status 200). */
@@ -4338,14 +3480,6 @@ export class HostCpuUnitsService extends Service {
 
 /**
  * One `HostDevice` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").devicesService().deviceService("123"))); // locating sends nothing
- * ```
  */
 export class HostDeviceService extends Service {
   /** Gets the `HostDevice` (GET, status 200). */
@@ -4356,14 +3490,6 @@ export class HostDeviceService extends Service {
 
 /**
  * A collection of `HostDevice` objects: `deviceService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").devicesService())); // locating sends nothing
- * ```
  */
 export class HostDevicesService extends Service {
   /** Lists the `HostDevice` objects (GET, status 200). */
@@ -4385,14 +3511,6 @@ export class HostDevicesService extends Service {
 
 /**
  * One `Hook` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").hooksService().hookService("123"))); // locating sends nothing
- * ```
  */
 export class HostHookService extends Service {
   /** Gets the `Hook` (GET, status 200). */
@@ -4403,14 +3521,6 @@ export class HostHookService extends Service {
 
 /**
  * A collection of `Hook` objects: `hookService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").hooksService())); // locating sends nothing
- * ```
  */
 export class HostHooksService extends Service {
   /** Lists the `Hook` objects (GET, status 200). */
@@ -4432,14 +3542,6 @@ export class HostHooksService extends Service {
 
 /**
  * One `HostNic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123"))); // locating sends nothing
- * ```
  */
 export class HostNicService extends MeasurableService {
   /** Gets the `HostNic` (GET, status 200). */
@@ -4497,14 +3599,6 @@ export class HostNicService extends MeasurableService {
 
 /**
  * A collection of `HostNic` objects: `nicService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").nicsService())); // locating sends nothing
- * ```
  */
 export class HostNicsService extends Service {
   /** Lists the `HostNic` objects (GET, status 200). */
@@ -4526,14 +3620,6 @@ export class HostNicsService extends Service {
 
 /**
  * One `NumaNode` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").numaNodesService().nodeService("123"))); // locating sends nothing
- * ```
  */
 export class HostNumaNodeService extends MeasurableService {
   /** Gets the `NumaNode` (GET, status 200). */
@@ -4544,14 +3630,6 @@ export class HostNumaNodeService extends MeasurableService {
 
 /**
  * A collection of `NumaNode` objects: `nodeService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").numaNodesService())); // locating sends nothing
- * ```
  */
 export class HostNumaNodesService extends Service {
   /** Lists the `NumaNode` objects (GET, status 200). */
@@ -4573,14 +3651,6 @@ export class HostNumaNodesService extends Service {
 
 /**
  * One `Host` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123"))); // locating sends nothing
- * ```
  */
 export class HostService extends MeasurableService {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
@@ -4730,7 +3800,7 @@ export class HostService extends MeasurableService {
   }
 
   /** Runs the `upgradecheck` action (POST `<path>/upgradecheck`, status 200, 201 or 202). */
-  upgradeCheck(options: RequestOptions = {}): Promise<Action> {
+  upgradeCheck(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action upgradeCheck - upgradecheck", options) as Promise<Action>;
   }
 
@@ -4849,14 +3919,6 @@ export class HostService extends MeasurableService {
 
 /**
  * A collection of `HostStorage` objects: `storageService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").storageService())); // locating sends nothing
- * ```
  */
 export class HostStorageService extends Service {
   /** Lists the `HostStorage` objects (GET, status 200). */
@@ -4883,8 +3945,14 @@ export class HostStorageService extends Service {
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService())); // locating sends nothing
+ * import { FakeEngine, SEED_IDS } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start();
+ * await using connection = new Connection({
+ *   url: engine.url,
+ *   token: engine.issueToken("admin@internal"),
+ * });
+ * const hosts = await connection.systemService().hostsService().list();
+ * console.assert(hosts.some((host) => host.id === SEED_IDS.host1));
  * ```
  */
 export class HostsService extends Service {
@@ -4928,14 +3996,6 @@ export class HostsService extends Service {
 
 /**
  * One `Icon` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().iconsService().iconService("123"))); // locating sends nothing
- * ```
  */
 export class IconService extends Service {
   /** Gets the `Icon` (GET, status 200). */
@@ -4946,14 +4006,6 @@ export class IconService extends Service {
 
 /**
  * A collection of `Icon` objects: `iconService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().iconsService())); // locating sends nothing
- * ```
  */
 export class IconsService extends Service {
   /** Lists the `Icon` objects (GET, status 200). */
@@ -4975,14 +4027,6 @@ export class IconsService extends Service {
 
 /**
  * One `Image` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").imagesService().imageService("123"))); // locating sends nothing
- * ```
  */
 export class ImageService extends Service {
   /** Gets the `Image` (GET, status 200). */
@@ -5000,28 +4044,20 @@ export class ImageService extends Service {
 
 /**
  * One `ImageTransfer` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().imageTransfersService().imageTransferService("123"))); // locating sends nothing
- * ```
  */
 export class ImageTransferService extends Service {
   /** Runs the `cancel` action (POST `<path>/cancel`, status 200, 201 or 202). */
-  cancel(options: RequestOptions = {}): Promise<Action> {
+  cancel(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action cancel - cancel", options) as Promise<Action>;
   }
 
   /** Runs the `extend` action (POST `<path>/extend`, status 200, 201 or 202). */
-  extend(options: RequestOptions = {}): Promise<Action> {
+  extend(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action extend - extend", options) as Promise<Action>;
   }
 
   /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
-  finalize(options: RequestOptions = {}): Promise<Action> {
+  finalize(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action finalize - finalize", options) as Promise<Action>;
   }
 
@@ -5031,30 +4067,22 @@ export class ImageTransferService extends Service {
   }
 
   /** Runs the `pause` action (POST `<path>/pause`, status 200, 201 or 202). */
-  pause(options: RequestOptions = {}): Promise<Action> {
+  pause(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action pause - pause", options) as Promise<Action>;
   }
 
   /** Runs the `resume` action (POST `<path>/resume`, status 200, 201 or 202). */
-  resume(options: RequestOptions = {}): Promise<Action> {
+  resume(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action resume - resume", options) as Promise<Action>;
   }
 }
 
 /**
  * A collection of `ImageTransfer` objects: `imageTransferService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().imageTransfersService())); // locating sends nothing
- * ```
  */
 export class ImageTransfersService extends Service {
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202). */
-  add(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  add(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add add ImageTransfer - $imageTransfer:ImageTransfer", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
@@ -5063,21 +4091,21 @@ export class ImageTransfersService extends Service {
    * @throws {SdkError} before any request unless `imageTransfer.image.id` is set.
    *
    * @deprecated ImageTransfersService.addForImage is deprecated. */
-  addForImage(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  addForImage(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add addForImage ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.image.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `imageTransfer.disk.id` is set. */
-  addForDisk(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  addForDisk(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add addForDisk ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.disk.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
   /** Adds a `ImageTransfer` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `imageTransfer.snapshot.id` is set. */
-  addForSnapshot(imageTransfer: ImageTransfer, options: RequestOptions = {}): Promise<ImageTransfer> {
+  addForSnapshot(imageTransfer: ImageTransfer, options: ServiceRequestOptions = {}): Promise<ImageTransfer> {
     return this.run("add addForSnapshot ImageTransfer - $imageTransfer:ImageTransfer !imageTransfer.snapshot.id", options, imageTransfer) as Promise<ImageTransfer>;
   }
 
@@ -5100,14 +4128,6 @@ export class ImageTransfersService extends Service {
 
 /**
  * A collection of `Image` objects: `imageService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").imagesService())); // locating sends nothing
- * ```
  */
 export class ImagesService extends Service {
   /** Lists the `Image` objects (GET, status 200). */
@@ -5129,14 +4149,6 @@ export class ImagesService extends Service {
 
 /**
  * One `GraphicsConsole` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
- * ```
  */
 export class InstanceTypeGraphicsConsoleService extends Service {
   /** Gets the `GraphicsConsole` (GET, status 200). */
@@ -5152,20 +4164,12 @@ export class InstanceTypeGraphicsConsoleService extends Service {
 
 /**
  * A collection of `GraphicsConsole` objects: `consoleService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").graphicsConsolesService())); // locating sends nothing
- * ```
  */
 export class InstanceTypeGraphicsConsolesService extends Service {
   /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `console.protocol` is set. */
-  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+  add(console: GraphicsConsole, options: ServiceRequestOptions = {}): Promise<GraphicsConsole> {
     return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
@@ -5188,14 +4192,6 @@ export class InstanceTypeGraphicsConsolesService extends Service {
 
 /**
  * One `Nic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").nicsService().nicService("123"))); // locating sends nothing
- * ```
  */
 export class InstanceTypeNicService extends Service {
   /** Gets the `Nic` (GET, status 200). */
@@ -5216,18 +4212,10 @@ export class InstanceTypeNicService extends Service {
 
 /**
  * A collection of `Nic` objects: `nicService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").nicsService())); // locating sends nothing
- * ```
  */
 export class InstanceTypeNicsService extends Service {
   /** Adds a `Nic` (POST, status 200, 201 or 202). */
-  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+  add(nic: Nic, options: ServiceRequestOptions = {}): Promise<Nic> {
     return this.run("add add Nic - $nic:Nic", options, nic) as Promise<Nic>;
   }
 
@@ -5250,14 +4238,6 @@ export class InstanceTypeNicsService extends Service {
 
 /**
  * One `InstanceType` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123"))); // locating sends nothing
- * ```
  */
 export class InstanceTypeService extends Service {
   /** Gets the `InstanceType` (GET, status 200). */
@@ -5306,14 +4286,6 @@ export class InstanceTypeService extends Service {
 
 /**
  * One `Watchdog` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
- * ```
  */
 export class InstanceTypeWatchdogService extends Service {
   /** Gets the `Watchdog` (GET, status 200). */
@@ -5334,18 +4306,10 @@ export class InstanceTypeWatchdogService extends Service {
 
 /**
  * A collection of `Watchdog` objects: `watchdogService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService().instanceTypeService("123").watchdogsService())); // locating sends nothing
- * ```
  */
 export class InstanceTypeWatchdogsService extends Service {
   /** Adds a `Watchdog` (POST, status 200, 201 or 202). */
-  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+  add(watchdog: Watchdog, options: ServiceRequestOptions = {}): Promise<Watchdog> {
     return this.run("add add Watchdog - $watchdog:Watchdog", options, watchdog) as Promise<Watchdog>;
   }
 
@@ -5368,20 +4332,12 @@ export class InstanceTypeWatchdogsService extends Service {
 
 /**
  * A collection of `InstanceType` objects: `instanceTypeService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().instanceTypesService())); // locating sends nothing
- * ```
  */
 export class InstanceTypesService extends Service {
   /** Adds a `InstanceType` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `instanceType.name` is set. */
-  add(instanceType: InstanceType, options: RequestOptions = {}): Promise<InstanceType> {
+  add(instanceType: InstanceType, options: ServiceRequestOptions = {}): Promise<InstanceType> {
     return this.run("add add InstanceType - $instanceType:InstanceType !instanceType.name", options, instanceType) as Promise<InstanceType>;
   }
 
@@ -5404,14 +4360,6 @@ export class InstanceTypesService extends Service {
 
 /**
  * One `IscsiBond` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService().iscsiBondService("123"))); // locating sends nothing
- * ```
  */
 export class IscsiBondService extends Service {
   /** Gets the `IscsiBond` (GET, status 200). */
@@ -5453,20 +4401,12 @@ export class IscsiBondService extends Service {
 
 /**
  * A collection of `IscsiBond` objects: `iscsiBondService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").iscsiBondsService())); // locating sends nothing
- * ```
  */
 export class IscsiBondsService extends Service {
   /** Adds a `IscsiBond` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `bond.name` is set. */
-  add(bond: IscsiBond, options: RequestOptions = {}): Promise<IscsiBond> {
+  add(bond: IscsiBond, options: ServiceRequestOptions = {}): Promise<IscsiBond> {
     return this.run("add add IscsiBond - $bond:IscsiBond !bond.name", options, bond) as Promise<IscsiBond>;
   }
 
@@ -5489,14 +4429,6 @@ export class IscsiBondsService extends Service {
 
 /**
  * One `Job` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().jobsService().jobService("123"))); // locating sends nothing
- * ```
  */
 export class JobService extends Service {
   /** Runs the `clear` action (POST `<path>/clear`, status 200, 201 or 202). */
@@ -5531,20 +4463,12 @@ export class JobService extends Service {
 
 /**
  * A collection of `Job` objects: `jobService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().jobsService())); // locating sends nothing
- * ```
  */
 export class JobsService extends Service {
   /** Adds a `Job` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `job.description` is set. */
-  add(job: Job, options: RequestOptions = {}): Promise<Job> {
+  add(job: Job, options: ServiceRequestOptions = {}): Promise<Job> {
     return this.run("add add Job - $job:Job !job.description", options, job) as Promise<Job>;
   }
 
@@ -5567,14 +4491,6 @@ export class JobsService extends Service {
 
 /**
  * One `KatelloErratum` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().katelloErrataService().katelloErratumService("123"))); // locating sends nothing
- * ```
  */
 export class KatelloErratumService extends Service {
   /** Gets the `KatelloErratum` (GET, status 200). */
@@ -5585,14 +4501,6 @@ export class KatelloErratumService extends Service {
 
 /**
  * One `LinkLayerDiscoveryProtocolElement` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").linkLayerDiscoveryProtocolElementsService())); // locating sends nothing
- * ```
  */
 export class LinkLayerDiscoveryProtocolService extends Service {
   /** Lists the `LinkLayerDiscoveryProtocolElement` objects (GET, status 200). */
@@ -5603,14 +4511,6 @@ export class LinkLayerDiscoveryProtocolService extends Service {
 
 /**
  * One `MacPool` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().macPoolsService().macPoolService("123"))); // locating sends nothing
- * ```
  */
 export class MacPoolService extends Service {
   /** Gets the `MacPool` (GET, status 200). */
@@ -5645,20 +4545,12 @@ export class MacPoolService extends Service {
 
 /**
  * A collection of `MacPool` objects: `macPoolService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().macPoolsService())); // locating sends nothing
- * ```
  */
 export class MacPoolsService extends Service {
   /** Adds a `MacPool` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `pool.name`, `pool.ranges[].from`, `pool.ranges[].to` are set. */
-  add(pool: MacPool, options: RequestOptions = {}): Promise<MacPool> {
+  add(pool: MacPool, options: ServiceRequestOptions = {}): Promise<MacPool> {
     return this.run("add add MacPool - $pool:MacPool !pool.name !pool.ranges[].from !pool.ranges[].to", options, pool) as Promise<MacPool>;
   }
 
@@ -5681,12 +4573,6 @@ export class MacPoolsService extends Service {
 
 /**
  * A service no locator of the tree reaches; services extending it share its methods.
- *
- * @example Usage
- * ```ts
- * import { MoveableService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof MoveableService); // function
- * ```
  */
 export class MoveableService extends Service {
   /** Runs the `move` action (POST `<path>/move`, status 200, 201 or 202). */
@@ -5697,14 +4583,6 @@ export class MoveableService extends Service {
 
 /**
  * One `NetworkAttachment` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").networkAttachmentsService().attachmentService("123"))); // locating sends nothing
- * ```
  */
 export class NetworkAttachmentService extends Service {
   /** Gets the `NetworkAttachment` (GET, status 200). */
@@ -5725,20 +4603,12 @@ export class NetworkAttachmentService extends Service {
 
 /**
  * A collection of `NetworkAttachment` objects: `attachmentService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").networkAttachmentsService())); // locating sends nothing
- * ```
  */
 export class NetworkAttachmentsService extends Service {
   /** Adds a `NetworkAttachment` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `attachment.network.name` or `attachment.network.id` is set. */
-  add(attachment: NetworkAttachment, options: RequestOptions = {}): Promise<NetworkAttachment> {
+  add(attachment: NetworkAttachment, options: ServiceRequestOptions = {}): Promise<NetworkAttachment> {
     return this.run("add add NetworkAttachment - $attachment:NetworkAttachment !attachment.network.name|attachment.network.id", options, attachment) as Promise<NetworkAttachment>;
   }
 
@@ -5761,14 +4631,6 @@ export class NetworkAttachmentsService extends Service {
 
 /**
  * One `NetworkFilter` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networkFiltersService().networkFilterService("123"))); // locating sends nothing
- * ```
  */
 export class NetworkFilterService extends Service {
   /** Gets the `NetworkFilter` (GET, status 200). */
@@ -5779,14 +4641,6 @@ export class NetworkFilterService extends Service {
 
 /**
  * A collection of `NetworkFilter` objects: `networkFilterService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networkFiltersService())); // locating sends nothing
- * ```
  */
 export class NetworkFiltersService extends Service {
   /** Lists the `NetworkFilter` objects (GET, status 200). */
@@ -5808,14 +4662,6 @@ export class NetworkFiltersService extends Service {
 
 /**
  * One `NetworkLabel` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networksService().networkService("123").networkLabelsService().labelService("123"))); // locating sends nothing
- * ```
  */
 export class NetworkLabelService extends Service {
   /** Gets the `NetworkLabel` (GET, status 200). */
@@ -5831,20 +4677,12 @@ export class NetworkLabelService extends Service {
 
 /**
  * A collection of `NetworkLabel` objects: `labelService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networksService().networkService("123").networkLabelsService())); // locating sends nothing
- * ```
  */
 export class NetworkLabelsService extends Service {
   /** Adds a `NetworkLabel` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `label.id` is set. */
-  add(label: NetworkLabel, options: RequestOptions = {}): Promise<NetworkLabel> {
+  add(label: NetworkLabel, options: ServiceRequestOptions = {}): Promise<NetworkLabel> {
     return this.run("add add NetworkLabel - $label:NetworkLabel !label.id", options, label) as Promise<NetworkLabel>;
   }
 
@@ -5867,14 +4705,6 @@ export class NetworkLabelsService extends Service {
 
 /**
  * One `Network` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networksService().networkService("123"))); // locating sends nothing
- * ```
  */
 export class NetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
@@ -5923,20 +4753,12 @@ export class NetworkService extends Service {
 
 /**
  * A collection of `Network` objects: `networkService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().networksService())); // locating sends nothing
- * ```
  */
 export class NetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
   }
 
@@ -5959,14 +4781,6 @@ export class NetworksService extends Service {
 
 /**
  * One `NetworkFilterParameter` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService().parameterService("123"))); // locating sends nothing
- * ```
  */
 export class NicNetworkFilterParameterService extends Service {
   /** Gets the `NetworkFilterParameter` (GET, status 200). */
@@ -5975,30 +4789,22 @@ export class NicNetworkFilterParameterService extends Service {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Updates the `NetworkFilterParameter` (PUT, status 200). */
-  update(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+  update(parameter: NetworkFilterParameter, options: ServiceRequestOptions = {}): Promise<NetworkFilterParameter> {
     return this.run("update update NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
   }
 }
 
 /**
  * A collection of `NetworkFilterParameter` objects: `parameterService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123").networkFilterParametersService())); // locating sends nothing
- * ```
  */
 export class NicNetworkFilterParametersService extends Service {
   /** Adds a `NetworkFilterParameter` (POST, status 200, 201 or 202). */
-  add(parameter: NetworkFilterParameter, options: RequestOptions = {}): Promise<NetworkFilterParameter> {
+  add(parameter: NetworkFilterParameter, options: ServiceRequestOptions = {}): Promise<NetworkFilterParameter> {
     return this.run("add add NetworkFilterParameter - $parameter:NetworkFilterParameter", options, parameter) as Promise<NetworkFilterParameter>;
   }
 
@@ -6021,14 +4827,6 @@ export class NicNetworkFilterParametersService extends Service {
 
 /**
  * One `OpenStackImageProvider` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackImageProviderService extends ExternalProviderService {
   /** Gets the `OpenStackImageProvider` (GET, status 200). */
@@ -6063,20 +4861,12 @@ export class OpenstackImageProviderService extends ExternalProviderService {
 
 /**
  * A collection of `OpenStackImageProvider` objects: `providerService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackImageProvidersService())); // locating sends nothing
- * ```
  */
 export class OpenstackImageProvidersService extends Service {
   /** Adds a `OpenStackImageProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: OpenStackImageProvider, options: RequestOptions = {}): Promise<OpenStackImageProvider> {
+  add(provider: OpenStackImageProvider, options: ServiceRequestOptions = {}): Promise<OpenStackImageProvider> {
     return this.run("add add OpenStackImageProvider - $provider:OpenStackImageProvider !provider.name", options, provider) as Promise<OpenStackImageProvider>;
   }
 
@@ -6099,14 +4889,6 @@ export class OpenstackImageProvidersService extends Service {
 
 /**
  * One `OpenStackImage` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123").imagesService().imageService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackImageService extends Service {
   /** Gets the `OpenStackImage` (GET, status 200). */
@@ -6124,14 +4906,6 @@ export class OpenstackImageService extends Service {
 
 /**
  * A collection of `OpenStackImage` objects: `imageService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackImageProvidersService().providerService("123").imagesService())); // locating sends nothing
- * ```
  */
 export class OpenstackImagesService extends Service {
   /** Lists the `OpenStackImage` objects (GET, status 200). */
@@ -6153,14 +4927,6 @@ export class OpenstackImagesService extends Service {
 
 /**
  * One `OpenStackNetworkProvider` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackNetworkProviderService extends ExternalProviderService {
   /** Gets the `OpenStackNetworkProvider` (GET, status 200). */
@@ -6195,20 +4961,12 @@ export class OpenstackNetworkProviderService extends ExternalProviderService {
 
 /**
  * A collection of `OpenStackNetworkProvider` objects: `providerService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackNetworkProvidersService())); // locating sends nothing
- * ```
  */
 export class OpenstackNetworkProvidersService extends Service {
   /** Adds a `OpenStackNetworkProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: OpenStackNetworkProvider, options: RequestOptions = {}): Promise<OpenStackNetworkProvider> {
+  add(provider: OpenStackNetworkProvider, options: ServiceRequestOptions = {}): Promise<OpenStackNetworkProvider> {
     return this.run("add add OpenStackNetworkProvider - $provider:OpenStackNetworkProvider !provider.name", options, provider) as Promise<OpenStackNetworkProvider>;
   }
 
@@ -6231,14 +4989,6 @@ export class OpenstackNetworkProvidersService extends Service {
 
 /**
  * One `OpenStackNetwork` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackNetworkService extends Service {
   /** Gets the `OpenStackNetwork` (GET, status 200). */
@@ -6268,14 +5018,6 @@ export class OpenstackNetworkService extends Service {
 
 /**
  * A collection of `OpenStackNetwork` objects: `networkService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService())); // locating sends nothing
- * ```
  */
 export class OpenstackNetworksService extends Service {
   /** Lists the `OpenStackNetwork` objects (GET, status 200). */
@@ -6297,14 +5039,6 @@ export class OpenstackNetworksService extends Service {
 
 /**
  * One `OpenStackSubnet` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService().subnetService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackSubnetService extends Service {
   /** Gets the `OpenStackSubnet` (GET, status 200). */
@@ -6320,18 +5054,10 @@ export class OpenstackSubnetService extends Service {
 
 /**
  * A collection of `OpenStackSubnet` objects: `subnetService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackNetworkProvidersService().providerService("123").networksService().networkService("123").subnetsService())); // locating sends nothing
- * ```
  */
 export class OpenstackSubnetsService extends Service {
   /** Adds a `OpenStackSubnet` (POST, status 200, 201 or 202). */
-  add(subnet: OpenStackSubnet, options: RequestOptions = {}): Promise<OpenStackSubnet> {
+  add(subnet: OpenStackSubnet, options: ServiceRequestOptions = {}): Promise<OpenStackSubnet> {
     return this.run("add add OpenStackSubnet - $subnet:OpenStackSubnet", options, subnet) as Promise<OpenStackSubnet>;
   }
 
@@ -6356,14 +5082,6 @@ export class OpenstackSubnetsService extends Service {
  * One `OpenstackVolumeAuthenticationKey` object: its methods, actions and sub-services.
  *
  * @deprecated OpenstackVolumeAuthenticationKeyService is deprecated in the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService().keyService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackVolumeAuthenticationKeyService extends Service {
   /** Gets the `OpenstackVolumeAuthenticationKey` (GET, status 200). */
@@ -6377,7 +5095,7 @@ export class OpenstackVolumeAuthenticationKeyService extends Service {
   }
 
   /** Updates the `OpenstackVolumeAuthenticationKey` (PUT, status 200). */
-  update(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+  update(key: OpenstackVolumeAuthenticationKey, options: ServiceRequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
     return this.run("update update OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
   }
 }
@@ -6386,20 +5104,12 @@ export class OpenstackVolumeAuthenticationKeyService extends Service {
  * A collection of `OpenstackVolumeAuthenticationKey` objects: `keyService(id)` locates one.
  *
  * @deprecated OpenstackVolumeAuthenticationKeysService is deprecated in the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").authenticationKeysService())); // locating sends nothing
- * ```
  */
 export class OpenstackVolumeAuthenticationKeysService extends Service {
   /** Adds a `OpenstackVolumeAuthenticationKey` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `key.usageType`, `key.uuid`, `key.value` are set. */
-  add(key: OpenstackVolumeAuthenticationKey, options: RequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
+  add(key: OpenstackVolumeAuthenticationKey, options: ServiceRequestOptions = {}): Promise<OpenstackVolumeAuthenticationKey> {
     return this.run("add add OpenstackVolumeAuthenticationKey - $key:OpenstackVolumeAuthenticationKey !key.usageType !key.uuid !key.value", options, key) as Promise<OpenstackVolumeAuthenticationKey>;
   }
 
@@ -6424,14 +5134,6 @@ export class OpenstackVolumeAuthenticationKeysService extends Service {
  * One `OpenStackVolumeProvider` object: its methods, actions and sub-services.
  *
  * @deprecated OpenstackVolumeProviderService is deprecated in the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackVolumeProviderService extends ExternalProviderService {
   /** Gets the `OpenStackVolumeProvider` (GET, status 200). */
@@ -6475,20 +5177,12 @@ export class OpenstackVolumeProviderService extends ExternalProviderService {
  * A collection of `OpenStackVolumeProvider` objects: `providerService(id)` locates one.
  *
  * @deprecated OpenstackVolumeProvidersService is deprecated in the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackVolumeProvidersService())); // locating sends nothing
- * ```
  */
 export class OpenstackVolumeProvidersService extends Service {
   /** Adds a `OpenStackVolumeProvider` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `provider.name` is set. */
-  add(provider: OpenStackVolumeProvider, options: RequestOptions = {}): Promise<OpenStackVolumeProvider> {
+  add(provider: OpenStackVolumeProvider, options: ServiceRequestOptions = {}): Promise<OpenStackVolumeProvider> {
     return this.run("add add OpenStackVolumeProvider - $provider:OpenStackVolumeProvider !provider.name", options, provider) as Promise<OpenStackVolumeProvider>;
   }
 
@@ -6513,14 +5207,6 @@ export class OpenstackVolumeProvidersService extends Service {
  * One `OpenStackVolumeType` object: its methods, actions and sub-services.
  *
  * @deprecated OpenstackVolumeTypeService is deprecated in the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService().typeService("123"))); // locating sends nothing
- * ```
  */
 export class OpenstackVolumeTypeService extends Service {
   /** Gets the `OpenStackVolumeType` (GET, status 200). */
@@ -6533,14 +5219,6 @@ export class OpenstackVolumeTypeService extends Service {
  * A collection of `OpenStackVolumeType` objects: `typeService(id)` locates one.
  *
  * @deprecated OpenstackVolumeTypesService is deprecated in the engine API.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().openstackVolumeProvidersService().providerService("123").volumeTypesService())); // locating sends nothing
- * ```
  */
 export class OpenstackVolumeTypesService extends Service {
   /** Lists the `OpenStackVolumeType` objects (GET, status 200). */
@@ -6562,14 +5240,6 @@ export class OpenstackVolumeTypesService extends Service {
 
 /**
  * One `OperatingSystemInfo` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().operatingSystemsService().operatingSystemService("123"))); // locating sends nothing
- * ```
  */
 export class OperatingSystemService extends Service {
   /** Gets the `OperatingSystemInfo` (GET, status 200). */
@@ -6580,14 +5250,6 @@ export class OperatingSystemService extends Service {
 
 /**
  * A collection of `OperatingSystemInfo` objects: `operatingSystemService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().operatingSystemsService())); // locating sends nothing
- * ```
  */
 export class OperatingSystemsService extends Service {
   /** Lists the `OperatingSystemInfo` objects (GET, status 200). */
@@ -6609,14 +5271,6 @@ export class OperatingSystemsService extends Service {
 
 /**
  * One `Permission` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().permissionsService().permissionService("123"))); // locating sends nothing
- * ```
  */
 export class PermissionService extends Service {
   /** Gets the `Permission` (GET, status 200). */
@@ -6632,14 +5286,6 @@ export class PermissionService extends Service {
 
 /**
  * One `Permit` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().rolesService().roleService("123").permitsService().permitService("123"))); // locating sends nothing
- * ```
  */
 export class PermitService extends Service {
   /** Gets the `Permit` (GET, status 200). */
@@ -6655,20 +5301,12 @@ export class PermitService extends Service {
 
 /**
  * A collection of `Permit` objects: `permitService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().rolesService().roleService("123").permitsService())); // locating sends nothing
- * ```
  */
 export class PermitsService extends Service {
   /** Adds a `Permit` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `permit.id` or `permit.name` is set. */
-  add(permit: Permit, options: RequestOptions = {}): Promise<Permit> {
+  add(permit: Permit, options: ServiceRequestOptions = {}): Promise<Permit> {
     return this.run("add add Permit - $permit:Permit !permit.id|permit.name", options, permit) as Promise<Permit>;
   }
 
@@ -6691,14 +5329,6 @@ export class PermitsService extends Service {
 
 /**
  * One `Qos` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").qossService().qosService("123"))); // locating sends nothing
- * ```
  */
 export class QosService extends Service {
   /** Gets the `Qos` (GET, status 200). */
@@ -6719,20 +5349,12 @@ export class QosService extends Service {
 
 /**
  * A collection of `Qos` objects: `qosService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").qossService())); // locating sends nothing
- * ```
  */
 export class QossService extends Service {
   /** Adds a `Qos` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `qos.name`, `qos.type` are set. */
-  add(qos: Qos, options: RequestOptions = {}): Promise<Qos> {
+  add(qos: Qos, options: ServiceRequestOptions = {}): Promise<Qos> {
     return this.run("add add Qos - $qos:Qos !qos.name !qos.type", options, qos) as Promise<Qos>;
   }
 
@@ -6755,14 +5377,6 @@ export class QossService extends Service {
 
 /**
  * One `QuotaClusterLimit` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService().limitService("123"))); // locating sends nothing
- * ```
  */
 export class QuotaClusterLimitService extends Service {
   /** Gets the `QuotaClusterLimit` (GET, status 200). */
@@ -6778,18 +5392,10 @@ export class QuotaClusterLimitService extends Service {
 
 /**
  * A collection of `QuotaClusterLimit` objects: `limitService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaClusterLimitsService())); // locating sends nothing
- * ```
  */
 export class QuotaClusterLimitsService extends Service {
   /** Adds a `QuotaClusterLimit` (POST, status 200, 201 or 202). */
-  add(limit: QuotaClusterLimit, options: RequestOptions = {}): Promise<QuotaClusterLimit> {
+  add(limit: QuotaClusterLimit, options: ServiceRequestOptions = {}): Promise<QuotaClusterLimit> {
     return this.run("add add QuotaClusterLimit - $limit:QuotaClusterLimit", options, limit) as Promise<QuotaClusterLimit>;
   }
 
@@ -6812,14 +5418,6 @@ export class QuotaClusterLimitsService extends Service {
 
 /**
  * One `Quota` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123"))); // locating sends nothing
- * ```
  */
 export class QuotaService extends Service {
   /** Gets the `Quota` (GET, status 200). */
@@ -6868,14 +5466,6 @@ export class QuotaService extends Service {
 
 /**
  * One `QuotaStorageLimit` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService().limitService("123"))); // locating sends nothing
- * ```
  */
 export class QuotaStorageLimitService extends Service {
   /** Gets the `QuotaStorageLimit` (GET, status 200). */
@@ -6891,18 +5481,10 @@ export class QuotaStorageLimitService extends Service {
 
 /**
  * A collection of `QuotaStorageLimit` objects: `limitService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService().quotaService("123").quotaStorageLimitsService())); // locating sends nothing
- * ```
  */
 export class QuotaStorageLimitsService extends Service {
   /** Adds a `QuotaStorageLimit` (POST, status 200, 201 or 202). */
-  add(limit: QuotaStorageLimit, options: RequestOptions = {}): Promise<QuotaStorageLimit> {
+  add(limit: QuotaStorageLimit, options: ServiceRequestOptions = {}): Promise<QuotaStorageLimit> {
     return this.run("add add QuotaStorageLimit - $limit:QuotaStorageLimit", options, limit) as Promise<QuotaStorageLimit>;
   }
 
@@ -6925,20 +5507,12 @@ export class QuotaStorageLimitsService extends Service {
 
 /**
  * A collection of `Quota` objects: `quotaService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().dataCentersService().dataCenterService("123").quotasService())); // locating sends nothing
- * ```
  */
 export class QuotasService extends Service {
   /** Adds a `Quota` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `quota.name` is set. */
-  add(quota: Quota, options: RequestOptions = {}): Promise<Quota> {
+  add(quota: Quota, options: ServiceRequestOptions = {}): Promise<Quota> {
     return this.run("add add Quota - $quota:Quota !quota.name", options, quota) as Promise<Quota>;
   }
 
@@ -6961,14 +5535,6 @@ export class QuotasService extends Service {
 
 /**
  * One `Role` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().rolesService().roleService("123"))); // locating sends nothing
- * ```
  */
 export class RoleService extends Service {
   /** Gets the `Role` (GET, status 200). */
@@ -7003,20 +5569,12 @@ export class RoleService extends Service {
 
 /**
  * A collection of `Role` objects: `roleService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().rolesService())); // locating sends nothing
- * ```
  */
 export class RolesService extends Service {
   /** Adds a `Role` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `role.name`, `role.permits[].id` are set. */
-  add(role: Role, options: RequestOptions = {}): Promise<Role> {
+  add(role: Role, options: ServiceRequestOptions = {}): Promise<Role> {
     return this.run("add add Role - $role:Role !role.name !role.permits[].id", options, role) as Promise<Role>;
   }
 
@@ -7039,20 +5597,12 @@ export class RolesService extends Service {
 
 /**
  * A collection of `SchedulingPolicy` objects: `policyService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService())); // locating sends nothing
- * ```
  */
 export class SchedulingPoliciesService extends Service {
   /** Adds a `SchedulingPolicy` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `policy.name` is set. */
-  add(policy: SchedulingPolicy, options: RequestOptions = {}): Promise<SchedulingPolicy> {
+  add(policy: SchedulingPolicy, options: ServiceRequestOptions = {}): Promise<SchedulingPolicy> {
     return this.run("add add SchedulingPolicy - $policy:SchedulingPolicy !policy.name", options, policy) as Promise<SchedulingPolicy>;
   }
 
@@ -7075,14 +5625,6 @@ export class SchedulingPoliciesService extends Service {
 
 /**
  * One `SchedulingPolicy` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123"))); // locating sends nothing
- * ```
  */
 export class SchedulingPolicyService extends Service {
   /** Gets the `SchedulingPolicy` (GET, status 200). */
@@ -7131,14 +5673,6 @@ export class SchedulingPolicyService extends Service {
 
 /**
  * One `SchedulingPolicyUnit` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPolicyUnitsService().unitService("123"))); // locating sends nothing
- * ```
  */
 export class SchedulingPolicyUnitService extends Service {
   /** Gets the `SchedulingPolicyUnit` (GET, status 200). */
@@ -7154,14 +5688,6 @@ export class SchedulingPolicyUnitService extends Service {
 
 /**
  * A collection of `SchedulingPolicyUnit` objects: `unitService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPolicyUnitsService())); // locating sends nothing
- * ```
  */
 export class SchedulingPolicyUnitsService extends Service {
   /** Lists the `SchedulingPolicyUnit` objects (GET, status 200). */
@@ -7183,14 +5709,6 @@ export class SchedulingPolicyUnitsService extends Service {
 
 /**
  * One `Cdrom` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService().cdromService("123"))); // locating sends nothing
- * ```
  */
 export class SnapshotCdromService extends Service {
   /** Gets the `Cdrom` (GET, status 200). */
@@ -7201,14 +5719,6 @@ export class SnapshotCdromService extends Service {
 
 /**
  * A collection of `Cdrom` objects: `cdromService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").cdromsService())); // locating sends nothing
- * ```
  */
 export class SnapshotCdromsService extends Service {
   /** Lists the `Cdrom` objects (GET, status 200). */
@@ -7230,14 +5740,6 @@ export class SnapshotCdromsService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService().diskService("123"))); // locating sends nothing
- * ```
  */
 export class SnapshotDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
@@ -7248,14 +5750,6 @@ export class SnapshotDiskService extends Service {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").disksService())); // locating sends nothing
- * ```
  */
 export class SnapshotDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
@@ -7277,14 +5771,6 @@ export class SnapshotDisksService extends Service {
 
 /**
  * One `Nic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService().nicService("123"))); // locating sends nothing
- * ```
  */
 export class SnapshotNicService extends Service {
   /** Gets the `Nic` (GET, status 200). */
@@ -7295,14 +5781,6 @@ export class SnapshotNicService extends Service {
 
 /**
  * A collection of `Nic` objects: `nicService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123").nicsService())); // locating sends nothing
- * ```
  */
 export class SnapshotNicsService extends Service {
   /** Lists the `Nic` objects (GET, status 200). */
@@ -7324,14 +5802,6 @@ export class SnapshotNicsService extends Service {
 
 /**
  * One `Snapshot` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService().snapshotService("123"))); // locating sends nothing
- * ```
  */
 export class SnapshotService extends Service {
   /** Gets the `Snapshot` (GET, status 200). */
@@ -7380,20 +5850,12 @@ export class SnapshotService extends Service {
 
 /**
  * A collection of `Snapshot` objects: `snapshotService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").snapshotsService())); // locating sends nothing
- * ```
  */
 export class SnapshotsService extends Service {
   /** Adds a `Snapshot` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `snapshot.description` is set. */
-  add(snapshot: Snapshot, options: RequestOptions = {}): Promise<Snapshot> {
+  add(snapshot: Snapshot, options: ServiceRequestOptions = {}): Promise<Snapshot> {
     return this.run("add add Snapshot - $snapshot:Snapshot !snapshot.description", options, snapshot) as Promise<Snapshot>;
   }
 
@@ -7416,14 +5878,6 @@ export class SnapshotsService extends Service {
 
 /**
  * One `SshPublicKey` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123").sshPublicKeysService().keyService("123"))); // locating sends nothing
- * ```
  */
 export class SshPublicKeyService extends Service {
   /** Gets the `SshPublicKey` (GET, status 200). */
@@ -7446,20 +5900,12 @@ export class SshPublicKeyService extends Service {
 
 /**
  * A collection of `SshPublicKey` objects: `keyService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123").sshPublicKeysService())); // locating sends nothing
- * ```
  */
 export class SshPublicKeysService extends Service {
   /** Adds a `SshPublicKey` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `key.content` is set. */
-  add(key: SshPublicKey, options: RequestOptions = {}): Promise<SshPublicKey> {
+  add(key: SshPublicKey, options: ServiceRequestOptions = {}): Promise<SshPublicKey> {
     return this.run("add add SshPublicKey - $key:SshPublicKey !key.content", options, key) as Promise<SshPublicKey>;
   }
 
@@ -7482,14 +5928,6 @@ export class SshPublicKeysService extends Service {
 
 /**
  * One `Statistic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().disksService().diskService("123").statisticsService().statisticService("123"))); // locating sends nothing
- * ```
  */
 export class StatisticService extends Service {
   /** Gets the `Statistic` (GET, status 200). */
@@ -7500,14 +5938,6 @@ export class StatisticService extends Service {
 
 /**
  * A collection of `Statistic` objects: `statisticService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().disksService().diskService("123").statisticsService())); // locating sends nothing
- * ```
  */
 export class StatisticsService extends Service {
   /** Lists the `Statistic` objects (GET, status 200). */
@@ -7529,14 +5959,6 @@ export class StatisticsService extends Service {
 
 /**
  * One `Step` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().jobsService().jobService("123").stepsService().stepService("123"))); // locating sends nothing
- * ```
  */
 export class StepService extends MeasurableService {
   /** Runs the `end` action (POST `<path>/end`, status 200, 201 or 202).
@@ -7554,20 +5976,12 @@ export class StepService extends MeasurableService {
 
 /**
  * A collection of `Step` objects: `stepService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().jobsService().jobService("123").stepsService())); // locating sends nothing
- * ```
  */
 export class StepsService extends Service {
   /** Adds a `Step` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `step.description`, `step.type` are set. */
-  add(step: Step, options: RequestOptions = {}): Promise<Step> {
+  add(step: Step, options: ServiceRequestOptions = {}): Promise<Step> {
     return this.run("add add Step - $step:Step !step.description !step.type", options, step) as Promise<Step>;
   }
 
@@ -7590,14 +6004,6 @@ export class StepsService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService().diskService("123"))); // locating sends nothing
- * ```
  */
 export class StorageDomainContentDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
@@ -7608,14 +6014,6 @@ export class StorageDomainContentDiskService extends Service {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123").disksService())); // locating sends nothing
- * ```
  */
 export class StorageDomainContentDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
@@ -7637,14 +6035,6 @@ export class StorageDomainContentDisksService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").disksService().diskService("123"))); // locating sends nothing
- * ```
  */
 export class StorageDomainDiskService extends MeasurableService {
   /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
@@ -7675,17 +6065,17 @@ export class StorageDomainDiskService extends MeasurableService {
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 
   /** Runs the `sparsify` action (POST `<path>/sparsify`, status 200, 201 or 202). */
-  sparsify(options: RequestOptions = {}): Promise<Action> {
+  sparsify(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action sparsify - sparsify", options) as Promise<Action>;
   }
 
   /** Updates the `Disk` (PUT, status 200). */
-  update(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  update(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("update update Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -7706,14 +6096,6 @@ export class StorageDomainDiskService extends MeasurableService {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").disksService())); // locating sends nothing
- * ```
  */
 export class StorageDomainDisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202).
@@ -7742,14 +6124,6 @@ export class StorageDomainDisksService extends Service {
 
 /**
  * One `StorageConnection` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService().connectionService("123"))); // locating sends nothing
- * ```
  */
 export class StorageDomainServerConnectionService extends Service {
   /** Gets the `StorageConnection` (GET, status 200). */
@@ -7765,20 +6139,12 @@ export class StorageDomainServerConnectionService extends Service {
 
 /**
  * A collection of `StorageConnection` objects: `connectionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").storageConnectionsService())); // locating sends nothing
- * ```
  */
 export class StorageDomainServerConnectionsService extends Service {
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.id` is set. */
-  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  add(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add add StorageConnection - $connection:StorageConnection !connection.id", options, connection) as Promise<StorageConnection>;
   }
 
@@ -7801,14 +6167,6 @@ export class StorageDomainServerConnectionsService extends Service {
 
 /**
  * One `StorageDomain` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123"))); // locating sends nothing
- * ```
  */
 export class StorageDomainService extends Service {
   /** Gets the `StorageDomain` (GET, status 200). */
@@ -7921,14 +6279,6 @@ export class StorageDomainService extends Service {
 
 /**
  * One `Template` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService().templateService("123"))); // locating sends nothing
- * ```
  */
 export class StorageDomainTemplateService extends Service {
   /** Gets the `Template` (GET, status 200). */
@@ -7968,14 +6318,6 @@ export class StorageDomainTemplateService extends Service {
 
 /**
  * A collection of `Template` objects: `templateService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").templatesService())); // locating sends nothing
- * ```
  */
 export class StorageDomainTemplatesService extends Service {
   /** Lists the `Template` objects (GET, status 200). */
@@ -7997,14 +6339,6 @@ export class StorageDomainTemplatesService extends Service {
 
 /**
  * One `DiskAttachment` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
- * ```
  */
 export class StorageDomainVmDiskAttachmentService extends Service {
   /** Gets the `DiskAttachment` (GET, status 200). */
@@ -8015,14 +6349,6 @@ export class StorageDomainVmDiskAttachmentService extends Service {
 
 /**
  * A collection of `DiskAttachment` objects: `attachmentService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123").diskAttachmentsService())); // locating sends nothing
- * ```
  */
 export class StorageDomainVmDiskAttachmentsService extends Service {
   /** Lists the `DiskAttachment` objects (GET, status 200). */
@@ -8044,14 +6370,6 @@ export class StorageDomainVmDiskAttachmentsService extends Service {
 
 /**
  * One `Vm` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService().vmService("123"))); // locating sends nothing
- * ```
  */
 export class StorageDomainVmService extends Service {
   /** Gets the `Vm` (GET, status 200). */
@@ -8098,14 +6416,6 @@ export class StorageDomainVmService extends Service {
 
 /**
  * A collection of `Vm` objects: `vmService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService().storageDomainService("123").vmsService())); // locating sends nothing
- * ```
  */
 export class StorageDomainVmsService extends Service {
   /** Lists the `Vm` objects (GET, status 200). */
@@ -8127,55 +6437,47 @@ export class StorageDomainVmsService extends Service {
 
 /**
  * A collection of `StorageDomain` objects: `storageDomainService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageDomainsService())); // locating sends nothing
- * ```
  */
 export class StorageDomainsService extends Service {
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
-  add(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  add(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add add StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.logicalUnits[].address`, `storageDomain.storage.logicalUnits[].id`, `storageDomain.storage.logicalUnits[].port`, `storageDomain.storage.logicalUnits[].target` are set. */
-  addDirectLun(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addDirectLun(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addDirectLun StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.logicalUnits[].address !storageDomain.storage.logicalUnits[].id !storageDomain.storage.logicalUnits[].port !storageDomain.storage.logicalUnits[].target", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name` are set. */
-  addBlockDomain(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addBlockDomain(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addBlockDomain StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.address`, `storageDomain.storage.path` are set. */
-  addByPath(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addByPath(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addByPath StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.address !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path` are set. */
-  addLocal(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addLocal(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addLocal StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path", options, storageDomain) as Promise<StorageDomain>;
   }
 
   /** Adds a `StorageDomain` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `storageDomain.storage.type`, `storageDomain.type`, `storageDomain.host.id` or `storageDomain.host.name`, `storageDomain.storage.path`, `storageDomain.storage.vfsType` are set. */
-  addGlusterOrPostfs(storageDomain: StorageDomain, options: RequestOptions = {}): Promise<StorageDomain> {
+  addGlusterOrPostfs(storageDomain: StorageDomain, options: ServiceRequestOptions = {}): Promise<StorageDomain> {
     return this.run("add addGlusterOrPostfs StorageDomain - $storageDomain:StorageDomain !storageDomain.storage.type !storageDomain.type !storageDomain.host.id|storageDomain.host.name !storageDomain.storage.path !storageDomain.storage.vfsType", options, storageDomain) as Promise<StorageDomain>;
   }
 
@@ -8198,14 +6500,6 @@ export class StorageDomainsService extends Service {
 
 /**
  * One `StorageConnectionExtension` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService().storageConnectionExtensionService("123"))); // locating sends nothing
- * ```
  */
 export class StorageServerConnectionExtensionService extends Service {
   /** Gets the `StorageConnectionExtension` (GET, status 200). */
@@ -8226,20 +6520,12 @@ export class StorageServerConnectionExtensionService extends Service {
 
 /**
  * A collection of `StorageConnectionExtension` objects: `storageConnectionExtensionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").storageConnectionExtensionsService())); // locating sends nothing
- * ```
  */
 export class StorageServerConnectionExtensionsService extends Service {
   /** Adds a `StorageConnectionExtension` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `extension.password`, `extension.target`, `extension.username` are set. */
-  add(extension: StorageConnectionExtension, options: RequestOptions = {}): Promise<StorageConnectionExtension> {
+  add(extension: StorageConnectionExtension, options: ServiceRequestOptions = {}): Promise<StorageConnectionExtension> {
     return this.run("add add StorageConnectionExtension - $extension:StorageConnectionExtension !extension.password !extension.target !extension.username", options, extension) as Promise<StorageConnectionExtension>;
   }
 
@@ -8262,14 +6548,6 @@ export class StorageServerConnectionExtensionsService extends Service {
 
 /**
  * One `StorageConnection` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageConnectionsService().storageConnectionService("123"))); // locating sends nothing
- * ```
  */
 export class StorageServerConnectionService extends Service {
   /** Gets the `StorageConnection` (GET, status 200). */
@@ -8315,55 +6593,47 @@ export class StorageServerConnectionService extends Service {
 
 /**
  * A collection of `StorageConnection` objects: `storageConnectionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().storageConnectionsService())); // locating sends nothing
- * ```
  */
 export class StorageServerConnectionsService extends Service {
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type` is set. */
-  add(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  add(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add add StorageConnection - $connection:StorageConnection !connection.type", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.port`, `connection.target` are set. */
-  addIscsi(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addIscsi(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addIscsi StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.port !connection.target", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.address`, `connection.path` are set. */
-  addNfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addNfs(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addNfs StorageConnection - $connection:StorageConnection !connection.type !connection.address !connection.path", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
-  addVfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addVfs(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addVfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.path`, `connection.vfsType` are set. */
-  addGlusterfs(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addGlusterfs(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addGlusterfs StorageConnection - $connection:StorageConnection !connection.type !connection.path !connection.vfsType", options, connection) as Promise<StorageConnection>;
   }
 
   /** Adds a `StorageConnection` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `connection.type`, `connection.path` are set. */
-  addLocal(connection: StorageConnection, options: RequestOptions = {}): Promise<StorageConnection> {
+  addLocal(connection: StorageConnection, options: ServiceRequestOptions = {}): Promise<StorageConnection> {
     return this.run("add addLocal StorageConnection - $connection:StorageConnection !connection.type !connection.path", options, connection) as Promise<StorageConnection>;
   }
 
@@ -8386,14 +6656,6 @@ export class StorageServerConnectionsService extends Service {
 
 /**
  * One `HostStorage` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").storageService().storageService("123"))); // locating sends nothing
- * ```
  */
 export class StorageService extends Service {
   /** Gets the `HostStorage` (GET, status 200). */
@@ -8404,14 +6666,6 @@ export class StorageService extends Service {
 
 /**
  * One `SystemOption` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().optionsService().optionService("123"))); // locating sends nothing
- * ```
  */
 export class SystemOptionService extends Service {
   /** Gets the `SystemOption` (GET, status 200). */
@@ -8422,14 +6676,6 @@ export class SystemOptionService extends Service {
 
 /**
  * A collection: `optionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().optionsService())); // locating sends nothing
- * ```
  */
 export class SystemOptionsService extends Service {
   /** The service of one object; the id is percent-encoded into the path. */
@@ -8446,14 +6692,6 @@ export class SystemOptionsService extends Service {
 
 /**
  * One `Permission` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().permissionsService())); // locating sends nothing
- * ```
  */
 export class SystemPermissionsService extends AssignedPermissionsService {
 }
@@ -8465,8 +6703,15 @@ export class SystemPermissionsService extends AssignedPermissionsService {
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService())); // locating sends nothing
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start();
+ * await using connection = new Connection({
+ *   url: engine.url,
+ *   token: engine.issueToken("admin@internal"),
+ * });
+ * const system = connection.systemService();
+ * const vms = await system.vmsService().list();
+ * console.assert(vms.length === 3);
  * ```
  */
 export class SystemService extends Service {
@@ -8770,14 +7015,6 @@ export class SystemService extends Service {
 
 /**
  * One `Tag` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().tagsService().tagService("123"))); // locating sends nothing
- * ```
  */
 export class TagService extends Service {
   /** Gets the `Tag` (GET, status 200). */
@@ -8798,20 +7035,12 @@ export class TagService extends Service {
 
 /**
  * A collection of `Tag` objects: `tagService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().tagsService())); // locating sends nothing
- * ```
  */
 export class TagsService extends Service {
   /** Adds a `Tag` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `tag.name` is set. */
-  add(tag: Tag, options: RequestOptions = {}): Promise<Tag> {
+  add(tag: Tag, options: ServiceRequestOptions = {}): Promise<Tag> {
     return this.run("add add Tag - $tag:Tag !tag.name", options, tag) as Promise<Tag>;
   }
 
@@ -8834,14 +7063,6 @@ export class TagsService extends Service {
 
 /**
  * One `Cdrom` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").cdromsService().cdromService("123"))); // locating sends nothing
- * ```
  */
 export class TemplateCdromService extends Service {
   /** Gets the `Cdrom` (GET, status 200). */
@@ -8852,14 +7073,6 @@ export class TemplateCdromService extends Service {
 
 /**
  * A collection of `Cdrom` objects: `cdromService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").cdromsService())); // locating sends nothing
- * ```
  */
 export class TemplateCdromsService extends Service {
   /** Lists the `Cdrom` objects (GET, status 200). */
@@ -8881,14 +7094,6 @@ export class TemplateCdromsService extends Service {
 
 /**
  * One `DiskAttachment` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").diskAttachmentsService().attachmentService("123"))); // locating sends nothing
- * ```
  */
 export class TemplateDiskAttachmentService extends Service {
   /** Gets the `DiskAttachment` (GET, status 200). */
@@ -8904,14 +7109,6 @@ export class TemplateDiskAttachmentService extends Service {
 
 /**
  * A collection of `DiskAttachment` objects: `attachmentService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").diskAttachmentsService())); // locating sends nothing
- * ```
  */
 export class TemplateDiskAttachmentsService extends Service {
   /** Lists the `DiskAttachment` objects (GET, status 200). */
@@ -8933,12 +7130,6 @@ export class TemplateDiskAttachmentsService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { TemplateDiskService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof TemplateDiskService); // function
- * ```
  */
 export class TemplateDiskService extends Service {
   /** Runs the `copy` action (POST `<path>/copy`, status 200, 201 or 202).
@@ -8968,12 +7159,6 @@ export class TemplateDiskService extends Service {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { TemplateDisksService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof TemplateDisksService); // function
- * ```
  */
 export class TemplateDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
@@ -8995,14 +7180,6 @@ export class TemplateDisksService extends Service {
 
 /**
  * One `GraphicsConsole` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
- * ```
  */
 export class TemplateGraphicsConsoleService extends Service {
   /** Gets the `GraphicsConsole` (GET, status 200). */
@@ -9018,20 +7195,12 @@ export class TemplateGraphicsConsoleService extends Service {
 
 /**
  * A collection of `GraphicsConsole` objects: `consoleService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").graphicsConsolesService())); // locating sends nothing
- * ```
  */
 export class TemplateGraphicsConsolesService extends Service {
   /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `console.protocol` is set. */
-  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+  add(console: GraphicsConsole, options: ServiceRequestOptions = {}): Promise<GraphicsConsole> {
     return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
@@ -9054,14 +7223,6 @@ export class TemplateGraphicsConsolesService extends Service {
 
 /**
  * One `VmMediatedDevice` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").mediatedDevicesService().deviceService("123"))); // locating sends nothing
- * ```
  */
 export class TemplateMediatedDeviceService extends Service {
   /** Gets the `VmMediatedDevice` (GET, status 200). */
@@ -9082,18 +7243,10 @@ export class TemplateMediatedDeviceService extends Service {
 
 /**
  * A collection of `VmMediatedDevice` objects: `deviceService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").mediatedDevicesService())); // locating sends nothing
- * ```
  */
 export class TemplateMediatedDevicesService extends Service {
   /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
-  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+  add(device: VmMediatedDevice, options: ServiceRequestOptions = {}): Promise<VmMediatedDevice> {
     return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
   }
 
@@ -9116,14 +7269,6 @@ export class TemplateMediatedDevicesService extends Service {
 
 /**
  * One `Nic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").nicsService().nicService("123"))); // locating sends nothing
- * ```
  */
 export class TemplateNicService extends Service {
   /** Gets the `Nic` (GET, status 200). */
@@ -9144,20 +7289,12 @@ export class TemplateNicService extends Service {
 
 /**
  * A collection of `Nic` objects: `nicService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").nicsService())); // locating sends nothing
- * ```
  */
 export class TemplateNicsService extends Service {
   /** Adds a `Nic` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `nic.name` is set. */
-  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+  add(nic: Nic, options: ServiceRequestOptions = {}): Promise<Nic> {
     return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
   }
 
@@ -9180,14 +7317,6 @@ export class TemplateNicsService extends Service {
 
 /**
  * One `Template` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123"))); // locating sends nothing
- * ```
  */
 export class TemplateService extends Service {
   /** Runs the `export` action (POST `<path>/export`, status 200, 201 or 202). */
@@ -9290,14 +7419,6 @@ export class TemplateService extends Service {
 
 /**
  * One `Watchdog` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
- * ```
  */
 export class TemplateWatchdogService extends Service {
   /** Gets the `Watchdog` (GET, status 200). */
@@ -9318,20 +7439,12 @@ export class TemplateWatchdogService extends Service {
 
 /**
  * A collection of `Watchdog` objects: `watchdogService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService().templateService("123").watchdogsService())); // locating sends nothing
- * ```
  */
 export class TemplateWatchdogsService extends Service {
   /** Adds a `Watchdog` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
-  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+  add(watchdog: Watchdog, options: ServiceRequestOptions = {}): Promise<Watchdog> {
     return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
   }
 
@@ -9354,14 +7467,6 @@ export class TemplateWatchdogsService extends Service {
 
 /**
  * A collection of `Template` objects: `templateService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().templatesService())); // locating sends nothing
- * ```
  */
 export class TemplatesService extends Service {
   /** Adds a `Template` (POST, status 200, 201 or 202). */
@@ -9409,14 +7514,6 @@ export class TemplatesService extends Service {
 
 /**
  * One `UnmanagedNetwork` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").unmanagedNetworksService().unmanagedNetworkService("123"))); // locating sends nothing
- * ```
  */
 export class UnmanagedNetworkService extends Service {
   /** Gets the `UnmanagedNetwork` (GET, status 200). */
@@ -9432,14 +7529,6 @@ export class UnmanagedNetworkService extends Service {
 
 /**
  * A collection of `UnmanagedNetwork` objects: `unmanagedNetworkService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").unmanagedNetworksService())); // locating sends nothing
- * ```
  */
 export class UnmanagedNetworksService extends Service {
   /** Lists the `UnmanagedNetwork` objects (GET, status 200). */
@@ -9461,48 +7550,32 @@ export class UnmanagedNetworksService extends Service {
 
 /**
  * One `UserOption` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123").optionsService().optionService("123"))); // locating sends nothing
- * ```
  */
 export class UserOptionService extends Service {
   /** Gets the `UserOption` (GET, status 200). */
-  get(options: RequestOptions = {}): Promise<UserOption> {
+  get(options: ServiceRequestOptions = {}): Promise<UserOption> {
     return this.run("get get UserOption -", options) as Promise<UserOption>;
   }
 
   /** Removes the object (DELETE, status 200). */
-  remove(options: RequestOptions = {}): Promise<void> {
+  remove(options: ServiceRequestOptions = {}): Promise<void> {
     return this.run("remove remove - -", options) as Promise<void>;
   }
 }
 
 /**
  * A collection of `UserOption` objects: `optionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123").optionsService())); // locating sends nothing
- * ```
  */
 export class UserOptionsService extends Service {
   /** Adds a `UserOption` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `option.content`, `option.name` are set. */
-  add(option: UserOption, options: RequestOptions = {}): Promise<UserOption> {
+  add(option: UserOption, options: ServiceRequestOptions = {}): Promise<UserOption> {
     return this.run("add add UserOption - $option:UserOption !option.content !option.name", options, option) as Promise<UserOption>;
   }
 
   /** Lists the `UserOption` objects (GET, status 200). */
-  list(options: RequestOptions = {}): Promise<List<UserOption>> {
+  list(options: ServiceRequestOptions = {}): Promise<List<UserOption>> {
     return this.run("list list UserOption -", options) as Promise<List<UserOption>>;
   }
 
@@ -9520,14 +7593,6 @@ export class UserOptionsService extends Service {
 
 /**
  * One `User` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService().userService("123"))); // locating sends nothing
- * ```
  */
 export class UserService extends Service {
   /** Gets the `User` (GET, status 200). */
@@ -9543,7 +7608,7 @@ export class UserService extends Service {
   /** Updates the `User` (PUT, status 200).
    *
    * @deprecated UserService.update is deprecated. */
-  update(user: User, options: RequestOptions = {}): Promise<User> {
+  update(user: User, options: ServiceRequestOptions = {}): Promise<User> {
     return this.run("update update User - $user:User", options, user) as Promise<User>;
   }
 
@@ -9606,20 +7671,12 @@ export class UserService extends Service {
 
 /**
  * A collection of `User` objects: `userService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().usersService())); // locating sends nothing
- * ```
  */
 export class UsersService extends Service {
   /** Adds a `User` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `user.userName`, `user.domain.id` or `user.domain.name` are set. */
-  add(user: User, options: RequestOptions = {}): Promise<User> {
+  add(user: User, options: ServiceRequestOptions = {}): Promise<User> {
     return this.run("add add User - $user:User !user.userName !user.domain.id|user.domain.name", options, user) as Promise<User>;
   }
 
@@ -9642,14 +7699,6 @@ export class UsersService extends Service {
 
 /**
  * One `Network` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService().networkService("123"))); // locating sends nothing
- * ```
  */
 export class VirtualFunctionAllowedNetworkService extends Service {
   /** Gets the `Network` (GET, status 200). */
@@ -9665,20 +7714,12 @@ export class VirtualFunctionAllowedNetworkService extends Service {
 
 /**
  * A collection of `Network` objects: `networkService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().hostsService().hostService("123").nicsService().nicService("123").virtualFunctionAllowedNetworksService())); // locating sends nothing
- * ```
  */
 export class VirtualFunctionAllowedNetworksService extends Service {
   /** Adds a `Network` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `network.id` or `network.name` is set. */
-  add(network: Network, options: RequestOptions = {}): Promise<Network> {
+  add(network: Network, options: ServiceRequestOptions = {}): Promise<Network> {
     return this.run("add add Network - $network:Network !network.id|network.name", options, network) as Promise<Network>;
   }
 
@@ -9701,14 +7742,6 @@ export class VirtualFunctionAllowedNetworksService extends Service {
 
 /**
  * One `Application` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").applicationsService().applicationService("123"))); // locating sends nothing
- * ```
  */
 export class VmApplicationService extends Service {
   /** Gets the `Application` (GET, status 200). */
@@ -9719,14 +7752,6 @@ export class VmApplicationService extends Service {
 
 /**
  * A collection of `Application` objects: `applicationService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").applicationsService())); // locating sends nothing
- * ```
  */
 export class VmApplicationsService extends Service {
   /** Lists the `Application` objects (GET, status 200). */
@@ -9748,14 +7773,6 @@ export class VmApplicationsService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService().diskService("123"))); // locating sends nothing
- * ```
  */
 export class VmBackupDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
@@ -9766,14 +7783,6 @@ export class VmBackupDiskService extends Service {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123").disksService())); // locating sends nothing
- * ```
  */
 export class VmBackupDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
@@ -9795,18 +7804,10 @@ export class VmBackupDisksService extends Service {
 
 /**
  * One `Backup` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").backupsService().backupService("123"))); // locating sends nothing
- * ```
  */
 export class VmBackupService extends Service {
   /** Runs the `finalize` action (POST `<path>/finalize`, status 200, 201 or 202). */
-  finalize(options: RequestOptions = {}): Promise<Action> {
+  finalize(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action finalize - finalize", options) as Promise<Action>;
   }
 
@@ -9832,14 +7833,6 @@ export class VmBackupService extends Service {
 
 /**
  * A collection of `Backup` objects: `backupService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").backupsService())); // locating sends nothing
- * ```
  */
 export class VmBackupsService extends Service {
   /** Adds a `Backup` (POST, status 200, 201 or 202).
@@ -9868,14 +7861,6 @@ export class VmBackupsService extends Service {
 
 /**
  * One `Cdrom` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").cdromsService().cdromService("123"))); // locating sends nothing
- * ```
  */
 export class VmCdromService extends Service {
   /** Gets the `Cdrom` (GET, status 200). */
@@ -9891,20 +7876,12 @@ export class VmCdromService extends Service {
 
 /**
  * A collection of `Cdrom` objects: `cdromService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").cdromsService())); // locating sends nothing
- * ```
  */
 export class VmCdromsService extends Service {
   /** Adds a `Cdrom` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `cdrom.file.id` is set. */
-  add(cdrom: Cdrom, options: RequestOptions = {}): Promise<Cdrom> {
+  add(cdrom: Cdrom, options: ServiceRequestOptions = {}): Promise<Cdrom> {
     return this.run("add add Cdrom - $cdrom:Cdrom !cdrom.file.id", options, cdrom) as Promise<Cdrom>;
   }
 
@@ -9927,14 +7904,6 @@ export class VmCdromsService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService().diskService("123"))); // locating sends nothing
- * ```
  */
 export class VmCheckpointDiskService extends Service {
   /** Gets the `Disk` (GET, status 200). */
@@ -9945,14 +7914,6 @@ export class VmCheckpointDiskService extends Service {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123").disksService())); // locating sends nothing
- * ```
  */
 export class VmCheckpointDisksService extends Service {
   /** Lists the `Disk` objects (GET, status 200). */
@@ -9974,14 +7935,6 @@ export class VmCheckpointDisksService extends Service {
 
 /**
  * One `Checkpoint` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService().checkpointService("123"))); // locating sends nothing
- * ```
  */
 export class VmCheckpointService extends Service {
   /** Gets the `Checkpoint` (GET, status 200). */
@@ -10011,14 +7964,6 @@ export class VmCheckpointService extends Service {
 
 /**
  * A collection of `Checkpoint` objects: `checkpointService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").checkpointsService())); // locating sends nothing
- * ```
  */
 export class VmCheckpointsService extends Service {
   /** Lists the `Checkpoint` objects (GET, status 200). */
@@ -10040,12 +7985,6 @@ export class VmCheckpointsService extends Service {
 
 /**
  * One `Disk` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { VmDiskService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof VmDiskService); // function
- * ```
  */
 export class VmDiskService extends MeasurableService {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
@@ -10105,16 +8044,10 @@ export class VmDiskService extends MeasurableService {
 
 /**
  * A collection of `Disk` objects: `diskService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { VmDisksService } from "@nimbus/apiclient/services/ovirt";
- * console.log(typeof VmDisksService); // function
- * ```
  */
 export class VmDisksService extends Service {
   /** Adds a `Disk` (POST, status 200, 201 or 202). */
-  add(disk: Disk, options: RequestOptions = {}): Promise<Disk> {
+  add(disk: Disk, options: ServiceRequestOptions = {}): Promise<Disk> {
     return this.run("add add Disk - $disk:Disk", options, disk) as Promise<Disk>;
   }
 
@@ -10137,14 +8070,6 @@ export class VmDisksService extends Service {
 
 /**
  * One `GraphicsConsole` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").graphicsConsolesService().consoleService("123"))); // locating sends nothing
- * ```
  */
 export class VmGraphicsConsoleService extends Service {
   /** Gets the `GraphicsConsole` (GET, status 200). */
@@ -10158,7 +8083,7 @@ export class VmGraphicsConsoleService extends Service {
   }
 
   /** Runs the `remoteviewerconnectionfile` action (POST `<path>/remoteviewerconnectionfile`, status 200, 201 or 202); returns the action's `remote_viewer_connection_file`. */
-  remoteViewerConnectionFile(options: RequestOptions = {}): Promise<string | undefined> {
+  remoteViewerConnectionFile(options: ServiceRequestOptions = {}): Promise<string | undefined> {
     return this.run("action remoteViewerConnectionFile - remoteviewerconnectionfile >remoteViewerConnectionFile", options) as Promise<string | undefined>;
   }
 
@@ -10175,20 +8100,12 @@ export class VmGraphicsConsoleService extends Service {
 
 /**
  * A collection of `GraphicsConsole` objects: `consoleService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").graphicsConsolesService())); // locating sends nothing
- * ```
  */
 export class VmGraphicsConsolesService extends Service {
   /** Adds a `GraphicsConsole` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `console.protocol` is set. */
-  add(console: GraphicsConsole, options: RequestOptions = {}): Promise<GraphicsConsole> {
+  add(console: GraphicsConsole, options: ServiceRequestOptions = {}): Promise<GraphicsConsole> {
     return this.run("add add GraphicsConsole - $console:GraphicsConsole !console.protocol", options, console) as Promise<GraphicsConsole>;
   }
 
@@ -10211,14 +8128,6 @@ export class VmGraphicsConsolesService extends Service {
 
 /**
  * One `HostDevice` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").hostDevicesService().deviceService("123"))); // locating sends nothing
- * ```
  */
 export class VmHostDeviceService extends Service {
   /** Gets the `HostDevice` (GET, status 200). */
@@ -10234,20 +8143,12 @@ export class VmHostDeviceService extends Service {
 
 /**
  * A collection of `HostDevice` objects: `deviceService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").hostDevicesService())); // locating sends nothing
- * ```
  */
 export class VmHostDevicesService extends Service {
   /** Adds a `HostDevice` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `device.id` or `device.name` is set. */
-  add(device: HostDevice, options: RequestOptions = {}): Promise<HostDevice> {
+  add(device: HostDevice, options: ServiceRequestOptions = {}): Promise<HostDevice> {
     return this.run("add add HostDevice - $device:HostDevice !device.id|device.name", options, device) as Promise<HostDevice>;
   }
 
@@ -10270,14 +8171,6 @@ export class VmHostDevicesService extends Service {
 
 /**
  * One `VmMediatedDevice` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").mediatedDevicesService().deviceService("123"))); // locating sends nothing
- * ```
  */
 export class VmMediatedDeviceService extends Service {
   /** Gets the `VmMediatedDevice` (GET, status 200). */
@@ -10298,18 +8191,10 @@ export class VmMediatedDeviceService extends Service {
 
 /**
  * A collection of `VmMediatedDevice` objects: `deviceService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").mediatedDevicesService())); // locating sends nothing
- * ```
  */
 export class VmMediatedDevicesService extends Service {
   /** Adds a `VmMediatedDevice` (POST, status 200, 201 or 202). */
-  add(device: VmMediatedDevice, options: RequestOptions = {}): Promise<VmMediatedDevice> {
+  add(device: VmMediatedDevice, options: ServiceRequestOptions = {}): Promise<VmMediatedDevice> {
     return this.run("add add VmMediatedDevice - $device:VmMediatedDevice", options, device) as Promise<VmMediatedDevice>;
   }
 
@@ -10332,14 +8217,6 @@ export class VmMediatedDevicesService extends Service {
 
 /**
  * One `Nic` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").nicsService().nicService("123"))); // locating sends nothing
- * ```
  */
 export class VmNicService extends MeasurableService {
   /** Runs the `activate` action (POST `<path>/activate`, status 200, 201 or 202). */
@@ -10391,20 +8268,12 @@ export class VmNicService extends MeasurableService {
 
 /**
  * A collection of `Nic` objects: `nicService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").nicsService())); // locating sends nothing
- * ```
  */
 export class VmNicsService extends Service {
   /** Adds a `Nic` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `nic.name` is set. */
-  add(nic: Nic, options: RequestOptions = {}): Promise<Nic> {
+  add(nic: Nic, options: ServiceRequestOptions = {}): Promise<Nic> {
     return this.run("add add Nic - $nic:Nic !nic.name", options, nic) as Promise<Nic>;
   }
 
@@ -10427,14 +8296,6 @@ export class VmNicsService extends Service {
 
 /**
  * One `VirtualNumaNode` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").numaNodesService().nodeService("123"))); // locating sends nothing
- * ```
  */
 export class VmNumaNodeService extends Service {
   /** Gets the `VirtualNumaNode` (GET, status 200). */
@@ -10455,20 +8316,12 @@ export class VmNumaNodeService extends Service {
 
 /**
  * A collection of `VirtualNumaNode` objects: `nodeService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").numaNodesService())); // locating sends nothing
- * ```
  */
 export class VmNumaNodesService extends Service {
   /** Adds a `VirtualNumaNode` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `node.index`, `node.memory`, `node.cpu.cores[].index` are set. */
-  add(node: VirtualNumaNode, options: RequestOptions = {}): Promise<VirtualNumaNode> {
+  add(node: VirtualNumaNode, options: ServiceRequestOptions = {}): Promise<VirtualNumaNode> {
     return this.run("add add VirtualNumaNode - $node:VirtualNumaNode !node.index !node.memory !node.cpu.cores[].index", options, node) as Promise<VirtualNumaNode>;
   }
 
@@ -10491,14 +8344,6 @@ export class VmNumaNodesService extends Service {
 
 /**
  * One `VmPool` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmPoolsService().poolService("123"))); // locating sends nothing
- * ```
  */
 export class VmPoolService extends Service {
   /** Runs the `allocatevm` action (POST `<path>/allocatevm`, status 200, 201 or 202). */
@@ -10538,14 +8383,6 @@ export class VmPoolService extends Service {
 
 /**
  * A collection of `VmPool` objects: `poolService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmPoolsService())); // locating sends nothing
- * ```
  */
 export class VmPoolsService extends Service {
   /** Adds a `VmPool` (POST, status 200, 201 or 202).
@@ -10574,14 +8411,6 @@ export class VmPoolsService extends Service {
 
 /**
  * One `ReportedDevice` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").reportedDevicesService().reportedDeviceService("123"))); // locating sends nothing
- * ```
  */
 export class VmReportedDeviceService extends Service {
   /** Gets the `ReportedDevice` (GET, status 200). */
@@ -10592,14 +8421,6 @@ export class VmReportedDeviceService extends Service {
 
 /**
  * A collection of `ReportedDevice` objects: `reportedDeviceService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").reportedDevicesService())); // locating sends nothing
- * ```
  */
 export class VmReportedDevicesService extends Service {
   /** Lists the `ReportedDevice` objects (GET, status 200). */
@@ -10626,8 +8447,15 @@ export class VmReportedDevicesService extends Service {
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123"))); // locating sends nothing
+ * import { FakeEngine, SEED_IDS } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start();
+ * await using connection = new Connection({
+ *   url: engine.url,
+ *   token: engine.issueToken("admin@internal"),
+ * });
+ * const service = connection.systemService().vmsService().vmService(SEED_IDS.web1);
+ * const vm = await service.get();
+ * console.assert(vm.name === "web1" && vm.id === SEED_IDS.web1);
  * ```
  */
 export class VmService extends MeasurableService {
@@ -10734,7 +8562,7 @@ export class VmService extends MeasurableService {
   }
 
   /** Runs the `screenshot` action (POST `<path>/screenshot`, status 200, 201 or 202). */
-  screenshot(options: RequestOptions = {}): Promise<Action> {
+  screenshot(options: ServiceRequestOptions = {}): Promise<Action> {
     return this.run("action screenshot - screenshot", options) as Promise<Action>;
   }
 
@@ -10914,14 +8742,6 @@ export class VmService extends MeasurableService {
 
 /**
  * One `Session` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").sessionsService().sessionService("123"))); // locating sends nothing
- * ```
  */
 export class VmSessionService extends Service {
   /** Gets the `Session` (GET, status 200). */
@@ -10932,14 +8752,6 @@ export class VmSessionService extends Service {
 
 /**
  * A collection of `Session` objects: `sessionService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").sessionsService())); // locating sends nothing
- * ```
  */
 export class VmSessionsService extends Service {
   /** Lists the `Session` objects (GET, status 200). */
@@ -10961,14 +8773,6 @@ export class VmSessionsService extends Service {
 
 /**
  * One `Watchdog` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").watchdogsService().watchdogService("123"))); // locating sends nothing
- * ```
  */
 export class VmWatchdogService extends Service {
   /** Gets the `Watchdog` (GET, status 200). */
@@ -10989,20 +8793,12 @@ export class VmWatchdogService extends Service {
 
 /**
  * A collection of `Watchdog` objects: `watchdogService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService().vmService("123").watchdogsService())); // locating sends nothing
- * ```
  */
 export class VmWatchdogsService extends Service {
   /** Adds a `Watchdog` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `watchdog.action`, `watchdog.model` are set. */
-  add(watchdog: Watchdog, options: RequestOptions = {}): Promise<Watchdog> {
+  add(watchdog: Watchdog, options: ServiceRequestOptions = {}): Promise<Watchdog> {
     return this.run("add add Watchdog - $watchdog:Watchdog !watchdog.action !watchdog.model", options, watchdog) as Promise<Watchdog>;
   }
 
@@ -11030,8 +8826,14 @@ export class VmWatchdogsService extends Service {
  * ```ts
  * import { Connection } from "@nimbus/apiclient";
  * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vmsService())); // locating sends nothing
+ * import { FakeEngine } from "@nimbus/apiclient/testing";
+ * await using engine = await FakeEngine.start();
+ * await using connection = new Connection({
+ *   url: engine.url,
+ *   token: engine.issueToken("admin@internal"),
+ * });
+ * const vms = await connection.systemService().vmsService().list({ max: 2 });
+ * console.assert(vms.length === 2);
  * ```
  */
 export class VmsService extends Service {
@@ -11080,14 +8882,6 @@ export class VmsService extends Service {
 
 /**
  * One `VnicProfile` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vnicProfilesService().profileService("123"))); // locating sends nothing
- * ```
  */
 export class VnicProfileService extends Service {
   /** Gets the `VnicProfile` (GET, status 200). */
@@ -11122,20 +8916,12 @@ export class VnicProfileService extends Service {
 
 /**
  * A collection of `VnicProfile` objects: `profileService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().vnicProfilesService())); // locating sends nothing
- * ```
  */
 export class VnicProfilesService extends Service {
   /** Adds a `VnicProfile` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `profile.name`, `profile.network.id` are set. */
-  add(profile: VnicProfile, options: RequestOptions = {}): Promise<VnicProfile> {
+  add(profile: VnicProfile, options: ServiceRequestOptions = {}): Promise<VnicProfile> {
     return this.run("add add VnicProfile - $profile:VnicProfile !profile.name !profile.network.id", options, profile) as Promise<VnicProfile>;
   }
 
@@ -11158,14 +8944,6 @@ export class VnicProfilesService extends Service {
 
 /**
  * One `Weight` object: its methods, actions and sub-services.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").weightsService().weightService("123"))); // locating sends nothing
- * ```
  */
 export class WeightService extends Service {
   /** Gets the `Weight` (GET, status 200). */
@@ -11181,20 +8959,12 @@ export class WeightService extends Service {
 
 /**
  * A collection of `Weight` objects: `weightService(id)` locates one.
- *
- * @example Usage
- * ```ts
- * import { Connection } from "@nimbus/apiclient";
- * import "@nimbus/apiclient/services/ovirt";
- * const connection = new Connection({ url: "http://127.0.0.1:1/ovirt-engine/api", token: "t" });
- * console.log(String(connection.systemService().schedulingPoliciesService().policyService("123").weightsService())); // locating sends nothing
- * ```
  */
 export class WeightsService extends Service {
   /** Adds a `Weight` (POST, status 200, 201 or 202).
    *
    * @throws {SdkError} before any request unless `weight.schedulingPolicyUnit.id` is set. */
-  add(weight: Weight, options: RequestOptions = {}): Promise<Weight> {
+  add(weight: Weight, options: ServiceRequestOptions = {}): Promise<Weight> {
     return this.run("add add Weight - $weight:Weight !weight.schedulingPolicyUnit.id", options, weight) as Promise<Weight>;
   }
 

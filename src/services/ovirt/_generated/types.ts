@@ -119,12 +119,6 @@ import type {
 /**
  * The engine's `<identified>` element, an object with an `href`; a list of them is `<identifieds>`.
  *
- * @example Usage
- * ```ts
- * import { Identified } from "@nimbus/apiclient/services/ovirt";
- * const value = new Identified({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Identified extends ModelStruct {
   /** `<name>`: a string. */
@@ -143,12 +137,6 @@ export class Identified extends ModelStruct {
 /**
  * The engine's `<action>` element, an object with an `href`.
  *
- * @example Usage
- * ```ts
- * import { Action } from "@nimbus/apiclient/services/ovirt";
- * const value = new Action({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Action extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -337,12 +325,6 @@ export class Action extends Identified {
 /**
  * The engine's `<affinity_group>` element, an object with an `href`; a list of them is `<affinity_groups>`.
  *
- * @example Usage
- * ```ts
- * import { AffinityGroup } from "@nimbus/apiclient/services/ovirt";
- * const value = new AffinityGroup({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class AffinityGroup extends Identified {
   /** `<positive>`: a boolean. @deprecated AffinityGroup.positive is deprecated in the engine API. */
@@ -377,12 +359,6 @@ export class AffinityGroup extends Identified {
 /**
  * The engine's `<affinity_label>` element, an object with an `href`; a list of them is `<affinity_labels>`.
  *
- * @example Usage
- * ```ts
- * import { AffinityLabel } from "@nimbus/apiclient/services/ovirt";
- * const value = new AffinityLabel({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class AffinityLabel extends Identified {
   /** `<hosts>`: a list of `<host>` items, each a {@linkcode Host}. A link (`<link rel="hosts">`): the list has only its `href` until `Connection.followLink` fetches it. */
@@ -403,12 +379,6 @@ export class AffinityLabel extends Identified {
 /**
  * The engine's `<affinity_rule>` element; a list of them is `<affinity_rules>`.
  *
- * @example Usage
- * ```ts
- * import { AffinityRule } from "@nimbus/apiclient/services/ovirt";
- * const value = new AffinityRule({});
- * console.log(value instanceof AffinityRule); // true
- * ```
  */
 export class AffinityRule extends ModelStruct {
   /** `<positive>`: a boolean. */
@@ -427,12 +397,6 @@ export class AffinityRule extends ModelStruct {
 /**
  * The engine's `<agent>` element, an object with an `href`; a list of them is `<agents>`.
  *
- * @example Usage
- * ```ts
- * import { Agent } from "@nimbus/apiclient/services/ovirt";
- * const value = new Agent({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Agent extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -468,12 +432,6 @@ export class Agent extends Identified {
  * The engine's `<agent_configuration>` element; a list of them is `<agent_configurations>`.
  * @deprecated AgentConfiguration is deprecated in the engine API.
  *
- * @example Usage
- * ```ts
- * import { AgentConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new AgentConfiguration({ networkMappings: "a" });
- * console.log(value.networkMappings); // a
- * ```
  */
 export class AgentConfiguration extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -500,12 +458,6 @@ export class AgentConfiguration extends ModelStruct {
 /**
  * The engine's `<api>` element, an object with an `href`; a list of them is `<apis>`.
  *
- * @example Usage
- * ```ts
- * import { Api } from "@nimbus/apiclient/services/ovirt";
- * const value = new Api({});
- * console.log(value instanceof Api); // true
- * ```
  */
 export class Api extends ModelStruct {
   /** `<special_objects>`: a {@linkcode SpecialObjects}. */
@@ -532,12 +484,6 @@ export class Api extends ModelStruct {
 /**
  * The engine's `<api_summary>` element; a list of them is `<api_summaries>`.
  *
- * @example Usage
- * ```ts
- * import { ApiSummary } from "@nimbus/apiclient/services/ovirt";
- * const value = new ApiSummary({});
- * console.log(value instanceof ApiSummary); // true
- * ```
  */
 export class ApiSummary extends ModelStruct {
   /** `<vms>`: a {@linkcode ApiSummaryItem}. */
@@ -558,12 +504,6 @@ export class ApiSummary extends ModelStruct {
 /**
  * The engine's `<api_summary_item>` element; a list of them is `<api_summary_items>`.
  *
- * @example Usage
- * ```ts
- * import { ApiSummaryItem } from "@nimbus/apiclient/services/ovirt";
- * const value = new ApiSummaryItem({});
- * console.log(value instanceof ApiSummaryItem); // true
- * ```
  */
 export class ApiSummaryItem extends ModelStruct {
   /** `<total>`: a 32-bit integer (`xs:int`). */
@@ -580,12 +520,6 @@ export class ApiSummaryItem extends ModelStruct {
 /**
  * The engine's `<application>` element, an object with an `href`; a list of them is `<applications>`.
  *
- * @example Usage
- * ```ts
- * import { Application } from "@nimbus/apiclient/services/ovirt";
- * const value = new Application({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Application extends Identified {
   /** `<vm>`: a {@linkcode Vm}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -600,12 +534,6 @@ export class Application extends Identified {
 /**
  * The engine's `<authorized_key>` element, an object with an `href`; a list of them is `<authorized_keys>`.
  *
- * @example Usage
- * ```ts
- * import { AuthorizedKey } from "@nimbus/apiclient/services/ovirt";
- * const value = new AuthorizedKey({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class AuthorizedKey extends Identified {
   /** `<key>`: a string. */
@@ -622,12 +550,6 @@ export class AuthorizedKey extends Identified {
 /**
  * The engine's `<backup>` element, an object with an `href`; a list of them is `<backups>`.
  *
- * @example Usage
- * ```ts
- * import { Backup } from "@nimbus/apiclient/services/ovirt";
- * const value = new Backup({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Backup extends Identified {
   /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -658,12 +580,6 @@ export class Backup extends Identified {
 /**
  * The engine's `<balance>` element, an object with an `href`; a list of them is `<balances>`.
  *
- * @example Usage
- * ```ts
- * import { Balance } from "@nimbus/apiclient/services/ovirt";
- * const value = new Balance({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Balance extends Identified {
   /** `<scheduling_policy>`: a {@linkcode SchedulingPolicy}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -680,12 +596,6 @@ export class Balance extends Identified {
 /**
  * The engine's `<bios>` element; a list of them is `<bioss>`.
  *
- * @example Usage
- * ```ts
- * import { Bios } from "@nimbus/apiclient/services/ovirt";
- * const value = new Bios({});
- * console.log(value instanceof Bios); // true
- * ```
  */
 export class Bios extends ModelStruct {
   /** `<boot_menu>`: a {@linkcode BootMenu}. */
@@ -702,12 +612,6 @@ export class Bios extends ModelStruct {
 /**
  * The engine's `<block_statistic>` element; a list of them is `<block_statistics>`.
  *
- * @example Usage
- * ```ts
- * import { BlockStatistic } from "@nimbus/apiclient/services/ovirt";
- * const value = new BlockStatistic({});
- * console.log(value instanceof BlockStatistic); // true
- * ```
  */
 export class BlockStatistic extends ModelStruct {
   /** `<statistics>`: a list of `<statistic>` items, each a {@linkcode Statistic}. */
@@ -722,12 +626,6 @@ export class BlockStatistic extends ModelStruct {
 /**
  * The engine's `<bonding>` element; a list of them is `<bondings>`.
  *
- * @example Usage
- * ```ts
- * import { Bonding } from "@nimbus/apiclient/services/ovirt";
- * const value = new Bonding({});
- * console.log(value instanceof Bonding); // true
- * ```
  */
 export class Bonding extends ModelStruct {
   /** `<options>`: a list of `<option>` items, each a {@linkcode Option}. */
@@ -748,12 +646,6 @@ export class Bonding extends ModelStruct {
 /**
  * The engine's `<bookmark>` element, an object with an `href`; a list of them is `<bookmarks>`.
  *
- * @example Usage
- * ```ts
- * import { Bookmark } from "@nimbus/apiclient/services/ovirt";
- * const value = new Bookmark({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Bookmark extends Identified {
   /** `<value>`: a string. */
@@ -768,12 +660,6 @@ export class Bookmark extends Identified {
 /**
  * The engine's `<boot>` element; a list of them is `<boots>`.
  *
- * @example Usage
- * ```ts
- * import { Boot } from "@nimbus/apiclient/services/ovirt";
- * const value = new Boot({});
- * console.log(value instanceof Boot); // true
- * ```
  */
 export class Boot extends ModelStruct {
   /** `<devices>`: a list of `<device>` items, each one of the {@linkcode BootDevice} values. */
@@ -788,12 +674,6 @@ export class Boot extends ModelStruct {
 /**
  * The engine's `<boot_menu>` element; a list of them is `<boot_menus>`.
  *
- * @example Usage
- * ```ts
- * import { BootMenu } from "@nimbus/apiclient/services/ovirt";
- * const value = new BootMenu({});
- * console.log(value instanceof BootMenu); // true
- * ```
  */
 export class BootMenu extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -808,12 +688,6 @@ export class BootMenu extends ModelStruct {
 /**
  * The engine's `<entity_profile_detail>` element; a list of them is `<entity_profile_details>`.
  *
- * @example Usage
- * ```ts
- * import { EntityProfileDetail } from "@nimbus/apiclient/services/ovirt";
- * const value = new EntityProfileDetail({});
- * console.log(value instanceof EntityProfileDetail); // true
- * ```
  */
 export class EntityProfileDetail extends ModelStruct {
   /** `<profile_details>`: a list of `<profile_detail>` items, each a {@linkcode ProfileDetail}. */
@@ -828,12 +702,6 @@ export class EntityProfileDetail extends ModelStruct {
 /**
  * The engine's `<brick_profile_detail>` element; a list of them is `<brick_profile_details>`.
  *
- * @example Usage
- * ```ts
- * import { BrickProfileDetail } from "@nimbus/apiclient/services/ovirt";
- * const value = new BrickProfileDetail({});
- * console.log(value instanceof BrickProfileDetail); // true
- * ```
  */
 export class BrickProfileDetail extends EntityProfileDetail {
   /** `<brick>`: a {@linkcode GlusterBrick}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -848,12 +716,6 @@ export class BrickProfileDetail extends EntityProfileDetail {
 /**
  * The engine's `<device>` element, an object with an `href`; a list of them is `<devices>`.
  *
- * @example Usage
- * ```ts
- * import { Device } from "@nimbus/apiclient/services/ovirt";
- * const value = new Device({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Device extends Identified {
   /** `<template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -874,12 +736,6 @@ export class Device extends Identified {
 /**
  * The engine's `<cdrom>` element, an object with an `href`; a list of them is `<cdroms>`.
  *
- * @example Usage
- * ```ts
- * import { Cdrom } from "@nimbus/apiclient/services/ovirt";
- * const value = new Cdrom({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Cdrom extends Device {
   /** `<file>`: a {@linkcode File}. */
@@ -894,12 +750,6 @@ export class Cdrom extends Device {
 /**
  * The engine's `<certificate>` element, an object with an `href`; a list of them is `<certificates>`.
  *
- * @example Usage
- * ```ts
- * import { Certificate } from "@nimbus/apiclient/services/ovirt";
- * const value = new Certificate({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Certificate extends Identified {
   /** `<organization>`: a string. */
@@ -918,12 +768,6 @@ export class Certificate extends Identified {
 /**
  * The engine's `<checkpoint>` element, an object with an `href`; a list of them is `<checkpoints>`.
  *
- * @example Usage
- * ```ts
- * import { Checkpoint } from "@nimbus/apiclient/services/ovirt";
- * const value = new Checkpoint({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Checkpoint extends Identified {
   /** `<parent_id>`: a string. */
@@ -947,12 +791,6 @@ export class Checkpoint extends Identified {
  * The engine's `<cloud_init>` element; a list of them is `<cloud_inits>`.
  * @deprecated CloudInit is deprecated in the engine API.
  *
- * @example Usage
- * ```ts
- * import { CloudInit } from "@nimbus/apiclient/services/ovirt";
- * const value = new CloudInit({ timezone: "a" });
- * console.log(value.timezone); // a
- * ```
  */
 export class CloudInit extends ModelStruct {
   /** `<host>`: a {@linkcode Host}. */
@@ -983,7 +821,7 @@ export class CloudInit extends ModelStruct {
  * ```ts
  * import { Cluster } from "@nimbus/apiclient/services/ovirt";
  * const value = new Cluster({ id: "a" });
- * console.log(value.id); // a
+ * console.assert(value.id === "a");
  * ```
  */
 export class Cluster extends Identified {
@@ -1087,12 +925,6 @@ export class Cluster extends Identified {
 /**
  * The engine's `<cluster_feature>` element, an object with an `href`; a list of them is `<cluster_features>`.
  *
- * @example Usage
- * ```ts
- * import { ClusterFeature } from "@nimbus/apiclient/services/ovirt";
- * const value = new ClusterFeature({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ClusterFeature extends Identified {
   /** `<cluster_level>`: a {@linkcode ClusterLevel}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -1107,12 +939,6 @@ export class ClusterFeature extends Identified {
 /**
  * The engine's `<cluster_level>` element, an object with an `href`; a list of them is `<cluster_levels>`.
  *
- * @example Usage
- * ```ts
- * import { ClusterLevel } from "@nimbus/apiclient/services/ovirt";
- * const value = new ClusterLevel({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ClusterLevel extends Identified {
   /** `<cpu_types>`: a list of `<cpu_type>` items, each a {@linkcode CpuType}. */
@@ -1131,12 +957,6 @@ export class ClusterLevel extends Identified {
 /**
  * The engine's `<configuration>` element; a list of them is `<configurations>`.
  *
- * @example Usage
- * ```ts
- * import { Configuration } from "@nimbus/apiclient/services/ovirt";
- * const value = new Configuration({ data: "a" });
- * console.log(value.data); // a
- * ```
  */
 export class Configuration extends ModelStruct {
   /** `<type>`: one of the {@linkcode ConfigurationType} values. */
@@ -1153,12 +973,6 @@ export class Configuration extends ModelStruct {
 /**
  * The engine's `<console>` element; a list of them is `<consoles>`.
  *
- * @example Usage
- * ```ts
- * import { Console } from "@nimbus/apiclient/services/ovirt";
- * const value = new Console({});
- * console.log(value instanceof Console); // true
- * ```
  */
 export class Console extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -1173,12 +987,6 @@ export class Console extends ModelStruct {
 /**
  * The engine's `<core>` element; a list of them is `<cores>`.
  *
- * @example Usage
- * ```ts
- * import { Core } from "@nimbus/apiclient/services/ovirt";
- * const value = new Core({});
- * console.log(value instanceof Core); // true
- * ```
  */
 export class Core extends ModelStruct {
   /** `<index>`: a 32-bit integer (`xs:int`). */
@@ -1195,12 +1003,6 @@ export class Core extends ModelStruct {
 /**
  * The engine's `<cpu>` element; a list of them is `<cpus>`.
  *
- * @example Usage
- * ```ts
- * import { Cpu } from "@nimbus/apiclient/services/ovirt";
- * const value = new Cpu({ type: "a" });
- * console.log(value.type); // a
- * ```
  */
 export class Cpu extends ModelStruct {
   /** `<type>`: a string. */
@@ -1231,12 +1033,6 @@ export class Cpu extends ModelStruct {
 /**
  * The engine's `<cpu_profile>` element, an object with an `href`; a list of them is `<cpu_profiles>`.
  *
- * @example Usage
- * ```ts
- * import { CpuProfile } from "@nimbus/apiclient/services/ovirt";
- * const value = new CpuProfile({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class CpuProfile extends Identified {
   /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -1255,12 +1051,6 @@ export class CpuProfile extends Identified {
 /**
  * The engine's `<cpu_topology>` element; a list of them is `<cpu_topologies>`.
  *
- * @example Usage
- * ```ts
- * import { CpuTopology } from "@nimbus/apiclient/services/ovirt";
- * const value = new CpuTopology({});
- * console.log(value instanceof CpuTopology); // true
- * ```
  */
 export class CpuTopology extends ModelStruct {
   /** `<sockets>`: a 32-bit integer (`xs:int`). */
@@ -1279,12 +1069,6 @@ export class CpuTopology extends ModelStruct {
 /**
  * The engine's `<cpu_tune>` element; a list of them is `<cpu_tunes>`.
  *
- * @example Usage
- * ```ts
- * import { CpuTune } from "@nimbus/apiclient/services/ovirt";
- * const value = new CpuTune({});
- * console.log(value instanceof CpuTune); // true
- * ```
  */
 export class CpuTune extends ModelStruct {
   /** `<vcpu_pins>`: a list of `<vcpu_pin>` items, each a {@linkcode VcpuPin}. */
@@ -1299,12 +1083,6 @@ export class CpuTune extends ModelStruct {
 /**
  * The engine's `<cpu_type>` element; a list of them is `<cpu_types>`.
  *
- * @example Usage
- * ```ts
- * import { CpuType } from "@nimbus/apiclient/services/ovirt";
- * const value = new CpuType({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class CpuType extends ModelStruct {
   /** `<name>`: a string. */
@@ -1323,12 +1101,6 @@ export class CpuType extends ModelStruct {
 /**
  * The engine's `<custom_property>` element; a list of them is `<custom_properties>`.
  *
- * @example Usage
- * ```ts
- * import { CustomProperty } from "@nimbus/apiclient/services/ovirt";
- * const value = new CustomProperty({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class CustomProperty extends ModelStruct {
   /** `<name>`: a string. */
@@ -1347,12 +1119,6 @@ export class CustomProperty extends ModelStruct {
 /**
  * The engine's `<data_center>` element, an object with an `href`; a list of them is `<data_centers>`.
  *
- * @example Usage
- * ```ts
- * import { DataCenter } from "@nimbus/apiclient/services/ovirt";
- * const value = new DataCenter({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class DataCenter extends Identified {
   /** `<local>`: a boolean. */
@@ -1397,7 +1163,7 @@ export class DataCenter extends Identified {
  * ```ts
  * import { Disk } from "@nimbus/apiclient/services/ovirt";
  * const value = new Disk({ id: "a" });
- * console.log(value.id); // a
+ * console.assert(value.id === "a");
  * ```
  */
 export class Disk extends Device {
@@ -1481,12 +1247,6 @@ export class Disk extends Device {
 /**
  * The engine's `<disk_attachment>` element, an object with an `href`; a list of them is `<disk_attachments>`.
  *
- * @example Usage
- * ```ts
- * import { DiskAttachment } from "@nimbus/apiclient/services/ovirt";
- * const value = new DiskAttachment({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class DiskAttachment extends Identified {
   /** `<bootable>`: a boolean. */
@@ -1519,12 +1279,6 @@ export class DiskAttachment extends Identified {
 /**
  * The engine's `<disk_profile>` element, an object with an `href`; a list of them is `<disk_profiles>`.
  *
- * @example Usage
- * ```ts
- * import { DiskProfile } from "@nimbus/apiclient/services/ovirt";
- * const value = new DiskProfile({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class DiskProfile extends Identified {
   /** `<qos>`: a {@linkcode Qos}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -1543,12 +1297,6 @@ export class DiskProfile extends Identified {
 /**
  * The engine's `<disk_snapshot>` element, an object with an `href`; a list of them is `<disk_snapshots>`.
  *
- * @example Usage
- * ```ts
- * import { DiskSnapshot } from "@nimbus/apiclient/services/ovirt";
- * const value = new DiskSnapshot({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class DiskSnapshot extends Disk {
   /** `<disk>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -1565,12 +1313,6 @@ export class DiskSnapshot extends Disk {
 /**
  * The engine's `<display>` element; a list of them is `<displays>`.
  *
- * @example Usage
- * ```ts
- * import { Display } from "@nimbus/apiclient/services/ovirt";
- * const value = new Display({ address: "a" });
- * console.log(value.address); // a
- * ```
  */
 export class Display extends ModelStruct {
   /** `<type>`: one of the {@linkcode DisplayType} values. @deprecated Display.type is deprecated in the engine API. */
@@ -1615,12 +1357,6 @@ export class Display extends ModelStruct {
 /**
  * The engine's `<dns>` element; a list of them is `<dnss>`.
  *
- * @example Usage
- * ```ts
- * import { Dns } from "@nimbus/apiclient/services/ovirt";
- * const value = new Dns({});
- * console.log(value instanceof Dns); // true
- * ```
  */
 export class Dns extends ModelStruct {
   /** `<servers>`: a list of `<host>` items, each a {@linkcode Host}. */
@@ -1637,12 +1373,6 @@ export class Dns extends ModelStruct {
 /**
  * The engine's `<dns_resolver_configuration>` element; a list of them is `<dns_resolver_configurations>`.
  *
- * @example Usage
- * ```ts
- * import { DnsResolverConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new DnsResolverConfiguration({});
- * console.log(value instanceof DnsResolverConfiguration); // true
- * ```
  */
 export class DnsResolverConfiguration extends ModelStruct {
   /** `<name_servers>`: a list of `<name_server>` items, each a string. */
@@ -1657,12 +1387,6 @@ export class DnsResolverConfiguration extends ModelStruct {
 /**
  * The engine's `<domain>` element, an object with an `href`; a list of them is `<domains>`.
  *
- * @example Usage
- * ```ts
- * import { Domain } from "@nimbus/apiclient/services/ovirt";
- * const value = new Domain({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Domain extends Identified {
   /** `<user>`: a {@linkcode User}. */
@@ -1681,12 +1405,6 @@ export class Domain extends Identified {
 /**
  * The engine's `<dynamic_cpu>` element; a list of them is `<dynamic_cpus>`.
  *
- * @example Usage
- * ```ts
- * import { DynamicCpu } from "@nimbus/apiclient/services/ovirt";
- * const value = new DynamicCpu({});
- * console.log(value instanceof DynamicCpu); // true
- * ```
  */
 export class DynamicCpu extends ModelStruct {
   /** `<topology>`: a {@linkcode CpuTopology}. */
@@ -1703,12 +1421,6 @@ export class DynamicCpu extends ModelStruct {
 /**
  * The engine's `<engine_backup_info>` element; a list of them is `<engine_backup_infos>`.
  *
- * @example Usage
- * ```ts
- * import { EngineBackupInfo } from "@nimbus/apiclient/services/ovirt";
- * const value = new EngineBackupInfo({});
- * console.log(value instanceof EngineBackupInfo); // true
- * ```
  */
 export class EngineBackupInfo extends ModelStruct {
   /** `<last_engine_backup>`: a date (`xs:dateTime`). */
@@ -1733,12 +1445,6 @@ export class EngineBackupInfo extends ModelStruct {
 /**
  * The engine's `<error_handling>` element; a list of them is `<error_handlings>`.
  *
- * @example Usage
- * ```ts
- * import { ErrorHandling } from "@nimbus/apiclient/services/ovirt";
- * const value = new ErrorHandling({});
- * console.log(value instanceof ErrorHandling); // true
- * ```
  */
 export class ErrorHandling extends ModelStruct {
   /** `<on_error>`: one of the {@linkcode MigrateOnError} values. */
@@ -1753,12 +1459,6 @@ export class ErrorHandling extends ModelStruct {
 /**
  * The engine's `<event>` element, an object with an `href`; a list of them is `<events>`.
  *
- * @example Usage
- * ```ts
- * import { Event } from "@nimbus/apiclient/services/ovirt";
- * const value = new Event({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Event extends Identified {
   /** `<index>`: a 32-bit integer (`xs:int`). */
@@ -1805,12 +1505,6 @@ export class Event extends Identified {
 /**
  * The engine's `<event_subscription>` element, an object with an `href`; a list of them is `<event_subscriptions>`.
  *
- * @example Usage
- * ```ts
- * import { EventSubscription } from "@nimbus/apiclient/services/ovirt";
- * const value = new EventSubscription({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class EventSubscription extends Identified {
   /** `<event>`: one of the {@linkcode NotifiableEvent} values. */
@@ -1831,12 +1525,6 @@ export class EventSubscription extends Identified {
 /**
  * The engine's `<external_compute_resource>` element, an object with an `href`; a list of them is `<external_compute_resources>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalComputeResource } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalComputeResource({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ExternalComputeResource extends Identified {
   /** `<provider>`: a string. */
@@ -1857,12 +1545,6 @@ export class ExternalComputeResource extends Identified {
 /**
  * The engine's `<external_discovered_host>` element, an object with an `href`; a list of them is `<external_discovered_hosts>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalDiscoveredHost } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalDiscoveredHost({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ExternalDiscoveredHost extends Identified {
   /** `<ip>`: a string. */
@@ -1885,12 +1567,6 @@ export class ExternalDiscoveredHost extends Identified {
 /**
  * The engine's `<external_host>` element, an object with an `href`; a list of them is `<external_hosts>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalHost } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalHost({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ExternalHost extends Identified {
   /** `<address>`: a string. */
@@ -1907,12 +1583,6 @@ export class ExternalHost extends Identified {
 /**
  * The engine's `<external_host_group>` element, an object with an `href`; a list of them is `<external_host_groups>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalHostGroup } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalHostGroup({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ExternalHostGroup extends Identified {
   /** `<architecture_name>`: a string. */
@@ -1935,12 +1605,6 @@ export class ExternalHostGroup extends Identified {
 /**
  * The engine's `<external_provider>` element, an object with an `href`; a list of them is `<external_providers>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalProvider } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalProvider({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ExternalProvider extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -1967,12 +1631,6 @@ export class ExternalProvider extends Identified {
 /**
  * The engine's `<external_host_provider>` element, an object with an `href`; a list of them is `<external_host_providers>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalHostProvider } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalHostProvider({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ExternalHostProvider extends ExternalProvider {
   /** `<certificates>`: a list of `<certificate>` items, each a {@linkcode Certificate}. A link (`<link rel="certificates">`): the list has only its `href` until `Connection.followLink` fetches it. */
@@ -1995,12 +1653,6 @@ export class ExternalHostProvider extends ExternalProvider {
 /**
  * The engine's `<external_network_provider_configuration>` element, an object with an `href`; a list of them is `<external_network_provider_configurations>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalNetworkProviderConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalNetworkProviderConfiguration({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ExternalNetworkProviderConfiguration extends Identified {
   /** `<external_network_provider>`: a {@linkcode ExternalProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -2017,12 +1669,6 @@ export class ExternalNetworkProviderConfiguration extends Identified {
 /**
  * The engine's `<external_template_import>` element; a list of them is `<external_template_imports>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalTemplateImport } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalTemplateImport({ url: "a" });
- * console.log(value.url); // a
- * ```
  */
 export class ExternalTemplateImport extends ModelStruct {
   /** `<url>`: a string. */
@@ -2051,12 +1697,6 @@ export class ExternalTemplateImport extends ModelStruct {
 /**
  * The engine's `<external_vm_import>` element; a list of them is `<external_vm_imports>`.
  *
- * @example Usage
- * ```ts
- * import { ExternalVmImport } from "@nimbus/apiclient/services/ovirt";
- * const value = new ExternalVmImport({ url: "a" });
- * console.log(value.url); // a
- * ```
  */
 export class ExternalVmImport extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -2097,12 +1737,6 @@ export class ExternalVmImport extends ModelStruct {
 /**
  * The engine's `<fencing_policy>` element; a list of them is `<fencing_policies>`.
  *
- * @example Usage
- * ```ts
- * import { FencingPolicy } from "@nimbus/apiclient/services/ovirt";
- * const value = new FencingPolicy({});
- * console.log(value instanceof FencingPolicy); // true
- * ```
  */
 export class FencingPolicy extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -2125,12 +1759,6 @@ export class FencingPolicy extends ModelStruct {
 /**
  * The engine's `<file>` element, an object with an `href`; a list of them is `<files>`.
  *
- * @example Usage
- * ```ts
- * import { File } from "@nimbus/apiclient/services/ovirt";
- * const value = new File({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class File extends Identified {
   /** `<content>`: a string. */
@@ -2149,12 +1777,6 @@ export class File extends Identified {
 /**
  * The engine's `<filter>` element, an object with an `href`; a list of them is `<filters>`.
  *
- * @example Usage
- * ```ts
- * import { Filter } from "@nimbus/apiclient/services/ovirt";
- * const value = new Filter({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Filter extends Identified {
   /** `<position>`: a 32-bit integer (`xs:int`). */
@@ -2171,12 +1793,6 @@ export class Filter extends Identified {
 /**
  * The engine's `<floppy>` element, an object with an `href`; a list of them is `<floppies>`.
  *
- * @example Usage
- * ```ts
- * import { Floppy } from "@nimbus/apiclient/services/ovirt";
- * const value = new Floppy({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Floppy extends Device {
   /** `<file>`: a {@linkcode File}. */
@@ -2191,12 +1807,6 @@ export class Floppy extends Device {
 /**
  * The engine's `<fop_statistic>` element; a list of them is `<fop_statistics>`.
  *
- * @example Usage
- * ```ts
- * import { FopStatistic } from "@nimbus/apiclient/services/ovirt";
- * const value = new FopStatistic({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class FopStatistic extends ModelStruct {
   /** `<name>`: a string. */
@@ -2213,12 +1823,6 @@ export class FopStatistic extends ModelStruct {
 /**
  * The engine's `<gluster_brick_advanced_details>` element, an object with an `href`; a list of them is `<gluster_brick_advanced_detailss>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterBrickAdvancedDetails } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterBrickAdvancedDetails({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GlusterBrickAdvancedDetails extends Device {
   /** `<port>`: a 32-bit integer (`xs:int`). */
@@ -2245,12 +1849,6 @@ export class GlusterBrickAdvancedDetails extends Device {
 /**
  * The engine's `<brick>` element, an object with an `href`; a list of them is `<bricks>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterBrick } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterBrick({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GlusterBrick extends GlusterBrickAdvancedDetails {
   /** `<server_id>`: a string. */
@@ -2273,12 +1871,6 @@ export class GlusterBrick extends GlusterBrickAdvancedDetails {
 /**
  * The engine's `<brick_memoryinfo>` element; a list of them is `<gluster_brick_memory_infos>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterBrickMemoryInfo } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterBrickMemoryInfo({});
- * console.log(value instanceof GlusterBrickMemoryInfo); // true
- * ```
  */
 export class GlusterBrickMemoryInfo extends ModelStruct {
   /** `<memory_pools>`: a list of `<memory_pool>` items, each a {@linkcode GlusterMemoryPool}. */
@@ -2293,12 +1885,6 @@ export class GlusterBrickMemoryInfo extends ModelStruct {
 /**
  * The engine's `<gluster_client>` element; a list of them is `<gluster_clients>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterClient } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterClient({ hostName: "a" });
- * console.log(value.hostName); // a
- * ```
  */
 export class GlusterClient extends ModelStruct {
   /** `<host_name>`: a string. */
@@ -2319,12 +1905,6 @@ export class GlusterClient extends ModelStruct {
 /**
  * The engine's `<gluster_hook>` element, an object with an `href`; a list of them is `<gluster_hooks>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterHook } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterHook({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GlusterHook extends Identified {
   /** `<gluster_command>`: a string. */
@@ -2357,12 +1937,6 @@ export class GlusterHook extends Identified {
 /**
  * The engine's `<memory_pool>` element, an object with an `href`; a list of them is `<memory_pools>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterMemoryPool } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterMemoryPool({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GlusterMemoryPool extends Identified {
   /** `<type>`: a string. */
@@ -2391,12 +1965,6 @@ export class GlusterMemoryPool extends Identified {
 /**
  * The engine's `<server_hook>` element, an object with an `href`; a list of them is `<server_hooks>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterServerHook } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterServerHook({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GlusterServerHook extends Identified {
   /** `<content_type>`: one of the {@linkcode HookContentType} values. */
@@ -2417,12 +1985,6 @@ export class GlusterServerHook extends Identified {
 /**
  * The engine's `<gluster_volume>` element, an object with an `href`; a list of them is `<gluster_volumes>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterVolume } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterVolume({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GlusterVolume extends Identified {
   /** `<volume_type>`: one of the {@linkcode GlusterVolumeType} values. */
@@ -2457,12 +2019,6 @@ export class GlusterVolume extends Identified {
 /**
  * The engine's `<gluster_volume_profile_details>` element, an object with an `href`; a list of them is `<gluster_volume_profile_detailss>`.
  *
- * @example Usage
- * ```ts
- * import { GlusterVolumeProfileDetails } from "@nimbus/apiclient/services/ovirt";
- * const value = new GlusterVolumeProfileDetails({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GlusterVolumeProfileDetails extends Identified {
   /** `<brick_profile_details>`: a list of `<brick_profile_detail>` items, each a {@linkcode BrickProfileDetail}. */
@@ -2479,12 +2035,6 @@ export class GlusterVolumeProfileDetails extends Identified {
 /**
  * The engine's `<grace_period>` element; a list of them is `<grace_periods>`.
  *
- * @example Usage
- * ```ts
- * import { GracePeriod } from "@nimbus/apiclient/services/ovirt";
- * const value = new GracePeriod({});
- * console.log(value instanceof GracePeriod); // true
- * ```
  */
 export class GracePeriod extends ModelStruct {
   /** `<expiry>`: a 32-bit integer (`xs:int`). */
@@ -2499,12 +2049,6 @@ export class GracePeriod extends ModelStruct {
 /**
  * The engine's `<graphics_console>` element, an object with an `href`; a list of them is `<graphics_consoles>`.
  *
- * @example Usage
- * ```ts
- * import { GraphicsConsole } from "@nimbus/apiclient/services/ovirt";
- * const value = new GraphicsConsole({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class GraphicsConsole extends Identified {
   /** `<protocol>`: one of the {@linkcode GraphicsType} values. */
@@ -2531,12 +2075,6 @@ export class GraphicsConsole extends Identified {
 /**
  * The engine's `<group>` element, an object with an `href`; a list of them is `<groups>`.
  *
- * @example Usage
- * ```ts
- * import { Group } from "@nimbus/apiclient/services/ovirt";
- * const value = new Group({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Group extends Identified {
   /** `<domain_entry_id>`: a string. */
@@ -2561,12 +2099,6 @@ export class Group extends Identified {
 /**
  * The engine's `<guest_operating_system>` element; a list of them is `<guest_operating_systems>`.
  *
- * @example Usage
- * ```ts
- * import { GuestOperatingSystem } from "@nimbus/apiclient/services/ovirt";
- * const value = new GuestOperatingSystem({ architecture: "a" });
- * console.log(value.architecture); // a
- * ```
  */
 export class GuestOperatingSystem extends ModelStruct {
   /** `<architecture>`: a string. */
@@ -2591,12 +2123,6 @@ export class GuestOperatingSystem extends ModelStruct {
 /**
  * The engine's `<hardware_information>` element; a list of them is `<hardware_informations>`.
  *
- * @example Usage
- * ```ts
- * import { HardwareInformation } from "@nimbus/apiclient/services/ovirt";
- * const value = new HardwareInformation({ manufacturer: "a" });
- * console.log(value.manufacturer); // a
- * ```
  */
 export class HardwareInformation extends ModelStruct {
   /** `<manufacturer>`: a string. */
@@ -2623,12 +2149,6 @@ export class HardwareInformation extends ModelStruct {
 /**
  * The engine's `<high_availability>` element; a list of them is `<high_availabilities>`.
  *
- * @example Usage
- * ```ts
- * import { HighAvailability } from "@nimbus/apiclient/services/ovirt";
- * const value = new HighAvailability({});
- * console.log(value instanceof HighAvailability); // true
- * ```
  */
 export class HighAvailability extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -2645,12 +2165,6 @@ export class HighAvailability extends ModelStruct {
 /**
  * The engine's `<hook>` element, an object with an `href`; a list of them is `<hooks>`.
  *
- * @example Usage
- * ```ts
- * import { Hook } from "@nimbus/apiclient/services/ovirt";
- * const value = new Hook({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Hook extends Identified {
   /** `<event_name>`: a string. */
@@ -2673,7 +2187,7 @@ export class Hook extends Identified {
  * ```ts
  * import { Host } from "@nimbus/apiclient/services/ovirt";
  * const value = new Host({ id: "a" });
- * console.log(value.id); // a
+ * console.assert(value.id === "a");
  * ```
  */
 export class Host extends Identified {
@@ -2797,12 +2311,6 @@ export class Host extends Identified {
 /**
  * The engine's `<host_cpu_unit>` element, an object with an `href`; a list of them is `<host_cpu_units>`.
  *
- * @example Usage
- * ```ts
- * import { HostCpuUnit } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostCpuUnit({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class HostCpuUnit extends Identified {
   /** `<socket_id>`: a 32-bit integer (`xs:int`). */
@@ -2825,12 +2333,6 @@ export class HostCpuUnit extends Identified {
 /**
  * The engine's `<host_device>` element, an object with an `href`; a list of them is `<host_devices>`.
  *
- * @example Usage
- * ```ts
- * import { HostDevice } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostDevice({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class HostDevice extends Identified {
   /** `<capability>`: a string. */
@@ -2867,12 +2369,6 @@ export class HostDevice extends Identified {
 /**
  * The engine's `<host_device_passthrough>` element; a list of them is `<host_device_passthroughs>`.
  *
- * @example Usage
- * ```ts
- * import { HostDevicePassthrough } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostDevicePassthrough({});
- * console.log(value instanceof HostDevicePassthrough); // true
- * ```
  */
 export class HostDevicePassthrough extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -2887,12 +2383,6 @@ export class HostDevicePassthrough extends ModelStruct {
 /**
  * The engine's `<hosted_engine>` element; a list of them is `<hosted_engines>`.
  *
- * @example Usage
- * ```ts
- * import { HostedEngine } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostedEngine({});
- * console.log(value instanceof HostedEngine); // true
- * ```
  */
 export class HostedEngine extends ModelStruct {
   /** `<configured>`: a boolean. */
@@ -2915,12 +2405,6 @@ export class HostedEngine extends ModelStruct {
 /**
  * The engine's `<host_nic>` element, an object with an `href`; a list of them is `<host_nics>`.
  *
- * @example Usage
- * ```ts
- * import { HostNic } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostNic({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class HostNic extends Identified {
   /** `<mac>`: a {@linkcode Mac}. */
@@ -2981,12 +2465,6 @@ export class HostNic extends Identified {
 /**
  * The engine's `<host_nic_virtual_functions_configuration>` element; a list of them is `<host_nic_virtual_functions_configurations>`.
  *
- * @example Usage
- * ```ts
- * import { HostNicVirtualFunctionsConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostNicVirtualFunctionsConfiguration({});
- * console.log(value instanceof HostNicVirtualFunctionsConfiguration); // true
- * ```
  */
 export class HostNicVirtualFunctionsConfiguration extends ModelStruct {
   /** `<max_number_of_virtual_functions>`: a 32-bit integer (`xs:int`). */
@@ -3005,12 +2483,6 @@ export class HostNicVirtualFunctionsConfiguration extends ModelStruct {
 /**
  * The engine's `<host_storage>` element, an object with an `href`; a list of them is `<host_storages>`.
  *
- * @example Usage
- * ```ts
- * import { HostStorage } from "@nimbus/apiclient/services/ovirt";
- * const value = new HostStorage({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class HostStorage extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -3063,12 +2535,6 @@ export class HostStorage extends Identified {
 /**
  * The engine's `<icon>` element, an object with an `href`; a list of them is `<icons>`.
  *
- * @example Usage
- * ```ts
- * import { Icon } from "@nimbus/apiclient/services/ovirt";
- * const value = new Icon({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Icon extends Identified {
   /** `<media_type>`: a string. */
@@ -3085,12 +2551,6 @@ export class Icon extends Identified {
 /**
  * The engine's `<image>` element, an object with an `href`; a list of them is `<images>`.
  *
- * @example Usage
- * ```ts
- * import { Image } from "@nimbus/apiclient/services/ovirt";
- * const value = new Image({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Image extends Identified {
   /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -3109,12 +2569,6 @@ export class Image extends Identified {
 /**
  * The engine's `<image_transfer>` element, an object with an `href`; a list of them is `<image_transfers>`.
  *
- * @example Usage
- * ```ts
- * import { ImageTransfer } from "@nimbus/apiclient/services/ovirt";
- * const value = new ImageTransfer({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ImageTransfer extends Identified {
   /** `<proxy_url>`: a string. */
@@ -3157,12 +2611,6 @@ export class ImageTransfer extends Identified {
 /**
  * The engine's `<initialization>` element; a list of them is `<initializations>`.
  *
- * @example Usage
- * ```ts
- * import { Initialization } from "@nimbus/apiclient/services/ovirt";
- * const value = new Initialization({ hostName: "a" });
- * console.log(value.hostName); // a
- * ```
  */
 export class Initialization extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -3221,12 +2669,6 @@ export class Initialization extends ModelStruct {
 /**
  * The engine's `<vm_base>` element, an object with an `href`; a list of them is `<vm_bases>`.
  *
- * @example Usage
- * ```ts
- * import { VmBase } from "@nimbus/apiclient/services/ovirt";
- * const value = new VmBase({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class VmBase extends Identified {
   /** `<type>`: one of the {@linkcode VmType} values. */
@@ -3333,12 +2775,6 @@ export class VmBase extends Identified {
 /**
  * The engine's `<template>` element, an object with an `href`; a list of them is `<templates>`.
  *
- * @example Usage
- * ```ts
- * import { Template } from "@nimbus/apiclient/services/ovirt";
- * const value = new Template({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Template extends VmBase {
   /** `<status>`: one of the {@linkcode TemplateStatus} values. */
@@ -3373,12 +2809,6 @@ export class Template extends VmBase {
 /**
  * The engine's `<instance_type>` element, an object with an `href`; a list of them is `<instance_types>`.
  *
- * @example Usage
- * ```ts
- * import { InstanceType } from "@nimbus/apiclient/services/ovirt";
- * const value = new InstanceType({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class InstanceType extends Template {
   /** Creates the object; only the given fields are set. */
@@ -3391,12 +2821,6 @@ export class InstanceType extends Template {
 /**
  * The engine's `<io>` element; a list of them is `<ios>`.
  *
- * @example Usage
- * ```ts
- * import { Io } from "@nimbus/apiclient/services/ovirt";
- * const value = new Io({});
- * console.log(value instanceof Io); // true
- * ```
  */
 export class Io extends ModelStruct {
   /** `<threads>`: a 32-bit integer (`xs:int`). */
@@ -3411,12 +2835,6 @@ export class Io extends ModelStruct {
 /**
  * The engine's `<ip>` element; a list of them is `<ips>`.
  *
- * @example Usage
- * ```ts
- * import { Ip } from "@nimbus/apiclient/services/ovirt";
- * const value = new Ip({ address: "a" });
- * console.log(value.address); // a
- * ```
  */
 export class Ip extends ModelStruct {
   /** `<address>`: a string. */
@@ -3437,12 +2855,6 @@ export class Ip extends ModelStruct {
 /**
  * The engine's `<ip_address_assignment>` element; a list of them is `<ip_address_assignments>`.
  *
- * @example Usage
- * ```ts
- * import { IpAddressAssignment } from "@nimbus/apiclient/services/ovirt";
- * const value = new IpAddressAssignment({});
- * console.log(value instanceof IpAddressAssignment); // true
- * ```
  */
 export class IpAddressAssignment extends ModelStruct {
   /** `<ip>`: a {@linkcode Ip}. */
@@ -3459,12 +2871,6 @@ export class IpAddressAssignment extends ModelStruct {
 /**
  * The engine's `<iscsi_bond>` element, an object with an `href`; a list of them is `<iscsi_bonds>`.
  *
- * @example Usage
- * ```ts
- * import { IscsiBond } from "@nimbus/apiclient/services/ovirt";
- * const value = new IscsiBond({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class IscsiBond extends Identified {
   /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -3483,12 +2889,6 @@ export class IscsiBond extends Identified {
 /**
  * The engine's `<iscsi_details>` element; a list of them is `<iscsi_detailss>`.
  *
- * @example Usage
- * ```ts
- * import { IscsiDetails } from "@nimbus/apiclient/services/ovirt";
- * const value = new IscsiDetails({ initiator: "a" });
- * console.log(value.initiator); // a
- * ```
  */
 export class IscsiDetails extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -3537,12 +2937,6 @@ export class IscsiDetails extends ModelStruct {
 /**
  * The engine's `<job>` element, an object with an `href`; a list of them is `<jobs>`.
  *
- * @example Usage
- * ```ts
- * import { Job } from "@nimbus/apiclient/services/ovirt";
- * const value = new Job({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Job extends Identified {
   /** `<status>`: one of the {@linkcode JobStatus} values. */
@@ -3571,12 +2965,6 @@ export class Job extends Identified {
 /**
  * The engine's `<katello_erratum>` element, an object with an `href`; a list of them is `<katello_errata>`.
  *
- * @example Usage
- * ```ts
- * import { KatelloErratum } from "@nimbus/apiclient/services/ovirt";
- * const value = new KatelloErratum({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class KatelloErratum extends Identified {
   /** `<title>`: a string. */
@@ -3607,12 +2995,6 @@ export class KatelloErratum extends Identified {
 /**
  * The engine's `<kernel>` element; a list of them is `<kernels>`.
  *
- * @example Usage
- * ```ts
- * import { Kernel } from "@nimbus/apiclient/services/ovirt";
- * const value = new Kernel({});
- * console.log(value instanceof Kernel); // true
- * ```
  */
 export class Kernel extends ModelStruct {
   /** `<version>`: a {@linkcode Version}. */
@@ -3627,12 +3009,6 @@ export class Kernel extends ModelStruct {
 /**
  * The engine's `<ksm>` element; a list of them is `<ksms>`.
  *
- * @example Usage
- * ```ts
- * import { Ksm } from "@nimbus/apiclient/services/ovirt";
- * const value = new Ksm({});
- * console.log(value instanceof Ksm); // true
- * ```
  */
 export class Ksm extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -3649,12 +3025,6 @@ export class Ksm extends ModelStruct {
 /**
  * The engine's `<link_layer_discovery_protocol_element>` element, an object with an `href`; a list of them is `<link_layer_discovery_protocol_elements>`.
  *
- * @example Usage
- * ```ts
- * import { LinkLayerDiscoveryProtocolElement } from "@nimbus/apiclient/services/ovirt";
- * const value = new LinkLayerDiscoveryProtocolElement({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class LinkLayerDiscoveryProtocolElement extends Identified {
   /** `<type>`: a 32-bit integer (`xs:int`). */
@@ -3675,12 +3045,6 @@ export class LinkLayerDiscoveryProtocolElement extends Identified {
 /**
  * The engine's `<logical_unit>` element; a list of them is `<logical_units>`.
  *
- * @example Usage
- * ```ts
- * import { LogicalUnit } from "@nimbus/apiclient/services/ovirt";
- * const value = new LogicalUnit({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class LogicalUnit extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -3733,12 +3097,6 @@ export class LogicalUnit extends ModelStruct {
 /**
  * The engine's `<mac>` element; a list of them is `<macs>`.
  *
- * @example Usage
- * ```ts
- * import { Mac } from "@nimbus/apiclient/services/ovirt";
- * const value = new Mac({ address: "a" });
- * console.log(value.address); // a
- * ```
  */
 export class Mac extends ModelStruct {
   /** `<address>`: a string. */
@@ -3753,12 +3111,6 @@ export class Mac extends ModelStruct {
 /**
  * The engine's `<mac_pool>` element, an object with an `href`; a list of them is `<mac_pools>`.
  *
- * @example Usage
- * ```ts
- * import { MacPool } from "@nimbus/apiclient/services/ovirt";
- * const value = new MacPool({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class MacPool extends Identified {
   /** `<allow_duplicates>`: a boolean. */
@@ -3779,12 +3131,6 @@ export class MacPool extends Identified {
 /**
  * The engine's `<m_dev_type>` element; a list of them is `<m_dev_types>`.
  *
- * @example Usage
- * ```ts
- * import { MDevType } from "@nimbus/apiclient/services/ovirt";
- * const value = new MDevType({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class MDevType extends ModelStruct {
   /** `<name>`: a string. */
@@ -3805,12 +3151,6 @@ export class MDevType extends ModelStruct {
 /**
  * The engine's `<memory_over_commit>` element; a list of them is `<memory_over_commits>`.
  *
- * @example Usage
- * ```ts
- * import { MemoryOverCommit } from "@nimbus/apiclient/services/ovirt";
- * const value = new MemoryOverCommit({});
- * console.log(value instanceof MemoryOverCommit); // true
- * ```
  */
 export class MemoryOverCommit extends ModelStruct {
   /** `<percent>`: a 32-bit integer (`xs:int`). */
@@ -3825,12 +3165,6 @@ export class MemoryOverCommit extends ModelStruct {
 /**
  * The engine's `<memory_policy>` element; a list of them is `<memory_policies>`.
  *
- * @example Usage
- * ```ts
- * import { MemoryPolicy } from "@nimbus/apiclient/services/ovirt";
- * const value = new MemoryPolicy({});
- * console.log(value instanceof MemoryPolicy); // true
- * ```
  */
 export class MemoryPolicy extends ModelStruct {
   /** `<guaranteed>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
@@ -3853,12 +3187,6 @@ export class MemoryPolicy extends ModelStruct {
 /**
  * The engine's `<method>` element; a list of them is `<methods>`.
  *
- * @example Usage
- * ```ts
- * import { Method } from "@nimbus/apiclient/services/ovirt";
- * const value = new Method({});
- * console.log(value instanceof Method); // true
- * ```
  */
 export class Method extends ModelStruct {
   /** Creates the object; only the given fields are set. */
@@ -3871,12 +3199,6 @@ export class Method extends ModelStruct {
 /**
  * The engine's `<migration_bandwidth>` element; a list of them is `<migration_bandwidths>`.
  *
- * @example Usage
- * ```ts
- * import { MigrationBandwidth } from "@nimbus/apiclient/services/ovirt";
- * const value = new MigrationBandwidth({});
- * console.log(value instanceof MigrationBandwidth); // true
- * ```
  */
 export class MigrationBandwidth extends ModelStruct {
   /** `<assignment_method>`: one of the {@linkcode MigrationBandwidthAssignmentMethod} values. */
@@ -3893,12 +3215,6 @@ export class MigrationBandwidth extends ModelStruct {
 /**
  * The engine's `<migration>` element; a list of them is `<migration_optionss>`.
  *
- * @example Usage
- * ```ts
- * import { MigrationOptions } from "@nimbus/apiclient/services/ovirt";
- * const value = new MigrationOptions({});
- * console.log(value instanceof MigrationOptions); // true
- * ```
  */
 export class MigrationOptions extends ModelStruct {
   /** `<auto_converge>`: one of the {@linkcode InheritableBoolean} values. */
@@ -3925,12 +3241,6 @@ export class MigrationOptions extends ModelStruct {
 /**
  * The engine's `<migration_policy>` element, an object with an `href`; a list of them is `<migration_policies>`.
  *
- * @example Usage
- * ```ts
- * import { MigrationPolicy } from "@nimbus/apiclient/services/ovirt";
- * const value = new MigrationPolicy({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class MigrationPolicy extends Identified {
   /** Creates the object; only the given fields are set. */
@@ -3943,12 +3253,6 @@ export class MigrationPolicy extends Identified {
 /**
  * The engine's `<network>` element, an object with an `href`; a list of them is `<networks>`.
  *
- * @example Usage
- * ```ts
- * import { Network } from "@nimbus/apiclient/services/ovirt";
- * const value = new Network({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Network extends Identified {
   /** `<ip>`: a {@linkcode Ip}. @deprecated Network.ip is deprecated in the engine API. */
@@ -4001,12 +3305,6 @@ export class Network extends Identified {
 /**
  * The engine's `<network_attachment>` element, an object with an `href`; a list of them is `<network_attachments>`.
  *
- * @example Usage
- * ```ts
- * import { NetworkAttachment } from "@nimbus/apiclient/services/ovirt";
- * const value = new NetworkAttachment({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class NetworkAttachment extends Identified {
   /** `<ip_address_assignments>`: a list of `<ip_address_assignment>` items, each a {@linkcode IpAddressAssignment}. */
@@ -4037,12 +3335,6 @@ export class NetworkAttachment extends Identified {
 /**
  * The engine's `<network_configuration>` element; a list of them is `<network_configurations>`.
  *
- * @example Usage
- * ```ts
- * import { NetworkConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new NetworkConfiguration({});
- * console.log(value instanceof NetworkConfiguration); // true
- * ```
  */
 export class NetworkConfiguration extends ModelStruct {
   /** `<nics>`: a list of `<nic>` items, each a {@linkcode Nic}. */
@@ -4059,12 +3351,6 @@ export class NetworkConfiguration extends ModelStruct {
 /**
  * The engine's `<network_filter>` element, an object with an `href`; a list of them is `<network_filters>`.
  *
- * @example Usage
- * ```ts
- * import { NetworkFilter } from "@nimbus/apiclient/services/ovirt";
- * const value = new NetworkFilter({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class NetworkFilter extends Identified {
   /** `<version>`: a {@linkcode Version}. */
@@ -4079,12 +3365,6 @@ export class NetworkFilter extends Identified {
 /**
  * The engine's `<network_filter_parameter>` element, an object with an `href`; a list of them is `<network_filter_parameters>`.
  *
- * @example Usage
- * ```ts
- * import { NetworkFilterParameter } from "@nimbus/apiclient/services/ovirt";
- * const value = new NetworkFilterParameter({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class NetworkFilterParameter extends Identified {
   /** `<value>`: a string. */
@@ -4101,12 +3381,6 @@ export class NetworkFilterParameter extends Identified {
 /**
  * The engine's `<network_label>` element, an object with an `href`; a list of them is `<network_labels>`.
  *
- * @example Usage
- * ```ts
- * import { NetworkLabel } from "@nimbus/apiclient/services/ovirt";
- * const value = new NetworkLabel({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class NetworkLabel extends Identified {
   /** `<network>`: a {@linkcode Network}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -4123,12 +3397,6 @@ export class NetworkLabel extends Identified {
 /**
  * The engine's `<nfs_profile_detail>` element; a list of them is `<nfs_profile_details>`.
  *
- * @example Usage
- * ```ts
- * import { NfsProfileDetail } from "@nimbus/apiclient/services/ovirt";
- * const value = new NfsProfileDetail({ nfsServerIp: "a" });
- * console.log(value.nfsServerIp); // a
- * ```
  */
 export class NfsProfileDetail extends EntityProfileDetail {
   /** `<nfs_server_ip>`: a string. */
@@ -4143,12 +3411,6 @@ export class NfsProfileDetail extends EntityProfileDetail {
 /**
  * The engine's `<nic>` element, an object with an `href`; a list of them is `<nics>`.
  *
- * @example Usage
- * ```ts
- * import { Nic } from "@nimbus/apiclient/services/ovirt";
- * const value = new Nic({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Nic extends Device {
   /** `<linked>`: a boolean. */
@@ -4193,12 +3455,6 @@ export class Nic extends Device {
 /**
  * The engine's `<nic_configuration>` element; a list of them is `<nic_configurations>`.
  *
- * @example Usage
- * ```ts
- * import { NicConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new NicConfiguration({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class NicConfiguration extends ModelStruct {
   /** `<name>`: a string. */
@@ -4223,12 +3479,6 @@ export class NicConfiguration extends ModelStruct {
 /**
  * The engine's `<host_numa_node>` element, an object with an `href`; a list of them is `<host_numa_nodes>`.
  *
- * @example Usage
- * ```ts
- * import { NumaNode } from "@nimbus/apiclient/services/ovirt";
- * const value = new NumaNode({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class NumaNode extends Identified {
   /** `<index>`: a 32-bit integer (`xs:int`). */
@@ -4253,12 +3503,6 @@ export class NumaNode extends Identified {
 /**
  * The engine's `<numa_node_pin>` element; a list of them is `<numa_node_pins>`.
  *
- * @example Usage
- * ```ts
- * import { NumaNodePin } from "@nimbus/apiclient/services/ovirt";
- * const value = new NumaNodePin({});
- * console.log(value instanceof NumaNodePin); // true
- * ```
  */
 export class NumaNodePin extends ModelStruct {
   /** `<host_numa_node>`: a {@linkcode NumaNode}. @deprecated NumaNodePin.hostNumaNode is deprecated in the engine API. */
@@ -4277,12 +3521,6 @@ export class NumaNodePin extends ModelStruct {
 /**
  * The engine's `<openstack_image>` element, an object with an `href`; a list of them is `<openstack_images>`.
  *
- * @example Usage
- * ```ts
- * import { OpenStackImage } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackImage({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackImage extends Identified {
   /** `<openstack_image_provider>`: a {@linkcode OpenStackImageProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -4297,12 +3535,6 @@ export class OpenStackImage extends Identified {
 /**
  * The engine's `<open_stack_provider>` element, an object with an `href`; a list of them is `<open_stack_providers>`.
  *
- * @example Usage
- * ```ts
- * import { OpenStackProvider } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackProvider({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackProvider extends ExternalProvider {
   /** `<tenant_name>`: a string. */
@@ -4317,12 +3549,6 @@ export class OpenStackProvider extends ExternalProvider {
 /**
  * The engine's `<openstack_image_provider>` element, an object with an `href`; a list of them is `<openstack_image_providers>`.
  *
- * @example Usage
- * ```ts
- * import { OpenStackImageProvider } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackImageProvider({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackImageProvider extends OpenStackProvider {
   /** `<certificates>`: a list of `<certificate>` items, each a {@linkcode Certificate}. A link (`<link rel="certificates">`): the list has only its `href` until `Connection.followLink` fetches it. */
@@ -4339,12 +3565,6 @@ export class OpenStackImageProvider extends OpenStackProvider {
 /**
  * The engine's `<openstack_network>` element, an object with an `href`; a list of them is `<openstack_networks>`.
  *
- * @example Usage
- * ```ts
- * import { OpenStackNetwork } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackNetwork({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackNetwork extends Identified {
   /** `<openstack_network_provider>`: a {@linkcode OpenStackNetworkProvider}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -4359,12 +3579,6 @@ export class OpenStackNetwork extends Identified {
 /**
  * The engine's `<openstack_network_provider>` element, an object with an `href`; a list of them is `<openstack_network_providers>`.
  *
- * @example Usage
- * ```ts
- * import { OpenStackNetworkProvider } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackNetworkProvider({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackNetworkProvider extends OpenStackProvider {
   /** `<plugin_type>`: one of the {@linkcode NetworkPluginType} values. @deprecated OpenStackNetworkProvider.pluginType is deprecated in the engine API. */
@@ -4403,12 +3617,6 @@ export class OpenStackNetworkProvider extends OpenStackProvider {
 /**
  * The engine's `<openstack_subnet>` element, an object with an `href`; a list of them is `<openstack_subnets>`.
  *
- * @example Usage
- * ```ts
- * import { OpenStackSubnet } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackSubnet({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackSubnet extends Identified {
   /** `<cidr>`: a string. */
@@ -4432,12 +3640,6 @@ export class OpenStackSubnet extends Identified {
  * The engine's `<openstack_volume_authentication_key>` element, an object with an `href`; a list of them is `<openstack_volume_authentication_keys>`.
  * @deprecated OpenstackVolumeAuthenticationKey is deprecated in the engine API.
  *
- * @example Usage
- * ```ts
- * import { OpenstackVolumeAuthenticationKey } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenstackVolumeAuthenticationKey({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenstackVolumeAuthenticationKey extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -4463,12 +3665,6 @@ export class OpenstackVolumeAuthenticationKey extends Identified {
  * The engine's `<openstack_volume_provider>` element, an object with an `href`; a list of them is `<openstack_volume_providers>`.
  * @deprecated OpenStackVolumeProvider is deprecated in the engine API.
  *
- * @example Usage
- * ```ts
- * import { OpenStackVolumeProvider } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackVolumeProvider({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackVolumeProvider extends OpenStackProvider {
   /** `<data_center>`: a {@linkcode DataCenter}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -4490,12 +3686,6 @@ export class OpenStackVolumeProvider extends OpenStackProvider {
  * The engine's `<open_stack_volume_type>` element, an object with an `href`; a list of them is `<open_stack_volume_types>`.
  * @deprecated OpenStackVolumeType is deprecated in the engine API.
  *
- * @example Usage
- * ```ts
- * import { OpenStackVolumeType } from "@nimbus/apiclient/services/ovirt";
- * const value = new OpenStackVolumeType({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OpenStackVolumeType extends Identified {
   /** `<properties>`: a list of `<property>` items, each a {@linkcode Property}. */
@@ -4512,12 +3702,6 @@ export class OpenStackVolumeType extends Identified {
 /**
  * The engine's `<os>` element; a list of them is `<oss>`.
  *
- * @example Usage
- * ```ts
- * import { OperatingSystem } from "@nimbus/apiclient/services/ovirt";
- * const value = new OperatingSystem({ type: "a" });
- * console.log(value.type); // a
- * ```
  */
 export class OperatingSystem extends ModelStruct {
   /** `<type>`: a string. */
@@ -4548,12 +3732,6 @@ export class OperatingSystem extends ModelStruct {
 /**
  * The engine's `<operating_system>` element, an object with an `href`; a list of them is `<operation_systems>`.
  *
- * @example Usage
- * ```ts
- * import { OperatingSystemInfo } from "@nimbus/apiclient/services/ovirt";
- * const value = new OperatingSystemInfo({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class OperatingSystemInfo extends Identified {
   /** `<large_icon>`: a {@linkcode Icon}. */
@@ -4574,12 +3752,6 @@ export class OperatingSystemInfo extends Identified {
 /**
  * The engine's `<option>` element; a list of them is `<options>`.
  *
- * @example Usage
- * ```ts
- * import { Option } from "@nimbus/apiclient/services/ovirt";
- * const value = new Option({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class Option extends ModelStruct {
   /** `<name>`: a string. */
@@ -4598,12 +3770,6 @@ export class Option extends ModelStruct {
 /**
  * The engine's `<package>` element; a list of them is `<packages>`.
  *
- * @example Usage
- * ```ts
- * import { Package } from "@nimbus/apiclient/services/ovirt";
- * const value = new Package({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class Package extends ModelStruct {
   /** `<name>`: a string. */
@@ -4618,12 +3784,6 @@ export class Package extends ModelStruct {
 /**
  * The engine's `<payload>` element; a list of them is `<payloads>`.
  *
- * @example Usage
- * ```ts
- * import { Payload } from "@nimbus/apiclient/services/ovirt";
- * const value = new Payload({ volumeId: "a" });
- * console.log(value.volumeId); // a
- * ```
  */
 export class Payload extends ModelStruct {
   /** `<files>`: a list of `<file>` items, each a {@linkcode File}. */
@@ -4642,12 +3802,6 @@ export class Payload extends ModelStruct {
 /**
  * The engine's `<permission>` element, an object with an `href`; a list of them is `<permissions>`.
  *
- * @example Usage
- * ```ts
- * import { Permission } from "@nimbus/apiclient/services/ovirt";
- * const value = new Permission({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Permission extends Identified {
   /** `<role>`: a {@linkcode Role}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -4682,12 +3836,6 @@ export class Permission extends Identified {
 /**
  * The engine's `<permit>` element, an object with an `href`; a list of them is `<permits>`.
  *
- * @example Usage
- * ```ts
- * import { Permit } from "@nimbus/apiclient/services/ovirt";
- * const value = new Permit({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Permit extends Identified {
   /** `<administrative>`: a boolean. */
@@ -4704,12 +3852,6 @@ export class Permit extends Identified {
 /**
  * The engine's `<pm_proxy>` element; a list of them is `<pm_proxies>`.
  *
- * @example Usage
- * ```ts
- * import { PmProxy } from "@nimbus/apiclient/services/ovirt";
- * const value = new PmProxy({});
- * console.log(value instanceof PmProxy); // true
- * ```
  */
 export class PmProxy extends ModelStruct {
   /** `<type>`: one of the {@linkcode PmProxyType} values. */
@@ -4724,12 +3866,6 @@ export class PmProxy extends ModelStruct {
 /**
  * The engine's `<port_mirroring>` element; a list of them is `<port_mirrorings>`.
  *
- * @example Usage
- * ```ts
- * import { PortMirroring } from "@nimbus/apiclient/services/ovirt";
- * const value = new PortMirroring({});
- * console.log(value instanceof PortMirroring); // true
- * ```
  */
 export class PortMirroring extends ModelStruct {
   /** Creates the object; only the given fields are set. */
@@ -4742,12 +3878,6 @@ export class PortMirroring extends ModelStruct {
 /**
  * The engine's `<power_management>` element; a list of them is `<power_managements>`.
  *
- * @example Usage
- * ```ts
- * import { PowerManagement } from "@nimbus/apiclient/services/ovirt";
- * const value = new PowerManagement({ address: "a" });
- * console.log(value.address); // a
- * ```
  */
 export class PowerManagement extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -4784,12 +3914,6 @@ export class PowerManagement extends ModelStruct {
 /**
  * The engine's `<product>` element, an object with an `href`; a list of them is `<products>`.
  *
- * @example Usage
- * ```ts
- * import { Product } from "@nimbus/apiclient/services/ovirt";
- * const value = new Product({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Product extends Identified {
   /** Creates the object; only the given fields are set. */
@@ -4802,12 +3926,6 @@ export class Product extends Identified {
 /**
  * The engine's `<product_info>` element; a list of them is `<product_infos>`.
  *
- * @example Usage
- * ```ts
- * import { ProductInfo } from "@nimbus/apiclient/services/ovirt";
- * const value = new ProductInfo({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class ProductInfo extends ModelStruct {
   /** `<name>`: a string. */
@@ -4828,12 +3946,6 @@ export class ProductInfo extends ModelStruct {
 /**
  * The engine's `<profile_detail>` element; a list of them is `<profile_details>`.
  *
- * @example Usage
- * ```ts
- * import { ProfileDetail } from "@nimbus/apiclient/services/ovirt";
- * const value = new ProfileDetail({ profileType: "a" });
- * console.log(value.profileType); // a
- * ```
  */
 export class ProfileDetail extends ModelStruct {
   /** `<profile_type>`: a string. */
@@ -4856,12 +3968,6 @@ export class ProfileDetail extends ModelStruct {
 /**
  * The engine's `<property>` element; a list of them is `<properties>`.
  *
- * @example Usage
- * ```ts
- * import { Property } from "@nimbus/apiclient/services/ovirt";
- * const value = new Property({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class Property extends ModelStruct {
   /** `<name>`: a string. */
@@ -4878,12 +3984,6 @@ export class Property extends ModelStruct {
 /**
  * The engine's `<proxy_ticket>` element; a list of them is `<proxy_tickets>`.
  *
- * @example Usage
- * ```ts
- * import { ProxyTicket } from "@nimbus/apiclient/services/ovirt";
- * const value = new ProxyTicket({ value: "a" });
- * console.log(value.value); // a
- * ```
  */
 export class ProxyTicket extends ModelStruct {
   /** `<value>`: a string. */
@@ -4898,12 +3998,6 @@ export class ProxyTicket extends ModelStruct {
 /**
  * The engine's `<qos>` element, an object with an `href`; a list of them is `<qoss>`.
  *
- * @example Usage
- * ```ts
- * import { Qos } from "@nimbus/apiclient/services/ovirt";
- * const value = new Qos({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Qos extends Identified {
   /** `<type>`: one of the {@linkcode QosType} values. */
@@ -4952,12 +4046,6 @@ export class Qos extends Identified {
 /**
  * The engine's `<quota>` element, an object with an `href`; a list of them is `<quotas>`.
  *
- * @example Usage
- * ```ts
- * import { Quota } from "@nimbus/apiclient/services/ovirt";
- * const value = new Quota({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Quota extends Identified {
   /** `<data_center>`: a {@linkcode DataCenter}. */
@@ -4992,12 +4080,6 @@ export class Quota extends Identified {
 /**
  * The engine's `<quota_cluster_limit>` element, an object with an `href`; a list of them is `<quota_cluster_limits>`.
  *
- * @example Usage
- * ```ts
- * import { QuotaClusterLimit } from "@nimbus/apiclient/services/ovirt";
- * const value = new QuotaClusterLimit({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class QuotaClusterLimit extends Identified {
   /** `<vcpu_limit>`: a 32-bit integer (`xs:int`). */
@@ -5022,12 +4104,6 @@ export class QuotaClusterLimit extends Identified {
 /**
  * The engine's `<quota_storage_limit>` element, an object with an `href`; a list of them is `<quota_storage_limits>`.
  *
- * @example Usage
- * ```ts
- * import { QuotaStorageLimit } from "@nimbus/apiclient/services/ovirt";
- * const value = new QuotaStorageLimit({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class QuotaStorageLimit extends Identified {
   /** `<limit>`: a 64-bit integer (`xs:long`), read as a `bigint`. */
@@ -5048,12 +4124,6 @@ export class QuotaStorageLimit extends Identified {
 /**
  * The engine's `<range>` element; a list of them is `<ranges>`.
  *
- * @example Usage
- * ```ts
- * import { Range } from "@nimbus/apiclient/services/ovirt";
- * const value = new Range({ from: "a" });
- * console.log(value.from); // a
- * ```
  */
 export class Range extends ModelStruct {
   /** `<from>`: a string. */
@@ -5070,12 +4140,6 @@ export class Range extends ModelStruct {
 /**
  * The engine's `<rate>` element; a list of them is `<rates>`.
  *
- * @example Usage
- * ```ts
- * import { Rate } from "@nimbus/apiclient/services/ovirt";
- * const value = new Rate({});
- * console.log(value instanceof Rate); // true
- * ```
  */
 export class Rate extends ModelStruct {
   /** `<bytes>`: a 32-bit integer (`xs:int`). */
@@ -5092,12 +4156,6 @@ export class Rate extends ModelStruct {
 /**
  * The engine's `<registration_affinity_group_mapping>` element; a list of them is `<registration_affinity_group_mappings>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationAffinityGroupMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationAffinityGroupMapping({});
- * console.log(value instanceof RegistrationAffinityGroupMapping); // true
- * ```
  */
 export class RegistrationAffinityGroupMapping extends ModelStruct {
   /** `<from>`: a {@linkcode AffinityGroup}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5114,12 +4172,6 @@ export class RegistrationAffinityGroupMapping extends ModelStruct {
 /**
  * The engine's `<registration_affinity_label_mapping>` element; a list of them is `<registration_affinity_label_mappings>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationAffinityLabelMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationAffinityLabelMapping({});
- * console.log(value instanceof RegistrationAffinityLabelMapping); // true
- * ```
  */
 export class RegistrationAffinityLabelMapping extends ModelStruct {
   /** `<from>`: a {@linkcode AffinityLabel}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5136,12 +4188,6 @@ export class RegistrationAffinityLabelMapping extends ModelStruct {
 /**
  * The engine's `<registration_cluster_mapping>` element; a list of them is `<registration_cluster_mappings>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationClusterMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationClusterMapping({});
- * console.log(value instanceof RegistrationClusterMapping); // true
- * ```
  */
 export class RegistrationClusterMapping extends ModelStruct {
   /** `<from>`: a {@linkcode Cluster}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5158,12 +4204,6 @@ export class RegistrationClusterMapping extends ModelStruct {
 /**
  * The engine's `<registration_configuration>` element; a list of them is `<registration_configurations>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationConfiguration({});
- * console.log(value instanceof RegistrationConfiguration); // true
- * ```
  */
 export class RegistrationConfiguration extends ModelStruct {
   /** `<cluster_mappings>`: a list of `<registration_cluster_mapping>` items, each a {@linkcode RegistrationClusterMapping}. */
@@ -5190,12 +4230,6 @@ export class RegistrationConfiguration extends ModelStruct {
 /**
  * The engine's `<registration_domain_mapping>` element; a list of them is `<registration_domain_mappings>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationDomainMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationDomainMapping({});
- * console.log(value instanceof RegistrationDomainMapping); // true
- * ```
  */
 export class RegistrationDomainMapping extends ModelStruct {
   /** `<from>`: a {@linkcode Domain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5212,12 +4246,6 @@ export class RegistrationDomainMapping extends ModelStruct {
 /**
  * The engine's `<registration_lun_mapping>` element; a list of them is `<registration_lun_mappings>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationLunMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationLunMapping({});
- * console.log(value instanceof RegistrationLunMapping); // true
- * ```
  */
 export class RegistrationLunMapping extends ModelStruct {
   /** `<from>`: a {@linkcode Disk}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5234,12 +4262,6 @@ export class RegistrationLunMapping extends ModelStruct {
 /**
  * The engine's `<registration_role_mapping>` element; a list of them is `<registration_role_mappings>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationRoleMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationRoleMapping({});
- * console.log(value instanceof RegistrationRoleMapping); // true
- * ```
  */
 export class RegistrationRoleMapping extends ModelStruct {
   /** `<from>`: a {@linkcode Role}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5256,12 +4278,6 @@ export class RegistrationRoleMapping extends ModelStruct {
 /**
  * The engine's `<registration_vnic_profile_mapping>` element; a list of them is `<registration_vnic_profile_mappings>`.
  *
- * @example Usage
- * ```ts
- * import { RegistrationVnicProfileMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new RegistrationVnicProfileMapping({});
- * console.log(value instanceof RegistrationVnicProfileMapping); // true
- * ```
  */
 export class RegistrationVnicProfileMapping extends ModelStruct {
   /** `<from>`: a {@linkcode VnicProfile}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5278,12 +4294,6 @@ export class RegistrationVnicProfileMapping extends ModelStruct {
 /**
  * The engine's `<reported_configuration>` element; a list of them is `<reported_configurations>`.
  *
- * @example Usage
- * ```ts
- * import { ReportedConfiguration } from "@nimbus/apiclient/services/ovirt";
- * const value = new ReportedConfiguration({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class ReportedConfiguration extends ModelStruct {
   /** `<name>`: a string. */
@@ -5304,12 +4314,6 @@ export class ReportedConfiguration extends ModelStruct {
 /**
  * The engine's `<reported_device>` element, an object with an `href`; a list of them is `<reported_devices>`.
  *
- * @example Usage
- * ```ts
- * import { ReportedDevice } from "@nimbus/apiclient/services/ovirt";
- * const value = new ReportedDevice({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class ReportedDevice extends Identified {
   /** `<type>`: one of the {@linkcode ReportedDeviceType} values. */
@@ -5330,12 +4334,6 @@ export class ReportedDevice extends Identified {
 /**
  * The engine's `<rng_device>` element; a list of them is `<rng_devices>`.
  *
- * @example Usage
- * ```ts
- * import { RngDevice } from "@nimbus/apiclient/services/ovirt";
- * const value = new RngDevice({});
- * console.log(value instanceof RngDevice); // true
- * ```
  */
 export class RngDevice extends ModelStruct {
   /** `<rate>`: a {@linkcode Rate}. */
@@ -5352,12 +4350,6 @@ export class RngDevice extends ModelStruct {
 /**
  * The engine's `<role>` element, an object with an `href`; a list of them is `<roles>`.
  *
- * @example Usage
- * ```ts
- * import { Role } from "@nimbus/apiclient/services/ovirt";
- * const value = new Role({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Role extends Identified {
   /** `<mutable>`: a boolean. */
@@ -5378,12 +4370,6 @@ export class Role extends Identified {
 /**
  * The engine's `<scheduling_policy>` element, an object with an `href`; a list of them is `<scheduling_policies>`.
  *
- * @example Usage
- * ```ts
- * import { SchedulingPolicy } from "@nimbus/apiclient/services/ovirt";
- * const value = new SchedulingPolicy({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class SchedulingPolicy extends Identified {
   /** `<locked>`: a boolean. */
@@ -5408,12 +4394,6 @@ export class SchedulingPolicy extends Identified {
 /**
  * The engine's `<scheduling_policy_unit>` element, an object with an `href`; a list of them is `<scheduling_policy_units>`.
  *
- * @example Usage
- * ```ts
- * import { SchedulingPolicyUnit } from "@nimbus/apiclient/services/ovirt";
- * const value = new SchedulingPolicyUnit({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class SchedulingPolicyUnit extends Identified {
   /** `<type>`: one of the {@linkcode PolicyUnitType} values. */
@@ -5434,12 +4414,6 @@ export class SchedulingPolicyUnit extends Identified {
 /**
  * The engine's `<se_linux>` element; a list of them is `<se_linuxs>`.
  *
- * @example Usage
- * ```ts
- * import { SeLinux } from "@nimbus/apiclient/services/ovirt";
- * const value = new SeLinux({});
- * console.log(value instanceof SeLinux); // true
- * ```
  */
 export class SeLinux extends ModelStruct {
   /** `<mode>`: one of the {@linkcode SeLinuxMode} values. */
@@ -5454,12 +4428,6 @@ export class SeLinux extends ModelStruct {
 /**
  * The engine's `<serial_number>` element; a list of them is `<serial_numbers>`.
  *
- * @example Usage
- * ```ts
- * import { SerialNumber } from "@nimbus/apiclient/services/ovirt";
- * const value = new SerialNumber({ value: "a" });
- * console.log(value.value); // a
- * ```
  */
 export class SerialNumber extends ModelStruct {
   /** `<policy>`: one of the {@linkcode SerialNumberPolicy} values. */
@@ -5476,12 +4444,6 @@ export class SerialNumber extends ModelStruct {
 /**
  * The engine's `<session>` element, an object with an `href`; a list of them is `<sessions>`.
  *
- * @example Usage
- * ```ts
- * import { Session } from "@nimbus/apiclient/services/ovirt";
- * const value = new Session({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Session extends Identified {
   /** `<protocol>`: a string. */
@@ -5504,12 +4466,6 @@ export class Session extends Identified {
 /**
  * The engine's `<skip_if_connectivity_broken>` element; a list of them is `<skip_if_connectivity_brokens>`.
  *
- * @example Usage
- * ```ts
- * import { SkipIfConnectivityBroken } from "@nimbus/apiclient/services/ovirt";
- * const value = new SkipIfConnectivityBroken({});
- * console.log(value instanceof SkipIfConnectivityBroken); // true
- * ```
  */
 export class SkipIfConnectivityBroken extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -5526,12 +4482,6 @@ export class SkipIfConnectivityBroken extends ModelStruct {
 /**
  * The engine's `<skip_if_sd_active>` element; a list of them is `<skip_if_sd_actives>`.
  *
- * @example Usage
- * ```ts
- * import { SkipIfSdActive } from "@nimbus/apiclient/services/ovirt";
- * const value = new SkipIfSdActive({});
- * console.log(value instanceof SkipIfSdActive); // true
- * ```
  */
 export class SkipIfSdActive extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -5550,7 +4500,7 @@ export class SkipIfSdActive extends ModelStruct {
  * ```ts
  * import { Vm } from "@nimbus/apiclient/services/ovirt";
  * const value = new Vm({ id: "a" });
- * console.log(value.id); // a
+ * console.assert(value.id === "a");
  * ```
  */
 export class Vm extends VmBase {
@@ -5642,12 +4592,6 @@ export class Vm extends VmBase {
 /**
  * The engine's `<snapshot>` element, an object with an `href`; a list of them is `<snapshots>`.
  *
- * @example Usage
- * ```ts
- * import { Snapshot } from "@nimbus/apiclient/services/ovirt";
- * const value = new Snapshot({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Snapshot extends Vm {
   /** `<date>`: a date (`xs:dateTime`). */
@@ -5672,12 +4616,6 @@ export class Snapshot extends Vm {
 /**
  * The engine's `<special_objects>` element; a list of them is `<special_objectss>`.
  *
- * @example Usage
- * ```ts
- * import { SpecialObjects } from "@nimbus/apiclient/services/ovirt";
- * const value = new SpecialObjects({});
- * console.log(value instanceof SpecialObjects); // true
- * ```
  */
 export class SpecialObjects extends ModelStruct {
   /** `<blank_template>`: a {@linkcode Template}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -5694,12 +4632,6 @@ export class SpecialObjects extends ModelStruct {
 /**
  * The engine's `<spm>` element; a list of them is `<spms>`.
  *
- * @example Usage
- * ```ts
- * import { Spm } from "@nimbus/apiclient/services/ovirt";
- * const value = new Spm({});
- * console.log(value instanceof Spm); // true
- * ```
  */
 export class Spm extends ModelStruct {
   /** `<priority>`: a 32-bit integer (`xs:int`). */
@@ -5716,12 +4648,6 @@ export class Spm extends ModelStruct {
 /**
  * The engine's `<ssh>` element, an object with an `href`; a list of them is `<sshs>`.
  *
- * @example Usage
- * ```ts
- * import { Ssh } from "@nimbus/apiclient/services/ovirt";
- * const value = new Ssh({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Ssh extends Identified {
   /** `<port>`: a 32-bit integer (`xs:int`). */
@@ -5744,12 +4670,6 @@ export class Ssh extends Identified {
 /**
  * The engine's `<ssh_public_key>` element, an object with an `href`; a list of them is `<ssh_public_keys>`.
  *
- * @example Usage
- * ```ts
- * import { SshPublicKey } from "@nimbus/apiclient/services/ovirt";
- * const value = new SshPublicKey({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class SshPublicKey extends Identified {
   /** `<content>`: a string. */
@@ -5766,12 +4686,6 @@ export class SshPublicKey extends Identified {
 /**
  * The engine's `<sso>` element; a list of them is `<ssos>`.
  *
- * @example Usage
- * ```ts
- * import { Sso } from "@nimbus/apiclient/services/ovirt";
- * const value = new Sso({});
- * console.log(value instanceof Sso); // true
- * ```
  */
 export class Sso extends ModelStruct {
   /** `<methods>`: a list of `<method>` items, each a {@linkcode Method}. */
@@ -5786,12 +4700,6 @@ export class Sso extends ModelStruct {
 /**
  * The engine's `<statistic>` element, an object with an `href`; a list of them is `<statistics>`.
  *
- * @example Usage
- * ```ts
- * import { Statistic } from "@nimbus/apiclient/services/ovirt";
- * const value = new Statistic({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Statistic extends Identified {
   /** `<values>`: a list of `<value>` items, each a {@linkcode Value}. */
@@ -5830,12 +4738,6 @@ export class Statistic extends Identified {
 /**
  * The engine's `<step>` element, an object with an `href`; a list of them is `<steps>`.
  *
- * @example Usage
- * ```ts
- * import { Step } from "@nimbus/apiclient/services/ovirt";
- * const value = new Step({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Step extends Identified {
   /** `<type>`: one of the {@linkcode StepEnum} values. */
@@ -5872,12 +4774,6 @@ export class Step extends Identified {
 /**
  * The engine's `<storage_connection>` element, an object with an `href`; a list of them is `<storage_connections>`.
  *
- * @example Usage
- * ```ts
- * import { StorageConnection } from "@nimbus/apiclient/services/ovirt";
- * const value = new StorageConnection({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class StorageConnection extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -5922,12 +4818,6 @@ export class StorageConnection extends Identified {
 /**
  * The engine's `<storage_connection_extension>` element, an object with an `href`; a list of them is `<storage_connection_extensions>`.
  *
- * @example Usage
- * ```ts
- * import { StorageConnectionExtension } from "@nimbus/apiclient/services/ovirt";
- * const value = new StorageConnectionExtension({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class StorageConnectionExtension extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -5950,12 +4840,6 @@ export class StorageConnectionExtension extends Identified {
 /**
  * The engine's `<storage_domain>` element, an object with an `href`; a list of them is `<storage_domains>`.
  *
- * @example Usage
- * ```ts
- * import { StorageDomain } from "@nimbus/apiclient/services/ovirt";
- * const value = new StorageDomain({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class StorageDomain extends Identified {
   /** `<type>`: one of the {@linkcode StorageDomainType} values. */
@@ -6028,12 +4912,6 @@ export class StorageDomain extends Identified {
 /**
  * The engine's `<storage_domain_lease>` element; a list of them is `<storage_domain_leases>`.
  *
- * @example Usage
- * ```ts
- * import { StorageDomainLease } from "@nimbus/apiclient/services/ovirt";
- * const value = new StorageDomainLease({});
- * console.log(value instanceof StorageDomainLease); // true
- * ```
  */
 export class StorageDomainLease extends ModelStruct {
   /** `<storage_domain>`: a {@linkcode StorageDomain}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -6048,12 +4926,6 @@ export class StorageDomainLease extends ModelStruct {
 /**
  * The engine's `<system_option>` element, an object with an `href`; a list of them is `<system_options>`.
  *
- * @example Usage
- * ```ts
- * import { SystemOption } from "@nimbus/apiclient/services/ovirt";
- * const value = new SystemOption({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class SystemOption extends Identified {
   /** `<values>`: a list of `<system_option_value>` items, each a {@linkcode SystemOptionValue}. */
@@ -6068,12 +4940,6 @@ export class SystemOption extends Identified {
 /**
  * The engine's `<system_option_value>` element; a list of them is `<system_option_values>`.
  *
- * @example Usage
- * ```ts
- * import { SystemOptionValue } from "@nimbus/apiclient/services/ovirt";
- * const value = new SystemOptionValue({ value: "a" });
- * console.log(value.value); // a
- * ```
  */
 export class SystemOptionValue extends ModelStruct {
   /** `<value>`: a string. */
@@ -6090,12 +4956,6 @@ export class SystemOptionValue extends ModelStruct {
 /**
  * The engine's `<tag>` element, an object with an `href`; a list of them is `<tags>`.
  *
- * @example Usage
- * ```ts
- * import { Tag } from "@nimbus/apiclient/services/ovirt";
- * const value = new Tag({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Tag extends Identified {
   /** `<host>`: a {@linkcode Host}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -6120,12 +4980,6 @@ export class Tag extends Identified {
 /**
  * The engine's `<template_version>` element; a list of them is `<template_versions>`.
  *
- * @example Usage
- * ```ts
- * import { TemplateVersion } from "@nimbus/apiclient/services/ovirt";
- * const value = new TemplateVersion({ versionName: "a" });
- * console.log(value.versionName); // a
- * ```
  */
 export class TemplateVersion extends ModelStruct {
   /** `<version_number>`: a 32-bit integer (`xs:int`). */
@@ -6144,12 +4998,6 @@ export class TemplateVersion extends ModelStruct {
 /**
  * The engine's `<ticket>` element; a list of them is `<tickets>`.
  *
- * @example Usage
- * ```ts
- * import { Ticket } from "@nimbus/apiclient/services/ovirt";
- * const value = new Ticket({});
- * console.log(value instanceof Ticket); // true
- * ```
  */
 export class Ticket extends ModelStruct {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -6168,12 +5016,6 @@ export class Ticket extends ModelStruct {
 /**
  * The engine's `<time_zone>` element; a list of them is `<time_zones>`.
  *
- * @example Usage
- * ```ts
- * import { TimeZone } from "@nimbus/apiclient/services/ovirt";
- * const value = new TimeZone({ name: "a" });
- * console.log(value.name); // a
- * ```
  */
 export class TimeZone extends ModelStruct {
   /** `<name>`: a string. */
@@ -6190,12 +5032,6 @@ export class TimeZone extends ModelStruct {
 /**
  * The engine's `<transparent_hugepages>` element; a list of them is `<transparent_huge_pagess>`.
  *
- * @example Usage
- * ```ts
- * import { TransparentHugePages } from "@nimbus/apiclient/services/ovirt";
- * const value = new TransparentHugePages({});
- * console.log(value instanceof TransparentHugePages); // true
- * ```
  */
 export class TransparentHugePages extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -6210,12 +5046,6 @@ export class TransparentHugePages extends ModelStruct {
 /**
  * The engine's `<unmanaged_network>` element, an object with an `href`; a list of them is `<unmanaged_networks>`.
  *
- * @example Usage
- * ```ts
- * import { UnmanagedNetwork } from "@nimbus/apiclient/services/ovirt";
- * const value = new UnmanagedNetwork({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class UnmanagedNetwork extends Identified {
   /** `<host_nic>`: a {@linkcode HostNic}. A link: the engine sends only `href` and `id`; `Connection.followLink` fetches the object. */
@@ -6232,12 +5062,6 @@ export class UnmanagedNetwork extends Identified {
 /**
  * The engine's `<usb>` element; a list of them is `<usbs>`.
  *
- * @example Usage
- * ```ts
- * import { Usb } from "@nimbus/apiclient/services/ovirt";
- * const value = new Usb({});
- * console.log(value instanceof Usb); // true
- * ```
  */
 export class Usb extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -6254,12 +5078,6 @@ export class Usb extends ModelStruct {
 /**
  * The engine's `<user>` element, an object with an `href`; a list of them is `<users>`.
  *
- * @example Usage
- * ```ts
- * import { User } from "@nimbus/apiclient/services/ovirt";
- * const value = new User({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class User extends Identified {
   /** Fields hidden from `Deno.inspect` and `JSON.stringify`. */
@@ -6308,12 +5126,6 @@ export class User extends Identified {
 /**
  * The engine's `<user_option>` element, an object with an `href`; a list of them is `<user_options>`.
  *
- * @example Usage
- * ```ts
- * import { UserOption } from "@nimbus/apiclient/services/ovirt";
- * const value = new UserOption({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class UserOption extends Identified {
   /** `<content>`: a string. */
@@ -6330,12 +5142,6 @@ export class UserOption extends Identified {
 /**
  * The engine's `<value>` element; a list of them is `<values>`.
  *
- * @example Usage
- * ```ts
- * import { Value } from "@nimbus/apiclient/services/ovirt";
- * const value = new Value({ detail: "a" });
- * console.log(value.detail); // a
- * ```
  */
 export class Value extends ModelStruct {
   /** `<datum>`: a decimal (`xs:decimal`). */
@@ -6352,12 +5158,6 @@ export class Value extends ModelStruct {
 /**
  * The engine's `<vcpu_pin>` element; a list of them is `<vcpu_pins>`.
  *
- * @example Usage
- * ```ts
- * import { VcpuPin } from "@nimbus/apiclient/services/ovirt";
- * const value = new VcpuPin({ cpuSet: "a" });
- * console.log(value.cpuSet); // a
- * ```
  */
 export class VcpuPin extends ModelStruct {
   /** `<vcpu>`: a 32-bit integer (`xs:int`). */
@@ -6374,12 +5174,6 @@ export class VcpuPin extends ModelStruct {
 /**
  * The engine's `<vendor>` element, an object with an `href`; a list of them is `<vendors>`.
  *
- * @example Usage
- * ```ts
- * import { Vendor } from "@nimbus/apiclient/services/ovirt";
- * const value = new Vendor({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Vendor extends Identified {
   /** Creates the object; only the given fields are set. */
@@ -6392,12 +5186,6 @@ export class Vendor extends Identified {
 /**
  * The engine's `<version>` element, an object with an `href`; a list of them is `<versions>`.
  *
- * @example Usage
- * ```ts
- * import { Version } from "@nimbus/apiclient/services/ovirt";
- * const value = new Version({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Version extends Identified {
   /** `<major>`: a 32-bit integer (`xs:int`). */
@@ -6420,12 +5208,6 @@ export class Version extends Identified {
 /**
  * The engine's `<virtio_scsi>` element; a list of them is `<virtio_scsis>`.
  *
- * @example Usage
- * ```ts
- * import { VirtioScsi } from "@nimbus/apiclient/services/ovirt";
- * const value = new VirtioScsi({});
- * console.log(value instanceof VirtioScsi); // true
- * ```
  */
 export class VirtioScsi extends ModelStruct {
   /** `<enabled>`: a boolean. */
@@ -6440,12 +5222,6 @@ export class VirtioScsi extends ModelStruct {
 /**
  * The engine's `<vm_numa_node>` element, an object with an `href`; a list of them is `<vm_numa_nodes>`.
  *
- * @example Usage
- * ```ts
- * import { VirtualNumaNode } from "@nimbus/apiclient/services/ovirt";
- * const value = new VirtualNumaNode({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class VirtualNumaNode extends NumaNode {
   /** `<numa_node_pins>`: a list of `<numa_node_pin>` items, each a {@linkcode NumaNodePin}. */
@@ -6464,12 +5240,6 @@ export class VirtualNumaNode extends NumaNode {
 /**
  * The engine's `<vlan>` element; a list of them is `<vlans>`.
  *
- * @example Usage
- * ```ts
- * import { Vlan } from "@nimbus/apiclient/services/ovirt";
- * const value = new Vlan({});
- * console.log(value instanceof Vlan); // true
- * ```
  */
 export class Vlan extends ModelStruct {
   /** Creates the object; only the given fields are set. */
@@ -6482,12 +5252,6 @@ export class Vlan extends ModelStruct {
 /**
  * The engine's `<vm_mediated_device>` element, an object with an `href`; a list of them is `<vm_mediated_devices>`.
  *
- * @example Usage
- * ```ts
- * import { VmMediatedDevice } from "@nimbus/apiclient/services/ovirt";
- * const value = new VmMediatedDevice({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class VmMediatedDevice extends Device {
   /** `<spec_params>`: a list of `<property>` items, each a {@linkcode Property}. */
@@ -6502,12 +5266,6 @@ export class VmMediatedDevice extends Device {
 /**
  * The engine's `<vm_placement_policy>` element; a list of them is `<vm_placement_policies>`.
  *
- * @example Usage
- * ```ts
- * import { VmPlacementPolicy } from "@nimbus/apiclient/services/ovirt";
- * const value = new VmPlacementPolicy({});
- * console.log(value instanceof VmPlacementPolicy); // true
- * ```
  */
 export class VmPlacementPolicy extends ModelStruct {
   /** `<affinity>`: one of the {@linkcode VmAffinity} values. */
@@ -6524,12 +5282,6 @@ export class VmPlacementPolicy extends ModelStruct {
 /**
  * The engine's `<vm_pool>` element, an object with an `href`; a list of them is `<vm_pools>`.
  *
- * @example Usage
- * ```ts
- * import { VmPool } from "@nimbus/apiclient/services/ovirt";
- * const value = new VmPool({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class VmPool extends Identified {
   /** `<size>`: a 32-bit integer (`xs:int`). */
@@ -6574,12 +5326,6 @@ export class VmPool extends Identified {
 /**
  * The engine's `<vm_summary>` element; a list of them is `<vm_summaries>`.
  *
- * @example Usage
- * ```ts
- * import { VmSummary } from "@nimbus/apiclient/services/ovirt";
- * const value = new VmSummary({});
- * console.log(value instanceof VmSummary); // true
- * ```
  */
 export class VmSummary extends ModelStruct {
   /** `<active>`: a 32-bit integer (`xs:int`). */
@@ -6598,12 +5344,6 @@ export class VmSummary extends ModelStruct {
 /**
  * The engine's `<vnic_pass_through>` element; a list of them is `<vnic_pass_throughs>`.
  *
- * @example Usage
- * ```ts
- * import { VnicPassThrough } from "@nimbus/apiclient/services/ovirt";
- * const value = new VnicPassThrough({});
- * console.log(value instanceof VnicPassThrough); // true
- * ```
  */
 export class VnicPassThrough extends ModelStruct {
   /** `<mode>`: one of the {@linkcode VnicPassThroughMode} values. */
@@ -6618,12 +5358,6 @@ export class VnicPassThrough extends ModelStruct {
 /**
  * The engine's `<vnic_profile>` element, an object with an `href`; a list of them is `<vnic_profiles>`.
  *
- * @example Usage
- * ```ts
- * import { VnicProfile } from "@nimbus/apiclient/services/ovirt";
- * const value = new VnicProfile({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class VnicProfile extends Identified {
   /** `<port_mirroring>`: a boolean. */
@@ -6655,12 +5389,6 @@ export class VnicProfile extends Identified {
  * The engine's `<vnic_profile_mapping>` element; a list of them is `<vnic_profile_mappings>`.
  * @deprecated VnicProfileMapping is deprecated in the engine API.
  *
- * @example Usage
- * ```ts
- * import { VnicProfileMapping } from "@nimbus/apiclient/services/ovirt";
- * const value = new VnicProfileMapping({ sourceNetworkName: "a" });
- * console.log(value.sourceNetworkName); // a
- * ```
  */
 export class VnicProfileMapping extends ModelStruct {
   /** `<source_network_name>`: a string. @deprecated VnicProfileMapping.sourceNetworkName is deprecated in the engine API. */
@@ -6679,12 +5407,6 @@ export class VnicProfileMapping extends ModelStruct {
 /**
  * The engine's `<volume_group>` element; a list of them is `<volume_groups>`.
  *
- * @example Usage
- * ```ts
- * import { VolumeGroup } from "@nimbus/apiclient/services/ovirt";
- * const value = new VolumeGroup({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class VolumeGroup extends ModelStruct {
   /** `<name>`: a string. */
@@ -6701,12 +5423,6 @@ export class VolumeGroup extends ModelStruct {
 /**
  * The engine's `<watchdog>` element, an object with an `href`; a list of them is `<watchdogs>`.
  *
- * @example Usage
- * ```ts
- * import { Watchdog } from "@nimbus/apiclient/services/ovirt";
- * const value = new Watchdog({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Watchdog extends Device {
   /** `<model>`: one of the {@linkcode WatchdogModel} values. */
@@ -6723,12 +5439,6 @@ export class Watchdog extends Device {
 /**
  * The engine's `<weight>` element, an object with an `href`; a list of them is `<weights>`.
  *
- * @example Usage
- * ```ts
- * import { Weight } from "@nimbus/apiclient/services/ovirt";
- * const value = new Weight({ id: "a" });
- * console.log(value.id); // a
- * ```
  */
 export class Weight extends Identified {
   /** `<factor>`: a 32-bit integer (`xs:int`). */
