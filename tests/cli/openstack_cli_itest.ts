@@ -4,7 +4,7 @@
  * every command must succeed and print what a real cloud makes it print.
  */
 import assert from "node:assert/strict";
-import { FakeCloud } from "../../../src/testing/mod.ts";
+import { FakeCloud } from "../../src/testing/mod.ts";
 
 const OPENSTACK = "/usr/bin/openstack";
 
