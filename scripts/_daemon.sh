@@ -1,8 +1,14 @@
-# Shared by scripts/keystone.sh and scripts/kdc.sh: stop the daemon recorded in
+# Shared by the scripts/*.sh service helpers: stop the daemon recorded in
 # the state file, run a command while it is up, and the subcommand dispatch.
 # The caller defines STATE, log(), start(), print_env(), and
 # DAEMON_PID_VAR / DAEMON_DIR_VAR (names of the state file's variables) and
-# DAEMON_DIR_GLOB (the only temp dirs stop() may remove).
+# DAEMON_DIR_GLOB (the only temp dirs stop() may remove), and PY (Debian's python3).
+
+# A free TCP port on 127.0.0.1 (python: on Debian always there, unlike nc or ss).
+free_port() {
+  "$PY" -c 'import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
 
 stop() {
   if [ ! -f "$STATE" ]; then

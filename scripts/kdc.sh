@@ -57,11 +57,6 @@ install_if_missing() {
   apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
-free_port() {
-  "$PY" -c 'import socket
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
 # 127.0.0.1:<port> accepts a TCP connection within 1 s.
 tcp_open() {
   "$PY" -c 'import socket, sys

@@ -35,11 +35,6 @@ install_if_missing() {
   apt-get install -y -q python3-keystone >&2
 }
 
-free_port() {
-  "$PY" -c 'import socket
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
 # GET <url> answers 200 within 2 s (python: it comes with keystone, curl may not).
 http_ok() {
   "$PY" -c 'import sys, urllib.request

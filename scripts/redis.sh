@@ -39,11 +39,6 @@ install_if_missing() {
   return 0
 }
 
-free_port() {
-  "$PY" -c 'import socket
-s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
 is_running() {
   [ -f "$STATE" ] || return 1
   # shellcheck disable=SC1090
