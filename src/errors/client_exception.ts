@@ -31,6 +31,37 @@ export class ClientException extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
   }
+
+  /**
+   * Puts `detail` on the second line of the stack, so an uncaught error
+   * names what failed. Deno prints an uncaught error as its own
+   * `name: message` followed by the stack from its second line, but only
+   * while the error's frames were never formatted; Node prints the whole
+   * stack. So the frames are taken from a probe object and this error's own
+   * stack is written, never read.
+   *
+   * @param detail One line, e.g. `GET http://h/x (HTTP 404)`.
+   * @param above The constructor whose frames and callers' frames above it are left out.
+   */
+  protected setStackDetail(
+    detail: string,
+    above: abstract new (...args: never[]) => unknown,
+  ): void {
+    const capture = (Error as { captureStackTrace?: (target: object, above?: unknown) => void })
+      .captureStackTrace;
+    if (typeof capture !== "function") return;
+    const probe: { stack?: string } = {};
+    capture(probe, above);
+    const frames = typeof probe.stack === "string" && probe.stack.includes("\n")
+      ? probe.stack.slice(probe.stack.indexOf("\n"))
+      : "";
+    Object.defineProperty(this, "stack", {
+      value: `${this.name}: ${this.message}\n    ${detail}${frames}`,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
 }
 
 /**

@@ -79,14 +79,9 @@ export class HttpError extends ClientException {
       value: opts.headers ?? new Headers(),
       enumerable: false,
     });
-    // An uncaught error shows its stack: make its first line say everything.
-    if (typeof this.stack === "string") {
-      const where = this.method && this.url ? ` ${this.method} ${this.url}` : "";
-      const head = `${this.name}: ${this.message}`;
-      if (this.stack.startsWith(head)) {
-        this.stack = `${this.name}: ${this.toString()}${where}${this.stack.slice(head.length)}`;
-      }
-    }
+    const where = this.method && this.url ? `${this.method} ${this.url} ` : "";
+    const id = this.requestId ? ` (Request-ID: ${this.requestId})` : "";
+    this.setStackDetail(`${where}(HTTP ${this.status})${id}`, new.target);
   }
 
   /** The HTTP status (the Python SDK's `http_status`). */

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
+import { spawnSync } from "node:child_process";
 import {
   freePort,
   listen,
@@ -244,6 +245,44 @@ export function smokeCases({ root, auth, openstack }) {
         await ks.close();
       }
     }],
+
+    [
+      "an uncaught HttpError, as the runtime itself prints it, names status, method, URL and request id",
+      () => {
+        const dir = tempDir();
+        try {
+          const script = join(dir, "uncaught.mjs");
+          const bundle = process.env.NIMBUS_SMOKE_BUNDLE ??
+            new URL("../../.tmp/node_bun/apiclient.mjs", import.meta.url).pathname;
+          writeFileSync(
+            script,
+            `const m = await import(${JSON.stringify(`file://${bundle}`)});
+throw new m.root.NotFound({ message: "Instance abc could not be found.", method: "GET",
+  url: "http://127.0.0.1:8774/v2.1/servers/abc", requestId: "req-77" });`,
+          );
+          const child = spawnSync(process.execPath, [script], {
+            encoding: "utf8",
+            timeout: 20_000,
+            env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+          });
+          assert.notEqual(child.status, 0);
+          const printed = child.stderr;
+          assert.match(printed, /NotFound: Instance abc could not be found\./);
+          for (
+            const part of [
+              /404/,
+              /GET/,
+              /http:\/\/127\.0\.0\.1:8774\/v2\.1\/servers\/abc/,
+              /req-77/,
+            ]
+          ) {
+            assert.match(printed, part);
+          }
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    ],
 
     ["openCloud and loadPluginFromEnv read OS_* from process.env", async () => {
       const ks = await startKeystone({ servers: 3 });

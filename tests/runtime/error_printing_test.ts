@@ -22,14 +22,46 @@ Deno.test("an HttpError prints status, method, URL and request id, and no unset 
   );
   assert.ok(error instanceof NotFound);
   for (const printed of [Deno.inspect(error), inspect(error)]) {
-    const head = printed.split("\n")[0]!;
-    assert.match(
-      head,
-      /^NotFound: Instance abc could not be found\. \(HTTP 404\) \(Request-ID: req-9\) GET http:\/\/127\.0\.0\.1:8774\/v2\.1\/servers\/abc$/,
+    const [head, detail, frame] = printed.split("\n");
+    assert.equal(head, "NotFound: Instance abc could not be found.");
+    assert.equal(
+      detail,
+      "    GET http://127.0.0.1:8774/v2.1/servers/abc (HTTP 404) (Request-ID: req-9)",
     );
+    assert.match(frame!, /^ {4}at \S/);
     assert.doesNotMatch(printed, /undefined/);
   }
   assert.equal(error.message, "Instance abc could not be found.");
+  assert.equal(String(error), "Instance abc could not be found. (HTTP 404) (Request-ID: req-9)");
+});
+
+Deno.test("Deno's own line for an uncaught HttpError names the status, method, URL and request id", async () => {
+  // A real exchange with a real server, thrown uncaught in a child Deno.
+  await using server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    () =>
+      Response.json({ itemNotFound: { message: "Instance abc could not be found." } }, {
+        status: 404,
+        headers: { "x-openstack-request-id": "req-77" },
+      }),
+  );
+  const url = `http://127.0.0.1:${server.addr.port}/v2.1/servers/abc`;
+  const mod = new URL("../../mod.ts", import.meta.url).href;
+  const child = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "eval",
+      `import { HTTPClient } from ${JSON.stringify(mod)};
+       await new HTTPClient(null).request("GET", ${JSON.stringify(url)});`,
+    ],
+    env: { NO_COLOR: "1" },
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  const stderr = new TextDecoder().decode(child.stderr);
+  assert.equal(child.code, 1, stderr);
+  const lines = stderr.slice(stderr.indexOf("error: ")).split("\n");
+  assert.equal(lines[0], "error: Uncaught (in promise) NotFound: Instance abc could not be found.");
+  assert.equal(lines[1], `    GET ${url} (HTTP 404) (Request-ID: req-77)`);
 });
 
 Deno.test("an SdkError prints its code and fault, and no unset fields", () => {
