@@ -6,7 +6,8 @@
  */
 import { isSecretKey } from "../redaction/secret_keys.ts";
 import jsYaml from "js-yaml";
-import { AuthorizationFailure, PermissionRequired } from "../errors/mod.ts";
+import { AuthorizationFailure } from "../errors/client_exception.ts";
+import { PermissionRequired } from "../errors/permission_required.ts";
 import { currentDir } from "../_runtime/cwd.ts";
 import { environment } from "../_runtime/env.ts";
 import { isADirectory, isNotFound, readTextFileSync } from "../_runtime/files.ts";

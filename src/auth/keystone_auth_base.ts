@@ -7,16 +7,13 @@
  */
 import { sha256Hex } from "../_runtime/sha256.ts";
 import type { AuthPlugin, TokenAndEndpoint } from "./auth_plugin.ts";
-import { redactText, scrubSecrets } from "../redaction/mod.ts";
+import { redactText } from "../redaction/redact_text.ts";
+import { scrubSecrets } from "../redaction/scrub_secrets.ts";
 import type { HTTPClient } from "../http/http_client.ts";
 import type { CachedToken } from "../token_cache/cached_token.ts";
-import {
-  AuthorizationFailure,
-  ConnectionError,
-  HttpError,
-  type SdkError,
-  TimeoutError,
-} from "../errors/mod.ts";
+import { AuthorizationFailure } from "../errors/client_exception.ts";
+import { ConnectionError, type SdkError, TimeoutError } from "../errors/sdk_error.ts";
+import { HttpError } from "../errors/http_error.ts";
 import type { ServiceCatalog } from "./service_catalog.ts";
 
 /** A user or project as the token body names it (never a secret). */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { AuthorizationFailure } from "../errors/mod.ts";
+import { AuthorizationFailure } from "../errors/client_exception.ts";
 import { requireOptions } from "./require_options.ts";
 
 /**

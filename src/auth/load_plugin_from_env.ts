@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { AuthPluginOptionsMissing, PermissionRequired } from "../errors/mod.ts";
+import { AuthPluginOptionsMissing } from "../errors/client_exception.ts";
+import { PermissionRequired } from "../errors/permission_required.ts";
 import type { AuthPlugin } from "./auth_plugin.ts";
 import { type CloudConfig, loadCloudConfig } from "./cloud_config.ts";
 import { deniedEnvOf } from "./denied_env.ts";

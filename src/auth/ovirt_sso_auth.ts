@@ -4,8 +4,10 @@
  * @module
  */
 import { sha256Hex } from "../_runtime/sha256.ts";
-import { AuthError } from "../errors/mod.ts";
-import { displayUrl, redactText, scrubSecrets } from "../redaction/mod.ts";
+import { AuthError } from "../errors/sdk_error.ts";
+import { displayUrl } from "../redaction/url_credentials.ts";
+import { redactText } from "../redaction/redact_text.ts";
+import { scrubSecrets } from "../redaction/scrub_secrets.ts";
 import { gssapiNegotiate } from "./gssapi/mod.ts";
 
 /**

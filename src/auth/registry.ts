@@ -5,7 +5,7 @@
  * @module
  */
 import type { AuthPlugin } from "./auth_plugin.ts";
-import { AuthPluginOptionsMissing, AuthSystemNotFound } from "../errors/mod.ts";
+import { AuthPluginOptionsMissing, AuthSystemNotFound } from "../errors/client_exception.ts";
 import {
   KeystonePasswordAuth,
   type KeystonePasswordAuthOptions,

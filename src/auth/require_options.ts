@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { AuthPluginOptionsMissing } from "../errors/mod.ts";
+import { AuthPluginOptionsMissing } from "../errors/client_exception.ts";
 
 /**
  * A required option: a name, or a list of alternatives of which one must be

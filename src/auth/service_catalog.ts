@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { AmbiguousEndpoints, EndpointNotFound } from "../errors/mod.ts";
+import { AmbiguousEndpoints, EndpointNotFound } from "../errors/client_exception.ts";
 
 /** One endpoint of the catalog, the same for v3 and v2.0 catalogs. */
 export interface CatalogEndpoint {

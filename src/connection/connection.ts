@@ -4,11 +4,13 @@
  * @module
  */
 import { OvirtSsoAuth, type SsoReply } from "../auth/ovirt_sso_auth.ts";
-import { AuthError, ClientClosed, SdkError } from "../errors/mod.ts";
+import { AuthError, SdkError } from "../errors/sdk_error.ts";
+import { ClientClosed } from "../errors/transport_errors.ts";
 import { List, type Struct } from "../model_core/struct.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
 import { VERSION } from "../version.ts";
-import { exchange, Transport } from "../transport/mod.ts";
+import { exchange } from "../transport/exchange.ts";
+import { Transport } from "../transport/transport.ts";
 import { checkContentType } from "./content_type.ts";
 import { linkPath } from "./follow_link.ts";
 import { byteLimit, checkMethod, count, readCaFile, timeoutMs } from "./option_checks.ts";
@@ -20,8 +22,9 @@ import { Semaphore } from "./semaphore.ts";
 // its entry is imported, so this module never loads it (see service_tree.ts).
 import type { Service, SystemService } from "../services/ovirt/mod.ts";
 import { maybeServiceTree, serviceTree } from "./service_tree.ts";
-import { displayUrl, WireLog } from "../redaction/mod.ts";
-import { type LoginDriver, LoginLifecycle } from "../session/mod.ts";
+import { displayUrl } from "../redaction/url_credentials.ts";
+import { WireLog } from "../redaction/wire_log.ts";
+import { type LoginDriver, LoginLifecycle } from "../session/login_lifecycle.ts";
 
 const USER_AGENT = `nimbus-apiclient/${VERSION}`;
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { displayUrl } from "../redaction/mod.ts";
+import { displayUrl } from "../redaction/url_credentials.ts";
 import { Connection } from "./connection.ts";
 import type { ConnectionOptions } from "./options.ts";
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { SdkError } from "../errors/mod.ts";
+import { SdkError } from "../errors/sdk_error.ts";
 
 const XML = /^\s*(application|text)\/xml\s*(;.*)?$/;
 const JSON_TYPE = /^\s*(application|text)\/json\s*(;.*)?$/;

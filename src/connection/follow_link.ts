@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { SdkError } from "../errors/mod.ts";
+import { SdkError } from "../errors/sdk_error.ts";
 
 /**
  * The path of `href` relative to the API URL `base` (no trailing slash),

@@ -3,9 +3,11 @@
  *
  * @module
  */
-import { PermissionRequired, SdkError } from "../errors/mod.ts";
+import { PermissionRequired } from "../errors/permission_required.ts";
+import { SdkError } from "../errors/sdk_error.ts";
 import { isNotFound, readTextFileSync } from "../_runtime/files.ts";
-import { isByteLimit, isHeaderName } from "../transport/mod.ts";
+import { isByteLimit } from "../transport/read_body.ts";
+import { isHeaderName } from "../transport/headers_check.ts";
 
 /** A count option (`pipeline`, `connections`): an integer ≥ 0, default 0. */
 export function count(name: string, value: number | undefined): number {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { SdkError } from "../errors/mod.ts";
+import { SdkError } from "../errors/sdk_error.ts";
 import { isSecretHeader } from "../redaction/secret_headers.ts";
 import { hasControlCharacter, isHeaderName } from "../transport/headers_check.ts";
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { TimeoutError } from "../errors/mod.ts";
+import { TimeoutError } from "../errors/sdk_error.ts";
 
 /** Limits how many requests a connection has in flight. */
 export class Semaphore {

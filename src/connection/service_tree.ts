@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { SdkError } from "../errors/mod.ts";
+import { SdkError } from "../errors/sdk_error.ts";
 import type { HttpResponse } from "./http_request.ts";
 import type { ServiceConnection } from "./service_connection.ts";
 

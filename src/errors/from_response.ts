@@ -3,7 +3,10 @@
  *
  * @module
  */
-import { displayUrl, isSecretHeader, redactText, scrubSecrets } from "../redaction/mod.ts";
+import { displayUrl } from "../redaction/url_credentials.ts";
+import { isSecretHeader } from "../redaction/secret_headers.ts";
+import { redactText } from "../redaction/redact_text.ts";
+import { scrubSecrets } from "../redaction/scrub_secrets.ts";
 import { HTTP_ERROR_CLASSES, HTTPClientError, HttpError, HttpServerError } from "./http_error.ts";
 
 /** Text bodies longer than this are cut in `details`. */

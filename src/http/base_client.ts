@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { UnsupportedVersion } from "../errors/mod.ts";
+import { UnsupportedVersion } from "../errors/client_exception.ts";
 import type { HTTPClient } from "./http_client.ts";
 import type { RequestOptions } from "./options.ts";
 

@@ -6,36 +6,28 @@
  * @module
  */
 import type { AuthPlugin } from "../auth/auth_plugin.ts";
-import {
-  AuthorizationFailure,
-  ClientClosed,
-  fromResponse,
-  requestIdOf,
-  Unauthorized,
-  ValidationError,
-} from "../errors/mod.ts";
-import {
-  exchange,
-  findInvalidHeader,
-  headerEntries,
-  isByteLimit,
-  isHeaderName,
-  replayable,
-  Transport,
-} from "../transport/mod.ts";
+import { AuthorizationFailure, ValidationError } from "../errors/client_exception.ts";
+import { ClientClosed } from "../errors/transport_errors.ts";
+import { fromResponse, requestIdOf } from "../errors/from_response.ts";
+import { Unauthorized } from "../errors/http_error.ts";
+import { exchange, replayable } from "../transport/exchange.ts";
+import { findInvalidHeader, headerEntries, isHeaderName } from "../transport/headers_check.ts";
+import { isByteLimit } from "../transport/read_body.ts";
+import { Transport } from "../transport/transport.ts";
 import {
   curlRequestLine,
-  displayUrl,
   logText,
   requestBodyLine,
   responseBodyLine,
   responseLine,
-  secretValues,
-} from "../redaction/mod.ts";
+} from "../redaction/curl_log.ts";
+import { displayUrl } from "../redaction/url_credentials.ts";
+import { secretValues } from "../redaction/secret_values.ts";
 import type { Logger } from "../types.ts";
 import { VERSION } from "../version.ts";
 import { type EndpointFilter, lookupEndpoint, pluginDriver } from "./plugin_login.ts";
-import { LoginLifecycle, type WaitLimit } from "../session/mod.ts";
+import { LoginLifecycle } from "../session/login_lifecycle.ts";
+import { type WaitLimit } from "../session/bounded_wait.ts";
 import type { BaseClient } from "./base_client.ts";
 import type { HTTPClientOptions, RequestOptions, Timing } from "./options.ts";
 import { RetryPolicy, sleep } from "./retry_policy.ts";

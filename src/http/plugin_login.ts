@@ -5,8 +5,8 @@
  * @module
  */
 import type { AuthPlugin, TokenAndEndpoint } from "../auth/auth_plugin.ts";
-import { AuthorizationFailure, EndpointException } from "../errors/mod.ts";
-import type { LoginDriver } from "../session/mod.ts";
+import { AuthorizationFailure, EndpointException } from "../errors/client_exception.ts";
+import type { LoginDriver } from "../session/login_lifecycle.ts";
 import type { HTTPClient } from "./http_client.ts";
 
 /**

@@ -3,7 +3,9 @@
  *
  * @module
  */
-import { ConnectionError, HttpError, TimeoutError, ValidationError } from "../errors/mod.ts";
+import { ConnectionError, TimeoutError } from "../errors/sdk_error.ts";
+import { HttpError } from "../errors/http_error.ts";
+import { ValidationError } from "../errors/client_exception.ts";
 import type { RetryOptions } from "./options.ts";
 export { sleep } from "../_util/sleep.ts";
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { TimeoutError } from "../errors/mod.ts";
+import { TimeoutError } from "../errors/sdk_error.ts";
 
 /**
  * How long one caller may wait, and for what.

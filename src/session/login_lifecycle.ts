@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ValidationError } from "../errors/mod.ts";
+import { ValidationError } from "../errors/client_exception.ts";
 import type { CachedToken } from "../token_cache/cached_token.ts";
 import type { TokenCache } from "../token_cache/token_cache.ts";
 import { hasControlCharacter } from "../transport/headers_check.ts";

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { ClientException } from "../errors/mod.ts";
+import { ClientException } from "../errors/client_exception.ts";
 import {
   createNewFile,
   type FileStat,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ClientException, ValidationError } from "../errors/mod.ts";
+import { ClientException, ValidationError } from "../errors/client_exception.ts";
 import { decodeBase64Url, encodeBase64Url } from "../_runtime/base64.ts";
 import {
   chmod,

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { ConnectionError, TimeoutError, ValidationError } from "../errors/mod.ts";
+import { ConnectionError, TimeoutError } from "../errors/sdk_error.ts";
+import { ValidationError } from "../errors/client_exception.ts";
 import type { TokenStore } from "./token_store.ts";
 
 /** Options of {@linkcode RedisTokenStore}. */

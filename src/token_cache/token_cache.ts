@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ValidationError } from "../errors/mod.ts";
+import { ValidationError } from "../errors/client_exception.ts";
 import type { Logger } from "../types.ts";
 import type { CachedToken } from "./cached_token.ts";
 import { MemoryTokenStore } from "./memory_token_store.ts";

@@ -5,8 +5,10 @@
  *
  * @module
  */
-import { BodyTooLarge, ClientException, ConnectionError, TimeoutError } from "../errors/mod.ts";
-import { CREDENTIAL_HEADERS } from "./credential_headers.ts";
+import { BodyTooLarge } from "../errors/transport_errors.ts";
+import { ClientException } from "../errors/client_exception.ts";
+import { ConnectionError, TimeoutError } from "../errors/sdk_error.ts";
+import { CREDENTIAL_HEADERS } from "../redaction/secret_headers.ts";
 import { displayUrl } from "../redaction/url_credentials.ts";
 import { DEFAULT_MAX_BODY_BYTES, effectiveLimit, readBody } from "./read_body.ts";
 import type { Transport } from "./transport.ts";

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Agent, IncomingMessage } from "node:http";
-import { BodyTooLarge } from "../errors/mod.ts";
+import { BodyTooLarge } from "../errors/transport_errors.ts";
 
 /** TLS settings of a node:https fetch. */
 export interface NodeFetchOptions {

@@ -10,9 +10,32 @@ import {
   hasDenoHttpClient,
   type TlsHttpClient,
 } from "../_runtime/tls_client.ts";
-import { ClientClosed } from "../errors/mod.ts";
+import { ClientClosed } from "../errors/transport_errors.ts";
 import type { TlsOptions } from "../types.ts";
-import { createInsecureFetch, createNodeFetch } from "./node_fetch.ts";
+import type { NodeFetch } from "./node_fetch.ts";
+
+/**
+ * The node:https transport, loaded by its first request: few clients use it,
+ * and every module on the import path of a script costs it start-up time.
+ */
+function lazyNodeFetch(
+  create: (module: typeof import("./node_fetch.ts")) => NodeFetch,
+): NodeFetch {
+  let made: Promise<NodeFetch> | undefined;
+  let closed = false;
+  return {
+    fetch: async (input, init) => {
+      made ??= import("./node_fetch.ts").then(create);
+      const node = await made;
+      if (closed) node.close();
+      return await node.fetch(input, init);
+    },
+    close() {
+      closed = true;
+      made?.then((node) => node.close(), () => {});
+    },
+  };
+}
 
 /** Options of {@linkcode Transport}. */
 export interface TransportOptions extends TlsOptions {
@@ -41,7 +64,8 @@ export class Transport {
     if (this.insecure && !options.fetch) {
       // An explicit CA list, even empty, keeps Deno's node:tls from reading the
       // system store, which would need --allow-sys: nothing is verified anyway.
-      const insecure = createInsecureFetch({ caCerts: options.caCerts ?? [], cert: options.cert });
+      const tls = { caCerts: options.caCerts ?? [], cert: options.cert };
+      const insecure = lazyNodeFetch((m) => m.createInsecureFetch(tls));
       this.#fetch = insecure.fetch;
       this.#onClose = insecure.close;
       return;
@@ -52,11 +76,12 @@ export class Transport {
       // node:https's `ca` replaces the built-in roots: keep them, as caCerts adds to them.
       const roots = nodeBuiltin<{ rootCertificates?: readonly string[] }>("node:tls")
         ?.rootCertificates ?? [];
-      const node = createNodeFetch({
+      const tls = {
         ca: options.caCerts ? [...roots, ...options.caCerts] : undefined,
         cert: options.cert?.cert,
         key: options.cert?.key,
-      });
+      };
+      const node = lazyNodeFetch((m) => m.createNodeFetch(tls));
       this.#fetch = node.fetch;
       this.#onClose = node.close;
     } else {

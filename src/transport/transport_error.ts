@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ConnectionError, ConnectionRefused, TimeoutError } from "../errors/mod.ts";
+import { ConnectionError, ConnectionRefused, TimeoutError } from "../errors/sdk_error.ts";
 import { classifyNetworkError } from "../_runtime/network_error.ts";
 import { displayUrl } from "../redaction/url_credentials.ts";
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { AuthError } from "../../errors/mod.ts";
+import { AuthError } from "../../errors/sdk_error.ts";
 
 /** The library Debian's `libgssapi-krb5-2` installs (also Fedora's `krb5-libs`). */
 export const DEFAULT_GSSAPI_LIBRARY = "libgssapi_krb5.so.2";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { AuthError } from "../../errors/mod.ts";
+import { AuthError } from "../../errors/sdk_error.ts";
 import type { GssLibrary } from "./gss_library.ts";
 import { gssOutBuffer, readGssBuffer } from "./gss_structs.ts";
 

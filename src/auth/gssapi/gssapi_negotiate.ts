@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { AuthError } from "../../errors/mod.ts";
+import { AuthError } from "../../errors/sdk_error.ts";
 import { DEFAULT_GSSAPI_LIBRARY, type GssLibrary, openGssLibrary } from "./gss_library.ts";
 import { gssError, isGssError } from "./gss_status.ts";
 import {

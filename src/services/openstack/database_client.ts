@@ -6,7 +6,7 @@
 import type { BaseClient, Extension } from "../../http/base_client.ts";
 import { ServiceClient } from "./service_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
-import { NotFound } from "../../errors/mod.ts";
+import { NotFound } from "../../errors/http_error.ts";
 import { type Manager, ResourceManager } from "./manager.ts";
 import { pathSegment } from "./path.ts";
 import { waitForStatus, type WaitOptions } from "./wait_for.ts";

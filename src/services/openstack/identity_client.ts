@@ -6,7 +6,7 @@
 import type { BaseClient, Extension } from "../../http/base_client.ts";
 import { ServiceClient } from "./service_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
-import { ValidationError } from "../../errors/mod.ts";
+import { ValidationError } from "../../errors/client_exception.ts";
 import { type ListQuery, type Manager, ResourceManager } from "./manager.ts";
 import { pathSegment } from "./path.ts";
 import type {

@@ -10,7 +10,10 @@ import { type Manager, ResourceManager } from "./manager.ts";
 import { pathSegment } from "./path.ts";
 import type { Image, ImageCreate } from "./image_types.ts";
 import { waitForStatus, type WaitOptions } from "./wait_for.ts";
-import { emptyStream, expectedDigest, uploadBody, verifyingStream } from "./image_transfer.ts";
+
+// The transfer code (streams, digests, files) loads with the first upload or
+// download: a script that only lists images does not pay for it at start-up.
+const transfer = () => import("./image_transfer.ts");
 
 /**
  * The media type of Glance's JSON-patch updates.
@@ -98,6 +101,7 @@ export class ImageClient extends ServiceClient {
         data: ReadableStream<Uint8Array> | Uint8Array | string,
         options: { onProgress?: TransferProgress } = {},
       ) => {
+        const { uploadBody } = await transfer();
         const { body, total, close } = await uploadBody(data, options.onProgress);
         try {
           const headers: Record<string, string> = { "Content-Type": "application/octet-stream" };
@@ -115,6 +119,7 @@ export class ImageClient extends ServiceClient {
         id: string,
         options: { onProgress?: TransferProgress; signal?: AbortSignal } = {},
       ) => {
+        const { emptyStream, expectedDigest, verifyingStream } = await transfer();
         const image = await images.get(id, { signal: options.signal });
         const response = await this.get(`/v2/images/${pathSegment(id)}/file`, {
           stream: true,

@@ -8,7 +8,8 @@
 import type { Hash } from "node:crypto";
 import { requireNodeBuiltin } from "../../_runtime/runtime.ts";
 import { openFileStream } from "../../_runtime/files.ts";
-import { ChecksumMismatch, ValidationError } from "../../errors/mod.ts";
+import { ChecksumMismatch } from "../../errors/checksum_mismatch.ts";
+import { ValidationError } from "../../errors/client_exception.ts";
 import type { Image } from "./image_types.ts";
 
 /** Hash algorithms Glance publishes (`os_hash_algo`) that node:crypto computes. */

@@ -6,7 +6,8 @@
  */
 import type { BaseClient } from "../../http/base_client.ts";
 import type { RequestOptions } from "../../http/options.ts";
-import { ClientException, NotFound, NoUniqueMatch } from "../../errors/mod.ts";
+import { ClientException, NoUniqueMatch } from "../../errors/client_exception.ts";
+import { NotFound } from "../../errors/http_error.ts";
 import { pathSegment } from "./path.ts";
 
 /** Options of one manager call: a signal and a timeout. */

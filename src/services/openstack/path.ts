@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ValidationError } from "../../errors/mod.ts";
+import { ValidationError } from "../../errors/client_exception.ts";
 
 /**
  * One URL path segment: percent-encoded so `/`, `?`, `#` and `%` stay in

@@ -9,7 +9,7 @@
 import { BaseClient, type Extension } from "../../http/base_client.ts";
 import type { HTTPClient } from "../../http/http_client.ts";
 import type { RequestOptions } from "../../http/options.ts";
-import { EndpointNotFound } from "../../errors/mod.ts";
+import { EndpointNotFound } from "../../errors/client_exception.ts";
 import { withDefaultHeaders } from "./microversion.ts";
 
 /** The catalog type a client resolved to when its own type is missing (an alias). */

@@ -5,13 +5,10 @@
  *
  * @module
  */
-import {
-  ClientException,
-  NotFound,
-  ResourceFailed,
-  ValidationError,
-  WaitTimeout,
-} from "../../errors/mod.ts";
+import { ClientException, ValidationError } from "../../errors/client_exception.ts";
+import { NotFound } from "../../errors/http_error.ts";
+import { ResourceFailed } from "../../errors/resource_failed.ts";
+import { WaitTimeout } from "../../errors/wait_timeout.ts";
 
 /** Options of a `waitFor`. */
 export interface WaitOptions<T> {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { AuthError, NotFoundError, SdkError } from "../../errors/mod.ts";
+import { AuthError, NotFoundError, SdkError } from "../../errors/sdk_error.ts";
 import { redactText } from "../../redaction/redact_text.ts";
 import type { HttpResponse } from "../../connection/http_request.ts";
 import { Fault } from "./struct.ts";

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { SdkError } from "../../errors/mod.ts";
+import { SdkError } from "../../errors/sdk_error.ts";
 import { List, type Struct } from "./struct.ts";
 import { parseScalar } from "./primitives.ts";
 import { isLinkOnlyList } from "./link_list.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { SdkError } from "../../errors/mod.ts";
+import { SdkError } from "../../errors/sdk_error.ts";
 import type { FieldKind } from "./type_info.ts";
 
 const INTEGER = /^[+-]?\d+$/;

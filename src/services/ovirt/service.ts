@@ -9,7 +9,7 @@ import type { HttpRequest, HttpResponse } from "../../connection/http_request.ts
 import type { ServiceConnection } from "../../connection/service_connection.ts";
 
 export type { ServiceConnection };
-import { SdkError } from "../../errors/mod.ts";
+import { SdkError } from "../../errors/sdk_error.ts";
 import { checkContentType } from "../../connection/content_type.ts";
 import { contentType, isEmpty, raiseError, readFault } from "./fault_error.ts";
 import { Fault, type List, Struct } from "./struct.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { TimeoutError } from "../../errors/mod.ts";
+import { TimeoutError } from "../../errors/sdk_error.ts";
 import type { ServiceRequestOptions } from "./service.ts";
 import { sleep } from "../../_util/sleep.ts";
 

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { SdkError } from "../../errors/mod.ts";
+import { SdkError } from "../../errors/sdk_error.ts";
 import { List, type Struct } from "./struct.ts";
 import { parseScalar } from "./primitives.ts";
 import { type FieldInfo, typeByPlural, typeByTag, type TypeInfo } from "./type_info.ts";

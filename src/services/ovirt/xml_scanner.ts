@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { SdkError } from "../../errors/mod.ts";
+import { SdkError } from "../../errors/sdk_error.ts";
 
 /**
  * Elements nest at most this deep; deeper documents are refused (and the

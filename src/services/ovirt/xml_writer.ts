@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { SdkError } from "../../errors/mod.ts";
+import { SdkError } from "../../errors/sdk_error.ts";
 import type { Struct } from "./struct.ts";
 import { renderScalar } from "./primitives.ts";
 import { type FieldInfo, type TypeInfo, typeOf } from "./type_info.ts";

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { isSecretHeader, redactJson } from "../../redaction/mod.ts";
+import { isSecretHeader } from "../../redaction/secret_headers.ts";
+import { redactJson } from "../../redaction/redact_text.ts";
 import { sha256Hex } from "./state.ts";
 
 /** One request the fake cloud received. */

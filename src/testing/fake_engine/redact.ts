@@ -6,12 +6,9 @@
  *
  * @module
  */
-import {
-  isSecretHeader,
-  isSecretKey,
-  redactBody as redactAny,
-  redactText,
-} from "../../redaction/mod.ts";
+import { isSecretHeader } from "../../redaction/secret_headers.ts";
+import { isSecretKey } from "../../redaction/secret_keys.ts";
+import { redactBody as redactAny, redactText } from "../../redaction/redact_text.ts";
 
 /** The marker that replaces a secret. */
 export const REDACTED = "<redacted>";

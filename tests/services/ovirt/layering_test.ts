@@ -6,42 +6,9 @@
  */
 import assert from "node:assert/strict";
 
+import { runtimeGraph } from "../../_fakes/module_graph.ts";
+
 const root = new URL("../../../", import.meta.url);
-
-interface InfoModule {
-  specifier: string;
-  size?: number;
-  dependencies?: { code?: { specifier: string }; type?: { specifier: string } }[];
-}
-
-/** The modules `deno run` loads from `entry`: code edges only (type-only imports are erased). */
-async function runtimeGraph(entry: string): Promise<Set<string>> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", entry],
-    cwd: root.pathname,
-    stdout: "piped",
-    stderr: "null",
-  }).output();
-  assert.ok(out.success, "deno info runs");
-  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
-    roots: string[];
-    modules: InfoModule[];
-    redirects: Record<string, string>;
-  };
-  const modules = new Map(info.modules.map((m) => [m.specifier, m]));
-  const seen = new Set<string>();
-  const stack = [...info.roots];
-  for (let i = 0; stack.length > 0 && i < 100_000; i++) {
-    const at = stack.pop()!;
-    const specifier = info.redirects[at] ?? at;
-    if (seen.has(specifier)) continue;
-    seen.add(specifier);
-    for (const dep of modules.get(specifier)?.dependencies ?? []) {
-      if (dep.code) stack.push(dep.code.specifier);
-    }
-  }
-  return seen;
-}
 
 Deno.test("layering: the package root loads neither the oVirt model nor the XML parser", async () => {
   const loaded = [...await runtimeGraph("mod.ts")];
