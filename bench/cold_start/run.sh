@@ -3,6 +3,7 @@
 # fetch script doing the same two requests, both against one FakeCloud that
 # runs in its own process. Paired whole-process runs, medians.
 #   bash bench/cold_start/run.sh [runs]
+# Then the same script bundled into one file, against the bare script.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
@@ -25,4 +26,14 @@ deno run "${flags[@]}" bench/cold_start/openstack_script.ts -v
 deno run "${flags[@]}" bench/cold_start/bare_fetch.ts -v
 deno run -A bench/cold_start/measure.ts "${1:-21}" \
   -- deno run "${flags[@]}" bench/cold_start/openstack_script.ts \
+  -- deno run "${flags[@]}" bench/cold_start/bare_fetch.ts
+# The share of module loading: the same script bundled into one JavaScript
+# file (`deno bundle`) loads one module instead of the package's seventy-odd
+# TypeScript modules. A user who ships a script or a Deno Deploy function
+# can bundle it the same way.
+deno bundle --quiet --platform deno --format esm -o "$tmp/openstack_bundled.js" \
+  bench/cold_start/openstack_script.ts
+deno run "${flags[@]}" "$tmp/openstack_bundled.js" -v
+deno run -A bench/cold_start/measure.ts "${1:-21}" \
+  -- deno run "${flags[@]}" "$tmp/openstack_bundled.js" \
   -- deno run "${flags[@]}" bench/cold_start/bare_fetch.ts
