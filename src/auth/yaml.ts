@@ -469,7 +469,7 @@ class Parser {
     if (ctx === "line" || ctx === "entry") {
       const seq = this.atIndicator("-");
       if (seq || this.isKeyAhead()) {
-        if (props.str) this.fail("the !!str tag on a collection");
+        if (props.str) this.fail("a string tag on a collection");
         return seq ? this.parseBlockSequence(this.col) : this.parseBlockMapping(this.col);
       }
     }
@@ -485,7 +485,7 @@ class Parser {
     if (this.atEnd || this.atDocMarker()) return null;
     if (this.col > parentIndent) return this.parseBlockNode(parentIndent, "line", props);
     if (this.col === parentIndent && ctx === "value" && this.atIndicator("-")) {
-      if (props.str) this.fail("the !!str tag on a collection");
+      if (props.str) this.fail("a string tag on a collection");
       return this.parseBlockSequence(this.col);
     }
     return null;
@@ -611,7 +611,7 @@ class Parser {
       );
     }
     if (ch === "[" || ch === "{") {
-      if (props.str) this.fail("the !!str tag on a collection");
+      if (props.str) this.fail("a string tag on a collection");
       value = ch === "[" ? this.parseFlowSequence() : this.parseFlowMapping();
       this.kind = "flow";
     } else if (ch === "*") {
@@ -649,7 +649,7 @@ class Parser {
         const tag = this.src.slice(start, this.pos);
         if (tag !== "!!str" && tag !== "!<tag:yaml.org,2002:str>") {
           this.pos = start;
-          this.fail("tags other than !!str are not supported");
+          this.fail("tags other than the string tag are not supported");
         }
         props.str = true;
       } else {
@@ -791,7 +791,7 @@ class Parser {
         return props.str ? "" : null;
       }
       if (ch === "[" || ch === "{") {
-        if (props.str) this.fail("the !!str tag on a collection");
+        if (props.str) this.fail("a string tag on a collection");
         const value = ch === "[" ? this.parseFlowSequence() : this.parseFlowMapping();
         this.kind = "flow";
         return value;
