@@ -16,9 +16,13 @@
  * Rejected with a {@linkcode YamlError} (reason, line, column; never the
  * file's text, which may hold a password): tabs outside scalars and
  * comments (PyYAML rejects them too), a second document, `%` directives,
- * `? ` complex keys, a flow collection or alias as a key, every tag but
- * `!!str`, duplicate anchors, an alias inside the node it names, nesting
- * deeper than {@linkcode MAX_DEPTH}, and what PyYAML itself rejects.
+ * `? ` complex keys, a flow collection, alias, anchor or tag as or on a
+ * key, every tag but `!!str` (also `!!int`, `!!map`…), duplicate anchors, an
+ * alias inside the node it names, the NEL/LS/PS line breaks, nesting deeper
+ * than {@linkcode MAX_DEPTH}, merge keys copying more than a million
+ * entries in all, and what PyYAML itself rejects. Duplicate keys: the last
+ * wins, as in PyYAML. Keys that resolve to non-strings (`1`, `yes`, `~`)
+ * become property names as `String()` writes them (`"1"`, `"true"`, `"null"`).
  *
  * Where this differs from js-yaml (YAML 1.2 core schema) it follows PyYAML:
  * see {@linkcode resolvePlain}.
