@@ -5,7 +5,6 @@
  * @module
  */
 import { isSecretKey } from "../redaction/secret_keys.ts";
-import jsYaml from "js-yaml";
 import { AuthorizationFailure } from "../errors/client_exception.ts";
 import { PermissionRequired } from "../errors/permission_required.ts";
 import { currentDir } from "../_runtime/cwd.ts";
@@ -13,11 +12,7 @@ import { environment } from "../_runtime/env.ts";
 import { isADirectory, isNotFound, readTextFileSync } from "../_runtime/files.ts";
 import { flagFor, isGranted } from "../_runtime/permissions.ts";
 import { noteDeniedEnv } from "./denied_env.ts";
-
-// js-yaml rather than `yaml`: it loads in about 2 ms where `yaml` takes about
-// 50 (cold start of every OpenStack script), and it reads merge keys (`<<`)
-// as openstacksdk's PyYAML does.
-const parseYaml = (jsYaml as { load(text: string): unknown }).load;
+import { parseYaml, YamlError } from "./yaml.ts";
 
 /** Options of {@linkcode loadCloudConfig}. */
 export interface LoadCloudConfigOptions {
@@ -237,15 +232,18 @@ function readFirst(
     try {
       data = path.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
     } catch (e) {
-      // The parser's message quotes the offending line: it may hold a password.
-      // Only its fixed reason phrase and the position are kept.
-      const err = e as { name?: string; reason?: string; mark?: { line: number; column: number } };
-      const where = err.mark;
-      const reason = /^[a-z ,-]+$/i.test(err.reason ?? "") ? `: ${err.reason}` : "";
+      // JSON.parse's message quotes the offending text, and it may hold a
+      // password: only the error's name is kept. A YamlError carries no text
+      // of the file: its fixed reason and position are kept.
+      if (e instanceof YamlError) {
+        throw new AuthorizationFailure(
+          `${path} is not valid YAML (${e.name} at line ${e.line}, column ${e.column}): ${e.reason}`,
+        );
+      }
       throw new AuthorizationFailure(
         `${path} is not valid ${path.endsWith(".json") ? "JSON" : "YAML"} (${
-          err.name ?? "parse error"
-        }` + (where ? ` at line ${where.line + 1}, column ${where.column + 1})` : ")") + reason,
+          (e as Error).name ?? "parse error"
+        })`,
       );
     }
     return { path, data: isRecord(data) ? data : {} };

@@ -27,7 +27,7 @@ import type { Logger } from "../types.ts";
 import { VERSION } from "../version.ts";
 import { type EndpointFilter, lookupEndpoint, pluginDriver } from "./plugin_login.ts";
 import { LoginLifecycle } from "../session/login_lifecycle.ts";
-import { type WaitLimit } from "../session/bounded_wait.ts";
+import type { WaitLimit } from "../session/bounded_wait.ts";
 import type { BaseClient } from "./base_client.ts";
 import type { HTTPClientOptions, RequestOptions, Timing } from "./options.ts";
 import { RetryPolicy, sleep } from "./retry_policy.ts";
