@@ -57,7 +57,7 @@ export class BaseClient {
    * Creates the client, registers it with the HTTPClient and adds the extensions.
    *
    * @param httpClient the session the client sends through (shared with other clients).
-   * @param extensions managers to attach as `client[name]`.
+   * @param extensions managers to attach as `client[name]`; default none.
    */
   constructor(httpClient: HTTPClient, extensions: Extension[] = []) {
     this.httpClient = httpClient;

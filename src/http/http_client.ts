@@ -152,6 +152,13 @@ export class HTTPClient implements AsyncDisposable {
   get cachedToken(): string | undefined {
     return this.#token;
   }
+  /**
+   * Sets the remembered token. `clientRequest` sends it only while it is the
+   * login's current token; any other value makes the next request look the
+   * token up again, and overwrites it.
+   *
+   * @param value the token to remember; `undefined` to forget it.
+   */
   set cachedToken(value: string | undefined) {
     this.#token = value;
   }
@@ -226,8 +233,12 @@ export class HTTPClient implements AsyncDisposable {
    * @param client the service client whose service type and endpoint type pick the endpoint.
    * @param method the HTTP method.
    * @param url the path below the service endpoint (or an absolute URL).
-   * @param options as for {@linkcode HTTPClient.request}.
+   * @param options as for {@linkcode HTTPClient.request}; default none.
    * @returns the response, its body already read.
+   * @throws {AuthorizationFailure} without an auth plugin, or when the login
+   * gives no token or no endpoint for the client's service.
+   * @throws {HttpError} as for {@linkcode HTTPClient.request}, after the one
+   * resend a 401 gets.
    */
   async clientRequest(
     client: BaseClient,
@@ -290,12 +301,21 @@ export class HTTPClient implements AsyncDisposable {
     }
   }
 
-  /** Logs in through the plugin now, then runs the keyring saver and fills the token cache. */
+  /**
+   * Logs in through the plugin now, then runs the keyring saver and fills the token cache.
+   *
+   * @returns a promise that resolves once the login is done and the token cached.
+   * @throws {AuthorizationFailure} when this client has no auth plugin.
+   */
   async authenticate(): Promise<void> {
     await this.#requireLogin().login();
   }
 
-  /** The recorded timings, oldest first (empty unless `timings: true`). */
+  /**
+   * The recorded timings, oldest first (empty unless `timings: true`).
+   *
+   * @returns one entry per request sent: method, URL, status, start and end (epoch ms).
+   */
   getTimings(): readonly Timing[] {
     return this.#timings?.list() ?? [];
   }
@@ -330,18 +350,30 @@ export class HTTPClient implements AsyncDisposable {
     return this.#clients.get(serviceType) as T | undefined;
   }
 
-  /** Releases TLS clients and pooled sockets. */
+  /**
+   * Releases TLS clients and pooled sockets. Later requests throw `ClientClosed`.
+   *
+   * @returns a promise that resolves at once: the release does not wait for anything.
+   */
   close(): Promise<void> {
     this.#transport.close();
     return Promise.resolve();
   }
 
-  /** Same as `close()`, for `await using`. */
+  /**
+   * Same as `close()`, for `await using`.
+   *
+   * @returns a promise that resolves once the client is closed.
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
 
-  /** No token or secret in `JSON.stringify`. */
+  /**
+   * No token or secret in `JSON.stringify`.
+   *
+   * @returns the auth system, region, endpoint type and User-Agent.
+   */
   toJSON(): Record<string, unknown> {
     return {
       authSystem: this.authPlugin?.authSystem,
@@ -351,12 +383,20 @@ export class HTTPClient implements AsyncDisposable {
     };
   }
 
-  /** No token or secret in `Deno.inspect` / `console.log`. */
+  /**
+   * No token or secret in `Deno.inspect` / `console.log`.
+   *
+   * @returns `HTTPClient` and the `toJSON()` fields.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `HTTPClient ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `HTTPClient` and the `toJSON()` fields.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `HTTPClient ${JSON.stringify(this.toJSON())}`;
   }
