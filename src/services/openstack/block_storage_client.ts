@@ -140,7 +140,11 @@ export class BlockStorageClient extends ServiceClient {
     this.backups = cinder<VolumeBackup>("VolumeBackup", "/backups", "backup", "backups");
   }
 
-  /** The microversion header, on this client's requests only. */
+  /**
+   * The microversion header, on this client's requests only.
+   *
+   * @returns `OpenStack-API-Version: volume <v>` when a microversion is set, else none.
+   */
   override defaultHeaders(): Record<string, string> {
     return this.microversion ? { "OpenStack-API-Version": `volume ${this.microversion}` } : {};
   }

@@ -92,7 +92,11 @@ export class PlacementClient extends ServiceClient {
     return reply?.usages ?? {};
   }
 
-  /** The microversion header, on this client's requests only. */
+  /**
+   * The microversion header, on this client's requests only.
+   *
+   * @returns `OpenStack-API-Version: placement <v>` when a microversion is set, else none.
+   */
   override defaultHeaders(): Record<string, string> {
     return this.microversion ? { "OpenStack-API-Version": `placement ${this.microversion}` } : {};
   }
