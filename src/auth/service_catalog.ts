@@ -226,7 +226,11 @@ export class ServiceCatalog {
     );
   }
 
-  /** The endpoints, e.g. for a token cache. */
+  /**
+   * The endpoints, e.g. for a token cache.
+   *
+   * @returns a copy of the endpoint list (it holds no token).
+   */
   toJSON(): CatalogEndpoint[] {
     return [...this.endpoints];
   }
