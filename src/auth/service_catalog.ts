@@ -94,7 +94,7 @@ export class ServiceCatalog {
   /**
    * Creates a catalog from already normalised endpoints.
    *
-   * @param endpoints the catalog's endpoints, one per service, region and interface.
+   * @param endpoints the catalog's endpoints, one per service, region and interface; default none (an empty catalog).
    */
   constructor(endpoints: CatalogEndpoint[] = []) {
     this.endpoints = endpoints.map(withoutUndefined);

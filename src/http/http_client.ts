@@ -119,7 +119,8 @@ export class HTTPClient implements AsyncDisposable {
    * option that is not a number ≥ 0 (NaN, negative, a string...).
    *
    * @param authPlugin the plugin that logs in and answers token and endpoint; `null` for plain requests without a login.
-   * @param options region, endpoint type, timeout, retries, TLS, token cache, logging and transport.
+   * @param options region, endpoint type, timeout, retries, TLS, token cache, logging and transport;
+   * default none: endpoint type `publicURL`, no timeout, no retries, no token cache, `console`.
    */
   constructor(authPlugin: AuthPlugin | null, options: HTTPClientOptions = {}) {
     this.authPlugin = authPlugin;
@@ -197,7 +198,8 @@ export class HTTPClient implements AsyncDisposable {
    * @throws {ClientClosed} after `close()`.
    * @param method the HTTP method (`GET`, `POST`...).
    * @param url the absolute URL.
-   * @param options headers, `json` or `body`, query, timeout, signal, `idempotent`, size limit.
+   * @param options headers, `json` or `body`, query, timeout, signal, `idempotent`, size limit;
+   * default none (the client's timeout and size limit).
    * @returns the response, its body already read; status < 400 (or a 3xx without `Location`).
    */
   async request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {

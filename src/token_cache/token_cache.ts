@@ -417,7 +417,7 @@ export class TokenCache {
    *
    * @param _depth the depth left (unused).
    * @param options the inspect options, passed on.
-   * @param inspect `util.inspect`, used for the store; without it, the store's class name.
+   * @param inspect `util.inspect`, used for the store; default none: the store's class name.
    * @returns `TokenCache { store: …, refreshMarginMs: … }`.
    */
   [Symbol.for("nodejs.util.inspect.custom")](

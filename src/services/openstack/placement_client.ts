@@ -49,7 +49,7 @@ export class PlacementClient extends ServiceClient {
    * Creates the client on a shared HTTPClient.
    *
    * @param http the session to send through (shared with the other clients).
-   * @param options the microversion of this client's requests, extensions.
+   * @param options the microversion of this client's requests (default none: the service's base version), extensions (default none).
    */
   constructor(http: HTTPClient, options: PlacementClientOptions = {}) {
     super(http, options.extensions);
