@@ -153,12 +153,21 @@ export class CloudConfig {
     this.#auth = { ...init.auth };
   }
 
-  /** The auth options, snake_case, secrets included: pass them to `loadPlugin`. */
+  /**
+   * The auth options, snake_case, secrets included: pass them to `loadPlugin`.
+   *
+   * @returns a copy of the `auth` section, secrets in the clear.
+   */
   authOptions(): Record<string, string> {
     return { ...this.#auth };
   }
 
-  /** The config with every secret auth value shown as `***`. */
+  /**
+   * The config with every secret auth value shown as `***`.
+   *
+   * @returns every field; in `auth`, values under a secret-looking key or any
+   * key containing "key" (but `auth_url`) as `***`.
+   */
   toJSON(): Record<string, unknown> {
     const auth: Record<string, string> = {};
     for (const [key, value] of Object.entries(this.#auth)) {
@@ -178,12 +187,20 @@ export class CloudConfig {
     };
   }
 
-  /** Inspect shows the redacted JSON form. */
+  /**
+   * Inspect shows the redacted JSON form.
+   *
+   * @returns `CloudConfig` and the `toJSON()` fields.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `CloudConfig ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `CloudConfig` and the `toJSON()` fields.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `CloudConfig ${JSON.stringify(this.toJSON())}`;
   }

@@ -84,7 +84,11 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
   readonly authUrl: string;
   #state: KeystoneAuthState | undefined;
 
-  /** Keeps the auth URL (without a trailing slash). */
+  /**
+   * Keeps the auth URL (without a trailing slash).
+   *
+   * @param authUrl the Keystone URL, e.g. "http://127.0.0.1:5000/v3".
+   */
   constructor(authUrl: string) {
     this.authUrl = authUrl.replace(/\/+$/, "");
   }
@@ -110,7 +114,17 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
     return {};
   }
 
-  /** Logs in: always POSTs for a fresh token. */
+  /**
+   * Logs in: always POSTs for a fresh token.
+   *
+   * @param http the client the login POST goes through (its TLS, timeout, retries and log).
+   * @returns a promise that resolves once the token, its catalog, user and project are held.
+   * @throws {HttpError} the same class Keystone's status maps to (`Unauthorized` for a wrong
+   * password), its message naming who logs in where and never the secret.
+   * @throws {ConnectionError} when Keystone cannot be reached (`ConnectionRefused` stays itself).
+   * @throws {TimeoutError} when the login runs past the timeout.
+   * @throws {AuthorizationFailure} when the reply is not JSON or holds no token.
+   */
   async authenticate(http: HTTPClient): Promise<void> {
     const url = this.tokensUrl();
     let response: Response;
@@ -153,6 +167,13 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
    * The token and the endpoint of a service, from the catalog. Before a
    * login (or after {@linkcode invalidate}) both are missing. An identity
    * lookup in an empty catalog (unscoped token) falls back to the auth URL.
+   *
+   * @param endpointType the interface (`public`, `internal`, `admin`, or `publicURL`...).
+   * @param serviceType the catalog service type (`compute`, `identity`...).
+   * @param regionName the region; default any (several regions with different URLs are ambiguous).
+   * @returns the token and the endpoint; both missing before a login.
+   * @throws {EndpointNotFound} when the catalog has no such endpoint.
+   * @throws {AmbiguousEndpoints} when several endpoints match.
    */
   tokenAndEndpoint(
     endpointType: string,
@@ -173,7 +194,11 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
     this.#state = undefined;
   }
 
-  /** When the token expires, epoch ms; undefined before a login. */
+  /**
+   * When the token expires, epoch ms; undefined before a login.
+   *
+   * @returns `expires_at` of the token body, in epoch ms; undefined when absent or unreadable.
+   */
   expiresAt(): number | undefined {
     return this.#state?.expiresAt;
   }
@@ -197,6 +222,9 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
    * Identifies the token for a token cache: plugin, auth URL, user, scope
    * and a salted SHA-256 of the secret, so that two credentials for one
    * user never share an entry. Never the secret itself.
+   *
+   * @returns `plugin`, `authUrl`, the user and scope fields, and `credential`
+   * (32 hex digits of the salted hash).
    */
   cacheScope(): Record<string, string> {
     // The same bytes a streaming hash would see: the prefix, then "\0" + each secret.
@@ -210,7 +238,11 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
     };
   }
 
-  /** The token, its expiry and the token body (catalog, user, project). */
+  /**
+   * The token, its expiry and the token body (catalog, user, project).
+   *
+   * @returns the state for the token cache; undefined before a login.
+   */
   saveState(): CachedToken | undefined {
     const state = this.#state;
     if (!state) return undefined;
@@ -218,7 +250,11 @@ export abstract class KeystoneAuthBase implements AuthPlugin {
     return { token: state.token, expiresAt: state.expiresAt, data };
   }
 
-  /** Takes a cached token; a cache entry without a usable body is ignored. */
+  /**
+   * Takes a cached token; a cache entry without a usable body is ignored.
+   *
+   * @param cached an entry from the token cache, as {@linkcode KeystoneAuthBase.saveState} made it.
+   */
   restoreState(cached: CachedToken): void {
     const data = cached.data;
     const body = isRecord(data) ? data.body : undefined;

@@ -63,7 +63,15 @@ export abstract class KeystoneV3Auth extends KeystoneAuthBase {
   /** What the token is scoped to. */
   readonly scope: KeystoneScopeOptions;
 
-  /** Checks and keeps the scope. */
+  /**
+   * Checks and keeps the scope.
+   *
+   * @param authUrl the Keystone URL; `/v3` is added to the login URL when it lacks it.
+   * @param scope a project, a domain, the system, or nothing (unscoped); only
+   * the scope fields are kept.
+   * @throws {AuthorizationFailure} for several scope targets, or a system scope other than "all".
+   * @throws {AuthPluginOptionsMissing} for a project name without its domain.
+   */
   constructor(authUrl: string, scope: KeystoneScopeOptions) {
     super(authUrl);
     this.scope = pickScope(scope);

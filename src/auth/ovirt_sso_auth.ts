@@ -184,7 +184,8 @@ export class OvirtSsoAuth {
   /**
    * Creates the auth; nothing is sent until {@linkcode OvirtSsoAuth.login}.
    *
-   * @param options the auth URL, credentials and scope (see {@linkcode OvirtSsoAuthOptions}); secrets stay private.
+   * @param options the API URL, credentials (password, token or Kerberos) and SSO URLs (see {@linkcode OvirtSsoAuthOptions}); secrets stay private.
+   * @throws {AuthError} for a `url` that does not parse (the message shows it without credentials).
    */
   constructor(options: OvirtSsoAuthOptions) {
     let origin: string;
@@ -210,17 +211,30 @@ export class OvirtSsoAuth {
     this.user = this.#kerberos ? "kerberos" : options.username;
   }
 
-  /** The current token, if there is one. */
+  /**
+   * The current token, if there is one.
+   *
+   * @returns the token given, logged in or restored; undefined before a login or after `invalidate()`.
+   */
   token(): string | undefined {
     return this.#token;
   }
 
-  /** When the current token expires (epoch ms), when the SSO said so. */
+  /**
+   * When the current token expires (epoch ms), when the SSO said so.
+   *
+   * @returns the SSO's `exp` in epoch ms; undefined when it gave none, or one already past at login.
+   */
   expiresAt(): number | undefined {
     return this.#expiresAt;
   }
 
-  /** Uses a token obtained elsewhere (e.g. from a token cache). */
+  /**
+   * Uses a token obtained elsewhere (e.g. from a token cache).
+   *
+   * @param token the SSO token to send from now on.
+   * @param expiresAt when it expires, epoch ms; default unknown.
+   */
   setToken(token: string, expiresAt?: number): void {
     this.#token = token;
     this.#expiresAt = expiresAt;
@@ -235,6 +249,9 @@ export class OvirtSsoAuth {
   /**
    * What identifies this login in a token cache; undefined for a token-only
    * auth, and for Kerberos until the client principal is known.
+   *
+   * @returns `kind`, the SSO URL, the user, the Kerberos principal (if any) and,
+   * with a password, `credential`: 32 hex digits of its salted SHA-256.
    */
   cacheScope(): Record<string, string> | undefined {
     if (this.user === undefined) return undefined;
@@ -258,6 +275,9 @@ export class OvirtSsoAuth {
    * Learns who logs in before a token cache is read: for Kerberos, the client
    * principal (from the hook's `principal()`, else by negotiating now and
    * keeping the token for the next login). Nothing to do for a password.
+   *
+   * @returns a promise that resolves once the principal is known (at once for a password).
+   * @throws {AuthError} when the Kerberos negotiation fails or gives no token.
    */
   async identify(): Promise<void> {
     if (!this.#kerberos || this.#principal !== undefined) return;
@@ -294,7 +314,11 @@ export class OvirtSsoAuth {
     return negotiated;
   }
 
-  /** The secrets this auth knows, so logs can scrub them. */
+  /**
+   * The secrets this auth knows, so logs can scrub them.
+   *
+   * @returns the password and the current token, each when set and at least 4 characters long.
+   */
   secrets(): string[] {
     return [this.#password, this.#token].filter((s): s is string => !!s && s.length >= 4);
   }
@@ -302,6 +326,8 @@ export class OvirtSsoAuth {
   /**
    * Logs in and keeps the new token.
    *
+   * @param post sends the form to the SSO and reads the whole reply (`Connection` gives its own).
+   * @returns the new SSO token.
    * @throws {AuthError} for an SSO error, a non-JSON reply, a missing token, a
    * token-only auth, or a Kerberos auth whose GSSAPI negotiation fails.
    */
@@ -360,6 +386,9 @@ export class OvirtSsoAuth {
   /**
    * Revokes the current token (if any) and forgets it.
    *
+   * @param post sends the form to the SSO and reads the whole reply (`Connection` gives its own).
+   * @returns a promise that resolves once the SSO has answered; at once without a token.
+   * The token is forgotten before the request, even when the revoke fails.
    * @throws {AuthError} when the SSO answers with an error or not in JSON.
    */
   async revoke(post: SsoPost): Promise<void> {
@@ -416,17 +445,29 @@ export class OvirtSsoAuth {
       : `${text(json.error_code)} : ${text(json.error)}`;
   }
 
-  /** No secrets in `JSON.stringify`. */
+  /**
+   * No secrets in `JSON.stringify`.
+   *
+   * @returns the auth system, the SSO URL and the user.
+   */
   toJSON(): Record<string, unknown> {
     return { authSystem: this.authSystem, ssoUrl: this.ssoUrl, user: this.user };
   }
 
-  /** No secrets in `Deno.inspect`. */
+  /**
+   * No secrets in `Deno.inspect`.
+   *
+   * @returns `OvirtSsoAuth { ssoUrl, user, hasToken }`.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return this.#describe();
   }
 
-  /** No secrets in Node's and Bun's `util.inspect`. */
+  /**
+   * No secrets in Node's and Bun's `util.inspect`.
+   *
+   * @returns `OvirtSsoAuth { ssoUrl, user, hasToken }`.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.#describe();
   }

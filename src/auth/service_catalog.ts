@@ -94,7 +94,7 @@ export class ServiceCatalog {
   /**
    * Creates a catalog from already normalised endpoints.
    *
-   * @param endpoints the catalog's endpoints, one per service, region and interface.
+   * @param endpoints the catalog's endpoints, one per service, region and interface; default none (an empty catalog).
    */
   constructor(endpoints: CatalogEndpoint[] = []) {
     this.endpoints = endpoints.map(withoutUndefined);
@@ -226,7 +226,11 @@ export class ServiceCatalog {
     );
   }
 
-  /** The endpoints, e.g. for a token cache. */
+  /**
+   * The endpoints, e.g. for a token cache.
+   *
+   * @returns a copy of the endpoint list (it holds no token).
+   */
   toJSON(): CatalogEndpoint[] {
     return [...this.endpoints];
   }

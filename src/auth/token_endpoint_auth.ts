@@ -39,19 +39,27 @@ export class TokenEndpointAuth implements AuthPlugin {
   /**
    * Creates the plugin.
    *
-   * @param options the auth URL, credentials and scope (see {@linkcode TokenEndpointAuthOptions}); secrets stay private.
+   * @param options the token and the endpoint (see {@linkcode TokenEndpointAuthOptions}); the token stays private.
    */
   constructor(options: TokenEndpointAuthOptions) {
     this.#token = options.token;
     this.endpoint = options.endpoint;
   }
 
-  /** Nothing to fetch: the token is given. */
+  /**
+   * Nothing to fetch: the token is given.
+   *
+   * @returns a promise that resolves at once.
+   */
   authenticate(): Promise<void> {
     return Promise.resolve();
   }
 
-  /** The fixed token and endpoint, whatever the service. */
+  /**
+   * The fixed token and endpoint, whatever the service.
+   *
+   * @returns the token and endpoint given to the constructor.
+   */
   tokenAndEndpoint(): TokenAndEndpoint {
     return { token: this.#token, endpoint: this.endpoint };
   }

@@ -162,7 +162,8 @@ export class Connection implements AsyncDisposable {
    * `tokenCache`, a cached token is used instead of a login.
    *
    * @throws {AuthError} when the SSO refuses the login.
-   * @returns the SSO token.
+   * @throws {ClientClosed} after `close()`.
+   * @returns the SSO token, once held.
    */
   async authenticate(): Promise<string> {
     this.#assertOpen();
@@ -177,8 +178,10 @@ export class Connection implements AsyncDisposable {
    * @throws {SdkError} for a header with non-ASCII characters, CR or LF.
    * @throws {ConnectionError} when the engine can't be reached.
    * @throws {TimeoutError} when the request runs past its timeout.
-   * @param request method, path below the API URL, query, headers, body and timeout.
-   * @returns the status, headers and body bytes.
+   * @throws {AuthError} when the SSO refuses the login, or a 401 comes back to a connection that cannot log in again.
+   * @throws {ClientClosed} after `close()`.
+   * @param request method, path below the API URL, query, headers, body and timeout (default the connection's).
+   * @returns the status, headers and body bytes; any status, 4xx and 5xx too (only a 401 is retried).
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
     this.#assertOpen();
@@ -221,9 +224,10 @@ export class Connection implements AsyncDisposable {
   /**
    * Checks that the engine answers: a GET of the API root.
    *
-   * @returns true when it does; false on any error unless `raiseException`.
-   * @param options `raiseException: true` throws the failure instead of answering `false`.
-   * @returns whether the engine answered with the given credentials.
+   * @param options `raiseException: true` throws the failure instead of answering `false` (default false).
+   * @returns true when the engine answered 200 in the expected format with the
+   * given credentials; false on any error unless `raiseException`.
+   * @throws {SdkError} with `raiseException`: the failure (other errors wrapped in one).
    */
   async test(options: { raiseException?: boolean } = {}): Promise<boolean> {
     try {
@@ -284,16 +288,23 @@ export class Connection implements AsyncDisposable {
    *
    * @throws {SdkError} for a missing or foreign href.
    * @param list a link list (`vm.nics`).
-   * @returns the list's objects, fetched.
+   * @returns the list's objects, fetched: the service's `list()`.
    */
   followLink<T>(list: List<T> | undefined): Promise<List<T>>;
   /**
    * Fetches the object a link (`vm.cluster`) points to; see the list form above.
    *
+   * @throws {SdkError} for a missing or foreign href.
    * @param obj a link (`vm.cluster`).
-   * @returns the object, fetched.
+   * @returns the object, fetched: the service's `get()`.
    */
   followLink<T extends Struct>(obj: T | undefined): Promise<T>;
+  /**
+   * The implementation of both forms above.
+   *
+   * @param obj a link list or a link.
+   * @returns the list or the object, fetched.
+   */
   async followLink(obj: Struct | List<unknown> | undefined): Promise<unknown> {
     const href = obj?.href;
     const path = linkPath(this.#base, href);
@@ -335,7 +346,10 @@ export class Connection implements AsyncDisposable {
    * the token stays valid and cached for the next run (or connection), which
    * is what the cache is for; pass `{ logout: true }` to revoke it anyway.
    *
-   * @param options `logout: false` keeps the SSO token valid (default: revoke it).
+   * @param options `logout: false` keeps the SSO token valid (default: revoke it, unless there is a `tokenCache`).
+   * @returns a promise that resolves once the token is revoked (when logging
+   * out) and the transport released.
+   * @throws {AuthError} when the SSO refuses the revoke; the connection is closed all the same.
    */
   async close(options: { logout?: boolean } = {}): Promise<void> {
     if (this.#closed) return;
@@ -357,12 +371,20 @@ export class Connection implements AsyncDisposable {
     }
   }
 
-  /** Same as `close()`: revokes the token unless a `tokenCache` keeps it. */
+  /**
+   * Same as `close()`: revokes the token unless a `tokenCache` keeps it.
+   *
+   * @returns a promise that resolves once the connection is closed.
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
 
-  /** What `JSON.stringify` shows: no credentials. */
+  /**
+   * What `JSON.stringify` shows: no credentials.
+   *
+   * @returns the URL (credentials removed), the format, and whether a token is held and the connection closed.
+   */
   toJSON(): Record<string, unknown> {
     return {
       url: displayUrl(this.url),
@@ -372,12 +394,20 @@ export class Connection implements AsyncDisposable {
     };
   }
 
-  /** What `Deno.inspect` and `console.log` show: no credentials. */
+  /**
+   * What `Deno.inspect` and `console.log` show: no credentials.
+   *
+   * @returns `Connection` and the `toJSON()` fields.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `Connection ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** What Node's and Bun's `util.inspect` show: no credentials. */
+  /**
+   * What Node's and Bun's `util.inspect` show: no credentials.
+   *
+   * @returns `Connection` and the `toJSON()` fields.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Connection ${JSON.stringify(this.toJSON())}`;
   }

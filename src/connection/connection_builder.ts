@@ -38,7 +38,9 @@ export class ConnectionBuilder {
   /**
    * A new connection with the kept options.
    *
-   * @returns a new connection with the builder's options.
+   * @returns a new connection with the builder's options; nothing is sent yet.
+   * @throws {SdkError} as the {@linkcode Connection} constructor does, for bad options.
+   * @throws {RangeError} as the {@linkcode Connection} constructor does, for bad numbers.
    */
   build(): Connection {
     const options = { ...this.#options };
@@ -46,17 +48,29 @@ export class ConnectionBuilder {
     return new Connection(options);
   }
 
-  /** No credentials in `JSON.stringify`. */
+  /**
+   * No credentials in `JSON.stringify`.
+   *
+   * @returns the URL only, credentials removed.
+   */
   toJSON(): Record<string, unknown> {
     return { url: displayUrl(this.#options.url) };
   }
 
-  /** No credentials in `Deno.inspect`. */
+  /**
+   * No credentials in `Deno.inspect`.
+   *
+   * @returns `ConnectionBuilder` and the `toJSON()` fields.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `ConnectionBuilder ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `ConnectionBuilder` and the `toJSON()` fields.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `ConnectionBuilder ${JSON.stringify(this.toJSON())}`;
   }

@@ -57,7 +57,7 @@ export class BaseClient {
    * Creates the client, registers it with the HTTPClient and adds the extensions.
    *
    * @param httpClient the session the client sends through (shared with other clients).
-   * @param extensions managers to attach as `client[name]`.
+   * @param extensions managers to attach as `client[name]`; default none.
    */
   constructor(httpClient: HTTPClient, extensions: Extension[] = []) {
     this.httpClient = httpClient;
@@ -92,7 +92,7 @@ export class BaseClient {
    *
    * @param method the HTTP method.
    * @param url the path below this service's endpoint.
-   * @param options headers, `json` or `body`, query, timeout, signal.
+   * @param options headers, `json` or `body`, query, timeout, signal; default none.
    * @returns the response, its body already read.
    */
   clientRequest(method: string, url: string, options?: RequestOptions): Promise<Response> {
@@ -103,7 +103,7 @@ export class BaseClient {
    * GET.
    *
    * @param url the path below this service's endpoint.
-   * @param options headers, query, timeout, signal.
+   * @param options headers, query, timeout, signal; default none.
    * @returns the response, its body already read.
    */
   get(url: string, options?: RequestOptions): Promise<Response> {
@@ -114,7 +114,7 @@ export class BaseClient {
    * HEAD.
    *
    * @param url the path below this service's endpoint.
-   * @param options headers, query, timeout, signal.
+   * @param options headers, query, timeout, signal; default none.
    * @returns the response (no body).
    */
   head(url: string, options?: RequestOptions): Promise<Response> {
@@ -125,7 +125,7 @@ export class BaseClient {
    * DELETE.
    *
    * @param url the path below this service's endpoint.
-   * @param options headers, query, timeout, signal.
+   * @param options headers, query, timeout, signal; default none.
    * @returns the response, its body already read.
    */
   delete(url: string, options?: RequestOptions): Promise<Response> {
@@ -136,7 +136,7 @@ export class BaseClient {
    * POST.
    *
    * @param url the path below this service's endpoint.
-   * @param options `json` or `body`, headers, query, timeout, signal, `idempotent`.
+   * @param options `json` or `body`, headers, query, timeout, signal, `idempotent`; default none.
    * @returns the response, its body already read.
    */
   post(url: string, options?: RequestOptions): Promise<Response> {
@@ -147,7 +147,7 @@ export class BaseClient {
    * PUT.
    *
    * @param url the path below this service's endpoint.
-   * @param options `json` or `body`, headers, query, timeout, signal.
+   * @param options `json` or `body`, headers, query, timeout, signal; default none.
    * @returns the response, its body already read.
    */
   put(url: string, options?: RequestOptions): Promise<Response> {
@@ -158,7 +158,7 @@ export class BaseClient {
    * PATCH.
    *
    * @param url the path below this service's endpoint.
-   * @param options `json` or `body`, headers, query, timeout, signal, `idempotent`.
+   * @param options `json` or `body`, headers, query, timeout, signal, `idempotent`; default none.
    * @returns the response, its body already read.
    */
   patch(url: string, options?: RequestOptions): Promise<Response> {

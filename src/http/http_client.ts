@@ -119,7 +119,8 @@ export class HTTPClient implements AsyncDisposable {
    * option that is not a number ≥ 0 (NaN, negative, a string...).
    *
    * @param authPlugin the plugin that logs in and answers token and endpoint; `null` for plain requests without a login.
-   * @param options region, endpoint type, timeout, retries, TLS, token cache, logging and transport.
+   * @param options region, endpoint type, timeout, retries, TLS, token cache, logging and transport;
+   * default none: endpoint type `publicURL`, no timeout, no retries, no token cache, `console`.
    */
   constructor(authPlugin: AuthPlugin | null, options: HTTPClientOptions = {}) {
     this.authPlugin = authPlugin;
@@ -152,6 +153,13 @@ export class HTTPClient implements AsyncDisposable {
   get cachedToken(): string | undefined {
     return this.#token;
   }
+  /**
+   * Sets the remembered token. `clientRequest` sends it only while it is the
+   * login's current token; any other value makes the next request look the
+   * token up again, and overwrites it.
+   *
+   * @param value the token to remember; `undefined` to forget it.
+   */
   set cachedToken(value: string | undefined) {
     this.#token = value;
   }
@@ -190,7 +198,8 @@ export class HTTPClient implements AsyncDisposable {
    * @throws {ClientClosed} after `close()`.
    * @param method the HTTP method (`GET`, `POST`...).
    * @param url the absolute URL.
-   * @param options headers, `json` or `body`, query, timeout, signal, `idempotent`, size limit.
+   * @param options headers, `json` or `body`, query, timeout, signal, `idempotent`, size limit;
+   * default none (the client's timeout and size limit).
    * @returns the response, its body already read; status < 400 (or a 3xx without `Location`).
    */
   async request(method: string, url: string, options: RequestOptions = {}): Promise<Response> {
@@ -226,8 +235,12 @@ export class HTTPClient implements AsyncDisposable {
    * @param client the service client whose service type and endpoint type pick the endpoint.
    * @param method the HTTP method.
    * @param url the path below the service endpoint (or an absolute URL).
-   * @param options as for {@linkcode HTTPClient.request}.
+   * @param options as for {@linkcode HTTPClient.request}; default none.
    * @returns the response, its body already read.
+   * @throws {AuthorizationFailure} without an auth plugin, or when the login
+   * gives no token or no endpoint for the client's service.
+   * @throws {HttpError} as for {@linkcode HTTPClient.request}, after the one
+   * resend a 401 gets.
    */
   async clientRequest(
     client: BaseClient,
@@ -290,12 +303,21 @@ export class HTTPClient implements AsyncDisposable {
     }
   }
 
-  /** Logs in through the plugin now, then runs the keyring saver and fills the token cache. */
+  /**
+   * Logs in through the plugin now, then runs the keyring saver and fills the token cache.
+   *
+   * @returns a promise that resolves once the login is done and the token cached.
+   * @throws {AuthorizationFailure} when this client has no auth plugin.
+   */
   async authenticate(): Promise<void> {
     await this.#requireLogin().login();
   }
 
-  /** The recorded timings, oldest first (empty unless `timings: true`). */
+  /**
+   * The recorded timings, oldest first (empty unless `timings: true`).
+   *
+   * @returns one entry per request sent: method, URL, status, start and end (epoch ms).
+   */
   getTimings(): readonly Timing[] {
     return this.#timings?.list() ?? [];
   }
@@ -330,18 +352,30 @@ export class HTTPClient implements AsyncDisposable {
     return this.#clients.get(serviceType) as T | undefined;
   }
 
-  /** Releases TLS clients and pooled sockets. */
+  /**
+   * Releases TLS clients and pooled sockets. Later requests throw `ClientClosed`.
+   *
+   * @returns a promise that resolves at once: the release does not wait for anything.
+   */
   close(): Promise<void> {
     this.#transport.close();
     return Promise.resolve();
   }
 
-  /** Same as `close()`, for `await using`. */
+  /**
+   * Same as `close()`, for `await using`.
+   *
+   * @returns a promise that resolves once the client is closed.
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
 
-  /** No token or secret in `JSON.stringify`. */
+  /**
+   * No token or secret in `JSON.stringify`.
+   *
+   * @returns the auth system, region, endpoint type and User-Agent.
+   */
   toJSON(): Record<string, unknown> {
     return {
       authSystem: this.authPlugin?.authSystem,
@@ -351,12 +385,20 @@ export class HTTPClient implements AsyncDisposable {
     };
   }
 
-  /** No token or secret in `Deno.inspect` / `console.log`. */
+  /**
+   * No token or secret in `Deno.inspect` / `console.log`.
+   *
+   * @returns `HTTPClient` and the `toJSON()` fields.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `HTTPClient ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `HTTPClient` and the `toJSON()` fields.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `HTTPClient ${JSON.stringify(this.toJSON())}`;
   }

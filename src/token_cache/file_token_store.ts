@@ -96,7 +96,8 @@ export class FileTokenStore implements TokenStore {
    * `lockTimeoutMs` bounds the wait for another writer's lock (default 10 000).
    *
    * @param path the one file holding every entry (created with mode 0600).
-   * @param options how long to wait for another process's lock.
+   * @param options `lockTimeoutMs`: how long to wait for another process's lock, ms (default 10 000).
+   * @throws {ValidationError} when `lockTimeoutMs` is not a finite number ≥ 0.
    */
   constructor(path: string, options: { lockTimeoutMs?: number } = {}) {
     const timeout = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
@@ -111,7 +112,8 @@ export class FileTokenStore implements TokenStore {
    * The sealed bytes under `key`, unless missing or past their expiry.
    *
    * @param key the entry's key (from `TokenCache`).
-   * @returns the sealed bytes, or `undefined` when missing or expired.
+   * @returns the sealed bytes, or `undefined` when missing or expired (or the file is corrupt).
+   * @throws {ClientException} when the file exists but cannot be read.
    */
   async get(key: string): Promise<Uint8Array | undefined> {
     const entry = (await this.#read()).get(key);
@@ -128,7 +130,10 @@ export class FileTokenStore implements TokenStore {
    *
    * @param key the entry's key.
    * @param value the sealed bytes.
-   * @param expiresAt epoch ms after which the entry may be dropped.
+   * @param expiresAt epoch ms after which the entry may be dropped; default never.
+   * @returns a promise that resolves once the new file has replaced the old one.
+   * @throws {ClientException} when the directory or file cannot be written, or
+   * the lock cannot be had within `lockTimeoutMs`.
    */
   async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     const v = encodeBase64Url(value);
@@ -139,9 +144,11 @@ export class FileTokenStore implements TokenStore {
   }
 
   /**
-   * Removes `key`; the file is only rewritten if it held the key.
+   * Removes `key`; the file is only rewritten if it held the key (or had expired entries).
    *
    * @param key the entry's key.
+   * @returns a promise that resolves once the file no longer holds the key.
+   * @throws {ClientException} as for `set`.
    */
   async delete(key: string): Promise<void> {
     await this.#update((entries) => entries.delete(key));
@@ -151,18 +158,32 @@ export class FileTokenStore implements TokenStore {
    * Takes the lock `key` (a lock file beside the cache, `<path>.<key>.lock`)
    * if no live process holds it; a lock older than `ttlMs` is a crashed
    * holder's and is broken. Resolves to its release, or `undefined`.
+   *
+   * @param key the lock's name; characters other than letters, digits, `_` and `-` become `-`.
+   * @param ttlMs after how many ms a held lock counts as a crashed holder's.
+   * @returns the function that removes the lock file (only while it is still
+   * ours), or `undefined` when another process holds it.
+   * @throws {ClientException} when the lock file cannot be created for another reason than that it exists.
    */
   lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
     const name = key.replace(/[^A-Za-z0-9_-]/g, "-");
     return tryLockFile(`${this.#path}.${name}.lock`, ttlMs);
   }
 
-  /** Shows the path only. */
+  /**
+   * Shows the path only.
+   *
+   * @returns `FileTokenStore { path: "<path>" }`.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `FileTokenStore { path: ${JSON.stringify(this.#path)} }`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `FileTokenStore { path: "<path>" }`.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `FileTokenStore { path: ${JSON.stringify(this.#path)} }`;
   }

@@ -76,7 +76,7 @@ export class KvTokenStore implements TokenStore {
    * Uses `kv` (a `Deno.Kv` or any {@linkcode KvLike}; the caller closes it) and keys under `prefix`.
    *
    * @param kv a `Deno.Kv` (or anything of that shape).
-   * @param prefix the key prefix of the entries.
+   * @param prefix the key prefix of the entries; default `["nimbus", "tokens"]`.
    */
   constructor(kv: KvLike, prefix: string[] = ["nimbus", "tokens"]) {
     this.#kv = kv;
@@ -102,7 +102,8 @@ export class KvTokenStore implements TokenStore {
    *
    * @param key the entry's key.
    * @param value the sealed bytes.
-   * @param expiresAt epoch ms after which the entry may be dropped.
+   * @param expiresAt epoch ms after which the entry may be dropped; default never.
+   * @returns a promise that resolves once KV has stored the entry; KV errors are passed on.
    */
   async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     const entry: KvEntry = { value, expiresAt: expiresAt ?? null };
@@ -116,17 +117,26 @@ export class KvTokenStore implements TokenStore {
    * Removes `key`.
    *
    * @param key the entry's key.
+   * @returns a promise that resolves once KV has removed it (a missing key is no error).
    */
   async delete(key: string): Promise<void> {
     await this.#kv.delete([...this.#prefix, key]);
   }
 
-  /** Shows the prefix only. */
+  /**
+   * Shows the prefix only.
+   *
+   * @returns `KvTokenStore { prefix: [...] }`.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `KvTokenStore { prefix: ${JSON.stringify(this.#prefix)} }`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `KvTokenStore { prefix: [...] }`.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `KvTokenStore { prefix: ${JSON.stringify(this.#prefix)} }`;
   }

@@ -49,7 +49,8 @@ export class MemoryTokenStore implements TokenStore {
    *
    * @param key the entry's key.
    * @param value the sealed bytes.
-   * @param expiresAt epoch ms after which the entry may be dropped.
+   * @param expiresAt epoch ms after which the entry may be dropped; default never.
+   * @returns a promise that resolves at once, the entry stored.
    */
   set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     const now = Date.now();
@@ -64,18 +65,27 @@ export class MemoryTokenStore implements TokenStore {
    * Removes `key`.
    *
    * @param key the entry's key.
+   * @returns a promise that resolves at once, whether or not the key was there.
    */
   delete(key: string): Promise<void> {
     this.#entries.delete(key);
     return Promise.resolve();
   }
 
-  /** Shows the number of entries only. */
+  /**
+   * Shows the number of entries only.
+   *
+   * @returns `MemoryTokenStore { entries: <n> }` (expired entries not yet dropped count too).
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `MemoryTokenStore { entries: ${this.#entries.size} }`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `MemoryTokenStore { entries: <n> }`.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `MemoryTokenStore { entries: ${this.#entries.size} }`;
   }

@@ -98,7 +98,9 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
   /**
    * Connects lazily, on the first call.
    *
-   * @param options the server URL (default `redis://127.0.0.1:6379`) and the key prefix (default `nimbus:token:`).
+   * @param options the server URL (default `redis://127.0.0.1:6379`), the key prefix (default `nimbus:token:`) and the timeout per call (default 1000 ms); default all three.
+   * @throws {ValidationError} for a URL that does not parse or is not
+   * `redis://` / `rediss://`, or a timeout that is not a positive number.
    */
   constructor(options: RedisTokenStoreOptions = {}) {
     const url = options.url ?? DEFAULT_URL;
@@ -127,6 +129,8 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
    *
    * @param key the entry's key (from `TokenCache`).
    * @returns the sealed bytes, or `undefined` when missing or expired.
+   * @throws {ConnectionError} when the store is closed, or the server is down or fails the command.
+   * @throws {TimeoutError} when connecting or the command takes longer than `timeout`.
    */
   async get(key: string): Promise<Uint8Array | undefined> {
     const value = await this.#run("GET", (c) => c.get(this.#prefix + key));
@@ -139,7 +143,11 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
    *
    * @param key the entry's key.
    * @param value the sealed bytes.
-   * @param expiresAt epoch ms after which the entry may be dropped.
+   * @param expiresAt epoch ms after which the entry may be dropped; default
+   * never. An expiry already past deletes the key instead.
+   * @returns a promise that resolves once the server has stored the entry.
+   * @throws {ConnectionError} as for `get`.
+   * @throws {TimeoutError} as for `get`.
    */
   async set(key: string, value: Uint8Array, expiresAt?: number): Promise<void> {
     if (expiresAt !== undefined && expiresAt <= Date.now()) {
@@ -157,6 +165,9 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
    * Removes `key`.
    *
    * @param key the entry's key.
+   * @returns a promise that resolves once the server has removed it (a missing key is no error).
+   * @throws {ConnectionError} as for `get`.
+   * @throws {TimeoutError} as for `get`.
    */
   async delete(key: string): Promise<void> {
     await this.#run("DEL", (c) => c.del(this.#prefix + key));
@@ -167,6 +178,13 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
    * Resolves to the function that releases it, or `undefined` when another
    * holder has it. The lock expires by itself, so a crashed holder never
    * blocks the fleet for longer than `ttlMs`.
+   *
+   * @param key the lock's name, stored as `<prefix>lock:<key>`.
+   * @param ttlMs how long the lock lives at most, ms (at least 1).
+   * @returns the release function (it deletes the lock only while it is still
+   * this holder's), or `undefined` when another holder has it.
+   * @throws {ConnectionError} as for `get`.
+   * @throws {TimeoutError} as for `get`.
    */
   async lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
     const name = `${this.#prefix}lock:${key}`;
@@ -183,7 +201,12 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
     };
   }
 
-  /** Closes the connection; later calls reject. */
+  /**
+   * Closes the connection; later calls reject with `ConnectionError`.
+   *
+   * @returns a promise that resolves once the connection is closed (or
+   * destroyed, when QUIT fails or takes longer than `timeout`). Never rejects.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     const pending = this.#client;
@@ -202,22 +225,38 @@ export class RedisTokenStore implements TokenStore, AsyncDisposable {
     }
   }
 
-  /** Same as {@linkcode RedisTokenStore.close}. */
+  /**
+   * Same as {@linkcode RedisTokenStore.close}, for `await using`.
+   *
+   * @returns a promise that resolves once the connection is closed.
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
 
-  /** Shows the URL without its password, and the prefix. */
+  /**
+   * Shows the URL without its password, and the prefix.
+   *
+   * @returns `RedisTokenStore { url: "…", prefix: "…" }`, the password as `***`.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return this.#describe();
   }
 
-  /** Node's and Bun's inspect: the same as Deno's. */
+  /**
+   * Node's and Bun's inspect: the same as Deno's.
+   *
+   * @returns `RedisTokenStore { url: "…", prefix: "…" }`, the password as `***`.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.#describe();
   }
 
-  /** JSON shows the URL without its password, and the prefix. */
+  /**
+   * JSON shows the URL without its password, and the prefix.
+   *
+   * @returns the URL, its password as `***`, and the key prefix.
+   */
   toJSON(): { url: string; prefix: string } {
     return { url: displayUrl(this.#url), prefix: this.#prefix };
   }

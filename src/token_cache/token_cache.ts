@@ -170,7 +170,9 @@ export class TokenCache {
   /**
    * Checks the options; keys are derived on first use.
    *
-   * @param options the store (default in memory), the secret (default a random per-process key) and the refresh margin.
+   * @param options the store (default in memory), the secret (default a random per-process key), the refresh margin (default 120 000 ms) and a debug logger; default all of these.
+   * @throws {ValidationError} for an empty secret, a `CryptoKey` that is not
+   * HKDF with `deriveKey`, or a refresh margin that is not a finite number ≥ 0.
    */
   constructor(options: TokenCacheOptions = {}) {
     const { store, secret, refreshMarginMs, logger } = options;
@@ -294,6 +296,9 @@ export class TokenCache {
    *
    * @param scope what identifies the token.
    * @param token the token, its expiry and data to seal and store.
+   * @returns a promise that resolves once the store has the sealed entry.
+   * @throws {ValidationError} for an empty token, an expiry that is not a
+   * finite number, or `data` that cannot be JSON; store errors are passed on.
    */
   async set(scope: Record<string, string>, token: CachedToken): Promise<void> {
     if (typeof token?.token !== "string" || token.token.length === 0) {
@@ -330,6 +335,7 @@ export class TokenCache {
    * Removes the entry for `scope`, if any.
    *
    * @param scope what identifies the token.
+   * @returns a promise that resolves once the store has removed it; store errors are passed on.
    */
   async delete(scope: Record<string, string>): Promise<void> {
     await this.#store.delete(await this.#keyFor(scope));
@@ -343,6 +349,12 @@ export class TokenCache {
    * to hold: the store has none, it failed, or the wait ran out (then the
    * caller logs in anyway: a slow store never blocks a login for long). The
    * lock's name is derived from the scope's key, so it names no user.
+   *
+   * @param scope what identifies the token whose login is locked.
+   * @param options `ttlMs`: how long the lock outlives a crashed holder
+   * (default 30 000); `waitMs`: how long to wait for another holder (default
+   * 15 000); `signal`: stops the wait early. Default all three.
+   * @returns the release function, or `undefined` when no lock is held. Never rejects.
    */
   async lock(
     scope: Record<string, string>,
@@ -384,7 +396,13 @@ export class TokenCache {
     return undefined;
   }
 
-  /** Shows the store and margin; key material is never shown. */
+  /**
+   * Shows the store and margin; key material is never shown.
+   *
+   * @param inspect Deno's inspect function, used for the store.
+   * @param options Deno's inspect options, passed on.
+   * @returns `TokenCache { store: …, refreshMarginMs: … }`.
+   */
   [Symbol.for("Deno.customInspect")](
     inspect: (value: unknown, options?: unknown) => string,
     options: unknown,
@@ -394,7 +412,14 @@ export class TokenCache {
     }, refreshMarginMs: ${this.#marginMs} }`;
   }
 
-  /** Node's and Bun's `util.inspect` (depth, options, inspect): the same. */
+  /**
+   * Node's and Bun's `util.inspect`: the same.
+   *
+   * @param _depth the depth left (unused).
+   * @param options the inspect options, passed on.
+   * @param inspect `util.inspect`, used for the store; default none: the store's class name.
+   * @returns `TokenCache { store: …, refreshMarginMs: … }`.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](
     _depth: number,
     options: unknown,

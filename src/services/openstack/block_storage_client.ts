@@ -76,7 +76,7 @@ export class BlockStorageClient extends ServiceClient {
    * Creates the client on a shared HTTPClient.
    *
    * @param http the session to send through (shared with the other clients).
-   * @param options the microversion of this client's requests, extensions.
+   * @param options the microversion of this client's requests (default none: the service's base version), extensions (default none).
    */
   constructor(http: HTTPClient, options: BlockStorageClientOptions = {}) {
     super(http, options.extensions);
@@ -140,7 +140,11 @@ export class BlockStorageClient extends ServiceClient {
     this.backups = cinder<VolumeBackup>("VolumeBackup", "/backups", "backup", "backups");
   }
 
-  /** The microversion header, on this client's requests only. */
+  /**
+   * The microversion header, on this client's requests only.
+   *
+   * @returns `OpenStack-API-Version: volume <v>` when a microversion is set, else none.
+   */
   override defaultHeaders(): Record<string, string> {
     return this.microversion ? { "OpenStack-API-Version": `volume ${this.microversion}` } : {};
   }

@@ -80,7 +80,7 @@ export class ComputeClient extends ServiceClient {
    * Creates the client on a shared HTTPClient.
    *
    * @param http the session to send through (shared with the other clients).
-   * @param options the microversion of this client's requests, extensions.
+   * @param options the microversion of this client's requests (default none: the service's base version), extensions (default none).
    */
   constructor(http: HTTPClient, options: ComputeClientOptions = {}) {
     super(http, options.extensions);
@@ -140,13 +140,26 @@ export class ComputeClient extends ServiceClient {
     });
   }
 
-  /** The project's absolute limits and usage (`GET /limits`). */
+  /**
+   * The project's absolute limits and usage (`GET /limits`).
+   *
+   * @returns the `limits` object: `absolute` (`maxTotalCores`, `totalCoresUsed`…) and `rate`.
+   * @throws {HttpError} for a status ≥ 400.
+   */
   async limits(): Promise<ComputeLimits> {
     const reply = await readJson(await this.get("/limits")) as { limits: ComputeLimits };
     return reply.limits;
   }
 
-  /** A project's quotas (`GET /os-quota-sets/{project}`); `defaults: true` for the defaults. */
+  /**
+   * A project's quotas (`GET /os-quota-sets/{project}`); `defaults: true` for the defaults.
+   *
+   * @param projectId the project whose quotas to read.
+   * @param options `defaults: true` reads the defaults (`/defaults`) instead (default false).
+   * @returns the quota set; -1 means unlimited.
+   * @throws {ValidationError} for a `projectId` of "", "." or "..".
+   * @throws {HttpError} for a status ≥ 400.
+   */
   async quotaSet(
     projectId: string,
     options: { defaults?: boolean } = {},
@@ -156,7 +169,15 @@ export class ComputeClient extends ServiceClient {
     return reply.quota_set;
   }
 
-  /** Changes a project's quotas (admin); resolves to the new quota set. */
+  /**
+   * Changes a project's quotas (admin); resolves to the new quota set.
+   *
+   * @param projectId the project whose quotas change.
+   * @param quotas the quotas to change (`{ cores: 40 }`); the others stay.
+   * @returns the project's quota set after the change.
+   * @throws {ValidationError} for a `projectId` of "", "." or "..".
+   * @throws {HttpError} for a status ≥ 400 (`Forbidden` when not admin).
+   */
   async updateQuotaSet(
     projectId: string,
     quotas: Partial<Omit<ComputeQuotaSet, "id">>,
@@ -167,13 +188,26 @@ export class ComputeClient extends ServiceClient {
     return (await readJson(response) as { quota_set: ComputeQuotaSet }).quota_set;
   }
 
-  /** Resets a project's quotas to the defaults (admin). */
+  /**
+   * Resets a project's quotas to the defaults (admin).
+   *
+   * @param projectId the project whose quotas go back to the defaults.
+   * @returns a promise that resolves once Nova has reset them.
+   * @throws {ValidationError} for a `projectId` of "", "." or "..".
+   * @throws {HttpError} for a status ≥ 400 (`Forbidden` when not admin).
+   */
   async deleteQuotaSet(projectId: string): Promise<void> {
     const response = await this.delete(`/os-quota-sets/${pathSegment(projectId)}`);
     await response.body?.cancel();
   }
 
-  /** The availability zones (`detail: true`: with hosts, admin). */
+  /**
+   * The availability zones (`detail: true`: with hosts, admin).
+   *
+   * @param options `detail: true` lists the hosts and their services too (admin; default false).
+   * @returns the zones (empty when Nova lists none).
+   * @throws {HttpError} for a status ≥ 400.
+   */
   async availabilityZones(options: { detail?: boolean } = {}): Promise<AvailabilityZone[]> {
     const path = options.detail ? "/os-availability-zone/detail" : "/os-availability-zone";
     const reply = await readJson(await this.get(path)) as {
@@ -182,7 +216,12 @@ export class ComputeClient extends ServiceClient {
     return reply.availabilityZoneInfo ?? [];
   }
 
-  /** The microversion headers, on this client's requests only. */
+  /**
+   * The microversion headers, on this client's requests only.
+   *
+   * @returns `OpenStack-API-Version: compute <v>` and `X-OpenStack-Nova-API-Version: <v>`
+   * when a microversion is set, else none.
+   */
   override defaultHeaders(): Record<string, string> {
     if (!this.microversion) return {};
     return {

@@ -141,7 +141,7 @@ export class IdentityClient extends ServiceClient {
    * Creates the client on a shared HTTPClient.
    *
    * @param http the session to send through (shared with the other clients).
-   * @param extensions managers to attach as `client[name]`.
+   * @param extensions managers to attach as `client[name]`; default none.
    */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);
@@ -173,13 +173,29 @@ export class IdentityClient extends ServiceClient {
     };
   }
 
-  /** Adds a user to a group (`PUT /groups/{g}/users/{u}`). */
+  /**
+   * Adds a user to a group (`PUT /groups/{g}/users/{u}`).
+   *
+   * @param groupId the group.
+   * @param userId the user to add.
+   * @returns a promise that resolves once Keystone has added the user.
+   * @throws {ValidationError} for an id of "", "." or "..".
+   * @throws {HttpError} for a status ≥ 400 (`NotFound` for an unknown group or user).
+   */
   async addUserToGroup(groupId: string, userId: string): Promise<void> {
     const response = await this.put(`/groups/${pathSegment(groupId)}/users/${pathSegment(userId)}`);
     await response.body?.cancel();
   }
 
-  /** Removes a user from a group; `NotFound` when it was not a member. */
+  /**
+   * Removes a user from a group; `NotFound` when it was not a member.
+   *
+   * @param groupId the group.
+   * @param userId the user to remove.
+   * @returns a promise that resolves once Keystone has removed the user.
+   * @throws {ValidationError} for an id of "", "." or "..".
+   * @throws {NotFound} when the user was not a member, or the group or user is unknown.
+   */
   async removeUserFromGroup(groupId: string, userId: string): Promise<void> {
     const response = await this.delete(
       `/groups/${pathSegment(groupId)}/users/${pathSegment(userId)}`,

@@ -39,19 +39,59 @@ export type ListQuery = Record<string, string | number | boolean | undefined>;
  * ```
  */
 export interface Manager<T, C = Partial<T>> {
-  /** Iterates the collection; `limit` is the page size; the API's paging is followed to the end. */
+  /**
+   * Iterates the collection; `limit` is the page size; the API's paging is followed to the end.
+   *
+   * @param query the list's query parameters (`limit`, the API's filters); default none.
+   * @returns the resources, page after page, fetched as they are iterated.
+   */
   list(query?: ListQuery): AsyncIterableIterator<T>;
-  /** One resource; `NotFound` when it does not exist. `options` bound the call (waiters use it). */
+  /**
+   * One resource; `NotFound` when it does not exist. `options` bound the call (waiters use it).
+   *
+   * @param id the resource's id.
+   * @param options a signal and a timeout for this call; default the client's.
+   * @returns the resource, unwrapped.
+   * @throws {NotFound} when it does not exist.
+   */
   get(id: string, options?: CallOptions): Promise<T>;
-  /** Creates a resource from the body without its wrapper; resolves to the reply unwrapped. */
+  /**
+   * Creates a resource from the body without its wrapper; resolves to the reply unwrapped.
+   *
+   * @param body the new resource's fields, without the API's wrapper key.
+   * @returns the created resource.
+   */
   create(body: C): Promise<T>;
-  /** Updates with the API's own verb; resolves to the updated resource. */
+  /**
+   * Updates with the API's own verb; resolves to the updated resource.
+   *
+   * @param id the resource's id.
+   * @param body the fields to change.
+   * @returns the resource after the update.
+   */
   update(id: string, body: Partial<T>): Promise<T>;
-  /** Deletes a resource. */
+  /**
+   * Deletes a resource.
+   *
+   * @param id the resource's id.
+   * @returns a promise that resolves once the API has accepted the delete.
+   */
   delete(id: string): Promise<void>;
-  /** The one resource whose attributes equal every given one; `NotFound` / `NoUniqueMatch` otherwise. */
+  /**
+   * The one resource whose attributes equal every given one; `NotFound` / `NoUniqueMatch` otherwise.
+   *
+   * @param filter the attributes to match, compared deeply.
+   * @returns the one matching resource.
+   * @throws {NotFound} when none matches.
+   * @throws {NoUniqueMatch} when more than one does.
+   */
   find(filter: Partial<T>): Promise<T>;
-  /** Every resource whose attributes equal every given one. */
+  /**
+   * Every resource whose attributes equal every given one.
+   *
+   * @param filter the attributes to match, compared deeply.
+   * @returns the matching resources, in list order; empty when none match.
+   */
   findAll(filter: Partial<T>): Promise<T[]>;
 }
 
@@ -209,13 +249,24 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
   readonly client: BaseClient;
   readonly #o: ResourceManagerOptions<T, C>;
 
-  /** Creates the manager. */
+  /**
+   * Creates the manager; nothing is sent until a call.
+   *
+   * @param client the service client requests go through.
+   * @param options the collection's paths, wrapper keys, paging and update verb.
+   */
   constructor(client: BaseClient, options: ResourceManagerOptions<T, C>) {
     this.client = client;
     this.#o = options;
   }
 
-  /** The path of one resource. */
+  /**
+   * The path of one resource.
+   *
+   * @param id the resource's id (or its `idKey` value), percent-encoded into one segment.
+   * @returns `<path>/<id>`.
+   * @throws {ValidationError} for an id of "", "." or "..".
+   */
   itemPath(id: string): string {
     return `${this.#o.path}/${pathSegment(id)}`;
   }
@@ -233,7 +284,15 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
     return reply as T;
   }
 
-  /** Iterates the collection across pages. */
+  /**
+   * Iterates the collection across pages. Only the query of a next link is
+   * used: the next page is asked for on this client's endpoint.
+   *
+   * @param query the list's query parameters; `dropQuery` keys are left out. Default none.
+   * @returns the resources, page after page; it ends on a page without a next
+   * link, an empty page, or a next link naming the same page again.
+   * @throws {ClientException} when the service still sends next links after 10 000 pages.
+   */
   async *list(query: ListQuery = {}): AsyncIterableIterator<T> {
     const path = this.#o.listPath ?? this.#o.path;
     query = { ...query };
@@ -259,7 +318,14 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
     );
   }
 
-  /** One resource by id. */
+  /**
+   * One resource by id.
+   *
+   * @param id the resource's id.
+   * @param options a signal and a timeout for this call; default the client's.
+   * @returns the resource, unwrapped from `singular`.
+   * @throws {NotFound} when it does not exist.
+   */
   async get(id: string, options: CallOptions = {}): Promise<T> {
     const response = await this.client.get(
       this.itemPath(id),
@@ -268,7 +334,13 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
     return this.#unwrap(await readJson(response));
   }
 
-  /** Creates a resource. */
+  /**
+   * Creates a resource.
+   *
+   * @param body the new resource's fields; wrapped in `singular` unless `createBody` says otherwise.
+   * @returns the reply, unwrapped; for a reply without a body, `createdWithoutBody`, else
+   * the resource the `Location` header names (fetched), else `body` itself.
+   */
   async create(body: C): Promise<T> {
     const payload = this.#o.createBody
       ? this.#o.createBody(body)
@@ -287,7 +359,14 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
     return body as unknown as T;
   }
 
-  /** Updates a resource with the API's verb; a reply without a body is followed by `get()`. */
+  /**
+   * Updates a resource with the API's verb; a reply without a body is followed by `get()`.
+   * For `json-patch`, the resource is read first, and a field set to `undefined` is removed.
+   *
+   * @param id the resource's id.
+   * @param body the fields to change.
+   * @returns the resource after the update.
+   */
   async update(id: string, body: Partial<T>): Promise<T> {
     let response: Response;
     if (this.#o.update === "json-patch") {
@@ -315,13 +394,24 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
     return reply === undefined ? await this.get(id) : this.#unwrap(reply);
   }
 
-  /** Deletes a resource. */
+  /**
+   * Deletes a resource.
+   *
+   * @param id the resource's id.
+   * @returns a promise that resolves once the API has answered (its body is discarded).
+   */
   async delete(id: string): Promise<void> {
     const response = await this.client.delete(this.itemPath(id), this.#options());
     await response.body?.cancel();
   }
 
-  /** Every resource matching the filter. */
+  /**
+   * Every resource matching the filter. With `serverFilter`, the filter's
+   * string, number and boolean values are also sent as list query parameters.
+   *
+   * @param filter the attributes to match, compared deeply.
+   * @returns the matching resources, in list order; empty when none match.
+   */
   async findAll(filter: Partial<T>): Promise<T[]> {
     const found: T[] = [];
     const query: ListQuery = {};
@@ -336,7 +426,14 @@ export class ResourceManager<T, C = Partial<T>> implements Manager<T, C> {
     return found;
   }
 
-  /** The one resource matching the filter. */
+  /**
+   * The one resource matching the filter.
+   *
+   * @param filter the attributes to match, compared deeply.
+   * @returns the one matching resource.
+   * @throws {NotFound} when none matches.
+   * @throws {NoUniqueMatch} when more than one does.
+   */
   async find(filter: Partial<T>): Promise<T> {
     const found = await this.findAll(filter);
     const shown = JSON.stringify(filter);

@@ -77,7 +77,7 @@ export class NetworkClient extends ServiceClient {
    * Creates the client on a shared HTTPClient.
    *
    * @param http the session to send through (shared with the other clients).
-   * @param extensions managers to attach as `client[name]`.
+   * @param extensions managers to attach as `client[name]`; default none.
    */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);

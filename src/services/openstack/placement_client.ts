@@ -49,7 +49,7 @@ export class PlacementClient extends ServiceClient {
    * Creates the client on a shared HTTPClient.
    *
    * @param http the session to send through (shared with the other clients).
-   * @param options the microversion of this client's requests, extensions.
+   * @param options the microversion of this client's requests (default none: the service's base version), extensions (default none).
    */
   constructor(http: HTTPClient, options: PlacementClientOptions = {}) {
     super(http, options.extensions);
@@ -92,7 +92,11 @@ export class PlacementClient extends ServiceClient {
     return reply?.usages ?? {};
   }
 
-  /** The microversion header, on this client's requests only. */
+  /**
+   * The microversion header, on this client's requests only.
+   *
+   * @returns `OpenStack-API-Version: placement <v>` when a microversion is set, else none.
+   */
   override defaultHeaders(): Record<string, string> {
     return this.microversion ? { "OpenStack-API-Version": `placement ${this.microversion}` } : {};
   }

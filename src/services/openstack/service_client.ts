@@ -110,12 +110,21 @@ export class ServiceClient extends BaseClient {
   #prefix: string | undefined;
   #discovering: Promise<string> | undefined;
 
-  /** Creates the client on a shared HTTPClient. */
+  /**
+   * Creates the client on a shared HTTPClient.
+   *
+   * @param http the session to send through (shared with the other clients).
+   * @param extensions managers to attach as `client[name]`; default none.
+   */
   constructor(http: HTTPClient, extensions?: Extension[]) {
     super(http, extensions);
   }
 
-  /** Headers this client adds to each of its requests unless the caller set them. */
+  /**
+   * Headers this client adds to each of its requests unless the caller set them.
+   *
+   * @returns the headers; none here, subclasses add their microversion.
+   */
   defaultHeaders(): Record<string, string> {
     return {};
   }
@@ -129,6 +138,12 @@ export class ServiceClient extends BaseClient {
    * Adds `Accept`, the default headers and the discovered version path. A
    * catalog without the client's service type but with an alias (Cinder's
    * "volumev3") is used through the alias; the call had not been sent.
+   *
+   * @param method the HTTP method.
+   * @param url the path below the service's versioned endpoint.
+   * @param options headers, `json` or `body`, query, timeout, signal; default none.
+   * @returns the response, its body already read.
+   * @throws {EndpointNotFound} when the catalog has neither the service type nor an alias.
    */
   override async clientRequest(
     method: string,

@@ -105,8 +105,11 @@ export class FakeCloud implements AsyncDisposable {
   /**
    * Starts a cloud, by default on 127.0.0.1 with a port chosen by the system.
    *
-   * @param options regions, users' passwords, TLS, `port` and `hostname`.
-   * @returns the running cloud; `close()` (or `await using`) stops it.
+   * @param options regions (default `["RegionOne"]`), users' passwords, token
+   * lifetime (default one hour), build time (default 0), TLS (default HTTP),
+   * `port` (default 0: a free one), `hostname` (default 127.0.0.1) and the
+   * request log's size (default 10 000); default all of these.
+   * @returns the running cloud, already listening; `close()` (or `await using`) stops it.
    */
   static start(options: FakeCloudOptions = {}): Promise<FakeCloud> {
     const state = new CloudState();
@@ -148,6 +151,11 @@ export class FakeCloud implements AsyncDisposable {
   get tokenTtlMs(): number {
     return this.#state.tokenTtlMs;
   }
+  /**
+   * Changes the lifetime of tokens issued from now on; issued ones keep theirs.
+   *
+   * @param ms the new lifetime, ms.
+   */
   set tokenTtlMs(ms: number) {
     this.#state.tokenTtlMs = ms;
   }
@@ -156,6 +164,12 @@ export class FakeCloud implements AsyncDisposable {
   get buildTimeMs(): number {
     return this.#state.buildTimeMs;
   }
+  /**
+   * Changes the build time. A status is worked out when read, so resources
+   * still building are affected too.
+   *
+   * @param ms the new build time, ms (0: active at once).
+   */
   set buildTimeMs(ms: number) {
     this.#state.buildTimeMs = ms;
   }
@@ -228,8 +242,10 @@ export class FakeCloud implements AsyncDisposable {
    * `placement`, `database`); the database URL holds the given project.
    *
    * @param serviceType the catalog service type (`compute`, `image`...).
-   * @param options region, interface and project id of the URL.
+   * @param options region (default the first), interface (default `public`)
+   * and project id of the URL (default the admin's).
    * @returns the endpoint URL the catalog lists.
+   * @throws {RangeError} for a service type the cloud does not serve.
    */
   endpoint(
     serviceType: string,
@@ -277,7 +293,11 @@ export class FakeCloud implements AsyncDisposable {
     };
   }
 
-  /** Stops the server; pending injected delays end at once. Safe to call twice. */
+  /**
+   * Stops the server; pending injected delays end at once. Safe to call twice.
+   *
+   * @returns a promise that resolves once the server has shut down (the same promise each call).
+   */
   close(): Promise<void> {
     if (!this.#closed) {
       this.#handler.closing.abort();
@@ -286,22 +306,38 @@ export class FakeCloud implements AsyncDisposable {
     return this.#closed;
   }
 
-  /** The URLs only: no password or token. */
+  /**
+   * The URLs only: no password or token.
+   *
+   * @returns the origin, the Keystone URL and the region names.
+   */
   toJSON(): Record<string, unknown> {
     return { url: this.url, authUrl: this.authUrl, regions: this.#state.regions };
   }
 
-  /** The URLs only: no password or token. */
+  /**
+   * The URLs only: no password or token.
+   *
+   * @returns `FakeCloud` and the `toJSON()` fields.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `FakeCloud ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** The same for Node's and Bun's `util.inspect`. */
+  /**
+   * The same for Node's and Bun's `util.inspect`.
+   *
+   * @returns `FakeCloud` and the `toJSON()` fields.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `FakeCloud ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** Same as {@linkcode FakeCloud.close}. */
+  /**
+   * Same as {@linkcode FakeCloud.close}, for `await using`.
+   *
+   * @returns a promise that resolves once the server has shut down.
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }

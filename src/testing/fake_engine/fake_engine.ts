@@ -169,8 +169,12 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Starts an engine, by default on 127.0.0.1 on a free port.
    *
-   * @param options users, TLS, `port` and `hostname`, token lifetime, transitions, seed.
-   * @returns the running engine; `close()` (or `await using`) stops it.
+   * @param options users (default `admin@internal` / `secret`), TLS (default
+   * HTTP), `port` (default 0: a free one) and `hostname` (default 127.0.0.1),
+   * token lifetime (default 30 min), transitions (default 0 ms), seed
+   * (default on); default all of these.
+   * @returns the running engine, already listening; `close()` (or `await using`) stops it.
+   * It rejects when the server cannot listen (e.g. the port is taken).
    *
    * @example Start and stop an engine on a chosen address
    * ```ts
@@ -267,8 +271,8 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Issues a token without a login, as if the user had one already.
    *
-   * @param user a configured user (`admin@internal`).
-   * @returns a valid SSO token for that user.
+   * @param user a configured user (`admin@internal`); the name is not checked.
+   * @returns a valid SSO token for that user, living `tokenTtlMs`.
    *
    * @example Call the API with an issued token
    * ```ts
@@ -359,6 +363,7 @@ export class FakeEngine implements AsyncDisposable {
    *
    * @param user a configured user (default the first).
    * @returns `OVIRT_*` variables with the engine's URL and the user's credentials.
+   * @throws {RangeError} for a user the engine does not have.
    *
    * @example Pass the engine to a subprocess
    * ```ts
@@ -377,6 +382,9 @@ export class FakeEngine implements AsyncDisposable {
   /**
    * Stops the server; pending injected delays end at once. Safe to call twice.
    *
+   * @returns a promise that resolves once the TLS front (if any) and the
+   * server have shut down (the same promise each call).
+   *
    * @example Stop an engine
    * ```ts
    * import { FakeEngine } from "@nimbus/apiclient/testing";
@@ -393,13 +401,19 @@ export class FakeEngine implements AsyncDisposable {
     return this.#closed;
   }
 
-  /** Same as {@linkcode FakeEngine.close}. */
+  /**
+   * Same as {@linkcode FakeEngine.close}, for `await using`.
+   *
+   * @returns a promise that resolves once the engine has shut down.
+   */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
 
   /**
    * The URLs only: no password or token.
+   *
+   * @returns the API URL, the origin, and whether it serves TLS.
    *
    * @example Print an engine
    * ```ts
@@ -412,12 +426,20 @@ export class FakeEngine implements AsyncDisposable {
     return { url: this.url, origin: this.origin, tls: this.#tls !== undefined };
   }
 
-  /** The URLs only: no password or token. */
+  /**
+   * The URLs only: no password or token.
+   *
+   * @returns `FakeEngine` and the `toJSON()` fields.
+   */
   [Symbol.for("Deno.customInspect")](): string {
     return `FakeEngine ${JSON.stringify(this.toJSON())}`;
   }
 
-  /** The URLs only, for Node's `util.inspect`. */
+  /**
+   * The URLs only, for Node's and Bun's `util.inspect`.
+   *
+   * @returns `FakeEngine` and the `toJSON()` fields.
+   */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `FakeEngine ${JSON.stringify(this.toJSON())}`;
   }
