@@ -21,7 +21,7 @@ import type {
   ServerCreate,
   ServerGroup,
 } from "./compute_types.ts";
-import { readJson } from "./manager.ts";
+import { readJson, readMember } from "./manager.ts";
 
 /** Options of {@linkcode ComputeClient}. */
 export interface ComputeClientOptions {
@@ -147,8 +147,7 @@ export class ComputeClient extends ServiceClient {
    * @throws {HttpError} for a status ≥ 400.
    */
   async limits(): Promise<ComputeLimits> {
-    const reply = await readJson(await this.get("/limits")) as { limits: ComputeLimits };
-    return reply.limits;
+    return await readMember(await this.get("/limits"), "limits", "GET /limits") as ComputeLimits;
   }
 
   /**
@@ -165,8 +164,7 @@ export class ComputeClient extends ServiceClient {
     options: { defaults?: boolean } = {},
   ): Promise<ComputeQuotaSet> {
     const path = `/os-quota-sets/${pathSegment(projectId)}${options.defaults ? "/defaults" : ""}`;
-    const reply = await readJson(await this.get(path)) as { quota_set: ComputeQuotaSet };
-    return reply.quota_set;
+    return await readMember(await this.get(path), "quota_set", `GET ${path}`) as ComputeQuotaSet;
   }
 
   /**
@@ -185,7 +183,11 @@ export class ComputeClient extends ServiceClient {
     const response = await this.put(`/os-quota-sets/${pathSegment(projectId)}`, {
       json: { quota_set: quotas },
     });
-    return (await readJson(response) as { quota_set: ComputeQuotaSet }).quota_set;
+    return await readMember(
+      response,
+      "quota_set",
+      `PUT /os-quota-sets/${pathSegment(projectId)}`,
+    ) as ComputeQuotaSet;
   }
 
   /**
@@ -212,8 +214,8 @@ export class ComputeClient extends ServiceClient {
     const path = options.detail ? "/os-availability-zone/detail" : "/os-availability-zone";
     const reply = await readJson(await this.get(path)) as {
       availabilityZoneInfo?: AvailabilityZone[];
-    };
-    return reply.availabilityZoneInfo ?? [];
+    } | undefined;
+    return reply?.availabilityZoneInfo ?? [];
   }
 
   /**

@@ -464,3 +464,31 @@ export async function readJson(response: Response): Promise<unknown> {
     return undefined;
   }
 }
+
+/**
+ * One member of a response's JSON object (`{"limits": {...}}` → the
+ * limits), for calls whose reply wraps one value under a known key.
+ *
+ * @param response the reply.
+ * @param key the member the service documents.
+ * @param what the call, for the error: e.g. `GET /limits`.
+ * @returns the member's value.
+ * @throws {ClientException} the body is empty, not JSON, or has no such member: a
+ *   service that answered something else than its API says, named, never a `TypeError`.
+ *
+ * @example Read the `quota_set` of a reply
+ * ```ts
+ * import { readMember } from "./manager.ts";
+ * const reply = Response.json({ quota_set: { cores: 20 } });
+ * console.log(await readMember(reply, "quota_set", "GET /os-quota-sets/p1"));
+ * ```
+ */
+export async function readMember(response: Response, key: string, what: string): Promise<unknown> {
+  const reply = await readJson(response);
+  if (typeof reply !== "object" || reply === null || !(key in reply)) {
+    throw new ClientException(
+      `${what}: the reply (HTTP ${response.status}) has no "${key}" member`,
+    );
+  }
+  return (reply as Record<string, unknown>)[key];
+}

@@ -191,7 +191,9 @@ export class ServiceClient extends BaseClient {
       }
       const used = this.cachedEndpoint;
       if (used === undefined || isVersioned(used)) {
-        this.#prefix = "";
+        // Only an endpoint that was reached proves the catalog versioned; a call that failed
+        // before one was known (a refused login) leaves discovery to the next call.
+        if (used !== undefined) this.#prefix = "";
         if (response) return response;
         throw failure;
       }

@@ -112,6 +112,16 @@ export class FakeCloud implements AsyncDisposable {
    * @returns the running cloud, already listening; `close()` (or `await using`) stops it.
    */
   static start(options: FakeCloudOptions = {}): Promise<FakeCloud> {
+    // A port already in use rejects the promise, as FakeEngine.start does, instead of
+    // throwing at the call where a `.catch()` would not see it.
+    try {
+      return Promise.resolve(FakeCloud.#open(options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  static #open(options: FakeCloudOptions): FakeCloud {
     const state = new CloudState();
     if (options.regions?.length) state.regions = [...options.regions];
     if (options.tokenTtlMs !== undefined) state.tokenTtlMs = options.tokenTtlMs;
@@ -131,7 +141,7 @@ export class FakeCloud implements AsyncDisposable {
       admin: options.adminPassword ?? FakeCloud.ADMIN_PASSWORD,
       demo: options.demoPassword ?? FakeCloud.DEMO_PASSWORD,
     });
-    return Promise.resolve(new FakeCloud(server, handler, state, users));
+    return new FakeCloud(server, handler, state, users);
   }
 
   /**

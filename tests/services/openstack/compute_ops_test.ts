@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { BadRequest, Conflict, Forbidden, NotFound } from "../../../mod.ts";
+import { BadRequest, ClientException, Conflict, Forbidden, NotFound } from "../../../mod.ts";
 import { FakeCloud } from "../../../src/testing/mod.ts";
 import { ComputeClient, openCloud } from "../../../src/services/openstack/mod.ts";
 import { collect, httpFor } from "./helpers.ts";
@@ -201,4 +201,21 @@ Deno.test("ComputeClient: flavor extra specs and access to a private flavor", as
   await assert.rejects(demo.compute.flavors.setExtraSpecs("1", { a: "b" }), Forbidden);
   await flavors.delete(f.id);
   assert.equal((await collect(flavors.list())).some((x) => x.id === f.id), false);
+});
+
+Deno.test("limits and quota sets: a reply without the documented member is a typed error, not a TypeError", async () => {
+  await using fake = await FakeCloud.start();
+  await using cloud = openCloud({ env: fake.env() });
+  fake.inject({ path: "/compute/v2.1/limits", method: "GET", status: 200, body: "" });
+  await assert.rejects(cloud.compute.limits(), (e: unknown) => {
+    assert.ok(e instanceof ClientException && !(e instanceof TypeError));
+    assert.match(e.message, /GET \/limits: the reply \(HTTP 200\) has no "limits" member/);
+    return true;
+  });
+  fake.inject({ path: /\/os-quota-sets\//, method: "GET", status: 200, body: { other: 1 } });
+  await assert.rejects(cloud.compute.quotaSet("p1"), /has no "quota_set" member/);
+  fake.inject({ path: "/compute/v2.1/os-availability-zone", method: "GET", status: 200, body: "" });
+  assert.deepEqual(await cloud.compute.availabilityZones(), []);
+  // The real replies still read.
+  assert.equal(typeof (await cloud.compute.limits()).absolute, "object");
 });

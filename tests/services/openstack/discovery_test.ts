@@ -95,3 +95,20 @@ Deno.test("Trove flavors are DatabaseFlavor: str_id and an integer or null id", 
     assert.ok(f.id === null || Number.isInteger(f.id));
   }
 });
+
+Deno.test("Version discovery: a first call whose login failed does not turn discovery off", async () => {
+  await using fake = await FakeCloud.start();
+  await using admin = openCloud({ env: fake.env() });
+  await moveEndpoints(admin, "compute", `${fake.url}/compute`);
+
+  await using cloud = openCloud({ env: fake.env() });
+  // The first login is refused by an unavailable Keystone: no endpoint is known yet.
+  fake.inject({ path: "/identity/v3/auth/tokens", method: "POST", status: 503 });
+  await assert.rejects(cloud.compute.flavors.get("1"));
+  fake.clearRequests();
+  // The next call logs in, sees the unversioned endpoint and discovers v2.1.
+  const flavor = await cloud.compute.flavors.get("1");
+  assert.equal(flavor.name, "m1.tiny");
+  const paths = fake.requests.map((r) => `${r.method} ${r.path}`);
+  assert.ok(paths.includes("GET /compute/v2.1/flavors/1"), paths.join(", "));
+});
