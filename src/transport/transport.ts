@@ -22,16 +22,13 @@ function lazyNodeFetch(
   create: (module: typeof import("./node_fetch.ts")) => NodeFetch,
 ): NodeFetch {
   let made: Promise<NodeFetch> | undefined;
-  let closed = false;
   return {
     fetch: async (input, init) => {
       made ??= import("./node_fetch.ts").then(create);
-      const node = await made;
-      if (closed) node.close();
-      return await node.fetch(input, init);
+      return await (await made).fetch(input, init);
     },
+    // Transport refuses requests once closed; a load still under way is closed when it lands.
     close() {
-      closed = true;
       made?.then((node) => node.close(), () => {});
     },
   };
