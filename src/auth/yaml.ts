@@ -735,16 +735,24 @@ class Parser {
         this.skipFlow();
       }
       items.push(item);
-      if (this.peek() === ",") {
-        this.pos++;
-        continue;
-      }
-      if (this.peek() === "]") break;
-      this.fail("expected ',' or ']' in a flow sequence");
+      if (this.endOfFlowItem("]", "sequence")) break;
     }
     this.pos++;
     this.leave();
     return items;
+  }
+
+  /**
+   * After a flow item: steps over a `,` (false: more items follow) or stops
+   * at the closing bracket (true); anything else is an error.
+   */
+  endOfFlowItem(close: "]" | "}", kind: "sequence" | "mapping"): boolean {
+    if (this.peek() === ",") {
+      this.pos++;
+      return false;
+    }
+    if (this.peek() === close) return true;
+    this.fail(`expected ',' or '${close}' in a flow ${kind}`);
   }
 
   parseFlowMapping(): Record<string, unknown> {
@@ -772,12 +780,7 @@ class Parser {
       } else {
         builder.add(key.name, value);
       }
-      if (this.peek() === ",") {
-        this.pos++;
-        continue;
-      }
-      if (this.peek() === "}") break;
-      this.fail("expected ',' or '}' in a flow mapping");
+      if (this.endOfFlowItem("}", "mapping")) break;
     }
     this.pos++;
     this.leave();
